@@ -1,0 +1,205 @@
+"""Typed records passed between the stages of the coder.
+
+Every record is a frozen, slotted dataclass. Character offsets (``start``/``end``) always
+point into the cleaned article text (``Article.text``), which the store keeps, so that any
+field of an event can be traced back to the words it came from.
+
+Flow::
+
+    ingest  -> Article | Rejection
+    actors  -> ActorMention (token span + ActorRef)
+    places  -> PlaceMention (token span + Place)
+    dates   -> DateMention  (token span + resolved date)
+    events  -> Event (with Claim, Casualties, Place, ActorRef inside)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+DateSource = Literal["text", "published"]
+Stance = Literal["asserts", "denies"]
+Aux = Literal["negation", "future", "hypothetical", "historical"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned article, ready for the NLP stage.
+
+    ``id`` is a content hash of the cleaned text, so the same article coded twice is
+    stored once. ``source`` names where it came from (a path, ``path:line``, ``-``).
+    """
+
+    id: str
+    text: str
+    source: str
+    url: str | None = None
+    title: str | None = None
+    publication: str | None = None
+    published: datetime | None = None
+    lang: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not be coded, and why (one line, names no internals)."""
+
+    source: str
+    reason: str
+    article_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor or recipient as PLOVER codes it.
+
+    ``code`` is an ISO 3166 alpha-3 country code or one of IGO, UNO, EUR, NGO, ISM, IMG,
+    MNC (or None when the country is unknown). ``sector`` is the primary PLOVER sector
+    (GOV, MIL, REB, CVL ...) and ``other_sectors`` the secondary ones (e.g. PRE).
+    ``name`` is the canonical name of the entity ("Nikol Pashinyan", "Armenia").
+    """
+
+    entity_text: str
+    code: str | None
+    sector: str | None
+    name: str | None
+    start: int
+    end: int
+    other_sectors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor found in a spaCy Doc: token span [start, end) plus its coding.
+
+    ``kind`` tells how it was recognised: "country" (name, demonym or capital used as
+    metonym), "agent" (a sector word, possibly with a country: "Armenian defense
+    ministry"), "person", "igo", "group" (armed group, party), or "pronoun" / "alias"
+    when resolved through the article's memory.
+    """
+
+    start: int
+    end: int
+    ref: ActorRef
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A toponym resolved to a GeoNames entry. ``country_code`` is ISO alpha-3."""
+
+    extracted_place: str
+    resolved_place: str
+    geonameid: int
+    lat: float
+    lon: float
+    country_code: str
+    feature_code: str
+    admin1: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A toponym in a Doc: token span [start, end) and its resolution."""
+
+    start: int
+    end: int
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A temporal expression in a Doc resolved against the publication date.
+
+    ``historical`` is True when the expression places the event well before the
+    publication ("in 1992", "since 1992", "in 2007").
+    """
+
+    start: int
+    end: int
+    text: str
+    date: date
+    char_start: int
+    char_end: int
+    historical: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A casualty figure: the lowest number the text supports and the words it came from."""
+
+    min: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    dead: Count | None = None
+    injured: Count | None = None
+    arrested: Count | None = None
+
+    def is_empty(self) -> bool:
+        return self.dead is None and self.injured is None and self.arrested is None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Who asserts or denies an event, with the attribution's words."""
+
+    by: str
+    stance: Stance
+    text: str
+    start: int
+    end: int
+    code: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextInfo:
+    """The sentence an event was coded from: its index in the article and offsets."""
+
+    sequence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class CiteInfo:
+    url: str | None
+    title: str | None
+    publication: str | None
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One PLOVER 2.0 event with the evidence for each field."""
+
+    id: str
+    article_id: str
+    date: date
+    date_source: DateSource
+    event: str
+    mode: str | None
+    context: tuple[str, ...]
+    quad_code: int
+    actor: tuple[ActorRef, ...]
+    recipient: tuple[ActorRef, ...]
+    event_loc: Place | None
+    size: Casualties
+    event_text: str
+    event_start: int
+    event_end: int
+    text: str
+    text_info: TextInfo
+    claims: tuple[Claim, ...]
+    contested: bool
+    aux: Aux | None
+    cite_info: CiteInfo
+    confidence: float
+    date_text: str | None = None
