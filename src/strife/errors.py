@@ -11,7 +11,8 @@ them into messages and exit codes or HTTP errors, once, at the edge.
     │   ├── EmptyInput        nothing left once boilerplate is removed
     │   ├── InputTooLarge     over the size limit
     │   ├── NotEnglish        the coder only reads English
-    │   └── MalformedRecord   a JSONL/CSV row without usable text
+    │   ├── MalformedRecord   a JSONL/CSV row without usable text
+    │   └── CodingError       the coder failed on this input (a bug: please report it)
     ├── ModelError            the spaCy model or a data file cannot be loaded
     └── StoreError            the database cannot be opened or written
 """
@@ -66,3 +67,7 @@ class ModelError(StrifeError):
 
 class StoreError(StrifeError):
     """The event store cannot be opened, read or written."""
+
+
+class CodingError(InputError):
+    """Coding one article failed inside strife; the article is rejected, the batch goes on."""

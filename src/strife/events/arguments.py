@@ -1,0 +1,253 @@
+"""Who did it and to whom: actor and recipient of a trigger, read off the dependency parse.
+
+Actors come from the actor stage as token spans (:class:`ActorMention`); this module only
+decides which mention fills which role. Rules, in order:
+
+* active verb: subject -> actor; direct object, dative and "to/on/against/at/with" objects
+  -> recipient. Passive: the "by" agent -> actor, the passive subject -> recipient.
+* a verb without a subject takes it from the verb it depends on ("pledged not to target":
+  the pledgers target), and "it"/"they" after a verb of saying take the speaker's identity
+  ("Russia says it will provide").
+* a noun trigger: its possessor or "by" object and nationality modifiers -> actor; "on",
+  "against", "to" objects -> recipient. When it is the object of a light verb ("sent a
+  request to Putin"), the light verb's subject and objects count.
+* "the two sides", "both countries", "the warring sides" -> the article's two sides.
+* "each other" / "one another" makes the event reciprocal: one event in each direction.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from strife.events.triggers import RECEIVING_VERBS, Trigger
+from strife.records import ActorMention, ActorRef
+
+RECIPIENT_PREPS = frozenset(
+    "to on against at with toward towards into upon via from for over".split()
+)
+NOUN_RECIPIENT_PREPS = frozenset("on against to at with toward towards into upon via".split())
+SPEECH_LEMMAS = frozenset(
+    "say tell state announce claim allege report add insist confirm declare note write tweet "
+    "stress explain acknowledge assert maintain argue suggest indicate warn".split()
+)
+SIDE_NOUNS = frozenset("side party country nation rival foe belligerent neighbor neighbour".split())
+SIDE_MARKERS = frozenset("two both warring rival opposing".split())
+RESOLVABLE_PRONOUNS = frozenset({"it", "they"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos"})
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    actors: tuple[ActorRef, ...]
+    recipients: tuple[ActorRef, ...]
+    reciprocal: bool = False
+
+
+class MentionIndex:
+    """Actor mentions of one Doc, findable by token."""
+
+    def __init__(self, mentions: Sequence[ActorMention]) -> None:
+        self.mentions = tuple(mentions)
+        self._by_token: dict[int, ActorMention] = {}
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                self._by_token[i] = mention
+
+    def at(self, i: int) -> ActorMention | None:
+        return self._by_token.get(i)
+
+    def for_phrase(self, token: Token) -> ActorMention | None:
+        """The mention a noun phrase headed by ``token`` refers to, if any."""
+        found = self.at(token.i)
+        if found is not None:
+            return found
+        for child in token.children:
+            if child.dep_ in PHRASE_DEPS:
+                found = self.for_phrase(child)
+                if found is not None:
+                    return found
+        return None
+
+
+def find_sides(doc: Doc, index: MentionIndex) -> tuple[ActorRef, ...]:
+    """The article's two opposing sides, for "both sides" and unattributed agreements.
+
+    The first pair of differently coded countries that act on "each other" or stand
+    "between X and Y" wins; otherwise the two most mentioned country codes, if both recur.
+    """
+    for mention in index.mentions:
+        head = doc[mention.end - 1]
+        if mention.ref.code is None:
+            continue
+        for conj in head.conjuncts:
+            other = index.at(conj.i)
+            if other is None or other.ref.code in (None, mention.ref.code):
+                continue
+            if _is_reciprocal_pair(head):
+                return (mention.ref, other.ref)
+    codes = Counter(
+        m.ref.code for m in index.mentions if m.ref.code and m.kind in ("country", "agent")
+    )
+    common = [(code, n) for code, n in codes.most_common(2) if n >= 2]
+    if len(common) < 2:
+        return ()
+    first = {code: m.ref for m in reversed(index.mentions) if (code := m.ref.code)}
+    return (first[common[0][0]], first[common[1][0]])
+
+
+def _is_reciprocal_pair(token: Token) -> bool:
+    root = token
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "between":
+        return True
+    verb = root.head if root.dep_ in SUBJECT_DEPS else None
+    return verb is not None and any(_is_each_other(c) for c in verb.children)
+
+
+def _is_each_other(token: Token) -> bool:
+    words = {c.lower_ for c in token.children}
+    return (token.lower_ == "other" and "each" in words) or (
+        token.lower_ == "one" and "another" in words
+    )
+
+
+def extract_arguments(
+    trigger: Trigger, doc: Doc, index: MentionIndex, sides: tuple[ActorRef, ...]
+) -> Arguments:
+    """Actor and recipient lists of one trigger."""
+    token = doc[trigger.token]
+    if trigger.spec.pos == "NOUN":
+        actor_toks, recipient_toks = _noun_roles(token, trigger, doc)
+    else:
+        actor_toks, recipient_toks = _verb_roles(token)
+    reciprocal = any(_is_each_other(t) for t in recipient_toks)
+    resolver = _Resolver(doc, index, sides)
+    actors = resolver.refs(actor_toks)
+    recipients = resolver.refs(t for t in recipient_toks if not _is_each_other(t))
+    if "swap" in trigger.spec.flags:
+        actors, recipients = recipients, actors
+    if not actors and not recipients and "reciprocal" in trigger.spec.flags:
+        actors = sides
+    recipients = tuple(r for r in recipients if all(r.start != a.start for a in actors))
+    return Arguments(actors=actors, recipients=recipients, reciprocal=reciprocal)
+
+
+def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            actors.append(child)
+        elif child.dep_ == "nsubjpass":
+            recipients.append(child)
+        elif child.dep_ == "agent":
+            actors.extend(_prep_objects(child))
+        elif child.dep_ in ("dobj", "dative", "iobj"):
+            recipients.extend([child] if child.dep_ != "dative" else _dative(child))
+        elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
+            recipients.extend(_prep_objects(child))
+    if not actors and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        actors.extend(_inherited_subjects(verb))
+    return actors, recipients
+
+
+def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], list[Token]]:
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            actors.append(child)
+        elif (child.dep_ == "prep" and child.lower_ == "by") or (
+            child.dep_ == "prep" and child.lower_ == "between"
+        ):
+            actors.extend(_prep_objects(child))
+        elif child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:
+            recipients.extend(_prep_objects(child))
+    if trigger.light_verb is not None:
+        light = doc[trigger.light_verb]
+        light_actors, light_recipients = _verb_roles(light)
+        light_recipients = [t for t in light_recipients if t.i != noun.i]
+        if light.lemma_.lower() in RECEIVING_VERBS:
+            light_actors, light_recipients = light_recipients, light_actors
+        actors.extend(light_actors)
+        recipients.extend(light_recipients)
+    return actors, recipients
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def _dative(token: Token) -> list[Token]:
+    if token.pos_ == "ADP":
+        return _prep_objects(token)
+    return [token]
+
+
+def _inherited_subjects(verb: Token) -> list[Token]:
+    """Subject of a verb that has none: from its governing verb or modified noun."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
+            current = current.head
+            subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                return subjects
+        elif current.dep_ in ("relcl", "acl") and current.tag_ != "VBN":
+            return [current.head]
+        else:
+            break
+    return []
+
+
+class _Resolver:
+    """Turns role tokens into ActorRefs: mentions, sides, and pronouns of speakers."""
+
+    def __init__(self, doc: Doc, index: MentionIndex, sides: tuple[ActorRef, ...]) -> None:
+        self.doc, self.index, self.sides = doc, index, sides
+
+    def refs(self, tokens: Iterable[Token]) -> tuple[ActorRef, ...]:
+        out: list[ActorRef] = []
+        for token in tokens:
+            for member in _with_conjuncts(token):
+                for ref in self._refs_for(member):
+                    if all((ref.start, ref.code) != (seen.start, seen.code) for seen in out):
+                        out.append(ref)
+        return tuple(out)
+
+    def _refs_for(self, token: Token) -> Iterator[ActorRef]:
+        mention = self.index.for_phrase(token)
+        if mention is not None:
+            yield mention.ref
+        elif _is_sides_phrase(token):
+            span = self.doc[token.left_edge.i : token.i + 1]
+            for side in self.sides:
+                yield replace(side, entity_text=span.text, start=span.start_char, end=span.end_char)
+        elif token.lower_ in RESOLVABLE_PRONOUNS:
+            yield from self._speaker_of(token)
+
+    def _speaker_of(self, pronoun: Token) -> Iterator[ActorRef]:
+        clause = pronoun.head
+        while clause.dep_ in ("ccomp", "conj", "xcomp") and clause.head.i != clause.i:
+            clause = clause.head
+            if clause.lemma_.lower() in SPEECH_LEMMAS:
+                for child in clause.children:
+                    if child.dep_ in SUBJECT_DEPS and child.lower_ not in RESOLVABLE_PRONOUNS:
+                        yield from self._refs_for(child)
+                return
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+
+
+def _is_sides_phrase(token: Token) -> bool:
+    if token.lemma_.lower() not in SIDE_NOUNS:
+        return False
+    return any(c.lower_ in SIDE_MARKERS for c in token.children)

@@ -1,0 +1,121 @@
+"""The event lexicon: trigger words, mode cues and context cues, loaded from data files.
+
+The files live in ``strife/data/events/`` and are written and owned by the project. They are
+read once when an :class:`EventLexicon` is built; nothing is loaded at import time.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from strife.errors import ModelError
+from strife.plover import CONTEXTS, MODES, QUAD
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSpec:
+    """One lexicon row: a word that can signal an event of ``event`` (and ``mode``)."""
+
+    lemma: str
+    particle: str | None
+    pos: str
+    event: str
+    mode: str | None
+    objects: frozenset[str]
+    flags: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A mode or context cue: single lemmas or lowercased multi-word phrases."""
+
+    label: str
+    lemmas: frozenset[str]
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """Trigger specs by (lemma, pos), and the ordered mode and context cues."""
+
+    triggers: dict[tuple[str, str], tuple[TriggerSpec, ...]]
+    mode_cues: dict[str, tuple[Cue, ...]]
+    context_cues: tuple[Cue, ...]
+
+    @classmethod
+    def from_data(cls, data_dir: Path | None = None) -> EventLexicon:
+        base = data_dir or Path(str(resources.files("strife") / "data" / "events"))
+        triggers: dict[tuple[str, str], list[TriggerSpec]] = {}
+        for spec in _read_triggers(base / "triggers.tsv"):
+            triggers.setdefault((spec.lemma, spec.pos), []).append(spec)
+        mode_cues: dict[str, list[Cue]] = {}
+        for row in _rows(base / "modes.tsv"):
+            event, mode = row["event"], row["mode"]
+            _check(mode in MODES.get(event, ()), base / "modes.tsv", f"{event}/{mode}")
+            mode_cues.setdefault(event, []).append(_cue(mode, row["cues"]))
+        contexts = []
+        for row in _rows(base / "contexts.tsv"):
+            _check(row["context"] in CONTEXTS, base / "contexts.tsv", row["context"])
+            contexts.append(_cue(row["context"], row["cues"]))
+        return cls(
+            triggers={key: tuple(specs) for key, specs in triggers.items()},
+            mode_cues={event: tuple(cues) for event, cues in mode_cues.items()},
+            context_cues=tuple(contexts),
+        )
+
+    def lookup(self, lemma: str, pos: str) -> tuple[TriggerSpec, ...]:
+        return self.triggers.get((lemma.lower(), pos), ())
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            lines = (line for line in handle if line.strip() and not line.startswith("#"))
+            yield from csv.DictReader(lines, delimiter="\t")
+    except OSError as exc:
+        raise ModelError(f"cannot read the event lexicon {path}: {exc.strerror}") from exc
+
+
+def _read_triggers(path: Path) -> Iterator[TriggerSpec]:
+    for row in _rows(path):
+        lemma, _, particle = row["lemma"].partition("+")
+        event, mode = row["event"], _dash_none(row["mode"])
+        _check(event in QUAD, path, event)
+        _check(mode is None or mode in MODES[event], path, f"{event}/{mode}")
+        yield TriggerSpec(
+            lemma=lemma,
+            particle=particle or None,
+            pos=row["pos"],
+            event=event,
+            mode=mode,
+            objects=_word_set(row["objects"]),
+            flags=_word_set(row["flags"]),
+        )
+
+
+def _cue(label: str, cues: str) -> Cue:
+    words = [w.strip().lower() for w in cues.split(",") if w.strip()]
+    return Cue(
+        label=label,
+        lemmas=frozenset(w for w in words if " " not in w),
+        phrases=tuple(w for w in words if " " in w),
+    )
+
+
+def _word_set(field: str) -> frozenset[str]:
+    if field.strip() in ("", "-"):
+        return frozenset()
+    return frozenset(w.strip().lower() for w in field.split(",") if w.strip())
+
+
+def _dash_none(field: str) -> str | None:
+    return None if field.strip() in ("", "-") else field.strip()
+
+
+def _check(ok: bool, path: Path, what: str) -> None:
+    if not ok:
+        raise ModelError(f"{path}: {what!r} is not a PLOVER 2.0 label")

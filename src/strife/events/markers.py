@@ -1,0 +1,106 @@
+"""What PLOVER adds to an event type: its mode, its contexts and its auxiliary marker.
+
+Auxiliary markers say whether the event happened as reported: ``negation`` ("did not
+attack"), ``future`` ("will meet"), ``hypothetical`` ("if troops cross", "could strike") and
+``historical`` ("the 1992 war", "agreed in 2007"). They are read from the trigger's own
+clause; a historical date anywhere in the sentence marks events that have no date of their
+own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from strife.events.lexicon import Cue, EventLexicon
+from strife.records import Aux, DateMention
+
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+PLAN_VERBS = frozenset("plan intend expect schedule set prepare aim threaten".split())
+
+
+def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMention]) -> Aux | None:
+    """The auxiliary marker of the event whose trigger is ``trigger``."""
+    verb = _governing_verb(trigger)
+    if _negated(trigger) or (verb is not trigger and _negated(verb)):
+        return "negation"
+    if _conditional(verb):
+        return "hypothetical"
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX or _planned(verb):
+        return "future"
+    if auxes & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if any(d.historical for d in dates):
+        return "historical"
+    return None
+
+
+def _governing_verb(token: Token) -> Token:
+    """A noun trigger's verb ("launched an attack"), or the trigger itself."""
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass", "pobj"):
+        head = token.head if token.dep_ != "pobj" else token.head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+    return token
+
+
+def _negated(token: Token) -> bool:
+    return any(
+        (c.dep_ == "neg") or (c.dep_ in ("det", "advmod") and c.lower_ in NEGATORS)
+        for c in token.children
+    )
+
+
+def _conditional(verb: Token) -> bool:
+    current = verb
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in current.children):
+            return True
+        if current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _planned(verb: Token) -> bool:
+    """'plans to attack', 'is expected to meet': the event lies ahead."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in PLAN_VERBS and head.i != verb.i
+
+
+def refine_mode(
+    event: str, mode: str | None, clause: Sequence[Token], lexicon: EventLexicon
+) -> str | None:
+    """The lexicon's mode, or the first mode whose cue words occur in the clause."""
+    if mode is not None:
+        return mode
+    cues = lexicon.mode_cues.get(event, ())
+    return _first_match(cues, clause)
+
+
+def contexts(sent: Span, lexicon: EventLexicon) -> tuple[str, ...]:
+    """PLOVER contexts whose cue words occur in the sentence, in the lexicon's order."""
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    text = sent.text.lower()
+    return tuple(
+        cue.label
+        for cue in lexicon.context_cues
+        if cue.lemmas & lemmas or any(phrase in text for phrase in cue.phrases)
+    )
+
+
+def _first_match(cues: Sequence[Cue], clause: Sequence[Token]) -> str | None:
+    if not clause:
+        return None
+    lemmas = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
+    doc = clause[0].doc
+    text = doc[min(t.i for t in clause) : max(t.i for t in clause) + 1].text.lower()
+    for cue in cues:
+        if cue.lemmas & lemmas or any(phrase in text for phrase in cue.phrases):
+            return cue.label
+    return None

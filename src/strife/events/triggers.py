@@ -1,0 +1,192 @@
+"""Finding the words that signal an event (triggers) in a parsed sentence.
+
+A verb trigger fires on its lemma (and particle, and required object when the lexicon asks
+for one). A noun trigger ("attack", "request", "sanctions") fires too; when it is the object
+of a light verb ("sent a request", "imposed sanctions", "launched an attack") the light verb
+is kept, because its subject is the event's actor.
+
+Events inside the content of a verbal event ("accused each other of attacks", "pledged not to
+target civilians", "called for the release of prisoners") are not events of their own: they
+are what is accused, promised or requested, and only lend their words to the mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from strife.events.lexicon import EventLexicon, TriggerSpec
+
+# Verbs that carry a noun trigger: the subject is the actor ("Russia launched an attack").
+LIGHT_VERBS = frozenset(
+    "send make issue launch carry conduct stage hold mount lodge file reach sign deliver "
+    "express offer extend submit impose announce begin start continue resume intensify step "
+    "renew repeat unleash order approve level".split()
+)
+# Verbs whose subject is on the receiving end ("Armenia received aid", "faced sanctions").
+RECEIVING_VERBS = frozenset("receive get face suffer undergo endure accept".split())
+# Verbal event types whose complement is content, not a separate event.
+CONTENT_TAKING = frozenset({"REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "SUPPORT"})
+CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "prep", "dobj"})
+
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+VERB_POS = frozenset({"VERB"})
+VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+LABOUR_WORDS = frozenset(
+    "worker workers union unions employee employees teacher teachers miner miners doctor "
+    "doctors nurse nurses driver drivers staff general hunger national".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger token (``token``, doc index), its lexicon entry and the evidence span."""
+
+    token: int
+    spec: TriggerSpec
+    start: int
+    end: int
+    light_verb: int | None = None
+
+    @property
+    def event(self) -> str:
+        return self.spec.event
+
+
+def find_triggers(sent: Span, lexicon: EventLexicon) -> list[Trigger]:
+    """All triggers in ``sent``, without the ones that are content of another event."""
+    found: list[Trigger] = []
+    for token in sent:
+        spec = _match(token, lexicon)
+        if spec is not None:
+            found.append(_trigger(token, spec))
+    return _merge_same_event(_drop_content_events(found, sent), sent)
+
+
+def _match(token: Token, lexicon: EventLexicon) -> TriggerSpec | None:
+    if token.pos_ in VERB_POS or (token.tag_ in VERB_TAGS and token.pos_ != "AUX"):
+        for spec in lexicon.lookup(token.lemma_, "VERB"):
+            if _particle_ok(token, spec) and _objects_ok(token, spec):
+                return spec
+    if token.pos_ in NOUN_POS:
+        specs = lexicon.lookup(token.lemma_, "NOUN")
+        if len(specs) > 1:
+            return _pick_noun_sense(token, specs)
+        return specs[0] if specs else None
+    return None
+
+
+def _particle_ok(token: Token, spec: TriggerSpec) -> bool:
+    if spec.particle is None:
+        return True
+    return any(
+        child.lower_ == spec.particle and child.dep_ in ("prt", "prep", "advmod")
+        for child in token.children
+    )
+
+
+def _objects_ok(token: Token, spec: TriggerSpec) -> bool:
+    if not spec.objects:
+        return True
+    return bool(spec.objects & set(object_words(token)))
+
+
+def object_words(token: Token) -> Iterable[str]:
+    """Lemmas and forms of a verb's objects, prepositions and their objects."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative", "attr", "nsubjpass", "oprd"):
+            yield from (child.lemma_.lower(), child.lower_)
+            yield from (c.lower_ for c in child.children if c.dep_ == "compound")
+        elif child.dep_ in ("prep", "prt", "agent"):
+            yield child.lower_
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    yield from (grand.lemma_.lower(), grand.lower_)
+
+
+def _pick_noun_sense(token: Token, specs: tuple[TriggerSpec, ...]) -> TriggerSpec:
+    """Choose between senses of an ambiguous noun ("strike": labour or military)."""
+    near = {child.lower_ for child in token.children}
+    near |= {tok.lower_ for tok in token.sent}
+    for spec in specs:
+        if "labour" in spec.flags and near & LABOUR_WORDS:
+            return spec
+    for spec in specs:
+        if "labour" not in spec.flags:
+            return spec
+    return specs[0]
+
+
+def _trigger(token: Token, spec: TriggerSpec) -> Trigger:
+    start, end = token.i, token.i + 1
+    light: int | None = None
+    head = token.head
+    if spec.pos == "NOUN" and token.dep_ in ("dobj", "nsubjpass", "pobj") and head.i != token.i:
+        lemma = head.lemma_.lower()
+        if lemma in LIGHT_VERBS or lemma in RECEIVING_VERBS:
+            light = head.i
+        elif head.dep_ == "prep" and head.head.lemma_.lower() in ("come", "be"):
+            light = head.head.i  # "came under fire"
+    if light is not None:
+        start, end = min(start, light), max(end, light + 1)
+    for child in token.children:
+        if child.dep_ in ("prt", "compound", "amod") and abs(child.i - token.i) <= 2:
+            start, end = min(start, child.i), max(end, child.i + 1)
+        if spec.particle and child.lower_ == spec.particle:
+            start, end = min(start, child.i), max(end, _span_end(child))
+    return Trigger(token=token.i, spec=spec, start=start, end=end, light_verb=light)
+
+
+def _span_end(token: Token) -> int:
+    return max(t.i for t in token.subtree) + 1
+
+
+def _drop_content_events(triggers: list[Trigger], sent: Span) -> list[Trigger]:
+    """Remove triggers inside the content clause of a content-taking verbal trigger."""
+    doc = sent.doc
+    content: set[int] = set()
+    for trig in triggers:
+        if trig.event not in CONTENT_TAKING:
+            continue
+        anchor = doc[trig.token]
+        for child in anchor.children:
+            if child.dep_ in CONTENT_DEPS and _is_content(child):
+                content.update(t.i for t in child.subtree)
+    return [t for t in triggers if t.token not in content]
+
+
+def _is_content(token: Token) -> bool:
+    """Whether a dependent says what is requested, promised or alleged.
+
+    Objects naming who receives the event are arguments, and a participle describing a
+    noun ("the agreement negotiated in Geneva") is an event of its own; an infinitive
+    ("the agreement to cease shelling") is content.
+    """
+    if token.dep_ == "prep":
+        return token.lower_ not in ("to", "with", "on", "against", "from", "by", "between", "via")
+    if token.dep_ == "dobj":
+        return token.pos_ not in ("PROPN", "PRON")
+    if token.dep_ == "acl":
+        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return True
+
+
+def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
+    """One event when a trigger sits in the subtree of another of the same type.
+
+    "were wounded in attacks on the city" is one ASSAULT; the outer trigger is kept, since it
+    carries the subject and the voice.
+    """
+    doc = sent.doc
+    return [
+        trig
+        for trig in triggers
+        if not any(
+            other.token != trig.token
+            and other.event == trig.event
+            and doc[other.token].is_ancestor(doc[trig.token])
+            for other in triggers
+        )
+    ]

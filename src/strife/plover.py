@@ -1,0 +1,144 @@
+"""The PLOVER 2.0 ontology as strife uses it: event types, their modes and quad categories.
+
+Quad codes follow PLOVER's four-way grouping: 1 verbal cooperation, 2 material cooperation,
+3 verbal conflict, 4 material conflict.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Final
+
+VERBAL_COOPERATION: Final = 1
+MATERIAL_COOPERATION: Final = 2
+VERBAL_CONFLICT: Final = 3
+MATERIAL_CONFLICT: Final = 4
+
+QUAD_NAMES: Final = MappingProxyType(
+    {
+        VERBAL_COOPERATION: "verbal cooperation",
+        MATERIAL_COOPERATION: "material cooperation",
+        VERBAL_CONFLICT: "verbal conflict",
+        MATERIAL_CONFLICT: "material conflict",
+    }
+)
+
+QUAD: Final = MappingProxyType(
+    {
+        "AGREE": VERBAL_COOPERATION,
+        "CONSULT": VERBAL_COOPERATION,
+        "SUPPORT": VERBAL_COOPERATION,
+        "CONCEDE": VERBAL_COOPERATION,
+        "COOPERATE": MATERIAL_COOPERATION,
+        "AID": MATERIAL_COOPERATION,
+        "RETREAT": MATERIAL_COOPERATION,
+        "REQUEST": VERBAL_CONFLICT,
+        "ACCUSE": VERBAL_CONFLICT,
+        "REJECT": VERBAL_CONFLICT,
+        "THREATEN": VERBAL_CONFLICT,
+        "PROTEST": MATERIAL_CONFLICT,
+        "SANCTION": MATERIAL_CONFLICT,
+        "MOBILIZE": MATERIAL_CONFLICT,
+        "COERCE": MATERIAL_CONFLICT,
+        "ASSAULT": MATERIAL_CONFLICT,
+    }
+)
+
+EVENT_TYPES: Final = tuple(QUAD)
+
+MODES: Final = MappingProxyType(
+    {
+        "AGREE": (),
+        "CONSULT": ("visit", "third-party", "multilateral", "phone"),
+        "SUPPORT": (),
+        "CONCEDE": (),
+        "COOPERATE": (),
+        "AID": (),
+        "RETREAT": ("withdraw", "release", "disarm", "ceasefire", "access", "resign"),
+        "REQUEST": ("assist", "change", "yield", "meet"),
+        "ACCUSE": ("disapprove", "investigate", "allege"),
+        "REJECT": ("assist", "change", "yield", "meet"),
+        "THREATEN": ("restrict", "arrest", "relations", "expel", "territory", "violence"),
+        "PROTEST": ("demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"),
+        "SANCTION": ("convict", "expel", "withdraw", "discontinue"),
+        "MOBILIZE": ("troops", "weapons", "police", "militia"),
+        "COERCE": (
+            "seize",
+            "restrict",
+            "censor",
+            "curfew",
+            "martial-law",
+            "arrest",
+            "deport",
+            "withhold",
+            "misinformation",
+            "cyber",
+        ),
+        "ASSAULT": (
+            "abduct",
+            "beat",
+            "torture",
+            "sexual",
+            "targeted",
+            "destroy",
+            "primitive",
+            "firearms",
+            "explosives",
+            "suicide-attack",
+            "aerial",
+            "drone",
+            "heavy-weapons",
+            "crowd-control",
+            "unconventional",
+        ),
+    }
+)
+
+CONTEXTS: Final = (
+    "military",
+    "intelligence",
+    "executive",
+    "legislative",
+    "election",
+    "political_institutions",
+    "pro_democracy",
+    "pro_autocracy",
+    "economic",
+    "legal",
+    "reparations",
+    "human_rights",
+    "rights_freedoms",
+    "repression",
+    "human_security",
+    "gender",
+    "lgbt",
+    "religion_ethnicity",
+    "inequality",
+    "diplomatic",
+    "territory",
+    "peacekeeping",
+    "health",
+    "asylum",
+    "migration",
+    "disasters",
+    "natural_resource",
+    "environment",
+    "technology",
+    "terrorism",
+    "cbrn",
+    "cyber",
+    "misinformation",
+    "crime",
+    "corruption",
+    "illegal_drugs",
+    "trafficking",
+)
+
+AUX_MARKERS: Final = ("negation", "future", "hypothetical", "historical")
+
+NON_STATE_CODES: Final = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC")
+
+
+def is_valid_mode(event: str, mode: str | None) -> bool:
+    """True when ``mode`` is None or one of the modes PLOVER defines for ``event``."""
+    return mode is None or mode in MODES.get(event, ())

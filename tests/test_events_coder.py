@@ -1,0 +1,274 @@
+"""The event coder on hand-parsed sentences: roles, voice, reciprocity, claims, markers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from parsed import actor, parse, place, when
+from strife.events import EventCoder, Mentions
+from strife.records import ActorMention, Article, DateMention, Event, PlaceMention
+
+PUBLISHED = datetime(2020, 10, 31, 16, 35)
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder.from_data()
+
+
+def code(
+    coder: EventCoder,
+    doc: object,
+    actors: list[ActorMention],
+    places: list[PlaceMention] | None = None,
+    dates: list[DateMention] | None = None,
+) -> list[Event]:
+    article = Article(id="a1", text=str(doc), source="test", published=PUBLISHED,
+                      publication="Test Wire", url="https://example.org/a1")
+    return coder.code(doc, article, Mentions(actors, places or [], dates or []))  # type: ignore[arg-type]
+
+
+ACCUSED_EACH_OTHER = """
+Yerevan PROPN NNP nsubj 3 Yerevan
+and CCONJ CC cc 0 and
+Baku PROPN NNP conj 0 Baku
+accused VERB VBD ROOT 3 accuse
+each DET DT det 5 each
+other ADJ JJ dobj 3 other
+of ADP IN prep 3 of
+attacks NOUN NNS pobj 6 attack
+on ADP IN prep 7 on
+civilians NOUN NNS pobj 8 civilian
+. PUNCT . punct 3 .
+"""
+
+
+def test_each_other_codes_one_event_in_each_direction(coder: EventCoder) -> None:
+    doc = parse(ACCUSED_EACH_OTHER)
+    mentions = [actor(doc, 0, 1, "ARM", "GOV"), actor(doc, 2, 3, "AZE", "GOV"),
+                actor(doc, 9, 10, None, "CVL", kind="agent")]
+    events = code(coder, doc, mentions)
+    pairs = {(e.event, e.actor[0].code, e.recipient[0].code) for e in events}
+    assert pairs == {("ACCUSE", "ARM", "AZE"), ("ACCUSE", "AZE", "ARM")}
+    # the attacks are what is alleged, not an event of their own
+    assert all(e.event == "ACCUSE" and e.mode == "allege" for e in events)
+    assert all(e.date == date(2020, 10, 31) and e.date_source == "published" for e in events)
+    assert events[0].event_text == "accused"
+    assert doc.text[events[0].event_start : events[0].event_end] == "accused"
+
+
+WOUNDED_PASSIVE = """
+Stepanyan PROPN NNP nsubj 1 Stepanyan
+said VERB VBD ROOT 1 say
+Saturday PROPN NNP npadvmod 1 Saturday
+that SCONJ IN mark 6 that
+several ADJ JJ amod 5 several
+civilians NOUN NNS nsubjpass 7 civilian
+were AUX VBD auxpass 7 be
+wounded VERB VBN ccomp 1 wound
+in ADP IN prep 7 in
+attacks NOUN NNS pobj 8 attack
+on ADP IN prep 9 on
+Shushi PROPN NNP pobj 10 Shushi
+. PUNCT . punct 1 .
+"""
+DENIED = """
+Azerbaijan PROPN NNP nsubj 1 Azerbaijan
+denied VERB VBD ROOT 1 deny
+the DET DT det 3 the
+allegations NOUN NNS dobj 1 allegation
+. PUNCT . punct 1 .
+"""
+
+
+def test_passive_claim_and_denial(coder: EventCoder) -> None:
+    doc = parse(WOUNDED_PASSIVE, DENIED)
+    mentions = [
+        actor(doc, 0, 1, "ARM", "GOV", kind="person", name="Shushan Stepanyan"),
+        actor(doc, 5, 6, None, "CVL", kind="agent"),
+        actor(doc, 13, 14, "AZE", "GOV"),
+    ]
+    shushi = place(doc, 11, 12, 585156, "AZE")
+    saturday = when(doc, 2, 3, date(2020, 10, 31))
+    (event,) = code(coder, doc, mentions, [shushi], [saturday])
+    assert event.event == "ASSAULT"
+    assert event.actor == ()
+    assert [r.sector for r in event.recipient] == ["CVL"]
+    assert event.event_loc is not None and event.event_loc.geonameid == 585156
+    assert event.size.injured is not None and event.size.injured.min == 3
+    assert event.size.injured.text == "several"
+    assert event.date == date(2020, 10, 31) and event.date_source == "text"
+    stances = {(c.stance, c.code) for c in event.claims}
+    assert stances == {("asserts", "ARM"), ("denies", "AZE")}
+    assert event.contested
+    denial = next(c for c in event.claims if c.stance == "denies")
+    assert doc.text[denial.start : denial.end] == "Azerbaijan denied"
+
+
+PROMISE = """
+Russia PROPN NNP nsubj 1 Russia
+says VERB VBZ ROOT 1 say
+it PRON PRP nsubj 4 it
+will AUX MD aux 4 will
+provide VERB VB ccomp 1 provide
+Armenia PROPN NNP dobj 4 Armenia
+with ADP IN prep 4 with
+assistance NOUN NN pobj 6 assistance
+. PUNCT . punct 1 .
+"""
+
+
+def test_promised_aid_is_agree_asserted_by_the_speaker(coder: EventCoder) -> None:
+    doc = parse(PROMISE)
+    mentions = [actor(doc, 0, 1, "RUS", "GOV"), actor(doc, 5, 6, "ARM", "GOV")]
+    (event,) = code(coder, doc, mentions)
+    assert (event.event, event.aux) == ("AGREE", None)
+    assert [a.code for a in event.actor] == ["RUS"]
+    assert [r.code for r in event.recipient] == ["ARM"]
+    assert [(c.stance, c.code) for c in event.claims] == [("asserts", "RUS")]
+
+
+REQUEST_SENT = """
+Pashinyan PROPN NNP nsubj 1 Pashinyan
+sent VERB VBD ROOT 1 send
+a DET DT det 4 a
+formal ADJ JJ amod 4 formal
+request NOUN NN dobj 1 request
+to ADP IN dative 1 to
+Putin PROPN NNP pobj 5 Putin
+for ADP IN prep 4 for
+military ADJ JJ amod 9 military
+assistance NOUN NN pobj 7 assistance
+. PUNCT . punct 1 .
+"""
+
+
+def test_noun_trigger_with_light_verb(coder: EventCoder) -> None:
+    doc = parse(REQUEST_SENT)
+    mentions = [actor(doc, 0, 1, "ARM", "GOV", kind="alias"), actor(doc, 6, 7, "RUS", "GOV")]
+    (event,) = code(coder, doc, mentions)
+    assert (event.event, event.mode) == ("REQUEST", "assist")
+    assert [a.code for a in event.actor] == ["ARM"]
+    assert [r.code for r in event.recipient] == ["RUS"]
+    assert event.quad_code == 3
+    assert "sent" in event.event_text and "request" in event.event_text
+
+
+FIRE_AT_TOWNS = """
+Terter PROPN NNP nsubj 6 Terter
+, PUNCT , punct 0 ,
+Aghdam PROPN NNP conj 0 Aghdam
+and CCONJ CC cc 2 and
+Aghjabedi PROPN NNP conj 2 Aghjabedi
+had AUX VBD aux 6 have
+come VERB VBN ROOT 6 come
+under ADP IN prep 6 under
+artillery NOUN NN compound 9 artillery
+fire NOUN NN pobj 7 fire
+from ADP IN prep 6 from
+Armenian ADJ JJ amod 12 armenian
+forces NOUN NNS pobj 10 force
+. PUNCT . punct 6 .
+"""
+
+
+def test_one_event_per_place_with_mode_from_weapon(coder: EventCoder) -> None:
+    doc = parse(FIRE_AT_TOWNS)
+    mentions = [actor(doc, 11, 13, "ARM", "MIL", kind="agent")]
+    places = [place(doc, 0, 1, 1, "AZE"), place(doc, 2, 3, 2, "AZE"), place(doc, 4, 5, 3, "AZE")]
+    events = code(coder, doc, mentions, places)
+    assert sorted(e.event_loc.geonameid for e in events if e.event_loc) == [1, 2, 3]
+    assert {(e.event, e.mode) for e in events} == {("ASSAULT", "heavy-weapons")}
+    assert len({e.id for e in events}) == 3
+    assert len({(e.event_start, e.text) for e in events}) == 1  # same evidence
+
+
+PLEDGED_NOT_TO = """
+The DET DT det 2 the
+warring ADJ JJ amod 2 warring
+sides NOUN NNS nsubj 3 side
+pledged VERB VBD ROOT 3 pledge
+not PART RB neg 6 not
+to PART TO aux 6 to
+target VERB VB xcomp 3 target
+civilians NOUN NNS dobj 6 civilian
+. PUNCT . punct 3 .
+"""
+
+
+def test_content_of_a_pledge_is_not_an_event_and_sides_resolve(coder: EventCoder) -> None:
+    doc = parse(ACCUSED_EACH_OTHER, PLEDGED_NOT_TO)
+    mentions = [actor(doc, 0, 1, "ARM", "GOV"), actor(doc, 2, 3, "AZE", "GOV")]
+    events = [e for e in code(coder, doc, mentions) if e.text_info.sequence == 1]
+    (event,) = events
+    assert event.event == "AGREE"
+    assert {a.code for a in event.actor} == {"ARM", "AZE"}
+    assert event.actor[0].entity_text == "The warring sides"
+
+
+NOT_ATTACKED = """
+Troops NOUN NNS nsubj 3 troops
+did AUX VBD aux 3 do
+not PART RB neg 3 not
+attack VERB VB ROOT 3 attack
+the DET DT det 5 the
+village NOUN NN dobj 3 village
+in ADP IN prep 3 in
+1992 NUM CD pobj 6 1992
+. PUNCT . punct 3 .
+"""
+
+
+def test_negation_marker(coder: EventCoder) -> None:
+    doc = parse(NOT_ATTACKED)
+    mentions = [actor(doc, 0, 1, None, "MIL", kind="agent")]
+    (event,) = code(coder, doc, mentions)
+    assert event.aux == "negation"
+
+
+def test_historical_marker_and_text_date(coder: EventCoder) -> None:
+    doc = parse(NOT_ATTACKED.replace("not PART RB neg 3 not", "then ADV RB advmod 3 then"))
+    mentions = [actor(doc, 0, 1, None, "MIL", kind="agent")]
+    year = when(doc, 7, 8, date(1992, 1, 1), historical=True)
+    (event,) = code(coder, doc, mentions, dates=[year])
+    assert event.aux == "historical"
+    assert event.date == date(1992, 1, 1) and event.date_text == "1992"
+
+
+CLAIMED_BACKING = """
+He PRON PRP nsubj 1 he
+claimed VERB VBD ROOT 1 claim
+that SCONJ IN mark 5 that
+Turkey PROPN NNP nsubj 5 Turkey
+was AUX VBD aux 5 be
+backing VERB VBG ccomp 1 back
+Baku PROPN NNP dobj 5 Baku
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_claim_that_a_third_party_backs_the_enemy_is_an_accusation(coder: EventCoder) -> None:
+    doc = parse(ACCUSED_EACH_OTHER, CLAIMED_BACKING)
+    mentions = [
+        actor(doc, 0, 1, "ARM", "GOV"),
+        actor(doc, 2, 3, "AZE", "GOV"),
+        actor(doc, 11, 12, "ARM", "GOV", kind="pronoun", name="Nikol Pashinyan"),
+        actor(doc, 14, 15, "TUR", "GOV"),
+        actor(doc, 17, 18, "AZE", "GOV"),
+    ]
+    events = [e for e in code(coder, doc, mentions) if e.text_info.sequence == 1]
+    kinds = {(e.event, e.actor[0].code, e.recipient[0].code) for e in events}
+    assert ("SUPPORT", "TUR", "AZE") in kinds
+    assert ("ACCUSE", "ARM", "TUR") in kinds
+    support = next(e for e in events if e.event == "SUPPORT")
+    assert [(c.stance, c.code) for c in support.claims] == [("asserts", "ARM")]
+
+
+def test_event_ids_are_stable(coder: EventCoder) -> None:
+    doc = parse(ACCUSED_EACH_OTHER)
+    mentions = [actor(doc, 0, 1, "ARM", "GOV"), actor(doc, 2, 3, "AZE", "GOV")]
+    first = [e.id for e in code(coder, doc, mentions)]
+    second = [e.id for e in code(coder, doc, mentions)]
+    assert first == second and len(set(first)) == 2
