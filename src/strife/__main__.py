@@ -1,0 +1,5 @@
+"""``python -m strife`` runs the command line."""
+
+from strife.cli import main
+
+main()

@@ -1,0 +1,49 @@
+"""The last step of every reader: checking the cleaned text and building the Article."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Final
+
+from strife.errors import EmptyInput, NotEnglish
+from strife.ingest.language import UNDETERMINED, default_detector
+from strife.records import Article
+
+ID_HEX_CHARS: Final = 16
+
+
+def article_id(text: str) -> str:
+    """The content hash that identifies an article: the same story scraped twice, or with
+    different spacing and line breaks, gets the same id."""
+    normalised = " ".join(text.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:ID_HEX_CHARS]
+
+
+def finish_article(
+    text: str,
+    source: str,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    publication: str | None = None,
+    published: datetime | None = None,
+) -> Article:
+    """Build the Article for cleaned ``text``, refusing it if it is empty or not English."""
+    if not text.strip():
+        raise EmptyInput(source, "empty after removing site boilerplate")
+    language = default_detector().detect(text)
+    if language == UNDETERMINED:
+        raise NotEnglish(source, "not English (language not recognised)")
+    if language != "en":
+        raise NotEnglish(source, f"not English (detected: {language})")
+    return Article(
+        id=article_id(text),
+        text=text,
+        source=source,
+        url=url,
+        title=title,
+        publication=publication,
+        published=published,
+        lang=language,
+    )
