@@ -62,11 +62,12 @@ class Coder:
     @classmethod
     def load(cls) -> Coder:
         nlp = load_nlp()
+        actors = ActorResolver.from_data(nlp.vocab)
         return cls(
             nlp=nlp,
-            actors=ActorResolver.from_data(nlp.vocab),
+            actors=actors,
             geoparser=Geoparser(Gazetteer.load()),
-            events=EventCoder.from_data(),
+            events=EventCoder.from_data(country_of=actors.lookup_country),
         )
 
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:

@@ -18,7 +18,7 @@ decides which mention fills which role. Rules, in order:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -117,25 +117,48 @@ def _is_each_other(token: Token) -> bool:
     )
 
 
+CountryOf = Callable[[str], str | None]
+
+
 def extract_arguments(
-    trigger: Trigger, doc: Doc, index: MentionIndex, sides: tuple[ActorRef, ...]
+    trigger: Trigger,
+    doc: Doc,
+    index: MentionIndex,
+    sides: tuple[ActorRef, ...],
+    country_of: CountryOf | None = None,
 ) -> Arguments:
-    """Actor and recipient lists of one trigger."""
+    """Actor and recipient lists of one trigger.
+
+    ``country_of`` maps a nationality word to its code, so that "the Azeri regions" (not an
+    actor, but whose country is plain) can be a recipient.
+    """
     token = doc[trigger.token]
     if trigger.spec.pos == "NOUN":
         actor_toks, recipient_toks = _noun_roles(token, trigger, doc)
     else:
         actor_toks, recipient_toks = _verb_roles(token)
     reciprocal = any(_is_each_other(t) for t in recipient_toks)
-    resolver = _Resolver(doc, index, sides)
+    resolver = _Resolver(doc, index, sides, country_of)
     actors = resolver.refs(actor_toks)
     recipients = resolver.refs(t for t in recipient_toks if not _is_each_other(t))
-    if "swap" in trigger.spec.flags:
+    if trigger.spec.flags & {"swap", "passive"}:
         actors, recipients = recipients, actors
-    if not actors and not recipients and "reciprocal" in trigger.spec.flags:
+    if not actors and "reciprocal" in trigger.spec.flags and _takes_sides(trigger, token):
         actors = sides
     recipients = tuple(r for r in recipients if all(r.start != a.start for a in actors))
     return Arguments(actors=actors, recipients=recipients, reciprocal=reciprocal)
+
+
+def _takes_sides(trigger: Trigger, token: Token) -> bool:
+    """Whether an event without named parties is the two sides' doing.
+
+    Verbs ("reaching an agreement", "pledged") and nouns that are acted or described
+    ("the agreement negotiated in Geneva", "talks involving ministers") are; a bare noun
+    ("in the fighting") is too vague to say.
+    """
+    if trigger.spec.pos == "VERB" or trigger.light_verb is not None:
+        return True
+    return any(c.dep_ in ("acl", "relcl") for c in token.children)
 
 
 def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -148,8 +171,12 @@ def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
             recipients.append(child)
         elif child.dep_ == "agent":
             actors.extend(_prep_objects(child))
-        elif child.dep_ in ("dobj", "dative", "iobj"):
-            recipients.extend([child] if child.dep_ != "dative" else _dative(child))
+        elif child.dep_ in ("dobj", "iobj"):
+            recipients.extend([child, *_possessors(child)])
+        elif child.dep_ == "dative":
+            recipients.extend(_dative(child))
+        elif child.dep_ == "prep" and child.lower_ == "between":
+            actors.extend(_prep_objects(child))
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
             recipients.extend(_prep_objects(child))
     if not actors and not any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -169,6 +196,8 @@ def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], l
             actors.extend(_prep_objects(child))
         elif child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:
             recipients.extend(_prep_objects(child))
+        elif child.dep_ in ("acl", "relcl"):
+            actors.extend(_parties_of_description(child))
     if trigger.light_verb is not None:
         light = doc[trigger.light_verb]
         light_actors, light_recipients = _verb_roles(light)
@@ -178,6 +207,20 @@ def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], l
         actors.extend(light_actors)
         recipients.extend(light_recipients)
     return actors, recipients
+
+
+def _parties_of_description(verb: Token) -> list[Token]:
+    """'a pact signed between Armenia and Russia', 'an attack carried out by rebels'."""
+    parties: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "between"):
+            parties.extend(_prep_objects(child))
+    return parties
+
+
+def _possessors(noun: Token) -> list[Token]:
+    """ "requests Russia's help": the one whose help is asked is the recipient."""
+    return [c for c in noun.children if c.dep_ == "poss"]
 
 
 def _prep_objects(prep: Token) -> list[Token]:
@@ -209,8 +252,14 @@ def _inherited_subjects(verb: Token) -> list[Token]:
 class _Resolver:
     """Turns role tokens into ActorRefs: mentions, sides, and pronouns of speakers."""
 
-    def __init__(self, doc: Doc, index: MentionIndex, sides: tuple[ActorRef, ...]) -> None:
-        self.doc, self.index, self.sides = doc, index, sides
+    def __init__(
+        self,
+        doc: Doc,
+        index: MentionIndex,
+        sides: tuple[ActorRef, ...],
+        country_of: CountryOf | None,
+    ) -> None:
+        self.doc, self.index, self.sides, self.country_of = doc, index, sides, country_of
 
     def refs(self, tokens: Iterable[Token]) -> tuple[ActorRef, ...]:
         out: list[ActorRef] = []
@@ -231,6 +280,18 @@ class _Resolver:
                 yield replace(side, entity_text=span.text, start=span.start_char, end=span.end_char)
         elif token.lower_ in RESOLVABLE_PRONOUNS:
             yield from self._speaker_of(token)
+        else:
+            yield from self._national(token)
+
+    def _national(self, noun: Token) -> Iterator[ActorRef]:
+        """'the Azeri regions': a noun whose nationality modifier names a country."""
+        if self.country_of is None or noun.pos_ not in ("NOUN", "PROPN"):
+            return
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and (code := self.country_of(child.text)):
+                span = self.doc[child.i : noun.i + 1]
+                yield ActorRef(span.text, code, None, None, span.start_char, span.end_char)
+                return
 
     def _speaker_of(self, pronoun: Token) -> Iterator[ActorRef]:
         clause = pronoun.head

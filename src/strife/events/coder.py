@@ -24,17 +24,24 @@ from strife.claims import (
     find_attributions,
     is_denial_verb,
 )
-from strife.events.arguments import Arguments, MentionIndex, extract_arguments, find_sides
+from strife.events.arguments import (
+    Arguments,
+    CountryOf,
+    MentionIndex,
+    extract_arguments,
+    find_sides,
+)
 from strife.events.lexicon import EventLexicon
 from strife.events.markers import aux_marker, contexts, refine_mode
 from strife.events.places import event_places
 from strife.events.triggers import Trigger, find_triggers
-from strife.plover import QUAD
+from strife.plover import MATERIAL_CONFLICT, QUAD
 from strife.records import (
     ActorMention,
     ActorRef,
     Article,
     Aux,
+    Casualties,
     CiteInfo,
     Claim,
     DateMention,
@@ -71,26 +78,34 @@ class _Sentence:
 class EventCoder:
     """Codes the events of one article. Build once, reuse for every article."""
 
-    def __init__(self, lexicon: EventLexicon) -> None:
+    def __init__(self, lexicon: EventLexicon, country_of: CountryOf | None = None) -> None:
         self.lexicon = lexicon
+        self.country_of = country_of
 
     @classmethod
-    def from_data(cls, data_dir: Path | None = None) -> EventCoder:
-        return cls(EventLexicon.from_data(data_dir))
+    def from_data(
+        cls, data_dir: Path | None = None, country_of: CountryOf | None = None
+    ) -> EventCoder:
+        """Build from the shipped lexicon; ``country_of`` maps "Azeri" to "AZE"."""
+        return cls(EventLexicon.from_data(data_dir), country_of)
 
     def code(self, doc: Doc, article: Article, mentions: Mentions) -> list[Event]:
         index = MentionIndex(mentions.actors)
         sides = find_sides(doc, index)
+        names = frozenset(
+            i for m in mentions.actors if m.end - m.start > 1 and m.kind in ("igo", "group")
+            for i in range(m.start, m.end)
+        )
         per_sentence: list[list[Event]] = []
         for sequence, span in enumerate(doc.sents):
             attributions = find_attributions(span, index)
             sentence = _Sentence(span, sequence, attributions, contexts(span, self.lexicon))
             _apply_denials(per_sentence, backward_denials(attributions))
             events: list[Event] = []
-            for trigger in find_triggers(span, self.lexicon):
+            for trigger in find_triggers(span, self.lexicon, names):
                 if is_denial_verb(trigger.token, attributions):
                     continue
-                args = extract_arguments(trigger, doc, index, sides)
+                args = extract_arguments(trigger, doc, index, sides, self.country_of)
                 events.extend(self._events(trigger, args, sentence, article, mentions))
             events.extend(_accusations_in_claims(events, sentence, article, sides))
             per_sentence.append(events)
@@ -107,8 +122,9 @@ class EventCoder:
         doc = sentence.span.doc
         clause = _clause(trigger, doc)
         clause_ids = {t.i for t in clause}
-        places = event_places(mentions.places, clause_ids)
-        if not args.actors and not args.recipients and not places:
+        places = event_places(doc, mentions.places, clause_ids, _actor_tokens(mentions))
+        size = count_casualties(clause)
+        if not args.actors and not args.recipients and not places and size.is_empty():
             return []
         dates = _event_dates(mentions.dates, clause_ids, sentence.span)
         event, mode, aux = self._type_mode_aux(trigger, clause, dates, args, sentence)
@@ -123,6 +139,7 @@ class EventCoder:
             claims=claims,
             dates=dates,
             clause=clause,
+            size=size if QUAD[event] == MATERIAL_CONFLICT else Casualties(),
         )
         out: list[Event] = []
         where: list[Place | None] = list(places) or [None]
@@ -168,6 +185,7 @@ class _EventBase:
     claims: tuple[Claim, ...]
     dates: list[DateMention]
     clause: list[Token]
+    size: Casualties
 
     def build(
         self,
@@ -193,7 +211,7 @@ class _EventBase:
             actor=actors,
             recipient=recipients,
             event_loc=place,
-            size=count_casualties(self.clause),
+            size=self.size,
             event_text=evidence.text,
             event_start=evidence.start_char,
             event_end=evidence.end_char,
@@ -206,6 +224,10 @@ class _EventBase:
             confidence=_confidence(self.trigger, actors, recipients, place, self.dates),
             date_text=date_text,
         )  # fmt: skip
+
+
+def _actor_tokens(mentions: Mentions) -> set[int]:
+    return {i for m in mentions.actors for i in range(m.start, m.end)}
 
 
 def _clause(trigger: Trigger, doc: Doc) -> list[Token]:

@@ -30,6 +30,8 @@ RECEIVING_VERBS = frozenset("receive get face suffer undergo endure accept".spli
 # Verbal event types whose complement is content, not a separate event.
 CONTENT_TAKING = frozenset({"REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "SUPPORT"})
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "prep", "dobj"})
+# "accused of", "called for", "talks about", "dispute over": what the event is about.
+CONTENT_PREPS = frozenset("of for about over regarding concerning".split())
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 VERB_POS = frozenset({"VERB"})
@@ -55,10 +57,18 @@ class Trigger:
         return self.spec.event
 
 
-def find_triggers(sent: Span, lexicon: EventLexicon) -> list[Trigger]:
-    """All triggers in ``sent``, without the ones that are content of another event."""
+def find_triggers(
+    sent: Span, lexicon: EventLexicon, inside_names: frozenset[int] = frozenset()
+) -> list[Trigger]:
+    """All triggers in ``sent``, without the ones that are content of another event.
+
+    ``inside_names`` are tokens of multi-word names ("Organization for Security and
+    Cooperation in Europe"), which are never triggers.
+    """
     found: list[Trigger] = []
     for token in sent:
+        if token.i in inside_names:
+            continue
         spec = _match(token, lexicon)
         if spec is not None:
             found.append(_trigger(token, spec))
@@ -95,6 +105,8 @@ def _objects_ok(token: Token, spec: TriggerSpec) -> bool:
 
 def object_words(token: Token) -> Iterable[str]:
     """Lemmas and forms of a verb's objects, prepositions and their objects."""
+    if token.dep_ in ("relcl", "acl"):  # "the pact that was signed": the pact is the object
+        yield from (token.head.lemma_.lower(), token.head.lower_)
     for child in token.children:
         if child.dep_ in ("dobj", "dative", "attr", "nsubjpass", "oprd"):
             yield from (child.lemma_.lower(), child.lower_)
@@ -160,12 +172,13 @@ def _drop_content_events(triggers: list[Trigger], sent: Span) -> list[Trigger]:
 def _is_content(token: Token) -> bool:
     """Whether a dependent says what is requested, promised or alleged.
 
-    Objects naming who receives the event are arguments, and a participle describing a
+    Prepositions other than "of", "for", "about", "over" name participants, places and
+    times; objects naming who receives the event are arguments; a participle describing a
     noun ("the agreement negotiated in Geneva") is an event of its own; an infinitive
     ("the agreement to cease shelling") is content.
     """
     if token.dep_ == "prep":
-        return token.lower_ not in ("to", "with", "on", "against", "from", "by", "between", "via")
+        return token.lower_ in CONTENT_PREPS
     if token.dep_ == "dobj":
         return token.pos_ not in ("PROPN", "PRON")
     if token.dep_ == "acl":

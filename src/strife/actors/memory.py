@@ -1,0 +1,280 @@
+"""Document memory: what an article has already said about its actors.
+
+One :class:`DocumentMemory` lives for one call of ``ActorResolver.find`` and nothing is
+kept between documents. It resolves three kinds of later mention:
+
+* **Surnames** (kind "alias"): once a person has been named, with a title ("Armenian
+  Prime Minister Nikol Pashinyan", "Spokeswoman ... Shushan Stepanyan") or from the
+  persons file, a later "Pashinyan" or "Stepanyan" gets the same coding and full name.
+* **Pronouns** (kind "pronoun"): "he" / "she", and "his" / "her" used as possessive
+  determiners, refer to the most recent person in the latest sentence (of the last
+  three) that mentions one, preferring a person who was that sentence's subject: in
+  "Pashinyan sent a request to Putin. He said ..." "He" is Pashinyan. A person known to be
+  a man ("spokesman", "Mr", an earlier "he") is never the antecedent of "she", nor a woman
+  of "he". "it" and "they" are never resolved: they refer to things and groups too often
+  to guess.
+* **Definite agents** (kind "alias"): "the ministry", "the army", "the president" with no
+  country of their own take the coding of the last coded agent with the same head word
+  ("Azerbaijan's defense ministry ... The ministry said" is AZE). A bare institution
+  opening a longer agent takes the country of the last one with that name ("Russia's
+  defence ministry ... ministry spokesman Igor Konashenkov" is RUS), and an agent after a
+  resolved possessive takes that person's country ("Mikati said his government ..." is
+  LBN GOV).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from strife.actors.compose import Coding, Phrase, is_name_token, merge_sectors, name_run
+from strife.records import ActorMention, ActorRef
+
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
+PRONOUN_GENDERS = {"he": "m", "his": "m", "she": "f", "her": "f"}
+GENDERED_WORDS = {
+    **dict.fromkeys(
+        ("mr", "mr.", "sir", "man", "boy", "king", "prince", "emir", "sultan", "spokesman",
+         "policeman", "businessman", "chairman", "congressman", "cameraman", "serviceman"),
+        "m",
+    ),
+    **dict.fromkeys(
+        ("ms", "ms.", "mrs", "mrs.", "miss", "madam", "woman", "girl", "queen", "princess",
+         "spokeswoman", "policewoman", "businesswoman", "chairwoman", "congresswoman"),
+        "f",
+    ),
+}  # fmt: skip
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+PRONOUN_REACH = 3  # sentences: the current one and the two before it
+
+
+@dataclass(frozen=True, slots=True)
+class Sighting:
+    """A person seen in the article, as a candidate antecedent for a later pronoun.
+
+    ``gender`` is "m", "f" or None (unknown), from a gendered title or an earlier pronoun.
+    """
+
+    coding: Coding
+    sentence: int
+    subject: bool
+    gender: str | None = None
+
+
+class DocumentMemory:
+    """People, surnames and agents an article has mentioned so far."""
+
+    def __init__(self) -> None:
+        self._people: dict[str, Coding] = {}
+        self._surnames: dict[str, str] = {}
+        self._agents: dict[str, Coding] = {}
+        self._sightings: list[Sighting] = []
+        self._genders: dict[str, str] = {}
+
+    def person(self, name: str | None) -> Coding | None:
+        return self._people.get(name) if name else None
+
+    def surname(self, text: str) -> Coding | None:
+        name = self._surnames.get(text)
+        return self._people.get(name) if name else None
+
+    def agent(self, head: str | None) -> Coding | None:
+        return self._agents.get(head) if head else None
+
+    def antecedent(self, sentence: int, gender: str | None) -> Coding | None:
+        """The person a pronoun of ``gender`` in ``sentence`` most likely refers to."""
+        latest = [
+            s
+            for s in self._sightings
+            if s.sentence > sentence - PRONOUN_REACH and self._gender(s) in (None, gender)
+        ]
+        if not latest:
+            return None
+        last_sentence = latest[-1].sentence
+        candidates = [s for s in latest if s.sentence == last_sentence]
+        subjects = [s for s in candidates if s.subject]
+        return (subjects or candidates)[-1].coding
+
+    def remember_person(
+        self, coding: Coding, sentence: int, subject: bool, gender: str | None
+    ) -> None:
+        if coding.name:
+            self._people[coding.name] = coding
+            surname = surname_of(coding.name)
+            if surname:
+                self._surnames[surname] = coding.name
+            if gender:
+                self._genders.setdefault(coding.name, gender)
+        self._sightings.append(Sighting(coding, sentence, subject, gender))
+
+    def _gender(self, sighting: Sighting) -> str | None:
+        if sighting.gender or not sighting.coding.name:
+            return sighting.gender
+        return self._genders.get(sighting.coding.name)
+
+    def remember_agent(self, head: str, coding: Coding) -> None:
+        self._agents[head] = coding
+
+
+def surname_of(name: str) -> str | None:
+    words = [w for w in name.split() if w.lower() not in NAME_SUFFIXES]
+    return words[-1] if words else None
+
+
+def resolve(doc: Doc, phrases: Sequence[Phrase]) -> list[ActorMention]:
+    """Turn composed phrases into mentions, resolving them and pronouns through memory."""
+    memory = DocumentMemory()
+    sentences = sentence_ids(doc)
+    covered = {i for p in phrases for i in range(p.start, p.end)}
+    mentions: list[ActorMention] = []
+    for item in _in_text_order(doc, phrases, covered):
+        mention: ActorMention | None
+        if isinstance(item, Phrase):
+            mention = _phrase_mention(doc, item, memory, mentions[-1] if mentions else None)
+        else:
+            mention = _token_mention(doc, item, memory, sentences[item.start])
+        if mention is not None:
+            _remember(doc, mention, item, memory, sentences[mention.start])
+            mentions.append(mention)
+    return mentions
+
+
+def sentence_ids(doc: Doc) -> list[int]:
+    """The sentence number of every token (all 0 when the Doc has no sentence bounds)."""
+    ids = [0] * len(doc)
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        for number, sent in enumerate(doc.sents):
+            ids[sent.start : sent.end] = [number] * len(sent)
+    return ids
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Uncovered tokens that may be a pronoun or a remembered surname."""
+
+    start: int
+    end: int
+
+
+def _in_text_order(
+    doc: Doc, phrases: Sequence[Phrase], covered: set[int]
+) -> Iterator[Phrase | Candidate]:
+    by_start = {p.start: p for p in phrases}
+    index = 0
+    while index < len(doc):
+        phrase = by_start.get(index)
+        if phrase is not None:
+            yield phrase
+            index = phrase.end
+            continue
+        run = name_run(doc, index, covered) if is_name_token(doc[index]) else None
+        end = run[1] if run else index + 1
+        if run or _is_pronoun(doc[index]):
+            yield Candidate(index, end)
+        index = end
+
+
+def _is_pronoun(token: Token) -> bool:
+    if token.lower_ in PERSONAL_PRONOUNS:
+        return True
+    return token.lower_ in POSSESSIVE_PRONOUNS and (token.tag_ == "PRP$" or token.dep_ == "poss")
+
+
+def _phrase_mention(
+    doc: Doc, phrase: Phrase, memory: DocumentMemory, previous: ActorMention | None
+) -> ActorMention:
+    coding, kind = phrase.coding, phrase.kind
+    span_text = doc[phrase.start : phrase.end].text
+    known = memory.person(coding.name) if phrase.category == "person" else None
+    recalled = _recalled_agent(doc, phrase, memory, previous)
+    if known is not None:
+        coding = known
+        kind = "alias" if span_text != known.name else kind
+    elif recalled is not None:
+        coding = recalled
+        kind = kind if phrase.named else "alias"
+    return _mention(doc, phrase.start, phrase.end, coding, kind)
+
+
+def _recalled_agent(
+    doc: Doc, phrase: Phrase, memory: DocumentMemory, previous: ActorMention | None
+) -> Coding | None:
+    """The coding an uncoded agent gets from what the article said before, if any."""
+    if phrase.category != "agent" or phrase.coding.code is not None:
+        return None
+    coding = phrase.coding
+    if previous and previous.kind == "pronoun" and previous.end == phrase.start:
+        return replace(coding, code=previous.ref.code)
+    definite = phrase.start > 0 and doc[phrase.start - 1].lower_ == "the"
+    if definite and not phrase.named and (same := memory.agent(phrase.head)):
+        return same
+    if phrase.lead and (institution := memory.agent(phrase.lead)):
+        others = merge_sectors(coding.sector, coding.other_sectors, institution.other_sectors)
+        return replace(coding, code=institution.code, other_sectors=others)
+    return None
+
+
+def _token_mention(
+    doc: Doc, candidate: Candidate, memory: DocumentMemory, sentence: int
+) -> ActorMention | None:
+    if _is_pronoun(doc[candidate.start]):
+        gender = PRONOUN_GENDERS[doc[candidate.start].lower_]
+        coding = memory.antecedent(sentence, gender)
+        kind = "pronoun"
+    else:
+        coding = memory.surname(doc[candidate.end - 1].text)
+        kind = "alias"
+    if coding is None:
+        return None
+    return _mention(doc, candidate.start, candidate.end, coding, kind)
+
+
+def _remember(
+    doc: Doc,
+    mention: ActorMention,
+    item: Phrase | Candidate,
+    memory: DocumentMemory,
+    sentence: int,
+) -> None:
+    ref = mention.ref
+    coding = Coding(ref.code, ref.sector, ref.other_sectors, ref.name)
+    span = doc[mention.start : mention.end]
+    named = isinstance(item, Candidate) or item.named
+    is_person = mention.kind in ("person", "pronoun") or (mention.kind == "alias" and named)
+    titled = isinstance(item, Phrase) and item.role == "title" and ref.code is not None
+    if is_person or titled:
+        # An unnamed title ("a Dutch Islamic State fighter") is a person, not the group.
+        person = coding if named else replace(coding, name=None)
+        subject = span.root.dep_ in SUBJECT_DEPS
+        memory.remember_person(person, sentence, subject, gender_of(doc, mention))
+    if isinstance(item, Phrase) and item.head and ref.code is not None:
+        memory.remember_agent(item.head, coding)
+
+
+def gender_of(doc: Doc, mention: ActorMention) -> str | None:
+    """ "m" / "f" when a pronoun, a gendered title or an honorific says so, else None."""
+    if mention.kind == "pronoun":
+        return PRONOUN_GENDERS.get(doc[mention.start].lower_)
+    first = max(mention.start - 1, 0)
+    for token in doc[first : mention.end]:
+        if token.lower_ in GENDERED_WORDS:
+            return GENDERED_WORDS[token.lower_]
+    return None
+
+
+def _mention(doc: Doc, start: int, end: int, coding: Coding, kind: str) -> ActorMention:
+    span = doc[start:end]
+    ref = ActorRef(
+        entity_text=span.text,
+        code=coding.code,
+        sector=coding.sector,
+        name=coding.name,
+        start=span.start_char,
+        end=span.end_char,
+        other_sectors=coding.other_sectors,
+    )
+    return ActorMention(start, end, ref, kind)

@@ -1,0 +1,384 @@
+"""The dates stage: temporal expressions in a Doc, resolved against the publication date.
+
+News dates events relative to the day it is published ("on Friday", "late September",
+"since 1992"). A table of anchored patterns reads each expression whole, so what no rule
+knows resolves to nothing rather than to a guess: durations ("six-hour", "decades", "so
+far") are not points in time. Candidates are the model's DATE entities plus the patterns
+the small model misses; only those spans are resolved, never every token.
+
+``historical`` marks expressions that place an event well before publication: a year before
+the publication year ("in 1997", "since 1992", "last year"), a decade, "decades ago", or a
+day more than a year before the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from spacy.tokens import Doc
+
+from strife.records import DateMention
+
+Resolution = tuple[date, bool]
+
+# A date without a year is read in the year that puts it nearest the article, but never
+# more than this many days after it ("November 3" in late October is the coming election).
+FUTURE_TOLERANCE_DAYS = 31
+HISTORICAL_AFTER_DAYS = 365
+EARLIEST_YEAR = 1000
+PART_OF_MONTH_DAY = {
+    "early": 5,
+    "mid": 15,
+    "late": 25,
+    "start of": 1,
+    "beginning of": 1,
+    "middle of": 15,
+    "end of": 28,
+}
+VAGUE_COUNT = 2  # "years ago", "weeks ago"
+DECADES_AGO_YEARS = 20
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SMALL_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_NUMBER_WORDS = {word: value for value, word in enumerate(_SMALL_NUMBERS, start=1)} | {
+    "a": 1,
+    "an": 1,
+    "a few": 3,
+    "few": 3,
+    "several": 3,
+}
+_RELATIVE_DAYS = {
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "yesterday": -1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "tomorrow": 1,
+}
+
+_MONTH_NAMES = (
+    "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    "|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH = f"(?P<month>{_MONTH_NAMES.lower()})"
+_WEEKDAY = f"(?P<weekday>{_WEEKDAY_NAMES.lower()})"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_OPT_WEEKDAY = f"(?:(?:{_WEEKDAY_NAMES.lower()}) )?"
+_PART_OF_DAY_WORDS = "(?:morning|afternoon|evening|night)"
+_COUNT = rf"(?P<count>\d+|{'|'.join(_NUMBER_WORDS)})"
+# Leading words that do not change the date an expression names.
+_PREFIXES = re.compile(r"^(?:on|in|since|from|until|till|by|during|at|of|over|as of) ")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    resolve: Callable[[re.Match[str], date | None], Resolution | None]
+    needs_publication: bool
+
+
+def resolve_expression(text: str, published: datetime) -> Resolution | None:
+    """The date one temporal expression names, and whether it is historical; None for
+    durations and for what cannot be read."""
+    return _resolve(text, published.date())
+
+
+def find_dates(doc: Doc, published: datetime | None) -> list[DateMention]:
+    """The resolved temporal expressions of ``doc`` in text order. Without a publication
+    date only explicit dates ("31 October 2020", "in 1997") are resolved."""
+    reference = published.date() if published is not None else None
+    mentions: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for start, end in sorted(_candidate_spans(doc), key=lambda s: (s[0], -s[1])):
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        resolved = _resolve(doc.text[start:end], reference)
+        if resolved is not None:
+            taken.append((start, end))
+            mentions.append(_mention(span.start, span.end, doc.text[start:end], start, resolved))
+    return sorted(mentions, key=lambda m: m.char_start)
+
+
+def _mention(start: int, end: int, text: str, char_start: int, resolved: Resolution) -> DateMention:
+    return DateMention(
+        start=start,
+        end=end,
+        text=text,
+        date=resolved[0],
+        char_start=char_start,
+        char_end=char_start + len(text),
+        historical=resolved[1],
+    )
+
+
+# --- finding candidate expressions -----------------------------------------------------
+
+_CAP_MONTH = rf"(?:{_MONTH_NAMES})\.?"
+_CAP_WEEKDAY = f"(?:{_WEEKDAY_NAMES})"
+_LEAD_WEEKDAY = rf"(?:{_CAP_WEEKDAY},?\s+)?"
+_ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?\b"
+_TRAILING_YEAR = r"(?:,?\s+\d{4}\b)?"
+_PART = r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[-\s]|(?:the\s+)?(?:start|beginning|middle|end)\s+of\s+)"
+_AGO_COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|(?:a\s+)?few)"
+# Month and weekday names must be capitalised: "may" and "march" are also verbs.
+_CANDIDATES = re.compile(
+    "|".join(
+        (
+            r"\b\d{4}-\d{2}-\d{2}\b",
+            rf"\b{_LEAD_WEEKDAY}{_CAP_MONTH}\s+{_ORDINAL_DAY}{_TRAILING_YEAR}",
+            rf"\b{_LEAD_WEEKDAY}{_ORDINAL_DAY}\s+(?:of\s+)?{_CAP_MONTH}{_TRAILING_YEAR}",
+            rf"\b{_PART}?{_CAP_MONTH}{_TRAILING_YEAR}",
+            rf"\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?{_CAP_WEEKDAY}\b"
+            r"(?:\s+(?:morning|afternoon|evening|night)\b)?",
+            r"\b(?:[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Ll]ast night)\b",
+            r"\b(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast)\s+(?:week|month|year|weekend)\b",
+            r"\b[Ee]arlier\s+this\s+(?:week|month|year)\b",
+            rf"\b(?:{_AGO_COUNT}\s+)?(?:days?|weeks?|months?|years?|decades?)\s+ago\b",
+            r"(?<=\b[Ii]n\s)(?:the\s+)?\d{4}s?\b|(?<=\b[Ss]ince\s)\d{4}\b",
+        )
+    )
+)
+
+
+def _candidate_spans(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Character spans worth resolving: the model's DATE entities and the patterns it
+    misses (weekday names, "late September", years after "in" or "since")."""
+    for entity in doc.ents:
+        if entity.label_ == "DATE":
+            yield entity.start_char, entity.end_char
+    for match in _CANDIDATES.finditer(doc.text):
+        yield match.span()
+
+
+# --- resolving one expression ----------------------------------------------------------
+
+
+def _resolve(text: str, published: date | None) -> Resolution | None:
+    expression = _normalise(text)
+    for rule in _RULES:
+        if rule.needs_publication and published is None:
+            continue
+        match = rule.pattern.fullmatch(expression)
+        if match is not None:
+            return rule.resolve(match, published)
+    return None
+
+
+def _normalise(text: str) -> str:
+    lowered = " ".join(text.lower().replace(",", " ").replace(".", " ").split())
+    if not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", lowered):
+        lowered = " ".join(re.sub(r"[-‐–]", " ", lowered).split())
+    while True:
+        shorter = _PREFIXES.sub("", lowered, count=1)
+        if shorter == lowered:
+            return lowered
+        lowered = shorter
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS.index(name[:3]) + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _is_old(day: date, published: date | None) -> bool:
+    return published is not None and (published - day).days > HISTORICAL_AFTER_DAYS
+
+
+def _year_is_past(year: int, published: date | None) -> bool:
+    return published is not None and year < published.year
+
+
+def _plausible_year(year: int, published: date | None) -> bool:
+    latest = published.year + 10 if published is not None else 2100
+    return EARLIEST_YEAR <= year <= latest
+
+
+def _iso(match: re.Match[str], published: date | None) -> Resolution | None:
+    day = _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    return None if day is None else (day, _is_old(day, published))
+
+
+def _full_date(match: re.Match[str], published: date | None) -> Resolution | None:
+    day = _safe_date(int(match["year"]), _month_number(match["month"]), int(match["day"]))
+    return None if day is None else (day, _is_old(day, published))
+
+
+def _month_of_year(match: re.Match[str], published: date | None) -> Resolution | None:
+    year = int(match["year"])
+    if not _plausible_year(year, published):
+        return None
+    first = date(year, _month_number(match["month"]), 1)
+    return first, _is_old(first, published)
+
+
+def _day_of_month(match: re.Match[str], published: date | None) -> Resolution | None:
+    if published is None:
+        return None
+    month, day = _month_number(match["month"]), int(match["day"])
+    options = [
+        _safe_date(year, month, day) for year in range(published.year - 1, published.year + 2)
+    ]
+    near = [d for d in options if d is not None and (d - published).days <= FUTURE_TOLERANCE_DAYS]
+    best = min(near, key=lambda d: abs((d - published).days), default=None)
+    return None if best is None else (best, False)
+
+
+def _part_of_month(match: re.Match[str], published: date | None) -> Resolution | None:
+    month = _month_number(match["month"])
+    day = PART_OF_MONTH_DAY[match["part"]] if match["part"] else 1
+    if match["year"]:
+        year = int(match["year"])
+    elif published is not None:
+        # The most recent such month not after publication: "late December" in January.
+        year = published.year if month <= published.month else published.year - 1
+    else:
+        return None
+    resolved = date(year, month, day)
+    return resolved, _is_old(resolved, published)
+
+
+def _year(match: re.Match[str], published: date | None) -> Resolution | None:
+    year = int(match["year"])
+    if not _plausible_year(year, published):
+        return None
+    return date(year, 1, 1), _year_is_past(year, published)
+
+
+def _decade(match: re.Match[str], published: date | None) -> Resolution | None:
+    digits = match["decade"]
+    year = int(digits) * 10 if len(digits) == 3 else 1900 + int(digits) * 10
+    # Historical when the whole decade lies before the publication year.
+    return date(year, 1, 1), _year_is_past(year + 9, published)
+
+
+def _ago(match: re.Match[str], published: date | None) -> Resolution | None:
+    if published is None:
+        return None
+    spoken = match.groupdict().get("count")
+    count = VAGUE_COUNT if spoken is None else _NUMBER_WORDS.get(spoken) or int(spoken)
+    unit = match["unit"]
+    if unit == "decade":
+        resolved = date(published.year - count * 10, 1, 1)
+        return resolved, True
+    if unit in {"day", "week"}:
+        resolved = published - timedelta(days=count * (7 if unit == "week" else 1))
+    else:
+        resolved = _shift_months(published, -count * (12 if unit == "year" else 1))
+    return resolved, _is_old(resolved, published)
+
+
+def _decades_ago(match: re.Match[str], published: date | None) -> Resolution | None:
+    return None if published is None else (date(published.year - DECADES_AGO_YEARS, 1, 1), True)
+
+
+def _relative_day(match: re.Match[str], published: date | None) -> Resolution | None:
+    if published is None:
+        return None
+    return published + timedelta(days=_RELATIVE_DAYS[match["word"]]), False
+
+
+def _weekday(match: re.Match[str], published: date | None) -> Resolution | None:
+    if published is None:
+        return None
+    return _weekday_date(_WEEKDAYS.index(match["weekday"]), published, match["modifier"]), False
+
+
+def _weekday_date(wanted: int, published: date, modifier: str | None) -> date:
+    """The most recent such day on or before publication; "next"/"coming" look ahead."""
+    if modifier in {"next", "coming"}:
+        return published + timedelta(days=(wanted - published.weekday()) % 7 or 7)
+    back = (published.weekday() - wanted) % 7
+    if back == 0 and modifier in {"last", "past"}:
+        back = 7  # "last Saturday" in a Saturday paper is a week ago
+    return published - timedelta(days=back)
+
+
+def _period(match: re.Match[str], published: date | None) -> Resolution | None:
+    if published is None:
+        return None
+    modifier, unit = match["modifier"] or "this", match["unit"]
+    if unit == "weekend":
+        return _weekday_date(_WEEKDAYS.index("saturday"), published, modifier), False
+    step = {"last": -1, "past": -1, "this": 0, "next": 1}[modifier]
+    if unit == "week":
+        return published + timedelta(days=7 * step), False
+    if unit == "month":
+        return _shift_months(published, step), False
+    if step == 0:
+        return published, False
+    return date(published.year + step, 1, 1), step < 0
+
+
+def _earlier_this(match: re.Match[str], published: date | None) -> Resolution | None:
+    if published is None:
+        return None
+    unit = match["unit"]
+    if unit == "week":
+        return published - timedelta(days=published.weekday()), False
+    if unit == "month":
+        return published.replace(day=1), False
+    return published.replace(month=1, day=1), False
+
+
+def _shift_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for candidate_day in range(day.day, 0, -1):
+        shifted = _safe_date(year, month + 1, candidate_day)
+        if shifted is not None:
+            return shifted
+    raise ValueError(day)  # pragma: no cover - day 1 always exists
+
+
+_RELATIVE_DAY = "|".join(_RELATIVE_DAYS)
+_PARTS_OF_MONTH = "|".join(PART_OF_MONTH_DAY)
+_RULES: tuple[_Rule, ...] = (
+    _Rule(re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"), _iso, False),
+    _Rule(re.compile(f"{_OPT_WEEKDAY}{_MONTH} {_DAY} {_YEAR}"), _full_date, False),
+    _Rule(re.compile(f"{_OPT_WEEKDAY}(?:the )?{_DAY} (?:of )?{_MONTH} {_YEAR}"), _full_date, False),
+    _Rule(re.compile(f"{_MONTH} (?:of )?{_YEAR}"), _month_of_year, False),
+    _Rule(
+        re.compile(f"(?:the )?(?:(?P<part>{_PARTS_OF_MONTH}) )?{_MONTH}(?: {_YEAR})?"),
+        _part_of_month,
+        False,
+    ),
+    _Rule(re.compile(f"{_OPT_WEEKDAY}{_MONTH} {_DAY}"), _day_of_month, True),
+    _Rule(re.compile(f"{_OPT_WEEKDAY}(?:the )?{_DAY} (?:of )?{_MONTH}"), _day_of_month, True),
+    _Rule(re.compile(f"(?:the )?(?:year )?{_YEAR}"), _year, False),
+    _Rule(re.compile(r"(?:the )?'?(?P<decade>\d{3}|\d)0s"), _decade, False),
+    _Rule(re.compile(f"{_COUNT} (?P<unit>day|week|month|year|decade)s? ago"), _ago, True),
+    _Rule(re.compile(r"(?P<unit>day|week|month|year)s ago"), _ago, True),
+    _Rule(re.compile(r"decades ago"), _decades_ago, True),
+    _Rule(re.compile(f"(?P<word>{_RELATIVE_DAY})(?: {_PART_OF_DAY_WORDS})?"), _relative_day, True),
+    _Rule(
+        re.compile(
+            f"(?:(?P<modifier>last|next|this|past|coming) )?{_WEEKDAY}(?: {_PART_OF_DAY_WORDS})?"
+        ),
+        _weekday,
+        True,
+    ),
+    _Rule(
+        re.compile(r"(?:(?P<modifier>last|past|this|next) |the )(?P<unit>week|month|year|weekend)"),
+        _period,
+        True,
+    ),
+    _Rule(re.compile(r"earlier this (?P<unit>week|month|year)"), _earlier_this, True),
+)

