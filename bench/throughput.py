@@ -68,8 +68,12 @@ def trial_strife(path: Path, jobs: int) -> dict[str, float]:
         start = time.perf_counter()
         summary = run(options)
         seconds = time.perf_counter() - start
-    return {"seconds": seconds, "articles": summary.coded, "events": summary.events,
-            "rejected": summary.rejected}
+    return {
+        "seconds": seconds,
+        "articles": summary.coded,
+        "events": summary.events,
+        "rejected": summary.rejected,
+    }
 
 
 def run_trial(kind: str, path: Path, jobs: int) -> dict[str, float]:
@@ -120,8 +124,10 @@ def report(data: Path, repeat: int, jobs: int) -> None:
         extra = ""
         if kind == "strife":
             extra = f", {int(trials[0]['events'])} events, {int(trials[0]['rejected'])} rejected"
-        print(f"  {kind:7s} {rates[kind]:7.2f} articles/s {words / seconds:9.0f} words/s "
-              f"{seconds:7.2f} s  peak RSS {rss:6.0f} MB{extra}")
+        print(
+            f"  {kind:7s} {rates[kind]:7.2f} articles/s {words / seconds:9.0f} words/s "
+            f"{seconds:7.2f} s  peak RSS {rss:6.0f} MB{extra}"
+        )
     print(f"  ratio strife/spacy: {rates['strife'] / rates['spacy']:.2f}")
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc
 import spacy
+from spacy.tokens import Doc
 
 from strife.records import ActorMention, ActorRef, DateMention, Place, PlaceMention
 
@@ -38,7 +38,9 @@ def parse(*sentences: str) -> Doc:
             heads.append(int(head) + offset)
             lemmas.append(lemma)
             starts.append(i == 0)
-    spaces = [not (i + 1 < len(words) and words[i + 1] in {".", ",", "'s"}) for i in range(len(words))]
+    spaces = [
+        not (i + 1 < len(words) and words[i + 1] in {".", ",", "'s"}) for i in range(len(words))
+    ]
     doc = Doc(
         _VOCAB,
         words=words,
@@ -53,18 +55,36 @@ def parse(*sentences: str) -> Doc:
     return doc
 
 
-def actor(doc: Doc, start: int, end: int, code: str | None, sector: str | None,
-          kind: str = "country", name: str | None = None) -> ActorMention:
+def actor(
+    doc: Doc,
+    start: int,
+    end: int,
+    code: str | None,
+    sector: str | None,
+    kind: str = "country",
+    name: str | None = None,
+) -> ActorMention:
     span = doc[start:end]
     ref = ActorRef(span.text, code, sector, name or span.text, span.start_char, span.end_char)
     return ActorMention(start, end, ref, kind)
 
 
-def place(doc: Doc, start: int, end: int, geonameid: int, country: str,
-          feature: str = "PPL") -> PlaceMention:
+def place(
+    doc: Doc, start: int, end: int, geonameid: int, country: str, feature: str = "PPL"
+) -> PlaceMention:
     span = doc[start:end]
-    resolved = Place(span.text, span.text, geonameid, 40.0, 47.0, country, feature, None,
-                     span.start_char, span.end_char)
+    resolved = Place(
+        span.text,
+        span.text,
+        geonameid,
+        40.0,
+        47.0,
+        country,
+        feature,
+        None,
+        span.start_char,
+        span.end_char,
+    )
     return PlaceMention(start, end, resolved)
 
 

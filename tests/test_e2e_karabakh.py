@@ -28,9 +28,21 @@ def events(tmp_path_factory: pytest.TempPathFactory) -> list[Event]:
         pytest.skip(f"{KARABAKH} is absent (shared reference material not checked out)")
     db = tmp_path_factory.mktemp("karabakh") / "k.duckdb"
     done = subprocess.run(
-        [sys.executable, "-m", "strife", "code", str(KARABAKH), "--db", str(db),
-         "--format", "jsonl", "--quiet"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "strife",
+            "code",
+            str(KARABAKH),
+            "--db",
+            str(db),
+            "--format",
+            "jsonl",
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     return [json.loads(line) for line in done.stdout.splitlines()]
@@ -49,16 +61,30 @@ def claimed(event: Event, stance: str, code: str) -> bool:
 
 
 def test_request_for_military_assistance(events: list[Event]) -> None:
-    found = find(events, lambda e: e["event"] == "REQUEST" and e["mode"] == "assist"
-                 and codes(e["actor"]) == {"ARM"} and codes(e["recipient"]) == {"RUS"}
-                 and e["date"] == "2020-10-31" and claimed(e, "asserts", "ARM"))
+    found = find(
+        events,
+        lambda e: (
+            e["event"] == "REQUEST"
+            and e["mode"] == "assist"
+            and codes(e["actor"]) == {"ARM"}
+            and codes(e["recipient"]) == {"RUS"}
+            and e["date"] == "2020-10-31"
+            and claimed(e, "asserts", "ARM")
+        ),
+    )
     assert found, "REQUEST ARM -> RUS asserted by Armenia's foreign ministry"
     assert any(r["sector"] == "GOV" for e in found for r in e["actor"] + e["recipient"])
 
 
 def test_assault_on_civilians_at_shushi_is_contested(events: list[Event]) -> None:
-    (event,) = find(events, lambda e: e["event"] == "ASSAULT" and e["event_loc"]
-                    and e["event_loc"]["extracted_place"] == "Shushi")
+    (event,) = find(
+        events,
+        lambda e: (
+            e["event"] == "ASSAULT"
+            and e["event_loc"]
+            and e["event_loc"]["extracted_place"] == "Shushi"
+        ),
+    )
     assert event["event_loc"]["country_code"] == "AZE"
     assert any(r["sector"] == "CVL" for r in event["recipient"])
     assert claimed(event, "asserts", "ARM") and claimed(event, "denies", "AZE")
@@ -67,8 +93,12 @@ def test_assault_on_civilians_at_shushi_is_contested(events: list[Event]) -> Non
 
 
 def test_artillery_fire_at_three_towns(events: list[Event]) -> None:
-    found = find(events, lambda e: e["event"] == "ASSAULT" and e["mode"] == "heavy-weapons"
-                 and e["event_loc"] is not None)
+    found = find(
+        events,
+        lambda e: (
+            e["event"] == "ASSAULT" and e["mode"] == "heavy-weapons" and e["event_loc"] is not None
+        ),
+    )
     places = {e["event_loc"]["extracted_place"] for e in found}
     assert {"Terter", "Aghdam", "Aghjabedi"} <= places
     for event in found:
@@ -78,29 +108,54 @@ def test_artillery_fire_at_three_towns(events: list[Event]) -> None:
 
 
 def test_accusations_in_both_directions(events: list[Event]) -> None:
-    pairs = {(a, r) for e in events if e["event"] == "ACCUSE"
-             for a in codes(e["actor"]) for r in codes(e["recipient"])}
+    pairs = {
+        (a, r)
+        for e in events
+        if e["event"] == "ACCUSE"
+        for a in codes(e["actor"])
+        for r in codes(e["recipient"])
+    }
     assert {("ARM", "AZE"), ("AZE", "ARM"), ("ARM", "TUR")} <= pairs
 
 
 def test_agreement_in_geneva_on_friday(events: list[Event]) -> None:
-    found = find(events, lambda e: e["event"] == "AGREE" and codes(e["actor"]) >= {"ARM", "AZE"}
-                 and e["date"] == "2020-10-30" and e["event_loc"]
-                 and e["event_loc"]["extracted_place"] == "Geneva")
+    found = find(
+        events,
+        lambda e: (
+            e["event"] == "AGREE"
+            and codes(e["actor"]) >= {"ARM", "AZE"}
+            and e["date"] == "2020-10-30"
+            and e["event_loc"]
+            and e["event_loc"]["extracted_place"] == "Geneva"
+        ),
+    )
     assert found
     assert found[0]["event_loc"]["country_code"] == "CHE"
 
 
 def test_third_party_consultation_with_osce(events: list[Event]) -> None:
-    found = find(events, lambda e: e["event"] == "CONSULT" and e["mode"] == "third-party"
-                 and "IGO" in codes(e["actor"]) | codes(e["recipient"])
-                 and e["event_loc"] and e["event_loc"]["extracted_place"] == "Geneva")
+    found = find(
+        events,
+        lambda e: (
+            e["event"] == "CONSULT"
+            and e["mode"] == "third-party"
+            and "IGO" in codes(e["actor"]) | codes(e["recipient"])
+            and e["event_loc"]
+            and e["event_loc"]["extracted_place"] == "Geneva"
+        ),
+    )
     assert found
 
 
 def test_russian_promise_of_assistance(events: list[Event]) -> None:
-    found = find(events, lambda e: e["event"] == "AGREE" and codes(e["actor"]) == {"RUS"}
-                 and codes(e["recipient"]) == {"ARM"})
+    found = find(
+        events,
+        lambda e: (
+            e["event"] == "AGREE"
+            and codes(e["actor"]) == {"RUS"}
+            and codes(e["recipient"]) == {"ARM"}
+        ),
+    )
     assert found and found[0]["aux"] is None
 
 

@@ -25,8 +25,14 @@ def code(
     places: list[PlaceMention] | None = None,
     dates: list[DateMention] | None = None,
 ) -> list[Event]:
-    article = Article(id="a1", text=str(doc), source="test", published=PUBLISHED,
-                      publication="Test Wire", url="https://example.org/a1")
+    article = Article(
+        id="a1",
+        text=str(doc),
+        source="test",
+        published=PUBLISHED,
+        publication="Test Wire",
+        url="https://example.org/a1",
+    )
     return coder.code(doc, article, Mentions(actors, places or [], dates or []))  # type: ignore[arg-type]
 
 
@@ -47,8 +53,11 @@ civilians NOUN NNS pobj 8 civilian
 
 def test_each_other_codes_one_event_in_each_direction(coder: EventCoder) -> None:
     doc = parse(ACCUSED_EACH_OTHER)
-    mentions = [actor(doc, 0, 1, "ARM", "GOV"), actor(doc, 2, 3, "AZE", "GOV"),
-                actor(doc, 9, 10, None, "CVL", kind="agent")]
+    mentions = [
+        actor(doc, 0, 1, "ARM", "GOV"),
+        actor(doc, 2, 3, "AZE", "GOV"),
+        actor(doc, 9, 10, None, "CVL", kind="agent"),
+    ]
     events = code(coder, doc, mentions)
     pairs = {(e.event, e.actor[0].code, e.recipient[0].code) for e in events}
     assert pairs == {("ACCUSE", "ARM", "AZE"), ("ACCUSE", "AZE", "ARM")}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from strife import __version__
-from strife.errors import StrifeError, StoreError
+from strife.errors import StoreError, StrifeError
 from strife.output import render_table, write_csv, write_jsonl
 from strife.pipeline import CodedArticle
 from strife.records import Event, Rejection
@@ -32,7 +32,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
@@ -66,8 +66,10 @@ def main_callback(
 def code_command(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Files, directories (recursive) or - for stdin: .txt, .html, "
-                       ".jsonl, .csv.", show_default=False),
+        typer.Argument(
+            help="Files, directories (recursive) or - for stdin: .txt, .html, .jsonl, .csv.",
+            show_default=False,
+        ),
     ],
     db: DbOption = Path("strife.duckdb"),
     no_store: Annotated[
@@ -92,8 +94,12 @@ def code_command(
 
             def on_result(result: CodedArticle | Rejection, summary: Summary) -> None:
                 if isinstance(result, Rejection):
-                    err.print(f"strife: rejected {result.source}: {result.reason}",
-                              markup=False, highlight=False, soft_wrap=True)
+                    err.print(
+                        f"strife: rejected {result.source}: {result.reason}",
+                        markup=False,
+                        highlight=False,
+                        soft_wrap=True,
+                    )
                 else:
                     printer.add(result.events)
                 if progress is not None and task is not None:
@@ -123,7 +129,9 @@ def events_command(
 ) -> None:
     """Print events the store holds."""
     if not db.exists():
-        raise typer.BadParameter(f"{db} does not exist; code some articles first", param_hint="--db")
+        raise typer.BadParameter(
+            f"{db} does not exist; code some articles first", param_hint="--db"
+        )
     first, last = _date_option(since, "--since"), _date_option(until, "--until")
     try:
         with Store.open(db, read_only=True) as store:
@@ -178,8 +186,13 @@ class _NoProgress:
 def _progress(err: Console, quiet: bool) -> Progress | _NoProgress:
     if quiet or not err.is_terminal:
         return _NoProgress()
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                    console=err, transient=True)
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
 
 
 def _progress_line(summary: Summary) -> str:

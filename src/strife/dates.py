@@ -96,18 +96,19 @@ def find_dates(doc: Doc, published: datetime | None) -> list[DateMention]:
     """The resolved temporal expressions of ``doc`` in text order. Without a publication
     date only explicit dates ("31 October 2020", "in 1997") are resolved."""
     reference = published.date() if published is not None else None
+    text = doc.text  # built from the tokens on every access: read it once
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for start, end in sorted(_candidate_spans(doc), key=lambda s: (s[0], -s[1])):
+    for start, end in sorted(_candidate_spans(doc, text), key=lambda s: (s[0], -s[1])):
         if any(start < other_end and other_start < end for other_start, other_end in taken):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        resolved = _resolve(doc.text[start:end], reference)
+        resolved = _resolve(text[start:end], reference)
         if resolved is not None:
             taken.append((start, end))
-            mentions.append(_mention(span.start, span.end, doc.text[start:end], start, resolved))
+            mentions.append(_mention(span.start, span.end, text[start:end], start, resolved))
     return sorted(mentions, key=lambda m: m.char_start)
 
 
@@ -152,13 +153,13 @@ _CANDIDATES = re.compile(
 )
 
 
-def _candidate_spans(doc: Doc) -> Iterator[tuple[int, int]]:
+def _candidate_spans(doc: Doc, text: str) -> Iterator[tuple[int, int]]:
     """Character spans worth resolving: the model's DATE entities and the patterns it
     misses (weekday names, "late September", years after "in" or "since")."""
     for entity in doc.ents:
         if entity.label_ == "DATE":
             yield entity.start_char, entity.end_char
-    for match in _CANDIDATES.finditer(doc.text):
+    for match in _CANDIDATES.finditer(text):
         yield match.span()
 
 

@@ -22,9 +22,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
     the next paragraph's sentence.
     """
     for token in doc[:-1]:
-        if "\n" in token.text_with_ws and not token.is_space:
-            doc[token.i + 1].is_sent_start = True
-        elif token.is_space and "\n" in token.text:
+        breaks_line = "\n" in (token.text if token.is_space else token.whitespace_)
+        if breaks_line:
             doc[token.i + 1].is_sent_start = True
     return doc
 

@@ -169,9 +169,7 @@ def _process_coder() -> Coder:
     return Coder.load()
 
 
-def _chunks(
-    items: Iterable[Article | Rejection], size: int
-) -> Iterator[list[Article | Rejection]]:
+def _chunks(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Article | Rejection]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk

@@ -34,11 +34,20 @@ SPEECH_LEMMAS = frozenset(
     "say tell state announce claim allege report add insist confirm declare note write tweet "
     "stress explain acknowledge assert maintain argue suggest indicate warn".split()
 )
+OBJECT_PARTY_PREPS = frozenset("on against by to toward towards".split())
 SIDE_NOUNS = frozenset("side party country nation rival foe belligerent neighbor neighbour".split())
 SIDE_MARKERS = frozenset("two both warring rival opposing".split())
 RESOLVABLE_PRONOUNS = frozenset({"it", "they"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos"})
+# "thousands of protesters", "a group of lawmakers": the people are in the "of" phrase.
+# "the homes of activists", "families of the victims": whose homes, whose families.
+OF_NOUNS = frozenset(
+    "thousands hundreds dozens scores tens millions group groups number members member "
+    "crowd crowds delegation team unit units contingent column convoy some many most all "
+    "several few dozen hundred thousand home homes house houses office offices headquarters "
+    "family families relatives supporters".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +80,13 @@ class MentionIndex:
                 found = self.for_phrase(child)
                 if found is not None:
                     return found
+        if token.lower_ in OF_NOUNS or token.pos_ == "NUM":
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in _prep_objects(child):
+                        found = self.for_phrase(obj)
+                        if found is not None:
+                            return found
         return None
 
 
@@ -141,6 +157,12 @@ def extract_arguments(
     resolver = _Resolver(doc, index, sides, country_of)
     actors = resolver.refs(actor_toks)
     recipients = resolver.refs(t for t in recipient_toks if not _is_each_other(t))
+    for inner in trigger.absorbed:
+        inner_actors, inner_recipients = _verb_roles(doc[inner])
+        actors = actors or resolver.refs(inner_actors)
+        recipients = recipients or resolver.refs(inner_recipients)
+    if not recipients and trigger.spec.pos == "VERB":
+        recipients = resolver.content_recipients(token, actors)
     if trigger.spec.flags & {"swap", "passive"}:
         actors, recipients = recipients, actors
     if not actors and "reciprocal" in trigger.spec.flags and _takes_sides(trigger, token):
@@ -172,7 +194,7 @@ def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
         elif child.dep_ == "agent":
             actors.extend(_prep_objects(child))
         elif child.dep_ in ("dobj", "iobj"):
-            recipients.extend([child, *_possessors(child)])
+            recipients.extend([child, *_possessors(child), *_object_parties(child)])
         elif child.dep_ == "dative":
             recipients.extend(_dative(child))
         elif child.dep_ == "prep" and child.lower_ == "between":
@@ -215,6 +237,17 @@ def _parties_of_description(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "between"):
             parties.extend(_prep_objects(child))
+    return parties
+
+
+def _object_parties(noun: Token) -> list[Token]:
+    """'imposed sanctions on Belarus', 'rejected a call by Venezuela', 'condemned the
+    killings by Myanmar troops': who the object is aimed at, or whose doing it was."""
+    parties: list[Token] = []
+    for member in [noun, *noun.conjuncts]:
+        for child in member.children:
+            if child.dep_ == "prep" and child.lower_ in OBJECT_PARTY_PREPS:
+                parties.extend(_prep_objects(child))
     return parties
 
 
@@ -283,9 +316,38 @@ class _Resolver:
         else:
             yield from self._national(token)
 
+    def _country_name(self, token: Token) -> Iterator[ActorRef]:
+        """A country named where the actor stage saw a place ('warships towards Taiwan')."""
+        if self.country_of is None:
+            return
+        first = min([token.i, *(c.i for c in token.children if c.dep_ == "compound")])
+        span = self.doc[first : token.i + 1]
+        code = self.country_of(span.text)
+        if code:
+            yield ActorRef(span.text, code, "GOV", span.text, span.start_char, span.end_char)
+
+    def content_recipients(self, verb: Token, actors: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+        """'threatened to take military action against Taiwan': whom the threat, request
+        or warning is about, when the verb itself names no one."""
+        subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        taken = {a.code for a in actors}
+        for child in verb.children:
+            if child.dep_ not in ("xcomp", "ccomp"):
+                continue
+            for token in child.subtree:
+                if token.i in subjects or token.dep_ in SUBJECT_DEPS:
+                    continue
+                for ref in self._refs_for(token):
+                    if ref.code and ref.code not in taken:
+                        return (ref,)
+        return ()
+
     def _national(self, noun: Token) -> Iterator[ActorRef]:
         """'the Azeri regions': a noun whose nationality modifier names a country."""
         if self.country_of is None or noun.pos_ not in ("NOUN", "PROPN"):
+            return
+        if noun.pos_ == "PROPN":
+            yield from self._country_name(noun)
             return
         for child in noun.children:
             if child.dep_ in ("amod", "compound") and (code := self.country_of(child.text)):
@@ -312,3 +374,28 @@ def _is_sides_phrase(token: Token) -> bool:
     if token.lemma_.lower() not in SIDE_NOUNS:
         return False
     return any(c.lower_ in SIDE_MARKERS for c in token.children)
+
+
+MOBILIZED_SECTORS = frozenset({"MIL", "COP", "PRM", "REB"})
+MODE_SECTOR = {"troops": "MIL", "weapons": "MIL", "police": "COP", "militia": "PRM"}
+
+
+def specialise_roles(event: str, mode: str | None, args: Arguments) -> Arguments:
+    """MOBILIZE: the forces sent are the actor ("Brazil sent 60 soldiers" -> BRA MIL), and a
+    state that mobilises troops or weapons acts through its military."""
+    if event != "MOBILIZE":
+        return args
+    codes = {a.code for a in args.actors}
+    units = [
+        r for r in args.recipients if r.sector in MOBILIZED_SECTORS and r.code in codes | {None}
+    ]
+    if units:
+        code = next(iter(codes), None)
+        actors = tuple(replace(u, code=u.code or code) for u in units)
+        rest = tuple(r for r in args.recipients if r not in units)
+        return Arguments(actors, rest, args.reciprocal)
+    sector = MODE_SECTOR.get(mode or "")
+    if sector is None:
+        return args
+    actors = tuple(replace(a, sector=sector) if a.sector == "GOV" else a for a in args.actors)
+    return Arguments(actors, args.recipients, args.reciprocal)

@@ -2,12 +2,15 @@
 
 Per sentence: find triggers, fill actor and recipient, read the mode, contexts and auxiliary
 marker, attach the claims, the date, the place (one event per place, ACLED-style) and the
-casualties. Denials reach back to earlier sentences, so the article is coded as a whole.
+casualties. Denials reach back to earlier sentences, and material events without a place
+of their own take the place the article was just speaking of, so the article is coded as a
+whole.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -24,18 +27,21 @@ from strife.claims import (
     find_attributions,
     is_denial_verb,
 )
+from strife.events.allegations import accusations_in_claims
 from strife.events.arguments import (
     Arguments,
     CountryOf,
     MentionIndex,
     extract_arguments,
     find_sides,
+    specialise_roles,
 )
 from strife.events.lexicon import EventLexicon
+from strife.events.localize import localize, localize_claims
 from strife.events.markers import aux_marker, contexts, refine_mode
-from strife.events.places import event_places
-from strife.events.triggers import Trigger, find_triggers
-from strife.plover import MATERIAL_CONFLICT, QUAD
+from strife.events.places import PlaceMemory, dateline_tokens, event_places
+from strife.events.triggers import CONTENT_PREPS, Trigger, find_triggers
+from strife.plover import MATERIAL_CONFLICT, QUAD, VERBAL_CONFLICT
 from strife.records import (
     ActorMention,
     ActorRef,
@@ -53,7 +59,12 @@ from strife.records import (
 )
 
 PROMISABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE"})
-ALLEGING_VERBS = frozenset({"claim", "allege", "charge", "insist"})
+# Material events, meetings and agreements happen somewhere: without a place of their own
+# they take the one the article was speaking of. Statements are not placed by inference.
+PLACED_BY_CONTEXT = frozenset(e for e, quad in QUAD.items() if quad in (2, 4)) | {
+    "CONSULT",
+    "AGREE",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +74,46 @@ class Mentions:
     actors: Sequence[ActorMention]
     places: Sequence[PlaceMention]
     dates: Sequence[DateMention]
+
+
+@dataclass(slots=True)
+class _ArticleContext:
+    """What every sentence of one article shares."""
+
+    doc: Doc
+    article: Article
+    mentions: Mentions
+    index: MentionIndex
+    sides: tuple[ActorRef, ...]
+    names: frozenset[int]
+    actor_tokens: frozenset[int]
+    dateline: frozenset[int]
+    memory: PlaceMemory
+    home: str | None
+
+    @classmethod
+    def build(cls, doc: Doc, article: Article, mentions: Mentions) -> _ArticleContext:
+        index = MentionIndex(mentions.actors)
+        dateline = dateline_tokens(doc)
+        datelined = [m.place for m in mentions.places if m.start in dateline]
+        codes = Counter(m.ref.code for m in mentions.actors if m.ref.code and len(m.ref.code) == 3)
+        return cls(
+            doc=doc,
+            article=article,
+            mentions=mentions,
+            index=index,
+            sides=find_sides(doc, index),
+            names=frozenset(
+                i
+                for m in mentions.actors
+                if m.end - m.start > 1 and m.kind in ("igo", "group")
+                for i in range(m.start, m.end)
+            ),
+            actor_tokens=frozenset(i for m in mentions.actors for i in range(m.start, m.end)),
+            dateline=dateline,
+            memory=PlaceMemory(datelined[0] if datelined else None),
+            home=codes.most_common(1)[0][0] if codes else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,63 +141,62 @@ class EventCoder:
         return cls(EventLexicon.from_data(data_dir), country_of)
 
     def code(self, doc: Doc, article: Article, mentions: Mentions) -> list[Event]:
-        index = MentionIndex(mentions.actors)
-        sides = find_sides(doc, index)
-        names = frozenset(
-            i for m in mentions.actors if m.end - m.start > 1 and m.kind in ("igo", "group")
-            for i in range(m.start, m.end)
-        )
+        ctx = _ArticleContext.build(doc, article, mentions)
         per_sentence: list[list[Event]] = []
         for sequence, span in enumerate(doc.sents):
-            attributions = find_attributions(span, index)
+            attributions = find_attributions(span, ctx.index)
             sentence = _Sentence(span, sequence, attributions, contexts(span, self.lexicon))
-            _apply_denials(per_sentence, backward_denials(attributions))
-            events: list[Event] = []
-            for trigger in find_triggers(span, self.lexicon, names):
-                if is_denial_verb(trigger.token, attributions):
-                    continue
-                args = extract_arguments(trigger, doc, index, sides, self.country_of)
-                events.extend(self._events(trigger, args, sentence, article, mentions))
-            events.extend(_accusations_in_claims(events, sentence, article, sides))
-            per_sentence.append(events)
+            _apply_denials(per_sentence, backward_denials(attributions), ctx.home)
+            per_sentence.append(self._code_sentence(ctx, sentence))
         return [event for events in per_sentence for event in events]
 
+    def _code_sentence(self, ctx: _ArticleContext, sentence: _Sentence) -> list[Event]:
+        coded: list[tuple[int, Event]] = []
+        for trigger in find_triggers(sentence.span, self.lexicon, ctx.names):
+            if is_denial_verb(trigger.token, sentence.attributions):
+                continue
+            args = extract_arguments(trigger, ctx.doc, ctx.index, ctx.sides, self.country_of)
+            coded.extend((trigger.token, e) for e in self._events(ctx, trigger, args, sentence))
+        events = [event for _, event in coded]
+        events += accusations_in_claims(coded, sentence.attributions, sentence.span, ctx.sides)
+        ctx.memory.remember(sentence.sequence, [e.event_loc for e in events if e.event_loc])
+        return events
+
     def _events(
-        self,
-        trigger: Trigger,
-        args: Arguments,
-        sentence: _Sentence,
-        article: Article,
-        mentions: Mentions,
+        self, ctx: _ArticleContext, trigger: Trigger, args: Arguments, sentence: _Sentence
     ) -> list[Event]:
-        doc = sentence.span.doc
-        clause = _clause(trigger, doc)
-        clause_ids = {t.i for t in clause}
-        places = event_places(doc, mentions.places, clause_ids, _actor_tokens(mentions))
+        clause = _clause(trigger, ctx.doc)
+        own = {t.i for t in clause} - ctx.dateline
+        places = event_places(ctx.doc, ctx.mentions.places, own, ctx.actor_tokens)
         size = count_casualties(clause)
         if not args.actors and not args.recipients and not places and size.is_empty():
             return []
-        dates = _event_dates(mentions.dates, clause_ids, sentence.span)
+        # "agreed to meet in July": the meeting's date is not the agreement's.
+        content = _content_tokens(trigger, ctx.doc) | ctx.dateline
+        dates = _event_dates(ctx.mentions.dates, own - content, sentence.span, content)
         event, mode, aux = self._type_mode_aux(trigger, clause, dates, args, sentence)
-        claims = claims_for(trigger.token, sentence.attributions)
+        args = specialise_roles(event, mode, args)
+        if not places and event in PLACED_BY_CONTEXT:
+            recalled = ctx.memory.recall(sentence.sequence)
+            places = [recalled] if recalled is not None else []
         base = _EventBase(
-            article=article,
+            article=ctx.article,
             sentence=sentence,
             trigger=trigger,
             event=event,
             mode=mode,
             aux=aux,
-            claims=claims,
+            claims=claims_for(trigger.token, sentence.attributions),
             dates=dates,
-            clause=clause,
             size=size if QUAD[event] == MATERIAL_CONFLICT else Casualties(),
         )
-        out: list[Event] = []
         where: list[Place | None] = list(places) or [None]
-        for direction, (actors, recipients) in enumerate(_directions(args)):
-            for place in where:
-                out.append(base.build(actors, recipients, place, direction))
-        return out
+        return [
+            base.build(*localize(event, actors, recipients, place, base.claims, ctx.home),
+                       place, direction)
+            for direction, (actors, recipients) in enumerate(_directions(args))
+            for place in where
+        ]  # fmt: skip
 
     def _type_mode_aux(
         self,
@@ -184,13 +234,13 @@ class _EventBase:
     aux: Aux | None
     claims: tuple[Claim, ...]
     dates: list[DateMention]
-    clause: list[Token]
     size: Casualties
 
     def build(
         self,
         actors: tuple[ActorRef, ...],
         recipients: tuple[ActorRef, ...],
+        claims: tuple[Claim, ...],
         place: Place | None,
         direction: int,
     ) -> Event:
@@ -217,17 +267,13 @@ class _EventBase:
             event_end=evidence.end_char,
             text=span.text,
             text_info=TextInfo(self.sentence.sequence, span.start_char, span.end_char),
-            claims=self.claims,
-            contested=any(c.stance == "denies" for c in self.claims),
+            claims=claims,
+            contested=any(c.stance == "denies" for c in claims),
             aux=self.aux,
             cite_info=_cite(self.article),
             confidence=_confidence(self.trigger, actors, recipients, place, self.dates),
             date_text=date_text,
         )  # fmt: skip
-
-
-def _actor_tokens(mentions: Mentions) -> set[int]:
-    return {i for m in mentions.actors for i in range(m.start, m.end)}
 
 
 def _clause(trigger: Trigger, doc: Doc) -> list[Token]:
@@ -238,12 +284,27 @@ def _clause(trigger: Trigger, doc: Doc) -> list[Token]:
     return [doc[i] for i in sorted(ids)]
 
 
-def _event_dates(dates: Sequence[DateMention], clause: set[int], sent: Span) -> list[DateMention]:
-    """Dates in the trigger's clause, else the sentence's dates nearest first."""
+def _content_tokens(trigger: Trigger, doc: Doc) -> set[int]:
+    """What a verbal event is about ("agreed to meet in July"): not its own time or place."""
+    if QUAD[trigger.event] != VERBAL_CONFLICT and trigger.event not in ("AGREE", "SUPPORT"):
+        return set()
+    out: set[int] = set()
+    for child in doc[trigger.token].children:
+        if child.dep_ in ("xcomp", "ccomp") or (
+            child.dep_ == "prep" and child.lower_ in CONTENT_PREPS
+        ):
+            out.update(t.i for t in child.subtree)
+    return out
+
+
+def _event_dates(
+    dates: Sequence[DateMention], clause: set[int], sent: Span, excluded: set[int]
+) -> list[DateMention]:
+    """Dates in the trigger's own clause, else the sentence's dates nearest the root first."""
     own = [d for d in dates if d.start in clause]
     if own:
         return own
-    in_sentence = [d for d in dates if sent.start <= d.start < sent.end]
+    in_sentence = [d for d in dates if sent.start <= d.start < sent.end and d.start not in excluded]
     return sorted(in_sentence, key=lambda d: abs(d.start - sent.root.i))
 
 
@@ -271,23 +332,23 @@ def _self_asserted(actors: tuple[ActorRef, ...], claims: tuple[Claim, ...]) -> b
     return any(c.code in codes for c in claims if c.stance == "asserts")
 
 
-def _apply_denials(per_sentence: list[list[Event]], denials: list[Claim]) -> None:
+def _apply_denials(per_sentence: list[list[Event]], denials: list[Claim], home: str | None) -> None:
     """Attach each denial to the nearest earlier sentence asserted by someone else."""
     for denial in denials:
         target = _denied_sentence(per_sentence, denial)
         if target is None:
             continue
         per_sentence[target] = [
-            replace(e, claims=(*e.claims, denial), contested=True) for e in per_sentence[target]
-        ]
+            replace(e, claims=(*e.claims, *localize_claims((denial,), e.event_loc, home)),
+                    contested=True)
+            for e in per_sentence[target]
+        ]  # fmt: skip
 
 
 def _denied_sentence(per_sentence: list[list[Event]], denial: Claim) -> int | None:
-    candidates = range(
-        len(per_sentence) - 1, max(-1, len(per_sentence) - 1 - LOOKBACK_SENTENCES), -1
-    )
+    last = len(per_sentence) - 1
     fallback: int | None = None
-    for i in candidates:
+    for i in range(last, max(-1, last - LOOKBACK_SENTENCES), -1):
         events = per_sentence[i]
         if not events:
             continue
@@ -295,54 +356,6 @@ def _denied_sentence(per_sentence: list[list[Event]], denial: Claim) -> int | No
             return i
         fallback = i if fallback is None else fallback
     return fallback
-
-
-def _accusations_in_claims(
-    events: list[Event], sentence: _Sentence, article: Article, sides: tuple[ActorRef, ...]
-) -> list[Event]:
-    """'X claimed that Y was backing Z in the fighting' is X accusing Y (PLOVER ACCUSE)."""
-    side_codes = {s.code for s in sides}
-    out: list[Event] = []
-    for attribution in sentence.attributions:
-        verb = sentence.span.doc[attribution.verb]
-        speaker = attribution.speaker
-        if speaker is None or verb.lemma_.lower() not in ALLEGING_VERBS or not attribution.scope:
-            continue
-        for event in events:
-            if not _alleged_wrong(event, speaker, side_codes):
-                continue
-            accused = tuple(a for a in event.actor if a.code != speaker.code)
-            out.append(
-                replace(
-                    event,
-                    id=_event_id(article.id, sentence.sequence, verb.idx, "ACCUSE", 0, None)
-                    + event.id[:4],
-                    event="ACCUSE",
-                    mode="allege",
-                    quad_code=QUAD["ACCUSE"],
-                    actor=(speaker,),
-                    recipient=accused,
-                    event_text=verb.text,
-                    event_start=verb.idx,
-                    event_end=verb.idx + len(verb.text),
-                    claims=(),
-                    contested=False,
-                    aux=None,
-                    event_loc=None,
-                )
-            )
-    return out
-
-
-def _alleged_wrong(event: Event, speaker: ActorRef, side_codes: set[str | None]) -> bool:
-    if not any(a.code and a.code != speaker.code for a in event.actor):
-        return False
-    if event.quad_code >= 3:
-        return True
-    helped = {r.code for r in event.recipient}
-    return event.event in ("SUPPORT", "AID", "COOPERATE") and bool(
-        helped & side_codes - {speaker.code, None}
-    )
 
 
 def _event_id(

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from strife.records import ActorMention, Place, PlaceMention
+from strife.records import Place, PlaceMention
 
 LOCATIVE_PREPS = frozenset(
     "in at near outside inside around across throughout within into on over toward towards "
@@ -40,7 +40,7 @@ def precision(feature_code: str) -> int:
 
 
 def event_places(
-    doc: Doc, mentions: Sequence[PlaceMention], clause: set[int], actors: set[int]
+    doc: Doc, mentions: Sequence[PlaceMention], clause: set[int], actors: frozenset[int]
 ) -> list[Place]:
     """The most precise distinct places among those named in the clause.
 
@@ -68,3 +68,49 @@ def _after_locative(doc: Doc, mention: PlaceMention) -> bool:
     while head.dep_ in ("conj", "compound", "appos") and head.head.i != head.i:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
+DATELINE_MAX_TOKENS = 14
+
+
+def dateline_tokens(doc: Doc) -> frozenset[int]:
+    """Tokens of a wire dateline opening the article ("BEIJING/TAIPEI, April 6 (Reuters) -").
+
+    A dateline starts with a place in capitals and ends with a dash; it says where the
+    report was filed, not where any one event of it happened.
+    """
+    if len(doc) < 3:
+        return frozenset()
+    first = doc[0]
+    if not (first.is_alpha and first.is_upper and len(first) >= 3):
+        return frozenset()
+    for token in doc[:DATELINE_MAX_TOKENS]:
+        if token.text in DATELINE_DASHES:
+            return frozenset(range(token.i + 1))
+        if token.is_sent_end and token.i > 0:
+            break
+    return frozenset()
+
+
+class PlaceMemory:
+    """Where the article's material events happen when a sentence does not say.
+
+    The last place an event of the previous sentences took (three sentences back at
+    most), else the dateline's place.
+    """
+
+    LOOKBACK = 3
+
+    def __init__(self, dateline: Place | None) -> None:
+        self.dateline = dateline
+        self._recent: list[tuple[int, Place]] = []
+
+    def remember(self, sequence: int, places: Sequence[Place]) -> None:
+        self._recent.extend((sequence, place) for place in places)
+
+    def recall(self, sequence: int) -> Place | None:
+        for seen, place in reversed(self._recent):
+            if seen < sequence and sequence - seen <= self.LOOKBACK:
+                return place
+        return self.dateline

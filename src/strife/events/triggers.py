@@ -13,7 +13,7 @@ are what is accused, promised or requested, and only lend their words to the mod
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -51,6 +51,7 @@ class Trigger:
     start: int
     end: int
     light_verb: int | None = None
+    absorbed: tuple[int, ...] = ()
 
     @property
     def event(self) -> str:
@@ -81,7 +82,12 @@ def _match(token: Token, lexicon: EventLexicon) -> TriggerSpec | None:
             if _particle_ok(token, spec) and _objects_ok(token, spec):
                 return spec
     if token.pos_ in NOUN_POS:
-        specs = lexicon.lookup(token.lemma_, "NOUN")
+        modifiers = {c.lemma_.lower() for c in token.children}
+        specs = tuple(
+            spec
+            for spec in lexicon.lookup(token.lemma_, "NOUN")
+            if not spec.objects or spec.objects & modifiers
+        )
         if len(specs) > 1:
             return _pick_noun_sense(token, specs)
         return specs[0] if specs else None
@@ -108,6 +114,8 @@ def object_words(token: Token) -> Iterable[str]:
     if token.dep_ in ("relcl", "acl"):  # "the pact that was signed": the pact is the object
         yield from (token.head.lemma_.lower(), token.head.lower_)
     for child in token.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            yield child.dep_
         if child.dep_ in ("dobj", "dative", "attr", "nsubjpass", "oprd"):
             yield from (child.lemma_.lower(), child.lower_)
             yield from (c.lower_ for c in child.children if c.dep_ == "compound")
@@ -190,16 +198,27 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
     """One event when a trigger sits in the subtree of another of the same type.
 
     "were wounded in attacks on the city" is one ASSAULT; the outer trigger is kept, since it
-    carries the subject and the voice.
+    carries the voice, and the inner ones are remembered: "12 people were killed when soldiers
+    opened fire" takes its actor from the inner "opened fire".
     """
     doc = sent.doc
-    return [
-        trig
-        for trig in triggers
-        if not any(
-            other.token != trig.token
+    kept: list[Trigger] = []
+    for trig in triggers:
+        outer = [
+            other
+            for other in triggers
+            if other.token != trig.token
             and other.event == trig.event
             and doc[other.token].is_ancestor(doc[trig.token])
+        ]
+        if outer:
+            continue
+        inner = tuple(
+            other.token
             for other in triggers
+            if other.token != trig.token
+            and other.event == trig.event
+            and doc[trig.token].is_ancestor(doc[other.token])
         )
-    ]
+        kept.append(replace(trig, absorbed=inner) if inner else trig)
+    return kept

@@ -1,0 +1,71 @@
+"""Local agents take the country of the place they act in.
+
+"Police arrested 37 protesters" in Tbilisi are Georgian police and Georgian protesters;
+"residents said" in Rutshuru are Congolese residents. An actor, recipient or claimant named
+only by its role (code None, sector known) takes the country of the event's place, else the
+country the article is mostly about. And a material conflict event aimed at a place with no
+named target ("shelled the towns of Bakhmut and Avdiivka") has that place's country as its
+recipient, unless the attacker is from that country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from strife.plover import MATERIAL_CONFLICT, QUAD
+from strife.records import ActorRef, Claim, Place
+
+AIMED_AT_PLACES = frozenset({"ASSAULT", "COERCE"})
+
+
+def localize(
+    event: str,
+    actors: tuple[ActorRef, ...],
+    recipients: tuple[ActorRef, ...],
+    place: Place | None,
+    claims: tuple[Claim, ...],
+    home: str | None,
+) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...], tuple[Claim, ...]]:
+    """Actors, recipients and claims with role-only entities given a country."""
+    country = place.country_code if place is not None else home
+    actors = _fill(actors, country)
+    recipients = _fill(recipients, country)
+    claims = localize_claims(claims, place, home)
+    if (
+        not recipients
+        and place is not None
+        and QUAD[event] == MATERIAL_CONFLICT
+        and event in AIMED_AT_PLACES
+        and place.country_code not in {a.code for a in actors}
+    ):
+        recipients = (_place_as_recipient(place),)
+    return actors, recipients, claims
+
+
+def localize_claims(
+    claims: tuple[Claim, ...], place: Place | None, home: str | None
+) -> tuple[Claim, ...]:
+    """Claimants named by role only ("residents said") take the place's country."""
+    country = place.country_code if place is not None else home
+    if country is None:
+        return claims
+    return tuple(replace(c, code=country) if c.code is None and c.sector else c for c in claims)
+
+
+def _fill(refs: tuple[ActorRef, ...], country: str | None) -> tuple[ActorRef, ...]:
+    if country is None:
+        return refs
+    return tuple(
+        replace(r, code=country) if r.code is None and r.sector is not None else r for r in refs
+    )
+
+
+def _place_as_recipient(place: Place) -> ActorRef:
+    return ActorRef(
+        entity_text=place.extracted_place,
+        code=place.country_code,
+        sector=None,
+        name=place.resolved_place,
+        start=place.start,
+        end=place.end,
+    )
