@@ -111,7 +111,7 @@ def code_command(
         raise typer.Exit(2) from exc
     printer.close()
     if not quiet:
-        err.print(_summary_line(summary, options.db), markup=False, highlight=False)
+        err.print(_summary_line(summary, options.db), markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(1 if summary.rejected else 0)
 
 

@@ -34,6 +34,7 @@ SPEECH_LEMMAS = frozenset(
     "say tell state announce claim allege report add insist confirm declare note write tweet "
     "stress explain acknowledge assert maintain argue suggest indicate warn".split()
 )
+PURE_LOCATIVES = frozenset("in at near inside outside around across throughout within".split())
 OBJECT_PARTY_PREPS = frozenset("on against by to toward towards".split())
 SIDE_NOUNS = frozenset("side party country nation rival foe belligerent neighbor neighbour".split())
 SIDE_MARKERS = frozenset("two both warring rival opposing".split())
@@ -335,7 +336,7 @@ class _Resolver:
             if child.dep_ not in ("xcomp", "ccomp"):
                 continue
             for token in child.subtree:
-                if token.i in subjects or token.dep_ in SUBJECT_DEPS:
+                if token.i in subjects or token.dep_ in SUBJECT_DEPS or _is_located_at(token):
                     continue
                 for ref in self._refs_for(token):
                     if ref.code and ref.code not in taken:
@@ -364,6 +365,11 @@ class _Resolver:
                     if child.dep_ in SUBJECT_DEPS and child.lower_ not in RESOLVABLE_PRONOUNS:
                         yield from self._refs_for(child)
                 return
+
+
+def _is_located_at(token: Token) -> bool:
+    """'meet again in Brussels': a place the content happens at, not someone it targets."""
+    return token.dep_ == "pobj" and token.head.lower_ in PURE_LOCATIVES
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
