@@ -18,6 +18,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from strife import __version__
 from strife.errors import StoreError, StrifeError
+from strife.evaluate.commands import eval_app
 from strife.output import render_table, write_csv, write_jsonl
 from strife.pipeline import CodedArticle
 from strife.records import Event, Rejection
@@ -219,6 +220,10 @@ def _date_option(value: str | None, name: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from exc
+
+
+# Commands of the other stages are registered here, one line each.
+app.add_typer(eval_app, name="eval")
 
 
 def main() -> None:
