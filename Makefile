@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint clean
+.PHONY: install run test lint clean train
 
 install: $(STAMP)
 
@@ -18,12 +18,18 @@ run: install
 	$(BIN)/strife code examples --db strife.duckdb --format table
 
 lint: install
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench train
+	$(BIN)/ruff format --check src tests bench train
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/pytest
+
+# Rebuild the event typer (CPU, about 15 minutes): torch's CPU build, then the train extra.
+train: install
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python train/train_typer.py --data ../shared/data
 
 clean:
 	rm -rf $(VENV) strife.duckdb .pytest_cache .mypy_cache .ruff_cache

@@ -6,13 +6,23 @@ Usage::
 
 Each trial runs in a fresh subprocess so that its peak memory (ru_maxrss) is its own:
 
-* ``spacy``: bare ``nlp.pipe`` of the same model over the article texts;
-* ``strife``: the whole coder (ingest, NLP, actors, places, dates, events, claims) writing
-  into a new DuckDB file, as ``strife code articles.jsonl --db FILE`` does.
+* ``spacy``: bare ``nlp.pipe`` of the same model over the article texts, with
+  ``n_process=JOBS`` (spaCy's own worker processes when JOBS > 1);
+* ``strife``: the whole coder (ingest, deduplication, NLP, actors, places, dates, events,
+  claims) writing into a new DuckDB file, as ``strife code articles.jsonl --db FILE
+  --jobs JOBS`` does.
+
+With one job the model is loaded before the clock starts (loading is start-up, not
+throughput). With JOBS > 1 both kinds start their worker processes, which load the model,
+inside the timing: spaCy's ``nlp.pipe(n_process=N)`` and strife's ``--jobs N`` alike.
+"peak RSS" is the trial process's own; "per worker" the largest peak of one worker
+process (strife's workers report theirs; spaCy's children are read from RUSAGE_CHILDREN).
 
 Trials alternate (spacy, strife, spacy, strife, ...) so machine noise hits both; the report
-gives medians and the ratio strife/spacy of articles per second. The gazetteer index is
-built before timing (it is built once per machine, not per run).
+gives medians, the ratio strife/spacy of articles per second, the CPU time all processes of
+a trial used (a figure other load on the machine changes less than wall time) and the load
+average, since other processes on a shared machine take cores from both kinds. The
+gazetteer index is built before timing (it is built once per machine, not per run).
 """
 
 from __future__ import annotations
@@ -21,6 +31,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -54,7 +65,10 @@ def trial_spacy(path: Path, jobs: int) -> dict[str, float]:
     nlp = load_nlp()
     start = time.perf_counter()
     n = sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=jobs))
-    return {"seconds": time.perf_counter() - start, "articles": n}
+    seconds = time.perf_counter() - start
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": seconds, "articles": n, "worker_rss_mb": children if jobs > 1 else own}
 
 
 def trial_strife(path: Path, jobs: int) -> dict[str, float]:
@@ -73,6 +87,8 @@ def trial_strife(path: Path, jobs: int) -> dict[str, float]:
         "articles": summary.coded,
         "events": summary.events,
         "rejected": summary.rejected,
+        "duplicates": summary.duplicates + summary.near_duplicates,
+        "worker_rss_mb": max(summary.workers.values(), default=0.0),
     }
 
 
@@ -93,6 +109,7 @@ def main() -> None:
     if args.trial:
         result = (trial_spacy if args.trial == "spacy" else trial_strife)(args.input, args.jobs)
         result["peak_rss_mb"] = _peak_rss_mb()
+        result["cpu_main_s"], result["cpu_workers_s"] = _cpu_seconds()
         print(json.dumps(result))
         return
     if not (args.data / GUARDIAN).exists():
@@ -115,20 +132,42 @@ def report(data: Path, repeat: int, jobs: int) -> None:
         for _ in range(repeat):
             for kind in ("spacy", "strife"):
                 results[kind].append(run_trial(kind, path, jobs))
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(f"{len(articles)} articles, {words} words, jobs={jobs}, {repeat} trials each (medians)")
+    print(f"  load average at the end (1, 5, 15 min): {load} on {os.cpu_count()} cores")
     rates = {}
     for kind, trials in results.items():
         seconds = statistics.median(t["seconds"] for t in trials)
         rss = statistics.median(t["peak_rss_mb"] for t in trials)
+        worker = statistics.median(t["worker_rss_mb"] for t in trials)
         rates[kind] = len(articles) / seconds
         extra = ""
         if kind == "strife":
-            extra = f", {int(trials[0]['events'])} events, {int(trials[0]['rejected'])} rejected"
+            first = trials[0]
+            extra = (
+                f", {int(first['articles'])} coded, {int(first['duplicates'])} duplicates,"
+                f" {int(first['events'])} events, {int(first['rejected'])} rejected"
+            )
+        main_cpu = statistics.median(t["cpu_main_s"] for t in trials)
+        workers_cpu = statistics.median(t["cpu_workers_s"] for t in trials)
+        cpu = main_cpu + workers_cpu
         print(
             f"  {kind:7s} {rates[kind]:7.2f} articles/s {words / seconds:9.0f} words/s "
-            f"{seconds:7.2f} s  peak RSS {rss:6.0f} MB{extra}"
+            f"{seconds:7.2f} s  peak RSS {rss:6.0f} MB, per worker {worker:6.0f} MB{extra}"
+        )
+        per_cpu = len(articles) / cpu
+        print(
+            f"          CPU {cpu:.1f} s (main process {main_cpu:.1f} s, workers"
+            f" {workers_cpu:.1f} s): {per_cpu:.2f} articles per CPU-second"
         )
     print(f"  ratio strife/spacy: {rates['strife'] / rates['spacy']:.2f}")
+
+
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU time (user + system) of the trial's own process and of its worker processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def _peak_rss_mb() -> float:

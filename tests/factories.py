@@ -93,6 +93,7 @@ def make_place(**overrides: Any) -> Place:
         admin1="Syunik",
         start=start,
         end=end,
+        level="city",
     )
     return dataclasses.replace(base, **overrides)
 
@@ -193,6 +194,7 @@ places = st.builds(
     admin1=opt_texts,
     start=offsets,
     end=offsets,
+    level=st.none() | st.sampled_from(("city", "district", "province", "country")),
 )
 counts = st.none() | st.builds(Count, min=st.integers(min_value=0, max_value=10**6), text=texts)
 claims = st.builds(

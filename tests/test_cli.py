@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -13,10 +14,14 @@ import time
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from strife.cli import app
+from strife.display import ProgressDisplay, summary_line
+from strife.runner import Summary
 from strife.store import Store
+from synthetic import make_pages, store_snapshot, write_warc
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -141,46 +146,59 @@ def test_parallel_workers_give_the_same_events(tmp_path: Path) -> None:
     assert one.stdout.splitlines() and one.stdout.splitlines() == two.stdout.splitlines()
 
 
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, float]:
+    """A synthetic WARC (with near duplicates), a clean run's store, and its duration."""
+    folder = tmp_path_factory.mktemp("crawl")
+    warc = folder / "crawl.warc.gz"
+    write_warc(make_pages(60, 0.3, seed=21), warc, seed=21)
+    clean = folder / "clean.duckdb"
+    start = time.monotonic()
+    assert strife("code", str(warc), "--db", str(clean), "-q").returncode == 1  # fr/es pages
+    return warc, clean, time.monotonic() - start
+
+
 @pytest.mark.slow
-def test_killed_run_resumes_to_the_same_store(tmp_path: Path) -> None:
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for i in range(120):  # distinct articles: one added line changes the content hash
-        (inputs / f"a{i:03}.txt").write_text(GOOD + f"\nReport number {i}.\n", encoding="utf-8")
-    clean, resumed = tmp_path / "clean.duckdb", tmp_path / "resumed.duckdb"
-    assert strife("code", str(inputs), "--db", str(clean), "-q").returncode == 0
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_run_killed_at_a_random_point_resumes_to_the_same_store(
+    crawl: tuple[Path, Path, float], tmp_path: Path, jobs: str
+) -> None:
+    warc, clean, duration = crawl
+    seed = random.randrange(1_000_000)
+    kill_at = random.Random(seed).uniform(0.0, duration)
+    resumed = tmp_path / "resumed.duckdb"
+    command = [sys.executable, "-m", "strife", "code", str(warc), "--db", str(resumed), "-q"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "strife", "code", str(inputs), "--db", str(resumed), "-q"],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        [*command, "--jobs", jobs], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
-    _kill_after_first_write(process, resumed)
-    assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
-    with Store.open(resumed, read_only=True) as store:
-        assert store.counts()["articles"] < 120, "the kill came after the last write"
-    assert strife("code", str(inputs), "--db", str(resumed), "-q").returncode == 0
-    assert _snapshot(resumed) == _snapshot(clean)
-
-
-def _kill_after_first_write(process: subprocess.Popen[bytes], db: Path) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        if db.exists() and db.stat().st_size > 0:
-            time.sleep(1.5)
-            break
-        time.sleep(0.05)
-    if process.poll() is None:
+    try:
+        process.wait(timeout=kill_at)
+    except subprocess.TimeoutExpired:
         os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+        process.wait()
+    done = strife("code", str(warc), "--db", str(resumed), "--jobs", jobs, "-q")
+    assert done.returncode == 1, f"seed {seed}: {done.stderr}"
+    assert store_snapshot(resumed) == store_snapshot(clean), f"killed at {kill_at:.1f} s"
 
 
-def _snapshot(db: Path) -> tuple[list[str], list[str]]:
-    with Store.open(db, read_only=True) as store:
-        events = sorted(e.id for e in store.events())
-        articles = sorted({e.article_id for e in store.events()})
-        assert store.counts()["events"] == len(events)
-    return articles, events
+@pytest.mark.slow
+def test_stats_and_export_read_the_store(crawl: tuple[Path, Path, float], tmp_path: Path) -> None:
+    _, clean, _ = crawl
+    stats = strife("stats", "--db", str(clean), "--format", "json")
+    assert stats.returncode == 0, stats.stderr
+    counts = json.loads(stats.stdout)
+    assert counts["articles"] == 42 and counts["copies"] == 60 and counts["duplicates"] == 18
+    assert counts["events"] > counts["articles"] and counts["groups"] <= counts["events"]
+    assert "articles coded" in strife("stats", "--db", str(clean)).stdout
+    parquet = tmp_path / "events.parquet"
+    done = strife("export", "--db", str(clean), "--format", "parquet", "--output", str(parquet))
+    assert done.returncode == 0 and f"exported {counts['events']} events" in done.stderr
+    rows = strife("export", "--db", str(clean), "--format", "csv", "--event", "assault")
+    table = list(csv.DictReader(io.StringIO(rows.stdout)))
+    assert table and {row["event"] for row in table} == {"ASSAULT"}
+    assert all(int(row["n_sources"]) >= 1 for row in table)
+    assert any(int(row["n_sources"]) > 1 for row in table)
+    assert strife("export", "--db", str(clean), "--format", "parquet").returncode == 2
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -192,6 +210,9 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert missing.exit_code == 2
     bad_date = runner.invoke(app, ["events", "--since", "yesterday"])
     assert bad_date.exit_code == 2
+    assert runner.invoke(app, ["code", "x.csv", "--column", "body"]).exit_code == 2
+    assert runner.invoke(app, ["code", "x.csv", "--column", "colour=red"]).exit_code == 2
+    assert runner.invoke(app, ["stats", "--db", str(tmp_path / "none.duckdb")]).exit_code == 2
 
 
 def test_a_store_that_is_not_a_database_is_a_usage_error(tmp_path: Path) -> None:
@@ -207,3 +228,27 @@ def test_a_store_that_is_not_a_database_is_a_usage_error(tmp_path: Path) -> None
 def test_version() -> None:
     done = CliRunner().invoke(app, ["--version"])
     assert done.exit_code == 0 and done.output.startswith("strife ")
+
+
+def test_progress_bar_and_summary_line_show_the_counts() -> None:
+    summary = Summary(coded=40, events=120, rejected=2)
+    summary.dedupe.near, summary.dedupe.stored = 7, 3
+    summary.workers = {"101": 612.4, "102": 598.0}
+    summary.progress.total_bytes, summary.seconds = 1000, 4.0
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=160)
+    with ProgressDisplay(console, enabled=True) as display:
+        display.update(summary)
+        display._progress.refresh()  # type: ignore[union-attr]
+    shown = out.getvalue()
+    assert "43 articles · 120 events · 2 rejected · 10.0 articles/s" in shown
+    assert "ETA" in shown
+    line = summary_line(summary, Path("s.duckdb"))
+    assert line == (
+        "strife: coded 40 articles, 3 already stored, 7 near duplicates kept as copies,"
+        " 120 events, 2 rejected, 10.0 articles/s, peak RSS per worker 612, 598 MB -> s.duckdb"
+    )
+    quiet = io.StringIO()
+    with ProgressDisplay(Console(file=quiet, force_terminal=True), enabled=False) as display:
+        display.update(summary)
+    assert quiet.getvalue() == ""

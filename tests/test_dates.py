@@ -110,16 +110,69 @@ NEW_YEAR_TABLE = [
 ]
 
 
+# Explicit dates in other formats, and ranges: (expression, first day, last day, relative).
+FORMATS_AND_RANGES = [
+    ("31/10/2020", date(2020, 10, 31), None, False),
+    ("10/31/2020", date(2020, 10, 31), None, False),
+    ("31.10.2020", date(2020, 10, 31), None, False),
+    ("2020/10/31", date(2020, 10, 31), None, False),
+    ("Sat 31 Oct 2020", date(2020, 10, 31), None, False),
+    ("October 10-12", date(2020, 10, 10), date(2020, 10, 12), True),
+    ("Oct. 10-12", date(2020, 10, 10), date(2020, 10, 12), True),
+    ("10-12 October", date(2020, 10, 10), date(2020, 10, 12), True),
+    ("between October 10 and 12", date(2020, 10, 10), date(2020, 10, 12), True),
+    ("between 10 and 12 October", date(2020, 10, 10), date(2020, 10, 12), True),
+    ("October 10 to 12, 2019", date(2019, 10, 10), date(2019, 10, 12), False),
+    ("between Oct 30 and Nov 2", date(2020, 10, 30), date(2020, 11, 2), True),
+    ("from Monday to Wednesday", date(2020, 10, 26), date(2020, 10, 28), True),
+    ("from Thursday until Saturday", date(2020, 10, 29), date(2020, 10, 31), True),
+    ("between 2014 and 2016", date(2014, 1, 1), date(2016, 1, 1), False),
+    ("2014-2016", date(2014, 1, 1), date(2016, 1, 1), False),
+    ("from 2014 to 2016", date(2014, 1, 1), date(2016, 1, 1), False),
+    ("Friday", date(2020, 10, 30), None, True),
+    ("late September", date(2020, 9, 25), None, True),
+    ("late September 2019", date(2019, 9, 25), None, False),
+    ("since 1992", date(1992, 1, 1), None, False),
+]
+
+NOT_ONE_READING = ["05/06/2020", "October 12-10", "2016-2014", "13/13/2020"]
+
+
 @pytest.mark.parametrize(("expression", "expected", "historical"), SATURDAY_TABLE)
 def test_expressions_against_a_saturday_paper(
     expression: str, expected: date, historical: bool
 ) -> None:
-    assert resolve_expression(expression, SATURDAY) == (expected, historical)
+    resolved = resolve_expression(expression, SATURDAY)
+    assert resolved is not None
+    assert (resolved.date, resolved.historical) == (expected, historical)
+
+
+@pytest.mark.parametrize(("expression", "first", "last", "relative"), FORMATS_AND_RANGES)
+def test_other_formats_and_ranges(
+    expression: str, first: date, last: date | None, relative: bool
+) -> None:
+    resolved = resolve_expression(expression, SATURDAY)
+    assert resolved is not None
+    assert (resolved.date, resolved.until, resolved.relative) == (first, last, relative)
+
+
+@pytest.mark.parametrize("expression", NOT_ONE_READING)
+def test_ambiguous_numeric_dates_and_reversed_ranges_resolve_to_nothing(expression: str) -> None:
+    assert resolve_expression(expression, SATURDAY) is None
+
+
+def test_without_publication_date_relative_expressions_resolve_to_nothing() -> None:
+    assert resolve_expression("Friday", None) is None
+    assert resolve_expression("October 10-12", None) is None
+    resolved = resolve_expression("31/10/2020", None)
+    assert resolved is not None and resolved.date == date(2020, 10, 31)
 
 
 @pytest.mark.parametrize(("expression", "expected", "historical"), NEW_YEAR_TABLE)
 def test_expressions_across_the_new_year(expression: str, expected: date, historical: bool) -> None:
-    assert resolve_expression(expression, NEW_YEAR) == (expected, historical)
+    resolved = resolve_expression(expression, NEW_YEAR)
+    assert resolved is not None
+    assert (resolved.date, resolved.historical) == (expected, historical)
 
 
 @pytest.mark.parametrize("expression", NOT_POINTS_IN_TIME)
@@ -128,7 +181,18 @@ def test_durations_and_vague_words_resolve_to_nothing(expression: str) -> None:
 
 
 def test_tables_are_large_enough() -> None:
-    assert len(SATURDAY_TABLE) >= 40
+    assert len(SATURDAY_TABLE) + len(FORMATS_AND_RANGES) >= 40
+
+
+def test_ranges_in_a_text_are_one_mention_with_both_days() -> None:
+    doc = make_doc("talks were held from Monday to Wednesday in Geneva")
+    (mention,) = find_dates(doc, SATURDAY)
+    assert (mention.text, mention.date, mention.until) == (
+        "from Monday to Wednesday",
+        date(2020, 10, 26),
+        date(2020, 10, 28),
+    )
+    assert mention.relative
 
 
 _VOCAB = spacy.blank("en").vocab

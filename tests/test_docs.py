@@ -7,8 +7,10 @@ from pathlib import Path
 import typer.main
 
 from factories import make_event as sample_event
+from strife.api import ApiSettings, create_app
 from strife.cli import app
 from strife.output import event_to_dict
+from strife.store import Store
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
@@ -32,3 +34,15 @@ def test_every_output_field_is_documented() -> None:
         if isinstance(value, dict):
             for sub in value:
                 assert sub in README, f"{key}.{sub}"
+
+
+def test_every_api_route_and_parameter_is_documented(tmp_path: Path) -> None:
+    Store.open(tmp_path / "empty.duckdb").close()
+    schema = create_app(ApiSettings(db=tmp_path / "empty.duckdb")).openapi()
+    assert schema["paths"]
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            assert f"`{method.upper()} {path}`" in README, f"{method.upper()} {path}"
+            for param in operation.get("parameters", []):
+                if param["in"] == "query":
+                    assert f"`{param['name']}`" in README, f"{path} {param['name']}"

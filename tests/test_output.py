@@ -56,6 +56,9 @@ CONTRACT_KEYS = {
     "event_start",
     "event_end",
     "date_text",
+    "group_id",
+    "n_articles",
+    "n_sources",
 }
 ACTOR_KEYS = {"entity_text", "code", "sector", "name", "start", "end", "other_sectors"}
 PLACE_KEYS = {
@@ -69,6 +72,7 @@ PLACE_KEYS = {
     "admin1",
     "start",
     "end",
+    "level",
 }
 CLAIM_KEYS = {"by", "stance", "text", "start", "end", "code", "sector"}
 

@@ -14,7 +14,9 @@ import pytest
 from strife.errors import ModelError
 from strife.places import Gazetteer, GazetteerEntry, normalize_name
 from strife.places.gazetteer import FORMAT_VERSION, build_index_file, default_cache_dir
+from strife.places.names import NameKind
 from strife.places.sources import (
+    PLACES_DATA,
     data_dir,
     index_file_name,
     read_aliases,
@@ -51,7 +53,18 @@ def test_normalize_name_folds_spellings_onto_one_key(name: str, key: str) -> Non
 
 def test_entry_keys_keep_latin_alternates_only() -> None:
     keys = dict(SHUSHA.lookup_keys())
-    assert keys == {"shusha": True, "shushi": False, "susa": False}
+    assert keys == {
+        "shusha": NameKind.PRIMARY,
+        "shushi": NameKind.ALTERNATE,
+        "susa": NameKind.ALTERNATE,
+    }
+
+
+def test_demonyms_are_keys_of_their_own_kind() -> None:
+    turkey = GazetteerEntry(298795, "Turkey", 39.0, 35.0, "TUR", "PCLI", demonyms=("Turkish",))
+    assert dict(turkey.lookup_keys()) == {"turkey": NameKind.PRIMARY, "turkish": NameKind.DEMONYM}
+    (found,) = Gazetteer.from_records([turkey]).lookup({"turkish"})["turkish"]
+    assert found.demonym and not found.exact
 
 
 def test_in_memory_gazetteer_finds_primary_and_alternate_names() -> None:
@@ -147,7 +160,7 @@ def test_cache_file_name_changes_with_format_and_source_versions() -> None:
 
 
 def test_cache_file_name_changes_when_place_data_changes(tmp_path: Path) -> None:
-    for source in ("regions.tsv", "countries.tsv", "aliases.tsv"):
+    for source in PLACES_DATA:
         (tmp_path / source).write_bytes((data_dir() / source).read_bytes())
     before = index_file_name(FORMAT_VERSION, tmp_path)
     with (tmp_path / "aliases.tsv").open("a", encoding="utf-8") as aliases:

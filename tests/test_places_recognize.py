@@ -299,3 +299,127 @@ def test_an_article_between_the_preposition_and_the_name_keeps_the_cue(
 ) -> None:
     doc = make_doc("he is held in a Winnipeg jail", pos={"Winnipeg": "NOUN"})
     assert found(geoparser, doc) == [("Winnipeg", 6183235)]
+
+
+# --- every toponym, as a geoparser reports them ------------------------------------------
+
+KENTUCKY = GazetteerEntry(6254925, "Kentucky", 37.5, -85.3, "USA", "ADM1", 4500000, "KY")
+METCALFE = GazetteerEntry(
+    4300606,
+    "Metcalfe County",
+    37.0,
+    -85.6,
+    "USA",
+    "ADM2",
+    10000,
+    "KY",
+    ("Metcalfe",),
+    admin2="169",
+)
+EDMONTON_KY = GazetteerEntry(
+    4290886, "Edmonton", 36.98, -85.61, "USA", "PPL", 1568, "KY", name_count=5, admin2="169"
+)
+EDMONTON_AB = GazetteerEntry(
+    5946768, "Edmonton", 53.55, -113.47, "CAN", "PPL", 1010899, "01", name_count=60
+)
+EDMONTON_QLD = GazetteerEntry(2167744, "Edmonton", -16.97, 145.74, "AUS", "PPL", 10652, "04")
+CAIRNS = GazetteerEntry(2172797, "Cairns", -16.92, 145.77, "AUS", "PPL", 154225, "04")
+QUEENSLAND = GazetteerEntry(2152274, "Queensland", -22.0, 144.0, "AUS", "ADM1", 5200000, "04")
+QUEENSLAND_AB = GazetteerEntry(6115126, "Queensland", 50.9, -113.0, "CAN", "PPL", 4585, "01")
+TARTAR_DISTRICT = GazetteerEntry(409420, "Terter", 40.4, 46.8, "AZE", "ADM1", 100000, "57")
+EUROPE = GazetteerEntry(6255148, "Europe", 48.69, 9.14, "", "CONT", 741000000)
+RUSSIA = GazetteerEntry(2017370, "Russia", 60.0, 100.0, "RUS", "PCLI", 144478050)
+TURKEY_WITH_DEMONYM = GazetteerEntry(
+    298795, "Turkey", 39.0, 35.0, "TUR", "PCLI", 82319724, demonyms=("Turkish",)
+)
+MORE_PLACES = [
+    *(p for p in PLACES if p.geonameid not in {298795, 3014000}),
+    KENTUCKY,
+    METCALFE,
+    EDMONTON_KY,
+    EDMONTON_AB,
+    EDMONTON_QLD,
+    CAIRNS,
+    QUEENSLAND,
+    QUEENSLAND_AB,
+    TARTAR_DISTRICT,
+    EUROPE,
+    RUSSIA,
+    TURKEY_WITH_DEMONYM,
+]
+
+
+@pytest.fixture(scope="module")
+def wide_geoparser() -> Geoparser:
+    return Geoparser(Gazetteer.from_records(MORE_PLACES))
+
+
+def every(geoparser: Geoparser, doc: Doc) -> list[tuple[str, int]]:
+    mentions = geoparser.find(doc, every_toponym=True)
+    return [(m.place.extracted_place, m.place.geonameid) for m in mentions]
+
+
+def test_a_geoparser_reports_actors_demonyms_and_names_inside_names(
+    wide_geoparser: Geoparser,
+) -> None:
+    doc = make_doc(
+        "Russia said Turkish troops and the Kentucky State Police met in Europe",
+        ents=[("Turkish", "NORP"), ("Kentucky State Police", "ORG")],
+        pos={"Turkish": "ADJ"},
+    )
+    assert every(wide_geoparser, doc) == [
+        ("Russia", 2017370),
+        ("Turkish", 298795),
+        ("Kentucky", 6254925),
+        ("Europe", 6255148),
+    ]
+    # None of them is where an event happened.
+    assert found(wide_geoparser, doc) == []
+    (europe,) = [m for m in wide_geoparser.find(doc, every_toponym=True) if m.start == 11]
+    assert (europe.place.level, europe.place.country_code) == ("continent", "")
+
+
+def test_people_and_dates_are_not_toponyms_even_for_a_geoparser(
+    wide_geoparser: Geoparser,
+) -> None:
+    doc = make_doc(
+        "President Vladimir Putin met in March",
+        ents=[("Vladimir Putin", "PERSON"), ("March", "DATE")],
+    )
+    assert every(wide_geoparser, doc) == []
+
+
+def test_state_abbreviation_after_a_town_is_the_state_and_places_the_town(
+    wide_geoparser: Geoparser,
+) -> None:
+    doc = make_doc("EDMONTON , Ky . ( WBKO ) - a man died", pos={"EDMONTON": "PROPN"})
+    assert every(wide_geoparser, doc) == [("EDMONTON", 4290886), ("Ky", 6254925)]
+    # Elsewhere a short abbreviation is a word, not a state.
+    assert every(wide_geoparser, make_doc("a Ky . man")) == []
+
+
+def test_named_provinces_and_towns_pull_a_name_to_their_namesake(
+    wide_geoparser: Geoparser,
+) -> None:
+    alone = make_doc("officials in Edmonton said")
+    assert every(wide_geoparser, alone) == [("Edmonton", 5946768)]
+    north_queensland = make_doc("youth crime in Edmonton , near Cairns in Far North Queensland")
+    assert every(wide_geoparser, north_queensland)[0] == ("Edmonton", 2167744)
+    metcalfe = make_doc("a shooting in Metcalfe County near Edmonton")
+    assert every(wide_geoparser, metcalfe) == [("Metcalfe County", 4300606), ("Edmonton", 4290886)]
+
+
+def test_a_list_of_places_is_resolved_at_one_level(wide_geoparser: Geoparser) -> None:
+    doc = make_doc(
+        "the Azeri regions of Terter , Aghdam and Aghjabedi came under fire",
+        ents=[("Azeri", "NORP")],
+        pos={"Azeri": "ADJ"},
+    )
+    assert found(wide_geoparser, doc) == [
+        ("Terter", 584871),
+        ("Aghdam", 148619),
+        ("Aghjabedi", 587384),
+    ]
+    assert found(wide_geoparser, make_doc("shelling across the Terter region")) == [
+        ("Terter", 409420)
+    ]

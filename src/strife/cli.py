@@ -14,16 +14,21 @@ from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from strife import __version__
-from strife.errors import StoreError, StrifeError
+from strife.api.commands import serve_command
+from strife.classify.command import classify_command
+from strife.display import ProgressDisplay, summary_line
+from strife.errors import ClusterError, ModelError, StoreError, StrifeError
 from strife.evaluate.commands import eval_app
+from strife.ingest import MAPPABLE_FIELDS
 from strife.output import render_table, write_csv, write_jsonl
 from strife.pipeline import CodedArticle
+from strife.places.commands import geoparse_command
 from strife.records import Event, Rejection
 from strife.runner import CodeOptions, Summary, run
 from strife.store import Store
+from strife.store_commands import export_command, stats_command
 
 app = typer.Typer(
     name="strife",
@@ -47,6 +52,26 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", help="Also print the events to stdout in this format."),
 ]
 
+DaskOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="ADDRESS",
+        help="Code on a Dask cluster: tcp://HOST:PORT, or 'local' for --jobs workers here.",
+    ),
+]
+ColumnOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--column",
+        metavar="FIELD=NAME",
+        help="JSONL key or CSV column holding a field, e.g. text=body (repeatable).",
+    ),
+]
+FetchOption = Annotated[
+    bool, typer.Option("--fetch", help="Fetch feed URLs and the pages feed entries link to.")
+]
+
 
 def _version(value: bool) -> None:
     if value:
@@ -68,7 +93,10 @@ def code_command(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Files, directories (recursive) or - for stdin: .txt, .html, .jsonl, .csv.",
+            help=(
+                "Files, directories (recursive), globs, feed URLs or - for stdin: .txt, .html,"
+                " .jsonl, .csv, .warc(.gz), .rss/.atom, .urls, in .gz/.zip/.tar.gz archives."
+            ),
             show_default=False,
         ),
     ],
@@ -84,36 +112,65 @@ def code_command(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
+    dask: DaskOption = None,
+    column: ColumnOption = None,
+    fetch: FetchOption = False,
 ) -> None:
     """Code articles into PLOVER events and store them (and print them with --format)."""
-    options = CodeOptions(paths=paths, db=None if no_store else db, jobs=jobs, recode=recode)
+    options = CodeOptions(
+        paths=paths,
+        db=None if no_store else db,
+        jobs=jobs,
+        recode=recode,
+        columns=_column_option(column or []),
+        fetch=fetch,
+        dask=dask,
+    )
     err = Console(stderr=True)
     printer = _EventPrinter(output_format, sys.stdout)
     try:
-        with _progress(err, quiet) as progress:
-            task = progress.add_task("coding", total=None) if progress else None
-
-            def on_result(result: CodedArticle | Rejection, summary: Summary) -> None:
-                if isinstance(result, Rejection):
-                    err.print(
-                        f"strife: rejected {result.source}: {result.reason}",
-                        markup=False,
-                        highlight=False,
-                        soft_wrap=True,
-                    )
-                else:
-                    printer.add(result.events)
-                if progress is not None and task is not None:
-                    progress.update(task, description=_progress_line(summary))
-
-            summary = run(options, stdin=sys.stdin.buffer, on_result=on_result)
-    except StoreError as exc:
+        summary = _code_with_progress(options, printer, err, show=not quiet and err.is_terminal)
+    except (StoreError, ClusterError, ModelError) as exc:
         err.print(f"strife: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from exc
     printer.close()
     if not quiet:
-        err.print(_summary_line(summary, options.db), markup=False, highlight=False, soft_wrap=True)
+        err.print(summary_line(summary, options.db), markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(1 if summary.rejected else 0)
+
+
+def _code_with_progress(
+    options: CodeOptions, printer: _EventPrinter, err: Console, *, show: bool
+) -> Summary:
+    """Run the coder: print events and rejections as they come, update the progress bar."""
+    with ProgressDisplay(err, enabled=show) as display:
+
+        def on_result(result: CodedArticle | Rejection, summary: Summary) -> None:
+            if isinstance(result, Rejection):
+                err.print(
+                    f"strife: rejected {result.source}: {result.reason}",
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
+                )
+            else:
+                printer.add(result.events)
+            display.update(summary)
+
+        return run(options, stdin=sys.stdin.buffer, on_result=on_result)
+
+
+def _column_option(values: list[str]) -> dict[str, str]:
+    columns: dict[str, str] = {}
+    for value in values:
+        field, _, name = value.partition("=")
+        if field.strip().lower() not in MAPPABLE_FIELDS or not name.strip():
+            raise typer.BadParameter(
+                f"{value!r} is not FIELD=NAME with FIELD one of {', '.join(MAPPABLE_FIELDS)}",
+                param_hint="--column",
+            )
+        columns[field.strip().lower()] = name.strip()
+    return columns
 
 
 @app.command("events")
@@ -142,6 +199,7 @@ def events_command(
                 since=first,
                 until=last,
                 limit=limit,
+                groups=True,
             )
     except StrifeError as exc:
         Console(stderr=True).print(f"strife: {exc}", markup=False, highlight=False)
@@ -176,43 +234,6 @@ def _width(out: TextIO) -> int | None:
     return None if out.isatty() else 160
 
 
-class _NoProgress:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-def _progress(err: Console, quiet: bool) -> Progress | _NoProgress:
-    if quiet or not err.is_terminal:
-        return _NoProgress()
-    return Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-    )
-
-
-def _progress_line(summary: Summary) -> str:
-    done = summary.coded + summary.already_stored
-    return f"{done} articles, {summary.events} events, {summary.rejected} rejected"
-
-
-def _summary_line(summary: Summary, db: Path | None) -> str:
-    parts = [f"coded {summary.coded} articles"]
-    if summary.already_stored:
-        parts.append(f"{summary.already_stored} already stored")
-    if summary.duplicates:
-        parts.append(f"{summary.duplicates} duplicates skipped")
-    parts.append(f"{summary.events} events")
-    parts.append(f"{summary.rejected} rejected")
-    where = f" -> {db}" if db is not None else ""
-    return "strife: " + ", ".join(parts) + where
-
-
 def _date_option(value: str | None, name: str) -> date | None:
     if value is None:
         return None
@@ -224,6 +245,11 @@ def _date_option(value: str | None, name: str) -> date | None:
 
 # Commands of the other stages are registered here, one line each.
 app.add_typer(eval_app, name="eval")
+app.command("classify")(classify_command)
+app.command("stats")(stats_command)
+app.command("export")(export_command)
+app.command("serve")(serve_command)
+app.command("geoparse")(geoparse_command)
 
 
 def main() -> None:

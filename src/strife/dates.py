@@ -8,7 +8,11 @@ the small model misses; only those spans are resolved, never every token.
 
 ``historical`` marks expressions that place an event well before publication: a year before
 the publication year ("in 1997", "since 1992", "last year"), a decade, "decades ago", or a
-day more than a year before the article.
+day more than a year before the article. A range ("October 10-12", "from Monday to
+Wednesday", "between 2014 and 2016") resolves to its first day and keeps its last. Every
+resolution says whether it was read against the publication date (``relative``) or stated
+by the text. Numeric dates are read when only one reading is possible ("31/10/2020",
+"10/31/2020"); "05/06/2020" is left unresolved rather than guessed.
 """
 
 from __future__ import annotations
@@ -23,6 +27,21 @@ from spacy.tokens import Doc
 from strife.records import DateMention
 
 Resolution = tuple[date, bool]
+# The type under another name: a field called ``date`` hides it inside a class body.
+Day = date
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What one expression resolves to: its (first) day, whether it is historical, the last
+    day of a range (for a range of years, the first day of its last year), and whether it
+    was read against the publication date."""
+
+    date: Day
+    historical: bool
+    until: Day | None = None
+    relative: bool = False
+
 
 # A date without a year is read in the year that puts it nearest the article, but never
 # more than this many days after it ("November 3" in late October is the coming election).
@@ -72,7 +91,8 @@ _MONTH = f"(?P<month>{_MONTH_NAMES.lower()})"
 _WEEKDAY = f"(?P<weekday>{_WEEKDAY_NAMES.lower()})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
-_OPT_WEEKDAY = f"(?:(?:{_WEEKDAY_NAMES.lower()}) )?"
+_WEEKDAY_ABBREVIATIONS = "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+_OPT_WEEKDAY = f"(?:(?:{_WEEKDAY_NAMES.lower()}|{_WEEKDAY_ABBREVIATIONS}) )?"
 _PART_OF_DAY_WORDS = "(?:morning|afternoon|evening|night)"
 _COUNT = rf"(?P<count>\d+|{'|'.join(_NUMBER_WORDS)})"
 # Leading words that do not change the date an expression names.
@@ -86,10 +106,10 @@ class _Rule:
     needs_publication: bool
 
 
-def resolve_expression(text: str, published: datetime) -> Resolution | None:
-    """The date one temporal expression names, and whether it is historical; None for
-    durations and for what cannot be read."""
-    return _resolve(text, published.date())
+def resolve_expression(text: str, published: datetime | None) -> Resolved | None:
+    """What one temporal expression names; None for durations and for what cannot be read
+    (and, without a publication date, for what only it could anchor)."""
+    return _resolve(text, published.date() if published is not None else None)
 
 
 def find_dates(doc: Doc, published: datetime | None) -> list[DateMention]:
@@ -112,15 +132,17 @@ def find_dates(doc: Doc, published: datetime | None) -> list[DateMention]:
     return sorted(mentions, key=lambda m: m.char_start)
 
 
-def _mention(start: int, end: int, text: str, char_start: int, resolved: Resolution) -> DateMention:
+def _mention(start: int, end: int, text: str, char_start: int, resolved: Resolved) -> DateMention:
     return DateMention(
         start=start,
         end=end,
         text=text,
-        date=resolved[0],
+        date=resolved.date,
         char_start=char_start,
         char_end=char_start + len(text),
-        historical=resolved[1],
+        historical=resolved.historical,
+        until=resolved.until,
+        relative=resolved.relative,
     )
 
 
@@ -128,11 +150,15 @@ def _mention(start: int, end: int, text: str, char_start: int, resolved: Resolut
 
 _CAP_MONTH = rf"(?:{_MONTH_NAMES})\.?"
 _CAP_WEEKDAY = f"(?:{_WEEKDAY_NAMES})"
-_LEAD_WEEKDAY = rf"(?:{_CAP_WEEKDAY},?\s+)?"
+_LEAD_WEEKDAY = rf"(?:(?:{_CAP_WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)?"
 _ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?\b"
 _TRAILING_YEAR = r"(?:,?\s+\d{4}\b)?"
 _PART = r"(?:(?:[Ee]arly|[Mm]id|[Ll]ate)[-\s]|(?:the\s+)?(?:start|beginning|middle|end)\s+of\s+)"
 _AGO_COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|(?:a\s+)?few)"
+_TO = r"\s*(?:-|–|\bto\b|\band\b|\bthrough\b|\buntil\b)\s*"
+_RANGE_END = (
+    rf"(?:{_CAP_WEEKDAY}|{_CAP_MONTH}\s+{_ORDINAL_DAY}|{_ORDINAL_DAY}\s+{_CAP_MONTH}|\d{{4}}\b)"
+)
 # Month and weekday names must be capitalised: "may" and "march" are also verbs.
 _CANDIDATES = re.compile(
     "|".join(
@@ -148,6 +174,11 @@ _CANDIDATES = re.compile(
             r"\b[Ee]arlier\s+this\s+(?:week|month|year)\b",
             rf"\b(?:{_AGO_COUNT}\s+)?(?:days?|weeks?|months?|years?|decades?)\s+ago\b",
             r"(?<=\b[Ii]n\s)(?:the\s+)?\d{4}s?\b|(?<=\b[Ss]ince\s)\d{4}\b",
+            r"\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b|\b\d{4}/\d{1,2}/\d{1,2}\b",
+            rf"\b{_CAP_MONTH}\s+{_ORDINAL_DAY}{_TO}\d{{1,2}}\b{_TRAILING_YEAR}",
+            rf"\b\d{{1,2}}{_TO}{_ORDINAL_DAY}\s+(?:of\s+)?{_CAP_MONTH}{_TRAILING_YEAR}",
+            rf"\b(?:[Bb]etween|[Ff]rom)\s+{_RANGE_END}{_TO}{_RANGE_END}{_TRAILING_YEAR}",
+            r"\b\d{4}\s*[-–]\s*\d{4}\b",
         )
     )
 )
@@ -166,15 +197,48 @@ def _candidate_spans(doc: Doc, text: str) -> Iterator[tuple[int, int]]:
 # --- resolving one expression ----------------------------------------------------------
 
 
-def _resolve(text: str, published: date | None) -> Resolution | None:
+def _resolve(text: str, published: date | None) -> Resolved | None:
     expression = _normalise(text)
+    ranged = _resolve_range(expression, published)
+    if ranged is not None:
+        return ranged
     for rule in _RULES:
         if rule.needs_publication and published is None:
             continue
         match = rule.pattern.fullmatch(expression)
         if match is not None:
-            return rule.resolve(match, published)
+            resolution = rule.resolve(match, published)
+            if resolution is None:
+                return None
+            return Resolved(*resolution, relative=rule.needs_publication)
     return None
+
+
+def _resolve_range(expression: str, published: date | None) -> Resolved | None:
+    """ "october 10 12" (written "October 10-12"), "10 to 12 october", "between 2014 and
+    2016", "from monday to wednesday": both ends resolved, the first day kept as the date."""
+    for pattern in _DAY_RANGES:
+        match = pattern.fullmatch(expression)
+        if match is not None:
+            start = " ".join(filter(None, (match["month"], match["day"], match["year"])))
+            first = _resolve(start, published)
+            if first is None:
+                return None
+            last_day = _safe_date(first.date.year, first.date.month, int(match["last"]))
+            return _range(first, last_day)
+    match = next(filter(None, (span.fullmatch(expression) for span in _SPANS)), None)
+    if match is None:
+        return None
+    first, last = _resolve(match["first"], published), _resolve(match["second"], published)
+    if first is None or last is None:
+        return None
+    return _range(first, last.date)
+
+
+def _range(first: Resolved, last: date | None) -> Resolved | None:
+    if last is None or last <= first.date or first.until is not None:
+        return None
+    return Resolved(first.date, first.historical, until=last, relative=first.relative)
 
 
 def _normalise(text: str) -> str:
@@ -210,6 +274,17 @@ def _year_is_past(year: int, published: date | None) -> bool:
 def _plausible_year(year: int, published: date | None) -> bool:
     latest = published.year + 10 if published is not None else 2100
     return EARLIEST_YEAR <= year <= latest
+
+
+def _numeric(match: re.Match[str], published: date | None) -> Resolution | None:
+    """ "31/10/2020" or "10/31/2020": read only when one of the two numbers cannot be a
+    month (or both are the same)."""
+    first, second = int(match["first"]), int(match["second"])
+    if first <= 12 and second <= 12 and first != second:
+        return None
+    day, month = (first, second) if first > 12 else (second, first)
+    resolved = _safe_date(int(match["year"]), month, day)
+    return None if resolved is None else (resolved, _is_old(resolved, published))
 
 
 def _iso(match: re.Match[str], published: date | None) -> Resolution | None:
@@ -351,15 +426,39 @@ def _shift_months(day: date, months: int) -> date:
 
 _RELATIVE_DAY = "|".join(_RELATIVE_DAYS)
 _PARTS_OF_MONTH = "|".join(PART_OF_MONTH_DAY)
+_CONNECTIVE = r"(?:to|and|through|until|till)"
+_LAST_DAY = r"(?P<last>\d{1,2})(?:st|nd|rd|th)?"
+_BETWEEN = "(?:between |from )?"
+_DAY_RANGES = (
+    re.compile(f"{_BETWEEN}{_MONTH} {_DAY} (?:{_CONNECTIVE} )?{_LAST_DAY}(?: {_YEAR})?"),
+    re.compile(
+        f"{_BETWEEN}(?:the )?{_DAY} (?:{_CONNECTIVE} )?{_LAST_DAY} (?:of )?{_MONTH}(?: {_YEAR})?"
+    ),
+)
+_SPANS = (
+    re.compile(f"{_BETWEEN}(?P<first>.+?) {_CONNECTIVE} (?P<second>.+)"),
+    re.compile(f"{_BETWEEN}(?P<first>\\d{{4}}) (?P<second>\\d{{4}})"),
+)
 _RULES: tuple[_Rule, ...] = (
     _Rule(re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"), _iso, False),
+    _Rule(re.compile(r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})"), _iso, False),
+    _Rule(
+        re.compile(r"(?P<first>\d{1,2})[/ ](?P<second>\d{1,2})[/ ](?P<year>\d{4})"),
+        _numeric,
+        False,
+    ),
     _Rule(re.compile(f"{_OPT_WEEKDAY}{_MONTH} {_DAY} {_YEAR}"), _full_date, False),
     _Rule(re.compile(f"{_OPT_WEEKDAY}(?:the )?{_DAY} (?:of )?{_MONTH} {_YEAR}"), _full_date, False),
     _Rule(re.compile(f"{_MONTH} (?:of )?{_YEAR}"), _month_of_year, False),
     _Rule(
-        re.compile(f"(?:the )?(?:(?P<part>{_PARTS_OF_MONTH}) )?{_MONTH}(?: {_YEAR})?"),
+        re.compile(f"(?:the )?(?:(?P<part>{_PARTS_OF_MONTH}) )?{_MONTH} {_YEAR}"),
         _part_of_month,
         False,
+    ),
+    _Rule(
+        re.compile(f"(?:the )?(?:(?P<part>{_PARTS_OF_MONTH}) )?{_MONTH}(?P<year>)"),
+        _part_of_month,
+        True,
     ),
     _Rule(re.compile(f"{_OPT_WEEKDAY}{_MONTH} {_DAY}"), _day_of_month, True),
     _Rule(re.compile(f"{_OPT_WEEKDAY}(?:the )?{_DAY} (?:of )?{_MONTH}"), _day_of_month, True),

@@ -14,7 +14,8 @@ them into messages and exit codes or HTTP errors, once, at the edge.
     │   ├── MalformedRecord   a JSONL/CSV row without usable text
     │   └── CodingError       the coder failed on this input (a bug: please report it)
     ├── ModelError            the spaCy model or a data file cannot be loaded
-    └── StoreError            the database cannot be opened or written
+    ├── StoreError            the database cannot be opened or written
+    └── ClusterError          a worker process died, or a Dask cluster failed or is unreachable
 """
 
 from __future__ import annotations
@@ -71,3 +72,7 @@ class StoreError(StrifeError):
 
 class CodingError(InputError):
     """Coding one article failed inside strife; the article is rejected, the batch goes on."""
+
+
+class ClusterError(StrifeError):
+    """A worker process died, or a Dask cluster cannot be reached or failed a batch."""

@@ -65,6 +65,9 @@ CSV_COLUMNS = (
     "text",
     "url",
     "publication",
+    "group_id",
+    "n_articles",
+    "n_sources",
 )
 
 _JOIN = "; "
@@ -115,6 +118,9 @@ def event_to_dict(event: Event) -> dict[str, Any]:
             "published": event.cite_info.published,
         },
         "confidence": event.confidence,
+        "group_id": event.group_id,
+        "n_articles": event.n_articles,
+        "n_sources": event.n_sources,
     }
 
 
@@ -142,6 +148,7 @@ def _place_to_dict(place: Place) -> dict[str, Any]:
         "admin1": place.admin1,
         "start": place.start,
         "end": place.end,
+        "level": place.level,
     }
 
 
@@ -203,6 +210,9 @@ class _Reader:
         if not isinstance(value, int) or isinstance(value, bool):
             raise self._fail(key, "an integer")
         return value
+
+    def opt_integer(self, key: str) -> int | None:
+        return None if self._data.get(key) is None else self.integer(key)
 
     def number(self, key: str) -> float:
         value = self._get(key)
@@ -276,6 +286,9 @@ def event_from_dict(data: object) -> Event:
         cite_info=_read_cite(r.sub("cite_info")),
         confidence=r.number("confidence"),
         date_text=r.opt_text("date_text"),
+        group_id=r.opt_text("group_id"),
+        n_articles=r.opt_integer("n_articles"),
+        n_sources=r.opt_integer("n_sources"),
     )
 
 
@@ -338,6 +351,7 @@ def _read_place(p: _Reader) -> Place:
         admin1=p.opt_text("admin1"),
         start=p.integer("start"),
         end=p.integer("end"),
+        level=p.opt_text("level"),
     )
 
 
@@ -431,11 +445,18 @@ def csv_row(event: Event) -> list[str]:
         event.text,
         _cell(event.cite_info.url),
         _cell(event.cite_info.publication),
+        _cell(event.group_id),
+        _number_cell(event.n_articles),
+        _number_cell(event.n_sources),
     ]
 
 
 def _cell(value: str | None) -> str:
     return "" if value is None else value
+
+
+def _number_cell(value: int | None) -> str:
+    return "" if value is None else str(value)
 
 
 def _iso(day: date | None) -> str:

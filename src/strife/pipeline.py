@@ -6,7 +6,9 @@
 
 A failure while coding one article turns into a :class:`Rejection` for that article; the
 batch goes on. With ``jobs > 1`` articles are coded in worker processes, each loading the
-model once; results come back in input order.
+model once (a model that cannot be loaded fails the run with its ``ModelError``, a worker
+that dies with a ``ClusterError``); the main process never loads spaCy. Batches stream
+through the workers with a bounded number in flight, and results come back in input order.
 """
 
 from __future__ import annotations
@@ -14,26 +16,39 @@ from __future__ import annotations
 import functools
 import logging
 import multiprocessing
+import os
+import resource
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc
-
-from strife.actors import ActorResolver
-from strife.dates import find_dates
-from strife.errors import CodingError
-from strife.events import EventCoder, Mentions
+from strife.dedupe.groups import with_group
+from strife.errors import ClusterError, CodingError
 from strife.ingest import article_from_text
-from strife.nlp import load_nlp
-from strife.places import Gazetteer, Geoparser
 from strife.records import Article, Event, Rejection
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from strife.actors import ActorResolver
+    from strife.events import EventCoder
+    from strife.places import Geoparser
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BATCH_SIZE = 16
+# Documents spaCy parses together inside a batch. Four long articles at a time keep a
+# worker's peak memory about 160 MB lower than sixteen, at the same speed
+# (bench/throughput.py on the Guardian sample).
+NLP_BATCH_SIZE = 4
+# Batches queued per worker beyond the one it codes: enough to keep it busy, few enough
+# that reading never runs far ahead of coding.
+QUEUED_PER_WORKER = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +57,18 @@ class CodedArticle:
 
     article: Article
     events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CodedBatch:
+    """The results of one batch, in input order, and the process that coded it.
+
+    ``peak_rss_mb`` is that process's peak resident memory so far (ru_maxrss).
+    """
+
+    results: list[CodedArticle | Rejection]
+    worker: str
+    peak_rss_mb: float
 
 
 class Coder:
@@ -61,6 +88,13 @@ class Coder:
 
     @classmethod
     def load(cls) -> Coder:
+        # Imported here: a process that only reads and stores (the main process when
+        # workers code) never imports spaCy.
+        from strife.actors import ActorResolver
+        from strife.events import EventCoder
+        from strife.nlp import load_nlp
+        from strife.places import Gazetteer, Geoparser
+
         nlp = load_nlp()
         actors = ActorResolver.from_data(nlp.vocab)
         return cls(
@@ -71,13 +105,16 @@ class Coder:
         )
 
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
-        """Code one parsed article."""
+        """Code one parsed article (each event with its ``group_id``)."""
+        from strife.dates import find_dates
+        from strife.events import Mentions
+
         actors = self.actors.find(doc)
         hints = tuple(dict.fromkeys(m.ref.code for m in actors if m.ref.code))
         places = self.geoparser.find(doc, hints)
         dates = find_dates(doc, article.published)
         events = self.events.code(doc, article, Mentions(actors, places, dates))
-        return CodedArticle(article, tuple(events))
+        return CodedArticle(article, tuple(with_group(event) for event in events))
 
     def code(
         self, articles: Iterable[Article], batch_size: int = DEFAULT_BATCH_SIZE
@@ -113,7 +150,7 @@ def code_text(
     article = article_from_text(
         text, source, url=url, title=title, publication=publication, published=published
     )
-    coder = _process_coder()
+    coder = process_coder()
     result = coder._code_safely(coder.nlp(article.text), article)
     if isinstance(result, Rejection):
         raise CodingError(result.source, result.reason)
@@ -127,49 +164,82 @@ def code_articles(
     batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> Iterator[CodedArticle | Rejection]:
     """Code articles from ``ingest.read_inputs``; rejections pass through in order."""
+    for batch in code_batches(items, jobs=jobs, batch_size=batch_size):
+        yield from batch.results
+
+
+def code_batches(
+    items: Iterable[Article | Rejection],
+    *,
+    jobs: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> Iterator[CodedBatch]:
+    """``code_articles`` batch by batch, each with the memory of the process that coded it.
+
+    ``items`` is consumed in the calling thread, a few batches ahead of the results.
+    """
     if jobs <= 1:
-        yield from _code_in_process(items, batch_size)
+        for chunk in chunks(items, batch_size):
+            yield code_chunk(chunk)
     else:
         yield from _code_in_workers(items, jobs, batch_size)
 
 
-def _code_in_process(
-    items: Iterable[Article | Rejection], batch_size: int
-) -> Iterator[CodedArticle | Rejection]:
-    coder = _process_coder()
-    for chunk in _chunks(items, batch_size):
-        yield from _code_chunk_with(coder, chunk, batch_size)
-
-
-def _code_chunk_with(
-    coder: Coder, chunk: list[Article | Rejection], batch_size: int
-) -> list[CodedArticle | Rejection]:
+def code_chunk(chunk: list[Article | Rejection]) -> CodedBatch:
+    """Code one batch in this process (loading the model on first use)."""
+    coder = process_coder()
     articles = [item for item in chunk if isinstance(item, Article)]
-    coded = iter(coder.code(articles, batch_size))
-    return [item if isinstance(item, Rejection) else next(coded) for item in chunk]
+    coded = iter(coder.code(articles, NLP_BATCH_SIZE))
+    results = [item if isinstance(item, Rejection) else next(coded) for item in chunk]
+    return CodedBatch(results, worker=str(os.getpid()), peak_rss_mb=peak_rss_mb())
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory, in MB.
+
+    Linux's VmHWM is the peak of this process's own memory since it started its program;
+    ru_maxrss (the fallback elsewhere) also keeps the peak of the parent it was forked from,
+    which overstates a worker started by a large process.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _code_in_workers(
     items: Iterable[Article | Rejection], jobs: int, batch_size: int
-) -> Iterator[CodedArticle | Rejection]:
+) -> Iterator[CodedBatch]:
+    # A process pool that notices a dead worker (killed, out of memory) and says so,
+    # where multiprocessing.Pool would wait for its result for ever.
     context = multiprocessing.get_context("spawn")
-    with context.Pool(processes=jobs, initializer=_process_coder) as pool:
-        chunks = _chunks(items, batch_size)
-        for result in pool.imap(_code_chunk_in_worker, chunks):
-            yield from result
-
-
-def _code_chunk_in_worker(chunk: list[Article | Rejection]) -> list[CodedArticle | Rejection]:
-    return _code_chunk_with(_process_coder(), chunk, len(chunk))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        window: deque[Future[CodedBatch]] = deque()
+        try:
+            for chunk in chunks(items, batch_size):
+                window.append(pool.submit(code_chunk, chunk))
+                if len(window) > jobs * QUEUED_PER_WORKER:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+        except BrokenProcessPool as exc:
+            raise ClusterError(f"a worker process died while coding ({exc})") from exc
+        finally:
+            for pending in window:
+                pending.cancel()
 
 
 @functools.lru_cache(maxsize=1)
-def _process_coder() -> Coder:
+def process_coder() -> Coder:
     """The process's Coder, loaded on first use (once per worker process)."""
     return Coder.load()
 
 
-def _chunks(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Article | Rejection]]:
+def chunks(items: Iterable[Article | Rejection], size: int) -> Iterator[list[Article | Rejection]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk

@@ -22,6 +22,8 @@ from typing import Literal
 DateSource = Literal["text", "published"]
 Stance = Literal["asserts", "denies"]
 Aux = Literal["negation", "future", "hypothetical", "historical"]
+# The date type under another name: a field called ``date`` hides it inside a class body.
+Day = date
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +90,9 @@ class ActorMention:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A toponym resolved to a GeoNames entry. ``country_code`` is ISO alpha-3."""
+    """A toponym resolved to a GeoNames entry. ``country_code`` is ISO alpha-3 (empty for a
+    continent). ``level`` is how precise it is: "city" (a town or a site), "district",
+    "province", "country" or "continent"."""
 
     extracted_place: str
     resolved_place: str
@@ -100,6 +104,7 @@ class Place:
     admin1: str | None
     start: int
     end: int
+    level: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +121,11 @@ class DateMention:
     """A temporal expression in a Doc resolved against the publication date.
 
     ``historical`` is True when the expression places the event well before the
-    publication ("in 1992", "since 1992", "in 2007").
+    publication ("in 1992", "since 1992", "in 2007"). ``until`` is the last day of a range
+    ("October 10-12", "from Monday to Wednesday"; ``date`` is its first). ``relative`` says
+    where the date came from: True when it was read against the publication date
+    ("Friday", "last week", "late September"), False when the text states it ("31 October
+    2020", "in 1992").
     """
 
     start: int
@@ -126,6 +135,8 @@ class DateMention:
     char_start: int
     char_end: int
     historical: bool = False
+    until: Day | None = None
+    relative: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +193,11 @@ class Event:
 
     ``date`` is None (and ``date_source`` None) only when the text names no date and the
     article has no publication date.
+
+    ``group_id`` names the event group: events of the same date, type, marker, actor and
+    recipient codes and place, from whatever article (``strife.dedupe.groups``).
+    ``n_articles`` and ``n_sources`` count the group's articles and distinct outlets (near
+    duplicates' outlets included); they are filled when events are read from a store.
     """
 
     id: str
@@ -207,3 +223,6 @@ class Event:
     cite_info: CiteInfo
     confidence: float
     date_text: str | None = None
+    group_id: str | None = None
+    n_articles: int | None = None
+    n_sources: int | None = None

@@ -14,3 +14,5 @@ eval_app = typer.Typer(
 )
 
 # Evaluations register below, one import each (the import registers the command).
+import strife.evaluate.geo_commands  # noqa: E402, F401  (strife eval geo)
+from strife.evaluate import plover  # noqa: E402, F401

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -41,6 +42,7 @@ from strife.events.localize import localize, localize_claims
 from strife.events.markers import aux_marker, contexts, refine_mode
 from strife.events.places import PlaceMemory, dateline_tokens, event_places
 from strife.events.triggers import CONTENT_PREPS, Trigger, find_triggers
+from strife.events.typer import Candidate, ModelTyping, RuleTyping, TypeChoice, TypeChooser
 from strife.plover import MATERIAL_CONFLICT, QUAD, VERBAL_CONFLICT
 from strife.records import (
     ActorMention,
@@ -127,18 +129,41 @@ class _Sentence:
 
 
 class EventCoder:
-    """Codes the events of one article. Build once, reuse for every article."""
+    """Codes the events of one article. Build once, reuse for every article.
 
-    def __init__(self, lexicon: EventLexicon, country_of: CountryOf | None = None) -> None:
+    The trigger lexicon finds candidate events and the parse their roles; ``chooser`` gives
+    each its type (the trained model by default, see :mod:`strife.events.typer`).
+    """
+
+    def __init__(
+        self,
+        lexicon: EventLexicon,
+        country_of: CountryOf | None = None,
+        chooser: TypeChooser | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.country_of = country_of
+        self.chooser: TypeChooser = chooser if chooser is not None else RuleTyping()
 
     @classmethod
     def from_data(
-        cls, data_dir: Path | None = None, country_of: CountryOf | None = None
+        cls,
+        data_dir: Path | None = None,
+        country_of: CountryOf | None = None,
+        typing: Literal["model", "rules"] = "model",
+        model_dir: Path | None = None,
     ) -> EventCoder:
-        """Build from the shipped lexicon; ``country_of`` maps "Azeri" to "AZE"."""
-        return cls(EventLexicon.from_data(data_dir), country_of)
+        """Build from the shipped lexicon and model; ``country_of`` maps "Azeri" to "AZE".
+
+        ``typing="rules"`` types events by the trigger lexicon alone (the coder before the
+        model, kept for comparison); ``model_dir`` loads another trained typer.
+        """
+        chooser: TypeChooser = RuleTyping()
+        if typing == "model":
+            from strife.classify.model import EventTyper
+
+            chooser = ModelTyping(EventTyper.load(model_dir))
+        return cls(EventLexicon.from_data(data_dir), country_of, chooser)
 
     def code(self, doc: Doc, article: Article, mentions: Mentions) -> list[Event]:
         ctx = _ArticleContext.build(doc, article, mentions)
@@ -151,20 +176,26 @@ class EventCoder:
         return [event for events in per_sentence for event in events]
 
     def _code_sentence(self, ctx: _ArticleContext, sentence: _Sentence) -> list[Event]:
+        candidates = [
+            Candidate(trigger, extract_arguments(trigger, ctx.doc, ctx.index, ctx.sides,
+                                                 self.country_of))
+            for trigger in find_triggers(sentence.span, self.lexicon, ctx.names)
+            if not is_denial_verb(trigger.token, sentence.attributions)
+        ]  # fmt: skip
+        choices = self.chooser.choose(sentence.span, candidates)
         coded: list[tuple[int, Event]] = []
-        for trigger in find_triggers(sentence.span, self.lexicon, ctx.names):
-            if is_denial_verb(trigger.token, sentence.attributions):
-                continue
-            args = extract_arguments(trigger, ctx.doc, ctx.index, ctx.sides, self.country_of)
-            coded.extend((trigger.token, e) for e in self._events(ctx, trigger, args, sentence))
+        for candidate, choice in zip(candidates, choices, strict=True):
+            events = self._events(ctx, candidate, choice, sentence)
+            coded.extend((candidate.trigger.token, e) for e in events)
         events = [event for _, event in coded]
         events += accusations_in_claims(coded, sentence.attributions, sentence.span, ctx.sides)
         ctx.memory.remember(sentence.sequence, [e.event_loc for e in events if e.event_loc])
         return events
 
     def _events(
-        self, ctx: _ArticleContext, trigger: Trigger, args: Arguments, sentence: _Sentence
+        self, ctx: _ArticleContext, candidate: Candidate, choice: TypeChoice, sentence: _Sentence
     ) -> list[Event]:
+        trigger, args = candidate.trigger, candidate.args
         clause = _clause(trigger, ctx.doc)
         own = {t.i for t in clause} - ctx.dateline
         places = event_places(ctx.doc, ctx.mentions.places, own, ctx.actor_tokens)
@@ -174,7 +205,7 @@ class EventCoder:
         # "agreed to meet in July": the meeting's date is not the agreement's.
         content = _content_tokens(trigger, ctx.doc) | ctx.dateline
         dates = _event_dates(ctx.mentions.dates, own - content, sentence.span, content)
-        event, mode, aux = self._type_mode_aux(trigger, clause, dates, args, sentence)
+        event, mode, aux = self._type_mode_aux(trigger, choice, clause, dates, args, sentence)
         args = specialise_roles(event, mode, args)
         if not places and event in PLACED_BY_CONTEXT:
             recalled = ctx.memory.recall(sentence.sequence)
@@ -189,6 +220,7 @@ class EventCoder:
             claims=claims_for(trigger.token, sentence.attributions),
             dates=dates,
             size=size if QUAD[event] == MATERIAL_CONFLICT else Casualties(),
+            probability=choice.probability if choice.event == event else None,
         )
         where: list[Place | None] = list(places) or [None]
         return [
@@ -201,15 +233,20 @@ class EventCoder:
     def _type_mode_aux(
         self,
         trigger: Trigger,
+        choice: TypeChoice,
         clause: list[Token],
         dates: list[DateMention],
         args: Arguments,
         sentence: _Sentence,
     ) -> tuple[str, str | None, Aux | None]:
         doc = sentence.span.doc
-        event = trigger.event
+        event = choice.event
         aux = aux_marker(doc[trigger.token], clause, dates)
-        if event in PROMISABLE and aux == "future":
+        if (
+            aux == "future"
+            and PROMISABLE & {event, trigger.event}
+            and event in {*PROMISABLE, "AGREE"}
+        ):
             # PLOVER: a promise of aid/support is AGREE, not AID + future.
             return "AGREE", None, None
         if (
@@ -218,7 +255,9 @@ class EventCoder:
             and _self_asserted(args.actors, claims_for(trigger.token, sentence.attributions))
         ):
             return "THREATEN", "violence", None
-        mode = refine_mode(event, trigger.spec.mode, clause, self.lexicon)
+        # The lexicon's mode and cue words first; the model's mode where they give none.
+        own = trigger.spec.mode if trigger.event == event else None
+        mode = refine_mode(event, own, clause, self.lexicon) or choice.mode
         return event, mode, aux
 
 
@@ -235,6 +274,7 @@ class _EventBase:
     claims: tuple[Claim, ...]
     dates: list[DateMention]
     size: Casualties
+    probability: float | None = None
 
     def build(
         self,
@@ -271,7 +311,9 @@ class _EventBase:
             contested=any(c.stance == "denies" for c in claims),
             aux=self.aux,
             cite_info=_cite(self.article),
-            confidence=_confidence(self.trigger, actors, recipients, place, self.dates),
+            confidence=_confidence(self.trigger, actors, recipients, place, self.dates)
+            if self.probability is None
+            else round(self.probability, 2),
             date_text=date_text,
         )  # fmt: skip
 

@@ -14,29 +14,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from strife.places.levels import precision_of
 from strife.records import Place, PlaceMention
 
 LOCATIVE_PREPS = frozenset(
     "in at near outside inside around across throughout within into on over toward towards "
     "against along beyond".split()
 )
-
-# GeoNames feature codes by precision: populated places and sites over districts over
-# first-level regions over countries.
-_COUNTRY = ("PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR")
-_REGION = ("ADM1", "RGN", "ADMD", "ZN", "PRSH")
-_DISTRICT = ("ADM2", "ADM3", "ADM4")
-
-
-def precision(feature_code: str) -> int:
-    """3 for a town or site, 2 district, 1 region or province, 0 country."""
-    if feature_code in _COUNTRY:
-        return 0
-    if feature_code in _REGION:
-        return 1
-    if feature_code in _DISTRICT:
-        return 2
-    return 3
 
 
 def event_places(
@@ -53,11 +37,11 @@ def event_places(
     ]
     if not inside:
         return []
-    best = max(precision(p.feature_code) for p in inside)
+    best = max(precision_of(p.feature_code) for p in inside)
     seen: set[int] = set()
     out: list[Place] = []
     for place in inside:
-        if precision(place.feature_code) == best and place.geonameid not in seen:
+        if precision_of(place.feature_code) == best and place.geonameid not in seen:
             seen.add(place.geonameid)
             out.append(place)
     return out

@@ -36,8 +36,10 @@ def article_from_html(
     title: str | None = None,
     publication: str | None = None,
     published: datetime | None = None,
+    fallback_published: datetime | None = None,
 ) -> Article:
-    """The Article in an HTML page. What the caller gives wins over the page's metadata.
+    """The Article in an HTML page. What the caller gives wins over the page's metadata;
+    ``fallback_published`` (a crawl time) is used only when the page gives no date.
 
     Raises EmptyInput when no article text is found, NotEnglish when it is not English.
     """
@@ -60,7 +62,8 @@ def article_from_html(
         published=published
         or meta_published
         or parse_published_value(document.date)
-        or cleaned.published,
+        or cleaned.published
+        or fallback_published,
     )
 
 

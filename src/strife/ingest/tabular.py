@@ -31,18 +31,28 @@ MIN_CSV_FIELD_LIMIT: Final = 131_072
 MAX_CSV_FIELD_LIMIT: Final = 2**31 - 1  # a C long on every platform
 
 
-def jsonl_entries(lines: Iterable[bytes], name: str, max_bytes: int) -> Iterator[PendingArticle]:
-    """One pending article per non-blank line; its source is ``name:LINE``."""
+def jsonl_entries(
+    lines: Iterable[bytes], name: str, max_bytes: int, columns: Mapping[str, str] | None = None
+) -> Iterator[PendingArticle]:
+    """One pending article per non-blank line; its source is ``name:LINE``.
+
+    ``columns`` maps strife fields to the keys that hold them (``{"text": "body"}``).
+    """
+    renames = _renames(columns)
     records = 0
     for number, raw in enumerate(lines, start=1):
         if raw.strip():
             records += 1
-            yield functools.partial(_article_from_json_line, raw, f"{name}:{number}", max_bytes)
+            yield functools.partial(
+                _article_from_json_line, raw, f"{name}:{number}", max_bytes, renames
+            )
     if records == 0:
         raise EmptyInput(name, "empty (no JSON lines)")
 
 
-def _article_from_json_line(raw: bytes, source: str, max_bytes: int) -> Article:
+def _article_from_json_line(
+    raw: bytes, source: str, max_bytes: int, renames: Mapping[str, str]
+) -> Article:
     """The Article in one JSON line holding an object with ``text`` or ``html``."""
     if len(raw) > max_bytes:
         size = f"{human_size(max_bytes)} ({human_size(len(raw))})"
@@ -51,18 +61,24 @@ def _article_from_json_line(raw: bytes, source: str, max_bytes: int) -> Article:
     if not isinstance(record, dict):
         raise MalformedRecord(source, "JSONL line is not a JSON object")
     fields = {str(key).lower(): value for key, value in record.items()}
+    for column, name in renames.items():
+        if column in fields:
+            fields[name] = fields[column]
     return article_from_record(fields, source, kind="JSONL line")
 
 
-def csv_entries(lines: Iterable[bytes], name: str, max_bytes: int) -> Iterator[PendingArticle]:
+def csv_entries(
+    lines: Iterable[bytes], name: str, max_bytes: int, columns: Mapping[str, str] | None = None
+) -> Iterator[PendingArticle]:
     """One pending article per data row; its source is ``name:ROW``, the header being row 1.
 
     Each line is decoded on its own (UTF-8, else cp1252), so one badly encoded row does
-    not condemn the file.
+    not condemn the file. ``columns`` maps strife fields to the columns that hold them.
     """
     csv.field_size_limit(min(max(max_bytes, MIN_CSV_FIELD_LIMIT), MAX_CSV_FIELD_LIMIT))
     rows = csv.reader(decode_line(raw) for raw in lines)
-    columns = _csv_columns(rows, name)
+    renames = _renames(columns)
+    header = [renames.get(column, column) for column in _csv_columns(rows, name, renames)]
     for number in itertools.count(start=2):
         try:
             row = next(rows)
@@ -73,7 +89,7 @@ def csv_entries(lines: Iterable[bytes], name: str, max_bytes: int) -> Iterator[P
             yield functools.partial(_refuse, error)
             continue
         if any(cell.strip() for cell in row):
-            record = dict(zip(columns, row, strict=False))
+            record = dict(zip(header, row, strict=False))
             yield functools.partial(article_from_record, record, f"{name}:{number}", kind="CSV row")
 
 
@@ -129,7 +145,7 @@ def _parse_json(line: str, source: str) -> object:
         raise MalformedRecord(source, f"invalid JSON: {err}") from err
 
 
-def _csv_columns(rows: Iterator[list[str]], name: str) -> list[str]:
+def _csv_columns(rows: Iterator[list[str]], name: str, renames: Mapping[str, str]) -> list[str]:
     try:
         header = next(rows, None)
     except csv.Error as err:
@@ -137,9 +153,15 @@ def _csv_columns(rows: Iterator[list[str]], name: str) -> list[str]:
     if header is None:
         raise EmptyInput(name, "empty (no CSV header)")
     columns = [column.strip().lower() for column in header]
-    if "text" not in columns and "html" not in columns:
+    fields = {renames.get(column, column) for column in columns}
+    if "text" not in fields and "html" not in fields:
         raise MalformedRecord(name, "CSV header has no 'text' or 'html' column")
     return columns
+
+
+def _renames(columns: Mapping[str, str] | None) -> dict[str, str]:
+    """Input column (lower case) -> the strife field it holds."""
+    return {column.strip().lower(): field for field, column in (columns or {}).items()}
 
 
 def _refuse(error: InputError) -> Article:

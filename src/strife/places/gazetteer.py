@@ -17,30 +17,30 @@ from types import TracebackType
 from typing import Any
 
 from strife.errors import ModelError
-from strife.places.names import Candidate, GazetteerEntry
+from strife.places.names import Candidate, GazetteerEntry, NameKind
 from strife.places.sources import index_file_name, read_entries
 
 logger = logging.getLogger(__name__)
 
 #: Bump when the schema or the way names are normalised changes: old caches are then ignored.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE places (
     geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
     country TEXT NOT NULL, feature TEXT NOT NULL, population INTEGER NOT NULL, admin1 TEXT,
-    name_count INTEGER NOT NULL
+    name_count INTEGER NOT NULL, admin2 TEXT
 );
 CREATE TABLE names (
-    key TEXT NOT NULL, geonameid INTEGER NOT NULL, exact INTEGER NOT NULL,
+    key TEXT NOT NULL, geonameid INTEGER NOT NULL, kind INTEGER NOT NULL,
     PRIMARY KEY (key, geonameid)
 ) WITHOUT ROWID;
 """
 
 _LOOKUP = """
-SELECT n.key, n.exact, p.geonameid, p.name, p.lat, p.lon, p.country, p.feature,
-       p.population, p.admin1, p.name_count
+SELECT n.key, n.kind, p.geonameid, p.name, p.lat, p.lon, p.country, p.feature,
+       p.population, p.admin1, p.name_count, p.admin2
 FROM names AS n JOIN places AS p ON p.geonameid = n.geonameid
 WHERE n.key IN ({marks})
 """
@@ -62,7 +62,7 @@ def write_index(connection: sqlite3.Connection, entries: Iterable[GazetteerEntry
             continue
         seen.add(entry.geonameid)
         places.append(_place_row(entry))
-        names.extend((key, entry.geonameid, int(exact)) for key, exact in entry.lookup_keys())
+        names.extend((key, entry.geonameid, int(kind)) for key, kind in entry.lookup_keys())
         if len(places) >= _INSERT_CHUNK:
             _insert(connection, places, names)
     _insert(connection, places, names)
@@ -74,7 +74,7 @@ def write_index(connection: sqlite3.Connection, entries: Iterable[GazetteerEntry
 def _insert(
     connection: sqlite3.Connection, places: list[tuple[Any, ...]], names: list[tuple[str, int, int]]
 ) -> None:
-    connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
+    connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", places)
     connection.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", names)
     places.clear()
     names.clear()
@@ -91,6 +91,7 @@ def _place_row(entry: GazetteerEntry) -> tuple[Any, ...]:
         entry.population,
         entry.admin1,
         entry.name_count,
+        entry.admin2,
     )
 
 
@@ -231,7 +232,9 @@ def _is_valid_index(path: Path) -> bool:
 
 
 def _candidate_from_row(row: tuple[Any, ...]) -> Candidate:
-    _, exact, geonameid, name, lat, lon, country, feature, population, admin1, name_count = row
+    _, kind, geonameid, name, lat, lon, country, feature, population, admin1, name_count, admin2 = (
+        row
+    )
     entry = GazetteerEntry(
         geonameid=geonameid,
         name=name,
@@ -242,5 +245,6 @@ def _candidate_from_row(row: tuple[Any, ...]) -> Candidate:
         population=population,
         admin1=admin1,
         name_count=name_count,
+        admin2=admin2,
     )
-    return Candidate(entry=entry, exact=bool(exact))
+    return Candidate(entry=entry, exact=kind == NameKind.PRIMARY, demonym=kind == NameKind.DEMONYM)

@@ -8,9 +8,10 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from strife.places.gazetteer import Gazetteer
+from strife.places.levels import level_of
 from strife.places.names import Candidate
 from strife.places.recognize import Lexicon, Toponym, find_toponyms
-from strife.places.resolve import ArticleContext, resolve_toponym
+from strife.places.resolve import resolve_article
 from strife.records import Place, PlaceMention
 
 
@@ -31,19 +32,22 @@ class Geoparser:
     def gazetteer(self) -> Gazetteer:
         return self._gazetteer
 
-    def find(self, doc: Doc, country_hints: Sequence[str] = ()) -> list[PlaceMention]:
+    def find(
+        self, doc: Doc, country_hints: Sequence[str] = (), *, every_toponym: bool = False
+    ) -> list[PlaceMention]:
         """The place mentions of ``doc``, in text order. ``country_hints`` are alpha-3 codes
-        of the countries the article is about; they break ties between same-named places."""
+        of the countries the article is about; they break ties between same-named places.
+
+        By default only names used as places are returned (what an event can happen at);
+        ``every_toponym`` also returns countries named as actors ("Russia said") and
+        demonyms ("Turkish troops"), as a geoparser reports them."""
         toponyms = find_toponyms(doc, self._gazetteer, self._lexicon)
-        context = ArticleContext.of_article(toponyms, country_hints)
-        mentions = []
-        for toponym in toponyms:
-            if not toponym.is_place:
-                continue
-            chosen = resolve_toponym(toponym, context)
-            if chosen is not None:
-                mentions.append(place_mention(doc, toponym, chosen))
-        return mentions
+        chosen = resolve_article(toponyms, country_hints)
+        return [
+            place_mention(doc, toponym, candidate)
+            for toponym, candidate in zip(toponyms, chosen, strict=True)
+            if candidate is not None and (toponym.is_place or every_toponym)
+        ]
 
 
 def place_mention(doc: Doc, toponym: Toponym, chosen: Candidate) -> PlaceMention:
@@ -60,5 +64,6 @@ def place_mention(doc: Doc, toponym: Toponym, chosen: Candidate) -> PlaceMention
         admin1=entry.admin1,
         start=span.start_char,
         end=span.end_char,
+        level=level_of(entry.feature_code),
     )
     return PlaceMention(start=toponym.start, end=toponym.end, place=place)

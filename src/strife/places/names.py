@@ -9,9 +9,22 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import IntEnum
 
 COUNTRY_FEATURE = "PCLI"
+CONTINENT_FEATURE = "CONT"
 ADMIN_FEATURES = frozenset({"ADM1", "ADM2", "RGN"})
+
+
+class NameKind(IntEnum):
+    """How an entry is known under a key: stored in the index as an integer."""
+
+    ALTERNATE = 0
+    PRIMARY = 1
+    #: "Turkish" names Turkey only as a modifier: a toponym for a geoparser, never an
+    #: event's place.
+    DEMONYM = 2
+
 
 # Letters NFKD leaves whole; transliterated the way GeoNames' ASCII names do.
 _LETTER_FOLDS = dict(zip("ıəǝøđðłħŧ", "ieeoddlht", strict=True)) | {
@@ -58,30 +71,39 @@ class GazetteerEntry:
     admin1: str | None = None
     alternate_names: tuple[str, ...] = ()
     name_count: int = 0
+    admin2: str | None = None
+    demonyms: tuple[str, ...] = ()
 
     @property
     def is_country(self) -> bool:
         return self.feature_code.startswith("PCL")
 
     @property
+    def is_continent(self) -> bool:
+        return self.feature_code == CONTINENT_FEATURE
+
+    @property
     def is_admin_area(self) -> bool:
         return self.feature_code in ADMIN_FEATURES
 
-    def lookup_keys(self) -> Iterator[tuple[str, bool]]:
-        """The distinct lookup keys of this entry, each with whether it is the primary name."""
+    def lookup_keys(self) -> Iterator[tuple[str, NameKind]]:
+        """The distinct lookup keys of this entry, each with how it is known by it."""
         primary = normalize_name(self.name)
-        yield primary, True
+        yield primary, NameKind.PRIMARY
         seen = {primary}
-        for alternate in self.alternate_names:
-            key = normalize_name(alternate)
+        named = [(n, NameKind.ALTERNATE) for n in self.alternate_names]
+        for name, kind in [*named, *((n, NameKind.DEMONYM) for n in self.demonyms)]:
+            key = normalize_name(name)
             if key not in seen and is_latin_key(key):
                 seen.add(key)
-                yield key, False
+                yield key, kind
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A gazetteer entry found under a name; ``exact`` when the name is its primary name."""
+    """A gazetteer entry found under a name; ``exact`` when the name is its primary name,
+    ``demonym`` when the name is an adjective of it ("Turkish" for Turkey)."""
 
     entry: GazetteerEntry
     exact: bool
+    demonym: bool = False

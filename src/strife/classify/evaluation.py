@@ -1,0 +1,136 @@
+"""Measuring strife on gold sentences, in the two ways the issue defines.
+
+* Classification mode: the gold actor and recipient spans are given; the type (and, where
+  the gold has one, the mode) of each pair is compared with the gold.
+* End to end: ``strife code`` reads each sentence as an article, finding triggers, actors
+  and recipients itself. A gold pair is found when an event has the gold type and its actor
+  overlaps a gold actor span and its recipient a gold recipient span (a gold role that is
+  absent asks nothing; a recipient coded as a second actor of a reciprocal event counts).
+  Precision is the share of coded events that find a gold pair; the gold sets have one
+  pair a sentence, so it is a lower bound.
+
+When a gold set labels by PLV root (YIELD), CONCEDE and RETREAT are scored as YIELD.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from strife.classify.corpora import YIELD, GoldItem, Mention, root
+from strife.classify.encode import Pair
+from strife.classify.model import Typing
+from strife.classify.pairs import PairClassifier
+from strife.classify.scoring import Scores, TypeScore, ratio, score
+from strife.records import ActorRef, Article, Event
+
+if TYPE_CHECKING:
+    from strife.pipeline import Coder
+
+Label = Callable[[str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifyReport:
+    scores: Scores
+    mode_accuracy: float | None
+    mode_items: int
+
+
+@dataclass(frozen=True, slots=True)
+class CodeReport:
+    gold: int
+    found: int
+    events: int
+    matching_events: int
+    per_type: tuple[TypeScore, ...]
+
+    @property
+    def recall(self) -> float:
+        return ratio(self.found, self.gold)
+
+    @property
+    def precision(self) -> float:
+        return ratio(self.matching_events, self.events)
+
+
+def labeller(items: Sequence[GoldItem]) -> Label:
+    """PLV roots when the gold uses them, else the 16 types as they are."""
+    if any(item.event == YIELD for item in items):
+        return root
+    return _same
+
+
+def _same(event: str) -> str:
+    return event
+
+
+def evaluate_classify(
+    items: Sequence[GoldItem], classifier: PairClassifier, rules: bool = False
+) -> ClassifyReport:
+    """Score the model on given pairs (``rules``: the trigger lexicon alone, no mode)."""
+    label = labeller(items)
+    pairs = [Pair(i.text, i.actor, i.recipient) for i in items]
+    typings: list[Typing] = [] if rules else classifier.classify(pairs)
+    events = classifier.lexicon_types(pairs) if rules else [t.event for t in typings]
+    scores = score([label(i.event) for i in items], [label(e) if e else None for e in events])
+    with_mode = [
+        (item, typing)
+        for item, typing in zip(items, typings, strict=False)
+        if item.corpus == "gold" and label(typing.event) == label(item.event)
+    ]
+    right = sum(1 for item, typing in with_mode if typing.mode == item.mode)
+    mode_accuracy = ratio(right, len(with_mode)) if with_mode else None
+    return ClassifyReport(scores, mode_accuracy, len(with_mode))
+
+
+def evaluate_code(items: Sequence[GoldItem], coder: Coder) -> CodeReport:
+    label = labeller(items)
+    articles = [Article(id=f"gold-{n}", text=i.text, source=i.id) for n, i in enumerate(items)]
+    docs = coder.nlp.pipe((a.text for a in articles), batch_size=32)
+    found: list[str | None] = []
+    events: list[tuple[str, bool]] = []
+    for item, article, doc in zip(items, articles, docs, strict=True):
+        coded = coder.code_doc(doc, article).events
+        hits = [e for e in coded if matches(e, item, label)]
+        found.append(label(item.event) if hits else None)
+        events += [(label(e.event), e in hits) for e in coded]
+    return CodeReport(
+        gold=len(items),
+        found=sum(1 for f in found if f is not None),
+        events=len(events),
+        matching_events=sum(1 for _, hit in events if hit),
+        per_type=_per_type([label(i.event) for i in items], found, events),
+    )
+
+
+def matches(event: Event, item: GoldItem, label: Label) -> bool:
+    """Right type, actor overlapping a gold actor, recipient a gold recipient."""
+    if label(event.event) != label(item.event):
+        return False
+    if item.actors and not _overlap(event.actor, item.actors):
+        return False
+    if not item.recipients:
+        return True
+    others = event.recipient or event.actor  # reciprocal events code everyone as actor
+    return _overlap(others, item.recipients)
+
+
+def _overlap(refs: Sequence[ActorRef], gold: Sequence[Mention]) -> bool:
+    return any(g.overlaps(r.start, r.end) for r in refs for g in gold)
+
+
+def _per_type(
+    gold: list[str], found: list[str | None], events: list[tuple[str, bool]]
+) -> tuple[TypeScore, ...]:
+    """Recall by gold type, precision by coded type."""
+    rows = []
+    for label in sorted(set(gold) | {e for e, _ in events}):
+        support = gold.count(label)
+        recall = ratio(found.count(label), support)
+        coded = [hit for e, hit in events if e == label]
+        precision = ratio(sum(coded), len(coded))
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        rows.append(TypeScore(label, precision, recall, f1, support, len(coded)))
+    return tuple(rows)

@@ -1,0 +1,113 @@
+"""``strife eval geo FILE...``: the geoparser scored on geoparsing gold sets (TR-News, LGL,
+GeoVirus, GeoWebNews), per development half, held-out half and whole file.
+
+Exit status: 0 when every file was scored, 1 when a file could not be read as a gold set
+(the others are still scored), 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from strife.errors import InputError
+from strife.evaluate.commands import eval_app
+from strife.evaluate.geo import PARTS, evaluate_geoparser
+from strife.evaluate.geo_gold import read_gold
+from strife.nlp import load_nlp
+from strife.places import Geoparser
+
+
+class ReportFormat(StrEnum):
+    json = "json"
+    table = "table"
+
+
+# Row label of each reported figure, and what its denominator is.
+_ROWS = (
+    ("articles", "articles"),
+    ("gold_toponyms", "gold toponyms with coordinates"),
+    ("accuracy_161", "accuracy within 161 km (misses count as errors)"),
+    ("exact", "exact GeoNames id (misses count as errors)"),
+    ("missed", "missed (no overlapping prediction)"),
+    ("accuracy_161_found", "accuracy within 161 km, found toponyms only"),
+    ("exact_found", "exact GeoNames id, found toponyms only"),
+    ("mean_error_km", "mean error km, found toponyms only"),
+    ("median_error_km", "median error km, found toponyms only"),
+    ("precision", "precision (predictions overlapping a gold toponym)"),
+)
+_PART_TITLES = {"dev": "dev (even articles)", "test": "test (odd, held out)", "all": "all"}
+
+
+@eval_app.command("geo")
+def geo_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Gold files (.xml or .xml.gz): TR-News, LGL, GeoVirus or GeoWebNews.",
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+        ),
+    ],
+    report_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Report as JSON or as a table.")
+    ] = ReportFormat.table,
+) -> None:
+    """Score the geoparser on gold toponyms: exact id, accuracy within 161 km, error, misses."""
+    err = Console(stderr=True)
+    nlp, geoparser = load_nlp(), Geoparser.load()
+    reports: list[dict[str, Any]] = []
+    rejected = 0
+    for path in paths:
+        try:
+            articles = read_gold(path)
+        except InputError as exc:
+            err.print(
+                f"strife: rejected {exc.source}: {exc.reason}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+            rejected += 1
+            continue
+        report = evaluate_geoparser(articles, nlp, geoparser).as_dict()
+        reports.append({"file": str(path), **report})
+    for report in reports:
+        if report_format is ReportFormat.json:
+            sys.stdout.write(json.dumps(report) + "\n")
+        else:
+            Console(file=sys.stdout, width=120).print(_table(report))
+    raise typer.Exit(1 if rejected else 0)
+
+
+def _table(report: dict[str, Any]) -> Table:
+    table = Table(title=f"{report['file']}: geoparsing", title_justify="left")
+    table.add_column("figure")
+    for part in PARTS:
+        table.add_column(_PART_TITLES[part], justify="right")
+    for key, label in _ROWS:
+        table.add_row(label, *(_cell(key, report["parts"][part][key]) for part in PARTS))
+    timing = (
+        f"geoparser {report['geoparse_ms_per_article_median']} ms per article (median), "
+        f"spaCy {report['spacy_ms_per_article_mean']} ms (mean)"
+    )
+    table.caption = timing
+    return table
+
+
+def _cell(key: str, value: object) -> str:
+    if value is None:
+        return "-"
+    if key.endswith("_km") and isinstance(value, float):
+        return f"{value:.1f}"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)

@@ -1,0 +1,123 @@
+"""Typing the events ``strife code`` finds: the trained model reads each trigger's pair.
+
+The trigger lexicon proposes candidates (a trigger word with its actor and recipient); the
+event typer (:mod:`strife.classify.model`) then reads the sentence with that actor and
+recipient marked, and the trigger's own type as one of its cues, and gives the PLOVER type,
+a mode and its probability. All candidates of a sentence are typed in one batch.
+
+``RuleTyping`` keeps the coder of the first issue (the trigger's lexicon type, no model), so
+that the two can be compared side by side (``bench/typing_overhead.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+from spacy.tokens import Span
+
+from strife.classify.cues import N_CUES, cue_vector
+from strife.classify.encode import Pair
+from strife.classify.model import EventTyper, Typing, mode_of
+from strife.events.arguments import Arguments
+from strife.events.triggers import Trigger
+from strife.records import ActorRef
+
+# How many times its probability the lexicon's own type counts (chosen on the example
+# articles in examples/, see README "Event types: the trained model").
+LEXICON_WEIGHT = 300.0
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A trigger and the roles the parse gave it, waiting for its type."""
+
+    trigger: Trigger
+    args: Arguments
+
+
+@dataclass(frozen=True, slots=True)
+class TypeChoice:
+    """The type a candidate is coded with, the model's mode (if any) and its probability."""
+
+    event: str
+    mode: str | None
+    probability: float | None
+
+
+class TypeChooser(Protocol):
+    """Chooses the types of the candidates of one sentence."""
+
+    def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice]: ...
+
+
+class RuleTyping:
+    """The trigger lexicon alone: a trigger's type is its lexicon entry's."""
+
+    def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice]:
+        return [TypeChoice(c.trigger.event, None, None) for c in candidates]
+
+
+class ModelTyping:
+    """The trained typer, weighed against the trigger lexicon.
+
+    The model types a (sentence, actor, recipient) pair, not a word, so the lexicon's type
+    stands when the model has no pair to read (no actor named in the sentence) or
+    when triggers of different lexicon types share the actor ("the ministry rejected the
+    sanctions and accused the EU"). Otherwise the type with the highest probability wins,
+    the lexicon's own type counting ``lexicon_weight`` times its probability: the model
+    overrules the lexicon only when it is that much surer of another type.
+    """
+
+    def __init__(self, typer: EventTyper, lexicon_weight: float = LEXICON_WEIGHT) -> None:
+        self.typer = typer
+        self.lexicon_weight = lexicon_weight
+
+    def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice]:
+        if not candidates:
+            return []
+        events = [c.trigger.event for c in candidates]
+        pairs = [_pair(sent, c.args) for c in candidates]
+        cues = np.zeros((len(pairs), N_CUES), dtype=np.float32)
+        for i, (candidate, pair) in enumerate(zip(candidates, pairs, strict=True)):
+            cues[i] = cue_vector(
+                candidate.trigger.event, events, pair.actor is not None, pair.recipient is not None
+            )
+        typed = self.typer.type_pairs(pairs, cues)
+        shared = _shared_pairs(pairs, events)
+        return [
+            self._decide(candidate.trigger.event, typing, pair in shared or pair.actor is None)
+            for candidate, pair, typing in zip(candidates, pairs, typed, strict=True)
+        ]
+
+    def _decide(self, lexicon: str, typing: Typing, keep: bool) -> TypeChoice:
+        probabilities = typing.probabilities
+        event = lexicon
+        if not keep:
+            weight = {lexicon: self.lexicon_weight}
+            event = max(probabilities, key=lambda t: probabilities[t] * weight.get(t, 1.0))
+        mode = mode_of(event, typing.mode_probabilities)
+        return TypeChoice(event, mode, probabilities[event])
+
+
+def _shared_pairs(pairs: Sequence[Pair], events: Sequence[str]) -> set[Pair]:
+    """Pairs whose actor triggers of more than one lexicon type share."""
+    types: dict[tuple[int, int] | None, set[str]] = {}
+    for pair, event in zip(pairs, events, strict=True):
+        if pair.actor is not None:
+            types.setdefault(pair.actor, set()).add(event)
+    return {pair for pair in pairs if len(types.get(pair.actor, ())) > 1}
+
+
+def _pair(sent: Span, args: Arguments) -> Pair:
+    """The sentence with the first actor and recipient named inside it, as offsets in it."""
+    return Pair(sent.text, _inside(sent, args.actors), _inside(sent, args.recipients))
+
+
+def _inside(sent: Span, refs: tuple[ActorRef, ...]) -> tuple[int, int] | None:
+    for ref in refs:
+        if sent.start_char <= ref.start and ref.end <= sent.end_char and ref.start < ref.end:
+            return ref.start - sent.start_char, ref.end - sent.start_char
+    return None

@@ -1,0 +1,33 @@
+"""Resolution levels: how precise a place is, from its GeoNames feature code."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Level = Literal["continent", "country", "province", "district", "city"]
+
+#: Coarsest first: a level's index is its precision.
+LEVELS: tuple[Level, ...] = ("continent", "country", "province", "district", "city")
+
+_COUNTRY = frozenset({"PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
+_PROVINCE = frozenset({"ADM1", "RGN", "ADMD", "ZN", "PRSH"})
+_DISTRICT = frozenset({"ADM2", "ADM3", "ADM4"})
+
+
+def level_of(feature_code: str) -> Level:
+    """ "city" for a town or a site (populated places, airports, buildings), "district" for
+    second- to fourth-level divisions, "province" for first-level divisions and regions."""
+    if feature_code == "CONT":
+        return "continent"
+    if feature_code in _COUNTRY:
+        return "country"
+    if feature_code in _PROVINCE:
+        return "province"
+    if feature_code in _DISTRICT:
+        return "district"
+    return "city"
+
+
+def precision_of(feature_code: str) -> int:
+    """0 for a continent up to 4 for a town: higher is more precise."""
+    return LEVELS.index(level_of(feature_code))

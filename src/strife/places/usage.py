@@ -1,0 +1,211 @@
+"""How a name the gazetteer knows is used where it stands: as a place, as a toponym that is
+not where anything happens, or not as a toponym at all.
+
+* A place: after a locative cue ("in", "the city of", "south of", "X province"), a place
+  entity, or a proper noun that is not a common word.
+* A toponym but not a place: a country named as an actor ("Russia said"), a demonym
+  ("Turkish troops"), a name inside a longer name ("Kentucky State Police", "University of
+  Manitoba"), a continent. A geoparser reports them; an event never happens at them.
+* Not a toponym: words of a date or number, people ("Vladimir Putin", "President
+  Vladimir"), acronyms that are not countries ("EU"), common words without a cue ("Hope").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from strife.places.lexicon import Lexicon
+from strife.places.names import Candidate, normalize_name
+
+Cue = Literal["locative", "area", "district", "settlement", "none"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities whose words are never read as places on their own ("March", "Friday", "2,000").
+_TIME_AND_NUMBER_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+)
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,3}")
+# Endings of the demonyms the model labels NORP ("Armenian", "Azeri", "Kurdish", "French");
+# it also labels some cities NORP ("Aleppo"), which must stay places.
+_DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "ic", "ch", "ss")
+
+
+class Usage(Enum):
+    PLACE = "place"
+    #: A toponym that is not where something happens (actor, demonym, inside a name).
+    MENTION = "mention"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A token span [start, end) whose words the gazetteer knows, and their candidates."""
+
+    start: int
+    end: int
+    candidates: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One Doc as the recogniser reads it: its entities by token, and the words of the
+    people it names ("Walsh" after "John Walsh" is a person, not the town)."""
+
+    doc: Doc
+    lexicon: Lexicon
+    entities: Mapping[int, Span]
+    person_words: frozenset[str]
+
+    @classmethod
+    def of(cls, doc: Doc, lexicon: Lexicon) -> Reading:
+        ents = doc.ents  # built on each access: read once
+        entities = {i: entity for entity in ents for i in range(entity.start, entity.end)}
+        people = (e for e in ents if e.label_ == "PERSON" and len(e) > 1)
+        words = frozenset(t.text for person in people for t in person if is_capitalised(t))
+        return cls(doc, lexicon, entities, words)
+
+    def entities_of(self, match: Match) -> set[Span]:
+        return {self.entities[i] for i in range(match.start, match.end) if i in self.entities}
+
+
+def is_capitalised(token: Token) -> bool:
+    text = token.text
+    return (text.isalpha() and text[0].isupper()) or _DOTTED_ACRONYM.fullmatch(text) is not None
+
+
+def usage_of(reading: Reading, match: Match, cue: Cue) -> Usage:
+    """How the matched name is used (see the module docstring)."""
+    if _is_not_a_toponym(reading, match) or (cue == "none" and _is_a_word(reading, match)):
+        return Usage.NONE
+    if _is_inside_a_longer_entity(reading, match) or _is_macro_region(reading, match):
+        return Usage.MENTION
+    if any(c.entry.is_country for c in match.candidates):
+        # A country is where something happened only after a cue; otherwise it acts.
+        located = cue != "none" and not _is_possessive(reading.doc, match.end)
+        return Usage.PLACE if located else Usage.MENTION
+    return _usage_of_other_name(reading, match, cue)
+
+
+def is_demonym_use(match: Match) -> bool:
+    """ "Turkish" in "Turkish troops": the words are a demonym of a place the gazetteer knows;
+    such words are adjectives or nationalities, never a place's own name."""
+    return any(c.demonym for c in match.candidates)
+
+
+def _usage_of_other_name(reading: Reading, match: Match, cue: Cue) -> Usage:
+    doc, lexicon = reading.doc, reading.lexicon
+    words = doc[match.start : match.end]
+    if cue != "none":
+        return Usage.PLACE
+    if {entity.label_ for entity in reading.entities_of(match)} & PLACE_LABELS:
+        return Usage.PLACE
+    if all(t.pos_ == "PROPN" for t in words if is_capitalised(t)):
+        # "Winnipeg Free Press", "Madrid Principles": part of a longer name.
+        longer = _continues_as_other_name(doc, match, lexicon)
+        return Usage.MENTION if longer else Usage.PLACE
+    return Usage.NONE
+
+
+def _is_a_word(reading: Reading, match: Match) -> bool:
+    """One common word ("Hope", "Police", "Day") or a word of a person's name ("Walsh" once
+    "John Walsh" is named): a toponym only after a cue."""
+    if match.end - match.start != 1 or any(c.entry.is_country for c in match.candidates):
+        return False
+    word = reading.doc[match.start].text
+    if word.isupper():  # "US", "UK": an acronym, not the pronoun
+        return False
+    return reading.lexicon.is_common(word) or word in reading.person_words
+
+
+def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
+    """Names that are never toponyms here: a date or a number, a demonym the gazetteer does
+    not know, a person, an acronym that is not a country ("EU", "CIA"), the head of a longer
+    "X of Y" name ("Horn of Africa")."""
+    doc, lexicon = reading.doc, reading.lexicon
+    words = doc[match.start : match.end]
+    for entity in reading.entities_of(match):
+        if entity.label_ in _TIME_AND_NUMBER_LABELS:
+            return True
+        if entity.label_ == "NORP" and any(_looks_like_demonym(t) for t in words):
+            return True
+        if entity.label_ == "PERSON" and (
+            _follows_title(doc, entity.start, lexicon)
+            or _has_other_name_words(entity, match, lexicon)
+        ):
+            return True
+    if _follows_title(doc, match.start, lexicon) or _names_a_part_of_something(doc, match):
+        return True
+    if len(words) == 1 and _is_acronym(words[0]):
+        return not any(c.entry.is_country or c.entry.is_admin_area for c in match.candidates)
+    return len(words) == 1 and words[0].pos_ == "ADJ"
+
+
+def _is_inside_a_longer_entity(reading: Reading, match: Match) -> bool:
+    """ "Kentucky State Police", "University of Manitoba": the name is part of an
+    organisation's the model found; "Idlib Province" and "Northern Syria" are not."""
+    return any(
+        _has_other_name_words(entity, match, reading.lexicon)
+        for entity in reading.entities_of(match)
+    )
+
+
+def _is_macro_region(reading: Reading, match: Match) -> bool:
+    key = normalize_name(reading.doc[match.start : match.end].text)
+    return key in reading.lexicon.macro_regions or all(
+        c.entry.is_continent for c in match.candidates
+    )
+
+
+def _looks_like_demonym(token: Token) -> bool:
+    return token.tag_ in {"JJ", "NNPS"} or token.lower_.endswith(_DEMONYM_ENDINGS)
+
+
+def _is_acronym(token: Token) -> bool:
+    text = token.text
+    return (len(text) <= 4 and text.isupper()) or _DOTTED_ACRONYM.fullmatch(text) is not None
+
+
+def _has_other_name_words(entity: Span, match: Match, lexicon: Lexicon) -> bool:
+    """The entity is a longer name around the match ("Vladimir Putin", "Great Lakes
+    Monitor"); "Idlib Province" and "Northern Syria" are still the place."""
+    generic = (
+        lexicon.area_nouns | lexicon.district_nouns | lexicon.settlement_nouns | lexicon.directions
+    )
+    outside = (t for t in entity if not match.start <= t.i < match.end)
+    return any(is_capitalised(t) and t.lower_ not in generic for t in outside)
+
+
+def _follows_title(doc: Doc, start: int, lexicon: Lexicon) -> bool:
+    return start > 0 and doc[start - 1].lower_.rstrip(".") in lexicon.person_titles
+
+
+def _is_possessive(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].text in _POSSESSIVES
+
+
+def _continues_as_other_name(doc: Doc, match: Match, lexicon: Lexicon) -> bool:
+    """A place name glued to another proper noun is part of a longer name ("Madrid
+    Principles", "Iran Press TV", "Great Lakes Monitor") unless that word is a common one."""
+    after = doc[match.end] if match.end < len(doc) else None
+    before = doc[match.start - 1] if match.start > 0 else None
+    return any(
+        token is not None
+        and token.pos_ == "PROPN"
+        and is_capitalised(token)
+        and not token.is_sent_start
+        and not lexicon.is_common(token.text)
+        for token in (after, before)
+    )
+
+
+def _names_a_part_of_something(doc: Doc, match: Match) -> bool:
+    """ "Horn of Africa", "Bank of Lebanon": the name heads a longer "X of Y" name."""
+    end = match.end
+    return end + 1 < len(doc) and doc[end].lower_ == "of" and is_capitalised(doc[end + 1])

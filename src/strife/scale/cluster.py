@@ -1,0 +1,102 @@
+"""Streaming article batches through a Dask cluster, results in input order.
+
+``address`` is a scheduler address (``tcp://HOST:PORT``) or ``local``: then a
+``LocalCluster`` of ``workers`` processes with one thread each is started for the run
+and stopped after it. A bounded number of batches is in flight at a time (two per
+worker beyond the one each codes), so reading never runs far ahead of coding and the
+client's memory stays flat.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from strife.errors import ClusterError
+from strife.pipeline import QUEUED_PER_WORKER, CodedBatch, chunks
+from strife.records import Article, Rejection
+from strife.scale.tasks import code_partition
+
+LOCAL: Final = "local"
+CONNECT_TIMEOUT_S: Final = 30
+
+
+@dataclass(frozen=True, slots=True)
+class PartitionBatch:
+    """A batch coded on the cluster, and the partition folder it was written to."""
+
+    batch: CodedBatch
+    folder: Path | None
+
+
+def code_on_dask(
+    items: Iterable[Article | Rejection],
+    *,
+    address: str,
+    workers: int,
+    batch_size: int,
+    run_dir: Path | None,
+) -> Iterator[PartitionBatch]:
+    """Code ``items`` on the cluster; with ``run_dir``, each batch is also a partition
+    ``run_dir/part-NNNNNN`` (written by the worker, complete when its result arrives)."""
+    with dask_client(address, workers) as client:
+        window: deque[tuple[Path | None, Any]] = deque()
+        ahead = max(1, _worker_count(client)) * QUEUED_PER_WORKER
+        for number, chunk in enumerate(chunks(items, batch_size)):
+            folder = None if run_dir is None else run_dir / f"part-{number:06d}"
+            target = None if folder is None else str(folder)
+            window.append((folder, client.submit(code_partition, chunk, target, pure=False)))
+            if len(window) > ahead:
+                yield _result(*window.popleft())
+        while window:
+            yield _result(*window.popleft())
+
+
+@contextmanager
+def dask_client(address: str, workers: int) -> Iterator[Any]:
+    """A client of the cluster at ``address``, or of a local cluster started for it."""
+    # Imported on use: dask.distributed takes a second to import and most runs are local.
+    distributed: Any = importlib.import_module("distributed")
+    cluster = None
+    try:
+        if address == LOCAL:
+            cluster = distributed.LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.WARNING,
+            )
+            client = distributed.Client(cluster)
+        else:
+            client = distributed.Client(address, timeout=CONNECT_TIMEOUT_S)
+    except (OSError, TimeoutError, ValueError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise ClusterError(f"cannot reach the Dask cluster at {address}: {exc}") from exc
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _worker_count(client: Any) -> int:
+    return len(client.scheduler_info().get("workers", {}))
+
+
+def _result(folder: Path | None, future: Any) -> PartitionBatch:
+    try:
+        batch = future.result()
+    except Exception as exc:  # a task's failure arrives as its own type: report it once
+        raise ClusterError(f"a batch failed on the Dask cluster: {exc}") from exc
+    if not isinstance(batch, CodedBatch):
+        raise ClusterError(f"a Dask task returned {type(batch).__name__}, not a coded batch")
+    return PartitionBatch(batch, folder)

@@ -1,0 +1,136 @@
+"""Parquet partitions: coded batches written by workers, loaded into the store once.
+
+A worker (``strife code --dask``) writes the articles and events of one batch as two
+Parquet files in a folder of its own, with the very columns of the store's tables, and
+renames the folder into place when both are complete, so that a partition folder is
+either whole or absent. Loading one into the store replaces the events of its articles
+(loading twice changes nothing). Exports use the same machinery.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Final
+
+import duckdb
+
+from strife.records import Article, Event
+from strife.store.rows import Batch, from_utc, insert_rows, utc_now
+from strife.store.tables import (
+    ARTICLE_COLUMNS,
+    EVENT_COLUMNS,
+    EVENT_ORDER,
+    create_table_sql,
+    event_where,
+    insert_sql,
+    names,
+)
+
+ARTICLES_FILE: Final = "articles.parquet"
+EVENTS_FILE: Final = "events.parquet"
+
+# One row per event: its flat columns, its group's counts, its article's citation and
+# the full JSON record.
+_EXPORT: Final = """
+WITH picked AS (SELECT * FROM events{where}),
+members AS (SELECT DISTINCT group_id, article_id FROM picked),
+counts AS (
+    SELECT m.group_id, count(DISTINCT e.article_id) AS n_articles,
+           count(DISTINCT s.outlet) AS n_sources
+    FROM (SELECT DISTINCT group_id FROM members) m
+    JOIN events e ON e.group_id = m.group_id
+    LEFT JOIN article_sources s ON s.article_id = e.article_id
+    GROUP BY m.group_id
+)
+SELECT p.id, p.article_id, p.group_id, c.n_articles, c.n_sources, p.date, p.date_source,
+       p.event, p.mode, p.quad_code, p.contested, p.aux, p.confidence, p.actor_codes,
+       p.recipient_codes, p.country_code, p.geonameid, p.lat, p.lon, p.dead, p.injured,
+       p.arrested, a.url, a.publication, a.published, p.record
+FROM picked p
+LEFT JOIN counts c ON c.group_id = p.group_id
+LEFT JOIN articles a ON a.id = p.article_id
+ORDER BY p.{order}
+"""
+
+
+def write_partition(folder: Path, items: Sequence[tuple[Article, Sequence[Event]]]) -> Path:
+    """Write the articles and events of ``items`` as a partition folder; return it."""
+    batch = Batch()
+    coded_at = utc_now()
+    for article, events in items:
+        batch.add(article, events, coded_at)
+    partial = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    conn = duckdb.connect(":memory:")
+    try:
+        for table, columns, rows in (
+            ("articles", ARTICLE_COLUMNS, list(batch.articles.values())),
+            ("events", EVENT_COLUMNS, batch.event_rows()),
+        ):
+            conn.execute(create_table_sql(table, columns))
+            insert_rows(conn, insert_sql(table, columns, "INSERT"), rows)
+            conn.table(table).write_parquet(str(partial / f"{table}.parquet"))
+    finally:
+        conn.close()
+    os.replace(partial, folder)
+    return folder
+
+
+def partition_articles(conn: duckdb.DuckDBPyConnection, folder: Path) -> list[Article]:
+    """The articles of a partition, as they will be stored."""
+    rows = conn.execute(
+        "SELECT id, text, source, url, title, publication, published, published_offset_s, lang"
+        " FROM read_parquet(?)",
+        [str(folder / ARTICLES_FILE)],
+    ).fetchall()
+    return [
+        Article(
+            id=aid,
+            text=text,
+            source=source,
+            url=url,
+            title=title,
+            publication=publication,
+            published=from_utc(published, offset_s),
+            lang=lang,
+        )
+        for aid, text, source, url, title, publication, published, offset_s, lang in rows
+    ]
+
+
+def load_partition(conn: duckdb.DuckDBPyConnection, folder: Path) -> None:
+    """Insert a partition's rows, replacing its articles' earlier events (in the caller's
+    transaction)."""
+    articles, events = str(folder / ARTICLES_FILE), str(folder / EVENTS_FILE)
+    conn.execute(
+        "DELETE FROM events WHERE article_id IN (SELECT id FROM read_parquet(?))", [articles]
+    )
+    article_names, event_names = names(ARTICLE_COLUMNS), names(EVENT_COLUMNS)
+    conn.execute(
+        f"INSERT OR REPLACE INTO articles ({article_names})"
+        f" SELECT {article_names} FROM read_parquet(?)",
+        [articles],
+    )
+    conn.execute(
+        f"INSERT INTO events ({event_names}) SELECT {event_names} FROM read_parquet(?)", [events]
+    )
+
+
+def export_events(conn: duckdb.DuckDBPyConnection, out: Path, filters: Mapping[str, object]) -> int:
+    """Write the events the filters pick, with their group counts, to a Parquet file."""
+    where, params = event_where({k: v for k, v in filters.items() if k != "limit"})
+    sql = _EXPORT.format(where=where, order=EVENT_ORDER.replace(", ", ", p."))
+    if filters.get("limit") is not None:
+        sql += " LIMIT ?"
+        params.append(filters["limit"])
+    cursor = conn.cursor()  # a connection of its own: no other result may be pending on it
+    try:
+        cursor.sql(sql, params=params).write_parquet(str(out))
+        rows = cursor.execute("SELECT count(*) FROM read_parquet(?)", [str(out)]).fetchall()
+    finally:
+        cursor.close()
+    return int(rows[0][0])

@@ -1,0 +1,133 @@
+"""``strife stats`` and ``strife export``: commands that read the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from strife.errors import StrifeError
+from strife.export import EventFilter, ExportFormat, export_events
+from strife.store import Store, StoreStats
+
+DbOption = Annotated[
+    Path, typer.Option("--db", help="DuckDB file the events are stored in.", dir_okay=False)
+]
+
+
+class StatsFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def stats_command(
+    db: DbOption = Path("strife.duckdb"),
+    output_format: Annotated[
+        StatsFormat, typer.Option("--format", "-f", help="text (a table) or json.")
+    ] = StatsFormat.text,
+) -> None:
+    """Show what the store holds: articles, copies, outlets, events, groups, rejections."""
+    _check_exists(db)
+    try:
+        with Store.open(db, read_only=True) as store:
+            stats = store.stats()
+    except StrifeError as exc:
+        _fail(exc)
+    if output_format is StatsFormat.json:
+        typer.echo(json.dumps(stats.as_dict(), indent=2))
+    else:
+        Console(width=100).print(_stats_table(stats))
+
+
+def export_command(
+    db: DbOption = Path("strife.duckdb"),
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="parquet, csv or jsonl.")
+    ] = ExportFormat.jsonl,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File to write (csv/jsonl: stdout if omitted).", dir_okay=False
+        ),
+    ] = None,
+    event: Annotated[str | None, typer.Option(help="Only this PLOVER type, e.g. ASSAULT.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only events involving this ISO alpha-3 code.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")] = None,
+) -> None:
+    """Export stored events with their group counts, as Parquet, CSV or JSON lines."""
+    _check_exists(db)
+    if output_format is ExportFormat.parquet and output is None:
+        raise typer.BadParameter("a Parquet export needs --output FILE", param_hint="--output")
+    where = EventFilter(
+        event=event.upper() if event else None,
+        country=country.upper() if country else None,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+    )
+    try:
+        with Store.open(db, read_only=True) as store:
+            stream = sys.stdout if output is None else None
+            n = export_events(store, output_format, path=output, stream=stream, where=where)
+    except StrifeError as exc:
+        _fail(exc)
+    if output is not None:
+        Console(stderr=True).print(f"strife: exported {n} events -> {output}", markup=False)
+
+
+def _stats_table(stats: StoreStats) -> Table:
+    table = Table(title=f"{stats.path} (schema {stats.schema_version})", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rows = [
+        ("articles coded", stats.articles),
+        ("copies (sources, duplicates included)", stats.copies),
+        ("duplicates (not coded again)", stats.duplicates),
+        ("outlets", stats.outlets),
+        ("events", stats.events),
+        ("event groups", stats.groups),
+        ("groups told by several articles", stats.multi_article_groups),
+        ("rejections", stats.rejections),
+    ]
+    for name, value in rows:
+        table.add_row(name, f"{value:,}")
+    first, last = stats.first_date, stats.last_date
+    table.add_row("event dates", f"{first or '-'} to {last or '-'}")
+    for title, pairs in (
+        ("events", stats.events_by_type),
+        ("outlet", stats.top_outlets),
+        ("rejected", stats.rejections_by_reason),
+    ):
+        for name, count in pairs:
+            table.add_row(f"  {title}: {name}", f"{count:,}")
+    return table
+
+
+def _check_exists(db: Path) -> None:
+    if not db.exists():
+        raise typer.BadParameter(
+            f"{db} does not exist; code some articles first", param_hint="--db"
+        )
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from exc
+
+
+def _fail(exc: StrifeError) -> NoReturn:
+    Console(stderr=True).print(f"strife: {exc}", markup=False, highlight=False)
+    raise typer.Exit(2) from exc

@@ -1,0 +1,191 @@
+// The dashboard: filters -> one request per view -> map, timeline, table; a row -> the panel.
+// The timeline shows every date under the other filters, so that a brushed range can be
+// moved; the map and the table show the brushed range.
+
+import { ApiError, getJSON, query } from "./api.js";
+import { h } from "./dom.js";
+import { EVENT_TYPES, number, plural } from "./format.js";
+import { createMap } from "./map.js";
+import { createPanel } from "./panel.js";
+import { createTable, pagerText } from "./table.js";
+import { createTimeline } from "./timeline.js";
+
+const PAGE_SIZE = 50;
+const WEEKLY_AFTER_DAYS = 180;
+const TEXT_DELAY_MS = 300;
+
+const state = { filters: {}, placeId: null, placeName: null, sort: "date", offset: 0, selected: null };
+let generation = 0; // answers to an older request are dropped
+let firstLoad = true;
+
+const $ = (id) => document.getElementById(id);
+const form = $("filters");
+
+const map = createMap($("map"), { onPick: pickPlace });
+const timeline = createTimeline($("timeline"), { onBrush: brush, onTail: showTail });
+const table = createTable($("events-table"), { onSelect: select, onSort: sortBy });
+const panel = createPanel($("event-panel"), { onClose: () => select(null) });
+
+function params() {
+  const p = { ...state.filters };
+  if (state.placeId) p.place_id = state.placeId;
+  return p;
+}
+
+function readForm() {
+  const data = new FormData(form);
+  const filters = {};
+  for (const [name, value] of data.entries()) {
+    const text = String(value).trim();
+    if (text) filters[name] = text;
+  }
+  state.filters = filters;
+  state.offset = 0;
+}
+
+async function refresh({ timelineToo = true } = {}) {
+  const mine = ++generation;
+  const p = params();
+  const undated = { ...p, since: null, until: null };
+  try {
+    const [stats, page, overall] = await Promise.all([
+      getJSON("/api/stats", p),
+      getJSON("/api/events", { ...p, sort: state.sort, limit: PAGE_SIZE, offset: state.offset }),
+      timelineToo ? getJSON("/api/stats", undated) : null,
+    ]);
+    if (mine !== generation) return;
+    show(stats, page, overall);
+    $("status").textContent = "";
+  } catch (error) {
+    if (mine !== generation) return;
+    $("status").textContent = error instanceof ApiError ? `Error ${error.status}: ${error.message}` : String(error);
+  }
+}
+
+function show(stats, page, overall) {
+  map.setPlaces(stats.by_place, { fit: firstLoad });
+  firstLoad = false;
+  if (overall) {
+    const span = overall.first_date && overall.last_date
+      ? (Date.parse(overall.last_date) - Date.parse(overall.first_date)) / 86400000 : 0;
+    const weekly = span > WEEKLY_AFTER_DAYS;
+    timeline.setSeries({ unit: weekly ? "week" : "day", buckets: weekly ? overall.by_week : overall.by_day });
+    $("timeline-label").textContent = `${plural(overall.total, "event")} with these filters, by ${weekly ? "week" : "day"}`;
+  }
+  timeline.setSelection(state.filters.since || null, state.filters.until || null);
+  table.setPage(page, state.sort);
+  $("pager-label").textContent = pagerText(page);
+  $("page-prev").disabled = state.offset === 0;
+  $("page-next").disabled = page.next_offset === null;
+  $("csv-link").href = `/api/events${query({ ...params(), sort: state.sort, limit: 500, format: "csv" })}`;
+  $("summary").textContent = summaryText(stats);
+}
+
+function summaryText(stats) {
+  const parts = [
+    plural(stats.total, "event"),
+    `${number(stats.contested)} contested`,
+    `${number(stats.fatalities.dead)} dead (as reported, summed)`,
+    plural(stats.by_place.length, "place"),
+  ];
+  if (stats.first_date) parts.push(`${stats.first_date} – ${stats.last_date}`);
+  return parts.join(" · ");
+}
+
+// Early events left off the timeline are said so, with a button to draw all dates.
+function showTail(events, hidden, long) {
+  const button = $("timeline-all");
+  button.hidden = !long;
+  button.textContent = hidden ? "All dates" : "Recent dates";
+  $("timeline-tail").textContent = hidden ? `${plural(events, "earlier event")} not drawn` : "";
+}
+
+function brush(since, until) {
+  $("f-since").value = since || "";
+  $("f-until").value = until || "";
+  readForm();
+  refresh({ timelineToo: false });
+}
+
+function pickPlace(place) {
+  state.placeId = place ? place.geonameid : null;
+  state.placeName = place ? `${place.name} (${place.country_code})` : null;
+  map.setActive(state.placeId);
+  const chip = $("place-chip");
+  chip.hidden = !place;
+  chip.replaceChildren();
+  if (place) {
+    chip.append(`Place: ${state.placeName}`,
+      h("button", { type: "button", title: "Any place", onclick: () => pickPlace(null) }, "×"));
+  }
+  state.offset = 0;
+  refresh();
+}
+
+function sortBy(key) {
+  state.sort = state.sort === key ? `-${key}` : key;
+  state.offset = 0;
+  refresh({ timelineToo: false });
+}
+
+async function select(id) {
+  state.selected = id;
+  table.setSelected(id);
+  if (!id) {
+    panel.hide();
+    return;
+  }
+  try {
+    const detail = await getJSON(`/api/events/${encodeURIComponent(id)}`);
+    if (state.selected === id) panel.show(detail);
+  } catch (error) {
+    $("status").textContent = `Cannot show the event: ${error.message}`;
+  }
+}
+
+function wire() {
+  const select = $("f-event");
+  for (const type of EVENT_TYPES) select.append(h("option", { value: type }, type));
+  let timer = null;
+  form.addEventListener("change", () => {
+    readForm();
+    refresh();
+  });
+  form.addEventListener("input", (event) => {
+    if (event.target.type !== "search" && event.target.name !== "place") return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      readForm();
+      refresh();
+    }, TEXT_DELAY_MS);
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("reset", () => setTimeout(() => {
+    readForm();
+    pickPlace(null);
+  }));
+  $("page-prev").addEventListener("click", () => {
+    state.offset = Math.max(0, state.offset - PAGE_SIZE);
+    refresh({ timelineToo: false });
+  });
+  $("page-next").addEventListener("click", () => {
+    state.offset += PAGE_SIZE;
+    refresh({ timelineToo: false });
+  });
+  $("timeline-all").addEventListener("click", () => timeline.showAllDates($("timeline-all").textContent === "All dates"));
+  $("map-fit").addEventListener("click", () => map.fit());
+  $("map-world").addEventListener("click", () => map.world());
+  $("map-legend").append(...[1, 2, 3, 4].map((q) => h("li", {}, h("span", { class: `swatch q${q}` }), `quad ${q}`)),
+    h("li", {}, h("span", { class: "swatch ring" }), "contested"));
+}
+
+async function start() {
+  wire();
+  readForm();
+  const world = fetch("/static/world.json").then((r) => r.json());
+  await refresh();
+  map.setWorld(await world);
+  document.body.dataset.ready = "true";
+}
+
+start();

@@ -1,0 +1,160 @@
+"""The classification mode's inputs: gold readers, role marks, cues, scores, request lines."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from strife.classify.command import parse_request
+from strife.classify.corpora import (
+    GoldItem,
+    Mention,
+    read_corpus,
+    read_gold_jsonl,
+    read_plover_gold,
+    read_plv,
+    unmark,
+)
+from strife.classify.cues import N_CUES, cue_vector
+from strife.classify.encode import Pair, mark
+from strife.classify.evaluation import labeller
+from strife.classify.scoring import score
+from strife.errors import MalformedRecord
+from strife.plover import EVENT_TYPES
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "train"))
+
+from data import Example, refuse_leaks  # noqa: E402
+
+
+def test_unmark_gives_the_text_and_the_marked_spans() -> None:
+    text, spans = unmark("<s>The Libyan National Army (LNA) </s>agreed to lift <t>a blockade</t>.")
+    assert text == "The Libyan National Army (LNA) agreed to lift a blockade."
+    (start, end), = spans["s"]  # fmt: skip
+    assert text[start:end] == "The Libyan National Army (LNA)"
+    assert [text[s:e] for s, e in spans["t"]] == ["a blockade"]
+
+
+def test_plv_rows_become_items_with_roots(tmp_path: Path) -> None:
+    path = tmp_path / "plv.tsv"
+    header = "\tsentence_id\tsentence\tmarked_sentence\tgold_root"
+    rows = [
+        "0\t7\tx\t<s>Iran</s> freed <t>two sailors</t>.\tYIELD",
+        "1\t9\tx\t<s>UN officials</s> complained.\tACCUSE",
+    ]
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    first, second = read_plv(path)
+    assert (first.id, first.event, first.text) == ("plv-7", "YIELD", "Iran freed two sailors.")
+    assert first.recipient is not None and first.text[slice(*first.recipient)] == "two sailors"
+    assert second.recipient is None and second.actor == (0, 12)
+
+
+def test_plover_records_map_old_names_and_locate_actors(tmp_path: Path) -> None:
+    records = [
+        {"id": "d", "event": "DOCUMENT", "eventText": "docs"},
+        {
+            "id": "x",
+            "event": "INVESTIGATE",
+            "text": "Kenya probed Somali officials.",
+            "source": [{"actorText": "Kenya", "code": "KEN"}],
+            "target": [{"actorText": "Somali officials", "code": "SOM"}],
+        },
+        {"id": "y", "event": "DEMAND", "text": "Chad asked for aid.", "target": ""},
+    ]
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    first, second = read_plover_gold(path)
+    assert (first.event, first.mode) == ("ACCUSE", "investigate")
+    assert first.recipients == (Mention(13, 29, "SOM", None),)
+    assert (second.event, second.recipients) == ("REQUEST", ())
+
+
+def test_own_gold_offsets_are_checked(tmp_path: Path) -> None:
+    good = {
+        "id": "g1",
+        "text": "Chad shelled Sudan.",
+        "event": "ASSAULT",
+        "mode": "heavy-weapons",
+        "actor": [{"text": "Chad", "start": 0, "end": 4, "code": "TCD", "sector": "MIL"}],
+        "recipient": [],
+    }
+    bad = {**good, "actor": [{"text": "Chad", "start": 1, "end": 5}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    with pytest.raises(MalformedRecord, match=r"gold\.jsonl:2"):
+        list(read_gold_jsonl(path))
+    assert next(iter(read_gold_jsonl(path))).actors[0].code == "TCD"
+
+
+def test_the_project_gold_set_covers_every_type_in_wire_style() -> None:
+    items = read_corpus(ROOT / "tests" / "gold" / "plover_gold.jsonl")
+    assert len(items) >= 150
+    assert {i.event for i in items} == set(EVENT_TYPES)
+    assert len({i.text for i in items}) == len(items)
+    assert sum(1 for i in items if i.actor) >= 150
+
+
+def test_marks_wrap_the_roles_and_tell_where_they_open() -> None:
+    text, actor, recipient = mark(Pair("Russia shelled Kharkiv.", (0, 6), (15, 22)))
+    assert text == "@ Russia @ shelled # Kharkiv #."
+    assert actor == 0 and recipient is not None and text[recipient] == "#"
+    text, actor, recipient = mark(Pair("Both sides agreed.", (0, 10), (5, 10)))
+    assert text == "@ Both sides @ agreed." and recipient is None
+
+
+def test_cue_vector_has_trigger_sentence_and_role_parts() -> None:
+    vector = cue_vector("ASSAULT", ["ASSAULT", "ACCUSE"], True, False)
+    index = EVENT_TYPES.index
+    assert vector.shape == (N_CUES,)
+    assert vector[index("ASSAULT")] == 1.0 and vector[:16].sum() == 1.0
+    assert vector[16 + index("ACCUSE")] == 1.0 and vector[16:32].sum() == 2.0
+    assert list(vector[-2:]) == [1.0, 0.0]
+    assert not np.any(cue_vector(None, [], False, False))
+
+
+def test_scores_accuracy_macro_f1_and_per_type() -> None:
+    scores = score(["A", "A", "B", "C"], ["A", "B", "B", None])
+    assert scores.accuracy == pytest.approx(0.5)
+    by = {t.label: t for t in scores.per_type}
+    assert by["A"].recall == pytest.approx(0.5) and by["A"].precision == pytest.approx(1.0)
+    assert by["B"].precision == pytest.approx(0.5) and by["C"].f1 == 0.0
+    assert scores.macro_f1 == pytest.approx((2 / 3 + 2 / 3 + 0.0) / 3)
+
+
+def test_plv_gold_is_scored_by_roots() -> None:
+    plv = [GoldItem("1", "t", "YIELD"), GoldItem("2", "t", "ASSAULT")]
+    assert labeller(plv)("RETREAT") == "YIELD"
+    assert labeller([GoldItem("1", "t", "RETREAT")])("RETREAT") == "RETREAT"
+
+
+def test_request_lines_are_checked() -> None:
+    line = json.dumps({"id": 3, "text": "Iran freed them.", "actor": [0, 4], "recipient": None})
+    request = parse_request(line)
+    assert request.id == 3 and request.pair == Pair("Iran freed them.", (0, 4), None)
+    for bad in ('{"id": 1}', "not json", '{"text": "abc", "actor": [2, 9]}'):
+        with pytest.raises(MalformedRecord):
+            parse_request(bad)
+
+
+def test_training_refuses_sentences_of_an_evaluation_set(tmp_path: Path) -> None:
+    held_out = {
+        "id": "g",
+        "text": "Chad shelled Sudanese border posts on Monday.",
+        "event": "ASSAULT",
+    }
+    path = tmp_path / "eval.jsonl"
+    path.write_text(json.dumps(held_out) + "\n", encoding="utf-8")
+    leaked = GoldItem("a", "CHAD shelled  Sudanese border posts on Monday!", "ASSAULT")
+    inside = GoldItem(
+        "b", "Reports: Chad shelled Sudanese border posts on Monday. More soon.", "ASSAULT"
+    )
+    clean = GoldItem("c", "Niger shelled Mali.", "ASSAULT")
+    examples = [Example(i, 1.0, False) for i in (leaked, inside, clean)]
+    kept, refused = refuse_leaks(examples, [path])
+    assert [e.item.id for e in kept] == ["c"]
+    assert [e.item.id for e in refused] == ["a", "b"]

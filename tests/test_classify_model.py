@@ -1,0 +1,109 @@
+"""The shipped event typer: loading, encoding windows, typing pairs, the classify command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from strife.classify.cues import N_CUES, cue_vector
+from strife.classify.encode import CLS_ID, SEP_ID, Encoder, Pair
+from strife.classify.model import EventTyper, default_model_dir
+from strife.cli import app
+from strife.errors import ModelError
+from strife.plover import EVENT_TYPES, MODES, QUAD
+
+
+@pytest.fixture(scope="module")
+def typer_model() -> EventTyper:
+    return EventTyper.load()
+
+
+def test_the_model_ships_small_with_its_card() -> None:
+    base = default_model_dir()
+    assert (base / "model.onnx").stat().st_size < 50 * 1024 * 1024
+    card = (base / "MODEL_CARD.md").read_text(encoding="utf-8")
+    for words in ("PLV_train.tsv", "NGEC", "license", "train/train_typer.py"):
+        assert words in card
+
+
+def test_a_missing_model_is_a_model_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError):
+        EventTyper.load(tmp_path)
+
+
+def test_long_sentences_keep_a_window_around_the_marks() -> None:
+    encoder = Encoder(default_model_dir() / "tokenizer.json", max_tokens=24)
+    text = "Early words " * 30 + "Russia shelled Kharkiv on Monday." + " Late words" * 30
+    start = text.index("Russia")
+    batch = encoder.encode([Pair(text, (start, start + 6), (start + 15, start + 22))])
+    ids = batch.input_ids[0]
+    assert ids[0] == CLS_ID and ids[-1] == SEP_ID and len(ids) == 24
+    assert 0 < batch.actor_pos[0] < batch.recipient_pos[0] < 23
+    short = encoder.encode([Pair("Talks resumed.")])
+    assert short.actor_pos[0] == 0 and short.recipient_pos[0] == 0
+
+
+def _cues(trigger: str | None, actor: bool, recipient: bool) -> np.ndarray:
+    events = [trigger] if trigger else []
+    return cue_vector(trigger, events, actor, recipient).reshape(1, N_CUES)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient", "trigger", "expected"),
+    [
+        ("Russian warplanes bombed rebel positions in Idlib.", "Russian warplanes",
+         "rebel positions", "ASSAULT", "ASSAULT"),
+        ("Tens of thousands of people marched in Tbilisi against the bill.",
+         "Tens of thousands of people", None, "PROTEST", "PROTEST"),
+        ("Germany expelled two Russian diplomats on Monday.", "Germany",
+         "two Russian diplomats", "SANCTION", "SANCTION"),
+    ],
+)  # fmt: skip
+def test_clear_pairs_get_their_type_and_a_valid_mode(
+    typer_model: EventTyper,
+    text: str,
+    actor: str,
+    recipient: str | None,
+    trigger: str,
+    expected: str,
+) -> None:
+    a = text.index(actor)
+    r = text.index(recipient) if recipient else None
+    span = (r, r + len(recipient)) if recipient is not None and r is not None else None
+    pair = Pair(text, (a, a + len(actor)), span)
+    typing = typer_model.type_pairs([pair], _cues(trigger, True, recipient is not None))[0]
+    assert typing.event == expected
+    assert typing.mode is None or typing.mode in MODES[expected]
+    assert typing.quad_code == QUAD[expected]
+    assert 0.0 < typing.confidence <= 1.0
+    assert set(typing.probabilities) == set(EVENT_TYPES)
+    assert sum(typing.probabilities.values()) == pytest.approx(1.0, abs=1e-3)
+
+
+@pytest.mark.slow
+def test_classify_command_types_each_line_and_names_bad_ones(tmp_path: Path) -> None:
+    text = "Police arrested dozens of protesters in Tehran on Saturday."
+    lines = [
+        {"id": "a", "text": text, "actor": [0, 6], "recipient": [16, 36]},
+        {
+            "id": "b",
+            "text": "Chad and Sudan held talks in Doha.",
+            "actor": [0, 4],
+            "recipient": None,
+        },
+        {"id": "c", "text": "short", "actor": [3, 99]},
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    result = CliRunner().invoke(app, ["classify", str(path)])
+    assert result.exit_code == 1
+    out = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [o["id"] for o in out] == ["a", "b"]
+    assert (out[0]["event"], out[0]["mode"]) == ("COERCE", "arrest")
+    assert out[1]["event"] == "CONSULT"
+    assert set(out[0]) == {"id", "event", "mode", "quad_code", "confidence"}
+    assert "pairs.jsonl:3" in result.stderr

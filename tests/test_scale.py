@@ -1,0 +1,104 @@
+"""Parallel and distributed coding give the store a single process gives it.
+
+Real worker processes, a real Dask ``LocalCluster`` with two worker processes, a real
+DuckDB file; inputs are small synthetic WARCs (``bench/synthetic_warc.py`` has the big
+ones).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from strife.runner import CodeOptions, run
+from strife.scale.runs import parts_root
+from synthetic import make_pages, store_snapshot, write_warc
+
+ROOT = Path(__file__).resolve().parents[1]
+MAX_WORKER_RSS_MB = 1024
+
+
+def _warc(folder: Path, pages: int, seed: int) -> Path:
+    path = folder / "crawl.warc.gz"
+    write_warc(make_pages(pages, 0.3, seed), path, seed=seed)
+    return path
+
+
+def _strife(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "strife", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        timeout=300,
+    )
+
+
+@pytest.mark.slow
+def test_jobs_and_dask_local_store_the_same(tmp_path: Path) -> None:
+    warc = _warc(tmp_path, pages=40, seed=11)
+    stores = {}
+    for name, extra in {
+        "jobs": ("--jobs", "2"),
+        "dask": ("--dask", "local", "--jobs", "2"),
+    }.items():
+        db = tmp_path / f"{name}.duckdb"
+        done = _strife("code", str(warc), "--db", str(db), *extra)
+        assert done.returncode == 1, done.stderr  # the crawl's French and Spanish pages
+        assert "near duplicates kept as copies" in done.stderr
+        stores[name] = store_snapshot(db)
+    assert stores["jobs"] == stores["dask"]
+    # 28 stories, and 12 copies of them (another outlet's, a sentence more or less).
+    assert len(stores["jobs"]["articles"]) == 28
+    assert len(stores["jobs"]["copies"]) == 40
+    assert not parts_root(tmp_path / "dask.duckdb").exists()
+
+
+@pytest.mark.slow
+def test_a_running_cluster_codes_with_workers_under_a_gigabyte(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    warc = _warc(tmp_path, pages=24, seed=5)
+    db = tmp_path / "tcp.duckdb"
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        summary = run(
+            CodeOptions(paths=[str(warc)], db=db, dask=cluster.scheduler_address, batch_size=4)
+        )
+    assert summary.coded > 0 and summary.near_duplicates > 0
+    assert len(summary.workers) == 2
+    assert all(0 < mb <= MAX_WORKER_RSS_MB for mb in summary.workers.values())
+    snapshot = store_snapshot(db)
+    assert len(snapshot["articles"]) == summary.coded
+    assert not parts_root(db).exists()
+
+
+CHILD = """
+import json, sys
+from strife.runner import CodeOptions, run
+summary = run(CodeOptions(paths=[sys.argv[1]], db=None, jobs=2, batch_size=4))
+print(json.dumps({"spacy": "spacy" in sys.modules, "workers": summary.workers,
+                  "coded": summary.coded}))
+"""
+
+
+@pytest.mark.slow
+def test_workers_load_the_model_and_the_main_process_never_does(tmp_path: Path) -> None:
+    warc = _warc(tmp_path, pages=16, seed=3)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(warc)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report["spacy"] is False
+    assert report["coded"] > 4 and len(report["workers"]) == 2
+    assert all(mb <= MAX_WORKER_RSS_MB for mb in report["workers"].values())

@@ -1,0 +1,279 @@
+"""The dashboard in a real browser: Debian's chromium driven by Playwright, against
+``strife serve`` on a store coded from the project's example articles.
+
+Screenshots go to ``test-artifacts/``. Without ``/usr/bin/chromium`` the tests skip, except
+under CI (``CI`` set), where a missing browser is a failure: CI installs it (``.ci/run``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WEEKLY_AFTER_DAYS = 180  # as js/main.js: the timeline counts weeks over longer spans
+TIMEOUT_MS = 15_000
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What the store holds, counted with SQL, independently of the API."""
+
+    events: int
+    places: int
+    contested_places: int
+    assault_events: int
+    assault_places: int
+    assault_buckets: int
+
+
+def _count(conn: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = conn.execute(sql).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def _buckets(conn: duckdb.DuckDBPyConnection, kind: str) -> int:
+    first, last = conn.execute(
+        "SELECT min(date), max(date) FROM events WHERE event = ?", [kind]
+    ).fetchone() or (None, None)
+    unit = "week" if (last - first).days > WEEKLY_AFTER_DAYS else "day"
+    row = conn.execute(
+        "SELECT count(DISTINCT date_trunc(?, date)) FROM events WHERE event = ?", [unit, kind]
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def expected_counts(store: Path) -> Expected:
+    with duckdb.connect(str(store), read_only=True) as conn:
+        return Expected(
+            events=_count(conn, "SELECT count(*) FROM events"),
+            places=_count(conn, "SELECT count(DISTINCT geonameid) FROM events"),
+            contested_places=_count(
+                conn, "SELECT count(DISTINCT geonameid) FROM events WHERE contested"
+            ),
+            assault_events=_count(conn, "SELECT count(*) FROM events WHERE event = 'ASSAULT'"),
+            assault_places=_count(
+                conn, "SELECT count(DISTINCT geonameid) FROM events WHERE event = 'ASSAULT'"
+            ),
+            assault_buckets=_buckets(conn, "ASSAULT"),
+        )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def strife(*args: str) -> list[str]:
+    return [sys.executable, "-m", "strife", *args]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    reason = f"{CHROMIUM} is missing (apt-get install chromium)"
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run the browser tests: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Path:
+    path = tmp_path_factory.mktemp("web") / "examples.duckdb"
+    done = subprocess.run(
+        strife("code", str(ROOT / "examples"), "--db", str(path), "--quiet"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+@pytest.fixture(scope="module")
+def expected(store: Path) -> Expected:
+    return expected_counts(store)
+
+
+@pytest.fixture(scope="module")
+def server(store: Path, expected: Expected) -> Iterator[str]:
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if key != "STRIFE_TOKEN"}
+    process = subprocess.Popen(
+        strife("serve", "--db", str(store), "--port", str(port)),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes], limit_s: float = 60) -> None:
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            stderr = process.stderr.read().decode() if process.stderr else ""
+            raise AssertionError(f"strife serve exited: {stderr}")
+        try:
+            if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"strife serve did not answer within {limit_s} s")
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: str) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    opened = context.new_page()
+    opened.set_default_timeout(TIMEOUT_MS)
+    problems: list[str] = []
+    opened.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    opened.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    opened.goto(server + "/")
+    opened.wait_for_selector("body[data-ready=true]")
+    yield opened
+    context.close()
+    assert problems == [], problems
+
+
+def screenshot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"dashboard-{name}.png"), full_page=False)
+
+
+def wait_for_count(page: Page, selector: str, count: int) -> None:
+    page.wait_for_function(
+        "([selector, count]) => document.querySelectorAll(selector).length === count",
+        arg=[selector, count],
+    )
+
+
+def test_map_shows_a_point_per_place(page: Page, expected: Expected) -> None:
+    wait_for_count(page, "#map circle.map-point", expected.places)
+    assert page.locator("#map circle.map-point.contested").count() == expected.contested_places
+    assert page.locator("#map path.country").count() > 150  # the bundled world outline
+    assert f"{expected.events} events" in page.locator("#summary").inner_text()
+    screenshot(page, "examples")
+
+
+def test_filtering_by_type_updates_map_timeline_and_table(page: Page, expected: Expected) -> None:
+    bars_before = page.locator("#timeline rect.timeline-bar").count()
+    page.select_option("#f-event", "ASSAULT")
+    wait_for_count(page, "#map circle.map-point", expected.assault_places)
+    page.wait_for_function(  # bars drawn, and early ones left off a long thin tail
+        "(n) => document.querySelectorAll('#timeline rect.timeline-bar').length"
+        " + Number(document.getElementById('timeline').dataset.hidden) === n",
+        arg=expected.assault_buckets,
+    )
+    wait_for_count(page, "#events-table tr.event-row", min(50, expected.assault_events))
+    assert expected.assault_buckets < bars_before
+    types = page.locator("#events-table tr.event-row td:nth-child(2) .type").all_inner_texts()
+    assert {text.strip() for text in types} == {"ASSAULT"}
+    assert f"{expected.assault_events} events" in page.locator("#summary").inner_text()
+    screenshot(page, "assault")
+
+
+def _record(store: Path, event_id: str) -> dict[str, Any]:
+    with duckdb.connect(str(store), read_only=True) as conn:
+        row = conn.execute("SELECT record FROM events WHERE id = ?", [event_id]).fetchone()
+    assert row is not None
+    return dict(json.loads(row[0]))
+
+
+def test_clicking_an_event_shows_its_evidence(page: Page, store: Path) -> None:
+    row = page.locator("#events-table tr.event-row.contested").first
+    event = _record(store, row.get_attribute("data-id") or "")
+    row.click()
+    passage = page.locator("#event-panel #evidence")
+    passage.wait_for()
+    assert event["text"].strip()[:40] in passage.inner_text()
+    actors = "".join(page.locator("#evidence mark.role-actor").all_inner_texts())
+    assert all(actor["entity_text"] in actors for actor in event["actor"])
+    if event["event_loc"]:
+        places = page.locator("#evidence mark.role-place").all_inner_texts()
+        assert event["event_loc"]["extracted_place"] in "".join(places)
+    denials = page.locator("#event-panel .claims li.denies").all_inner_texts()
+    deniers = [claim["by"] for claim in event["claims"] if claim["stance"] == "denies"]
+    assert deniers and all(any(by in text for text in denials) for by in deniers)
+    assert page.locator("#event-panel .contested-banner").is_visible()
+    title = event["cite_info"]["title"]
+    assert page.locator("#source-link").inner_text() == title
+    screenshot(page, "evidence")
+
+
+def test_brushing_the_timeline_filters_map_and_table(page: Page, expected: Expected) -> None:
+    box = page.locator("#timeline").bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.9, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.995, y, steps=5)
+    page.mouse.up()
+    page.wait_for_function("document.getElementById('f-since').value !== ''")
+    since = date.fromisoformat(page.input_value("#f-since"))
+    until = date.fromisoformat(page.input_value("#f-until"))
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('#map circle.map-point').length < n", arg=expected.places
+    )
+    dates = page.locator("#events-table tr.event-row td:first-child").all_inner_texts()
+    assert dates and all(since <= date.fromisoformat(d) <= until for d in dates)
+    screenshot(page, "brushed")
+
+
+def test_clicking_a_place_filters_the_table(page: Page) -> None:
+    point = page.locator("#map circle.map-point").first
+    name = point.get_attribute("data-name") or ""
+    point.dispatch_event("click")
+    page.locator("#place-chip").wait_for()
+    page.wait_for_function(
+        "(name) => [...document.querySelectorAll('#events-table tr.event-row td:nth-child(5)')]"
+        ".every((td) => td.textContent.startsWith(name))",
+        arg=name,
+    )
+    assert name in page.locator("#place-chip").inner_text()

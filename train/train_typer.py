@@ -1,0 +1,78 @@
+"""Train the event typer shipped in ``src/strife/data/models/typer/``.
+
+Usage (training dependencies: ``pip install -e '.[train]'``; CPU only, about 30 minutes
+on 2 cores)::
+
+    .venv/bin/python train/train_typer.py [--data ../shared/data] \\
+        [--exclude tests/gold/plover_gold.jsonl ../shared/data/plover/PLOVER_GSR_CAMEO.json] \\
+        [--out src/strife/data/models/typer]
+
+Every item whose sentence appears in an ``--exclude`` set is refused (and counted), so the
+evaluation sets stay unseen. The model card beside the model states what it was built from.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from data import Example, extra_examples, ngec_examples, plv_examples, refuse_leaks
+from net import Settings, export, new_net, train
+from tensors import encode_examples
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_EXCLUDE = [
+    ROOT / "tests" / "gold" / "plover_gold.jsonl",
+    Path("plover") / "PLOVER_GSR_CAMEO.json",
+]
+
+
+def main() -> None:
+    args = _arguments()
+    examples = training_set(args.data, args.ngec_weight, args.extra)
+    exclude = [p if p.is_absolute() or p.exists() else args.data / p for p in args.exclude]
+    kept, refused = refuse_leaks(examples, exclude)
+    print(f"training items: {len(kept)} ({len(refused)} refused: in an evaluation set)")
+    started = time.perf_counter()
+    net = train(new_net(), encode_examples(kept), Settings(epochs=args.epochs))
+    card = {
+        "trained_on": _counts(kept),
+        "refused": len(refused),
+        "excluded_sets": [str(p) for p in exclude],
+        "epochs": args.epochs,
+        "training_seconds": round(time.perf_counter() - started),
+    }
+    export(net, args.out, card)
+    print(f"model written to {args.out}")
+
+
+def training_set(data: Path, ngec_weight: float, extra: list[Path]) -> list[Example]:
+    return [*plv_examples(data), *ngec_examples(data, ngec_weight), *extra_examples(extra)]
+
+
+def _counts(examples: list[Example]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for example in examples:
+        counts[example.item.corpus] = counts.get(example.item.corpus, 0) + 1
+    return counts
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--exclude", type=Path, nargs="*", default=DEFAULT_EXCLUDE)
+    parser.add_argument("--extra", type=Path, nargs="*", default=[])
+    parser.add_argument("--ngec-weight", type=float, default=0.5)
+    parser.add_argument("--epochs", type=int, default=Settings.epochs)
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "src" / "strife" / "data" / "models" / "typer"
+    )
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    main()
