@@ -62,7 +62,7 @@ def trial_strife(path: Path, typing: str) -> dict[str, float]:
     timed = TimedChooser(events.chooser)
     events.chooser = timed
     coder.events = events
-    pipeline._process_coder = lambda: coder  # type: ignore[assignment]  # this process's coder
+    pipeline.process_coder = lambda: coder  # type: ignore[assignment]  # this process's coder
     with tempfile.TemporaryDirectory() as tmp:
         options = CodeOptions(paths=[str(path)], db=Path(tmp) / "bench.duckdb", jobs=1)
         start = time.perf_counter()

@@ -48,7 +48,7 @@ def classify_command(
     try:
         classifier = PairClassifier.load(EventTyper.load(model))
         with _open(path) as lines:
-            bad = _run(classifier, lines, sys.stdout, err)
+            bad = _run(classifier, _requests(lines, path), sys.stdout, err)
     except (OSError, StrifeError) as exc:
         err.print(f"strife: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from exc
@@ -61,9 +61,11 @@ def _open(path: str) -> TextIO:
     return Path(path).open(encoding="utf-8")
 
 
-def _run(classifier: Any, lines: TextIO, out: TextIO, err: Console) -> int:
+def _run(
+    classifier: Any, requests: Iterator[Request | MalformedRecord], out: TextIO, err: Console
+) -> int:
+    """Classify in batches, writing each result line as its batch is done."""
     bad = 0
-    requests = _requests(lines, path_name=getattr(lines, "name", "-"))
     while chunk := list(islice(requests, BATCH)):
         good = [r for r in chunk if isinstance(r, Request)]
         for problem in (r for r in chunk if isinstance(r, MalformedRecord)):
