@@ -25,7 +25,7 @@ lint: install
 test: lint
 	$(BIN)/pytest
 
-# Rebuild the event typer (CPU, about 15 minutes): torch's CPU build, then the train extra.
+# Rebuild the event typer (CPU, minutes): torch's CPU build, then the train extra.
 train: install
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -e '.[train]'

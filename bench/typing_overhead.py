@@ -105,7 +105,7 @@ def report(data: Path, repeat: int) -> None:
         extra = ""
         if kind != "spacy":
             trial = results[kind][0]
-            extra = f", {int(trial['events'])} events, {int(trial['candidates'])} typed candidates"
+            extra = f", {int(trial['events'])} events, {int(trial['candidates'])} candidates"
         print(f"  {kind:6s} {rates[kind]:6.2f} articles/s {seconds[kind]:7.2f} s{extra}")
     print(f"  strife code after/before (model/rules): {rates['model'] / rates['rules']:.2f}")
     print(f"  typer time {typing:.2f} s = {typing / seconds['spacy']:.1%} of the spaCy time")

@@ -42,7 +42,7 @@ def main() -> None:
     card = {
         "trained_on": _counts(kept),
         "refused": len(refused),
-        "excluded_sets": [str(p) for p in exclude],
+        "excluded_sets": [p.name for p in exclude],
         "epochs": args.epochs,
         "training_seconds": round(time.perf_counter() - started),
     }

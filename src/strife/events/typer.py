@@ -18,7 +18,7 @@ from typing import Protocol
 import numpy as np
 from spacy.tokens import Span
 
-from strife.classify.cues import N_CUES, cue_vector
+from strife.classify.cues import cue_vector
 from strife.classify.encode import Pair
 from strife.classify.model import EventTyper, Typing, mode_of
 from strife.events.arguments import Arguments
@@ -68,7 +68,8 @@ class ModelTyping:
     when triggers of different lexicon types share the actor ("the ministry rejected the
     sanctions and accused the EU"). Otherwise the type with the highest probability wins,
     the lexicon's own type counting ``lexicon_weight`` times its probability: the model
-    overrules the lexicon only when it is that much surer of another type.
+    overrules the lexicon only when it is that much surer of another type. Where the
+    lexicon's type stands, the model is not run (the choice has no probability).
     """
 
     def __init__(self, typer: EventTyper, lexicon_weight: float = LEXICON_WEIGHT) -> None:
@@ -76,28 +77,26 @@ class ModelTyping:
         self.lexicon_weight = lexicon_weight
 
     def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice]:
-        if not candidates:
-            return []
         events = [c.trigger.event for c in candidates]
         pairs = [_pair(sent, c.args) for c in candidates]
-        cues = np.zeros((len(pairs), N_CUES), dtype=np.float32)
-        for i, (candidate, pair) in enumerate(zip(candidates, pairs, strict=True)):
-            cues[i] = cue_vector(
-                candidate.trigger.event, events, pair.actor is not None, pair.recipient is not None
-            )
-        typed = self.typer.type_pairs(pairs, cues)
         shared = _shared_pairs(pairs, events)
-        return [
-            self._decide(candidate.trigger.event, typing, pair in shared or pair.actor is None)
-            for candidate, pair, typing in zip(candidates, pairs, typed, strict=True)
-        ]
+        # The model is asked only where its reading can change the type.
+        asked = [i for i, p in enumerate(pairs) if p.actor is not None and p not in shared]
+        choices = [TypeChoice(event, None, None) for event in events]
+        if not asked:
+            return choices
+        cues = np.stack(
+            [cue_vector(events[i], events, True, pairs[i].recipient is not None) for i in asked]
+        )
+        typed = self.typer.type_pairs([pairs[i] for i in asked], cues)
+        for i, typing in zip(asked, typed, strict=True):
+            choices[i] = self._decide(events[i], typing)
+        return choices
 
-    def _decide(self, lexicon: str, typing: Typing, keep: bool) -> TypeChoice:
+    def _decide(self, lexicon: str, typing: Typing) -> TypeChoice:
         probabilities = typing.probabilities
-        event = lexicon
-        if not keep:
-            weight = {lexicon: self.lexicon_weight}
-            event = max(probabilities, key=lambda t: probabilities[t] * weight.get(t, 1.0))
+        weight = {lexicon: self.lexicon_weight}
+        event = max(probabilities, key=lambda t: probabilities[t] * weight.get(t, 1.0))
         mode = mode_of(event, typing.mode_probabilities)
         return TypeChoice(event, mode, probabilities[event])
 
