@@ -6,8 +6,9 @@ Usage::
 
 Folds are stratified by PLV root and grouped by sentence (a sentence with two pairs never
 sits on both sides). For each fold a model is trained on the other four folds plus the NGEC
-synthetic ledes, exported and int8-quantised exactly as the shipped model, and run on the
-held-out fold: classification mode (given pairs), and with ``--code`` end to end
+synthetic ledes, exported and int8-quantised exactly as the shipped model, with the verbs
+that head the training folds' events (``predicates.txt``, ``train/predicates.py``), and run
+on the held-out fold: classification mode (given pairs), and with ``--code`` end to end
 (``strife code`` on the held-out sentences, no spans given). ``--reuse`` keeps the fold
 models a previous run built (to score the coder again without training), ``--built-only``
 scores only those folds. The report (``report.json``) covers all held-out predictions
@@ -30,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from data import Example, ngec_examples, normalise, plv_examples
 from net import Settings, export, new_net, train
+from predicates import learn_predicates, write_predicates
 from tensors import encode_examples, pair_of, subset
 
 from strife.classify.corpora import root
@@ -37,6 +39,7 @@ from strife.classify.evaluation import CodeReport, evaluate_code
 from strife.classify.model import EventTyper
 from strife.classify.scoring import TypeScore, score
 from strife.evaluate.plover import code_dict
+from strife.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,6 +52,7 @@ def main() -> None:
     labels = [e.item.event for e in plv]
     groups = [normalise(e.item.text) for e in plv]
     folds = StratifiedGroupKFold(args.folds, shuffle=True, random_state=13)
+    nlp = load_nlp()
     predicted: dict[int, str] = {}
     code_reports: list[CodeReport] = []
     for k, (train_idx, test_idx) in enumerate(folds.split(np.zeros(len(plv)), labels, groups)):
@@ -61,6 +65,8 @@ def main() -> None:
         if not (args.reuse and built):
             net = train(new_net(), subset(tensors, index), Settings(epochs=args.epochs))
             export(net, model_dir, {"fold": k})
+        # The learned trigger verbs, from this fold's training sentences only.
+        write_predicates(learn_predicates(nlp, [plv[i].item for i in train_idx]), model_dir)
         typer = EventTyper.load(model_dir)
         held = [plv[i] for i in test_idx]
         typed = typer.type_pairs([pair_of(e) for e in held], tensors.cues[test_idx])

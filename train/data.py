@@ -29,6 +29,11 @@ NGEC_GLOB = "gpt_synthetic_events_*.csv.zip"
 NGEC_MODES = {"primative": "primitive", "sieze": "seize", "ban": "restrict"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘(])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# Evaluation sets no training item may come from (relative ones are under --data).
+DEFAULT_EXCLUDE = [
+    Path(__file__).resolve().parents[1] / "tests" / "gold" / "plover_gold.jsonl",
+    Path("plover") / "PLOVER_GSR_CAMEO.json",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +85,10 @@ def first_sentence(text: str) -> str:
 
 def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def exclusion_paths(data: Path, paths: Iterable[Path]) -> list[Path]:
+    return [p if p.is_absolute() or p.exists() else data / p for p in paths]
 
 
 def refuse_leaks(

@@ -20,21 +20,26 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from data import Example, extra_examples, ngec_examples, plv_examples, refuse_leaks
+from data import (
+    DEFAULT_EXCLUDE,
+    Example,
+    exclusion_paths,
+    extra_examples,
+    ngec_examples,
+    plv_examples,
+    refuse_leaks,
+)
 from net import Settings, export, new_net, train
+from predicates import learn_predicates, write_predicates
 from tensors import encode_examples
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_EXCLUDE = [
-    ROOT / "tests" / "gold" / "plover_gold.jsonl",
-    Path("plover") / "PLOVER_GSR_CAMEO.json",
-]
 
 
 def main() -> None:
     args = _arguments()
     examples = training_set(args.data, args.ngec_weight, args.extra)
-    exclude = [p if p.is_absolute() or p.exists() else args.data / p for p in args.exclude]
+    exclude = exclusion_paths(args.data, args.exclude)
     kept, refused = refuse_leaks(examples, exclude)
     print(f"training items: {len(kept)} ({len(refused)} refused: in an evaluation set)")
     started = time.perf_counter()
@@ -47,7 +52,11 @@ def main() -> None:
         "training_seconds": round(time.perf_counter() - started),
     }
     export(net, args.out, card)
-    print(f"model written to {args.out}")
+    from strife.nlp import load_nlp
+
+    predicates = learn_predicates(load_nlp(), [e.item for e in kept])
+    write_predicates(predicates, args.out)
+    print(f"model and {len(predicates)} learned trigger verbs written to {args.out}")
 
 
 def training_set(data: Path, ngec_weight: float, extra: list[Path]) -> list[Example]:

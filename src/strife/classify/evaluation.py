@@ -5,7 +5,8 @@
 * End to end: ``strife code`` reads each sentence as an article, finding triggers, actors
   and recipients itself. A gold pair is found when an event has the gold type and its actor
   overlaps a gold actor span and its recipient a gold recipient span (a gold role that is
-  absent asks nothing; a recipient coded as a second actor of a reciprocal event counts).
+  absent asks nothing; a recipient coded as another actor of a joint or reciprocal event,
+  "Trump and Putin agreed", counts).
   Precision is the share of coded events that find a gold pair; the gold sets have one
   pair a sentence, so it is a lower bound.
 
@@ -113,8 +114,9 @@ def matches(event: Event, item: GoldItem, label: Label) -> bool:
         return False
     if not item.recipients:
         return True
-    others = event.recipient or event.actor  # reciprocal events code everyone as actor
-    return _overlap(others, item.recipients)
+    # Joint and reciprocal events code every party as an actor ("Trump and Putin agreed").
+    joint = event.actor if len(event.actor) > 1 or not event.recipient else ()
+    return _overlap((*event.recipient, *joint), item.recipients)
 
 
 def _overlap(refs: Sequence[ActorRef], gold: Sequence[Mention]) -> bool:

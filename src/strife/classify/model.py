@@ -28,6 +28,7 @@ from strife.plover import MODES, QUAD
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 LABELS_FILE = "labels.json"
+PREDICATES_FILE = "predicates.txt"
 NO_MODE = "none"
 
 FloatArray = npt.NDArray[np.float32]
@@ -52,15 +53,24 @@ def default_model_dir() -> Path:
 class EventTyper:
     """Loads the model once; :meth:`type_pairs` types any number of pairs in one batch."""
 
-    def __init__(self, session: Any, encoder: Encoder, types: list[str], modes: list[str]) -> None:
+    def __init__(
+        self,
+        session: Any,
+        encoder: Encoder,
+        types: list[str],
+        modes: list[str],
+        predicates: frozenset[str] = frozenset(),
+    ) -> None:
         self._session = session
         self._encoder = encoder
         self.types = types
         self.modes = modes
+        self.predicates = predicates
 
     @classmethod
     def load(cls, model_dir: Path | None = None, threads: int = 1) -> EventTyper:
-        """Read ``model.onnx``, ``tokenizer.json`` and ``labels.json`` from ``model_dir``.
+        """Read ``model.onnx``, ``tokenizer.json``, ``labels.json`` and, when there is one,
+        ``predicates.txt`` (the verbs that head events in the training data) from ``model_dir``.
 
         Raises :class:`strife.errors.ModelError` when a file is missing or unreadable.
         """
@@ -78,7 +88,8 @@ class EventTyper:
         except Exception as exc:  # onnxruntime raises its own untyped errors
             raise ModelError(f"cannot load the event model {base / MODEL_FILE}: {exc}") from exc
         encoder = Encoder(base / TOKENIZER_FILE, int(labels.get("max_tokens", 96)))
-        return cls(session, encoder, list(labels["types"]), list(labels["modes"]))
+        predicates = _predicates(base / PREDICATES_FILE)
+        return cls(session, encoder, list(labels["types"]), list(labels["modes"]), predicates)
 
     def type_pairs(self, pairs: Sequence[Pair], cues: FloatArray) -> list[Typing]:
         """Type and mode of every pair; ``cues`` has one row per pair."""
@@ -133,6 +144,17 @@ def _labels(path: Path) -> dict[str, Any]:
     if NO_MODE not in labels.get("modes", ()):
         raise ModelError(f"{path}: the model's modes lack {NO_MODE!r}")
     return labels
+
+
+def _predicates(path: Path) -> frozenset[str]:
+    """Lemmas of ``predicates.txt`` (``lemma<TAB>count`` lines); none without the file."""
+    if not path.exists():
+        return frozenset()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelError(f"cannot read the event model's predicates {path}: {exc}") from exc
+    return frozenset(line.split("\t", 1)[0].strip() for line in lines if line.strip())
 
 
 def _softmax(logits: FloatArray) -> FloatArray:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from strife.events.triggers import RECEIVING_VERBS, Trigger
+from strife.events.unresolved import is_named, unresolved_refs
 from strife.records import ActorMention, ActorRef
 
 RECIPIENT_PREPS = frozenset(
@@ -34,6 +35,7 @@ SPEECH_LEMMAS = frozenset(
     "say tell state announce claim allege report add insist confirm declare note write tweet "
     "stress explain acknowledge assert maintain argue suggest indicate warn".split()
 )
+THING_PARTY_PREPS = frozenset("of from for by with to against on into".split())
 PURE_LOCATIVES = frozenset("in at near inside outside around across throughout within".split())
 OBJECT_PARTY_PREPS = frozenset("on against by to toward towards".split())
 SIDE_NOUNS = frozenset("side party country nation rival foe belligerent neighbor neighbour".split())
@@ -164,7 +166,11 @@ def extract_arguments(
         recipients = recipients or resolver.refs(inner_recipients)
     if not recipients and trigger.spec.pos == "VERB":
         recipients = resolver.content_recipients(token, actors)
-    if trigger.spec.flags & {"swap", "passive"}:
+    swapped = bool(trigger.spec.flags & {"swap", "passive"})
+    # Participants no dictionary knows: the phrase itself, uncoded (see strife.events.unresolved).
+    actors = actors or resolver.fallback(actor_toks, named_only=not swapped)
+    recipients = recipients or resolver.fallback(recipient_toks, named_only=swapped)
+    if swapped:
         actors, recipients = recipients, actors
     if not actors and "reciprocal" in trigger.spec.flags and _takes_sides(trigger, token):
         actors = sides
@@ -327,6 +333,17 @@ class _Resolver:
         if code:
             yield ActorRef(span.text, code, "GOV", span.text, span.start_char, span.end_char)
 
+    def fallback(self, tokens: Sequence[Token], named_only: bool) -> tuple[ActorRef, ...]:
+        """Roles no mention filled: for a recipient that is a thing, the party it belongs
+        to or comes from ("refused a request from the justice minister", "lifted its
+        blockade of the U.K."); else the phrases themselves, uncoded."""
+        if not named_only:
+            parties = [p for t in tokens if not is_named(t) for p in _parties_of_thing(t)]
+            found = self.refs(parties) or unresolved_refs(self.doc, parties, named_only=True)
+            if found:
+                return found
+        return unresolved_refs(self.doc, tokens, named_only)
+
     def content_recipients(self, verb: Token, actors: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
         """'threatened to take military action against Taiwan': whom the threat, request
         or warning is about, when the verb itself names no one."""
@@ -365,6 +382,18 @@ class _Resolver:
                     if child.dep_ in SUBJECT_DEPS and child.lower_ not in RESOLVABLE_PRONOUNS:
                         yield from self._refs_for(child)
                 return
+
+
+def _parties_of_thing(noun: Token, depth: int = 2) -> list[Token]:
+    """Objects of the thing's prepositions ("the death of X", "an apology from X")."""
+    parties: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in THING_PARTY_PREPS:
+            for obj in _prep_objects(child):
+                parties.append(obj)
+                if depth > 1 and not is_named(obj):
+                    parties.extend(_parties_of_thing(obj, depth - 1))
+    return parties
 
 
 def _is_located_at(token: Token) -> bool:

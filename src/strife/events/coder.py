@@ -41,7 +41,7 @@ from strife.events.lexicon import EventLexicon
 from strife.events.localize import localize, localize_claims
 from strife.events.markers import aux_marker, contexts, refine_mode
 from strife.events.places import PlaceMemory, dateline_tokens, event_places
-from strife.events.triggers import CONTENT_PREPS, Trigger, find_triggers
+from strife.events.triggers import CONTENT_PREPS, UNTYPED, Trigger, find_triggers
 from strife.events.typer import Candidate, ModelTyping, RuleTyping, TypeChoice, TypeChooser
 from strife.plover import MATERIAL_CONFLICT, QUAD, VERBAL_CONFLICT
 from strife.records import (
@@ -179,13 +179,16 @@ class EventCoder:
         candidates = [
             Candidate(trigger, extract_arguments(trigger, ctx.doc, ctx.index, ctx.sides,
                                                  self.country_of))
-            for trigger in find_triggers(sentence.span, self.lexicon, ctx.names)
+            for trigger in find_triggers(sentence.span, self.lexicon, ctx.names,
+                                         self.chooser.learned)
             if not is_denial_verb(trigger.token, sentence.attributions)
         ]  # fmt: skip
         choices = self.chooser.choose(sentence.span, candidates)
         coded: list[tuple[int, Event]] = []
         for candidate, choice in zip(candidates, choices, strict=True):
-            events = self._events(ctx, candidate, choice, sentence)
+            if choice is None:
+                continue  # a learned trigger the model turned down
+            events = self._events(ctx, _typed(candidate, choice), choice, sentence)
             coded.extend((candidate.trigger.token, e) for e in events)
         events = [event for _, event in coded]
         events += accusations_in_claims(coded, sentence.attributions, sentence.span, ctx.sides)
@@ -259,6 +262,15 @@ class EventCoder:
         own = trigger.spec.mode if trigger.event == event else None
         mode = refine_mode(event, own, clause, self.lexicon) or choice.mode
         return event, mode, aux
+
+
+def _typed(candidate: Candidate, choice: TypeChoice) -> Candidate:
+    """A learned trigger takes the type the model gave it, as if the lexicon had."""
+    trigger = candidate.trigger
+    if trigger.event != UNTYPED:
+        return candidate
+    spec = replace(trigger.spec, event=choice.event)
+    return replace(candidate, trigger=replace(trigger, spec=spec))
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,8 @@
 only by its role (code None, sector known) takes the country of the event's place, else the
 country the article is mostly about. And a material conflict event aimed at a place with no
 named target ("shelled the towns of Bakhmut and Avdiivka") has that place's country as its
-recipient, unless the attacker is from that country.
+recipient, unless the attacker is from that country; the place replaces an uncoded phrase
+("the towns") that stood as recipient.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def localize(
     recipients = _fill(recipients, country)
     claims = localize_claims(claims, place, home)
     if (
-        not recipients
+        not any(_known(r) for r in recipients)
         and place is not None
         and QUAD[event] == MATERIAL_CONFLICT
         and event in AIMED_AT_PLACES
@@ -50,6 +51,11 @@ def localize_claims(
     if country is None:
         return claims
     return tuple(replace(c, code=country) if c.code is None and c.sector else c for c in claims)
+
+
+def _known(ref: ActorRef) -> bool:
+    """Coded or at least a role; an uncoded phrase ("the towns") yields to the place."""
+    return ref.code is not None or ref.sector is not None
 
 
 def _fill(refs: tuple[ActorRef, ...], country: str | None) -> tuple[ActorRef, ...]:

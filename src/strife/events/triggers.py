@@ -33,6 +33,8 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "prep", "dobj"})
 # "accused of", "called for", "talks about", "dispute over": what the event is about.
 CONTENT_PREPS = frozenset("of for about over regarding concerning".split())
 
+# The event of a learned trigger, until the model types it.
+UNTYPED = ""
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 VERB_POS = frozenset({"VERB"})
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
@@ -59,25 +61,53 @@ class Trigger:
 
 
 def find_triggers(
-    sent: Span, lexicon: EventLexicon, inside_names: frozenset[int] = frozenset()
+    sent: Span,
+    lexicon: EventLexicon,
+    inside_names: frozenset[int] = frozenset(),
+    learned: frozenset[str] = frozenset(),
 ) -> list[Trigger]:
     """All triggers in ``sent``, without the ones that are content of another event.
 
     ``inside_names`` are tokens of multi-word names ("Organization for Security and
-    Cooperation in Europe"), which are never triggers.
+    Cooperation in Europe"), which are never triggers. ``learned`` are verb lemmas that
+    head events in the typer's training data (the model's ``predicates.txt``): a verb the
+    lexicon does not know but that is one of them is an untyped trigger (event
+    :data:`UNTYPED`), for the model to type or turn down, unless a typed trigger is in its
+    subtree or above it (the typed one says more).
     """
     found: list[Trigger] = []
     for token in sent:
         if token.i in inside_names:
             continue
         spec = _match(token, lexicon)
+        if spec is None and _is_verb(token) and token.lemma_.lower() in learned:
+            spec = _untyped(token.lemma_.lower())
         if spec is not None:
             found.append(_trigger(token, spec))
-    return _merge_same_event(_drop_content_events(found, sent), sent)
+    kept = _merge_same_event(_drop_content_events(found, sent), sent)
+    return _without_related_untyped(kept, sent)
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in VERB_POS or (token.tag_ in VERB_TAGS and token.pos_ != "AUX")
+
+
+def _untyped(lemma: str) -> TriggerSpec:
+    return TriggerSpec(lemma, None, "VERB", UNTYPED, None, frozenset(), frozenset({"learned"}))
+
+
+def _without_related_untyped(triggers: list[Trigger], sent: Span) -> list[Trigger]:
+    doc = sent.doc
+    typed = [doc[t.token] for t in triggers if t.event != UNTYPED]
+
+    def related(token: Token) -> bool:
+        return any(token.is_ancestor(other) or other.is_ancestor(token) for other in typed)
+
+    return [t for t in triggers if t.event != UNTYPED or not related(doc[t.token])]
 
 
 def _match(token: Token, lexicon: EventLexicon) -> TriggerSpec | None:
-    if token.pos_ in VERB_POS or (token.tag_ in VERB_TAGS and token.pos_ != "AUX"):
+    if _is_verb(token):
         for spec in lexicon.lookup(token.lemma_, "VERB"):
             if _particle_ok(token, spec) and _objects_ok(token, spec):
                 return spec
@@ -208,7 +238,7 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
             other
             for other in triggers
             if other.token != trig.token
-            and other.event == trig.event
+            and other.event == trig.event != UNTYPED
             and doc[other.token].is_ancestor(doc[trig.token])
         ]
         if outer:
@@ -217,7 +247,7 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
             other.token
             for other in triggers
             if other.token != trig.token
-            and other.event == trig.event
+            and other.event == trig.event != UNTYPED
             and doc[trig.token].is_ancestor(doc[other.token])
         )
         kept.append(replace(trig, absorbed=inner) if inner else trig)

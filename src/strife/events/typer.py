@@ -22,12 +22,15 @@ from strife.classify.cues import cue_vector
 from strife.classify.encode import Pair
 from strife.classify.model import EventTyper, Typing, mode_of
 from strife.events.arguments import Arguments
-from strife.events.triggers import Trigger
+from strife.events.triggers import UNTYPED, Trigger
 from strife.records import ActorRef
 
 # How many times its probability the lexicon's own type counts (chosen on the example
 # articles in examples/, see README "Event types: the trained model").
 LEXICON_WEIGHT = 300.0
+# How sure the model must be of a learned trigger's type for it to be an event (chosen by
+# cross-validation on the PLV pairs, see README "Event types: the trained model").
+LEARNED_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,16 +51,27 @@ class TypeChoice:
 
 
 class TypeChooser(Protocol):
-    """Chooses the types of the candidates of one sentence."""
+    """Chooses the types of the candidates of one sentence (None: not an event).
 
-    def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice]: ...
+    ``learned`` are the verb lemmas the chooser can type without the lexicon (learned
+    triggers, :func:`strife.events.triggers.find_triggers`).
+    """
+
+    learned: frozenset[str]
+
+    def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice | None]: ...
 
 
 class RuleTyping:
     """The trigger lexicon alone: a trigger's type is its lexicon entry's."""
 
-    def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice]:
-        return [TypeChoice(c.trigger.event, None, None) for c in candidates]
+    learned: frozenset[str] = frozenset()
+
+    def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice | None]:
+        return [
+            TypeChoice(c.trigger.event, None, None) if c.trigger.event != UNTYPED else None
+            for c in candidates
+        ]
 
 
 class ModelTyping:
@@ -70,27 +84,47 @@ class ModelTyping:
     the lexicon's own type counting ``lexicon_weight`` times its probability: the model
     overrules the lexicon only when it is that much surer of another type. Where the
     lexicon's type stands, the model is not run (the choice has no probability).
+
+    A learned trigger (a verb that heads events in the training data, unknown to the
+    lexicon) is an event only when it has both an actor and a recipient and the model
+    gives its best type at least ``learned_threshold``.
     """
 
-    def __init__(self, typer: EventTyper, lexicon_weight: float = LEXICON_WEIGHT) -> None:
+    def __init__(
+        self,
+        typer: EventTyper,
+        lexicon_weight: float = LEXICON_WEIGHT,
+        learned_threshold: float = LEARNED_THRESHOLD,
+    ) -> None:
         self.typer = typer
         self.lexicon_weight = lexicon_weight
+        self.learned_threshold = learned_threshold
+        self.learned = typer.predicates
 
-    def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice]:
+    def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice | None]:
         events = [c.trigger.event for c in candidates]
         pairs = [_pair(sent, c.args) for c in candidates]
+        typed = [e for e in events if e != UNTYPED]
         shared = _shared_pairs(pairs, events)
+        choices: list[TypeChoice | None] = [
+            TypeChoice(event, None, None) if event != UNTYPED else None for event in events
+        ]
         # The model is asked only where its reading can change the type.
-        asked = [i for i, p in enumerate(pairs) if p.actor is not None and p not in shared]
-        choices = [TypeChoice(event, None, None) for event in events]
+        asked = [i for i, p in enumerate(pairs) if _askable(p, events[i], shared)]
         if not asked:
             return choices
         cues = np.stack(
-            [cue_vector(events[i], events, True, pairs[i].recipient is not None) for i in asked]
+            [
+                cue_vector(events[i] or None, typed, True, pairs[i].recipient is not None)
+                for i in asked
+            ]
         )
-        typed = self.typer.type_pairs([pairs[i] for i in asked], cues)
-        for i, typing in zip(asked, typed, strict=True):
-            choices[i] = self._decide(events[i], typing)
+        typings = self.typer.type_pairs([pairs[i] for i in asked], cues)
+        for i, typing in zip(asked, typings, strict=True):
+            if events[i] != UNTYPED:
+                choices[i] = self._decide(events[i], typing)
+            elif typing.confidence >= self.learned_threshold:
+                choices[i] = TypeChoice(typing.event, typing.mode, typing.confidence)
         return choices
 
     def _decide(self, lexicon: str, typing: Typing) -> TypeChoice:
@@ -101,11 +135,19 @@ class ModelTyping:
         return TypeChoice(event, mode, probabilities[event])
 
 
+def _askable(pair: Pair, event: str, shared: set[Pair]) -> bool:
+    if pair.actor is None:
+        return False
+    if event == UNTYPED:
+        return pair.recipient is not None
+    return pair not in shared
+
+
 def _shared_pairs(pairs: Sequence[Pair], events: Sequence[str]) -> set[Pair]:
     """Pairs whose actor triggers of more than one lexicon type share."""
     types: dict[tuple[int, int] | None, set[str]] = {}
     for pair, event in zip(pairs, events, strict=True):
-        if pair.actor is not None:
+        if pair.actor is not None and event != UNTYPED:
             types.setdefault(pair.actor, set()).add(event)
     return {pair for pair in pairs if len(types.get(pair.actor, ())) > 1}
 

@@ -1,0 +1,69 @@
+"""Participants the dictionaries do not know: the noun phrase itself, uncoded.
+
+When no actor mention fills a role, the words that fill it still say who or what the event
+involves ("the ACLU sued Siemens", "Baghdad rejected the referendum"). Such a participant is
+an :class:`ActorRef` with no code, sector or name, spanning its noun phrase, so that every
+role still points at its words and a user can see what the dictionaries missed.
+
+An actor must be a name (a proper noun, or a person, organisation, nationality or
+geopolitical entity to the parser): "the attack killed five" has no actor. A recipient may
+be any noun phrase that is not a number, a date or an amount ("rejected the referendum").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from strife.records import ActorRef
+
+NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+NOT_PARTICIPANTS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+)
+# Nouns that fill a role slot without being a participant ("took part", "made progress").
+EMPTY_NOUNS = frozenset(
+    "time times way ways part parts step steps place progress effort efforts lot "
+    "thing things end use advantage action measures measure".split()
+)
+PHRASE_TAIL = frozenset({"compound", "flat", "nummod", "amod"})
+
+
+def unresolved_refs(doc: Doc, tokens: Iterable[Token], named_only: bool) -> tuple[ActorRef, ...]:
+    """Uncoded participants for the role tokens that qualify, conjuncts included."""
+    out: list[ActorRef] = []
+    for token in tokens:
+        members = [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+        for member in members:
+            if _qualifies(member, named_only) and all(r.start != member.idx for r in out):
+                out.append(_phrase_ref(doc, member))
+    return tuple(dict.fromkeys(out))
+
+
+def _qualifies(token: Token, named_only: bool) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
+        return False
+    if token.ent_type_ in NOT_PARTICIPANTS or token.lemma_.lower() in EMPTY_NOUNS:
+        return False
+    return is_named(token) or not named_only
+
+
+def is_named(token: Token) -> bool:
+    """A proper noun, or a person, organisation, nationality or state to the parser."""
+    return token.pos_ == "PROPN" or token.ent_type_ in NAMED_ENTITIES
+
+
+def _phrase_ref(doc: Doc, head: Token) -> ActorRef:
+    """The head noun with its modifiers on the left and name parts on the right."""
+    start = head.i
+    for child in head.lefts:
+        start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in PHRASE_TAIL and child.i == end:
+            end = child.right_edge.i + 1
+    while start < head.i and doc[start].is_punct:
+        start += 1
+    span = doc[start:end]
+    return ActorRef(span.text, None, None, None, span.start_char, span.end_char)

@@ -1,0 +1,178 @@
+"""Participants no dictionary knows, and events at verbs the training data taught.
+
+Hand-built parses (tests/parsed.py); the shipped model only where the typer is under test.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from parsed import actor, parse
+from strife.classify.model import EventTyper
+from strife.events import EventCoder, Mentions
+from strife.events.arguments import Arguments
+from strife.events.lexicon import EventLexicon
+from strife.events.triggers import UNTYPED, find_triggers
+from strife.events.typer import Candidate, ModelTyping, RuleTyping
+from strife.records import ActorMention, ActorRef, Article, Event
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
+
+from predicates import governing_verb
+
+SUED = """
+The DET DT det 1 the
+ACLU PROPN NNP nsubj 2 ACLU
+sued VERB VBD ROOT 2 sue
+the DET DT det 4 the
+carmaker NOUN NN dobj 2 carmaker
+. PUNCT . punct 2 .
+"""
+
+KILLED = """
+The DET DT det 1 the
+attack NOUN NN nsubj 2 attack
+killed VERB VBD ROOT 2 kill
+five NUM CD nummod 4 five
+soldiers NOUN NNS dobj 2 soldier
+. PUNCT . punct 2 .
+"""
+
+REFUSED = """
+Bucharest PROPN NNP nsubj 1 Bucharest
+refused VERB VBD ROOT 1 refuse
+a DET DT det 3 a
+request NOUN NN dobj 1 request
+from ADP IN prep 3 from
+Siemens PROPN NNP pobj 4 Siemens
+. PUNCT . punct 1 .
+"""
+
+QUASHED = """
+The DET DT det 1 the
+court NOUN NN nsubj 2 court
+quashed VERB VBD ROOT 2 quash
+the DET DT det 4 the
+orders NOUN NNS dobj 2 order
+of ADP IN prep 4 of
+Ankara PROPN NNP pobj 5 Ankara
+. PUNCT . punct 2 .
+"""
+
+CONDEMNED_QUASHING = """
+Paris PROPN NNP nsubj 1 Paris
+condemned VERB VBD ROOT 1 condemn
+Ankara PROPN NNP dobj 1 Ankara
+for ADP IN prep 1 for
+quashing VERB VBG pcomp 3 quash
+the DET DT det 6 the
+orders NOUN NNS dobj 4 order
+. PUNCT . punct 1 .
+"""
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder.from_data(typing="rules")
+
+
+@pytest.fixture(scope="module")
+def typer_model() -> EventTyper:
+    return EventTyper.load()
+
+
+def _code(coder: EventCoder, doc: Doc, actors: list[ActorMention]) -> list[Event]:
+    article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
+    return coder.code(doc, article, Mentions(actors, [], []))
+
+
+def test_unknown_names_and_things_fill_the_roles_uncoded(coder: EventCoder) -> None:
+    doc = parse(SUED)
+    (event,) = _code(coder, doc, [])
+    assert event.event == "ACCUSE"
+    assert [(a.entity_text, a.code, a.sector) for a in event.actor] == [("The ACLU", None, None)]
+    assert [r.entity_text for r in event.recipient] == ["the carmaker"]
+    for ref in (*event.actor, *event.recipient):
+        assert doc.text[ref.start : ref.end] == ref.entity_text
+
+
+def test_an_actor_must_be_a_name(coder: EventCoder) -> None:
+    (event,) = _code(coder, parse(KILLED), [])
+    assert event.actor == ()
+    assert [r.entity_text for r in event.recipient] == ["five soldiers"]
+
+
+def test_a_thing_received_points_at_whose_it_is(coder: EventCoder) -> None:
+    doc = parse(REFUSED)
+    bucharest = actor(doc, 0, 1, "ROU", "GOV")
+    (event,) = _code(coder, doc, [bucharest])
+    assert [a.code for a in event.actor] == ["ROU"]
+    assert [(r.entity_text, r.code) for r in event.recipient] == [("Siemens", None)]
+    siemens = actor(doc, 5, 6, "DEU", "BUS", kind="group")
+    (event,) = _code(coder, doc, [bucharest, siemens])
+    assert [r.code for r in event.recipient] == ["DEU"]
+
+
+def test_learned_verbs_are_untyped_triggers_only_where_the_lexicon_is_silent() -> None:
+    lexicon = EventLexicon.from_data()
+    doc = parse(QUASHED)
+    assert find_triggers(doc[:], lexicon) == []
+    (trigger,) = find_triggers(doc[:], lexicon, learned=frozenset({"quash"}))
+    assert (trigger.token, trigger.event) == (2, UNTYPED)
+    # Under a typed trigger ("condemned ... for quashing") the learned verb says nothing more.
+    nested = parse(CONDEMNED_QUASHING)
+    events = [t.event for t in find_triggers(nested[:], lexicon, learned=frozenset({"quash"}))]
+    assert UNTYPED not in events and events
+
+
+def _untyped(doc: Doc, actors: tuple[ActorRef, ...], recipients: tuple[ActorRef, ...]) -> Candidate:
+    (trigger,) = find_triggers(doc[:], EventLexicon.from_data(), learned=frozenset({"quash"}))
+    return Candidate(trigger, Arguments(actors, recipients))
+
+
+def test_the_model_types_a_learned_trigger_or_turns_it_down(typer_model: EventTyper) -> None:
+    doc = parse(QUASHED)
+    court = actor(doc, 0, 2, None, "JUD", kind="agent").ref
+    ankara = actor(doc, 6, 7, "TUR", "GOV").ref
+    candidate = _untyped(doc, (court,), (ankara,))
+    (typed,) = ModelTyping(typer_model, learned_threshold=0.0).choose(doc[:], [candidate])
+    assert typed is not None and typed.event in typer_model.types
+    assert typed.probability is not None and 0.0 < typed.probability <= 1.0
+    (refused,) = ModelTyping(typer_model, learned_threshold=1.01).choose(doc[:], [candidate])
+    assert refused is None
+    # Without a recipient there is no pair to read: no event.
+    (alone,) = ModelTyping(typer_model, learned_threshold=0.0).choose(
+        doc[:], [_untyped(doc, (court,), ())]
+    )
+    assert alone is None
+    assert RuleTyping().choose(doc[:], [candidate]) == [None]
+
+
+def test_the_coder_gives_a_learned_trigger_the_models_type(typer_model: EventTyper) -> None:
+    doc = parse(QUASHED)
+    chooser = ModelTyping(typer_model, learned_threshold=0.0)
+    chooser.learned = frozenset({"quash"})
+    coder = EventCoder(EventLexicon.from_data(), chooser=chooser)
+    court = actor(doc, 0, 2, "TUR", "JUD", kind="agent")
+    (event,) = _code(coder, doc, [court, actor(doc, 6, 7, "TUR", "GOV")])
+    assert event.event in typer_model.types
+    assert (event.event_text, doc.text[event.event_start : event.event_end]) == ("quashed",) * 2
+    assert [a.code for a in event.actor] == ["TUR"]
+
+
+def test_the_shipped_model_has_learned_verbs(typer_model: EventTyper) -> None:
+    assert len(typer_model.predicates) >= 50
+    assert not typer_model.predicates & {"say", "be", "have", "tell"}
+
+
+def test_the_governing_verb_of_a_pair_is_read_off_the_parse() -> None:
+    doc = parse(QUASHED)
+    court, ankara = (doc[0:2].start_char, doc[0:2].end_char), (doc[6].idx, doc[6].idx + 6)
+    verb = governing_verb(doc, court, ankara)
+    assert verb is not None and verb.lemma_ == "quash"
+    assert governing_verb(doc, None, None) is None
