@@ -163,6 +163,10 @@ def test_the_1992_war_is_historical(events: list[Event]) -> None:
     found = find(events, lambda e: "1992" in e["text"] and e["aux"] == "historical")
     assert found
     assert all(e["aux"] == "historical" for e in events if "2007" in e["text"])
+    # The 1997 pact is not placed where the article's talks are (Geneva): a historical
+    # event has no place unless its own sentence names one.
+    pact = find(events, lambda e: "1997" in e["text"] and e["event"] == "AGREE")
+    assert pact and all(e["aux"] == "historical" and e["event_loc"] is None for e in pact)
 
 
 def test_casualty_total_with_qualifier(events: list[Event]) -> None:

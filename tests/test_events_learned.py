@@ -176,3 +176,119 @@ def test_the_governing_verb_of_a_pair_is_read_off_the_parse() -> None:
     verb = governing_verb(doc, court, ankara)
     assert verb is not None and verb.lemma_ == "quash"
     assert governing_verb(doc, None, None) is None
+
+
+PROVIDED = """
+Wellington PROPN NNP nsubj 1 Wellington
+provided VERB VBD ROOT 1 provide
+$ SYM $ nmod 4 $
+2 NUM CD compound 4 2
+million NUM CD dobj 1 million
+in ADP IN prep 4 in
+assistance NOUN NN pobj 5 assistance
+to ADP IN dative 1 to
+Fiji PROPN NNP pobj 7 Fiji
+. PUNCT . punct 1 .
+"""
+
+MARCH = """
+Talks PROPN NNP nsubj 1 talk
+resume VERB VBP ROOT 1 resume
+in ADP IN prep 1 in
+March PROPN NNP pobj 2 March
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_noun_trigger_deep_in_a_carrying_verbs_object_takes_its_roles(
+    coder: EventCoder,
+) -> None:
+    doc = parse(PROVIDED)
+    mentions = [actor(doc, 0, 1, "NZL", "GOV"), actor(doc, 8, 9, "FJI", "GOV")]
+    (event,) = _code(coder, doc, mentions)
+    assert (event.event, [a.code for a in event.actor], [r.code for r in event.recipient]) == (
+        "AID",
+        ["NZL"],
+        ["FJI"],
+    )
+    assert event.event_text.startswith("provided") and event.event_text.endswith("assistance")
+
+
+def test_a_month_is_not_a_march() -> None:
+    doc = parse(MARCH)
+    lexicon = EventLexicon.from_data()
+    doc.ents = [doc.char_span(doc[3].idx, doc[3].idx + 5, label="DATE")]
+    assert [doc[t.token].text for t in find_triggers(doc[:], lexicon)] == ["Talks"]
+    doc.ents = []
+    assert "March" in [doc[t.token].text for t in find_triggers(doc[:], lexicon)]
+
+
+WILLING = """
+Egypt PROPN NNP nsubj 1 Egypt
+is AUX VBZ ROOT 1 be
+willing ADJ JJ acomp 1 willing
+to PART TO aux 4 to
+withdraw VERB VB xcomp 2 withdraw
+its PRON PRP$ poss 6 its
+troops NOUN NNS dobj 4 troop
+. PUNCT . punct 1 .
+"""
+
+
+def test_willing_to_withdraw_is_an_offer_by_the_subject(coder: EventCoder) -> None:
+    doc = parse(WILLING)
+    (event,) = _code(coder, doc, [actor(doc, 0, 1, "EGY", "GOV")])
+    assert (event.event, event.aux, [a.code for a in event.actor]) == ("AGREE", None, ["EGY"])
+
+
+DEMANDED = """
+Lawmakers NOUN NNS nsubj 1 lawmaker
+demanded VERB VBD ROOT 1 demand
+that SCONJ IN mark 4 that
+Yediyurappa PROPN NNP nsubj 4 Yediyurappa
+resign VERB VB ccomp 1 resign
+. PUNCT . punct 1 .
+"""
+
+PROBE = """
+The DET DT det 1 the
+FBI PROPN NNP nsubj 2 FBI
+opened VERB VBD ROOT 2 open
+an DET DT det 4 an
+investigation NOUN NN dobj 2 investigation
+of ADP IN prep 4 of
+Flynn PROPN NNP pobj 5 Flynn
+. PUNCT . punct 2 .
+"""
+
+CONDEMNED_THREATS = """
+Leaders NOUN NNS nsubj 1 leader
+condemned VERB VBD ROOT 1 condemn
+threats NOUN NNS dobj 1 threat
+made VERB VBN acl 2 make
+by ADP IN agent 3 by
+Washington PROPN NNP pobj 4 Washington
+. PUNCT . punct 1 .
+"""
+
+
+def test_whom_a_demand_addresses_is_its_contents_subject(coder: EventCoder) -> None:
+    doc = parse(DEMANDED)
+    (event,) = _code(coder, doc, [actor(doc, 0, 1, "IND", "LEG", kind="agent")])
+    assert event.event == "REQUEST"
+    assert [(r.entity_text, r.code) for r in event.recipient] == [("Yediyurappa", None)]
+
+
+def test_an_investigation_of_someone_targets_them(coder: EventCoder) -> None:
+    doc = parse(PROBE)
+    (event,) = _code(coder, doc, [actor(doc, 0, 2, "USA", "COP", kind="igo")])
+    assert event.event == "ACCUSE"
+    assert [a.code for a in event.actor] == ["USA"]
+    assert [r.entity_text for r in event.recipient] == ["Flynn"]
+
+
+def test_a_thing_made_by_someone_points_at_them(coder: EventCoder) -> None:
+    doc = parse(CONDEMNED_THREATS)
+    mentions = [actor(doc, 0, 1, None, "GOV", kind="agent"), actor(doc, 5, 6, "USA", "GOV")]
+    (event,) = _code(coder, doc, mentions)
+    assert (event.event, [r.code for r in event.recipient]) == ("ACCUSE", ["USA"])

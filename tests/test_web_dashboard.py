@@ -7,8 +7,10 @@ under CI (``CI`` set), where a missing browser is a failure: CI installs it (``.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -277,3 +279,49 @@ def test_clicking_a_place_filters_the_table(page: Page) -> None:
         arg=name,
     )
     assert name in page.locator("#place-chip").inner_text()
+
+
+PRIVATE_TOKEN = "dashboard-test-token-0123456789abcdef"
+
+
+@pytest.fixture(scope="module")
+def private_server(store: Path, expected: Expected) -> Iterator[str]:
+    port = free_port()
+    env = {**os.environ, "STRIFE_TOKEN": PRIVATE_TOKEN}
+    # With a token the server may write: its own copy, not the other server's store.
+    copy = store.with_name("private.duckdb")
+    shutil.copyfile(store, copy)
+    process = subprocess.Popen(
+        strife("serve", "--db", str(copy), "--port", str(port), "--private"),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_the_csv_of_a_private_server_downloads_with_its_token(
+    browser: Browser, private_server: str, expected: Expected
+) -> None:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(private_server + "/")
+    page.fill("#token-input", PRIVATE_TOKEN)
+    page.click("#token-form button[type=submit]")
+    page.wait_for_selector("body[data-ready=true]")
+    with page.expect_download() as info:
+        page.click("#csv-link")
+    with Path(info.value.path()).open(encoding="utf-8", newline="") as saved:
+        rows = list(csv.DictReader(saved))
+    context.close()
+    assert info.value.suggested_filename == "strife-events.csv"
+    assert len(rows) == min(expected.events, 500) and all(row["id"] for row in rows)
+    # Without the token the same address is refused: the link alone could not have worked.
+    assert httpx.get(private_server + "/api/events?format=csv").status_code == 401

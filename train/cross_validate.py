@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> None:
     args = _arguments()
     plv = plv_examples(args.data)
-    ngec = ngec_examples(args.data, args.ngec_weight)
+    ngec = ngec_examples(args.data, args.ngec_weight, args.ngec_per_label)
     tensors = encode_examples([*plv, *ngec])
     labels = [e.item.event for e in plv]
     groups = [normalise(e.item.text) for e in plv]
@@ -145,6 +145,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--epochs", type=int, default=Settings.epochs)
     parser.add_argument("--ngec-weight", type=float, default=0.5)
+    parser.add_argument(
+        "--ngec-per-label", type=int, default=12, help="NGEC ledes per type and mode."
+    )
     parser.add_argument("--code", action="store_true", help="Also score strife code end to end.")
     parser.add_argument("--reuse", action="store_true", help="Keep fold models already built.")
     parser.add_argument(

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     args = _arguments()
-    examples = training_set(args.data, args.ngec_weight, args.extra)
+    examples = training_set(args.data, args.ngec_weight, args.extra, args.ngec_per_label)
     exclude = exclusion_paths(args.data, args.exclude)
     kept, refused = refuse_leaks(examples, exclude)
     print(f"training items: {len(kept)} ({len(refused)} refused: in an evaluation set)")
@@ -59,8 +59,11 @@ def main() -> None:
     print(f"model and {len(predicates)} learned trigger verbs written to {args.out}")
 
 
-def training_set(data: Path, ngec_weight: float, extra: list[Path]) -> list[Example]:
-    return [*plv_examples(data), *ngec_examples(data, ngec_weight), *extra_examples(extra)]
+def training_set(
+    data: Path, ngec_weight: float, extra: list[Path], ngec_per_label: int = 12
+) -> list[Example]:
+    ngec = ngec_examples(data, ngec_weight, ngec_per_label)
+    return [*plv_examples(data), *ngec, *extra_examples(extra)]
 
 
 def _counts(examples: list[Example]) -> dict[str, int]:
@@ -76,6 +79,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--exclude", type=Path, nargs="*", default=DEFAULT_EXCLUDE)
     parser.add_argument("--extra", type=Path, nargs="*", default=[])
     parser.add_argument("--ngec-weight", type=float, default=0.5)
+    parser.add_argument(
+        "--ngec-per-label", type=int, default=12, help="NGEC ledes per type and mode."
+    )
     parser.add_argument("--epochs", type=int, default=Settings.epochs)
     parser.add_argument(
         "--out", type=Path, default=ROOT / "src" / "strife" / "data" / "models" / "typer"

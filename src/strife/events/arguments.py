@@ -166,8 +166,15 @@ def extract_arguments(
         recipients = recipients or resolver.refs(inner_recipients)
     if not recipients and trigger.spec.pos == "VERB":
         recipients = resolver.content_recipients(token, actors)
+    if trigger.event == "REQUEST" and trigger.spec.pos == "VERB":
+        # "demanded that Yediyurappa step down": who is asked is the content's subject.
+        addressees = _addressees(token)
+        recipients = recipients or resolver.refs(addressees)
+        recipient_toks = [*recipient_toks, *addressees]
     swapped = bool(trigger.spec.flags & {"swap", "passive"})
     # Participants no dictionary knows: the phrase itself, uncoded (see strife.events.unresolved).
+    # A noun trigger's own modifiers ("the Gaza attack") are not its participants.
+    actor_toks = [t for t in actor_toks if t.dep_ not in PHRASE_DEPS]
     actors = actors or resolver.fallback(actor_toks, named_only=not swapped)
     recipients = recipients or resolver.fallback(recipient_toks, named_only=swapped)
     if swapped:
@@ -176,6 +183,16 @@ def extract_arguments(
         actors = sides
     recipients = tuple(r for r in recipients if all(r.start != a.start for a in actors))
     return Arguments(actors=actors, recipients=recipients, reciprocal=reciprocal)
+
+
+def _addressees(verb: Token) -> list[Token]:
+    return [
+        subject
+        for clause in verb.children
+        if clause.dep_ == "ccomp"
+        for subject in clause.children
+        if subject.dep_ in SUBJECT_DEPS and subject.pos_ != "PRON"
+    ]
 
 
 def _takes_sides(trigger: Trigger, token: Token) -> bool:
@@ -227,10 +244,20 @@ def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], l
             recipients.extend(_prep_objects(child))
         elif child.dep_ in ("acl", "relcl"):
             actors.extend(_parties_of_description(child))
+    if not recipients:
+        # "an investigation of Flynn", "the release of 12 prisoners": whom it is done to.
+        recipients = [
+            obj
+            for child in noun.children
+            if child.dep_ == "prep" and child.lower_ == "of"
+            for obj in _prep_objects(child)
+        ]
     if trigger.light_verb is not None:
         light = doc[trigger.light_verb]
         light_actors, light_recipients = _verb_roles(light)
-        light_recipients = [t for t in light_recipients if t.i != noun.i]
+        light_recipients = [
+            t for t in light_recipients if t.i != noun.i and not t.is_ancestor(noun)
+        ]
         if light.lemma_.lower() in RECEIVING_VERBS:
             light_actors, light_recipients = light_recipients, light_actors
         actors.extend(light_actors)
@@ -277,7 +304,7 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     """Subject of a verb that has none: from its governing verb or modified noun."""
     current = verb
     for _ in range(4):
-        if current.dep_ in ("xcomp", "conj", "advcl") and current.head.i != current.i:
+        if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head.i != current.i:
             current = current.head
             subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
@@ -334,15 +361,15 @@ class _Resolver:
             yield ActorRef(span.text, code, "GOV", span.text, span.start_char, span.end_char)
 
     def fallback(self, tokens: Sequence[Token], named_only: bool) -> tuple[ActorRef, ...]:
-        """Roles no mention filled: for a recipient that is a thing, the party it belongs
-        to or comes from ("refused a request from the justice minister", "lifted its
-        blockade of the U.K."); else the phrases themselves, uncoded."""
-        if not named_only:
-            parties = [p for t in tokens if not is_named(t) for p in _parties_of_thing(t)]
-            found = self.refs(parties) or unresolved_refs(self.doc, parties, named_only=True)
-            if found:
-                return found
-        return unresolved_refs(self.doc, tokens, named_only)
+        """Roles no mention filled, uncoded: the names among them; for a recipient without
+        one, the party a thing belongs to or comes from ("refused a request from the
+        justice minister", "lifted its blockade of the U.K."), else the things."""
+        names = unresolved_refs(self.doc, tokens, named_only=True)
+        if named_only or names:
+            return names
+        parties = [p for t in tokens if not is_named(t) for p in _parties_of_thing(t)]
+        found = self.refs(parties) or unresolved_refs(self.doc, parties, named_only=True)
+        return found or unresolved_refs(self.doc, tokens, named_only=False)
 
     def content_recipients(self, verb: Token, actors: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
         """'threatened to take military action against Taiwan': whom the threat, request
@@ -385,7 +412,8 @@ class _Resolver:
 
 
 def _parties_of_thing(noun: Token, depth: int = 2) -> list[Token]:
-    """Objects of the thing's prepositions ("the death of X", "an apology from X")."""
+    """Objects of the thing's prepositions ("the death of X", "an apology from X") and
+    who made it ("an appeal filed by X")."""
     parties: list[Token] = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in THING_PARTY_PREPS:
@@ -393,6 +421,8 @@ def _parties_of_thing(noun: Token, depth: int = 2) -> list[Token]:
                 parties.append(obj)
                 if depth > 1 and not is_named(obj):
                     parties.extend(_parties_of_thing(obj, depth - 1))
+        elif child.dep_ in ("acl", "relcl"):  # "threats made by the government"
+            parties.extend(_parties_of_description(child))
     return parties
 
 

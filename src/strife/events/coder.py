@@ -62,7 +62,8 @@ from strife.records import (
 
 PROMISABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE"})
 # Material events, meetings and agreements happen somewhere: without a place of their own
-# they take the one the article was speaking of. Statements are not placed by inference.
+# they take the one the article was speaking of. Statements are not placed by inference,
+# nor are historical events ("the 1997 pact"): the article's places are of today.
 PLACED_BY_CONTEXT = frozenset(e for e, quad in QUAD.items() if quad in (2, 4)) | {
     "CONSULT",
     "AGREE",
@@ -210,7 +211,7 @@ class EventCoder:
         dates = _event_dates(ctx.mentions.dates, own - content, sentence.span, content)
         event, mode, aux = self._type_mode_aux(trigger, choice, clause, dates, args, sentence)
         args = specialise_roles(event, mode, args)
-        if not places and event in PLACED_BY_CONTEXT:
+        if not places and event in PLACED_BY_CONTEXT and aux != "historical":
             recalled = ctx.memory.recall(sentence.sequence)
             places = [recalled] if recalled is not None else []
         base = _EventBase(

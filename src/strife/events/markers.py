@@ -21,6 +21,8 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 PLAN_VERBS = frozenset("plan intend expect schedule set prepare aim threaten".split())
+# "is willing to withdraw its troops": an offer (with AID, RETREAT ... coded AGREE).
+WILLING = frozenset("willing ready prepared".split())
 
 
 def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMention]) -> Aux | None:
@@ -68,9 +70,11 @@ def _conditional(verb: Token) -> bool:
 
 
 def _planned(verb: Token) -> bool:
-    """'plans to attack', 'is expected to meet': the event lies ahead."""
+    """'plans to attack', 'is expected to meet', 'is willing to withdraw': the event lies
+    ahead."""
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in PLAN_VERBS and head.i != verb.i
+    planning = PLAN_VERBS | WILLING
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in planning and head.i != verb.i
 
 
 def refine_mode(

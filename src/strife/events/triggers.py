@@ -23,8 +23,13 @@ from strife.events.lexicon import EventLexicon, TriggerSpec
 LIGHT_VERBS = frozenset(
     "send make issue launch carry conduct stage hold mount lodge file reach sign deliver "
     "express offer extend submit impose announce begin start continue resume intensify step "
-    "renew repeat unleash order approve level".split()
+    "renew repeat unleash order approve level commence open wage voice reiterate reaffirm "
+    "pass lead give provide grant host attend".split()
 )
+# Verbs that carry a noun trigger deeper in their object ("provided $2 million in
+# assistance", "went on strike", "took part in the protest"), and the prepositions between.
+CARRYING_VERBS = frozenset("provide give go take join declare grant pledge".split())
+CARRYING_PREPS = frozenset("in on to into at with".split())
 # Verbs whose subject is on the receiving end ("Armenia received aid", "faced sanctions").
 RECEIVING_VERBS = frozenset("receive get face suffer undergo endure accept".split())
 # Verbal event types whose complement is content, not a separate event.
@@ -111,7 +116,7 @@ def _match(token: Token, lexicon: EventLexicon) -> TriggerSpec | None:
         for spec in lexicon.lookup(token.lemma_, "VERB"):
             if _particle_ok(token, spec) and _objects_ok(token, spec):
                 return spec
-    if token.pos_ in NOUN_POS:
+    if token.pos_ in NOUN_POS and token.ent_type_ not in ("DATE", "TIME"):
         modifiers = {c.lemma_.lower() for c in token.children}
         specs = tuple(
             spec
@@ -171,14 +176,7 @@ def _pick_noun_sense(token: Token, specs: tuple[TriggerSpec, ...]) -> TriggerSpe
 
 def _trigger(token: Token, spec: TriggerSpec) -> Trigger:
     start, end = token.i, token.i + 1
-    light: int | None = None
-    head = token.head
-    if spec.pos == "NOUN" and token.dep_ in ("dobj", "nsubjpass", "pobj") and head.i != token.i:
-        lemma = head.lemma_.lower()
-        if lemma in LIGHT_VERBS or lemma in RECEIVING_VERBS:
-            light = head.i
-        elif head.dep_ == "prep" and head.head.lemma_.lower() in ("come", "be"):
-            light = head.head.i  # "came under fire"
+    light = _light_verb(token) if spec.pos == "NOUN" else None
     if light is not None:
         start, end = min(start, light), max(end, light + 1)
     for child in token.children:
@@ -187,6 +185,35 @@ def _trigger(token: Token, spec: TriggerSpec) -> Trigger:
         if spec.particle and child.lower_ == spec.particle:
             start, end = min(start, child.i), max(end, _span_end(child))
     return Trigger(token=token.i, spec=spec, start=start, end=end, light_verb=light)
+
+
+def _light_verb(noun: Token) -> int | None:
+    """The verb that carries a noun trigger: "sent a request", "came under fire", and
+    deeper in its object "provided $2 million in assistance", "went on strike", "launched a
+    mediation effort"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.i != noun.i:
+        lemma = head.lemma_.lower()
+        if lemma in LIGHT_VERBS or lemma in RECEIVING_VERBS:
+            return head.i
+        if head.dep_ == "prep" and head.head.lemma_.lower() in ("come", "be"):
+            return head.head.i  # "came under fire"
+    current = noun
+    for _ in range(4):
+        if current.head.i == current.i or not _carried(current):
+            return None
+        current = current.head
+        if current.pos_ in VERB_POS:
+            lemma = current.lemma_.lower()
+            carrying = LIGHT_VERBS | RECEIVING_VERBS | CARRYING_VERBS
+            return current.i if lemma in carrying else None
+    return None
+
+
+def _carried(token: Token) -> bool:
+    if token.dep_ == "pobj":
+        return token.head.lower_ in CARRYING_PREPS
+    return token.dep_ in ("prep", "dobj", "compound")
 
 
 def _span_end(token: Token) -> int:

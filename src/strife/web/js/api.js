@@ -31,6 +31,23 @@ export async function getJSON(path, params = {}) {
   return body;
 }
 
+// A file from the API saved by the browser. A link cannot carry the token of a private
+// server, so the file is fetched with it and handed to the browser as a download.
+export async function download(path, filename) {
+  const response = await fetch(path, { headers: authHeaders() });
+  if (response.status === 401 && (await askToken())) return download(path, filename);
+  if (!response.ok) {
+    const body = await response.json().catch(() => null);
+    throw new ApiError(response.status, body && body.error ? body.error.message : response.statusText);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement("a"), { href: url, download: filename });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 function authHeaders() {
   const token = sessionStorage.getItem(TOKEN_KEY);
   return token ? { Authorization: `Bearer ${token}` } : {};

@@ -2,7 +2,7 @@
 // The timeline shows every date under the other filters, so that a brushed range can be
 // moved; the map and the table show the brushed range.
 
-import { ApiError, getJSON, query } from "./api.js";
+import { ApiError, download, getJSON, query } from "./api.js";
 import { h } from "./dom.js";
 import { EVENT_TYPES, number, plural } from "./format.js";
 import { createMap } from "./map.js";
@@ -58,8 +58,12 @@ async function refresh({ timelineToo = true } = {}) {
     $("status").textContent = "";
   } catch (error) {
     if (mine !== generation) return;
-    $("status").textContent = error instanceof ApiError ? `Error ${error.status}: ${error.message}` : String(error);
+    showError(error);
   }
+}
+
+function showError(error) {
+  $("status").textContent = error instanceof ApiError ? `Error ${error.status}: ${error.message}` : String(error);
 }
 
 function show(stats, page, overall) {
@@ -173,6 +177,10 @@ function wire() {
     refresh({ timelineToo: false });
   });
   $("timeline-all").addEventListener("click", () => timeline.showAllDates($("timeline-all").textContent === "All dates"));
+  $("csv-link").addEventListener("click", (event) => {
+    event.preventDefault();
+    download($("csv-link").getAttribute("href"), "strife-events.csv").catch(showError);
+  });
   $("map-fit").addEventListener("click", () => map.fit());
   $("map-world").addEventListener("click", () => map.world());
   $("map-legend").append(...[1, 2, 3, 4].map((q) => h("li", {}, h("span", { class: `swatch q${q}` }), `quad ${q}`)),
