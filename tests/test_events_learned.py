@@ -292,3 +292,38 @@ def test_a_thing_made_by_someone_points_at_them(coder: EventCoder) -> None:
     mentions = [actor(doc, 0, 1, None, "GOV", kind="agent"), actor(doc, 5, 6, "USA", "GOV")]
     (event,) = _code(coder, doc, mentions)
     assert (event.event, [r.code for r in event.recipient]) == ("ACCUSE", ["USA"])
+
+
+DATELINED = """
+BERLIN PROPN NNP nsubj 4 Berlin
+-- PUNCT : punct 4 --
+a DET DT det 3 a
+court NOUN NN appos 0 court
+convicted VERB VBD ROOT 4 convict
+three NUM CD nummod 6 three
+men NOUN NNS dobj 4 man
+. PUNCT . punct 4 .
+"""
+
+
+def test_the_datelines_city_is_never_a_participant(coder: EventCoder) -> None:
+    doc = parse(DATELINED)
+    events = _code(coder, doc, [actor(doc, 0, 1, "DEU", "GOV")])
+    assert events and all(a.code != "DEU" for e in events for a in (*e.actor, *e.recipient))
+
+
+DECLARED_SIEGE = """
+Authorities NOUN NNS nsubj 1 authority
+declared VERB VBD ROOT 1 declare
+a DET DT det 3 a
+state NOUN NN dobj 1 state
+of ADP IN prep 3 of
+siege NOUN NN pobj 4 siege
+. PUNCT . punct 1 .
+"""
+
+
+def test_the_object_that_names_the_event_is_not_its_recipient(coder: EventCoder) -> None:
+    doc = parse(DECLARED_SIEGE)
+    (event,) = _code(coder, doc, [actor(doc, 0, 1, "BOL", "GOV", kind="agent")])
+    assert (event.event, event.mode, event.recipient) == ("COERCE", "martial-law", ())

@@ -175,8 +175,13 @@ def extract_arguments(
     # Participants no dictionary knows: the phrase itself, uncoded (see strife.events.unresolved).
     # A noun trigger's own modifiers ("the Gaza attack") are not its participants.
     actor_toks = [t for t in actor_toks if t.dep_ not in PHRASE_DEPS]
+    # The object a trigger needs to fire says what the event is ("imposed martial law",
+    # "declared a state of siege"), not whom it is aimed at.
+    described = frozenset(
+        t.i for t in recipient_toks if trigger.spec.objects and t.head.i == token.i
+    )
     actors = actors or resolver.fallback(actor_toks, named_only=not swapped)
-    recipients = recipients or resolver.fallback(recipient_toks, named_only=swapped)
+    recipients = recipients or resolver.fallback(recipient_toks, swapped, described)
     if swapped:
         actors, recipients = recipients, actors
     if not actors and "reciprocal" in trigger.spec.flags and _takes_sides(trigger, token):
@@ -360,16 +365,20 @@ class _Resolver:
         if code:
             yield ActorRef(span.text, code, "GOV", span.text, span.start_char, span.end_char)
 
-    def fallback(self, tokens: Sequence[Token], named_only: bool) -> tuple[ActorRef, ...]:
+    def fallback(
+        self, tokens: Sequence[Token], named_only: bool, described: frozenset[int] = frozenset()
+    ) -> tuple[ActorRef, ...]:
         """Roles no mention filled, uncoded: the names among them; for a recipient without
         one, the party a thing belongs to or comes from ("refused a request from the
-        justice minister", "lifted its blockade of the U.K."), else the things."""
+        justice minister", "lifted its blockade of the U.K."), else the things, less those
+        that only describe the event (``described``)."""
         names = unresolved_refs(self.doc, tokens, named_only=True)
         if named_only or names:
             return names
         parties = [p for t in tokens if not is_named(t) for p in _parties_of_thing(t)]
         found = self.refs(parties) or unresolved_refs(self.doc, parties, named_only=True)
-        return found or unresolved_refs(self.doc, tokens, named_only=False)
+        things = [t for t in tokens if t.i not in described]
+        return found or unresolved_refs(self.doc, things, named_only=False)
 
     def content_recipients(self, verb: Token, actors: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
         """'threatened to take military action against Taiwan': whom the threat, request

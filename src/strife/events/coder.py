@@ -96,8 +96,10 @@ class _ArticleContext:
 
     @classmethod
     def build(cls, doc: Doc, article: Article, mentions: Mentions) -> _ArticleContext:
-        index = MentionIndex(mentions.actors)
         dateline = dateline_tokens(doc)
+        # "BERLIN -- A court convicted ...": the dateline's city is where the report was
+        # filed, never a participant or a speaker.
+        index = MentionIndex([m for m in mentions.actors if m.start not in dateline])
         datelined = [m.place for m in mentions.places if m.start in dateline]
         codes = Counter(m.ref.code for m in mentions.actors if m.ref.code and len(m.ref.code) == 3)
         return cls(

@@ -154,6 +154,10 @@ def object_words(token: Token) -> Iterable[str]:
         if child.dep_ in ("dobj", "dative", "attr", "nsubjpass", "oprd"):
             yield from (child.lemma_.lower(), child.lower_)
             yield from (c.lower_ for c in child.children if c.dep_ == "compound")
+            # "declared a state of emergency": what the object is a state of.
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    yield from (g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
         elif child.dep_ in ("prep", "prt", "agent"):
             yield child.lower_
             for grand in child.children:
