@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from parsed import actor, parse
+from parsed import actor, parse, place
 from strife.classify.model import EventTyper
 from strife.events import EventCoder, Mentions
 from strife.events.arguments import Arguments
@@ -327,3 +327,23 @@ def test_the_object_that_names_the_event_is_not_its_recipient(coder: EventCoder)
     doc = parse(DECLARED_SIEGE)
     (event,) = _code(coder, doc, [actor(doc, 0, 1, "BOL", "GOV", kind="agent")])
     assert (event.event, event.mode, event.recipient) == ("COERCE", "martial-law", ())
+
+
+CEASEFIRE_IN_YEMEN = """
+Riyadh PROPN NNP nsubj 1 Riyadh
+declared VERB VBD ROOT 1 declare
+a DET DT det 3 a
+ceasefire NOUN NN dobj 1 ceasefire
+in ADP IN prep 1 in
+Yemen PROPN NNP pobj 4 Yemen
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_concession_at_a_foreign_place_is_aimed_at_its_country(coder: EventCoder) -> None:
+    doc = parse(CEASEFIRE_IN_YEMEN)
+    article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
+    mentions = Mentions([actor(doc, 0, 1, "SAU", "GOV")], [place(doc, 5, 6, 69543, "YEM")], [])
+    (event,) = coder.code(doc, article, mentions)
+    assert event.event == "CONCEDE"
+    assert [(r.entity_text, r.code) for r in event.recipient] == [("Yemen", "YEM")]

@@ -3,20 +3,21 @@
 "Police arrested 37 protesters" in Tbilisi are Georgian police and Georgian protesters;
 "residents said" in Rutshuru are Congolese residents. An actor, recipient or claimant named
 only by its role (code None, sector known) takes the country of the event's place, else the
-country the article is mostly about. And a material conflict event aimed at a place with no
-named target ("shelled the towns of Bakhmut and Avdiivka") has that place's country as its
-recipient, unless the attacker is from that country; the place replaces an uncoded phrase
-("the towns") that stood as recipient.
+country the article is mostly about. And an event done at a place with no named target
+("shelled the towns of Bakhmut and Avdiivka", "suspended aid deliveries in Borno State",
+"declared a ceasefire in Yemen", "deployed troops in Belarus": ASSAULT, COERCE, SANCTION,
+CONCEDE, RETREAT, MOBILIZE) has that place's country as its recipient, unless the actor is
+from that country; the place replaces an uncoded phrase ("the towns") that stood as
+recipient.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from strife.plover import MATERIAL_CONFLICT, QUAD
 from strife.records import ActorRef, Claim, Place
 
-AIMED_AT_PLACES = frozenset({"ASSAULT", "COERCE"})
+AIMED_AT_PLACES = frozenset({"ASSAULT", "COERCE", "SANCTION", "CONCEDE", "RETREAT", "MOBILIZE"})
 
 
 def localize(
@@ -35,7 +36,6 @@ def localize(
     if (
         not any(_known(r) for r in recipients)
         and place is not None
-        and QUAD[event] == MATERIAL_CONFLICT
         and event in AIMED_AT_PLACES
         and place.country_code not in {a.code for a in actors}
     ):
