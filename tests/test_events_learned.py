@@ -17,6 +17,7 @@ from strife.classify.model import EventTyper
 from strife.events import EventCoder, Mentions
 from strife.events.arguments import Arguments
 from strife.events.lexicon import EventLexicon
+from strife.events.places import dateline_tokens
 from strife.events.triggers import UNTYPED, find_triggers
 from strife.events.typer import Candidate, ModelTyping, RuleTyping
 from strife.records import ActorMention, ActorRef, Article, Event
@@ -347,3 +348,39 @@ def test_a_concession_at_a_foreign_place_is_aimed_at_its_country(coder: EventCod
     (event,) = coder.code(doc, article, mentions)
     assert event.event == "CONCEDE"
     assert [(r.entity_text, r.code) for r in event.recipient] == [("Yemen", "YEM")]
+
+
+ARRESTED_IN_RWANDA = """
+Activists NOUN NNS nsubjpass 2 activist
+were AUX VBD auxpass 2 be
+arrested VERB VBN ROOT 2 arrest
+in ADP IN prep 2 in
+Rwanda PROPN NNP pobj 3 Rwanda
+. PUNCT . punct 2 .
+"""
+
+HYPHENATED_OPENING = """
+ISIS PROPN NNP nsubj 1 ISIS
+claimed VERB VBD ROOT 1 claim
+a DET DT det 5 a
+multi ADJ JJ amod 5 multi
+- PUNCT HYPH punct 3 -
+pronged ADJ JJ amod 6 pronged
+attack NOUN NN dobj 1 attack
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_arrest_by_no_one_named_is_the_states_doing(coder: EventCoder) -> None:
+    doc = parse(ARRESTED_IN_RWANDA)
+    article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
+    mentions = Mentions([], [place(doc, 4, 5, 49518, "RWA")], [])
+    (event,) = coder.code(doc, article, mentions)
+    assert (event.event, event.mode) == ("COERCE", "arrest")
+    assert [(a.entity_text, a.code, a.sector) for a in event.actor] == [("Rwanda", "RWA", "GOV")]
+    assert [r.entity_text for r in event.recipient] == ["Activists"]
+
+
+def test_a_hyphen_in_the_first_sentence_is_no_dateline() -> None:
+    assert dateline_tokens(parse(HYPHENATED_OPENING)) == frozenset()
+    assert dateline_tokens(parse(DATELINED)) == frozenset({0, 1})

@@ -61,9 +61,14 @@ class Arguments:
 
 
 class MentionIndex:
-    """Actor mentions of one Doc, findable by token."""
+    """Actor mentions of one Doc, findable by token. ``excluded`` tokens (a wire dateline)
+    fill no role, by a mention or otherwise."""
 
-    def __init__(self, mentions: Sequence[ActorMention]) -> None:
+    def __init__(
+        self, mentions: Sequence[ActorMention], excluded: frozenset[int] = frozenset()
+    ) -> None:
+        self.excluded = excluded
+        mentions = [m for m in mentions if m.start not in excluded]
         self.mentions = tuple(mentions)
         self._by_token: dict[int, ActorMention] = {}
         for mention in mentions:
@@ -343,6 +348,13 @@ class _Resolver:
         return tuple(out)
 
     def _refs_for(self, token: Token) -> Iterator[ActorRef]:
+        if token.i in self.index.excluded:
+            # "THE HAGUE -- A UN prosecutor charged": the parse may hang the subject
+            # on the dateline.
+            for child in token.children:
+                if child.dep_ in ("appos", "conj"):
+                    yield from self._refs_for(child)
+            return
         mention = self.index.for_phrase(token)
         if mention is not None:
             yield mention.ref
@@ -372,6 +384,7 @@ class _Resolver:
         one, the party a thing belongs to or comes from ("refused a request from the
         justice minister", "lifted its blockade of the U.K."), else the things, less those
         that only describe the event (``described``)."""
+        tokens = [t for t in tokens if t.i not in self.index.excluded]
         names = unresolved_refs(self.doc, tokens, named_only=True)
         if named_only or names:
             return names

@@ -99,7 +99,7 @@ class _ArticleContext:
         dateline = dateline_tokens(doc)
         # "BERLIN -- A court convicted ...": the dateline's city is where the report was
         # filed, never a participant or a speaker.
-        index = MentionIndex([m for m in mentions.actors if m.start not in dateline])
+        index = MentionIndex(mentions.actors, excluded=dateline)
         datelined = [m.place for m in mentions.places if m.start in dateline]
         codes = Counter(m.ref.code for m in mentions.actors if m.ref.code and len(m.ref.code) == 3)
         return cls(
@@ -230,7 +230,7 @@ class EventCoder:
         )
         where: list[Place | None] = list(places) or [None]
         return [
-            base.build(*localize(event, actors, recipients, place, base.claims, ctx.home),
+            base.build(*localize(event, actors, recipients, place, base.claims, ctx.home, mode),
                        place, direction)
             for direction, (actors, recipients) in enumerate(_directions(args))
             for place in where

@@ -8,7 +8,9 @@ country the article is mostly about. And an event done at a place with no named 
 "declared a ceasefire in Yemen", "deployed troops in Belarus": ASSAULT, COERCE, SANCTION,
 CONCEDE, RETREAT, MOBILIZE) has that place's country as its recipient, unless the actor is
 from that country; the place replaces an uncoded phrase ("the towns") that stood as
-recipient.
+recipient. An arrest, deportation, curfew, martial law, censorship, conviction or expulsion
+with no actor named ("was arrested in Rwanda") is the doing of the state where it happened:
+that country's government is its actor, pointing at the place's words.
 """
 
 from __future__ import annotations
@@ -17,6 +19,18 @@ from dataclasses import replace
 
 from strife.records import ActorRef, Claim, Place
 
+# What only a state does: "was arrested in Rwanda", "were expelled from North Korea".
+STATE_ACTS = frozenset(
+    {
+        ("COERCE", "arrest"),
+        ("COERCE", "deport"),
+        ("COERCE", "curfew"),
+        ("COERCE", "martial-law"),
+        ("COERCE", "censor"),
+        ("SANCTION", "convict"),
+        ("SANCTION", "expel"),
+    }
+)
 AIMED_AT_PLACES = frozenset({"ASSAULT", "COERCE", "SANCTION", "CONCEDE", "RETREAT", "MOBILIZE"})
 
 
@@ -27,9 +41,12 @@ def localize(
     place: Place | None,
     claims: tuple[Claim, ...],
     home: str | None,
+    mode: str | None = None,
 ) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...], tuple[Claim, ...]]:
     """Actors, recipients and claims with role-only entities given a country."""
     country = place.country_code if place is not None else home
+    if not actors and place is not None and place.country_code and (event, mode) in STATE_ACTS:
+        actors = (replace(_place_as_recipient(place), sector="GOV"),)
     actors = _fill(actors, country)
     recipients = _fill(recipients, country)
     claims = localize_claims(claims, place, home)

@@ -70,9 +70,10 @@ def dateline_tokens(doc: Doc) -> frozenset[int]:
     if not (first.is_alpha and first.is_upper and len(first) >= 3):
         return frozenset()
     for token in doc[:DATELINE_MAX_TOKENS]:
-        if token.text in DATELINE_DASHES:
+        if token.text in DATELINE_DASHES and doc[token.i - 1].whitespace_:
             return frozenset(range(token.i + 1))
-        if token.is_sent_end and token.i > 0:
+        # "ISIS carried out a multi-pronged attack": a sentence, not a dateline.
+        if (token.is_sent_end and token.i > 0) or token.pos_ == "VERB":
             break
     return frozenset()
 
