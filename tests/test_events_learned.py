@@ -384,3 +384,24 @@ def test_an_arrest_by_no_one_named_is_the_states_doing(coder: EventCoder) -> Non
 def test_a_hyphen_in_the_first_sentence_is_no_dateline() -> None:
     assert dateline_tokens(parse(HYPHENATED_OPENING)) == frozenset()
     assert dateline_tokens(parse(DATELINED)) == frozenset({0, 1})
+
+
+LIFTED_SANCTIONS = """
+Brussels PROPN NNP nsubj 1 Brussels
+lifted VERB VBD ROOT 1 lift
+sanctions NOUN NNS dobj 1 sanction
+on ADP IN prep 2 on
+Minsk PROPN NNP pobj 3 Minsk
+. PUNCT . punct 1 .
+"""
+
+
+def test_what_a_concession_lifts_is_not_an_event_of_its_own(coder: EventCoder) -> None:
+    doc = parse(LIFTED_SANCTIONS)
+    mentions = [actor(doc, 0, 1, "EUR", "GOV", kind="igo"), actor(doc, 4, 5, "BLR", "GOV")]
+    (event,) = _code(coder, doc, mentions)
+    assert (event.event, [a.code for a in event.actor], [r.code for r in event.recipient]) == (
+        "CONCEDE",
+        ["EUR"],
+        ["BLR"],
+    )

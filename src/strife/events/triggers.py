@@ -89,7 +89,7 @@ def find_triggers(
             spec = _untyped(token.lemma_.lower())
         if spec is not None:
             found.append(_trigger(token, spec))
-    kept = _merge_same_event(_drop_content_events(found, sent), sent)
+    kept = _merge_same_event(_drop_content_events(_drop_acted_on(found, sent), sent), sent)
     return _without_related_untyped(kept, sent)
 
 
@@ -222,6 +222,20 @@ def _carried(token: Token) -> bool:
 
 def _span_end(token: Token) -> int:
     return max(t.i for t in token.subtree) + 1
+
+
+def _drop_acted_on(triggers: list[Trigger], sent: Span) -> list[Trigger]:
+    """Remove noun triggers that a verb trigger acts on and needs to fire: "lifted the
+    sanctions", "called off the strike" are concessions, not sanctions or strikes."""
+    doc = sent.doc
+    acted_on: set[int] = set()
+    for trig in triggers:
+        if trig.spec.pos != "VERB" or not trig.spec.objects:
+            continue
+        for child in doc[trig.token].children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in trig.spec.objects:
+                acted_on.add(child.i)
+    return [t for t in triggers if t.spec.pos != "NOUN" or t.token not in acted_on]
 
 
 def _drop_content_events(triggers: list[Trigger], sent: Span) -> list[Trigger]:
