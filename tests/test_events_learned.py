@@ -405,3 +405,37 @@ def test_what_a_concession_lifts_is_not_an_event_of_its_own(coder: EventCoder) -
         ["EUR"],
         ["BLR"],
     )
+
+
+WILL_MEET = """
+Putin PROPN NNP nsubj 2 Putin
+will AUX MD aux 2 will
+meet VERB VB ROOT 2 meet
+Erdogan PROPN NNP dobj 2 Erdogan
+. PUNCT . punct 2 .
+"""
+
+SIGNED = """
+Kyiv PROPN NNP nsubj 1 Kyiv
+signed VERB VBD ROOT 1 sign
+a DET DT det 3 a
+treaty NOUN NN dobj 1 treaty
+with ADP IN prep 1 with
+Warsaw PROPN NNP pobj 4 Warsaw
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_meeting_ahead_is_an_agreement_to_meet(coder: EventCoder) -> None:
+    doc = parse(WILL_MEET)
+    mentions = [actor(doc, 0, 1, "RUS", "GOV", kind="person"), actor(doc, 3, 4, "TUR", "GOV")]
+    (event,) = _code(coder, doc, mentions)
+    assert (event.event, event.aux) == ("AGREE", None)
+
+
+def test_signing_a_treaty_is_support(coder: EventCoder) -> None:
+    doc = parse(SIGNED)
+    mentions = [actor(doc, 0, 1, "UKR", "GOV"), actor(doc, 5, 6, "POL", "GOV")]
+    (event,) = _code(coder, doc, mentions)
+    assert event.event == "SUPPORT"
+    assert {a.code for a in (*event.actor, *event.recipient)} == {"UKR", "POL"}

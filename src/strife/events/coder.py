@@ -60,7 +60,7 @@ from strife.records import (
     TextInfo,
 )
 
-PROMISABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE"})
+PROMISABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"})
 # Material events, meetings and agreements happen somewhere: without a place of their own
 # they take the one the article was speaking of. Statements are not placed by inference,
 # nor are historical events ("the 1997 pact"): the article's places are of today.
@@ -253,7 +253,7 @@ class EventCoder:
             and PROMISABLE & {event, trigger.event}
             and event in {*PROMISABLE, "AGREE"}
         ):
-            # PLOVER: a promise of aid/support is AGREE, not AID + future.
+            # PLOVER: cooperation ahead ("will meet", "will send aid") is AGREE, not + future.
             return "AGREE", None, None
         if (
             event == "ASSAULT"
