@@ -439,3 +439,41 @@ def test_signing_a_treaty_is_support(coder: EventCoder) -> None:
     (event,) = _code(coder, doc, mentions)
     assert event.event == "SUPPORT"
     assert {a.code for a in (*event.actor, *event.recipient)} == {"UKR", "POL"}
+
+
+SAID_HE_WOULD_NOT = """
+Obama PROPN NNP nsubj 1 Obama
+said VERB VBD ROOT 1 say
+he PRON PRP nsubj 5 he
+will AUX MD aux 5 will
+not PART RB neg 5 not
+lift VERB VB ccomp 1 lift
+the DET DT det 7 the
+embargo NOUN NN dobj 5 embargo
+. PUNCT . punct 1 .
+"""
+
+OFFICE_REFUSED = """
+Japan PROPN NNP compound 1 Japan
+PM PROPN NNP poss 3 PM
+'s PART POS case 1 's
+office NOUN NN nsubj 4 office
+refused VERB VBD ROOT 4 refuse
+to PART TO aux 6 to
+meet VERB VB xcomp 4 meet
+scientists NOUN NNS dobj 6 scientist
+. PUNCT . punct 4 .
+"""
+
+
+def test_he_who_said_it_is_the_speaker_even_unknown(coder: EventCoder) -> None:
+    doc = parse(SAID_HE_WOULD_NOT)
+    (event,) = _code(coder, doc, [])
+    assert (event.event, event.aux) == ("CONCEDE", "negation")
+    assert [a.entity_text for a in event.actor] == ["Obama"]
+
+
+def test_an_office_acts_for_its_owner(coder: EventCoder) -> None:
+    doc = parse(OFFICE_REFUSED)
+    (event,) = _code(coder, doc, [actor(doc, 0, 2, "JPN", "GOV", kind="agent")])
+    assert (event.event, [a.code for a in event.actor]) == ("REJECT", ["JPN"])

@@ -40,11 +40,16 @@ PURE_LOCATIVES = frozenset("in at near inside outside around across throughout w
 OBJECT_PARTY_PREPS = frozenset("on against by to toward towards".split())
 SIDE_NOUNS = frozenset("side party country nation rival foe belligerent neighbor neighbour".split())
 SIDE_MARKERS = frozenset("two both warring rival opposing".split())
-RESOLVABLE_PRONOUNS = frozenset({"it", "they"})
+RESOLVABLE_PRONOUNS = frozenset({"it", "they", "he", "she"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos"})
 # "thousands of protesters", "a group of lawmakers": the people are in the "of" phrase.
 # "the homes of activists", "families of the victims": whose homes, whose families.
+# Bodies through which their owner acts ("Japan PM's office").
+OWN_NOUNS = frozenset(
+    "office presidency campaign spokesman spokeswoman spokesperson administration cabinet "
+    "government regime team camp".split()
+)
 OF_NOUNS = frozenset(
     "thousands hundreds dozens scores tens millions group groups number members member "
     "crowd crowds delegation team unit units contingent column convoy some many most all "
@@ -87,6 +92,11 @@ class MentionIndex:
             if child.dep_ in PHRASE_DEPS:
                 found = self.for_phrase(child)
                 if found is not None:
+                    return found
+        if token.lower_ in OWN_NOUNS:
+            # "Japan PM's office", "Trump's campaign": the owner acts through it.
+            for child in token.children:
+                if child.dep_ == "poss" and (found := self.for_phrase(child)) is not None:
                     return found
         if token.lower_ in OF_NOUNS or token.pos_ == "NUM":
             for child in token.children:
@@ -429,7 +439,10 @@ class _Resolver:
             if clause.lemma_.lower() in SPEECH_LEMMAS:
                 for child in clause.children:
                     if child.dep_ in SUBJECT_DEPS and child.lower_ not in RESOLVABLE_PRONOUNS:
-                        yield from self._refs_for(child)
+                        found = list(self._refs_for(child))
+                        # "Obama said he will not lift the embargo": a speaker no
+                        # dictionary knows is still the one who said it.
+                        yield from found or unresolved_refs(self.doc, [child], named_only=True)
                 return
 
 
