@@ -477,3 +477,17 @@ def test_an_office_acts_for_its_owner(coder: EventCoder) -> None:
     doc = parse(OFFICE_REFUSED)
     (event,) = _code(coder, doc, [actor(doc, 0, 2, "JPN", "GOV", kind="agent")])
     assert (event.event, [a.code for a in event.actor]) == ("REJECT", ["JPN"])
+
+
+URGED_RESTRAINT = """
+Moscow PROPN NNP nsubj 1 Moscow
+urged VERB VBD ROOT 1 urge
+restraint NOUN NN dobj 1 restraint
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_bare_mass_noun_is_no_participant(coder: EventCoder) -> None:
+    doc = parse(URGED_RESTRAINT)
+    (event,) = _code(coder, doc, [actor(doc, 0, 1, "RUS", "GOV")])
+    assert (event.event, event.recipient) == ("REQUEST", ())

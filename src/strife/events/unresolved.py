@@ -7,7 +7,9 @@ role still points at its words and a user can see what the dictionaries missed.
 
 An actor must be a name (a proper noun, or a person, organisation, nationality or
 geopolitical entity to the parser): "the attack killed five" has no actor. A recipient may
-be any noun phrase that is not a number, a date or an amount ("rejected the referendum").
+be any plural noun phrase or one with a determiner, possessor or number that is not itself a
+number, a date or an amount ("rejected the referendum", "freed activists"; not "called for
+restraint").
 """
 
 from __future__ import annotations
@@ -46,7 +48,17 @@ def _qualifies(token: Token, named_only: bool) -> bool:
         return False
     if token.ent_type_ in NOT_PARTICIPANTS or token.lemma_.lower() in EMPTY_NOUNS:
         return False
-    return is_named(token) or not named_only
+    if is_named(token):
+        return True
+    return not named_only and _determined(token)
+
+
+def _determined(noun: Token) -> bool:
+    """A plural, or a thing with a determiner, possessor or number ("the referendum", "its
+    blockade"), not a bare mass noun ("support", "restraint")."""
+    if noun.tag_ in ("NNS", "NNPS"):  # "freed activists", "arrested protesters"
+        return True
+    return any(c.dep_ in ("det", "poss", "nummod", "predet") for c in noun.children)
 
 
 def is_named(token: Token) -> bool:
