@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -129,10 +130,17 @@ def expected(store: Path) -> Expected:
 
 @pytest.fixture(scope="module")
 def server(store: Path, expected: Expected) -> Iterator[str]:
-    port = free_port()
     env = {key: value for key, value in os.environ.items() if key != "STRIFE_TOKEN"}
+    with serving(store, env) as url:
+        yield url
+
+
+@contextmanager
+def serving(store: Path, env: dict[str, str], *flags: str) -> Iterator[str]:
+    """``strife serve`` on ``store`` with ``env``, its URL while it runs."""
+    port = free_port()
     process = subprocess.Popen(
-        strife("serve", "--db", str(store), "--port", str(port)),
+        strife("serve", "--db", str(store), "--port", str(port), *flags),
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -286,24 +294,11 @@ PRIVATE_TOKEN = "dashboard-test-token-0123456789abcdef"
 
 @pytest.fixture(scope="module")
 def private_server(store: Path, expected: Expected) -> Iterator[str]:
-    port = free_port()
-    env = {**os.environ, "STRIFE_TOKEN": PRIVATE_TOKEN}
     # With a token the server may write: its own copy, not the other server's store.
     copy = store.with_name("private.duckdb")
     shutil.copyfile(store, copy)
-    process = subprocess.Popen(
-        strife("serve", "--db", str(copy), "--port", str(port), "--private"),
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url, process)
+    with serving(copy, {**os.environ, "STRIFE_TOKEN": PRIVATE_TOKEN}, "--private") as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def test_the_csv_of_a_private_server_downloads_with_its_token(
