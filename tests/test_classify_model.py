@@ -107,3 +107,32 @@ def test_classify_command_types_each_line_and_names_bad_ones(tmp_path: Path) -> 
     assert out[1]["event"] == "CONSULT"
     assert set(out[0]) == {"id", "event", "mode", "quad_code", "confidence"}
     assert "pairs.jsonl:3" in result.stderr
+
+
+def test_a_pairs_reading_does_not_depend_on_the_pairs_typed_with_it(
+    typer_model: EventTyper,
+) -> None:
+    alone = Pair("The warring sides pledged not to target civilians.", (0, 17), None)
+    other = Pair(
+        "Yerevan and Baku accused each other of attacks on civilians in a long week of "
+        "shelling along the whole line of contact and in the towns behind it.",
+        (0, 7),
+        (12, 16),
+    )
+    cues = np.concatenate([_cues("AGREE", True, False), _cues("ACCUSE", True, True)])
+    (by_itself,) = typer_model.type_pairs([alone], cues[:1])
+    with_other, _ = typer_model.type_pairs([alone, other], cues)
+    assert with_other.probabilities == by_itself.probabilities
+
+
+def test_the_learned_trigger_verbs_are_read_with_the_model(tmp_path: Path) -> None:
+    model = tmp_path / "model"
+    model.mkdir()
+    for name in ("model.onnx", "tokenizer.json", "labels.json"):
+        (model / name).symlink_to(default_model_dir() / name)
+    assert EventTyper.load(model).predicates == frozenset()
+    (model / "predicates.txt").write_text("quash\t3\nrevoke\t2\n", encoding="utf-8")
+    assert EventTyper.load(model).predicates == frozenset({"quash", "revoke"})
+    (model / "predicates.txt").write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(ModelError, match="predicates"):
+        EventTyper.load(model)

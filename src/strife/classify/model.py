@@ -51,7 +51,7 @@ def default_model_dir() -> Path:
 
 
 class EventTyper:
-    """Loads the model once; :meth:`type_pairs` types any number of pairs in one batch."""
+    """Loads the model once; :meth:`type_pairs` types any number of pairs."""
 
     def __init__(
         self,
@@ -101,8 +101,24 @@ class EventTyper:
     def probabilities(
         self, pairs: Sequence[Pair], cues: FloatArray
     ) -> tuple[FloatArray, FloatArray]:
-        """Softmax probabilities over ``self.types`` and over ``self.modes``, one row a pair."""
-        batch = self._encoder.encode(pairs)
+        """Softmax probabilities over ``self.types`` and over ``self.modes``, one row a pair.
+
+        Each pair is run on its own: the int8 model quantises its activations with one
+        scale per run, so a pair batched with others (and their padding) would read
+        differently depending on them. Alone, a pair always gets the same answer, at the
+        same cost per pair on the CPU.
+        """
+        rows = [self._run(pair, cues[i : i + 1]) for i, pair in enumerate(pairs)]
+        if not rows:
+            return np.zeros((0, len(self.types)), np.float32), np.zeros(
+                (0, len(self.modes)), np.float32
+            )
+        type_logits = np.concatenate([t for t, _ in rows])
+        mode_logits = np.concatenate([m for _, m in rows])
+        return _softmax(type_logits), _softmax(mode_logits)
+
+    def _run(self, pair: Pair, cues: FloatArray) -> tuple[FloatArray, FloatArray]:
+        batch = self._encoder.encode([pair])
         feed = {
             "input_ids": batch.input_ids,
             "attention_mask": batch.attention_mask,
@@ -111,7 +127,7 @@ class EventTyper:
             "cues": cues.astype(np.float32),
         }
         type_logits, mode_logits = self._session.run(["type_logits", "mode_logits"], feed)
-        return _softmax(type_logits), _softmax(mode_logits)
+        return type_logits, mode_logits
 
     def _typing(self, type_probs: FloatArray, mode_probs: FloatArray) -> Typing:
         best = int(np.argmax(type_probs))
