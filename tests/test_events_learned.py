@@ -491,3 +491,38 @@ def test_a_bare_mass_noun_is_no_participant(coder: EventCoder) -> None:
     doc = parse(URGED_RESTRAINT)
     (event,) = _code(coder, doc, [actor(doc, 0, 1, "RUS", "GOV")])
     assert (event.event, event.recipient) == ("REQUEST", ())
+
+
+ON_ALERT = """
+Troops NOUN NNS nsubj 1 troop
+remained VERB VBD ROOT 1 remain
+on ADP IN prep 1 on
+alert NOUN NN pobj 2 alert
+. PUNCT . punct 1 .
+"""
+
+SENT_SOLDIERS = """
+Brasilia PROPN NNP nsubj 1 Brasilia
+sent VERB VBD ROOT 1 send
+60 NUM CD nummod 3 60
+soldiers NOUN NNS dobj 1 soldier
+. PUNCT . punct 1 .
+"""
+
+
+def test_troops_on_alert_are_mobilised(coder: EventCoder) -> None:
+    doc = parse(ON_ALERT)
+    (event,) = _code(coder, doc, [actor(doc, 0, 1, "PHL", "MIL", kind="agent")])
+    assert (event.event, [(a.code, a.sector) for a in event.actor]) == (
+        "MOBILIZE",
+        [("PHL", "MIL")],
+    )
+
+
+def test_who_sends_troops_mobilises_through_them(coder: EventCoder) -> None:
+    doc = parse(SENT_SOLDIERS)
+    mentions = [actor(doc, 0, 1, "BRA", "GOV"), actor(doc, 2, 4, None, "MIL", kind="agent")]
+    (event,) = _code(coder, doc, mentions)
+    assert event.event == "MOBILIZE"
+    assert [(a.entity_text, a.code, a.sector) for a in event.actor] == [("Brasilia", "BRA", "MIL")]
+    assert event.recipient == ()

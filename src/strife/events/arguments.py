@@ -481,7 +481,8 @@ MODE_SECTOR = {"troops": "MIL", "weapons": "MIL", "police": "COP", "militia": "P
 
 
 def specialise_roles(event: str, mode: str | None, args: Arguments) -> Arguments:
-    """MOBILIZE: the forces sent are the actor ("Brazil sent 60 soldiers" -> BRA MIL), and a
+    """MOBILIZE: the forces sent are not its recipient but the actor's means ("Brazil sent
+    60 soldiers" -> Brazil as BRA MIL; "60 soldiers were deployed" -> the soldiers), and a
     state that mobilises troops or weapons acts through its military."""
     if event != "MOBILIZE":
         return args
@@ -490,9 +491,13 @@ def specialise_roles(event: str, mode: str | None, args: Arguments) -> Arguments
         r for r in args.recipients if r.sector in MOBILIZED_SECTORS and r.code in codes | {None}
     ]
     if units:
-        code = next(iter(codes), None)
-        actors = tuple(replace(u, code=u.code or code) for u in units)
         rest = tuple(r for r in args.recipients if r not in units)
+        if args.actors:
+            # The one who sends them acts, through their sector ("Brazil sent 60 soldiers":
+            # Brazil, MIL).
+            actors = tuple(replace(a, sector=units[0].sector) for a in args.actors)
+        else:
+            actors = units
         return Arguments(actors, rest, args.reciprocal)
     sector = MODE_SECTOR.get(mode or "")
     if sector is None:

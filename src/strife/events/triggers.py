@@ -27,8 +27,11 @@ LIGHT_VERBS = frozenset(
     "pass lead give provide grant host attend".split()
 )
 # Verbs that carry a noun trigger deeper in their object ("provided $2 million in
-# assistance", "went on strike", "took part in the protest"), and the prepositions between.
-CARRYING_VERBS = frozenset("provide give go take join declare grant pledge".split())
+# assistance", "went on strike", "took part in the protest", "remained on alert"), and the
+# prepositions between.
+CARRYING_VERBS = frozenset(
+    "provide give go take join declare grant pledge remain place put keep".split()
+)
 CARRYING_PREPS = frozenset("in on to into at with".split())
 # Verbs whose subject is on the receiving end ("Armenia received aid", "faced sanctions").
 RECEIVING_VERBS = frozenset("receive get face suffer undergo endure accept".split())
