@@ -497,7 +497,7 @@ def specialise_roles(event: str, mode: str | None, args: Arguments) -> Arguments
             # Brazil, MIL).
             actors = tuple(replace(a, sector=units[0].sector) for a in args.actors)
         else:
-            actors = units
+            actors = tuple(units)
         return Arguments(actors, rest, args.reciprocal)
     sector = MODE_SECTOR.get(mode or "")
     if sector is None:
