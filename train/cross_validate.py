@@ -146,7 +146,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--epochs", type=int, default=Settings.epochs)
     parser.add_argument("--ngec-weight", type=float, default=0.5)
     parser.add_argument(
-        "--ngec-per-label", type=int, default=12, help="NGEC ledes per type and mode."
+        "--ngec-per-label", type=int, default=6, help="NGEC ledes per type and mode."
     )
     parser.add_argument("--code", action="store_true", help="Also score strife code end to end.")
     parser.add_argument("--reuse", action="store_true", help="Keep fold models already built.")

@@ -50,7 +50,7 @@ def plv_examples(data: Path) -> list[Example]:
     return [Example(item, 1.0, mode_known=False) for item in items]
 
 
-def ngec_examples(data: Path, weight: float, per_label: int = 12) -> list[Example]:
+def ngec_examples(data: Path, weight: float, per_label: int = 6) -> list[Example]:
     """First sentence of synthetic stories (the first ``per_label`` of each type and mode,
     in file order), labelled with their type and mode."""
     path = next((data / "ngec").glob(NGEC_GLOB))

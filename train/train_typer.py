@@ -60,7 +60,7 @@ def main() -> None:
 
 
 def training_set(
-    data: Path, ngec_weight: float, extra: list[Path], ngec_per_label: int = 12
+    data: Path, ngec_weight: float, extra: list[Path], ngec_per_label: int = 6
 ) -> list[Example]:
     ngec = ngec_examples(data, ngec_weight, ngec_per_label)
     return [*plv_examples(data), *ngec, *extra_examples(extra)]
@@ -80,7 +80,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--extra", type=Path, nargs="*", default=[])
     parser.add_argument("--ngec-weight", type=float, default=0.5)
     parser.add_argument(
-        "--ngec-per-label", type=int, default=12, help="NGEC ledes per type and mode."
+        "--ngec-per-label", type=int, default=6, help="NGEC ledes per type and mode."
     )
     parser.add_argument("--epochs", type=int, default=Settings.epochs)
     parser.add_argument(

@@ -57,16 +57,22 @@ class PairClassifier:
         return cls(load_nlp(), EventLexicon.from_data(), typer or EventTyper.load())
 
     def classify(self, pairs: Sequence[Pair]) -> list[Typing]:
-        """Type and mode of each pair, in order. As in ``strife code``, the mode cue words
-        of the lexicon (``data/events/modes.tsv``) win over the model's mode."""
+        """Type and mode of each pair, in order. As in ``strife code``, the governing
+        trigger's own mode (when its type is the one chosen) and then the mode cue words of
+        the lexicon (``data/events/modes.tsv``) win over the model's mode."""
         if not pairs:
             return []
         docs = parse(self.nlp, pairs)
         typings = self.typer.type_pairs(pairs, cue_matrix(self.nlp, self.lexicon, pairs, docs))
-        return [self._cue_mode(typing, doc) for typing, doc in zip(typings, docs, strict=True)]
+        return [
+            self._lexicon_mode(typing, doc, pair)
+            for typing, doc, pair in zip(typings, docs, pairs, strict=True)
+        ]
 
-    def _cue_mode(self, typing: Typing, doc: Doc) -> Typing:
-        mode = refine_mode(typing.event, None, list(doc), self.lexicon)
+    def _lexicon_mode(self, typing: Typing, doc: Doc, pair: Pair) -> Typing:
+        trigger = pair_trigger(doc[:], self.lexicon, pair.actor, pair.recipient)
+        own = trigger.spec.mode if trigger is not None and trigger.event == typing.event else None
+        mode = refine_mode(typing.event, own, list(doc), self.lexicon)
         return replace(typing, mode=mode) if mode is not None else typing
 
     def lexicon_types(self, pairs: Sequence[Pair]) -> list[str | None]:
@@ -83,14 +89,34 @@ def pair_cues(
     recipient: tuple[int, int] | None,
 ) -> FloatArray:
     """Cues of a pair given by character spans in ``sent.doc``."""
-    triggers = find_triggers(sent, lexicon)
-    governing = governing_trigger(triggers, _root(sent, actor), _root(sent, recipient), sent)
+    triggers, governing = _governed(sent, lexicon, actor, recipient)
     return cue_vector(
         governing.event if governing else None,
         (t.event for t in triggers),
         actor is not None,
         recipient is not None,
     )
+
+
+def pair_trigger(
+    sent: Span,
+    lexicon: EventLexicon,
+    actor: tuple[int, int] | None,
+    recipient: tuple[int, int] | None,
+) -> Trigger | None:
+    """The trigger that governs a pair given by character spans in ``sent.doc``."""
+    return _governed(sent, lexicon, actor, recipient)[1]
+
+
+def _governed(
+    sent: Span,
+    lexicon: EventLexicon,
+    actor: tuple[int, int] | None,
+    recipient: tuple[int, int] | None,
+) -> tuple[list[Trigger], Trigger | None]:
+    triggers = find_triggers(sent, lexicon)
+    governing = governing_trigger(triggers, _root(sent, actor), _root(sent, recipient), sent)
+    return triggers, governing
 
 
 def governing_trigger(
