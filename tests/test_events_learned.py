@@ -526,3 +526,24 @@ def test_who_sends_troops_mobilises_through_them(coder: EventCoder) -> None:
     assert event.event == "MOBILIZE"
     assert [(a.entity_text, a.code, a.sector) for a in event.actor] == [("Brasilia", "BRA", "MIL")]
     assert event.recipient == ()
+
+
+ORDERED_IN_RESPONSE = """
+Trump PROPN NNP nsubj 1 Trump
+ordered VERB VBD ROOT 1 order
+a DET DT det 3 a
+strike NOUN NN dobj 1 strike
+in ADP IN prep 1 in
+response NOUN NN pobj 4 response
+to ADP IN prep 5 to
+the DET DT det 8 the
+attack NOUN NN pobj 6 attack
+. PUNCT . punct 1 .
+"""
+
+
+def test_one_verb_carrying_two_triggers_of_a_type_codes_one_event(coder: EventCoder) -> None:
+    doc = parse(ORDERED_IN_RESPONSE)
+    events = _code(coder, doc, [actor(doc, 0, 1, "USA", "GOV", kind="person")])
+    assert [e.event for e in events] == ["ASSAULT"]
+    assert len({e.id for e in events}) == len(events)

@@ -186,7 +186,13 @@ class EventCoder:
         ):
             _apply_denials(per_sentence, backward_denials(sentence.attributions), ctx.home)
             per_sentence.append(self._code_sentence(ctx, sentence, its_candidates, its_choices))
-        return [event for events in per_sentence for event in events]
+        # Two triggers carried by one verb ("ordered a strike in response to the attack")
+        # can make the same event (same sentence, evidence, type, direction and place):
+        # it is coded once, as the store and the reader expect.
+        unique: dict[str, Event] = {}
+        for event in (event for events in per_sentence for event in events):
+            unique.setdefault(event.id, event)
+        return list(unique.values())
 
     def _candidates(self, ctx: _ArticleContext, sentence: _Sentence) -> list[Candidate]:
         return [
