@@ -41,14 +41,18 @@ class TimedChooser:
 
     def __init__(self, inner: Any) -> None:
         self.inner = inner
+        self.learned = inner.learned
         self.seconds = 0.0
         self.candidates = 0
 
     def choose(self, sent: Any, candidates: Sequence[Any]) -> Any:
+        return self.choose_all([(sent, candidates)])[0]
+
+    def choose_all(self, sentences: Sequence[tuple[Any, Sequence[Any]]]) -> Any:
         start = time.perf_counter()
-        chosen = self.inner.choose(sent, candidates)
+        chosen = self.inner.choose_all(sentences)
         self.seconds += time.perf_counter() - start
-        self.candidates += len(candidates)
+        self.candidates += sum(len(candidates) for _, candidates in sentences)
         return chosen
 
 
@@ -68,6 +72,9 @@ def trial_strife(path: Path, typing: str) -> dict[str, float]:
         start = time.perf_counter()
         summary = run(options)
         seconds = time.perf_counter() - start
+    if summary.rejected:  # a failing coder would look fast: the trial is not comparable
+        first = summary.rejections[0]
+        raise SystemExit(f"{typing}: {summary.rejected} articles rejected, first: {first}")
     return {
         "seconds": seconds,
         "articles": summary.coded,
