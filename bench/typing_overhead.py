@@ -46,13 +46,10 @@ class TimedChooser:
         self.candidates = 0
 
     def choose(self, sent: Any, candidates: Sequence[Any]) -> Any:
-        return self.choose_all([(sent, candidates)])[0]
-
-    def choose_all(self, sentences: Sequence[tuple[Any, Sequence[Any]]]) -> Any:
         start = time.perf_counter()
-        chosen = self.inner.choose_all(sentences)
+        chosen = self.inner.choose(sent, candidates)
         self.seconds += time.perf_counter() - start
-        self.candidates += sum(len(candidates) for _, candidates in sentences)
+        self.candidates += len(candidates)
         return chosen
 
 

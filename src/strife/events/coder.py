@@ -170,22 +170,12 @@ class EventCoder:
 
     def code(self, doc: Doc, article: Article, mentions: Mentions) -> list[Event]:
         ctx = _ArticleContext.build(doc, article, mentions)
-        sentences = [
-            _Sentence(span, sequence, attributions, contexts(span, self.lexicon))
-            for sequence, span in enumerate(doc.sents)
-            for attributions in [find_attributions(span, ctx.index)]
-        ]
-        candidates = [self._candidates(ctx, sentence) for sentence in sentences]
-        # The article's candidates are typed together, each pair on its own.
-        choices = self.chooser.choose_all(
-            [(s.span, c) for s, c in zip(sentences, candidates, strict=True)]
-        )
         per_sentence: list[list[Event]] = []
-        for sentence, its_candidates, its_choices in zip(
-            sentences, candidates, choices, strict=True
-        ):
-            _apply_denials(per_sentence, backward_denials(sentence.attributions), ctx.home)
-            per_sentence.append(self._code_sentence(ctx, sentence, its_candidates, its_choices))
+        for sequence, span in enumerate(doc.sents):
+            attributions = find_attributions(span, ctx.index)
+            sentence = _Sentence(span, sequence, attributions, contexts(span, self.lexicon))
+            _apply_denials(per_sentence, backward_denials(attributions), ctx.home)
+            per_sentence.append(self._code_sentence(ctx, sentence))
         # Two triggers carried by one verb ("ordered a strike in response to the attack")
         # can make the same event (same sentence, evidence, type, direction and place):
         # it is coded once, as the store and the reader expect.
@@ -194,22 +184,15 @@ class EventCoder:
             unique.setdefault(event.id, event)
         return list(unique.values())
 
-    def _candidates(self, ctx: _ArticleContext, sentence: _Sentence) -> list[Candidate]:
-        return [
+    def _code_sentence(self, ctx: _ArticleContext, sentence: _Sentence) -> list[Event]:
+        candidates = [
             Candidate(trigger, extract_arguments(trigger, ctx.doc, ctx.index, ctx.sides,
                                                  self.country_of))
             for trigger in find_triggers(sentence.span, self.lexicon, ctx.names,
                                          self.chooser.learned)
             if not is_denial_verb(trigger.token, sentence.attributions)
         ]  # fmt: skip
-
-    def _code_sentence(
-        self,
-        ctx: _ArticleContext,
-        sentence: _Sentence,
-        candidates: Sequence[Candidate],
-        choices: Sequence[TypeChoice | None],
-    ) -> list[Event]:
+        choices = self.chooser.choose(sentence.span, candidates)
         coded: list[tuple[int, Event]] = []
         for candidate, choice in zip(candidates, choices, strict=True):
             if choice is None:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-import numpy.typing as npt
 from spacy.tokens import Span
 
 from strife.classify.cues import cue_vector
@@ -64,13 +63,6 @@ class TypeChooser(Protocol):
 
     def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice | None]: ...
 
-    def choose_all(self, sentences: Sequence[SentenceCandidates]) -> list[list[TypeChoice | None]]:
-        """:meth:`choose` for every sentence of an article at once."""
-        ...
-
-
-SentenceCandidates = tuple[Span, Sequence[Candidate]]
-
 
 class RuleTyping:
     """The trigger lexicon alone: a trigger's type is its lexicon entry's."""
@@ -82,9 +74,6 @@ class RuleTyping:
             TypeChoice(c.trigger.event, None, None) if c.trigger.event != UNTYPED else None
             for c in candidates
         ]
-
-    def choose_all(self, sentences: Sequence[SentenceCandidates]) -> list[list[TypeChoice | None]]:
-        return [self.choose(sent, candidates) for sent, candidates in sentences]
 
 
 class ModelTyping:
@@ -115,19 +104,27 @@ class ModelTyping:
         self.learned = typer.predicates
 
     def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice | None]:
-        return self.choose_all([(sent, candidates)])[0]
-
-    def choose_all(self, sentences: Sequence[SentenceCandidates]) -> list[list[TypeChoice | None]]:
-        """The choices of every sentence, the article's asked pairs typed together."""
-        plans = [_Plan.of(sent, candidates) for sent, candidates in sentences]
-        asked = [(plan, i) for plan in plans for i in plan.asked]
-        if asked:
-            pairs = [plan.pairs[i] for plan, i in asked]
-            cues = np.stack([plan.cues(i) for plan, i in asked])
-            typings = self.typer.type_pairs(pairs, cues)
-            for (plan, i), typing in zip(asked, typings, strict=True):
-                plan.choices[i] = self._decide_pair(plan.events[i], typing)
-        return [plan.choices for plan in plans]
+        events = [c.trigger.event for c in candidates]
+        pairs = [_pair(sent, c.args) for c in candidates]
+        typed = [e for e in events if e != UNTYPED]
+        shared = _shared_pairs(pairs, events)
+        choices: list[TypeChoice | None] = [
+            TypeChoice(event, None, None) if event != UNTYPED else None for event in events
+        ]
+        # The model is asked only where its reading can change the type.
+        asked = [i for i, p in enumerate(pairs) if _askable(p, events[i], shared)]
+        if not asked:
+            return choices
+        cues = np.stack(
+            [
+                cue_vector(events[i] or None, typed, True, pairs[i].recipient is not None)
+                for i in asked
+            ]
+        )
+        typings = self.typer.type_pairs([pairs[i] for i in asked], cues)
+        for i, typing in zip(asked, typings, strict=True):
+            choices[i] = self._decide_pair(events[i], typing)
+        return choices
 
     def _decide_pair(self, event: str, typing: Typing) -> TypeChoice | None:
         if event != UNTYPED:
@@ -142,33 +139,6 @@ class ModelTyping:
         event = max(probabilities, key=lambda t: probabilities[t] * weight.get(t, 1.0))
         mode = mode_of(event, typing.mode_probabilities)
         return TypeChoice(event, mode, probabilities[event])
-
-
-@dataclass(slots=True)
-class _Plan:
-    """One sentence's candidates: their pairs, which the model is asked about, and the
-    choices so far (the lexicon's type where the model is not asked)."""
-
-    events: list[str]
-    pairs: list[Pair]
-    asked: list[int]
-    choices: list[TypeChoice | None]
-
-    @classmethod
-    def of(cls, sent: Span, candidates: Sequence[Candidate]) -> _Plan:
-        events = [c.trigger.event for c in candidates]
-        pairs = [_pair(sent, c.args) for c in candidates]
-        shared = _shared_pairs(pairs, events)
-        # The model is asked only where its reading can change the type.
-        asked = [i for i, p in enumerate(pairs) if _askable(p, events[i], shared)]
-        choices: list[TypeChoice | None] = [
-            TypeChoice(event, None, None) if event != UNTYPED else None for event in events
-        ]
-        return cls(events, pairs, asked, choices)
-
-    def cues(self, i: int) -> npt.NDArray[np.float32]:
-        typed = [e for e in self.events if e != UNTYPED]
-        return cue_vector(self.events[i] or None, typed, True, self.pairs[i].recipient is not None)
 
 
 def _askable(pair: Pair, event: str, shared: set[Pair]) -> bool:
