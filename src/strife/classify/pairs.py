@@ -35,10 +35,32 @@ def cue_matrix(
     nlp: Any, lexicon: EventLexicon, pairs: Sequence[Pair], docs: Sequence[Doc] | None = None
 ) -> FloatArray:
     """One cue row per pair (``docs``: the texts already parsed)."""
-    rows = np.zeros((len(pairs), N_CUES), dtype=np.float32)
     parsed = docs if docs is not None else parse(nlp, pairs)
-    for i, (pair, doc) in enumerate(zip(pairs, parsed, strict=True)):
-        rows[i] = pair_cues(doc[:], lexicon, pair.actor, pair.recipient)
+    return _cue_rows(pairs, _governed_all(lexicon, pairs, parsed))
+
+
+Governed = tuple[list[Trigger], Trigger | None]
+
+
+def _governed_all(
+    lexicon: EventLexicon, pairs: Sequence[Pair], docs: Sequence[Doc]
+) -> list[Governed]:
+    """Each pair's triggers and the one that governs it."""
+    return [
+        _governed(doc[:], lexicon, pair.actor, pair.recipient)
+        for pair, doc in zip(pairs, docs, strict=True)
+    ]
+
+
+def _cue_rows(pairs: Sequence[Pair], governed: Sequence[Governed]) -> FloatArray:
+    rows = np.zeros((len(pairs), N_CUES), dtype=np.float32)
+    for i, (pair, (triggers, trigger)) in enumerate(zip(pairs, governed, strict=True)):
+        rows[i] = cue_vector(
+            trigger.event if trigger else None,
+            (t.event for t in triggers),
+            pair.actor is not None,
+            pair.recipient is not None,
+        )
     return rows
 
 
@@ -63,14 +85,14 @@ class PairClassifier:
         if not pairs:
             return []
         docs = parse(self.nlp, pairs)
-        typings = self.typer.type_pairs(pairs, cue_matrix(self.nlp, self.lexicon, pairs, docs))
+        governed = _governed_all(self.lexicon, pairs, docs)
+        typings = self.typer.type_pairs(pairs, _cue_rows(pairs, governed))
         return [
-            self._lexicon_mode(typing, doc, pair)
-            for typing, doc, pair in zip(typings, docs, pairs, strict=True)
+            self._lexicon_mode(typing, doc, trigger)
+            for typing, doc, (_, trigger) in zip(typings, docs, governed, strict=True)
         ]
 
-    def _lexicon_mode(self, typing: Typing, doc: Doc, pair: Pair) -> Typing:
-        trigger = pair_trigger(doc[:], self.lexicon, pair.actor, pair.recipient)
+    def _lexicon_mode(self, typing: Typing, doc: Doc, trigger: Trigger | None) -> Typing:
         own = trigger.spec.mode if trigger is not None and trigger.event == typing.event else None
         mode = refine_mode(typing.event, own, list(doc), self.lexicon)
         return replace(typing, mode=mode) if mode is not None else typing
@@ -82,38 +104,13 @@ class PairClassifier:
         return [EVENT_TYPES[int(row.argmax())] if row.any() else None for row in cues]
 
 
-def pair_cues(
-    sent: Span,
-    lexicon: EventLexicon,
-    actor: tuple[int, int] | None,
-    recipient: tuple[int, int] | None,
-) -> FloatArray:
-    """Cues of a pair given by character spans in ``sent.doc``."""
-    triggers, governing = _governed(sent, lexicon, actor, recipient)
-    return cue_vector(
-        governing.event if governing else None,
-        (t.event for t in triggers),
-        actor is not None,
-        recipient is not None,
-    )
-
-
-def pair_trigger(
-    sent: Span,
-    lexicon: EventLexicon,
-    actor: tuple[int, int] | None,
-    recipient: tuple[int, int] | None,
-) -> Trigger | None:
-    """The trigger that governs a pair given by character spans in ``sent.doc``."""
-    return _governed(sent, lexicon, actor, recipient)[1]
-
-
 def _governed(
     sent: Span,
     lexicon: EventLexicon,
     actor: tuple[int, int] | None,
     recipient: tuple[int, int] | None,
-) -> tuple[list[Trigger], Trigger | None]:
+) -> Governed:
+    """The triggers of ``sent`` and the one governing the pair given by character spans."""
     triggers = find_triggers(sent, lexicon)
     governing = governing_trigger(triggers, _root(sent, actor), _root(sent, recipient), sent)
     return triggers, governing
