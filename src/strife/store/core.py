@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypedDict, Unpack
 
 import duckdb
 
@@ -55,6 +55,18 @@ from strife.store.tables import (
 DEFAULT_PATH = "strife.duckdb"
 MEMORY = ":memory:"
 FETCH_ROWS = 1000
+
+
+class EventQuery(TypedDict, total=False):
+    """The filters of :meth:`Store.events` and :meth:`Store.iter_events`."""
+
+    article_id: str | None
+    event: str | None
+    country: str | None
+    since: date | None
+    until: date | None
+    limit: int | None
+    groups: bool
 
 
 class Store:
@@ -228,17 +240,7 @@ class Store:
         """The MinHash signature of every stored article, in the order they were stored."""
         yield from self._stream("SELECT article_id, minhash FROM article_signatures", [])
 
-    def events(
-        self,
-        *,
-        article_id: str | None = None,
-        event: str | None = None,
-        country: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        limit: int | None = None,
-        groups: bool = False,
-    ) -> list[Event]:
+    def events(self, **query: Unpack[EventQuery]) -> list[Event]:
         """Return stored events ordered by (date, article_id, sequence, id).
 
         ``event`` and ``country`` (ISO alpha-3) are matched case-insensitively; ``country``
@@ -247,17 +249,7 @@ class Store:
         With ``groups`` each event carries its ``group_id``, ``n_articles`` and
         ``n_sources``; without, it is exactly the event that was saved.
         """
-        return list(
-            self.iter_events(
-                article_id=article_id,
-                event=event,
-                country=country,
-                since=since,
-                until=until,
-                limit=limit,
-                groups=groups,
-            )
-        )
+        return list(self.iter_events(**query))
 
     def iter_events(
         self,
