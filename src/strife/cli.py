@@ -7,7 +7,6 @@ Exit status: 0 when every input was coded, 1 when any input was rejected, 2 on u
 from __future__ import annotations
 
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -28,7 +27,7 @@ from strife.places.commands import geoparse_command
 from strife.records import Event, Rejection
 from strife.runner import CodeOptions, Summary, run
 from strife.store import Store
-from strife.store_commands import export_command, stats_command
+from strife.store_commands import date_option, export_command, stats_command
 
 app = typer.Typer(
     name="strife",
@@ -190,7 +189,7 @@ def events_command(
         raise typer.BadParameter(
             f"{db} does not exist; code some articles first", param_hint="--db"
         )
-    first, last = _date_option(since, "--since"), _date_option(until, "--until")
+    first, last = date_option(since, "--since"), date_option(until, "--until")
     try:
         with Store.open(db, read_only=True) as store:
             found = store.events(
@@ -232,15 +231,6 @@ class _EventPrinter:
 
 def _width(out: TextIO) -> int | None:
     return None if out.isatty() else 160
-
-
-def _date_option(value: str | None, name: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from exc
 
 
 # Commands of the other stages are registered here, one line each.

@@ -71,8 +71,8 @@ def export_command(
     where = EventFilter(
         event=event.upper() if event else None,
         country=country.upper() if country else None,
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
+        since=date_option(since, "--since"),
+        until=date_option(until, "--until"),
     )
     try:
         with Store.open(db, read_only=True) as store:
@@ -119,7 +119,8 @@ def _check_exists(db: Path) -> None:
         )
 
 
-def _date(value: str | None, name: str) -> date | None:
+def date_option(value: str | None, name: str) -> date | None:
+    """A ``YYYY-MM-DD`` option's date (None when not given), or a usage error naming it."""
     if value is None:
         return None
     try:
