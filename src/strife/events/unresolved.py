@@ -34,13 +34,14 @@ PHRASE_TAIL = frozenset({"compound", "flat", "nummod", "amod"})
 
 def unresolved_refs(doc: Doc, tokens: Iterable[Token], named_only: bool) -> tuple[ActorRef, ...]:
     """Uncoded participants for the role tokens that qualify, conjuncts included."""
-    out: list[ActorRef] = []
+    out: dict[tuple[int, int], ActorRef] = {}  # one participant a phrase
     for token in tokens:
         members = [token, *token.conjuncts] if token.dep_ != "conj" else [token]
         for member in members:
-            if _qualifies(member, named_only) and all(r.start != member.idx for r in out):
-                out.append(_phrase_ref(doc, member))
-    return tuple(dict.fromkeys(out))
+            if _qualifies(member, named_only):
+                ref = _phrase_ref(doc, member)
+                out.setdefault((ref.start, ref.end), ref)
+    return tuple(out.values())
 
 
 def _qualifies(token: Token, named_only: bool) -> bool:
