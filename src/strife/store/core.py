@@ -31,10 +31,11 @@ from strife.errors import StoreError
 from strife.records import Article, Event, Rejection
 from strife.store import parts
 from strife.store.rows import (
+    ARTICLE_FIELDS,
     Batch,
+    article_from_row,
     copy_from_row,
     event_from_record,
-    from_utc,
     insert_rows,
     utc_now,
 )
@@ -207,24 +208,8 @@ class Store:
 
     def article(self, article_id: str) -> Article | None:
         """Return the stored article with that id, or None."""
-        rows = self._fetch(
-            "SELECT id, text, source, url, title, publication, published, published_offset_s,"
-            " lang FROM articles WHERE id = ?",
-            [article_id],
-        )
-        if not rows:
-            return None
-        aid, text, source, url, title, publication, published, offset_s, lang = rows[0]
-        return Article(
-            id=aid,
-            text=text,
-            source=source,
-            url=url,
-            title=title,
-            publication=publication,
-            published=from_utc(published, offset_s),
-            lang=lang,
-        )
+        rows = self._fetch(f"SELECT {ARTICLE_FIELDS} FROM articles WHERE id = ?", [article_id])
+        return article_from_row(rows[0]) if rows else None
 
     def copies(self, article_id: str) -> list[Copy]:
         """Every place the article was read from (itself first, then by source)."""

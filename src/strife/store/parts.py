@@ -18,7 +18,7 @@ from typing import Final
 import duckdb
 
 from strife.records import Article, Event
-from strife.store.rows import Batch, from_utc, insert_rows, utc_now
+from strife.store.rows import ARTICLE_FIELDS, Batch, article_from_row, insert_rows, utc_now
 from strife.store.tables import (
     ARTICLE_COLUMNS,
     EVENT_COLUMNS,
@@ -83,23 +83,9 @@ def write_partition(folder: Path, items: Sequence[tuple[Article, Sequence[Event]
 def partition_articles(conn: duckdb.DuckDBPyConnection, folder: Path) -> list[Article]:
     """The articles of a partition, as they will be stored."""
     rows = conn.execute(
-        "SELECT id, text, source, url, title, publication, published, published_offset_s, lang"
-        " FROM read_parquet(?)",
-        [str(folder / ARTICLES_FILE)],
+        f"SELECT {ARTICLE_FIELDS} FROM read_parquet(?)", [str(folder / ARTICLES_FILE)]
     ).fetchall()
-    return [
-        Article(
-            id=aid,
-            text=text,
-            source=source,
-            url=url,
-            title=title,
-            publication=publication,
-            published=from_utc(published, offset_s),
-            lang=lang,
-        )
-        for aid, text, source, url, title, publication, published, offset_s, lang in rows
-    ]
+    return [article_from_row(row) for row in rows]
 
 
 def load_partition(conn: duckdb.DuckDBPyConnection, folder: Path) -> None:

@@ -93,6 +93,24 @@ def copy_row(copy: Copy) -> Row:
     )
 
 
+# The columns ``article_from_row`` reads, in its order.
+ARTICLE_FIELDS = "id, text, source, url, title, publication, published, published_offset_s, lang"
+
+
+def article_from_row(row: Row) -> Article:
+    aid, text, source, url, title, publication, published, offset_s, lang = row
+    return Article(
+        id=aid,
+        text=text,
+        source=source,
+        url=url,
+        title=title,
+        publication=publication,
+        published=from_utc(published, offset_s),
+        lang=lang,
+    )
+
+
 def copy_from_row(row: Row) -> Copy:
     article_id, source, url, title, publication, published, offset_s, similarity = row
     return Copy(
