@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from strife.classify.corpora import GoldItem
 from strife.classify.model import PREDICATES_FILE
-from strife.events.arguments import SPEECH_LEMMAS
+from strife.events.references import SPEECH_LEMMAS
 
 MIN_COUNT = 2
 GENERIC_VERBS = SPEECH_LEMMAS | frozenset(

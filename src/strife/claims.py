@@ -14,11 +14,14 @@ An event with a denial is ``contested``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from strife.events.arguments import MentionIndex
 from strife.records import ActorRef, Claim, Stance
+
+if TYPE_CHECKING:  # the event stage imports this module
+    from strife.events.references import MentionIndex
 
 ASSERT_LEMMAS = frozenset(
     "say tell state announce claim allege report add insist confirm declare note write tweet "
@@ -75,9 +78,11 @@ def _verb_attribution(verb: Token, index: MentionIndex) -> Attribution | None:
     }
     clauses = [c for c in content if c.dep_ != "dobj"]
     ref = _speaker_ref(speaker, index)
+    if stance == "denies" and objects and not objects & DENIED_OBJECTS:
+        # "rejected Netanyahu's request to delay", "denied entry to a journalist": a
+        # refusal of something, not a denial of what was said.
+        return None
     if stance == "denies" and not clauses:
-        if objects and not objects & DENIED_OBJECTS:
-            return None
         claim = _claim(speaker, verb, stance, index)
         return Attribution(claim, verb.i, frozenset(), refers_back=True, speaker=ref)
     if not clauses:

@@ -13,49 +13,37 @@ decides which mention fills which role. Rules, in order:
   request to Putin"), the light verb's subject and objects count.
 * "the two sides", "both countries", "the warring sides" -> the article's two sides.
 * "each other" / "one another" makes the event reciprocal: one event in each direction.
+* no recipient named: the participant nearest the trigger in its own clause ("imposed new
+  sanctions over the crisis, including travel bans, on Myanmar commanders"), never a thing
+  inside what is pledged or demanded.
+
+Which mention, side or speaker the role tokens refer to is :mod:`strife.events.references`.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from strife.events.references import (
+    PHRASE_DEPS,
+    SUBJECT_DEPS,
+    CountryOf,
+    MentionIndex,
+    Resolver,
+    is_each_other,
+    parties_of_description,
+    prep_objects,
+)
 from strife.events.triggers import RECEIVING_VERBS, Trigger
-from strife.events.unresolved import is_named, unresolved_refs
-from strife.records import ActorMention, ActorRef
+from strife.records import ActorRef
 
 RECIPIENT_PREPS = frozenset(
     "to on against at with toward towards into upon via from for over".split()
 )
 NOUN_RECIPIENT_PREPS = frozenset("on against to at with toward towards into upon via".split())
-SPEECH_LEMMAS = frozenset(
-    "say tell state announce claim allege report add insist confirm declare note write tweet "
-    "stress explain acknowledge assert maintain argue suggest indicate warn".split()
-)
-THING_PARTY_PREPS = frozenset("of from for by with to against on into".split())
-PURE_LOCATIVES = frozenset("in at near inside outside around across throughout within".split())
 OBJECT_PARTY_PREPS = frozenset("on against by to toward towards".split())
-SIDE_NOUNS = frozenset("side party country nation rival foe belligerent neighbor neighbour".split())
-SIDE_MARKERS = frozenset("two both warring rival opposing".split())
-RESOLVABLE_PRONOUNS = frozenset({"it", "they", "he", "she"})
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos"})
-# "thousands of protesters", "a group of lawmakers": the people are in the "of" phrase.
-# "the homes of activists", "families of the victims": whose homes, whose families.
-# Bodies through which their owner acts ("Japan PM's office").
-OWN_NOUNS = frozenset(
-    "office presidency campaign spokesman spokeswoman spokesperson administration cabinet "
-    "government regime team camp".split()
-)
-OF_NOUNS = frozenset(
-    "thousands hundreds dozens scores tens millions group groups number members member "
-    "crowd crowds delegation team unit units contingent column convoy some many most all "
-    "several few dozen hundred thousand home homes house houses office offices headquarters "
-    "family families relatives supporters".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,95 +51,6 @@ class Arguments:
     actors: tuple[ActorRef, ...]
     recipients: tuple[ActorRef, ...]
     reciprocal: bool = False
-
-
-class MentionIndex:
-    """Actor mentions of one Doc, findable by token. ``excluded`` tokens (a wire dateline)
-    fill no role, by a mention or otherwise."""
-
-    def __init__(
-        self, mentions: Sequence[ActorMention], excluded: frozenset[int] = frozenset()
-    ) -> None:
-        self.excluded = excluded
-        mentions = [m for m in mentions if m.start not in excluded]
-        self.mentions = tuple(mentions)
-        self._by_token: dict[int, ActorMention] = {}
-        for mention in mentions:
-            for i in range(mention.start, mention.end):
-                self._by_token[i] = mention
-
-    def at(self, i: int) -> ActorMention | None:
-        return self._by_token.get(i)
-
-    def for_phrase(self, token: Token) -> ActorMention | None:
-        """The mention a noun phrase headed by ``token`` refers to, if any."""
-        found = self.at(token.i)
-        if found is not None:
-            return found
-        for child in token.children:
-            if child.dep_ in PHRASE_DEPS:
-                found = self.for_phrase(child)
-                if found is not None:
-                    return found
-        if token.lower_ in OWN_NOUNS:
-            # "Japan PM's office", "Trump's campaign": the owner acts through it.
-            for child in token.children:
-                if child.dep_ == "poss" and (found := self.for_phrase(child)) is not None:
-                    return found
-        if token.lower_ in OF_NOUNS or token.pos_ == "NUM":
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for obj in _prep_objects(child):
-                        found = self.for_phrase(obj)
-                        if found is not None:
-                            return found
-        return None
-
-
-def find_sides(doc: Doc, index: MentionIndex) -> tuple[ActorRef, ...]:
-    """The article's two opposing sides, for "both sides" and unattributed agreements.
-
-    The first pair of differently coded countries that act on "each other" or stand
-    "between X and Y" wins; otherwise the two most mentioned country codes, if both recur.
-    """
-    for mention in index.mentions:
-        head = doc[mention.end - 1]
-        if mention.ref.code is None:
-            continue
-        for conj in head.conjuncts:
-            other = index.at(conj.i)
-            if other is None or other.ref.code in (None, mention.ref.code):
-                continue
-            if _is_reciprocal_pair(head):
-                return (mention.ref, other.ref)
-    codes = Counter(
-        m.ref.code for m in index.mentions if m.ref.code and m.kind in ("country", "agent")
-    )
-    common = [(code, n) for code, n in codes.most_common(2) if n >= 2]
-    if len(common) < 2:
-        return ()
-    first = {code: m.ref for m in reversed(index.mentions) if (code := m.ref.code)}
-    return (first[common[0][0]], first[common[1][0]])
-
-
-def _is_reciprocal_pair(token: Token) -> bool:
-    root = token
-    while root.dep_ == "conj":
-        root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ == "between":
-        return True
-    verb = root.head if root.dep_ in SUBJECT_DEPS else None
-    return verb is not None and any(_is_each_other(c) for c in verb.children)
-
-
-def _is_each_other(token: Token) -> bool:
-    words = {c.lower_ for c in token.children}
-    return (token.lower_ == "other" and "each" in words) or (
-        token.lower_ == "one" and "another" in words
-    )
-
-
-CountryOf = Callable[[str], str | None]
 
 
 def extract_arguments(
@@ -167,14 +66,19 @@ def extract_arguments(
     actor, but whose country is plain) can be a recipient.
     """
     token = doc[trigger.token]
+    resolver = Resolver(doc, index, sides, country_of)
+    if "speech" in trigger.spec.flags:
+        # A statement about another party: the speaker, and the party it is about.
+        actors = resolver.refs(c for c in token.children if c.dep_ in SUBJECT_DEPS)
+        about = [s for c in token.children if c.dep_ == "ccomp" for s in _clause_subjects(c)]
+        return Arguments(actors, tuple(r for r in resolver.refs(about) if r not in actors))
     if trigger.spec.pos == "NOUN":
         actor_toks, recipient_toks = _noun_roles(token, trigger, doc)
     else:
         actor_toks, recipient_toks = _verb_roles(token)
-    reciprocal = any(_is_each_other(t) for t in recipient_toks)
-    resolver = _Resolver(doc, index, sides, country_of)
+    reciprocal = any(is_each_other(t) for t in recipient_toks)
     actors = resolver.refs(actor_toks)
-    recipients = resolver.refs(t for t in recipient_toks if not _is_each_other(t))
+    recipients = resolver.refs(t for t in recipient_toks if not is_each_other(t))
     for inner in trigger.absorbed:
         inner_actors, inner_recipients = _verb_roles(doc[inner])
         actors = actors or resolver.refs(inner_actors)
@@ -196,13 +100,68 @@ def extract_arguments(
         t.i for t in recipient_toks if trigger.spec.objects and t.head.i == token.i
     )
     actors = actors or resolver.fallback(actor_toks, named_only=not swapped)
+    if not recipients and not swapped:
+        skip = described | {token.i} | {t.i for a in actor_toks for t in a.subtree}
+        near = resolver.nearby(_own_clause(token, trigger, doc), actors, skip)
+        recipients = resolver.fallback(recipient_toks, False, described, near)
     recipients = recipients or resolver.fallback(recipient_toks, swapped, described)
     if swapped:
         actors, recipients = recipients, actors
     if not actors and "reciprocal" in trigger.spec.flags and _takes_sides(trigger, token):
         actors = sides
-    recipients = tuple(r for r in recipients if all(r.start != a.start for a in actors))
+    recipients = tuple(r for r in recipients if not _actors_own(r, actors))
     return Arguments(actors=actors, recipients=recipients, reciprocal=reciprocal)
+
+
+CLAUSE_EDGES = frozenset(
+    {
+        "nsubj",
+        "csubj",
+        "nsubjpass",
+        "advcl",
+        "relcl",
+        "parataxis",
+        "ccomp",
+        "mark",
+        "punct",
+        "agent",
+        "cc",
+    }
+)
+
+
+def _own_clause(token: Token, trigger: Trigger, doc: Doc) -> list[Token]:
+    """Tokens of the trigger's clause in breadth-first order, without its subject and the
+    clauses it heads."""
+    roots = [token] + ([doc[trigger.light_verb]] if trigger.light_verb is not None else [])
+    seen = {t.i for t in roots}
+    order: list[Token] = []
+    queue = list(roots)
+    while queue:
+        current = queue.pop(0)
+        order.append(current)
+        for child in sorted(current.children, key=lambda c: (c.i < token.i, abs(c.i - token.i))):
+            if child.i in seen or child.dep_ in CLAUSE_EDGES:
+                continue
+            seen.add(child.i)
+            queue.append(child)
+    return order
+
+
+OWNER_PRONOUNS = frozenset("his her its their hers theirs".split())
+
+
+def _actors_own(ref: ActorRef, actors: tuple[ActorRef, ...]) -> bool:
+    """The actor itself, or a possessive pronoun standing for it ("pledged his support")."""
+    if any(ref.start == a.start for a in actors):
+        return True
+    return ref.entity_text.lower() in OWNER_PRONOUNS and any(
+        ref.code is not None and ref.code == a.code for a in actors
+    )
+
+
+def _clause_subjects(clause: Token) -> list[Token]:
+    return [c for c in clause.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass")]
 
 
 def _addressees(verb: Token) -> list[Token]:
@@ -236,15 +195,15 @@ def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
         elif child.dep_ == "nsubjpass":
             recipients.append(child)
         elif child.dep_ == "agent":
-            actors.extend(_prep_objects(child))
+            actors.extend(prep_objects(child))
         elif child.dep_ in ("dobj", "iobj"):
             recipients.extend([child, *_possessors(child), *_object_parties(child)])
         elif child.dep_ == "dative":
             recipients.extend(_dative(child))
         elif child.dep_ == "prep" and child.lower_ == "between":
-            actors.extend(_prep_objects(child))
+            actors.extend(prep_objects(child))
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            recipients.extend(_prep_objects(child))
+            recipients.extend(prep_objects(child))
     if not actors and not any(c.dep_ == "nsubjpass" for c in verb.children):
         actors.extend(_inherited_subjects(verb))
     return actors, recipients
@@ -259,39 +218,32 @@ def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], l
         elif (child.dep_ == "prep" and child.lower_ == "by") or (
             child.dep_ == "prep" and child.lower_ == "between"
         ):
-            actors.extend(_prep_objects(child))
+            actors.extend(prep_objects(child))
         elif child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:
-            recipients.extend(_prep_objects(child))
+            recipients.extend(prep_objects(child))
         elif child.dep_ in ("acl", "relcl"):
-            actors.extend(_parties_of_description(child))
+            actors.extend(parties_of_description(child))
     if not recipients:
         # "an investigation of Flynn", "the release of 12 prisoners": whom it is done to.
         recipients = [
             obj
             for child in noun.children
             if child.dep_ == "prep" and child.lower_ == "of"
-            for obj in _prep_objects(child)
+            for obj in prep_objects(child)
         ]
     if trigger.light_verb is not None:
         light = doc[trigger.light_verb]
         light_actors, light_recipients = _verb_roles(light)
         light_recipients = [
-            t for t in light_recipients if t.i != noun.i and not t.is_ancestor(noun)
+            t
+            for t in light_recipients
+            if t.i != noun.i and not t.is_ancestor(noun) and t.head.i != noun.i
         ]
         if light.lemma_.lower() in RECEIVING_VERBS:
             light_actors, light_recipients = light_recipients, light_actors
         actors.extend(light_actors)
         recipients.extend(light_recipients)
     return actors, recipients
-
-
-def _parties_of_description(verb: Token) -> list[Token]:
-    """'a pact signed between Armenia and Russia', 'an attack carried out by rebels'."""
-    parties: list[Token] = []
-    for child in verb.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "between"):
-            parties.extend(_prep_objects(child))
-    return parties
 
 
 def _object_parties(noun: Token) -> list[Token]:
@@ -301,7 +253,7 @@ def _object_parties(noun: Token) -> list[Token]:
     for member in [noun, *noun.conjuncts]:
         for child in member.children:
             if child.dep_ == "prep" and child.lower_ in OBJECT_PARTY_PREPS:
-                parties.extend(_prep_objects(child))
+                parties.extend(prep_objects(child))
     return parties
 
 
@@ -310,13 +262,9 @@ def _possessors(noun: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ == "poss"]
 
 
-def _prep_objects(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-
-
 def _dative(token: Token) -> list[Token]:
     if token.pos_ == "ADP":
-        return _prep_objects(token)
+        return prep_objects(token)
     return [token]
 
 
@@ -334,146 +282,6 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         else:
             break
     return []
-
-
-class _Resolver:
-    """Turns role tokens into ActorRefs: mentions, sides, and pronouns of speakers."""
-
-    def __init__(
-        self,
-        doc: Doc,
-        index: MentionIndex,
-        sides: tuple[ActorRef, ...],
-        country_of: CountryOf | None,
-    ) -> None:
-        self.doc, self.index, self.sides, self.country_of = doc, index, sides, country_of
-
-    def refs(self, tokens: Iterable[Token]) -> tuple[ActorRef, ...]:
-        out: list[ActorRef] = []
-        for token in tokens:
-            for member in _with_conjuncts(token):
-                for ref in self._refs_for(member):
-                    if all((ref.start, ref.code) != (seen.start, seen.code) for seen in out):
-                        out.append(ref)
-        return tuple(out)
-
-    def _refs_for(self, token: Token) -> Iterator[ActorRef]:
-        if token.i in self.index.excluded:
-            # "THE HAGUE -- A UN prosecutor charged": the parse may hang the subject
-            # on the dateline.
-            for child in token.children:
-                if child.dep_ in ("appos", "conj"):
-                    yield from self._refs_for(child)
-            return
-        mention = self.index.for_phrase(token)
-        if mention is not None:
-            yield mention.ref
-        elif _is_sides_phrase(token):
-            span = self.doc[token.left_edge.i : token.i + 1]
-            for side in self.sides:
-                yield replace(side, entity_text=span.text, start=span.start_char, end=span.end_char)
-        elif token.lower_ in RESOLVABLE_PRONOUNS:
-            yield from self._speaker_of(token)
-        else:
-            yield from self._national(token)
-
-    def _country_name(self, token: Token) -> Iterator[ActorRef]:
-        """A country named where the actor stage saw a place ('warships towards Taiwan')."""
-        if self.country_of is None:
-            return
-        first = min([token.i, *(c.i for c in token.children if c.dep_ == "compound")])
-        span = self.doc[first : token.i + 1]
-        code = self.country_of(span.text)
-        if code:
-            yield ActorRef(span.text, code, "GOV", span.text, span.start_char, span.end_char)
-
-    def fallback(
-        self, tokens: Sequence[Token], named_only: bool, described: frozenset[int] = frozenset()
-    ) -> tuple[ActorRef, ...]:
-        """Roles no mention filled, uncoded: the names among them; for a recipient without
-        one, the party a thing belongs to or comes from ("refused a request from the
-        justice minister", "lifted its blockade of the U.K."), else the things, less those
-        that only describe the event (``described``)."""
-        tokens = [t for t in tokens if t.i not in self.index.excluded]
-        names = unresolved_refs(self.doc, tokens, named_only=True)
-        if named_only or names:
-            return names
-        parties = [p for t in tokens if not is_named(t) for p in _parties_of_thing(t)]
-        found = self.refs(parties) or unresolved_refs(self.doc, parties, named_only=True)
-        things = [t for t in tokens if t.i not in described]
-        return found or unresolved_refs(self.doc, things, named_only=False)
-
-    def content_recipients(self, verb: Token, actors: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
-        """'threatened to take military action against Taiwan': whom the threat, request
-        or warning is about, when the verb itself names no one."""
-        subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
-        taken = {a.code for a in actors}
-        for child in verb.children:
-            if child.dep_ not in ("xcomp", "ccomp"):
-                continue
-            for token in child.subtree:
-                if token.i in subjects or token.dep_ in SUBJECT_DEPS or _is_located_at(token):
-                    continue
-                for ref in self._refs_for(token):
-                    if ref.code and ref.code not in taken:
-                        return (ref,)
-        return ()
-
-    def _national(self, noun: Token) -> Iterator[ActorRef]:
-        """'the Azeri regions': a noun whose nationality modifier names a country."""
-        if self.country_of is None or noun.pos_ not in ("NOUN", "PROPN"):
-            return
-        if noun.pos_ == "PROPN":
-            yield from self._country_name(noun)
-            return
-        for child in noun.children:
-            if child.dep_ in ("amod", "compound") and (code := self.country_of(child.text)):
-                span = self.doc[child.i : noun.i + 1]
-                yield ActorRef(span.text, code, None, None, span.start_char, span.end_char)
-                return
-
-    def _speaker_of(self, pronoun: Token) -> Iterator[ActorRef]:
-        clause = pronoun.head
-        while clause.dep_ in ("ccomp", "conj", "xcomp") and clause.head.i != clause.i:
-            clause = clause.head
-            if clause.lemma_.lower() in SPEECH_LEMMAS:
-                for child in clause.children:
-                    if child.dep_ in SUBJECT_DEPS and child.lower_ not in RESOLVABLE_PRONOUNS:
-                        found = list(self._refs_for(child))
-                        # "Obama said he will not lift the embargo": a speaker no
-                        # dictionary knows is still the one who said it.
-                        yield from found or unresolved_refs(self.doc, [child], named_only=True)
-                return
-
-
-def _parties_of_thing(noun: Token, depth: int = 2) -> list[Token]:
-    """Objects of the thing's prepositions ("the death of X", "an apology from X") and
-    who made it ("an appeal filed by X")."""
-    parties: list[Token] = []
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in THING_PARTY_PREPS:
-            for obj in _prep_objects(child):
-                parties.append(obj)
-                if depth > 1 and not is_named(obj):
-                    parties.extend(_parties_of_thing(obj, depth - 1))
-        elif child.dep_ in ("acl", "relcl"):  # "threats made by the government"
-            parties.extend(_parties_of_description(child))
-    return parties
-
-
-def _is_located_at(token: Token) -> bool:
-    """'meet again in Brussels': a place the content happens at, not someone it targets."""
-    return token.dep_ == "pobj" and token.head.lower_ in PURE_LOCATIVES
-
-
-def _with_conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
-
-
-def _is_sides_phrase(token: Token) -> bool:
-    if token.lemma_.lower() not in SIDE_NOUNS:
-        return False
-    return any(c.lower_ in SIDE_MARKERS for c in token.children)
 
 
 MOBILIZED_SECTORS = frozenset({"MIL", "COP", "PRM", "REB"})

@@ -29,18 +29,12 @@ from strife.claims import (
     is_denial_verb,
 )
 from strife.events.allegations import accusations_in_claims
-from strife.events.arguments import (
-    Arguments,
-    CountryOf,
-    MentionIndex,
-    extract_arguments,
-    find_sides,
-    specialise_roles,
-)
+from strife.events.arguments import Arguments, extract_arguments, specialise_roles
 from strife.events.lexicon import EventLexicon
 from strife.events.localize import localize, localize_claims
 from strife.events.markers import aux_marker, contexts, refine_mode
 from strife.events.places import PlaceMemory, dateline_tokens, event_places
+from strife.events.references import CountryOf, MentionIndex, find_sides
 from strife.events.triggers import CONTENT_PREPS, UNTYPED, Trigger, find_triggers
 from strife.events.typer import Candidate, ModelTyping, RuleTyping, TypeChoice, TypeChooser
 from strife.plover import MATERIAL_CONFLICT, QUAD, VERBAL_CONFLICT

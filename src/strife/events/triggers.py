@@ -41,6 +41,7 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "prep", "dobj"})
 # "accused of", "called for", "talks about", "dispute over": what the event is about.
 CONTENT_PREPS = frozenset("of for about over regarding concerning".split())
 
+STATEMENT_VERBS = frozenset("say tell state add insist stress declare announce claim".split())
 # The event of a learned trigger, until the model types it.
 UNTYPED = ""
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -90,6 +91,8 @@ def find_triggers(
         spec = _match(token, lexicon)
         if spec is None and _is_verb(token) and token.lemma_.lower() in learned:
             spec = _untyped(token.lemma_.lower())
+        elif spec is None and learned and _is_statement(token):
+            spec = _untyped(token.lemma_.lower(), "speech")
         if spec is not None:
             found.append(_trigger(token, spec))
     kept = _merge_same_event(_drop_content_events(_drop_acted_on(found, sent), sent), sent)
@@ -100,13 +103,30 @@ def _is_verb(token: Token) -> bool:
     return token.pos_ in VERB_POS or (token.tag_ in VERB_TAGS and token.pos_ != "AUX")
 
 
-def _untyped(lemma: str) -> TriggerSpec:
-    return TriggerSpec(lemma, None, "VERB", UNTYPED, None, frozenset(), frozenset({"learned"}))
+def _untyped(lemma: str, *flags: str) -> TriggerSpec:
+    return TriggerSpec(
+        lemma, None, "VERB", UNTYPED, None, frozenset(), frozenset({"learned", *flags})
+    )
+
+
+def _is_statement(token: Token) -> bool:
+    """'the government said Taliban militants were responsible', 'the EU says Venezuela must
+    hold elections': a statement about another party, an event of its own when no event is
+    reported in it (PLV codes them as accusations, demands, rejections)."""
+    return (
+        _is_verb(token)
+        and token.lemma_.lower() in STATEMENT_VERBS
+        and any(c.dep_ == "ccomp" for c in token.children)
+    )
 
 
 def _without_related_untyped(triggers: list[Trigger], sent: Span) -> list[Trigger]:
     doc = sent.doc
-    typed = [doc[t.token] for t in triggers if t.event != UNTYPED]
+    typed = [
+        doc[t.token]
+        for t in triggers
+        if t.event != UNTYPED and (t.spec.pos == "VERB" or t.light_verb is not None)
+    ]
 
     def related(token: Token) -> bool:
         return any(token.is_ancestor(other) or other.is_ancestor(token) for other in typed)

@@ -1,0 +1,347 @@
+"""Whom a role's words refer to: actor mentions, the article's two sides, speakers.
+
+:mod:`strife.events.arguments` decides which tokens fill a trigger's roles; this module turns
+those tokens into :class:`ActorRef` values:
+
+* a token inside an actor mention is that mention ("Russian warplanes"); a phrase refers to
+  the mention of its name parts, of the owner it acts for ("Japan PM's office", "the EU's
+  diplomatic chief"), of the body a role belongs to ("the chairman of the AU Commission") or
+  of the people it counts ("thousands of protesters");
+* "the two sides", "both countries" are the article's two sides (:func:`find_sides`);
+* "it", "they", "he", "she" after a verb of saying are the speaker ("Russia says it will");
+* a nationality modifier names a country ("the Azeri regions");
+* a role no mention fills keeps its words, uncoded (:mod:`strife.events.unresolved`), and a
+  trigger whose roles name no recipient takes the participant nearest it in its own clause
+  (:meth:`Resolver.nearby`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from strife.events.unresolved import is_named, unresolved_refs
+from strife.records import ActorMention, ActorRef
+
+SPEECH_LEMMAS = frozenset(
+    "say tell state announce claim allege report add insist confirm declare note write tweet "
+    "stress explain acknowledge assert maintain argue suggest indicate warn".split()
+)
+THING_PARTY_PREPS = frozenset("of from for by with to against on into".split())
+PURE_LOCATIVES = frozenset("in at near inside outside around across throughout within".split())
+SIDE_NOUNS = frozenset("side party country nation rival foe belligerent neighbor neighbour".split())
+SIDE_MARKERS = frozenset("two both warring rival opposing".split())
+RESOLVABLE_PRONOUNS = frozenset({"it", "they", "he", "she"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos"})
+# Where a participant near the trigger may stand (Resolver.nearby).
+NEAR_DEPS = frozenset({"dobj", "pobj", "iobj", "dative", "conj", "appos", "attr", "oprd"})
+# People who act for the body in their "of" or "for" phrase ("the chairman of the AU
+# Commission", "a spokesman for President Ghani").
+ROLE_NOUNS = frozenset(
+    "chairman chairwoman chairperson chair head heads leader leaders chief chiefs president "
+    "secretary director commander spokesman spokeswoman spokesperson minister ministers "
+    "ambassador envoy representative representatives official officials delegate delegates "
+    "counterpart".split()
+)
+# "thousands of protesters", "a group of lawmakers": the people are in the "of" phrase.
+# "the homes of activists", "families of the victims": whose homes, whose families.
+OF_NOUNS = frozenset(
+    "thousands hundreds dozens scores tens millions group groups number members member "
+    "crowd crowds delegation team unit units contingent column convoy some many most all "
+    "several few dozen hundred thousand home homes house houses office offices headquarters "
+    "family families relatives supporters".split()
+)
+CountryOf = Callable[[str], str | None]
+
+
+class MentionIndex:
+    """Actor mentions of one Doc, findable by token. ``excluded`` tokens (a wire dateline)
+    fill no role, by a mention or otherwise."""
+
+    def __init__(
+        self, mentions: Sequence[ActorMention], excluded: frozenset[int] = frozenset()
+    ) -> None:
+        self.excluded = excluded
+        mentions = [m for m in mentions if m.start not in excluded]
+        self.mentions = tuple(mentions)
+        self._by_token: dict[int, ActorMention] = {}
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                self._by_token[i] = mention
+
+    def at(self, i: int) -> ActorMention | None:
+        return self._by_token.get(i)
+
+    def for_phrase(self, token: Token) -> ActorMention | None:
+        """The mention a noun phrase headed by ``token`` refers to, if any."""
+        found = self.at(token.i)
+        if found is not None:
+            return found
+        for child in token.children:
+            if child.dep_ in PHRASE_DEPS:
+                found = self.for_phrase(child)
+                if found is not None:
+                    return found
+        if token.pos_ in ("NOUN", "PROPN"):
+            # The owner acts through what is its own: "Japan PM's office", "the EU's
+            # diplomatic chief", "Russia's warplanes".
+            for child in token.children:
+                if child.dep_ == "poss" and (found := self.for_phrase(child)) is not None:
+                    return found
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in _referring_preps(token):
+                for obj in prep_objects(child):
+                    if (found := self.for_phrase(obj)) is not None:
+                        return found
+        return None
+
+
+def _referring_preps(token: Token) -> tuple[str, ...]:
+    """Prepositions whose object a phrase refers to: "the chairman of", "a spokesman for",
+    "thousands of"."""
+    if token.lower_ in ROLE_NOUNS:
+        return ("of", "for")
+    if token.lower_ in OF_NOUNS or token.pos_ == "NUM":
+        return ("of",)
+    return ()
+
+
+def find_sides(doc: Doc, index: MentionIndex) -> tuple[ActorRef, ...]:
+    """The article's two opposing sides, for "both sides" and unattributed agreements.
+
+    The first pair of differently coded countries that act on "each other" or stand
+    "between X and Y" wins; otherwise the two most mentioned country codes, if both recur.
+    """
+    for mention in index.mentions:
+        head = doc[mention.end - 1]
+        if mention.ref.code is None:
+            continue
+        for conj in head.conjuncts:
+            other = index.at(conj.i)
+            if other is None or other.ref.code in (None, mention.ref.code):
+                continue
+            if _is_reciprocal_pair(head):
+                return (mention.ref, other.ref)
+    codes = Counter(
+        m.ref.code for m in index.mentions if m.ref.code and m.kind in ("country", "agent")
+    )
+    common = [(code, n) for code, n in codes.most_common(2) if n >= 2]
+    if len(common) < 2:
+        return ()
+    first = {code: m.ref for m in reversed(index.mentions) if (code := m.ref.code)}
+    return (first[common[0][0]], first[common[1][0]])
+
+
+def _is_reciprocal_pair(token: Token) -> bool:
+    root = token
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "between":
+        return True
+    verb = root.head if root.dep_ in SUBJECT_DEPS else None
+    return verb is not None and any(is_each_other(c) for c in verb.children)
+
+
+def is_each_other(token: Token) -> bool:
+    words = {c.lower_ for c in token.children}
+    return (token.lower_ == "other" and "each" in words) or (
+        token.lower_ == "one" and "another" in words
+    )
+
+
+def parties_of_description(verb: Token) -> list[Token]:
+    """'a pact signed between Armenia and Russia', 'an attack carried out by rebels'."""
+    parties: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "between"):
+            parties.extend(prep_objects(child))
+    return parties
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+class Resolver:
+    """Turns role tokens into ActorRefs: mentions, sides, and pronouns of speakers."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        index: MentionIndex,
+        sides: tuple[ActorRef, ...],
+        country_of: CountryOf | None,
+    ) -> None:
+        self.doc, self.index, self.sides, self.country_of = doc, index, sides, country_of
+
+    def refs(self, tokens: Iterable[Token]) -> tuple[ActorRef, ...]:
+        out: list[ActorRef] = []
+        for token in tokens:
+            for member in with_conjuncts(token):
+                for ref in self._refs_for(member):
+                    if all((ref.start, ref.code) != (seen.start, seen.code) for seen in out):
+                        out.append(ref)
+        return tuple(out)
+
+    def _refs_for(self, token: Token) -> Iterator[ActorRef]:
+        if token.i in self.index.excluded:
+            # "THE HAGUE -- A UN prosecutor charged": the parse may hang the subject
+            # on the dateline.
+            for child in token.children:
+                if child.dep_ in ("appos", "conj"):
+                    yield from self._refs_for(child)
+            return
+        mention = self.index.for_phrase(token)
+        if mention is not None:
+            yield mention.ref
+        elif _is_sides_phrase(token):
+            span = self.doc[token.left_edge.i : token.i + 1]
+            for side in self.sides:
+                yield replace(side, entity_text=span.text, start=span.start_char, end=span.end_char)
+        elif token.lower_ in RESOLVABLE_PRONOUNS:
+            yield from self._speaker_of(token)
+        else:
+            yield from self._national(token)
+
+    def _country_name(self, token: Token) -> Iterator[ActorRef]:
+        """A country named where the actor stage saw a place ('warships towards Taiwan')."""
+        if self.country_of is None:
+            return
+        first = min([token.i, *(c.i for c in token.children if c.dep_ == "compound")])
+        span = self.doc[first : token.i + 1]
+        code = self.country_of(span.text)
+        if code:
+            yield ActorRef(span.text, code, "GOV", span.text, span.start_char, span.end_char)
+
+    def fallback(
+        self,
+        tokens: Sequence[Token],
+        named_only: bool,
+        described: frozenset[int] = frozenset(),
+        near: tuple[ActorRef, ...] = (),
+    ) -> tuple[ActorRef, ...]:
+        """Roles no mention filled, uncoded: the names among them; for a recipient without
+        one, the party a thing belongs to or comes from ("refused a request from the
+        justice minister", "lifted its blockade of the U.K."), else the things, less those
+        that only describe the event (``described``)."""
+        tokens = [t for t in tokens if t.i not in self.index.excluded]
+        names = unresolved_refs(self.doc, tokens, named_only=True)
+        if named_only or names:
+            return names
+        parties = [
+            p
+            for t in tokens
+            for m in with_conjuncts(t)
+            if not is_named(m)
+            for p in _parties_of_thing(m)
+        ]
+        found = self.refs(parties) or unresolved_refs(self.doc, parties, named_only=True)
+        things = [t for t in tokens if t.i not in described]
+        return found or unresolved_refs(self.doc, things, named_only=False) or near
+
+    def nearby(
+        self, clause: list[Token], actors: tuple[ActorRef, ...], skip: frozenset[int]
+    ) -> tuple[ActorRef, ...]:
+        """The participant nearest the trigger in its own clause (tree distance first)."""
+        taken = {a.start for a in actors}
+        # "pledged not to target civilians": things in what is pledged, demanded or
+        # threatened are its content, not whom it is addressed to; named parties still are.
+        content = {
+            t.i for c in clause[0].children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree
+        }
+        tiers: list[tuple[int, int, tuple[ActorRef, ...]]] = []
+        for rank, token in enumerate(clause):
+            if token.i in self.index.excluded or token.i in skip:
+                continue
+            mention = self.index.at(token.i)
+            if mention is not None:
+                if mention.ref.start not in taken:
+                    tiers.append((0, rank, self.refs([token])))
+                continue
+            if token.dep_ in NEAR_DEPS:
+                named = unresolved_refs(self.doc, [token], named_only=True)
+                if named:
+                    tiers.append((1, rank, named))
+                elif token.dep_ in ("dobj", "pobj") and token.i not in content:
+                    things = unresolved_refs(self.doc, [token], named_only=False)
+                    if things:
+                        tiers.append((2, rank, things))
+        if not tiers:
+            return ()
+        return min(tiers)[2]
+
+    def content_recipients(self, verb: Token, actors: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+        """'threatened to take military action against Taiwan': whom the threat, request
+        or warning is about, when the verb itself names no one."""
+        subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        taken = {a.code for a in actors}
+        for child in verb.children:
+            if child.dep_ not in ("xcomp", "ccomp"):
+                continue
+            for token in child.subtree:
+                if token.i in subjects or token.dep_ in SUBJECT_DEPS or _is_located_at(token):
+                    continue
+                for ref in self._refs_for(token):
+                    if ref.code and ref.code not in taken:
+                        return (ref,)
+        return ()
+
+    def _national(self, noun: Token) -> Iterator[ActorRef]:
+        """'the Azeri regions': a noun whose nationality modifier names a country."""
+        if self.country_of is None or noun.pos_ not in ("NOUN", "PROPN"):
+            return
+        if noun.pos_ == "PROPN":
+            yield from self._country_name(noun)
+            return
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound") and (code := self.country_of(child.text)):
+                span = self.doc[child.i : noun.i + 1]
+                yield ActorRef(span.text, code, None, None, span.start_char, span.end_char)
+                return
+
+    def _speaker_of(self, pronoun: Token) -> Iterator[ActorRef]:
+        clause = pronoun.head
+        while clause.dep_ in ("ccomp", "conj", "xcomp") and clause.head.i != clause.i:
+            clause = clause.head
+            if clause.lemma_.lower() in SPEECH_LEMMAS:
+                for child in clause.children:
+                    if child.dep_ in SUBJECT_DEPS and child.lower_ not in RESOLVABLE_PRONOUNS:
+                        found = list(self._refs_for(child))
+                        # "Obama said he will not lift the embargo": a speaker no
+                        # dictionary knows is still the one who said it.
+                        yield from found or unresolved_refs(self.doc, [child], named_only=True)
+                return
+
+
+def _parties_of_thing(noun: Token, depth: int = 2) -> list[Token]:
+    """Objects of the thing's prepositions ("the death of X", "an apology from X") and
+    who made it ("an appeal filed by X")."""
+    parties: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in THING_PARTY_PREPS:
+            for obj in prep_objects(child):
+                parties.append(obj)
+                if depth > 1 and not is_named(obj):
+                    parties.extend(_parties_of_thing(obj, depth - 1))
+        elif child.dep_ in ("acl", "relcl"):  # "threats made by the government"
+            parties.extend(parties_of_description(child))
+    return parties
+
+
+def _is_located_at(token: Token) -> bool:
+    """'meet again in Brussels': a place the content happens at, not someone it targets."""
+    return token.dep_ == "pobj" and token.head.lower_ in PURE_LOCATIVES
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+
+
+def _is_sides_phrase(token: Token) -> bool:
+    if token.lemma_.lower() not in SIDE_NOUNS:
+        return False
+    return any(c.lower_ in SIDE_MARKERS for c in token.children)

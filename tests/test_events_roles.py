@@ -1,0 +1,247 @@
+"""Roles the direct dependents of a trigger do not fill, statements as events, refusals.
+
+Hand-built parses (tests/parsed.py); the trigger lexicon types the events, no model.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from spacy.tokens import Doc
+
+from parsed import actor, parse
+from strife.claims import find_attributions
+from strife.events import EventCoder, Mentions
+from strife.events.arguments import extract_arguments
+from strife.events.lexicon import EventLexicon
+from strife.events.references import MentionIndex
+from strife.events.triggers import UNTYPED, find_triggers
+from strife.records import ActorMention, Article, Event
+
+# "on Russian officials" hangs on "bans", two steps below the verb.
+IMPOSED_INCLUDING = """
+The DET DT det 2 the
+United PROPN NNP compound 2 United
+States PROPN NNP nsubj 3 States
+imposed VERB VBD ROOT 3 impose
+new ADJ JJ amod 5 new
+sanctions NOUN NNS dobj 3 sanction
+, PUNCT , punct 5 ,
+including VERB VBG prep 5 include
+travel NOUN NN compound 9 travel
+bans NOUN NNS pobj 7 ban
+on ADP IN prep 9 on
+Russian ADJ JJ amod 12 russian
+officials NOUN NNS pobj 10 official
+. PUNCT . punct 3 .
+"""
+
+PLEDGED_NOT_TO = """
+Armenia PROPN NNP nsubj 1 Armenia
+pledged VERB VBD ROOT 1 pledge
+not PART RB neg 4 not
+to PART TO aux 4 to
+target VERB VB xcomp 1 target
+civilians NOUN NNS dobj 4 civilian
+. PUNCT . punct 1 .
+"""
+
+PLEDGED_TO_AID = """
+Japan PROPN NNP nsubj 1 Japan
+pledged VERB VBD ROOT 1 pledge
+to PART TO aux 3 to
+help VERB VB xcomp 1 help
+Ukraine PROPN NNP dobj 3 Ukraine
+. PUNCT . punct 1 .
+"""
+
+CHIEF_REJECTED = """
+The DET DT det 3 the
+EU PROPN NNP poss 3 EU
+'s PART POS case 1 's
+chief NOUN NN nsubj 4 chief
+rejected VERB VBD ROOT 4 reject
+the DET DT det 6 the
+proposal NOUN NN dobj 4 proposal
+. PUNCT . punct 4 .
+"""
+
+CHAIRMAN_CONDEMNED = """
+The DET DT det 1 the
+chairman NOUN NN nsubj 5 chairman
+of ADP IN prep 1 of
+the DET DT det 4 the
+Commission PROPN NNP pobj 2 Commission
+condemned VERB VBD ROOT 5 condemn
+the DET DT det 7 the
+attacks NOUN NNS dobj 5 attack
+. PUNCT . punct 5 .
+"""
+
+REJECTED_REQUEST = """
+The DET DT det 1 the
+court NOUN NN nsubj 2 court
+rejected VERB VBD ROOT 2 reject
+Netanyahu PROPN NNP poss 5 Netanyahu
+'s PART POS case 3 's
+request NOUN NN dobj 2 request
+to PART TO aux 7 to
+delay VERB VB acl 5 delay
+the DET DT det 9 the
+trial NOUN NN dobj 7 trial
+. PUNCT . punct 2 .
+"""
+
+DENIED_CLAIMS = """
+Moscow PROPN NNP nsubj 1 Moscow
+denied VERB VBD ROOT 1 deny
+the DET DT det 3 the
+claims NOUN NNS dobj 1 claim
+. PUNCT . punct 1 .
+"""
+
+CANCELLED_VISIT = """
+The DET DT det 1 the
+minister NOUN NN nsubj 2 minister
+cancelled VERB VBD ROOT 2 cancel
+a DET DT det 5 a
+planned VERB VBN amod 5 plan
+visit NOUN NN dobj 2 visit
+to ADP IN prep 5 to
+Washington PROPN NNP pobj 6 Washington
+. PUNCT . punct 2 .
+"""
+
+SAID_RESPONSIBLE = """
+The DET DT det 1 the
+government NOUN NN nsubj 2 government
+said VERB VBD ROOT 2 say
+Taliban PROPN NNP compound 4 Taliban
+militants NOUN NNS nsubj 5 militant
+were AUX VBD ccomp 2 be
+responsible ADJ JJ acomp 5 responsible
+. PUNCT . punct 2 .
+"""
+
+SAID_ATTACKED = """
+The DET DT det 1 the
+government NOUN NN nsubj 2 government
+said VERB VBD ROOT 2 say
+Russia PROPN NNP nsubj 4 Russia
+attacked VERB VBD ccomp 2 attack
+Kyiv PROPN NNP dobj 4 Kyiv
+. PUNCT . punct 2 .
+"""
+
+PLEDGED_HIS_SUPPORT = """
+The DET DT det 1 the
+president NOUN NN nsubj 2 president
+pledged VERB VBD ROOT 2 pledge
+his PRON PRP$ poss 4 his
+support NOUN NN dobj 2 support
+. PUNCT . punct 2 .
+"""
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder.from_data(typing="rules")
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> EventLexicon:
+    return EventLexicon.from_data()
+
+
+def _code(coder: EventCoder, doc: Doc, actors: list[ActorMention]) -> list[Event]:
+    article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
+    return coder.code(doc, article, Mentions(actors, [], []))
+
+
+def _roles(event: Event) -> tuple[list[str | None], list[str]]:
+    return [a.code for a in event.actor], [r.entity_text for r in event.recipient]
+
+
+def test_a_recipient_deeper_in_the_clause_is_found(coder: EventCoder) -> None:
+    doc = parse(IMPOSED_INCLUDING)
+    mentions = [actor(doc, 1, 3, "USA", "GOV"), actor(doc, 11, 13, "RUS", "GOV")]
+    (event,) = _code(coder, doc, mentions)
+    assert event.event == "SANCTION"
+    assert _roles(event) == (["USA"], ["Russian officials"])
+    assert [r.code for r in event.recipient] == ["RUS"]
+
+
+def test_things_inside_what_is_pledged_are_not_recipients(coder: EventCoder) -> None:
+    doc = parse(PLEDGED_NOT_TO)
+    (event,) = _code(coder, doc, [actor(doc, 0, 1, "ARM", "GOV")])
+    assert (event.event, *_roles(event)) == ("AGREE", ["ARM"], [])
+    # A named party inside it still is: whom the pledge is for.
+    doc = parse(PLEDGED_TO_AID)
+    mentions = [actor(doc, 0, 1, "JPN", "GOV"), actor(doc, 4, 5, "UKR", "GOV")]
+    events = _code(coder, doc, mentions)
+    assert ("AGREE", ["JPN"], ["Ukraine"]) in [(e.event, *_roles(e)) for e in events]
+
+
+def test_a_role_held_for_a_body_is_that_bodys_doing(coder: EventCoder) -> None:
+    doc = parse(CHIEF_REJECTED)
+    (event,) = _code(coder, doc, [actor(doc, 1, 2, "EUR", None, kind="igo")])
+    assert event.event == "REJECT"
+    assert [a.code for a in event.actor] == ["EUR"]
+    doc = parse(CHAIRMAN_CONDEMNED)
+    (event,) = _code(coder, doc, [actor(doc, 4, 5, "AFR", None, kind="igo")])
+    assert event.event == "ACCUSE"
+    assert [a.code for a in event.actor] == ["AFR"]
+    assert [r.entity_text for r in event.recipient] == ["the attacks"]
+
+
+def test_rejecting_a_request_is_an_event_denying_claims_is_not(coder: EventCoder) -> None:
+    doc = parse(REJECTED_REQUEST)
+    netanyahu = actor(doc, 3, 4, "ISR", "GOV", kind="person")
+    assert find_attributions(doc[:], MentionIndex([netanyahu])) == []
+    (event,) = _code(coder, doc, [netanyahu])
+    assert event.event == "REJECT"
+    assert [r.code for r in event.recipient] == ["ISR"]
+    denied = parse(DENIED_CLAIMS)
+    moscow = actor(denied, 0, 1, "RUS", "GOV")
+    (attribution,) = find_attributions(denied[:], MentionIndex([moscow]))
+    assert attribution.claim.stance == "denies" and attribution.refers_back
+    assert _code(coder, denied, [moscow]) == []
+
+
+def test_an_unknown_verb_carrying_an_event_noun_is_proposed(lexicon: EventLexicon) -> None:
+    doc = parse(CANCELLED_VISIT)
+    typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], lexicon)]
+    assert typed == [("visit", "CONSULT")]
+    learned = find_triggers(doc[:], lexicon, learned=frozenset({"cancel"}))
+    assert [(doc[t.token].text, t.event) for t in learned] == [
+        ("cancelled", UNTYPED),
+        ("visit", "CONSULT"),
+    ]
+
+
+def test_a_statement_about_another_party_is_an_untyped_trigger(lexicon: EventLexicon) -> None:
+    doc = parse(SAID_RESPONSIBLE)
+    government = actor(doc, 0, 2, "AFG", "GOV")
+    taliban = actor(doc, 3, 5, "AFG", "REB", kind="group")
+    # Only where a model can type it (some learned verbs given), as rules cannot.
+    assert find_triggers(doc[:], lexicon) == []
+    (trigger,) = find_triggers(doc[:], lexicon, learned=frozenset({"quash"}))
+    assert (trigger.token, trigger.event, "speech" in trigger.spec.flags) == (2, UNTYPED, True)
+    args = extract_arguments(trigger, doc, MentionIndex([government, taliban]), ())
+    assert [a.code for a in args.actors] == ["AFG"]
+    assert [(r.entity_text, r.sector) for r in args.recipients] == [("Taliban militants", "REB")]
+    # A statement that reports an event is that event's claim, not an event of its own.
+    reported = parse(SAID_ATTACKED)
+    triggers = find_triggers(reported[:], lexicon, learned=frozenset({"quash"}))
+    assert [(reported[t.token].text, t.event) for t in triggers] == [("attacked", "ASSAULT")]
+
+
+def test_the_actors_own_pronoun_is_not_a_recipient(coder: EventCoder) -> None:
+    doc = parse(PLEDGED_HIS_SUPPORT)
+    president = actor(doc, 0, 2, "FRA", "GOV")
+    his = actor(doc, 3, 4, "FRA", "GOV", kind="pronoun")
+    events = _code(coder, doc, [president, his])
+    assert events
+    assert all(e.recipient == () for e in events)
+    assert all([a.code for a in e.actor] == ["FRA"] for e in events)
