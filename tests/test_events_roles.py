@@ -224,16 +224,16 @@ def test_a_statement_about_another_party_is_an_untyped_trigger(lexicon: EventLex
     doc = parse(SAID_RESPONSIBLE)
     government = actor(doc, 0, 2, "AFG", "GOV")
     taliban = actor(doc, 3, 5, "AFG", "REB", kind="group")
-    # Only where a model can type it (some learned verbs given), as rules cannot.
+    # Only where a model can type it, as rules cannot.
     assert find_triggers(doc[:], lexicon) == []
-    (trigger,) = find_triggers(doc[:], lexicon, learned=frozenset({"quash"}))
+    (trigger,) = find_triggers(doc[:], lexicon, statements=True)
     assert (trigger.token, trigger.event, "speech" in trigger.spec.flags) == (2, UNTYPED, True)
     args = extract_arguments(trigger, doc, MentionIndex([government, taliban]), ())
     assert [a.code for a in args.actors] == ["AFG"]
     assert [(r.entity_text, r.sector) for r in args.recipients] == [("Taliban militants", "REB")]
     # A statement that reports an event is that event's claim, not an event of its own.
     reported = parse(SAID_ATTACKED)
-    triggers = find_triggers(reported[:], lexicon, learned=frozenset({"quash"}))
+    triggers = find_triggers(reported[:], lexicon, statements=True)
     assert [(reported[t.token].text, t.event) for t in triggers] == [("attacked", "ASSAULT")]
 
 
@@ -245,3 +245,59 @@ def test_the_actors_own_pronoun_is_not_a_recipient(coder: EventCoder) -> None:
     assert events
     assert all(e.recipient == () for e in events)
     assert all([a.code for a in e.actor] == ["FRA"] for e in events)
+
+
+FOUND_GUILTY = """
+A DET DT det 1 a
+court NOUN NN nsubj 2 court
+found VERB VBD ROOT 2 find
+the DET DT det 5 the
+Syrian ADJ JJ amod 5 syrian
+regime NOUN NN nsubj 6 regime
+guilty ADJ JJ ccomp 2 guilty
+. PUNCT . punct 2 .
+"""
+
+FOUND_WEAPONS = """
+Police NOUN NNS nsubj 1 police
+found VERB VBD ROOT 1 find
+weapons NOUN NNS dobj 1 weapon
+. PUNCT . punct 1 .
+"""
+
+CALLED_ON_SATURDAY = """
+Erdogan PROPN NNP nsubj 1 Erdogan
+called VERB VBD ROOT 1 call
+Putin PROPN NNP dobj 1 Putin
+on ADP IN prep 1 on
+Saturday PROPN NNP pobj 3 Saturday
+. PUNCT . punct 1 .
+"""
+
+CALLED_ON_TO = """
+Erdogan PROPN NNP nsubj 1 Erdogan
+called VERB VBD ROOT 1 call
+on ADP IN prep 1 on
+Putin PROPN NNP pobj 2 Putin
+to PART TO aux 5 to
+withdraw VERB VB xcomp 1 withdraw
+. PUNCT . punct 1 .
+"""
+
+
+def test_finding_someone_guilty_is_a_conviction_of_them(coder: EventCoder) -> None:
+    doc = parse(FOUND_GUILTY)
+    mentions = [actor(doc, 1, 2, "USA", "JUD", kind="agent"), actor(doc, 4, 6, "SYR", "GOV")]
+    (event,) = _code(coder, doc, mentions)
+    assert (event.event, event.mode) == ("SANCTION", "convict")
+    assert _roles(event) == (["USA"], ["Syrian regime"])
+    # Finding a thing is no event.
+    assert find_triggers(parse(FOUND_WEAPONS)[:], EventLexicon.from_data()) == []
+
+
+def test_a_time_does_not_make_a_call_a_demand(lexicon: EventLexicon) -> None:
+    doc = parse(CALLED_ON_SATURDAY)
+    doc[4].ent_type_ = "DATE"
+    assert find_triggers(doc[:], lexicon) == []
+    asked = parse(CALLED_ON_TO)
+    assert [t.event for t in find_triggers(asked[:], lexicon)] == ["REQUEST"]

@@ -85,8 +85,11 @@ def extract_arguments(
         recipients = recipients or resolver.refs(inner_recipients)
     if not recipients and trigger.spec.pos == "VERB":
         recipients = resolver.content_recipients(token, actors)
-    if trigger.event == "REQUEST" and trigger.spec.pos == "VERB":
-        # "demanded that Yediyurappa step down": who is asked is the content's subject.
+    if trigger.spec.pos == "VERB" and (
+        trigger.event == "REQUEST" or "complement" in trigger.spec.flags
+    ):
+        # "demanded that Yediyurappa step down": who is asked is the content's subject;
+        # "found the regime guilty": who is found so.
         addressees = _addressees(token)
         recipients = recipients or resolver.refs(addressees)
         recipient_toks = [*recipient_toks, *addressees]

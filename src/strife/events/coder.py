@@ -183,7 +183,7 @@ class EventCoder:
             Candidate(trigger, extract_arguments(trigger, ctx.doc, ctx.index, ctx.sides,
                                                  self.country_of))
             for trigger in find_triggers(sentence.span, self.lexicon, ctx.names,
-                                         self.chooser.learned)
+                                         self.chooser.learned, self.chooser.statements)
             if not is_denial_verb(trigger.token, sentence.attributions)
         ]  # fmt: skip
         choices = self.chooser.choose(sentence.span, candidates)

@@ -74,6 +74,7 @@ def find_triggers(
     lexicon: EventLexicon,
     inside_names: frozenset[int] = frozenset(),
     learned: frozenset[str] = frozenset(),
+    statements: bool = False,
 ) -> list[Trigger]:
     """All triggers in ``sent``, without the ones that are content of another event.
 
@@ -81,8 +82,10 @@ def find_triggers(
     Cooperation in Europe"), which are never triggers. ``learned`` are verb lemmas that
     head events in the typer's training data (the model's ``predicates.txt``): a verb the
     lexicon does not know but that is one of them is an untyped trigger (event
-    :data:`UNTYPED`), for the model to type or turn down, unless a typed trigger is in its
-    subtree or above it (the typed one says more).
+    :data:`UNTYPED`), for the model to type or turn down, unless a typed verb trigger is in
+    its subtree or above it (the typed one says more; an event noun it carries does not:
+    "cancelled a visit"). With ``statements``, a verb of saying with no event reported in
+    what it says is an untyped trigger too ("said Taliban militants were responsible").
     """
     found: list[Trigger] = []
     for token in sent:
@@ -91,7 +94,7 @@ def find_triggers(
         spec = _match(token, lexicon)
         if spec is None and _is_verb(token) and token.lemma_.lower() in learned:
             spec = _untyped(token.lemma_.lower())
-        elif spec is None and learned and _is_statement(token):
+        elif spec is None and statements and _is_statement(token):
             spec = _untyped(token.lemma_.lower(), "speech")
         if spec is not None:
             found.append(_trigger(token, spec))
@@ -167,6 +170,12 @@ def _objects_ok(token: Token, spec: TriggerSpec) -> bool:
     return bool(spec.objects & set(object_words(token)))
 
 
+def _is_time(prep: Token) -> bool:
+    """'called Bashir on Saturday': a preposition of time says nothing of the event."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
 def object_words(token: Token) -> Iterable[str]:
     """Lemmas and forms of a verb's objects, prepositions and their objects."""
     if token.dep_ in ("relcl", "acl"):  # "the pact that was signed": the pact is the object
@@ -174,6 +183,8 @@ def object_words(token: Token) -> Iterable[str]:
     for child in token.children:
         if child.dep_ in ("ccomp", "xcomp"):
             yield child.dep_
+            if child.pos_ == "ADJ":  # "found the regime guilty"
+                yield child.lemma_.lower()
         if child.dep_ in ("dobj", "dative", "attr", "nsubjpass", "oprd"):
             yield from (child.lemma_.lower(), child.lower_)
             yield from (c.lower_ for c in child.children if c.dep_ == "compound")
@@ -181,7 +192,7 @@ def object_words(token: Token) -> Iterable[str]:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     yield from (g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
-        elif child.dep_ in ("prep", "prt", "agent"):
+        elif child.dep_ in ("prep", "prt", "agent") and not _is_time(child):
             yield child.lower_
             for grand in child.children:
                 if grand.dep_ in ("pobj", "pcomp"):

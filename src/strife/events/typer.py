@@ -56,10 +56,12 @@ class TypeChooser(Protocol):
     """Chooses the types of the candidates of one sentence (None: not an event).
 
     ``learned`` are the verb lemmas the chooser can type without the lexicon (learned
-    triggers, :func:`strife.events.triggers.find_triggers`).
+    triggers, :func:`strife.events.triggers.find_triggers`); ``statements`` whether it
+    can type statements about another party (verbs of saying) the same way.
     """
 
     learned: frozenset[str]
+    statements: bool
 
     def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice | None]: ...
 
@@ -68,6 +70,7 @@ class RuleTyping:
     """The trigger lexicon alone: a trigger's type is its lexicon entry's."""
 
     learned: frozenset[str] = frozenset()
+    statements = False
 
     def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice | None]:
         return [
@@ -102,6 +105,7 @@ class ModelTyping:
         self.lexicon_weight = lexicon_weight
         self.learned_threshold = learned_threshold
         self.learned = typer.predicates
+        self.statements = True
 
     def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice | None]:
         events = [c.trigger.event for c in candidates]
