@@ -301,3 +301,81 @@ def test_a_time_does_not_make_a_call_a_demand(lexicon: EventLexicon) -> None:
     assert find_triggers(doc[:], lexicon) == []
     asked = parse(CALLED_ON_TO)
     assert [t.event for t in find_triggers(asked[:], lexicon)] == ["REQUEST"]
+
+
+SCATHING_ATTACK = """
+The DET DT det 1 the
+minister NOUN NN nsubj 2 minister
+launched VERB VBD ROOT 2 launch
+a DET DT det 5 a
+scathing ADJ JJ amod 5 scathing
+attack NOUN NN dobj 2 attack
+on ADP IN prep 5 on
+Kyiv PROPN NNP pobj 6 Kyiv
+. PUNCT . punct 2 .
+"""
+
+REPORT_ACCUSING = """
+Amnesty PROPN NNP nsubj 1 Amnesty
+published VERB VBD ROOT 1 publish
+a DET DT det 3 a
+report NOUN NN dobj 1 report
+accusing VERB VBG acl 3 accuse
+the DET DT det 6 the
+army NOUN NN dobj 4 army
+. PUNCT . punct 1 .
+"""
+
+CRITICISM_FROM = """
+Iran PROPN NNP nsubj 1 Iran
+faces VERB VBZ ROOT 1 face
+criticism NOUN NN dobj 1 criticism
+from ADP IN prep 2 from
+the DET DT det 5 the
+UN PROPN NNP pobj 3 UN
+. PUNCT . punct 1 .
+"""
+
+BOMBING_BY = """
+A DET DT det 1 a
+bombing NOUN NN nsubj 5 bombing
+by ADP IN prep 1 by
+the DET DT det 4 the
+rebels NOUN NNS pobj 2 rebel
+killed VERB VBD ROOT 5 kill
+ten NUM CD nummod 7 ten
+soldiers NOUN NNS dobj 5 soldier
+. PUNCT . punct 5 .
+"""
+
+
+def test_a_verbal_attack_is_an_accusation(lexicon: EventLexicon) -> None:
+    doc = parse(SCATHING_ATTACK)
+    assert [t.event for t in find_triggers(doc[:], lexicon)] == ["ACCUSE"]
+    doc[4].lemma_ = "heavy"  # "a heavy attack": the military sense
+    assert [t.event for t in find_triggers(doc[:], lexicon)] == ["ASSAULT"]
+
+
+def test_the_author_of_a_document_acts_through_it(coder: EventCoder) -> None:
+    doc = parse(REPORT_ACCUSING)
+    mentions = [actor(doc, 0, 1, "IGO", "NGO", kind="group"), actor(doc, 6, 7, "NGA", "MIL")]
+    (event,) = _code(coder, doc, mentions)
+    assert event.event == "ACCUSE"
+    assert _roles(event) == (["IGO"], ["army"])
+
+
+def test_criticism_from_someone_is_theirs(coder: EventCoder) -> None:
+    doc = parse(CRITICISM_FROM)
+    mentions = [actor(doc, 0, 1, "IRN", "GOV"), actor(doc, 5, 6, "UNO", None, kind="igo")]
+    (event,) = _code(coder, doc, mentions)
+    assert event.event == "ACCUSE"
+    assert ([a.code for a in event.actor], [r.code for r in event.recipient]) == (["UNO"], ["IRN"])
+
+
+def test_what_the_subject_names_was_done_by_its_agent(coder: EventCoder) -> None:
+    doc = parse(BOMBING_BY)
+    mentions = [actor(doc, 4, 5, "SOM", "REB", kind="agent"), actor(doc, 7, 8, "SOM", "MIL")]
+    events = _code(coder, doc, mentions)
+    killed = [e for e in events if e.event_text == "killed"]
+    assert [(e.event, *_roles(e)) for e in killed] == [("ASSAULT", ["SOM"], ["soldiers"])]
+    assert [a.sector for a in killed[0].actor] == ["REB"]

@@ -44,6 +44,17 @@ RECIPIENT_PREPS = frozenset(
 )
 NOUN_RECIPIENT_PREPS = frozenset("on against to at with toward towards into upon via".split())
 OBJECT_PARTY_PREPS = frozenset("on against by to toward towards".split())
+# Events whose noun's "from" names who sends them ("criticism from the U.N.", "threats from
+# Iran", "aid from Japan"); for a withdrawal or a release "from" is a place.
+FROM_SENDERS = frozenset(
+    {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AID", "AGREE", "COOPERATE"}
+)
+# Documents through which their author acts: "Amnesty put out a report accusing the army",
+# "the parliament passed a resolution criticizing the president".
+DOCUMENTS = frozenset(
+    "report reports resolution resolutions statement statements letter letters bill motion "
+    "communique declaration document petition message note".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +88,11 @@ def extract_arguments(
     else:
         actor_toks, recipient_toks = _verb_roles(token)
     reciprocal = any(is_each_other(t) for t in recipient_toks)
-    actors = resolver.refs(actor_toks)
+    actors = (
+        resolver.refs(actor_toks)
+        or resolver.refs(_authors(token))
+        or resolver.refs(_doers_of_subject(actor_toks))
+    )
     recipients = resolver.refs(t for t in recipient_toks if not is_each_other(t))
     for inner in trigger.absorbed:
         inner_actors, inner_recipients = _verb_roles(doc[inner])
@@ -163,6 +178,31 @@ def _actors_own(ref: ActorRef, actors: tuple[ActorRef, ...]) -> bool:
     )
 
 
+def _doers_of_subject(subjects: list[Token]) -> list[Token]:
+    """'A car bombing by the Islamic State killed 75': who did what the subject names."""
+    return [
+        obj
+        for subject in subjects
+        if subject.dep_ in SUBJECT_DEPS and subject.pos_ == "NOUN"
+        for child in subject.children
+        if child.dep_ == "prep" and child.lower_ == "by"
+        for obj in prep_objects(child)
+    ]
+
+
+def _authors(verb: Token) -> list[Token]:
+    """Who acts through the document a verb describes ("put out a report accusing")."""
+    document = verb.head
+    if verb.dep_ not in ("acl", "relcl") or document.lower_ not in DOCUMENTS:
+        return []
+    carrier = document.head
+    if document.dep_ not in ("dobj", "nsubjpass", "attr") or carrier.i == document.i:
+        return []
+    return [c for c in carrier.children if c.dep_ in SUBJECT_DEPS] or [
+        a for c in carrier.children if c.dep_ == "agent" for a in prep_objects(c)
+    ]
+
+
 def _clause_subjects(clause: Token) -> list[Token]:
     return [c for c in clause.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass")]
 
@@ -218,8 +258,9 @@ def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], l
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             actors.append(child)
-        elif (child.dep_ == "prep" and child.lower_ == "by") or (
-            child.dep_ == "prep" and child.lower_ == "between"
+        elif child.dep_ == "prep" and (
+            child.lower_ in ("by", "between")
+            or (child.lower_ == "from" and trigger.event in FROM_SENDERS)
         ):
             actors.extend(prep_objects(child))
         elif child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:

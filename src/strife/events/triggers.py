@@ -24,7 +24,7 @@ LIGHT_VERBS = frozenset(
     "send make issue launch carry conduct stage hold mount lodge file reach sign deliver "
     "express offer extend submit impose announce begin start continue resume intensify step "
     "renew repeat unleash order approve level commence open wage voice reiterate reaffirm "
-    "pass lead give provide grant host attend".split()
+    "pass lead give provide grant host attend complete finish finalize authorize".split()
 )
 # Verbs that carry a noun trigger deeper in their object ("provided $2 million in
 # assistance", "went on strike", "took part in the protest", "remained on alert"), and the
@@ -200,7 +200,11 @@ def object_words(token: Token) -> Iterable[str]:
 
 
 def _pick_noun_sense(token: Token, specs: tuple[TriggerSpec, ...]) -> TriggerSpec:
-    """Choose between senses of an ambiguous noun ("strike": labour or military)."""
+    """Choose between senses of an ambiguous noun ("strike": labour or military); a sense
+    its modifiers select ("a scathing attack") comes first."""
+    for spec in specs:
+        if spec.objects:
+            return spec
     near = {child.lower_ for child in token.children}
     near |= {tok.lower_ for tok in token.sent}
     for spec in specs:
