@@ -379,3 +379,64 @@ def test_what_the_subject_names_was_done_by_its_agent(coder: EventCoder) -> None
     killed = [e for e in events if e.event_text == "killed"]
     assert [(e.event, *_roles(e)) for e in killed] == [("ASSAULT", ["SOM"], ["soldiers"])]
     assert [a.sector for a in killed[0].actor] == ["REB"]
+
+
+CURFEW_AND_TROOPS = """
+The DET DT det 1 the
+president NOUN NN nsubj 2 president
+declared VERB VBD ROOT 2 declare
+a DET DT det 4 a
+curfew NOUN NN dobj 2 curfew
+in ADP IN prep 2 in
+the DET DT det 7 the
+town NOUN NN pobj 5 town
+and CCONJ CC cc 2 and
+sent VERB VBD conj 2 send
+troops NOUN NNS dobj 9 troop
+. PUNCT . punct 2 .
+"""
+
+TALKS_AT_HIS_OFFICE = """
+The DET DT det 1 the
+minister NOUN NN nsubj 2 minister
+held VERB VBD ROOT 2 hold
+talks NOUN NNS dobj 2 talk
+at ADP IN prep 2 at
+his PRON PRP$ poss 6 his
+office NOUN NN pobj 4 office
+in ADP IN prep 6 in
+Hanoi PROPN NNP pobj 7 Hanoi
+. PUNCT . punct 2 .
+"""
+
+STRAY_HYPHEN = """
+Rebels NOUN NNS nsubj 1 rebel
+attacked VERB VBD ROOT 1 attack
+- NOUN NN dobj 1 -
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_coordinated_verb_is_another_event_not_a_recipient(coder: EventCoder) -> None:
+    doc = parse(CURFEW_AND_TROOPS)
+    mentions = [actor(doc, 1, 2, "BOL", "GOV", kind="agent"), actor(doc, 10, 11, None, "MIL")]
+    curfews = [e for e in _code(coder, doc, mentions) if e.event == "COERCE"]
+    assert [_roles(e) for e in curfews] == [(["BOL"], ["the town"])]
+
+
+def test_the_nearest_participant_is_never_the_actors_own(coder: EventCoder) -> None:
+    doc = parse(TALKS_AT_HIS_OFFICE)
+    mentions = [
+        actor(doc, 1, 2, "KOR", "GOV", kind="agent"),
+        actor(doc, 5, 6, "KOR", "GOV", kind="pronoun"),
+        actor(doc, 8, 9, "VNM", "GOV", kind="capital"),
+    ]
+    (event,) = _code(coder, doc, mentions)
+    assert event.event == "CONSULT"
+    assert _roles(event) == (["KOR"], ["Hanoi"])
+
+
+def test_punctuation_is_never_a_participant(coder: EventCoder) -> None:
+    doc = parse(STRAY_HYPHEN)
+    (event,) = _code(coder, doc, [actor(doc, 0, 1, "SYR", "REB", kind="agent")])
+    assert event.recipient == ()

@@ -32,6 +32,7 @@ from strife.events.references import (
     CountryOf,
     MentionIndex,
     Resolver,
+    is_actors_own,
     is_each_other,
     parties_of_description,
     prep_objects,
@@ -94,6 +95,7 @@ def extract_arguments(
         or resolver.refs(_doers_of_subject(actor_toks))
     )
     recipients = resolver.refs(t for t in recipient_toks if not is_each_other(t))
+    recipients = tuple(r for r in recipients if not is_actors_own(r, actors))
     for inner in trigger.absorbed:
         inner_actors, inner_recipients = _verb_roles(doc[inner])
         actors = actors or resolver.refs(inner_actors)
@@ -118,6 +120,8 @@ def extract_arguments(
         t.i for t in recipient_toks if trigger.spec.objects and t.head.i == token.i
     )
     actors = actors or resolver.fallback(actor_toks, named_only=not swapped)
+    # What the actor itself owns ("pledged his support", "at his office") is not aimed at.
+    described |= {t.i for t in recipient_toks if _owned_by(t, actors, index)}
     if not recipients and not swapped:
         skip = described | {token.i} | {t.i for a in actor_toks for t in a.subtree}
         near = resolver.nearby(_own_clause(token, trigger, doc), actors, skip)
@@ -127,7 +131,7 @@ def extract_arguments(
         actors, recipients = recipients, actors
     if not actors and "reciprocal" in trigger.spec.flags and _takes_sides(trigger, token):
         actors = sides
-    recipients = tuple(r for r in recipients if not _actors_own(r, actors))
+    recipients = tuple(r for r in recipients if not is_actors_own(r, actors))
     return Arguments(actors=actors, recipients=recipients, reciprocal=reciprocal)
 
 
@@ -161,20 +165,18 @@ def _own_clause(token: Token, trigger: Trigger, doc: Doc) -> list[Token]:
         for child in sorted(current.children, key=lambda c: (c.i < token.i, abs(c.i - token.i))):
             if child.i in seen or child.dep_ in CLAUSE_EDGES:
                 continue
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                continue  # "declared a curfew and sent in troops": another event
             seen.add(child.i)
             queue.append(child)
     return order
 
 
-OWNER_PRONOUNS = frozenset("his her its their hers theirs".split())
-
-
-def _actors_own(ref: ActorRef, actors: tuple[ActorRef, ...]) -> bool:
-    """The actor itself, or a possessive pronoun standing for it ("pledged his support")."""
-    if any(ref.start == a.start for a in actors):
-        return True
-    return ref.entity_text.lower() in OWNER_PRONOUNS and any(
-        ref.code is not None and ref.code == a.code for a in actors
+def _owned_by(thing: Token, actors: tuple[ActorRef, ...], index: MentionIndex) -> bool:
+    return any(
+        (owner := index.at(c.i)) is not None and is_actors_own(owner.ref, actors)
+        for c in thing.children
+        if c.dep_ == "poss"
     )
 
 

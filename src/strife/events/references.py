@@ -58,6 +58,18 @@ OF_NOUNS = frozenset(
 CountryOf = Callable[[str], str | None]
 
 
+OWNER_PRONOUNS = frozenset("his her its their hers theirs".split())
+
+
+def is_actors_own(ref: ActorRef, actors: tuple[ActorRef, ...]) -> bool:
+    """The actor itself, or a possessive pronoun standing for it ("pledged his support")."""
+    if any(ref.start == a.start for a in actors):
+        return True
+    return ref.entity_text.lower() in OWNER_PRONOUNS and any(
+        ref.code is not None and ref.code == a.code for a in actors
+    )
+
+
 class MentionIndex:
     """Actor mentions of one Doc, findable by token. ``excluded`` tokens (a wire dateline)
     fill no role, by a mention or otherwise."""
@@ -225,9 +237,10 @@ class Resolver:
         near: tuple[ActorRef, ...] = (),
     ) -> tuple[ActorRef, ...]:
         """Roles no mention filled, uncoded: the names among them; for a recipient without
-        one, the party a thing belongs to or comes from ("refused a request from the
-        justice minister", "lifted its blockade of the U.K."), else the things, less those
-        that only describe the event (``described``)."""
+        one, the party a thing belongs to, comes from or is shared with ("refused a request
+        from the justice minister", "lifted its blockade of the U.K.", "suspended air links
+        with 21 countries"), else the things, less those that only describe the event
+        (``described``), else ``near`` (:meth:`nearby`)."""
         tokens = [t for t in tokens if t.i not in self.index.excluded]
         names = unresolved_refs(self.doc, tokens, named_only=True)
         if named_only or names:
@@ -240,6 +253,7 @@ class Resolver:
             for p in _parties_of_thing(m)
         ]
         found = self.refs(parties) or unresolved_refs(self.doc, parties, named_only=True)
+        found = found or unresolved_refs(self.doc, parties, named_only=False)
         things = [t for t in tokens if t.i not in described]
         return found or unresolved_refs(self.doc, things, named_only=False) or near
 
@@ -259,8 +273,9 @@ class Resolver:
                 continue
             mention = self.index.at(token.i)
             if mention is not None:
-                if mention.ref.start not in taken:
-                    tiers.append((0, rank, self.refs([token])))
+                refs = tuple(r for r in self.refs([token]) if not is_actors_own(r, actors))
+                if refs and mention.ref.start not in taken:
+                    tiers.append((0, rank, refs))
                 continue
             if token.dep_ in NEAR_DEPS:
                 named = unresolved_refs(self.doc, [token], named_only=True)

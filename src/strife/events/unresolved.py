@@ -45,7 +45,7 @@ def unresolved_refs(doc: Doc, tokens: Iterable[Token], named_only: bool) -> tupl
 
 
 def _qualifies(token: Token, named_only: bool) -> bool:
-    if token.pos_ not in ("NOUN", "PROPN") or token.like_num:
+    if token.pos_ not in ("NOUN", "PROPN") or token.like_num or token.is_punct:
         return False
     if token.ent_type_ in NOT_PARTICIPANTS or token.lemma_.lower() in EMPTY_NOUNS:
         return False
