@@ -469,7 +469,8 @@ scientists NOUN NNS dobj 6 scientist
 def test_he_who_said_it_is_the_speaker_even_unknown(coder: EventCoder) -> None:
     doc = parse(SAID_HE_WOULD_NOT)
     (event,) = _code(coder, doc, [])
-    assert (event.event, event.aux) == ("CONCEDE", "negation")
+    # "will not lift": a refusal to yield (tests/test_events_roles.py).
+    assert (event.event, event.mode, event.aux) == ("REJECT", "yield", None)
     assert [a.entity_text for a in event.actor] == ["Obama"]
 
 

@@ -440,3 +440,96 @@ def test_punctuation_is_never_a_participant(coder: EventCoder) -> None:
     doc = parse(STRAY_HYPHEN)
     (event,) = _code(coder, doc, [actor(doc, 0, 1, "SYR", "REB", kind="agent")])
     assert event.recipient == ()
+
+
+WILL_NOT_LIFT = """
+France PROPN NNP nsubj 3 France
+will AUX MD aux 3 will
+not PART RB neg 3 not
+lift VERB VB ROOT 3 lift
+the DET DT det 5 the
+ban NOUN NN dobj 3 ban
+on ADP IN prep 5 on
+Britain PROPN NNP pobj 6 Britain
+. PUNCT . punct 3 .
+"""
+
+DID_NOT_LIFT = """
+France PROPN NNP nsubj 3 France
+did AUX VBD aux 3 do
+not PART RB neg 3 not
+lift VERB VB ROOT 3 lift
+the DET DT det 5 the
+ban NOUN NN dobj 3 ban
+on ADP IN prep 5 on
+Britain PROPN NNP pobj 6 Britain
+. PUNCT . punct 3 .
+"""
+
+
+def test_refusing_to_yield_is_a_rejection(coder: EventCoder) -> None:
+    doc = parse(WILL_NOT_LIFT)
+    mentions = [actor(doc, 0, 1, "FRA", "GOV"), actor(doc, 7, 8, "GBR", "GOV")]
+    (event,) = _code(coder, doc, mentions)
+    assert (event.event, event.mode, event.aux) == ("REJECT", "yield", None)
+    assert [r.code for r in event.recipient] == ["GBR"]
+    # Not having done it is a negated concession, not a refusal.
+    doc = parse(DID_NOT_LIFT)
+    mentions = [actor(doc, 0, 1, "FRA", "GOV"), actor(doc, 7, 8, "GBR", "GOV")]
+    (event,) = _code(coder, doc, mentions)
+    assert (event.event, event.aux) == ("CONCEDE", "negation")
+
+
+REJECTED_TO_DELAY = """
+The DET DT det 1 the
+court NOUN NN nsubj 2 court
+rejected VERB VBD ROOT 2 reject
+Netanyahu PROPN NNP nsubj 5 Netanyahu
+to PART TO aux 5 to
+delay VERB VB ccomp 2 delay
+the DET DT det 7 the
+trial NOUN NN dobj 5 trial
+. PUNCT . punct 2 .
+"""
+
+DENIED_THAT = """
+Moscow PROPN NNP nsubj 1 Moscow
+denied VERB VBD ROOT 1 deny
+that SCONJ IN mark 4 that
+troops NOUN NNS nsubj 4 troop
+attacked VERB VBD ccomp 1 attack
+. PUNCT . punct 1 .
+"""
+
+SIEGE_TO_BEGIN = """
+Authorities NOUN NNS nsubj 1 authority
+declared VERB VBD ROOT 1 declare
+a DET DT det 3 a
+state NOUN NN nsubj 7 state
+of ADP IN prep 3 of
+siege NOUN NN pobj 4 siege
+to PART TO aux 7 to
+begin VERB VB ccomp 1 begin
+at ADP IN prep 7 at
+midnight NOUN NN pobj 8 midnight
+. PUNCT . punct 1 .
+"""
+
+
+def test_rejecting_someone_to_do_something_is_no_denial(coder: EventCoder) -> None:
+    doc = parse(REJECTED_TO_DELAY)
+    netanyahu = actor(doc, 3, 4, "ISR", "GOV", kind="person")
+    assert find_attributions(doc[:], MentionIndex([netanyahu])) == []
+    (event,) = _code(coder, doc, [netanyahu])
+    assert event.event == "REJECT"
+    denial = parse(DENIED_THAT)
+    (attribution,) = find_attributions(denial[:], MentionIndex([]))
+    assert attribution.claim.stance == "denies" and not attribution.refers_back
+
+
+def test_a_declared_state_of_siege_parsed_as_a_subject_still_fires(
+    lexicon: EventLexicon,
+) -> None:
+    doc = parse(SIEGE_TO_BEGIN)
+    (trigger,) = find_triggers(doc[:], lexicon)
+    assert (doc[trigger.token].text, trigger.event) == ("declared", "COERCE")

@@ -28,6 +28,7 @@ ASSERT_LEMMAS = frozenset(
     "stress explain acknowledge assert maintain argue suggest indicate accuse".split()
 )
 DENY_LEMMAS = frozenset("deny reject dismiss refute dispute contest".split())
+REFUSAL_LEMMAS = frozenset({"reject", "dismiss"})
 DENIED_OBJECTS = frozenset(
     "allegation allegations claim claims report reports accusation accusations charge charges "
     "it this that statement statements account accounts rumor rumors rumour rumours".split()
@@ -78,9 +79,12 @@ def _verb_attribution(verb: Token, index: MentionIndex) -> Attribution | None:
     }
     clauses = [c for c in content if c.dep_ != "dobj"]
     ref = _speaker_ref(speaker, index)
-    if stance == "denies" and objects and not objects & DENIED_OBJECTS:
-        # "rejected Netanyahu's request to delay", "denied entry to a journalist": a
-        # refusal of something, not a denial of what was said.
+    refusal = bool(objects) or verb.lemma_.lower() in REFUSAL_LEMMAS
+    if stance == "denies" and refusal and not objects & DENIED_OBJECTS:
+        # "rejected Netanyahu's request to delay", "denied entry to a journalist",
+        # "rejected Netanyahu to delay the trial": a refusal of something, not a denial of
+        # what was said (reject and dismiss deny only what they name: "rejected the
+        # claims"; deny, dispute and refute also a clause: "denied that it attacked").
         return None
     if stance == "denies" and not clauses:
         claim = _claim(speaker, verb, stance, index)

@@ -103,10 +103,11 @@ def extract_arguments(
     if not recipients and trigger.spec.pos == "VERB":
         recipients = resolver.content_recipients(token, actors)
     if trigger.spec.pos == "VERB" and (
-        trigger.event == "REQUEST" or "complement" in trigger.spec.flags
+        trigger.event in ("REQUEST", "REJECT") or "complement" in trigger.spec.flags
     ):
         # "demanded that Yediyurappa step down": who is asked is the content's subject;
-        # "found the regime guilty": who is found so.
+        # "rejected Netanyahu to delay the trial": who is refused; "found the regime
+        # guilty": who is found so.
         addressees = _addressees(token)
         recipients = recipients or resolver.refs(addressees)
         recipient_toks = [*recipient_toks, *addressees]

@@ -32,7 +32,7 @@ from strife.events.allegations import accusations_in_claims
 from strife.events.arguments import Arguments, extract_arguments, specialise_roles
 from strife.events.lexicon import EventLexicon
 from strife.events.localize import localize, localize_claims
-from strife.events.markers import aux_marker, contexts, refine_mode
+from strife.events.markers import aux_marker, contexts, is_refusal, refine_mode
 from strife.events.places import PlaceMemory, dateline_tokens, event_places
 from strife.events.references import CountryOf, MentionIndex, find_sides
 from strife.events.triggers import CONTENT_PREPS, UNTYPED, Trigger, find_triggers
@@ -55,6 +55,14 @@ from strife.records import (
 )
 
 PROMISABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"})
+# What a negated act ahead refuses, as REJECT's mode ("will not lift the ban": yield).
+REFUSABLE: dict[str, str | None] = {
+    "CONCEDE": "yield",
+    "RETREAT": "yield",
+    "CONSULT": "meet",
+    "AID": "assist",
+    "AGREE": None,
+}
 # Material events, meetings and agreements happen somewhere: without a place of their own
 # they take the one the article was speaking of. Statements are not placed by inference,
 # nor are historical events ("the 1997 pact"): the article's places are of today.
@@ -255,6 +263,9 @@ class EventCoder:
         ):
             # PLOVER: cooperation ahead ("will meet", "will send aid") is AGREE, not + future.
             return "AGREE", None, None
+        if aux == "negation" and event in REFUSABLE and is_refusal(doc[trigger.token]):
+            # PLOVER: refusing to yield, meet or help is REJECT ("will not lift the ban").
+            return "REJECT", REFUSABLE[event], None
         if (
             event == "ASSAULT"
             and aux in ("future", "hypothetical")

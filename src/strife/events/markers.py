@@ -19,6 +19,7 @@ from strife.records import Aux, DateMention
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
+REFUSING_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 PLAN_VERBS = frozenset("plan intend expect schedule set prepare aim threaten".split())
 # "is willing to withdraw its troops": an offer (with AID, RETREAT ... coded AGREE).
@@ -40,6 +41,14 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
     if any(d.historical for d in dates):
         return "historical"
     return None
+
+
+def is_refusal(trigger: Token) -> bool:
+    """'will not lift the ban', "won't end the strike", 'would not meet him': a negated
+    act ahead is a refusal of it."""
+    verb = _governing_verb(trigger)
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return _negated(verb) and bool(auxes & REFUSING_AUX)
 
 
 def _governing_verb(token: Token) -> Token:

@@ -176,6 +176,15 @@ def _is_time(prep: Token) -> bool:
     return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
+def _object_and_of(obj: Token) -> Iterable[str]:
+    yield from (obj.lemma_.lower(), obj.lower_)
+    yield from (c.lower_ for c in obj.children if c.dep_ == "compound")
+    # "declared a state of emergency": what the object is a state of.
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            yield from (g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+
+
 def object_words(token: Token) -> Iterable[str]:
     """Lemmas and forms of a verb's objects, prepositions and their objects."""
     if token.dep_ in ("relcl", "acl"):  # "the pact that was signed": the pact is the object
@@ -185,13 +194,13 @@ def object_words(token: Token) -> Iterable[str]:
             yield child.dep_
             if child.pos_ == "ADJ":  # "found the regime guilty"
                 yield child.lemma_.lower()
+            # "declared a state of siege to begin at midnight": the parse makes the object
+            # the subject of what follows.
+            for subject in child.children:
+                if subject.dep_ == "nsubj":
+                    yield from _object_and_of(subject)
         if child.dep_ in ("dobj", "dative", "attr", "nsubjpass", "oprd"):
-            yield from (child.lemma_.lower(), child.lower_)
-            yield from (c.lower_ for c in child.children if c.dep_ == "compound")
-            # "declared a state of emergency": what the object is a state of.
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    yield from (g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+            yield from _object_and_of(child)
         elif child.dep_ in ("prep", "prt", "agent") and not _is_time(child):
             yield child.lower_
             for grand in child.children:
