@@ -533,3 +533,44 @@ def test_a_declared_state_of_siege_parsed_as_a_subject_still_fires(
     doc = parse(SIEGE_TO_BEGIN)
     (trigger,) = find_triggers(doc[:], lexicon)
     assert (doc[trigger.token].text, trigger.event) == ("declared", "COERCE")
+
+
+WAVE_OF_AIRSTRIKES = """
+Israel PROPN NNP nsubj 1 Israel
+launched VERB VBD ROOT 1 launch
+a DET DT det 4 a
+new ADJ JJ amod 4 new
+wave NOUN NN dobj 1 wave
+of ADP IN prep 4 of
+airstrikes NOUN NNS pobj 5 airstrike
+on ADP IN prep 6 on
+Gaza PROPN NNP pobj 7 Gaza
+. PUNCT . punct 1 .
+"""
+
+ROUND_OF_EXERCISES = """
+Jordan PROPN NNP nsubj 3 Jordan
+and CCONJ CC cc 0 and
+Egypt PROPN NNP conj 0 Egypt
+began VERB VBD ROOT 3 begin
+a DET DT det 5 a
+round NOUN NN dobj 3 round
+of ADP IN prep 5 of
+joint ADJ JJ amod 8 joint
+exercises NOUN NNS pobj 6 exercise
+. PUNCT . punct 3 .
+"""
+
+
+def test_an_event_counted_in_waves_or_rounds_is_carried_by_the_verb(coder: EventCoder) -> None:
+    doc = parse(WAVE_OF_AIRSTRIKES)
+    mentions = [actor(doc, 0, 1, "ISR", "GOV"), actor(doc, 8, 9, "PSE", "GOV")]
+    (event,) = _code(coder, doc, mentions)
+    assert (event.event, *_roles(event)) == ("ASSAULT", ["ISR"], ["Gaza"])
+    doc = parse(ROUND_OF_EXERCISES)
+    mentions = [actor(doc, 0, 1, "JOR", "GOV"), actor(doc, 2, 3, "EGY", "GOV")]
+    events = _code(coder, doc, mentions)
+    assert events and all(e.event == "COOPERATE" for e in events)
+    # The round that carries the exercises is no participant.
+    assert all(r.entity_text != "a round" for e in events for r in e.recipient)
+    assert {a.code for e in events for a in (*e.actor, *e.recipient)} == {"JOR", "EGY"}

@@ -124,7 +124,9 @@ def extract_arguments(
     # What the actor itself owns ("pledged his support", "at his office") is not aimed at.
     described |= {t.i for t in recipient_toks if _owned_by(t, actors, index)}
     if not recipients and not swapped:
-        skip = described | {token.i} | {t.i for a in actor_toks for t in a.subtree}
+        # Not the trigger, what carries it ("a round of exercises"), nor the actor.
+        skip = described | {token.i, *(a.i for a in token.ancestors)}
+        skip |= {t.i for a in actor_toks for t in a.subtree}
         near = resolver.nearby(_own_clause(token, trigger, doc), actors, skip)
         recipients = resolver.fallback(recipient_toks, False, described, near)
     recipients = recipients or resolver.fallback(recipient_toks, swapped, described)

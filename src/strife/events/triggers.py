@@ -33,6 +33,8 @@ CARRYING_VERBS = frozenset(
     "provide give go take join declare grant pledge remain place put keep".split()
 )
 CARRYING_PREPS = frozenset("in on to into at with".split())
+# Nouns that only count or order the event they carry ("a new round of talks").
+AMOUNTS = frozenset("round series wave spate string number set phase batch barrage".split())
 # Verbs whose subject is on the receiving end ("Armenia received aid", "faced sanctions").
 RECEIVING_VERBS = frozenset("receive get face suffer undergo endure accept".split())
 # Verbal event types whose complement is content, not a separate event.
@@ -263,7 +265,9 @@ def _light_verb(noun: Token) -> int | None:
 
 def _carried(token: Token) -> bool:
     if token.dep_ == "pobj":
-        return token.head.lower_ in CARRYING_PREPS
+        # "launched a new wave of airstrikes", "began a round of joint exercises".
+        of_amount = token.head.lower_ == "of" and token.head.head.lemma_.lower() in AMOUNTS
+        return token.head.lower_ in CARRYING_PREPS or of_amount
     return token.dep_ in ("prep", "dobj", "compound")
 
 
