@@ -574,3 +574,48 @@ def test_an_event_counted_in_waves_or_rounds_is_carried_by_the_verb(coder: Event
     # The round that carries the exercises is no participant.
     assert all(r.entity_text != "a round" for e in events for r in e.recipient)
     assert {a.code for e in events for a in (*e.actor, *e.recipient)} == {"JOR", "EGY"}
+
+
+DEMANDED_THAT_NAMED = """
+The DET DT det 1 the
+speaker NOUN NN nsubj 2 speaker
+demanded VERB VBD ROOT 2 demand
+that SCONJ IN mark 5 that
+Dbeibeh PROPN NNP nsubj 5 Dbeibeh
+appear VERB VB ccomp 2 appear
+before ADP IN prep 5 before
+his PRON PRP$ poss 8 his
+government NOUN NN pobj 6 government
+. PUNCT . punct 2 .
+"""
+
+CALLED_TO_DISCUSS = """
+Blinken PROPN NNP nsubj 1 Blinken
+called VERB VBD ROOT 1 call
+Lavrov PROPN NNP dobj 1 Lavrov
+to PART TO aux 4 to
+discuss VERB VB xcomp 1 discuss
+the DET DT det 6 the
+talks NOUN NNS dobj 4 talk
+. PUNCT . punct 1 .
+"""
+
+
+def test_whom_a_demand_is_made_of_may_be_an_unknown_name(coder: EventCoder) -> None:
+    doc = parse(DEMANDED_THAT_NAMED)
+    mentions = [
+        actor(doc, 0, 2, "LBY", "LEG", kind="agent"),
+        actor(doc, 7, 8, "LBY", "GOV", kind="pronoun"),
+    ]
+    (event,) = _code(coder, doc, mentions)
+    assert event.event == "REQUEST"
+    assert [(r.entity_text, r.code) for r in event.recipient] == [("Dbeibeh", None)]
+
+
+def test_a_completing_verb_takes_the_object_of_the_verb_it_completes(
+    coder: EventCoder,
+) -> None:
+    doc = parse(CALLED_TO_DISCUSS)
+    mentions = [actor(doc, 0, 1, "USA", "GOV", kind="person"), actor(doc, 2, 3, "RUS", "GOV")]
+    consults = [e for e in _code(coder, doc, mentions) if e.event == "CONSULT"]
+    assert [_roles(e) for e in consults] == [(["USA"], ["Lavrov"])]

@@ -38,6 +38,7 @@ from strife.events.references import (
     prep_objects,
 )
 from strife.events.triggers import RECEIVING_VERBS, Trigger
+from strife.events.unresolved import unresolved_refs
 from strife.records import ActorRef
 
 RECIPIENT_PREPS = frozenset(
@@ -100,8 +101,6 @@ def extract_arguments(
         inner_actors, inner_recipients = _verb_roles(doc[inner])
         actors = actors or resolver.refs(inner_actors)
         recipients = recipients or resolver.refs(inner_recipients)
-    if not recipients and trigger.spec.pos == "VERB":
-        recipients = resolver.content_recipients(token, actors)
     if trigger.spec.pos == "VERB" and (
         trigger.event in ("REQUEST", "REJECT") or "complement" in trigger.spec.flags
     ):
@@ -110,7 +109,12 @@ def extract_arguments(
         # guilty": who is found so.
         addressees = _addressees(token)
         recipients = recipients or resolver.refs(addressees)
+        recipients = recipients or unresolved_refs(doc, addressees, named_only=True)
         recipient_toks = [*recipient_toks, *addressees]
+    if not recipients and trigger.spec.pos == "VERB":
+        recipients = resolver.content_recipients(token, actors)
+        # "called Lavrov to discuss Syria": whom the verb it completes names.
+        recipients = recipients or resolver.refs(_inherited_objects(token))
     swapped = bool(trigger.spec.flags & {"swap", "passive"})
     # Participants no dictionary knows: the phrase itself, uncoded (see strife.events.unresolved).
     # A noun trigger's own modifiers ("the Gaza attack") are not its participants.
@@ -210,6 +214,12 @@ def _authors(verb: Token) -> list[Token]:
 
 def _clause_subjects(clause: Token) -> list[Token]:
     return [c for c in clause.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass")]
+
+
+def _inherited_objects(verb: Token) -> list[Token]:
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        return []
+    return [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
 
 
 def _addressees(verb: Token) -> list[Token]:

@@ -66,7 +66,8 @@ def is_actors_own(ref: ActorRef, actors: tuple[ActorRef, ...]) -> bool:
     if any(ref.start == a.start for a in actors):
         return True
     return ref.entity_text.lower() in OWNER_PRONOUNS and any(
-        ref.code is not None and ref.code == a.code for a in actors
+        (ref.code is not None and ref.code == a.code) or (ref.name and ref.name == a.name)
+        for a in actors
     )
 
 
