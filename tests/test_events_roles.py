@@ -637,3 +637,22 @@ def test_a_protest_staged_keeps_its_actor_despite_the_lemmatizer(lexicon: EventL
     assert before.light_verb is None
     (trigger,) = find_triggers(fix_lemmas(doc)[:], lexicon)
     assert (trigger.event, trigger.light_verb) == ("PROTEST", 1)
+
+
+AIRPORT_REFUSED = """
+Kismayo PROPN NNP compound 1 Kismayo
+airport NOUN NN nsubj 2 airport
+refused VERB VBD ROOT 2 refuse
+to PART TO aux 4 to
+allow VERB VB xcomp 2 allow
+the DET DT det 6 the
+plane NOUN NN dobj 4 plane
+. PUNCT . punct 2 .
+"""
+
+
+def test_a_noun_a_proper_name_qualifies_is_a_name(coder: EventCoder) -> None:
+    doc = parse(AIRPORT_REFUSED)
+    (event,) = _code(coder, doc, [])
+    assert event.event == "REJECT"
+    assert [(a.entity_text, a.code) for a in event.actor] == [("Kismayo airport", None)]

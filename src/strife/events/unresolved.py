@@ -63,8 +63,13 @@ def _determined(noun: Token) -> bool:
 
 
 def is_named(token: Token) -> bool:
-    """A proper noun, or a person, organisation, nationality or state to the parser."""
-    return token.pos_ == "PROPN" or token.ent_type_ in NAMED_ENTITIES
+    """A proper noun, a person, organisation, nationality or state to the parser, or a
+    noun a proper name qualifies ("Kismayo airport", "the TMC government")."""
+    if token.pos_ == "PROPN" or token.ent_type_ in NAMED_ENTITIES:
+        return True
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children
+    )
 
 
 def _phrase_ref(doc: Doc, head: Token) -> ActorRef:
