@@ -656,3 +656,22 @@ def test_a_noun_a_proper_name_qualifies_is_a_name(coder: EventCoder) -> None:
     (event,) = _code(coder, doc, [])
     assert event.event == "REJECT"
     assert [(a.entity_text, a.code) for a in event.actor] == [("Kismayo airport", None)]
+
+
+WITHDRAW_ITS_TROOPS = """
+Honduras PROPN NNP nsubj 1 Honduras
+withdrew VERB VBD ROOT 1 withdraw
+its PRON PRP$ poss 3 its
+troops NOUN NNS dobj 1 troop
+from ADP IN prep 1 from
+the DET DT det 6 the
+zone NOUN NN pobj 4 zone
+. PUNCT . punct 1 .
+"""
+
+
+def test_what_a_state_moves_of_its_own_is_not_its_recipient(coder: EventCoder) -> None:
+    doc = parse(WITHDRAW_ITS_TROOPS)
+    (event,) = _code(coder, doc, [actor(doc, 0, 1, "HND", "GOV")])
+    assert event.event == "RETREAT"
+    assert _roles(event) == (["HND"], ["the zone"])

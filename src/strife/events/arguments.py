@@ -180,11 +180,15 @@ def _own_clause(token: Token, trigger: Trigger, doc: Doc) -> list[Token]:
 
 
 def _owned_by(thing: Token, actors: tuple[ActorRef, ...], index: MentionIndex) -> bool:
-    return any(
-        (owner := index.at(c.i)) is not None and is_actors_own(owner.ref, actors)
-        for c in thing.children
-        if c.dep_ == "poss"
-    )
+    """Whether the actor's own possessive qualifies the thing ("its troops": a state or an
+    organisation is "it", and the thing it moves is its own)."""
+    for owner in (c for c in thing.children if c.dep_ == "poss"):
+        mention = index.at(owner.i)
+        if mention is not None and is_actors_own(mention.ref, actors):
+            return True
+        if mention is None and owner.lower_ == "its" and actors:
+            return True
+    return False
 
 
 def _doers_of_subject(subjects: list[Token]) -> list[Token]:
