@@ -675,3 +675,22 @@ def test_what_a_state_moves_of_its_own_is_not_its_recipient(coder: EventCoder) -
     (event,) = _code(coder, doc, [actor(doc, 0, 1, "HND", "GOV")])
     assert event.event == "RETREAT"
     assert _roles(event) == (["HND"], ["the zone"])
+
+
+REACHED_DEAL = """
+Armenia PROPN NNP nsubj 3 Armenia
+and CCONJ CC cc 0 and
+Azerbaijan PROPN NNP conj 0 Azerbaijan
+reached VERB VBD ROOT 3 reach
+a DET DT det 5 a
+deal NOUN NN dobj 3 deal
+. PUNCT . punct 3 .
+"""
+
+
+def test_reaching_an_agreement_finalizes_it(coder: EventCoder) -> None:
+    doc = parse(REACHED_DEAL)
+    mentions = [actor(doc, 0, 1, "ARM", "GOV"), actor(doc, 2, 3, "AZE", "GOV")]
+    events = _code(coder, doc, mentions)
+    assert {e.event for e in events} == {"SUPPORT"}  # PLOVER: "finalize an agreement"
+    assert {a.code for e in events for a in e.actor} == {"ARM", "AZE"}
