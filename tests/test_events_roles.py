@@ -102,10 +102,10 @@ claims NOUN NNS dobj 1 claim
 . PUNCT . punct 1 .
 """
 
-CANCELLED_VISIT = """
+POSTPONED_VISIT = """
 The DET DT det 1 the
 minister NOUN NN nsubj 2 minister
-cancelled VERB VBD ROOT 2 cancel
+postponed VERB VBD ROOT 2 postpone
 a DET DT det 5 a
 planned VERB VBN amod 5 plan
 visit NOUN NN dobj 2 visit
@@ -211,12 +211,12 @@ def test_rejecting_a_request_is_an_event_denying_claims_is_not(coder: EventCoder
 
 
 def test_an_unknown_verb_carrying_an_event_noun_is_proposed(lexicon: EventLexicon) -> None:
-    doc = parse(CANCELLED_VISIT)
+    doc = parse(POSTPONED_VISIT)
     typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], lexicon)]
     assert typed == [("visit", "CONSULT")]
-    learned = find_triggers(doc[:], lexicon, learned=frozenset({"cancel"}))
+    learned = find_triggers(doc[:], lexicon, learned=frozenset({"postpone"}))
     assert [(doc[t.token].text, t.event) for t in learned] == [
-        ("cancelled", UNTYPED),
+        ("postponed", UNTYPED),
         ("visit", "CONSULT"),
     ]
 
@@ -694,3 +694,57 @@ def test_reaching_an_agreement_finalizes_it(coder: EventCoder) -> None:
     events = _code(coder, doc, mentions)
     assert {e.event for e in events} == {"SUPPORT"}  # PLOVER: "finalize an agreement"
     assert {a.code for e in events for a in e.actor} == {"ARM", "AZE"}
+
+
+WITHDREW_PEACEKEEPERS = """
+The DET DT det 1 the
+UN PROPN NNP nsubj 2 UN
+withdrew VERB VBD ROOT 2 withdraw
+peacekeepers NOUN NNS dobj 2 peacekeeper
+from ADP IN prep 2 from
+Egypt PROPN NNP pobj 4 Egypt
+. PUNCT . punct 2 .
+"""
+
+WITHDREW_FROM_TOWN = """
+Russian ADJ JJ amod 1 russian
+forces NOUN NNS nsubj 2 force
+withdrew VERB VBD ROOT 2 withdraw
+from ADP IN prep 2 from
+Kherson PROPN NNP pobj 3 Kherson
+. PUNCT . punct 2 .
+"""
+
+CANCELLED_TRIP = """
+The DET DT det 1 the
+minister NOUN NN nsubj 2 minister
+cancelled VERB VBD ROOT 2 cancel
+a DET DT det 4 a
+visit NOUN NN dobj 2 visit
+to ADP IN prep 4 to
+Washington PROPN NNP pobj 5 Washington
+. PUNCT . punct 2 .
+"""
+
+
+def test_withdrawing_peacekeepers_reduces_relations_troops_retreat(coder: EventCoder) -> None:
+    doc = parse(WITHDREW_PEACEKEEPERS)
+    mentions = [
+        actor(doc, 1, 2, "UNO", None, kind="igo"),
+        actor(doc, 3, 4, None, "MIL", kind="agent"),
+        actor(doc, 5, 6, "EGY", "GOV"),
+    ]
+    (event,) = _code(coder, doc, mentions)
+    assert (event.event, event.mode) == ("SANCTION", "withdraw")
+    assert [r.code for r in event.recipient] == ["EGY"]  # not the UN's own peacekeepers
+    doc = parse(WITHDREW_FROM_TOWN)
+    (event,) = _code(coder, doc, [actor(doc, 0, 2, "RUS", "MIL", kind="agent")])
+    assert event.event == "RETREAT"
+
+
+def test_cancelling_a_visit_is_a_rejection(coder: EventCoder) -> None:
+    doc = parse(CANCELLED_TRIP)
+    mentions = [actor(doc, 1, 2, "GBR", "GOV", kind="agent"), actor(doc, 6, 7, "USA", "GOV")]
+    events = _code(coder, doc, mentions)
+    rejections = [e for e in events if e.event == "REJECT"]
+    assert [(e.mode, *_roles(e)) for e in rejections] == [("meet", ["GBR"], ["Washington"])]

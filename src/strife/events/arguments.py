@@ -354,7 +354,13 @@ MODE_SECTOR = {"troops": "MIL", "weapons": "MIL", "police": "COP", "militia": "P
 def specialise_roles(event: str, mode: str | None, args: Arguments) -> Arguments:
     """MOBILIZE: the forces sent are not its recipient but the actor's means ("Brazil sent
     60 soldiers" -> Brazil as BRA MIL; "60 soldiers were deployed" -> the soldiers), and a
-    state that mobilises troops or weapons acts through its military."""
+    state that mobilises troops or weapons acts through its military. SANCTION
+    'withdraw': the peacekeepers, diplomats or staff withdrawn are the actor's own, not
+    whom it is aimed at ("the UN withdrew peacekeepers from Sinai")."""
+    if event == "SANCTION" and mode == "withdraw":
+        codes = {a.code for a in args.actors} | {None}
+        rest = tuple(r for r in args.recipients if r.sector is None or r.code not in codes)
+        return Arguments(args.actors, rest, args.reciprocal)
     if event != "MOBILIZE":
         return args
     codes = {a.code for a in args.actors}
