@@ -748,3 +748,23 @@ def test_cancelling_a_visit_is_a_rejection(coder: EventCoder) -> None:
     events = _code(coder, doc, mentions)
     rejections = [e for e in events if e.event == "REJECT"]
     assert [(e.mode, *_roles(e)) for e in rejections] == [("meet", ["GBR"], ["Washington"])]
+
+
+CONDEMNED_ATTACK_ON = """
+The DET DT det 1 the
+UN PROPN NNP nsubj 2 UN
+condemned VERB VBD ROOT 2 condemn
+the DET DT det 4 the
+attack NOUN NN dobj 2 attack
+on ADP IN prep 4 on
+a DET DT det 7 a
+church NOUN NN pobj 5 church
+. PUNCT . punct 2 .
+"""
+
+
+def test_who_suffered_a_condemned_attack_is_not_accused(coder: EventCoder) -> None:
+    doc = parse(CONDEMNED_ATTACK_ON)
+    mentions = [actor(doc, 1, 2, "UNO", None, kind="igo"), actor(doc, 7, 8, None, "REL")]
+    accusations = [e for e in _code(coder, doc, mentions) if e.event == "ACCUSE"]
+    assert [_roles(e) for e in accusations] == [(["UNO"], ["the attack"])]

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from strife.events.references import (
     PHRASE_DEPS,
     SUBJECT_DEPS,
+    VIOLENT_ACTS,
     CountryOf,
     MentionIndex,
     Resolver,
@@ -314,8 +315,11 @@ def _object_parties(noun: Token) -> list[Token]:
     killings by Myanmar troops': who the object is aimed at, or whose doing it was."""
     parties: list[Token] = []
     for member in [noun, *noun.conjuncts]:
+        # "condemned the attack on a church": the church suffered it; only "by" names
+        # whose doing an act of violence was.
+        preps = {"by"} if member.lemma_.lower() in VIOLENT_ACTS else OBJECT_PARTY_PREPS
         for child in member.children:
-            if child.dep_ == "prep" and child.lower_ in OBJECT_PARTY_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 parties.extend(prep_objects(child))
     return parties
 

@@ -55,6 +55,12 @@ OF_NOUNS = frozenset(
     "several few dozen hundred thousand home homes house houses office offices headquarters "
     "family families relatives supporters".split()
 )
+# Acts of violence: their "on" or "against" object suffered them ("condemned the attack on
+# a church").
+VIOLENT_ACTS = frozenset(
+    "attack assault strike airstrike bombing shelling killing massacre raid invasion "
+    "offensive crackdown violence abuse abuses atrocity atrocities".split()
+)
 CountryOf = Callable[[str], str | None]
 
 
@@ -337,8 +343,10 @@ def _parties_of_thing(noun: Token, depth: int = 2) -> list[Token]:
     """Objects of the thing's prepositions ("the death of X", "an apology from X") and
     who made it ("an appeal filed by X")."""
     parties: list[Token] = []
+    # "the attack on a church": who suffered an act of violence is not its party.
+    preps = {"by", "from"} if noun.lemma_.lower() in VIOLENT_ACTS else THING_PARTY_PREPS
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in THING_PARTY_PREPS:
+        if child.dep_ == "prep" and child.lower_ in preps:
             for obj in prep_objects(child):
                 parties.append(obj)
                 if depth > 1 and not is_named(obj):
