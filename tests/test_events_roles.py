@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from spacy.tokens import Doc
 
-from parsed import actor, parse
+from parsed import actor, parse, place
 from strife.claims import find_attributions
 from strife.events import EventCoder, Mentions
 from strife.events.arguments import extract_arguments
@@ -768,3 +768,22 @@ def test_who_suffered_a_condemned_attack_is_not_accused(coder: EventCoder) -> No
     mentions = [actor(doc, 1, 2, "UNO", None, kind="igo"), actor(doc, 7, 8, None, "REL")]
     accusations = [e for e in _code(coder, doc, mentions) if e.event == "ACCUSE"]
     assert [_roles(e) for e in accusations] == [(["UNO"], ["the attack"])]
+
+
+AID_IN_CHAD = """
+Japan PROPN NNP nsubj 1 Japan
+provided VERB VBD ROOT 1 provide
+food NOUN NN dobj 1 food
+in ADP IN prep 1 in
+Chad PROPN NNP pobj 3 Chad
+. PUNCT . punct 1 .
+"""
+
+
+def test_aid_delivered_at_a_foreign_place_is_aimed_at_its_country(coder: EventCoder) -> None:
+    doc = parse(AID_IN_CHAD)
+    article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
+    mentions = Mentions([actor(doc, 0, 1, "JPN", "GOV")], [place(doc, 4, 5, 2434508, "TCD")], [])
+    (event,) = coder.code(doc, article, mentions)
+    assert event.event == "AID"
+    assert [(r.entity_text, r.code) for r in event.recipient] == [("Chad", "TCD")]

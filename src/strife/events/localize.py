@@ -5,12 +5,13 @@
 only by its role (code None, sector known) takes the country of the event's place, else the
 country the article is mostly about. And an event done at a place with no named target
 ("shelled the towns of Bakhmut and Avdiivka", "suspended aid deliveries in Borno State",
-"declared a ceasefire in Yemen", "deployed troops in Belarus": ASSAULT, COERCE, SANCTION,
-CONCEDE, RETREAT, MOBILIZE) has that place's country as its recipient, unless the actor is
-from that country; the place replaces an uncoded phrase ("the towns") that stood as
-recipient. An arrest, deportation, curfew, martial law, censorship, conviction or expulsion
-with no actor named ("was arrested in Rwanda") is the doing of the state where it happened:
-that country's government is its actor, pointing at the place's words.
+"declared a ceasefire in Yemen", "deployed troops in Belarus", "delivered food to camps in
+Chad": ASSAULT, COERCE, SANCTION, CONCEDE, RETREAT, MOBILIZE, AID) has that place's country
+as its recipient, unless the actor is from that country; the place replaces an uncoded
+phrase ("the towns") that stood as recipient. An arrest, deportation, curfew, martial law,
+censorship, conviction or expulsion with no actor named ("was arrested in Rwanda") is the
+doing of the state where it happened: that country's government is its actor, pointing at
+the place's words.
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ STATE_ACTS = frozenset(
         ("SANCTION", "expel"),
     }
 )
-AIMED_AT_PLACES = frozenset({"ASSAULT", "COERCE", "SANCTION", "CONCEDE", "RETREAT", "MOBILIZE"})
+AIMED_AT_PLACES = frozenset(
+    {"ASSAULT", "COERCE", "SANCTION", "CONCEDE", "RETREAT", "MOBILIZE", "AID"}
+)
 
 
 def localize(
