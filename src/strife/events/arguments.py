@@ -266,7 +266,9 @@ def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
         elif child.dep_ == "prep" and child.lower_ == "between":
             actors.extend(prep_objects(child))
         elif child.dep_ == "prep" and child.lower_ in RECIPIENT_PREPS:
-            recipients.extend(prep_objects(child))
+            # "called for sanctions against Moscow": whom what is asked for targets.
+            objects = prep_objects(child)
+            recipients.extend([*objects, *(p for o in objects for p in _object_parties(o))])
     if not actors and not any(c.dep_ == "nsubjpass" for c in verb.children):
         actors.extend(_inherited_subjects(verb))
     return actors, recipients
