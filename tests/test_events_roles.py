@@ -787,3 +787,26 @@ def test_aid_delivered_at_a_foreign_place_is_aimed_at_its_country(coder: EventCo
     (event,) = coder.code(doc, article, mentions)
     assert event.event == "AID"
     assert [(r.entity_text, r.code) for r in event.recipient] == [("Chad", "TCD")]
+
+
+CALLED_FOR_SANCTIONS = """
+France PROPN NNP nsubj 1 France
+called VERB VBD ROOT 1 call
+for ADP IN prep 1 for
+sanctions NOUN NNS pobj 2 sanction
+against ADP IN prep 3 against
+Moscow PROPN NNP pobj 4 Moscow
+over ADP IN prep 1 over
+the DET DT det 9 the
+Navalny PROPN NNP compound 9 Navalny
+case NOUN NN pobj 6 case
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_call_for_sanctions_is_aimed_at_whom_they_target(coder: EventCoder) -> None:
+    doc = parse(CALLED_FOR_SANCTIONS)
+    mentions = [actor(doc, 0, 1, "FRA", "GOV"), actor(doc, 5, 6, "RUS", "GOV", kind="capital")]
+    (event,) = _code(coder, doc, mentions)
+    assert event.event == "REQUEST"
+    assert [r.code for r in event.recipient] == ["RUS"]
