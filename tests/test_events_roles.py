@@ -810,3 +810,43 @@ def test_a_call_for_sanctions_is_aimed_at_whom_they_target(coder: EventCoder) ->
     (event,) = _code(coder, doc, mentions)
     assert event.event == "REQUEST"
     assert [r.code for r in event.recipient] == ["RUS"]
+
+
+PROLONGING_SANCTIONS = """
+The DET DT det 1 the
+EU PROPN NNP nsubj 3 EU
+is AUX VBZ aux 3 be
+prolonging VERB VBG ROOT 3 prolong
+sanctions NOUN NNS dobj 3 sanction
+against ADP IN prep 4 against
+Syria PROPN NNP pobj 5 Syria
+. PUNCT . punct 3 .
+"""
+
+MILLION_FOR_ASSISTANCE = """
+Japan PROPN NNP nsubj 1 Japan
+provided VERB VBD ROOT 1 provide
+$ SYM $ nmod 3 $
+40 NUM CD compound 4 40
+million NUM CD dobj 1 million
+for ADP IN prep 4 for
+assistance NOUN NN pobj 5 assistance
+. PUNCT . punct 1 .
+"""
+
+
+def test_prolonged_sanctions_are_the_prolongers(coder: EventCoder) -> None:
+    doc = parse(PROLONGING_SANCTIONS)
+    mentions = [actor(doc, 1, 2, "EUR", None, kind="igo"), actor(doc, 6, 7, "SYR", "GOV")]
+    (event,) = _code(coder, doc, mentions)
+    assert (event.event, [a.code for a in event.actor], [r.code for r in event.recipient]) == (
+        "SANCTION",
+        ["EUR"],
+        ["SYR"],
+    )
+
+
+def test_an_amount_given_for_assistance_is_aid(lexicon: EventLexicon) -> None:
+    doc = parse(MILLION_FOR_ASSISTANCE)
+    doc[4].ent_type_ = "MONEY"
+    assert [(t.token, t.event) for t in find_triggers(doc[:], lexicon)] == [(1, "AID")]

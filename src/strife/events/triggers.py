@@ -24,7 +24,8 @@ LIGHT_VERBS = frozenset(
     "send make issue launch carry conduct stage hold mount lodge file reach sign deliver "
     "express offer extend submit impose announce begin start continue resume intensify step "
     "renew repeat unleash order approve level commence open wage voice reiterate reaffirm "
-    "pass lead give provide grant host attend complete finish finalize authorize".split()
+    "pass lead give provide grant host attend complete finish finalize authorize prolong "
+    "maintain tighten expand toughen broaden".split()
 )
 # Verbs that carry a noun trigger deeper in their object ("provided $2 million in
 # assistance", "went on strike", "took part in the protest", "remained on alert"), and the
@@ -181,9 +182,12 @@ def _is_time(prep: Token) -> bool:
 def _object_and_of(obj: Token) -> Iterable[str]:
     yield from (obj.lemma_.lower(), obj.lower_)
     yield from (c.lower_ for c in obj.children if c.dep_ == "compound")
-    # "declared a state of emergency": what the object is a state of.
+    # "declared a state of emergency": what the object is a state of; "provided $40
+    # million for assistance": what an amount is for.
+    amount = obj.like_num or obj.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")
+    preps = ("of", "for") if amount else ("of",)
     for prep in obj.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             yield from (g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
 
 
