@@ -850,3 +850,21 @@ def test_an_amount_given_for_assistance_is_aid(lexicon: EventLexicon) -> None:
     doc = parse(MILLION_FOR_ASSISTANCE)
     doc[4].ent_type_ = "MONEY"
     assert [(t.token, t.event) for t in find_triggers(doc[:], lexicon)] == [(1, "AID")]
+
+
+CONFISCATED_BIRDS = """
+Rangers NOUN NNS nsubj 1 ranger
+returned VERB VBD ROOT 1 return
+the DET DT det 4 the
+confiscated VERB VBN amod 4 confiscate
+birds NOUN NNS dobj 1 bird
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_participle_describing_a_noun_is_no_event(lexicon: EventLexicon) -> None:
+    doc = parse(CONFISCATED_BIRDS)
+    assert find_triggers(doc[:], lexicon) == []
+    # ... and does not hide the verb it hangs on from the model.
+    (trigger,) = find_triggers(doc[:], lexicon, learned=frozenset({"return"}))
+    assert (trigger.token, trigger.event) == (1, UNTYPED)

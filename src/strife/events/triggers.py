@@ -141,7 +141,9 @@ def _without_related_untyped(triggers: list[Trigger], sent: Span) -> list[Trigge
 
 
 def _match(token: Token, lexicon: EventLexicon) -> TriggerSpec | None:
-    if _is_verb(token):
+    # "the confiscated songbirds", "the besieged town": a participle that only describes a
+    # noun reports no event of this sentence.
+    if _is_verb(token) and token.dep_ != "amod":
         for spec in lexicon.lookup(token.lemma_, "VERB"):
             if _particle_ok(token, spec) and _objects_ok(token, spec):
                 return spec
