@@ -27,10 +27,12 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from spacy.tokens import Span
+
+from strife.events.typer import Candidate, TypeChoice, TypeChooser
 from throughput import GUARDIAN, load_articles, trial_spacy
 
 KINDS = ("spacy", "rules", "model")
@@ -39,13 +41,14 @@ KINDS = ("spacy", "rules", "model")
 class TimedChooser:
     """Wraps a type chooser and adds up the seconds spent in it."""
 
-    def __init__(self, inner: Any) -> None:
+    def __init__(self, inner: TypeChooser) -> None:
         self.inner = inner
         self.learned = inner.learned
+        self.statements = inner.statements
         self.seconds = 0.0
         self.candidates = 0
 
-    def choose(self, sent: Any, candidates: Sequence[Any]) -> Any:
+    def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice | None]:
         start = time.perf_counter()
         chosen = self.inner.choose(sent, candidates)
         self.seconds += time.perf_counter() - start
