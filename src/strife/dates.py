@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc
 
+from strife.nlp import doc_text
 from strife.records import DateMention
 
 Resolution = tuple[date, bool]
@@ -116,7 +117,7 @@ def find_dates(doc: Doc, published: datetime | None) -> list[DateMention]:
     """The resolved temporal expressions of ``doc`` in text order. Without a publication
     date only explicit dates ("31 October 2020", "in 1997") are resolved."""
     reference = published.date() if published is not None else None
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for start, end in sorted(_candidate_spans(doc, text), key=lambda s: (s[0], -s[1])):

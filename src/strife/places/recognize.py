@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from strife.nlp import doc_text
 from strife.places.gazetteer import Gazetteer
 from strife.places.lexicon import Abbreviation, Lexicon
 from strife.places.names import Candidate, normalize_name
@@ -76,7 +77,7 @@ class _Names:
     @classmethod
     def of(cls, doc: Doc, lexicon: Lexicon) -> _Names:
         tokens = list(doc)  # indexing a Doc builds a Token each time: build them once
-        text = doc.text
+        text = doc_text(doc)
         spans = list(_name_spans(tokens, lexicon))
         keys = {
             (start, end): normalize_name(text[tokens[start].idx : _end_char(tokens[end - 1])])
