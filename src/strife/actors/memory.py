@@ -164,16 +164,18 @@ def _in_text_order(
     doc: Doc, phrases: Sequence[Phrase], covered: set[int]
 ) -> Iterator[Phrase | Candidate]:
     by_start = {p.start: p for p in phrases}
+    tokens = list(doc)  # indexing a Doc builds a Token each time: build them once
     index = 0
-    while index < len(doc):
+    while index < len(tokens):
         phrase = by_start.get(index)
         if phrase is not None:
             yield phrase
             index = phrase.end
             continue
-        run = name_run(doc, index, covered) if is_name_token(doc[index]) else None
+        token = tokens[index]
+        run = name_run(doc, index, covered) if is_name_token(token) else None
         end = run[1] if run else index + 1
-        if run or _is_pronoun(doc[index]):
+        if run or _is_pronoun(token):
             yield Candidate(index, end)
         index = end
 

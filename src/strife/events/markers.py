@@ -9,11 +9,12 @@ own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
 from strife.events.lexicon import Cue, EventLexicon
+from strife.nlp import doc_text
 from strife.records import Aux, DateMention
 
 NEGATORS = frozenset({"not", "n't", "never", "no"})
@@ -98,8 +99,8 @@ def refine_mode(
 
 def contexts(sent: Span, lexicon: EventLexicon) -> tuple[str, ...]:
     """PLOVER contexts whose cue words occur in the sentence, in the lexicon's order."""
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    text = sent.text.lower()
+    lemmas = _words(sent)
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char].lower()
     return tuple(
         cue.label
         for cue in lexicon.context_cues
@@ -107,12 +108,22 @@ def contexts(sent: Span, lexicon: EventLexicon) -> tuple[str, ...]:
     )
 
 
+def _words(tokens: Iterable[Token]) -> set[str]:
+    """Lemmas and lowercased forms of the tokens, in one pass over them."""
+    words: set[str] = set()
+    for token in tokens:
+        words.add(token.lemma_.lower())
+        words.add(token.lower_)
+    return words
+
+
 def _first_match(cues: Sequence[Cue], clause: Sequence[Token]) -> str | None:
     if not clause:
         return None
-    lemmas = {t.lemma_.lower() for t in clause} | {t.lower_ for t in clause}
+    lemmas = _words(clause)
     doc = clause[0].doc
-    text = doc[min(t.i for t in clause) : max(t.i for t in clause) + 1].text.lower()
+    first, last = min(clause, key=lambda t: t.i), max(clause, key=lambda t: t.i)
+    text = doc_text(doc)[first.idx : last.idx + len(last.text)].lower()
     for cue in cues:
         if cue.lemmas & lemmas or any(phrase in text for phrase in cue.phrases):
             return cue.label
