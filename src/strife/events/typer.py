@@ -84,12 +84,13 @@ class ModelTyping:
     """The trained typer, weighed against the trigger lexicon.
 
     The model types a (sentence, actor, recipient) pair, not a word, so the lexicon's type
-    stands when the model has no pair to read (no actor named in the sentence) or
-    when triggers of different lexicon types share the actor ("the ministry rejected the
-    sanctions and accused the EU"). Otherwise the type with the highest probability wins,
-    the lexicon's own type counting ``lexicon_weight`` times its probability: the model
-    overrules the lexicon only when it is that much surer of another type. Where the
-    lexicon's type stands, the model is not run (the choice has no probability).
+    stands when the model has no pair to read (no actor or no recipient named in the
+    sentence) or when triggers of different lexicon types share the actor ("the ministry
+    rejected the sanctions and accused the EU"). Otherwise the type with the highest
+    probability wins, the lexicon's own type counting ``lexicon_weight`` times its
+    probability: the model overrules the lexicon only when it is that much surer of another
+    type. Where the lexicon's type stands, the model is not run (the choice has no
+    probability).
 
     A learned trigger (a verb that heads events in the training data, unknown to the
     lexicon) is an event only when it has both an actor and a recipient and the model
@@ -147,11 +148,12 @@ class ModelTyping:
 
 
 def _askable(pair: Pair, event: str, shared: set[Pair]) -> bool:
-    if pair.actor is None:
+    """A pair the model reads: an actor and a recipient (with the actor alone it changed
+    the lexicon's type of 20 of 562 such Guardian candidates and of no PLV sentence, for a
+    fifth of its time), not shared by triggers of other lexicon types."""
+    if pair.actor is None or pair.recipient is None:
         return False
-    if event == UNTYPED:
-        return pair.recipient is not None
-    return pair not in shared
+    return event == UNTYPED or pair not in shared
 
 
 def _shared_pairs(pairs: Sequence[Pair], events: Sequence[str]) -> set[Pair]:
