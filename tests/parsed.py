@@ -7,12 +7,13 @@ joined into one Doc with their offsets shifted.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import spacy
 from spacy.tokens import Doc
 
-from strife.records import ActorMention, ActorRef, DateMention, Place, PlaceMention
+from strife.events import EventCoder, Mentions
+from strife.records import ActorMention, ActorRef, Article, DateMention, Event, Place, PlaceMention
 
 # A blank English vocab gives the lexical attributes (lower_, like_num) the coder reads.
 _VOCAB = spacy.blank("en").vocab
@@ -91,3 +92,15 @@ def place(
 def when(doc: Doc, start: int, end: int, value: date, historical: bool = False) -> DateMention:
     span = doc[start:end]
     return DateMention(start, end, span.text, value, span.start_char, span.end_char, historical)
+
+
+def code_events(coder: EventCoder, doc: Doc, actors: list[ActorMention]) -> list[Event]:
+    """The events ``coder`` codes in ``doc`` as one article with these actor mentions (no
+    places or dates; published 2 May 2024)."""
+    article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
+    return coder.code(doc, article, Mentions(actors, [], []))
+
+
+def roles(event: Event) -> tuple[list[str | None], list[str]]:
+    """The actor codes and the recipients' words of an event."""
+    return [a.code for a in event.actor], [r.entity_text for r in event.recipient]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from spacy.tokens import Doc
 
-from parsed import actor, parse, place
+from parsed import actor, code_events, parse, place
 from strife.classify.model import EventTyper
 from strife.events import EventCoder, Mentions
 from strife.events.arguments import Arguments
@@ -20,7 +20,7 @@ from strife.events.lexicon import EventLexicon
 from strife.events.places import dateline_tokens
 from strife.events.triggers import UNTYPED, find_triggers
 from strife.events.typer import Candidate, ModelTyping, RuleTyping
-from strife.records import ActorMention, ActorRef, Article, Event
+from strife.records import ActorRef, Article
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
 
@@ -87,14 +87,9 @@ def typer_model() -> EventTyper:
     return EventTyper.load()
 
 
-def _code(coder: EventCoder, doc: Doc, actors: list[ActorMention]) -> list[Event]:
-    article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
-    return coder.code(doc, article, Mentions(actors, [], []))
-
-
 def test_unknown_names_and_things_fill_the_roles_uncoded(coder: EventCoder) -> None:
     doc = parse(SUED)
-    (event,) = _code(coder, doc, [])
+    (event,) = code_events(coder, doc, [])
     assert event.event == "ACCUSE"
     assert [(a.entity_text, a.code, a.sector) for a in event.actor] == [("The ACLU", None, None)]
     assert [r.entity_text for r in event.recipient] == ["the carmaker"]
@@ -103,7 +98,7 @@ def test_unknown_names_and_things_fill_the_roles_uncoded(coder: EventCoder) -> N
 
 
 def test_an_actor_must_be_a_name(coder: EventCoder) -> None:
-    (event,) = _code(coder, parse(KILLED), [])
+    (event,) = code_events(coder, parse(KILLED), [])
     assert event.actor == ()
     assert [r.entity_text for r in event.recipient] == ["five soldiers"]
 
@@ -111,11 +106,11 @@ def test_an_actor_must_be_a_name(coder: EventCoder) -> None:
 def test_a_thing_received_points_at_whose_it_is(coder: EventCoder) -> None:
     doc = parse(REFUSED)
     bucharest = actor(doc, 0, 1, "ROU", "GOV")
-    (event,) = _code(coder, doc, [bucharest])
+    (event,) = code_events(coder, doc, [bucharest])
     assert [a.code for a in event.actor] == ["ROU"]
     assert [(r.entity_text, r.code) for r in event.recipient] == [("Siemens", None)]
     siemens = actor(doc, 5, 6, "DEU", "BUS", kind="group")
-    (event,) = _code(coder, doc, [bucharest, siemens])
+    (event,) = code_events(coder, doc, [bucharest, siemens])
     assert [r.code for r in event.recipient] == ["DEU"]
 
 
@@ -160,7 +155,7 @@ def test_the_coder_gives_a_learned_trigger_the_models_type(typer_model: EventTyp
     chooser.learned = frozenset({"quash"})
     coder = EventCoder(EventLexicon.from_data(), chooser=chooser)
     court = actor(doc, 0, 2, "TUR", "JUD", kind="agent")
-    (event,) = _code(coder, doc, [court, actor(doc, 6, 7, "TUR", "GOV")])
+    (event,) = code_events(coder, doc, [court, actor(doc, 6, 7, "TUR", "GOV")])
     assert event.event in typer_model.types
     assert (event.event_text, doc.text[event.event_start : event.event_end]) == ("quashed",) * 2
     assert [a.code for a in event.actor] == ["TUR"]
@@ -201,12 +196,12 @@ March PROPN NNP pobj 2 March
 """
 
 
-def test_a_noun_trigger_deep_in_a_carrying_verbs_object_takes_its_roles(
+def test_a_noun_trigger_deep_in_a_carrying_verbs_object_takes_itsroles(
     coder: EventCoder,
 ) -> None:
     doc = parse(PROVIDED)
     mentions = [actor(doc, 0, 1, "NZL", "GOV"), actor(doc, 8, 9, "FJI", "GOV")]
-    (event,) = _code(coder, doc, mentions)
+    (event,) = code_events(coder, doc, mentions)
     assert (event.event, [a.code for a in event.actor], [r.code for r in event.recipient]) == (
         "AID",
         ["NZL"],
@@ -238,7 +233,7 @@ troops NOUN NNS dobj 4 troop
 
 def test_willing_to_withdraw_is_an_offer_by_the_subject(coder: EventCoder) -> None:
     doc = parse(WILLING)
-    (event,) = _code(coder, doc, [actor(doc, 0, 1, "EGY", "GOV")])
+    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "EGY", "GOV")])
     assert (event.event, event.aux, [a.code for a in event.actor]) == ("AGREE", None, ["EGY"])
 
 
@@ -275,14 +270,14 @@ Washington PROPN NNP pobj 4 Washington
 
 def test_whom_a_demand_addresses_is_its_contents_subject(coder: EventCoder) -> None:
     doc = parse(DEMANDED)
-    (event,) = _code(coder, doc, [actor(doc, 0, 1, "IND", "LEG", kind="agent")])
+    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "IND", "LEG", kind="agent")])
     assert event.event == "REQUEST"
     assert [(r.entity_text, r.code) for r in event.recipient] == [("Yediyurappa", None)]
 
 
 def test_an_investigation_of_someone_targets_them(coder: EventCoder) -> None:
     doc = parse(PROBE)
-    (event,) = _code(coder, doc, [actor(doc, 0, 2, "USA", "COP", kind="igo")])
+    (event,) = code_events(coder, doc, [actor(doc, 0, 2, "USA", "COP", kind="igo")])
     assert event.event == "ACCUSE"
     assert [a.code for a in event.actor] == ["USA"]
     assert [r.entity_text for r in event.recipient] == ["Flynn"]
@@ -291,7 +286,7 @@ def test_an_investigation_of_someone_targets_them(coder: EventCoder) -> None:
 def test_a_thing_made_by_someone_points_at_them(coder: EventCoder) -> None:
     doc = parse(CONDEMNED_THREATS)
     mentions = [actor(doc, 0, 1, None, "GOV", kind="agent"), actor(doc, 5, 6, "USA", "GOV")]
-    (event,) = _code(coder, doc, mentions)
+    (event,) = code_events(coder, doc, mentions)
     assert (event.event, [r.code for r in event.recipient]) == ("ACCUSE", ["USA"])
 
 
@@ -309,7 +304,7 @@ men NOUN NNS dobj 4 man
 
 def test_the_datelines_city_is_never_a_participant(coder: EventCoder) -> None:
     doc = parse(DATELINED)
-    events = _code(coder, doc, [actor(doc, 0, 1, "DEU", "GOV")])
+    events = code_events(coder, doc, [actor(doc, 0, 1, "DEU", "GOV")])
     assert events and all(a.code != "DEU" for e in events for a in (*e.actor, *e.recipient))
 
 
@@ -326,7 +321,7 @@ siege NOUN NN pobj 4 siege
 
 def test_the_object_that_names_the_event_is_not_its_recipient(coder: EventCoder) -> None:
     doc = parse(DECLARED_SIEGE)
-    (event,) = _code(coder, doc, [actor(doc, 0, 1, "BOL", "GOV", kind="agent")])
+    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "BOL", "GOV", kind="agent")])
     assert (event.event, event.mode, event.recipient) == ("COERCE", "martial-law", ())
 
 
@@ -399,7 +394,7 @@ Minsk PROPN NNP pobj 3 Minsk
 def test_what_a_concession_lifts_is_not_an_event_of_its_own(coder: EventCoder) -> None:
     doc = parse(LIFTED_SANCTIONS)
     mentions = [actor(doc, 0, 1, "EUR", "GOV", kind="igo"), actor(doc, 4, 5, "BLR", "GOV")]
-    (event,) = _code(coder, doc, mentions)
+    (event,) = code_events(coder, doc, mentions)
     assert (event.event, [a.code for a in event.actor], [r.code for r in event.recipient]) == (
         "CONCEDE",
         ["EUR"],
@@ -429,14 +424,14 @@ Warsaw PROPN NNP pobj 4 Warsaw
 def test_a_meeting_ahead_is_an_agreement_to_meet(coder: EventCoder) -> None:
     doc = parse(WILL_MEET)
     mentions = [actor(doc, 0, 1, "RUS", "GOV", kind="person"), actor(doc, 3, 4, "TUR", "GOV")]
-    (event,) = _code(coder, doc, mentions)
+    (event,) = code_events(coder, doc, mentions)
     assert (event.event, event.aux) == ("AGREE", None)
 
 
 def test_signing_a_treaty_is_support(coder: EventCoder) -> None:
     doc = parse(SIGNED)
     mentions = [actor(doc, 0, 1, "UKR", "GOV"), actor(doc, 5, 6, "POL", "GOV")]
-    (event,) = _code(coder, doc, mentions)
+    (event,) = code_events(coder, doc, mentions)
     assert event.event == "SUPPORT"
     assert {a.code for a in (*event.actor, *event.recipient)} == {"UKR", "POL"}
 
@@ -468,7 +463,7 @@ scientists NOUN NNS dobj 6 scientist
 
 def test_he_who_said_it_is_the_speaker_even_unknown(coder: EventCoder) -> None:
     doc = parse(SAID_HE_WOULD_NOT)
-    (event,) = _code(coder, doc, [])
+    (event,) = code_events(coder, doc, [])
     # "will not lift": a refusal to yield (tests/test_events_roles.py).
     assert (event.event, event.mode, event.aux) == ("REJECT", "yield", None)
     assert [a.entity_text for a in event.actor] == ["Obama"]
@@ -476,7 +471,7 @@ def test_he_who_said_it_is_the_speaker_even_unknown(coder: EventCoder) -> None:
 
 def test_an_office_acts_for_its_owner(coder: EventCoder) -> None:
     doc = parse(OFFICE_REFUSED)
-    (event,) = _code(coder, doc, [actor(doc, 0, 2, "JPN", "GOV", kind="agent")])
+    (event,) = code_events(coder, doc, [actor(doc, 0, 2, "JPN", "GOV", kind="agent")])
     assert (event.event, [a.code for a in event.actor]) == ("REJECT", ["JPN"])
 
 
@@ -490,7 +485,7 @@ restraint NOUN NN dobj 1 restraint
 
 def test_a_bare_mass_noun_is_no_participant(coder: EventCoder) -> None:
     doc = parse(URGED_RESTRAINT)
-    (event,) = _code(coder, doc, [actor(doc, 0, 1, "RUS", "GOV")])
+    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "RUS", "GOV")])
     assert (event.event, event.recipient) == ("REQUEST", ())
 
 
@@ -513,7 +508,7 @@ soldiers NOUN NNS dobj 1 soldier
 
 def test_troops_on_alert_are_mobilised(coder: EventCoder) -> None:
     doc = parse(ON_ALERT)
-    (event,) = _code(coder, doc, [actor(doc, 0, 1, "PHL", "MIL", kind="agent")])
+    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "PHL", "MIL", kind="agent")])
     assert (event.event, [(a.code, a.sector) for a in event.actor]) == (
         "MOBILIZE",
         [("PHL", "MIL")],
@@ -523,7 +518,7 @@ def test_troops_on_alert_are_mobilised(coder: EventCoder) -> None:
 def test_who_sends_troops_mobilises_through_them(coder: EventCoder) -> None:
     doc = parse(SENT_SOLDIERS)
     mentions = [actor(doc, 0, 1, "BRA", "GOV"), actor(doc, 2, 4, None, "MIL", kind="agent")]
-    (event,) = _code(coder, doc, mentions)
+    (event,) = code_events(coder, doc, mentions)
     assert event.event == "MOBILIZE"
     assert [(a.entity_text, a.code, a.sector) for a in event.actor] == [("Brasilia", "BRA", "MIL")]
     assert event.recipient == ()
@@ -545,6 +540,6 @@ attack NOUN NN pobj 6 attack
 
 def test_one_verb_carrying_two_triggers_of_a_type_codes_one_event(coder: EventCoder) -> None:
     doc = parse(ORDERED_IN_RESPONSE)
-    events = _code(coder, doc, [actor(doc, 0, 1, "USA", "GOV", kind="person")])
+    events = code_events(coder, doc, [actor(doc, 0, 1, "USA", "GOV", kind="person")])
     assert [e.event for e in events] == ["ASSAULT"]
     assert len({e.id for e in events}) == len(events)

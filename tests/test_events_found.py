@@ -1,0 +1,476 @@
+"""Which words are events: verbs carrying event nouns, statements, refusals, convictions,
+agreements reached, withdrawals and cancellations, and what is no event (a date, a
+participle, a clause the parse mislabels).
+
+Hand-built parses (tests/parsed.py); the trigger lexicon types the events, no model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parsed import actor, code_events, parse, roles
+from strife.claims import find_attributions
+from strife.events import EventCoder
+from strife.events.arguments import extract_arguments
+from strife.events.lexicon import EventLexicon
+from strife.events.references import MentionIndex
+from strife.events.triggers import UNTYPED, find_triggers
+from strife.nlp import fix_lemmas
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder.from_data(typing="rules")
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> EventLexicon:
+    return EventLexicon.from_data()
+
+
+REJECTED_REQUEST = """
+The DET DT det 1 the
+court NOUN NN nsubj 2 court
+rejected VERB VBD ROOT 2 reject
+Netanyahu PROPN NNP poss 5 Netanyahu
+'s PART POS case 3 's
+request NOUN NN dobj 2 request
+to PART TO aux 7 to
+delay VERB VB acl 5 delay
+the DET DT det 9 the
+trial NOUN NN dobj 7 trial
+. PUNCT . punct 2 .
+"""
+
+
+DENIED_CLAIMS = """
+Moscow PROPN NNP nsubj 1 Moscow
+denied VERB VBD ROOT 1 deny
+the DET DT det 3 the
+claims NOUN NNS dobj 1 claim
+. PUNCT . punct 1 .
+"""
+
+
+POSTPONED_VISIT = """
+The DET DT det 1 the
+minister NOUN NN nsubj 2 minister
+postponed VERB VBD ROOT 2 postpone
+a DET DT det 5 a
+planned VERB VBN amod 5 plan
+visit NOUN NN dobj 2 visit
+to ADP IN prep 5 to
+Washington PROPN NNP pobj 6 Washington
+. PUNCT . punct 2 .
+"""
+
+
+SAID_RESPONSIBLE = """
+The DET DT det 1 the
+government NOUN NN nsubj 2 government
+said VERB VBD ROOT 2 say
+Taliban PROPN NNP compound 4 Taliban
+militants NOUN NNS nsubj 5 militant
+were AUX VBD ccomp 2 be
+responsible ADJ JJ acomp 5 responsible
+. PUNCT . punct 2 .
+"""
+
+
+SAID_ATTACKED = """
+The DET DT det 1 the
+government NOUN NN nsubj 2 government
+said VERB VBD ROOT 2 say
+Russia PROPN NNP nsubj 4 Russia
+attacked VERB VBD ccomp 2 attack
+Kyiv PROPN NNP dobj 4 Kyiv
+. PUNCT . punct 2 .
+"""
+
+
+def test_rejecting_a_request_is_an_event_denying_claims_is_not(coder: EventCoder) -> None:
+    doc = parse(REJECTED_REQUEST)
+    netanyahu = actor(doc, 3, 4, "ISR", "GOV", kind="person")
+    assert find_attributions(doc[:], MentionIndex([netanyahu])) == []
+    (event,) = code_events(coder, doc, [netanyahu])
+    assert event.event == "REJECT"
+    assert [r.code for r in event.recipient] == ["ISR"]
+    denied = parse(DENIED_CLAIMS)
+    moscow = actor(denied, 0, 1, "RUS", "GOV")
+    (attribution,) = find_attributions(denied[:], MentionIndex([moscow]))
+    assert attribution.claim.stance == "denies" and attribution.refers_back
+    assert code_events(coder, denied, [moscow]) == []
+
+
+def test_an_unknown_verb_carrying_an_event_noun_is_proposed(lexicon: EventLexicon) -> None:
+    doc = parse(POSTPONED_VISIT)
+    typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], lexicon)]
+    assert typed == [("visit", "CONSULT")]
+    learned = find_triggers(doc[:], lexicon, learned=frozenset({"postpone"}))
+    assert [(doc[t.token].text, t.event) for t in learned] == [
+        ("postponed", UNTYPED),
+        ("visit", "CONSULT"),
+    ]
+
+
+def test_a_statement_about_another_party_is_an_untyped_trigger(lexicon: EventLexicon) -> None:
+    doc = parse(SAID_RESPONSIBLE)
+    government = actor(doc, 0, 2, "AFG", "GOV")
+    taliban = actor(doc, 3, 5, "AFG", "REB", kind="group")
+    # Only where a model can type it, as rules cannot.
+    assert find_triggers(doc[:], lexicon) == []
+    (trigger,) = find_triggers(doc[:], lexicon, statements=True)
+    assert (trigger.token, trigger.event, "speech" in trigger.spec.flags) == (2, UNTYPED, True)
+    args = extract_arguments(trigger, doc, MentionIndex([government, taliban]), ())
+    assert [a.code for a in args.actors] == ["AFG"]
+    assert [(r.entity_text, r.sector) for r in args.recipients] == [("Taliban militants", "REB")]
+    # A statement that reports an event is that event's claim, not an event of its own.
+    reported = parse(SAID_ATTACKED)
+    triggers = find_triggers(reported[:], lexicon, statements=True)
+    assert [(reported[t.token].text, t.event) for t in triggers] == [("attacked", "ASSAULT")]
+
+
+FOUND_GUILTY = """
+A DET DT det 1 a
+court NOUN NN nsubj 2 court
+found VERB VBD ROOT 2 find
+the DET DT det 5 the
+Syrian ADJ JJ amod 5 syrian
+regime NOUN NN nsubj 6 regime
+guilty ADJ JJ ccomp 2 guilty
+. PUNCT . punct 2 .
+"""
+
+
+FOUND_WEAPONS = """
+Police NOUN NNS nsubj 1 police
+found VERB VBD ROOT 1 find
+weapons NOUN NNS dobj 1 weapon
+. PUNCT . punct 1 .
+"""
+
+
+CALLED_ON_SATURDAY = """
+Erdogan PROPN NNP nsubj 1 Erdogan
+called VERB VBD ROOT 1 call
+Putin PROPN NNP dobj 1 Putin
+on ADP IN prep 1 on
+Saturday PROPN NNP pobj 3 Saturday
+. PUNCT . punct 1 .
+"""
+
+
+CALLED_ON_TO = """
+Erdogan PROPN NNP nsubj 1 Erdogan
+called VERB VBD ROOT 1 call
+on ADP IN prep 1 on
+Putin PROPN NNP pobj 2 Putin
+to PART TO aux 5 to
+withdraw VERB VB xcomp 1 withdraw
+. PUNCT . punct 1 .
+"""
+
+
+def test_finding_someone_guilty_is_a_conviction_of_them(coder: EventCoder) -> None:
+    doc = parse(FOUND_GUILTY)
+    mentions = [actor(doc, 1, 2, "USA", "JUD", kind="agent"), actor(doc, 4, 6, "SYR", "GOV")]
+    (event,) = code_events(coder, doc, mentions)
+    assert (event.event, event.mode) == ("SANCTION", "convict")
+    assert roles(event) == (["USA"], ["Syrian regime"])
+    # Finding a thing is no event.
+    assert find_triggers(parse(FOUND_WEAPONS)[:], EventLexicon.from_data()) == []
+
+
+def test_a_time_does_not_make_a_call_a_demand(lexicon: EventLexicon) -> None:
+    doc = parse(CALLED_ON_SATURDAY)
+    doc[4].ent_type_ = "DATE"
+    assert find_triggers(doc[:], lexicon) == []
+    asked = parse(CALLED_ON_TO)
+    assert [t.event for t in find_triggers(asked[:], lexicon)] == ["REQUEST"]
+
+
+SCATHING_ATTACK = """
+The DET DT det 1 the
+minister NOUN NN nsubj 2 minister
+launched VERB VBD ROOT 2 launch
+a DET DT det 5 a
+scathing ADJ JJ amod 5 scathing
+attack NOUN NN dobj 2 attack
+on ADP IN prep 5 on
+Kyiv PROPN NNP pobj 6 Kyiv
+. PUNCT . punct 2 .
+"""
+
+
+def test_a_verbal_attack_is_an_accusation(lexicon: EventLexicon) -> None:
+    doc = parse(SCATHING_ATTACK)
+    assert [t.event for t in find_triggers(doc[:], lexicon)] == ["ACCUSE"]
+    doc[4].lemma_ = "heavy"  # "a heavy attack": the military sense
+    assert [t.event for t in find_triggers(doc[:], lexicon)] == ["ASSAULT"]
+
+
+WILL_NOT_LIFT = """
+France PROPN NNP nsubj 3 France
+will AUX MD aux 3 will
+not PART RB neg 3 not
+lift VERB VB ROOT 3 lift
+the DET DT det 5 the
+ban NOUN NN dobj 3 ban
+on ADP IN prep 5 on
+Britain PROPN NNP pobj 6 Britain
+. PUNCT . punct 3 .
+"""
+
+
+DID_NOT_LIFT = """
+France PROPN NNP nsubj 3 France
+did AUX VBD aux 3 do
+not PART RB neg 3 not
+lift VERB VB ROOT 3 lift
+the DET DT det 5 the
+ban NOUN NN dobj 3 ban
+on ADP IN prep 5 on
+Britain PROPN NNP pobj 6 Britain
+. PUNCT . punct 3 .
+"""
+
+
+def test_refusing_to_yield_is_a_rejection(coder: EventCoder) -> None:
+    doc = parse(WILL_NOT_LIFT)
+    mentions = [actor(doc, 0, 1, "FRA", "GOV"), actor(doc, 7, 8, "GBR", "GOV")]
+    (event,) = code_events(coder, doc, mentions)
+    assert (event.event, event.mode, event.aux) == ("REJECT", "yield", None)
+    assert [r.code for r in event.recipient] == ["GBR"]
+    # Not having done it is a negated concession, not a refusal.
+    doc = parse(DID_NOT_LIFT)
+    mentions = [actor(doc, 0, 1, "FRA", "GOV"), actor(doc, 7, 8, "GBR", "GOV")]
+    (event,) = code_events(coder, doc, mentions)
+    assert (event.event, event.aux) == ("CONCEDE", "negation")
+
+
+REJECTED_TO_DELAY = """
+The DET DT det 1 the
+court NOUN NN nsubj 2 court
+rejected VERB VBD ROOT 2 reject
+Netanyahu PROPN NNP nsubj 5 Netanyahu
+to PART TO aux 5 to
+delay VERB VB ccomp 2 delay
+the DET DT det 7 the
+trial NOUN NN dobj 5 trial
+. PUNCT . punct 2 .
+"""
+
+
+DENIED_THAT = """
+Moscow PROPN NNP nsubj 1 Moscow
+denied VERB VBD ROOT 1 deny
+that SCONJ IN mark 4 that
+troops NOUN NNS nsubj 4 troop
+attacked VERB VBD ccomp 1 attack
+. PUNCT . punct 1 .
+"""
+
+
+SIEGE_TO_BEGIN = """
+Authorities NOUN NNS nsubj 1 authority
+declared VERB VBD ROOT 1 declare
+a DET DT det 3 a
+state NOUN NN nsubj 7 state
+of ADP IN prep 3 of
+siege NOUN NN pobj 4 siege
+to PART TO aux 7 to
+begin VERB VB ccomp 1 begin
+at ADP IN prep 7 at
+midnight NOUN NN pobj 8 midnight
+. PUNCT . punct 1 .
+"""
+
+
+def test_rejecting_someone_to_do_something_is_no_denial(coder: EventCoder) -> None:
+    doc = parse(REJECTED_TO_DELAY)
+    netanyahu = actor(doc, 3, 4, "ISR", "GOV", kind="person")
+    assert find_attributions(doc[:], MentionIndex([netanyahu])) == []
+    (event,) = code_events(coder, doc, [netanyahu])
+    assert event.event == "REJECT"
+    denial = parse(DENIED_THAT)
+    (attribution,) = find_attributions(denial[:], MentionIndex([]))
+    assert attribution.claim.stance == "denies" and not attribution.refers_back
+
+
+def test_a_declared_state_of_siege_parsed_as_a_subject_still_fires(
+    lexicon: EventLexicon,
+) -> None:
+    doc = parse(SIEGE_TO_BEGIN)
+    (trigger,) = find_triggers(doc[:], lexicon)
+    assert (doc[trigger.token].text, trigger.event) == ("declared", "COERCE")
+
+
+WAVE_OF_AIRSTRIKES = """
+Israel PROPN NNP nsubj 1 Israel
+launched VERB VBD ROOT 1 launch
+a DET DT det 4 a
+new ADJ JJ amod 4 new
+wave NOUN NN dobj 1 wave
+of ADP IN prep 4 of
+airstrikes NOUN NNS pobj 5 airstrike
+on ADP IN prep 6 on
+Gaza PROPN NNP pobj 7 Gaza
+. PUNCT . punct 1 .
+"""
+
+
+ROUND_OF_EXERCISES = """
+Jordan PROPN NNP nsubj 3 Jordan
+and CCONJ CC cc 0 and
+Egypt PROPN NNP conj 0 Egypt
+began VERB VBD ROOT 3 begin
+a DET DT det 5 a
+round NOUN NN dobj 3 round
+of ADP IN prep 5 of
+joint ADJ JJ amod 8 joint
+exercises NOUN NNS pobj 6 exercise
+. PUNCT . punct 3 .
+"""
+
+
+def test_an_event_counted_in_waves_or_rounds_is_carried_by_the_verb(coder: EventCoder) -> None:
+    doc = parse(WAVE_OF_AIRSTRIKES)
+    mentions = [actor(doc, 0, 1, "ISR", "GOV"), actor(doc, 8, 9, "PSE", "GOV")]
+    (event,) = code_events(coder, doc, mentions)
+    assert (event.event, *roles(event)) == ("ASSAULT", ["ISR"], ["Gaza"])
+    doc = parse(ROUND_OF_EXERCISES)
+    mentions = [actor(doc, 0, 1, "JOR", "GOV"), actor(doc, 2, 3, "EGY", "GOV")]
+    events = code_events(coder, doc, mentions)
+    assert events and all(e.event == "COOPERATE" for e in events)
+    # The round that carries the exercises is no participant.
+    assert all(r.entity_text != "a round" for e in events for r in e.recipient)
+    assert {a.code for e in events for a in (*e.actor, *e.recipient)} == {"JOR", "EGY"}
+
+
+STAGED_PROTEST = """
+Students NOUN NNS nsubj 1 student
+staged VERB VBD ROOT 1 stag
+a DET DT det 3 a
+protest NOUN NN dobj 1 protest
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_protest_staged_keeps_its_actor_despite_the_lemmatizer(lexicon: EventLexicon) -> None:
+    doc = parse(STAGED_PROTEST)  # the model's lemmatizer reads "staged" as "stag"
+    (before,) = find_triggers(doc[:], lexicon)
+    assert before.light_verb is None
+    (trigger,) = find_triggers(fix_lemmas(doc)[:], lexicon)
+    assert (trigger.event, trigger.light_verb) == ("PROTEST", 1)
+
+
+REACHED_DEAL = """
+Armenia PROPN NNP nsubj 3 Armenia
+and CCONJ CC cc 0 and
+Azerbaijan PROPN NNP conj 0 Azerbaijan
+reached VERB VBD ROOT 3 reach
+a DET DT det 5 a
+deal NOUN NN dobj 3 deal
+. PUNCT . punct 3 .
+"""
+
+
+def test_reaching_an_agreement_finalizes_it(coder: EventCoder) -> None:
+    doc = parse(REACHED_DEAL)
+    mentions = [actor(doc, 0, 1, "ARM", "GOV"), actor(doc, 2, 3, "AZE", "GOV")]
+    events = code_events(coder, doc, mentions)
+    assert {e.event for e in events} == {"SUPPORT"}  # PLOVER: "finalize an agreement"
+    assert {a.code for e in events for a in e.actor} == {"ARM", "AZE"}
+
+
+WITHDREW_PEACEKEEPERS = """
+The DET DT det 1 the
+UN PROPN NNP nsubj 2 UN
+withdrew VERB VBD ROOT 2 withdraw
+peacekeepers NOUN NNS dobj 2 peacekeeper
+from ADP IN prep 2 from
+Egypt PROPN NNP pobj 4 Egypt
+. PUNCT . punct 2 .
+"""
+
+
+WITHDREW_FROM_TOWN = """
+Russian ADJ JJ amod 1 russian
+forces NOUN NNS nsubj 2 force
+withdrew VERB VBD ROOT 2 withdraw
+from ADP IN prep 2 from
+Kherson PROPN NNP pobj 3 Kherson
+. PUNCT . punct 2 .
+"""
+
+
+CANCELLED_TRIP = """
+The DET DT det 1 the
+minister NOUN NN nsubj 2 minister
+cancelled VERB VBD ROOT 2 cancel
+a DET DT det 4 a
+visit NOUN NN dobj 2 visit
+to ADP IN prep 4 to
+Washington PROPN NNP pobj 5 Washington
+. PUNCT . punct 2 .
+"""
+
+
+def test_withdrawing_peacekeepers_reduces_relations_troops_retreat(coder: EventCoder) -> None:
+    doc = parse(WITHDREW_PEACEKEEPERS)
+    mentions = [
+        actor(doc, 1, 2, "UNO", None, kind="igo"),
+        actor(doc, 3, 4, None, "MIL", kind="agent"),
+        actor(doc, 5, 6, "EGY", "GOV"),
+    ]
+    (event,) = code_events(coder, doc, mentions)
+    assert (event.event, event.mode) == ("SANCTION", "withdraw")
+    assert [r.code for r in event.recipient] == ["EGY"]  # not the UN's own peacekeepers
+    doc = parse(WITHDREW_FROM_TOWN)
+    (event,) = code_events(coder, doc, [actor(doc, 0, 2, "RUS", "MIL", kind="agent")])
+    assert event.event == "RETREAT"
+
+
+def test_cancelling_a_visit_is_a_rejection(coder: EventCoder) -> None:
+    doc = parse(CANCELLED_TRIP)
+    mentions = [actor(doc, 1, 2, "GBR", "GOV", kind="agent"), actor(doc, 6, 7, "USA", "GOV")]
+    events = code_events(coder, doc, mentions)
+    rejections = [e for e in events if e.event == "REJECT"]
+    assert [(e.mode, *roles(e)) for e in rejections] == [("meet", ["GBR"], ["Washington"])]
+
+
+MILLION_FOR_ASSISTANCE = """
+Japan PROPN NNP nsubj 1 Japan
+provided VERB VBD ROOT 1 provide
+$ SYM $ nmod 3 $
+40 NUM CD compound 4 40
+million NUM CD dobj 1 million
+for ADP IN prep 4 for
+assistance NOUN NN pobj 5 assistance
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_amount_given_for_assistance_is_aid(lexicon: EventLexicon) -> None:
+    doc = parse(MILLION_FOR_ASSISTANCE)
+    doc[4].ent_type_ = "MONEY"
+    assert [(t.token, t.event) for t in find_triggers(doc[:], lexicon)] == [(1, "AID")]
+
+
+CONFISCATED_BIRDS = """
+Rangers NOUN NNS nsubj 1 ranger
+returned VERB VBD ROOT 1 return
+the DET DT det 4 the
+confiscated VERB VBN amod 4 confiscate
+birds NOUN NNS dobj 1 bird
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_participle_describing_a_noun_is_no_event(lexicon: EventLexicon) -> None:
+    doc = parse(CONFISCATED_BIRDS)
+    assert find_triggers(doc[:], lexicon) == []
+    # ... and does not hide the verb it hangs on from the model.
+    (trigger,) = find_triggers(doc[:], lexicon, learned=frozenset({"return"}))
+    assert (trigger.token, trigger.event) == (1, UNTYPED)
