@@ -43,6 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from spacy.symbols import PERSON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from strife.actors.lexicon import Category, Entry, Role
@@ -375,10 +376,12 @@ def _joins_name_parts(doc: Doc, hyphen: int) -> bool:
 def is_name_token(token: Token) -> bool:
     """A word of a person's name the dictionaries do not know: a capitalised proper noun
     (or PERSON entity) that the parser does not take for a place or a date."""
+    # Integer attributes first: most tokens are no proper noun, and reading a string
+    # attribute of a Token builds a Python string (this runs on every token).
+    if (token.pos != PROPN and token.ent_type != PERSON) or not token.is_alpha:
+        return False
     return (
-        (token.pos_ == "PROPN" or token.ent_type_ == "PERSON")
-        and token.text[:1].isupper()
-        and token.is_alpha
+        token.text[:1].isupper()
         and token.lower_ not in NAME_NEUTRAL
         and token.ent_type_ not in NOT_PERSON_ENTITIES
     )
