@@ -6,6 +6,7 @@ import functools
 from typing import Any
 
 from spacy.language import Language
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
 from strife.errors import ModelError
@@ -36,8 +37,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def fix_lemmas(doc: Doc) -> Doc:
     """Set the lemmas of :data:`FIXED_LEMMAS` verb forms."""
     for token in doc:
+        if token.pos not in (VERB, AUX):  # an integer test before building the word
+            continue
         fixed = FIXED_LEMMAS.get(token.lower_)
-        if fixed is not None and token.pos_ in ("VERB", "AUX"):
+        if fixed is not None:
             token.lemma_ = fixed
     return doc
 

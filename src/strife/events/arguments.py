@@ -128,13 +128,14 @@ def extract_arguments(
     actors = actors or resolver.fallback(actor_toks, named_only=not swapped)
     # What the actor itself owns ("pledged his support", "at his office") is not aimed at.
     described |= {t.i for t in recipient_toks if _owned_by(t, actors, index)}
-    if not recipients and not swapped:
-        # Not the trigger, what carries it ("a round of exercises"), nor the actor.
-        skip = described | {token.i, *(a.i for a in token.ancestors)}
-        skip |= {t.i for a in actor_toks for t in a.subtree}
-        near = resolver.nearby(_own_clause(token, trigger, doc), actors, skip)
-        recipients = resolver.fallback(recipient_toks, False, described, near)
-    recipients = recipients or resolver.fallback(recipient_toks, swapped, described)
+    if not recipients:
+        near: tuple[ActorRef, ...] = ()
+        if not swapped:
+            # Not the trigger, what carries it ("a round of exercises"), nor the actor.
+            skip = described | {token.i, *(a.i for a in token.ancestors)}
+            skip |= {t.i for a in actor_toks for t in a.subtree}
+            near = resolver.nearby(_own_clause(token, trigger, doc), actors, skip)
+        recipients = resolver.fallback(recipient_toks, swapped, described, near)
     if swapped:
         actors, recipients = recipients, actors
     if not actors and "reciprocal" in trigger.spec.flags and _takes_sides(trigger, token):
