@@ -89,20 +89,6 @@ Kyiv PROPN NNP dobj 4 Kyiv
 """
 
 
-def test_rejecting_a_request_is_an_event_denying_claims_is_not(coder: EventCoder) -> None:
-    doc = parse(REJECTED_REQUEST)
-    netanyahu = actor(doc, 3, 4, "ISR", "GOV", kind="person")
-    assert find_attributions(doc[:], MentionIndex([netanyahu])) == []
-    (event,) = code_events(coder, doc, [netanyahu])
-    assert event.event == "REJECT"
-    assert [r.code for r in event.recipient] == ["ISR"]
-    denied = parse(DENIED_CLAIMS)
-    moscow = actor(denied, 0, 1, "RUS", "GOV")
-    (attribution,) = find_attributions(denied[:], MentionIndex([moscow]))
-    assert attribution.claim.stance == "denies" and attribution.refers_back
-    assert code_events(coder, denied, [moscow]) == []
-
-
 def test_an_unknown_verb_carrying_an_event_noun_is_proposed(lexicon: EventLexicon) -> None:
     doc = parse(POSTPONED_VISIT)
     typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], lexicon)]
@@ -287,12 +273,25 @@ midnight NOUN NN pobj 8 midnight
 """
 
 
-def test_rejecting_someone_to_do_something_is_no_denial(coder: EventCoder) -> None:
-    doc = parse(REJECTED_TO_DELAY)
+@pytest.mark.parametrize("sentence", [REJECTED_REQUEST, REJECTED_TO_DELAY])
+def test_rejecting_someone_or_their_request_is_an_event_not_a_denial(
+    coder: EventCoder, sentence: str
+) -> None:
+    # "rejected Netanyahu's request to delay", "rejected Netanyahu to delay the trial".
+    doc = parse(sentence)
     netanyahu = actor(doc, 3, 4, "ISR", "GOV", kind="person")
     assert find_attributions(doc[:], MentionIndex([netanyahu])) == []
     (event,) = code_events(coder, doc, [netanyahu])
     assert event.event == "REJECT"
+    assert [r.code for r in event.recipient] == ["ISR"]
+
+
+def test_denials_deny_what_they_name_or_the_clause_they_take(coder: EventCoder) -> None:
+    denied = parse(DENIED_CLAIMS)
+    moscow = actor(denied, 0, 1, "RUS", "GOV")
+    (attribution,) = find_attributions(denied[:], MentionIndex([moscow]))
+    assert attribution.claim.stance == "denies" and attribution.refers_back
+    assert code_events(coder, denied, [moscow]) == []
     denial = parse(DENIED_THAT)
     (attribution,) = find_attributions(denial[:], MentionIndex([]))
     assert attribution.claim.stance == "denies" and not attribution.refers_back
