@@ -339,6 +339,19 @@ def test_anti_government_adds_opp(resolver: ActorResolver) -> None:
 def test_an_agent_adjective_before_a_noun_is_not_an_actor(resolver: ActorResolver) -> None:
     assert find(resolver, "urgent military/ADJ assistance/NOUN") == []
     assert find(resolver, "the Azeri regions of Terter") == []
+    # ... unless a country says whose it is: the strike is the U.S. military's.
+    mentions = find(resolver, "a U.S. military/ADJ airstrike/NOUN killed")
+    assert coded(mentions) == [("U.S. military", "USA", "MIL")]
+
+
+def test_short_and_military_titles(resolver: ActorResolver) -> None:
+    assert coded(find(resolver, "the Japan PM said")) == [("Japan PM", "JPN", "GOV")]
+    assert coded(find(resolver, "the Vietnamese defense chief said")) == [
+        ("Vietnamese defense chief", "VNM", "GOV")
+    ]
+    assert coded(find(resolver, "the Iranian intelligence chief said")) == [
+        ("Iranian intelligence chief", "IRN", "SPY")
+    ]
 
 
 # --- organisations and people ---------------------------------------------------------------

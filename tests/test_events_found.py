@@ -473,3 +473,59 @@ def test_a_participle_describing_a_noun_is_no_event(lexicon: EventLexicon) -> No
     # ... and does not hide the verb it hangs on from the model.
     (trigger,) = find_triggers(doc[:], lexicon, learned=frozenset({"return"}))
     assert (trigger.token, trigger.event) == (1, UNTYPED)
+
+
+RETURNED_THAT_WERE_SEIZED = """
+Agents NOUN NNS nsubj 1 agent
+returned VERB VBD ROOT 1 return
+antiquities NOUN NNS dobj 1 antiquity
+to ADP IN prep 1 to
+Iraq PROPN NNP pobj 3 Iraq
+that PRON WDT nsubjpass 7 that
+were AUX VBD auxpass 7 be
+seized VERB VBN relcl 2 seize
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_event_in_a_relative_clause_does_not_hide_the_verb_above(
+    lexicon: EventLexicon,
+) -> None:
+    # "seized" only describes the antiquities: the return is this sentence's event.
+    doc = parse(RETURNED_THAT_WERE_SEIZED)
+    triggers = find_triggers(doc[:], lexicon, learned=frozenset({"return"}))
+    assert [(doc[t.token].text, t.event) for t in triggers] == [
+        ("returned", UNTYPED),
+        ("seized", "COERCE"),
+    ]
+
+
+def _verb_and_object(verb: str, lemma: str, obj: str, particle: str | None = None) -> str:
+    """ "Officials <verb> [<particle>] the <object> ." as parse lines."""
+    rows = ["Officials NOUN NNS nsubj 1 official", f"{verb} VERB VBD ROOT 1 {lemma}"]
+    if particle:
+        rows.append(f"{particle} ADP RP prt 1 {particle}")
+    n = len(rows)
+    rows += [f"the DET DT det {n + 1} the", f"{obj} NOUN NNS dobj 1 {obj}", ". PUNCT . punct 1 ."]
+    return "\n".join(rows)
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "obj", "particle", "event"),
+    [
+        ("ended", "end", "mediation", None, "SANCTION"),  # halting talks reduces relations
+        ("reduced", "reduce", "tariffs", None, "CONCEDE"),  # easing economic pressure
+        ("laid", "lay", "weapons", "down", "RETREAT"),  # disarming
+        ("handed", "hand", "medicines", "over", "AID"),
+        ("flew", "fly", "supplies", None, "AID"),
+        ("approved", "approve", "request", None, "CONCEDE"),  # acceding to a request
+        ("heeded", "heed", "calls", None, "CONCEDE"),
+        ("shared", "share", "evidence", None, "COOPERATE"),
+        ("awarded", "award", "medal", None, "SUPPORT"),
+    ],
+)
+def test_verbs_their_objects_make_events(
+    lexicon: EventLexicon, verb: str, lemma: str, obj: str, particle: str | None, event: str
+) -> None:
+    doc = parse(_verb_and_object(verb, lemma, obj, particle))
+    assert [t.event for t in find_triggers(doc[:], lexicon)] == [event]

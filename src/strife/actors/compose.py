@@ -501,8 +501,9 @@ def _is_actor(doc: Doc, phrase: Phrase) -> bool:
         return False
     if phrase.category != "agent" or phrase.named or phrase.end >= len(doc):
         return True
+    # "military operations" describes, but "a U.S. military airstrike" is the U.S. military's.
     last, following = doc[phrase.end - 1], doc[phrase.end]
-    return not (last.pos_ == "ADJ" and following.pos_ == "NOUN")
+    return phrase.coding.code is not None or not (last.pos_ == "ADJ" and following.pos_ == "NOUN")
 
 
 def _covered(phrases: Iterable[Phrase]) -> set[int]:

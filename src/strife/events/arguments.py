@@ -39,7 +39,7 @@ from strife.events.references import (
     prep_objects,
 )
 from strife.events.triggers import RECEIVING_VERBS, Trigger
-from strife.events.unresolved import unresolved_refs
+from strife.events.unresolved import is_named, unresolved_refs
 from strife.records import ActorRef
 
 RECIPIENT_PREPS = frozenset(
@@ -52,12 +52,33 @@ OBJECT_PARTY_PREPS = frozenset("on against by to toward towards".split())
 FROM_SENDERS = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AID", "AGREE", "COOPERATE"}
 )
+# Events whose noun's "for" names whom they are for ("support for the GNA", "aid for
+# Gaza"); for others it is what is asked or argued about ("calls for restraint").
+FOR_RECIPIENTS = frozenset({"SUPPORT", "AID"})
 # Documents through which their author acts: "Amnesty put out a report accusing the army",
 # "the parliament passed a resolution criticizing the president".
 DOCUMENTS = frozenset(
     "report reports resolution resolutions statement statements letter letters bill motion "
     "communique declaration document petition message note".split()
 )
+# Verbs of giving: with a "to" goal, the goal receives and the object is what is given
+# ("returned a stolen Bible to its owners", "granted a pardon to the publisher").
+TRANSFER_VERBS = frozenset(
+    "give hand return deliver transfer supply lend loan provide donate grant send sell ship "
+    "award offer".split()
+)
+# Verbs of contact: a participle or purpose clause they carry speaks to their object
+# ("called King Salman, discussing oil supply", "visited Kabul to meet").
+CONTACT_VERBS = frozenset("call phone telephone ring meet visit host receive welcome".split())
+# What is asked or put forward: whoever made it is whom accepting or refusing it answers
+# ("rejected the appeal of an Australian citizen", "refused a request from 20 MPs").
+PROPOSALS = frozenset(
+    "request requests demand demands appeal appeals plea pleas proposal proposals offer "
+    "offers bid call calls invitation application petition ultimatum".split()
+)
+# Events done together: "Kuwait and its allies agreed" is each one's agreement with the
+# other.
+JOINT_EVENTS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +86,9 @@ class Arguments:
     actors: tuple[ActorRef, ...]
     recipients: tuple[ActorRef, ...]
     reciprocal: bool = False
+    # Subjects joined to the actor that no dictionary knows ("Kuwait and its allies agreed"):
+    # the other side of an event done together (specialise_roles).
+    partners: tuple[ActorRef, ...] = ()
 
 
 def extract_arguments(
@@ -96,6 +120,7 @@ def extract_arguments(
         or resolver.refs(_authors(token))
         or resolver.refs(_doers_of_subject(actor_toks))
     )
+    partners = _partners(actor_toks, resolver, doc) if actors else ()
     recipients = resolver.refs(t for t in recipient_toks if not is_each_other(t))
     recipients = tuple(r for r in recipients if not is_actors_own(r, actors))
     for inner in trigger.absorbed:
@@ -124,7 +149,7 @@ def extract_arguments(
     # "declared a state of siege"), not whom it is aimed at.
     described = frozenset(
         t.i for t in recipient_toks if trigger.spec.objects and t.head.i == token.i
-    )
+    ) | _given(token, trigger, doc)
     actors = actors or resolver.fallback(actor_toks, named_only=not swapped)
     # What the actor itself owns ("pledged his support", "at his office") is not aimed at.
     described |= {t.i for t in recipient_toks if _owned_by(t, actors, index)}
@@ -135,13 +160,13 @@ def extract_arguments(
             skip = described | {token.i, *(a.i for a in token.ancestors)}
             skip |= {t.i for a in actor_toks for t in a.subtree}
             near = resolver.nearby(_own_clause(token, trigger, doc), actors, skip)
-        recipients = resolver.fallback(recipient_toks, swapped, described, near)
+        recipients = resolver.fallback(recipient_toks, swapped, described, near, actors)
     if swapped:
         actors, recipients = recipients, actors
     if not actors and "reciprocal" in trigger.spec.flags and _takes_sides(trigger, token):
         actors = sides
     recipients = tuple(r for r in recipients if not is_actors_own(r, actors))
-    return Arguments(actors=actors, recipients=recipients, reciprocal=reciprocal)
+    return Arguments(actors, recipients, reciprocal, partners)
 
 
 CLAUSE_EDGES = frozenset(
@@ -183,7 +208,12 @@ def _own_clause(token: Token, trigger: Trigger, doc: Doc) -> list[Token]:
 
 def _owned_by(thing: Token, actors: tuple[ActorRef, ...], index: MentionIndex) -> bool:
     """Whether the actor's own possessive qualifies the thing ("its troops": a state or an
-    organisation is "it", and the thing it moves is its own)."""
+    organisation is "it", and the thing it moves is its own). A named person is someone
+    else, whoever's deputy ("released his deputy Jacob Zuma")."""
+    if any(is_named(t) for t in (thing, *thing.children) if t is thing or t.dep_ == "appos"):
+        return False
+    if thing.dep_ == "dative" or (thing.dep_ == "pobj" and thing.head.lower_ == "to"):
+        return False  # "returned a Bible to its owners": "its" is the Bible's
     for owner in (c for c in thing.children if c.dep_ == "poss"):
         mention = index.at(owner.i)
         if mention is not None and is_actors_own(mention.ref, actors):
@@ -223,9 +253,41 @@ def _clause_subjects(clause: Token) -> list[Token]:
 
 
 def _inherited_objects(verb: Token) -> list[Token]:
-    if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+    """'called Lavrov to discuss', 'called King Salman, discussing': whom the verb a
+    trigger completes, or the call or visit it is part of, names."""
+    head = verb.head
+    if head.i == verb.i:
         return []
-    return [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+    if verb.dep_ != "xcomp" and not (verb.dep_ == "advcl" and head.lemma_.lower() in CONTACT_VERBS):
+        return []
+    return [c for c in head.children if c.dep_ in ("dobj", "dative")]
+
+
+def _given(token: Token, trigger: Trigger, doc: Doc) -> frozenset[int]:
+    """What a verb of giving gives when it names whom to ("returned a Bible to its
+    owners"): the goal is the recipient, the object only describes the event."""
+    verbs = [token] + ([doc[trigger.light_verb]] if trigger.light_verb is not None else [])
+    given: set[int] = set()
+    for verb in verbs:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in TRANSFER_VERBS:
+            continue
+        children = list(verb.children)
+        if any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in children):
+            given |= {c.i for c in children if c.dep_ == "dobj"}
+    return frozenset(given)
+
+
+def _partners(actor_toks: list[Token], resolver: Resolver, doc: Doc) -> tuple[ActorRef, ...]:
+    """Subjects joined to the actor that resolve to no mention ("Kuwait and its gulf war
+    allies", "India and MERCOSUR")."""
+    joined = [
+        member
+        for subject in actor_toks
+        if subject.dep_ in SUBJECT_DEPS
+        for member in subject.conjuncts
+        if not resolver.refs([member])
+    ]
+    return unresolved_refs(doc, joined, named_only=False)
 
 
 def _addressees(verb: Token) -> list[Token]:
@@ -286,7 +348,10 @@ def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], l
             or (child.lower_ == "from" and trigger.event in FROM_SENDERS)
         ):
             actors.extend(prep_objects(child))
-        elif child.dep_ == "prep" and child.lower_ in NOUN_RECIPIENT_PREPS:
+        elif child.dep_ == "prep" and (
+            child.lower_ in NOUN_RECIPIENT_PREPS
+            or (child.lower_ == "for" and trigger.event in FOR_RECIPIENTS)
+        ):
             recipients.extend(prep_objects(child))
         elif child.dep_ in ("acl", "relcl"):
             actors.extend(parties_of_description(child))
@@ -321,6 +386,10 @@ def _object_parties(noun: Token) -> list[Token]:
         # "condemned the attack on a church": the church suffered it; only "by" names
         # whose doing an act of violence was.
         preps = {"by"} if member.lemma_.lower() in VIOLENT_ACTS else OBJECT_PARTY_PREPS
+        if member.lower_ in PROPOSALS:
+            # "rejected the appeal of an Australian citizen", "the JIA demand".
+            preps = preps | {"of", "from"}
+            parties.extend(c for c in member.children if c.dep_ == "compound" and is_named(c))
         for child in member.children:
             if child.dep_ == "prep" and child.lower_ in preps:
                 parties.extend(prep_objects(child))
@@ -363,7 +432,14 @@ def specialise_roles(event: str, mode: str | None, args: Arguments) -> Arguments
     60 soldiers" -> Brazil as BRA MIL; "60 soldiers were deployed" -> the soldiers), and a
     state that mobilises troops or weapons acts through its military. SANCTION
     'withdraw': the peacekeepers, diplomats or staff withdrawn are the actor's own, not
-    whom it is aimed at ("the UN withdrew peacekeepers from Sinai")."""
+    whom it is aimed at ("the UN withdrew peacekeepers from Sinai"). An event done together
+    with no one else named is each party's towards the others ("Kuwait and its allies
+    agreed")."""
+    if event in JOINT_EVENTS and not args.recipients:
+        together = args.actors + args.partners
+        if len(together) >= 2:
+            return Arguments(together, (), True)
+        return args
     if event == "SANCTION" and mode == "withdraw":
         codes = {a.code for a in args.actors} | {None}
         rest = tuple(r for r in args.recipients if r.sector is None or r.code not in codes)

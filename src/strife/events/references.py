@@ -182,7 +182,16 @@ def parties_of_description(verb: Token) -> list[Token]:
 
 
 def prep_objects(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    """The objects of a preposition; for a clause ("an attack on the government calling it
+    anti-people", parsed as "on [the government calling it]"), its subject."""
+    objects: list[Token] = []
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            objects.append(child)
+        elif child.dep_ == "pcomp":
+            subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"]
+            objects.extend(subjects or [child])
+    return objects
 
 
 class Resolver:
@@ -242,14 +251,18 @@ class Resolver:
         named_only: bool,
         described: frozenset[int] = frozenset(),
         near: tuple[ActorRef, ...] = (),
+        actors: tuple[ActorRef, ...] = (),
     ) -> tuple[ActorRef, ...]:
         """Roles no mention filled, uncoded: the names among them; for a recipient without
         one, the party a thing belongs to, comes from or is shared with ("refused a request
         from the justice minister", "lifted its blockade of the U.K.", "suspended air links
         with 21 countries"), else the things, less those that only describe the event
-        (``described``), else ``near`` (:meth:`nearby`)."""
+        (``described``), else ``near`` (:meth:`nearby`). Parties that are the ``actors``' own do
+        not count."""
         tokens = [t for t in tokens if t.i not in self.index.excluded]
-        names = unresolved_refs(self.doc, tokens, named_only=True)
+        names = unresolved_refs(
+            self.doc, [t for t in tokens if t.i not in described], named_only=True
+        )
         if named_only or names:
             return names
         parties = [
@@ -259,7 +272,9 @@ class Resolver:
             if not is_named(m)
             for p in _parties_of_thing(m)
         ]
-        found = self.refs(parties) or unresolved_refs(self.doc, parties, named_only=True)
+        # "released his deputy of his duties": not the actor's own.
+        found = tuple(r for r in self.refs(parties) if not is_actors_own(r, actors))
+        found = found or unresolved_refs(self.doc, parties, named_only=True)
         found = found or unresolved_refs(self.doc, parties, named_only=False)
         things = [t for t in tokens if t.i not in described]
         return found or unresolved_refs(self.doc, things, named_only=False) or near

@@ -25,7 +25,7 @@ LIGHT_VERBS = frozenset(
     "express offer extend submit impose announce begin start continue resume intensify step "
     "renew repeat unleash order approve level commence open wage voice reiterate reaffirm "
     "pass lead give provide grant host attend complete finish finalize authorize prolong "
-    "maintain tighten expand toughen broaden".split()
+    "maintain tighten expand toughen broaden perform".split()
 )
 # Verbs that carry a noun trigger deeper in their object ("provided $2 million in
 # assistance", "went on strike", "took part in the protest", "remained on alert"), and the
@@ -87,7 +87,8 @@ def find_triggers(
     lexicon does not know but that is one of them is an untyped trigger (event
     :data:`UNTYPED`), for the model to type or turn down, unless a typed verb trigger is in
     its subtree or above it (the typed one says more; an event noun it carries does not:
-    "cancelled a visit"). With ``statements``, a verb of saying with no event reported in
+    "cancelled a visit", nor one in a relative clause: "returned antiquities that were
+    seized"). With ``statements``, a verb of saying with no event reported in
     what it says is an untyped trigger too ("said Taliban militants were responsible").
     """
     found: list[Trigger] = []
@@ -135,9 +136,23 @@ def _without_related_untyped(triggers: list[Trigger], sent: Span) -> list[Trigge
     ]
 
     def related(token: Token) -> bool:
-        return any(token.is_ancestor(other) or other.is_ancestor(token) for other in typed)
+        return any(
+            other.is_ancestor(token) or (token.is_ancestor(other) and not _describes(other, token))
+            for other in typed
+        )
 
     return [t for t in triggers if t.event != UNTYPED or not related(doc[t.token])]
+
+
+def _describes(inner: Token, outer: Token) -> bool:
+    """Whether ``inner`` sits in a relative clause below ``outer`` ("returned antiquities to
+    the government of Iraq that were seized"): it describes a participant, another event."""
+    current = inner
+    while current.i != outer.i and current.head.i != current.i:
+        if current.dep_ in ("relcl", "acl"):
+            return True
+        current = current.head
+    return False
 
 
 def _match(token: Token, lexicon: EventLexicon) -> TriggerSpec | None:
@@ -249,7 +264,10 @@ def _trigger(token: Token, spec: TriggerSpec) -> Trigger:
 def _light_verb(noun: Token) -> int | None:
     """The verb that carries a noun trigger: "sent a request", "came under fire", and
     deeper in its object "provided $2 million in assistance", "went on strike", "launched a
-    mediation effort"."""
+    mediation effort"; a noun joined to another shares its verb ("expressed its rejection and
+    condemnation")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i and noun.head.pos_ == "NOUN":
+        noun = noun.head
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "pobj") and head.i != noun.i:
         lemma = head.lemma_.lower()

@@ -64,11 +64,12 @@ def _determined(noun: Token) -> bool:
 
 def is_named(token: Token) -> bool:
     """A proper noun, a person, organisation, nationality or state to the parser, or a
-    noun a proper name qualifies ("Kismayo airport", "the TMC government")."""
+    noun a proper name qualifies or follows ("Kismayo airport", "the TMC government", "his
+    deputy Jacob Zuma")."""
     if token.pos_ == "PROPN" or token.ent_type_ in NAMED_ENTITIES:
         return True
     return token.pos_ == "NOUN" and any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children
+        c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" for c in token.children
     )
 
 
@@ -79,7 +80,9 @@ def _phrase_ref(doc: Doc, head: Token) -> ActorRef:
         start = min(start, child.left_edge.i)
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ in PHRASE_TAIL and child.i == end:
+        # "his deputy Jacob Zuma": a name right after the noun is part of the phrase.
+        named = child.dep_ == "appos" and child.pos_ == "PROPN"
+        if (child.dep_ in PHRASE_TAIL or named) and child.left_edge.i == end:
             end = child.right_edge.i + 1
     while start < head.i and doc[start].is_punct:
         start += 1

@@ -1,0 +1,256 @@
+"""Who else takes part: whom a verb of giving gives to, partners in an event done
+together, who made the proposal an event answers, whom support is for, nouns joined under
+one verb, named people the actor calls its own.
+
+Hand-built parses (tests/parsed.py); the trigger lexicon types the events, no model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parsed import actor, code_events, parse, roles
+from strife.events import EventCoder
+
+
+@pytest.fixture(scope="module")
+def coder() -> EventCoder:
+    return EventCoder.from_data(typing="rules")
+
+
+DONATED_TO_ITS_OWNER = """
+Japan PROPN NNP nsubj 1 Japan
+donated VERB VBD ROOT 1 donate
+the DET DT det 3 the
+painting NOUN NN dobj 1 painting
+to ADP IN prep 1 to
+its PRON PRP$ poss 6 its
+owner NOUN NN pobj 4 owner
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_verb_of_giving_gives_to_its_goal(coder: EventCoder) -> None:
+    doc = parse(DONATED_TO_ITS_OWNER)
+    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "JPN", "GOV")])
+    # The painting is what is given; "its" is the painting's, not Japan's.
+    assert (event.event, *roles(event)) == ("AID", ["JPN"], ["its owner"])
+
+
+CALLED_DISCUSSING = """
+Trump PROPN NNP nsubj 1 Trump
+called VERB VBD ROOT 1 call
+King PROPN NNP compound 3 King
+Salman PROPN NNP dobj 1 Salman
+, PUNCT , punct 1 ,
+discussing VERB VBG advcl 1 discuss
+oil NOUN NN compound 7 oil
+supplies NOUN NNS dobj 5 supply
+. PUNCT . punct 1 .
+"""
+
+
+def test_talks_during_a_call_are_with_whom_was_called(coder: EventCoder) -> None:
+    doc = parse(CALLED_DISCUSSING)
+    mentions = [
+        actor(doc, 0, 1, "USA", "GOV", kind="person"),
+        actor(doc, 2, 4, "SAU", "GOV", kind="person"),
+    ]
+    consults = [e for e in code_events(coder, doc, mentions) if e.event == "CONSULT"]
+    assert [roles(e) for e in consults] == [(["USA"], ["King Salman"])]
+
+
+KUWAIT_AND_ALLIES = """
+Kuwait PROPN NNP nsubj 4 Kuwait
+and CCONJ CC cc 0 and
+its PRON PRP$ poss 3 its
+allies NOUN NNS conj 0 ally
+agreed VERB VBD ROOT 4 agree
+to PART TO aux 6 to
+stage VERB VB xcomp 4 stage
+an DET DT det 8 an
+exercise NOUN NN dobj 6 exercise
+. PUNCT . punct 4 .
+"""
+
+INDIA_AND_BRAZIL = """
+India PROPN NNP nsubj 3 India
+and CCONJ CC cc 0 and
+Brazil PROPN NNP conj 0 Brazil
+agreed VERB VBD ROOT 3 agree
+to PART TO aux 5 to
+cut VERB VB xcomp 3 cut
+tariffs NOUN NNS dobj 5 tariff
+. PUNCT . punct 3 .
+"""
+
+
+def test_an_agreement_made_together_is_each_partys_towards_the_other(
+    coder: EventCoder,
+) -> None:
+    doc = parse(KUWAIT_AND_ALLIES)
+    events = code_events(coder, doc, [actor(doc, 0, 1, "KWT", "GOV")])
+    assert [(e.event, *roles(e)) for e in events] == [
+        ("AGREE", ["KWT"], ["its allies"]),
+        ("AGREE", [None], ["Kuwait"]),
+    ]
+    assert events[1].actor[0].entity_text == "its allies"
+    doc = parse(INDIA_AND_BRAZIL)
+    mentions = [actor(doc, 0, 1, "IND", "GOV"), actor(doc, 2, 3, "BRA", "GOV")]
+    agreements = [e for e in code_events(coder, doc, mentions) if e.event == "AGREE"]
+    assert [roles(e) for e in agreements] == [(["IND"], ["Brazil"]), (["BRA"], ["India"])]
+
+
+REJECTED_CALL_FROM = """
+Hezbollah PROPN NNP nsubj 1 Hezbollah
+rejected VERB VBD ROOT 1 reject
+a DET DT det 3 a
+call NOUN NN dobj 1 call
+from ADP IN prep 3 from
+President PROPN NNP compound 6 President
+Bush PROPN NNP pobj 4 Bush
+for ADP IN prep 3 for
+his PRON PRP$ poss 9 his
+movement NOUN NN pobj 7 movement
+to PART TO aux 11 to
+disarm VERB VB acl 9 disarm
+. PUNCT . punct 1 .
+"""
+
+
+def test_refusing_a_proposal_answers_whoever_made_it(coder: EventCoder) -> None:
+    doc = parse(REJECTED_CALL_FROM)
+    mentions = [
+        actor(doc, 0, 1, "LBN", "REB", kind="group"),
+        actor(doc, 5, 7, "USA", "GOV", kind="person"),
+        actor(doc, 8, 9, "USA", "GOV", kind="pronoun"),
+    ]
+    (event,) = code_events(coder, doc, mentions)
+    # Not "his movement", which the call is about.
+    assert (event.event, *roles(event)) == ("REJECT", ["LBN"], ["President Bush"])
+
+
+APPROVED_REQUEST = """
+The DET DT det 1 the
+minister NOUN NN nsubj 2 minister
+approved VERB VBD ROOT 2 approve
+a DET DT det 4 a
+request NOUN NN dobj 2 request
+from ADP IN prep 4 from
+the DET DT det 7 the
+ministry NOUN NN pobj 5 ministry
+. PUNCT . punct 2 .
+"""
+
+
+def test_granting_a_request_concedes_to_whoever_made_it(coder: EventCoder) -> None:
+    doc = parse(APPROVED_REQUEST)
+    mentions = [actor(doc, 1, 2, None, "GOV", kind="agent"), actor(doc, 7, 8, "ISR", "GOV")]
+    # One event: the minister made no request.
+    (event,) = code_events(coder, doc, mentions)
+    assert (event.event, [r.code for r in event.recipient]) == ("CONCEDE", ["ISR"])
+
+
+SUPPORT_FOR = """
+Erdogan PROPN NNP nsubj 1 Erdogan
+reiterated VERB VBD ROOT 1 reiterate
+Turkey PROPN NNP poss 4 Turkey
+'s PART POS case 2 's
+support NOUN NN dobj 1 support
+for ADP IN prep 4 for
+the DET DT det 7 the
+government NOUN NN pobj 5 government
+. PUNCT . punct 1 .
+"""
+
+
+def test_support_is_for_whom_its_for_phrase_names(coder: EventCoder) -> None:
+    doc = parse(SUPPORT_FOR)
+    mentions = [
+        actor(doc, 0, 1, "TUR", "GOV", kind="person"),
+        actor(doc, 2, 3, "TUR", "GOV"),
+        actor(doc, 7, 8, "LBY", "GOV", kind="agent"),
+    ]
+    (event,) = code_events(coder, doc, mentions)
+    assert event.event == "SUPPORT"
+    assert {a.code for a in event.actor} == {"TUR"}
+    assert [r.code for r in event.recipient] == ["LBY"]
+
+
+ATTACK_ON_CALLING = """
+The DET DT det 1 the
+minister NOUN NN nsubj 2 minister
+launched VERB VBD ROOT 2 launch
+a DET DT det 5 a
+scathing ADJ JJ amod 5 scathing
+attack NOUN NN dobj 2 attack
+on ADP IN prep 5 on
+the DET DT det 8 the
+government NOUN NN nsubj 9 government
+calling VERB VBG pcomp 6 call
+it PRON PRP dobj 9 it
+corrupt ADJ JJ oprd 9 corrupt
+. PUNCT . punct 2 .
+"""
+
+
+def test_a_clause_after_a_preposition_names_its_subject(coder: EventCoder) -> None:
+    # The parser read "on [the government calling it corrupt]" as one clause.
+    doc = parse(ATTACK_ON_CALLING)
+    mentions = [
+        actor(doc, 1, 2, "IND", "GOV", kind="agent"),
+        actor(doc, 8, 9, "IND", "GOV", kind="agent"),
+    ]
+    (event,) = code_events(coder, doc, mentions)
+    assert event.event == "ACCUSE"
+    assert [(r.entity_text, r.start) for r in event.recipient] == [("government", doc[8].idx)]
+
+
+RELEASED_DEPUTY = """
+Mbeki PROPN NNP nsubj 1 Mbeki
+released VERB VBD ROOT 1 release
+his PRON PRP$ poss 3 his
+deputy NOUN NN dobj 1 deputy
+Jacob PROPN NNP compound 5 Jacob
+Zuma PROPN NNP appos 3 Zuma
+of ADP IN prep 3 of
+his PRON PRP$ poss 8 his
+duties NOUN NNS pobj 6 duty
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_named_person_is_someone_else_whoevers_deputy(coder: EventCoder) -> None:
+    doc = parse(RELEASED_DEPUTY)
+    mentions = [
+        actor(doc, 0, 1, "ZAF", "GOV", kind="person"),
+        actor(doc, 2, 3, "ZAF", "GOV", kind="pronoun"),
+        actor(doc, 7, 8, "ZAF", "GOV", kind="pronoun"),
+    ]
+    (event,) = code_events(coder, doc, mentions)
+    # Neither "his" (Mbeki himself) nor "his duties": the deputy, with his name.
+    assert (event.event, *roles(event)) == ("RETREAT", ["ZAF"], ["his deputy Jacob Zuma"])
+
+
+REJECTION_AND_CONDEMNATION = """
+The DET DT det 1 the
+OIC PROPN NNP nsubj 2 OIC
+expressed VERB VBD ROOT 2 express
+its PRON PRP$ poss 4 its
+rejection NOUN NN dobj 2 rejection
+and CCONJ CC cc 4 and
+condemnation NOUN NN conj 4 condemnation
+of ADP IN prep 6 of
+the DET DT det 9 the
+plan NOUN NN pobj 7 plan
+. PUNCT . punct 2 .
+"""
+
+
+def test_nouns_joined_under_one_verb_share_its_subject(coder: EventCoder) -> None:
+    doc = parse(REJECTION_AND_CONDEMNATION)
+    events = code_events(coder, doc, [actor(doc, 1, 2, "IGO", None, kind="igo")])
+    assert {(e.event, tuple(a.code for a in e.actor)) for e in events} == {
+        ("REJECT", ("IGO",)),
+        ("ACCUSE", ("IGO",)),
+    }
