@@ -522,6 +522,9 @@ def _verb_and_object(verb: str, lemma: str, obj: str, particle: str | None = Non
         ("heeded", "heed", "calls", None, "CONCEDE"),
         ("shared", "share", "evidence", None, "COOPERATE"),
         ("awarded", "award", "medal", None, "SUPPORT"),
+        ("pledged", "pledge", "support", None, "SUPPORT"),  # expressed, not promised
+        ("pledged", "pledge", "loans", None, "AGREE"),
+        ("spurned", "spurn", "offers", None, "REJECT"),
     ],
 )
 def test_verbs_their_objects_make_events(

@@ -254,3 +254,51 @@ def test_nouns_joined_under_one_verb_share_its_subject(coder: EventCoder) -> Non
         ("REJECT", ("IGO",)),
         ("ACCUSE", ("IGO",)),
     }
+
+
+KILLED_WHEN_ATTACK = """
+Two NUM CD nummod 1 two
+people NOUN NNS nsubjpass 3 people
+were AUX VBD auxpass 3 be
+killed VERB VBN ROOT 3 kill
+when SCONJ WRB advmod 6 when
+ISIL PROPN NNP nsubj 6 ISIL
+launched VERB VBD advcl 3 launch
+an DET DT det 8 an
+attack NOUN NN dobj 6 attack
+on ADP IN prep 8 on
+the DET DT det 11 the
+embassy NOUN NN pobj 9 embassy
+. PUNCT . punct 3 .
+"""
+
+
+def test_an_attack_inside_a_killing_gives_it_its_actor(coder: EventCoder) -> None:
+    doc = parse(KILLED_WHEN_ATTACK)
+    (event,) = code_events(coder, doc, [actor(doc, 5, 6, "IMG", "REB", kind="group")])
+    assert (event.event, *roles(event)) == ("ASSAULT", ["IMG"], ["Two people"])
+
+
+CALLED_TO_CONVEY = """
+Khan PROPN NNP nsubj 1 Khan
+called VERB VBD ROOT 1 call
+Erdogan PROPN NNP dobj 1 Erdogan
+to PART TO aux 4 to
+convey VERB VB advcl 1 convey
+Pakistan PROPN NNP poss 7 Pakistan
+'s PART POS case 5 's
+support NOUN NN dobj 4 support
+. PUNCT . punct 1 .
+"""
+
+
+def test_support_conveyed_in_a_call_is_for_whom_was_called(coder: EventCoder) -> None:
+    doc = parse(CALLED_TO_CONVEY)
+    mentions = [
+        actor(doc, 0, 1, "PAK", "GOV", kind="person"),
+        actor(doc, 2, 3, "TUR", "GOV", kind="person"),
+        actor(doc, 5, 6, "PAK", "GOV"),
+    ]
+    (event,) = code_events(coder, doc, mentions)
+    assert event.event == "SUPPORT"
+    assert [r.code for r in event.recipient] == ["TUR"]

@@ -143,7 +143,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "cv")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--epochs", type=int, default=Settings.epochs)
+    parser.add_argument("--epochs", type=int, default=Settings().epochs)
     parser.add_argument("--ngec-weight", type=float, default=0.5)
     parser.add_argument(
         "--ngec-per-label", type=int, default=6, help="NGEC ledes per type and mode."

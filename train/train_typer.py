@@ -82,7 +82,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--ngec-per-label", type=int, default=6, help="NGEC ledes per type and mode."
     )
-    parser.add_argument("--epochs", type=int, default=Settings.epochs)
+    parser.add_argument("--epochs", type=int, default=Settings().epochs)
     parser.add_argument(
         "--out", type=Path, default=ROOT / "src" / "strife" / "data" / "models" / "typer"
     )

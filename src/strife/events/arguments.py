@@ -124,9 +124,14 @@ def extract_arguments(
     recipients = resolver.refs(t for t in recipient_toks if not is_each_other(t))
     recipients = tuple(r for r in recipients if not is_actors_own(r, actors))
     for inner in trigger.absorbed:
-        inner_actors, inner_recipients = _verb_roles(doc[inner])
+        # "were killed when ISIL launched an attack on the embassy": the attack's roles.
+        if inner.spec.pos == "NOUN":
+            inner_actors, inner_recipients = _noun_roles(doc[inner.token], inner, doc)
+        else:
+            inner_actors, inner_recipients = _verb_roles(doc[inner.token])
         actors = actors or resolver.refs(inner_actors)
-        recipients = recipients or resolver.refs(inner_recipients)
+        inner_refs = resolver.refs(inner_recipients)
+        recipients = recipients or tuple(r for r in inner_refs if not is_actors_own(r, actors))
     if trigger.spec.pos == "VERB" and (
         trigger.event in ("REQUEST", "REJECT") or "complement" in trigger.spec.flags
     ):
@@ -141,6 +146,9 @@ def extract_arguments(
         recipients = resolver.content_recipients(token, actors)
         # "called Lavrov to discuss Syria": whom the verb it completes names.
         recipients = recipients or resolver.refs(_inherited_objects(token))
+    elif not recipients and trigger.light_verb is not None:
+        # "called Erdogan to convey Pakistan's support".
+        recipients = resolver.refs(_inherited_objects(doc[trigger.light_verb]))
     swapped = bool(trigger.spec.flags & {"swap", "passive"})
     # Participants no dictionary knows: the phrase itself, uncoded (see strife.events.unresolved).
     # A noun trigger's own modifiers ("the Gaza attack") are not its participants.

@@ -25,7 +25,7 @@ LIGHT_VERBS = frozenset(
     "express offer extend submit impose announce begin start continue resume intensify step "
     "renew repeat unleash order approve level commence open wage voice reiterate reaffirm "
     "pass lead give provide grant host attend complete finish finalize authorize prolong "
-    "maintain tighten expand toughen broaden perform".split()
+    "maintain tighten expand toughen broaden perform convey".split()
 )
 # Verbs that carry a noun trigger deeper in their object ("provided $2 million in
 # assistance", "went on strike", "took part in the protest", "remained on alert"), and the
@@ -65,7 +65,8 @@ class Trigger:
     start: int
     end: int
     light_verb: int | None = None
-    absorbed: tuple[int, ...] = ()
+    # Triggers of the same event below this one ("killed when gunmen opened fire").
+    absorbed: tuple[Trigger, ...] = ()
 
     @property
     def event(self) -> str:
@@ -364,7 +365,7 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
         if outer:
             continue
         inner = tuple(
-            other.token
+            other
             for other in triggers
             if other.token != trig.token
             and other.event == trig.event != UNTYPED
