@@ -302,3 +302,70 @@ def test_support_conveyed_in_a_call_is_for_whom_was_called(coder: EventCoder) ->
     (event,) = code_events(coder, doc, mentions)
     assert event.event == "SUPPORT"
     assert [r.code for r in event.recipient] == ["TUR"]
+
+
+SENT_LETTER_THREATENING = """
+Trump PROPN NNP nsubj 1 Trump
+sent VERB VBD ROOT 1 send
+a DET DT det 3 a
+letter NOUN NN dobj 1 letter
+to ADP IN dative 1 to
+Tedros PROPN NNP pobj 4 Tedros
+threatening VERB VBG advcl 1 threaten
+to PART TO aux 8 to
+cut VERB VB xcomp 6 cut
+US PROPN NNP compound 10 US
+funding NOUN NN dobj 8 funding
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_threat_sent_in_a_letter_is_aimed_at_its_addressee(coder: EventCoder) -> None:
+    doc = parse(SENT_LETTER_THREATENING)
+    mentions = [
+        actor(doc, 0, 1, "USA", "GOV", kind="person"),
+        actor(doc, 5, 6, "IGO", "MED", kind="person"),
+        actor(doc, 9, 10, "USA", "GOV"),
+    ]
+    threats = [e for e in code_events(coder, doc, mentions) if e.event == "THREATEN"]
+    assert [roles(e) for e in threats] == [(["USA"], ["Tedros"])]
+
+
+THREATENED_TO_CUT_OWN = """
+Trump PROPN NNP nsubj 1 Trump
+threatened VERB VBD ROOT 1 threaten
+to PART TO aux 3 to
+cut VERB VB xcomp 1 cut
+US PROPN NNP compound 5 US
+funding NOUN NN dobj 3 funding
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_states_own_country_is_not_the_nearest_participant(coder: EventCoder) -> None:
+    doc = parse(THREATENED_TO_CUT_OWN)
+    mentions = [actor(doc, 0, 1, "USA", "GOV", kind="person"), actor(doc, 4, 5, "USA", "GOV")]
+    threats = [e for e in code_events(coder, doc, mentions) if e.event == "THREATEN"]
+    assert [roles(e) for e in threats] == [(["USA"], [])]
+    # A rebel group's country is another party: whom it acts against.
+    mentions = [actor(doc, 0, 1, "USA", "REB", kind="group"), actor(doc, 4, 5, "USA", "GOV")]
+    threats = [e for e in code_events(coder, doc, mentions) if e.event == "THREATEN"]
+    assert [roles(e) for e in threats] == [(["USA"], ["US"])]
+
+
+SANCTIONS_OVER = """
+The DET DT det 1 the
+EU PROPN NNP nsubj 2 EU
+imposed VERB VBD ROOT 2 impose
+sanctions NOUN NNS dobj 2 sanction
+over ADP IN prep 2 over
+the DET DT det 6 the
+crackdown NOUN NN pobj 4 crackdown
+. PUNCT . punct 2 .
+"""
+
+
+def test_what_an_event_is_over_is_its_reason_not_its_target(coder: EventCoder) -> None:
+    doc = parse(SANCTIONS_OVER)
+    (event,) = code_events(coder, doc, [actor(doc, 1, 2, "EUR", None, kind="igo")])
+    assert (event.event, *roles(event)) == ("SANCTION", ["EUR"], [])

@@ -42,9 +42,7 @@ from strife.events.triggers import RECEIVING_VERBS, Trigger
 from strife.events.unresolved import is_named, unresolved_refs
 from strife.records import ActorRef
 
-RECIPIENT_PREPS = frozenset(
-    "to on against at with toward towards into upon via from for over".split()
-)
+RECIPIENT_PREPS = frozenset("to on against at with toward towards into upon via from for".split())
 NOUN_RECIPIENT_PREPS = frozenset("on against to at with toward towards into upon via".split())
 OBJECT_PARTY_PREPS = frozenset("on against by to toward towards".split())
 # Events whose noun's "from" names who sends them ("criticism from the U.N.", "threats from
@@ -68,8 +66,11 @@ TRANSFER_VERBS = frozenset(
     "award offer".split()
 )
 # Verbs of contact: a participle or purpose clause they carry speaks to their object
-# ("called King Salman, discussing oil supply", "visited Kabul to meet").
-CONTACT_VERBS = frozenset("call phone telephone ring meet visit host receive welcome".split())
+# ("called King Salman, discussing oil supply", "sent a letter to the WHO chief
+# threatening to pull funding").
+CONTACT_VERBS = frozenset(
+    "call phone telephone ring meet visit host receive welcome send write".split()
+)
 # What is asked or put forward: whoever made it is whom accepting or refusing it answers
 # ("rejected the appeal of an Australian citizen", "refused a request from 20 MPs").
 PROPOSALS = frozenset(
@@ -268,7 +269,9 @@ def _inherited_objects(verb: Token) -> list[Token]:
         return []
     if verb.dep_ != "xcomp" and not (verb.dep_ == "advcl" and head.lemma_.lower() in CONTACT_VERBS):
         return []
-    return [c for c in head.children if c.dep_ in ("dobj", "dative")]
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    # "sent a letter to the WHO chief threatening to pull funding": to whom it went.
+    return objects + [o for c in head.children if c.dep_ == "dative" for o in _dative(c)]
 
 
 def _given(token: Token, trigger: Trigger, doc: Doc) -> frozenset[int]:

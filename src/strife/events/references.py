@@ -39,6 +39,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos"})
 # Where a participant near the trigger may stand (Resolver.nearby).
 NEAR_DEPS = frozenset({"dobj", "pobj", "iobj", "dative", "conj", "appos", "attr", "oprd"})
+# Prepositions of reason and time: what follows says why or when, not who took part
+# ("sanctions over the crackdown", "talks after the elections").
+CIRCUMSTANCE_PREPS = frozenset(
+    "over about amid after before during despite following since until regarding concerning".split()
+)
 # People who act for the body in their "of" or "for" phrase ("the chairman of the AU
 # Commission", "a spokesman for President Ghani").
 ROLE_NOUNS = frozenset(
@@ -284,6 +289,9 @@ class Resolver:
     ) -> tuple[ActorRef, ...]:
         """The participant nearest the trigger in its own clause (tree distance first)."""
         taken = {a.start for a in actors}
+        # Not a state actor's own country either ("threatening to pull US funding"); a
+        # rebel group's country is whom it acts against ("in Colombia, the ELN declared").
+        own = {a.code for a in actors if a.code is not None and a.sector == "GOV"}
         # "pledged not to target civilians": things in what is pledged, demanded or
         # threatened are its content, not whom it is addressed to; named parties still are.
         content = {
@@ -295,12 +303,26 @@ class Resolver:
                 continue
             mention = self.index.at(token.i)
             if mention is not None:
-                refs = tuple(r for r in self.refs([token]) if not is_actors_own(r, actors))
+                refs = tuple(
+                    r
+                    for r in self.refs([token])
+                    if not is_actors_own(r, actors)
+                    and not (r.code in own and mention.kind == "country")
+                )
                 if refs and mention.ref.start not in taken:
                     tiers.append((0, rank, refs))
                 continue
-            if token.dep_ in NEAR_DEPS:
-                named = unresolved_refs(self.doc, [token], named_only=True)
+            if token.dep_ in NEAR_DEPS and not (
+                token.dep_ == "pobj" and token.head.lower_ in CIRCUMSTANCE_PREPS
+            ):
+                # What the actor's own country qualifies is its own ("to cut US funding").
+                owned = token.pos_ == "NOUN" and any(
+                    c.dep_ == "compound"
+                    and (m := self.index.at(c.i)) is not None
+                    and m.ref.code in own
+                    for c in token.children
+                )
+                named = () if owned else unresolved_refs(self.doc, [token], named_only=True)
                 if named:
                     tiers.append((1, rank, named))
                 elif token.dep_ in ("dobj", "pobj") and token.i not in content:
