@@ -30,10 +30,31 @@ owner NOUN NN pobj 4 owner
 """
 
 
+DONATED_PORTRAIT_OF = """
+Japan PROPN NNP nsubj 1 Japan
+donated VERB VBD ROOT 1 donate
+a DET DT det 3 a
+portrait NOUN NN dobj 1 portrait
+of ADP IN prep 3 of
+a DET DT det 7 a
+Korean ADJ JJ amod 7 korean
+girl NOUN NN pobj 4 girl
+to ADP IN prep 1 to
+its PRON PRP$ poss 10 its
+owner NOUN NN pobj 8 owner
+. PUNCT . punct 1 .
+"""
+
+
 def test_a_verb_of_giving_gives_to_its_goal(coder: EventCoder) -> None:
     doc = parse(DONATED_TO_ITS_OWNER)
     (event,) = code_events(coder, doc, [actor(doc, 0, 1, "JPN", "GOV")])
     # The painting is what is given; "its" is the painting's, not Japan's.
+    assert (event.event, *roles(event)) == ("AID", ["JPN"], ["its owner"])
+    # Nor is whoever the thing given shows.
+    doc = parse(DONATED_PORTRAIT_OF)
+    mentions = [actor(doc, 0, 1, "JPN", "GOV"), actor(doc, 6, 8, "KOR", "CVL", kind="agent")]
+    (event,) = code_events(coder, doc, mentions)
     assert (event.event, *roles(event)) == ("AID", ["JPN"], ["its owner"])
 
 

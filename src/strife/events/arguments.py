@@ -115,6 +115,15 @@ def extract_arguments(
         actor_toks, recipient_toks = _noun_roles(token, trigger, doc)
     else:
         actor_toks, recipient_toks = _verb_roles(token)
+    given = _given(token, trigger, doc)
+    # "returned a portrait of a young girl to its owner": what is given, and who is in it,
+    # is not whom it goes to (forces sent stay: MOBILIZE reads them in specialise_roles).
+    recipient_toks = [
+        t
+        for t in recipient_toks
+        if not (t.i in given and index.for_phrase(t) is None)
+        and not any(a.i in given for a in t.ancestors)
+    ]
     reciprocal = any(is_each_other(t) for t in recipient_toks)
     actors = (
         resolver.refs(actor_toks)
@@ -156,9 +165,10 @@ def extract_arguments(
     actor_toks = [t for t in actor_toks if t.dep_ not in PHRASE_DEPS]
     # The object a trigger needs to fire says what the event is ("imposed martial law",
     # "declared a state of siege"), not whom it is aimed at.
-    described = frozenset(
-        t.i for t in recipient_toks if trigger.spec.objects and t.head.i == token.i
-    ) | _given(token, trigger, doc)
+    described = (
+        frozenset(t.i for t in recipient_toks if trigger.spec.objects and t.head.i == token.i)
+        | given
+    )
     actors = actors or resolver.fallback(actor_toks, named_only=not swapped)
     # What the actor itself owns ("pledged his support", "at his office") is not aimed at.
     described |= {t.i for t in recipient_toks if _owned_by(t, actors, index)}
