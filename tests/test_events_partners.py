@@ -390,3 +390,26 @@ def test_what_an_event_is_over_is_its_reason_not_its_target(coder: EventCoder) -
     doc = parse(SANCTIONS_OVER)
     (event,) = code_events(coder, doc, [actor(doc, 1, 2, "EUR", None, kind="igo")])
     assert (event.event, *roles(event)) == ("SANCTION", ["EUR"], [])
+
+
+SAID_HE_REJECTED = """
+Klaus PROPN NNP nsubj 1 Klaus
+said VERB VBD ROOT 1 say
+he PRON PRP nsubj 4 he
+had AUX VBD aux 4 have
+rejected VERB VBN ccomp 1 reject
+the DET DT det 6 the
+proposal NOUN NN dobj 4 proposal
+. PUNCT . punct 1 .
+"""
+
+
+def test_he_after_a_verb_of_saying_is_the_speaker(coder: EventCoder) -> None:
+    doc = parse(SAID_HE_REJECTED)
+    mentions = [
+        actor(doc, 0, 1, "CZE", "GOV", kind="person"),
+        # The article's memory took "he" for someone mentioned before.
+        actor(doc, 2, 3, "SVK", "GOV", kind="pronoun"),
+    ]
+    rejections = [e for e in code_events(coder, doc, mentions) if e.event == "REJECT"]
+    assert [[(a.entity_text, a.code) for a in e.actor] for e in rejections] == [[("Klaus", "CZE")]]

@@ -229,7 +229,16 @@ class Resolver:
                     yield from self._refs_for(child)
             return
         mention = self.index.for_phrase(token)
-        if mention is not None:
+        if (
+            mention is not None
+            and mention.kind == "pronoun"
+            and token.lower_ in RESOLVABLE_PRONOUNS
+        ):
+            # "Klaus said he had rejected": the speaker, by the syntax, over the article's
+            # most recent person.
+            speaker = list(self._speaker_of(token))
+            yield from speaker or [mention.ref]
+        elif mention is not None:
             yield mention.ref
         elif _is_sides_phrase(token):
             span = self.doc[token.left_edge.i : token.i + 1]
