@@ -525,6 +525,12 @@ def _verb_and_object(verb: str, lemma: str, obj: str, particle: str | None = Non
         ("pledged", "pledge", "support", None, "SUPPORT"),  # expressed, not promised
         ("pledged", "pledge", "loans", None, "AGREE"),
         ("spurned", "spurn", "offers", None, "REJECT"),
+        ("faulted", "fault", "decision", None, "ACCUSE"),
+        ("searched", "search", "residence", None, "COERCE"),  # PLOVER COERCE 'seize'
+        ("gave", "give", "information", None, "COOPERATE"),
+        ("burned", "burn", "flag", None, "PROTEST"),
+        ("defended", "defend", "decision", None, "SUPPORT"),
+        ("reversed", "reverse", "ban", None, "CONCEDE"),
     ],
 )
 def test_verbs_their_objects_make_events(
