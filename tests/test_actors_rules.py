@@ -344,6 +344,13 @@ def test_an_agent_adjective_before_a_noun_is_not_an_actor(resolver: ActorResolve
     assert coded(mentions) == [("U.S. military", "USA", "MIL")]
 
 
+def test_employees_and_asylum_seekers(resolver: ActorResolver) -> None:
+    assert coded(find(resolver, "the employees stopped work")) == [("employees", None, "LAB")]
+    assert coded(find(resolver, "asylum - seekers went on strike")) == [
+        ("asylum-seekers", None, "REF")
+    ]
+
+
 def test_short_and_military_titles(resolver: ActorResolver) -> None:
     assert coded(find(resolver, "the Japan PM said")) == [("Japan PM", "JPN", "GOV")]
     assert coded(find(resolver, "the Vietnamese defense chief said")) == [

@@ -413,3 +413,28 @@ def test_he_after_a_verb_of_saying_is_the_speaker(coder: EventCoder) -> None:
     ]
     rejections = [e for e in code_events(coder, doc, mentions) if e.event == "REJECT"]
     assert [[(a.entity_text, a.code) for a in e.actor] for e in rejections] == [[("Klaus", "CZE")]]
+
+
+SAID_HIS_COUNTRY_WILL_NOT = """
+Putin PROPN NNP nsubj 1 Putin
+said VERB VBD ROOT 1 say
+his PRON PRP$ poss 3 his
+country NOUN NN nsubj 6 country
+will AUX MD aux 6 will
+not PART RB neg 6 not
+lift VERB VB ccomp 1 lift
+the DET DT det 8 the
+ban NOUN NN dobj 6 ban
+. PUNCT . punct 1 .
+"""
+
+
+def test_his_country_after_a_verb_of_saying_is_the_speakers(coder: EventCoder) -> None:
+    doc = parse(SAID_HIS_COUNTRY_WILL_NOT)
+    mentions = [
+        actor(doc, 0, 1, "RUS", "GOV", kind="person"),
+        actor(doc, 2, 3, "BLR", "GOV", kind="pronoun"),
+    ]
+    (event,) = code_events(coder, doc, mentions)
+    assert event.event == "REJECT"
+    assert [(a.entity_text, a.code) for a in event.actor] == [("Putin", "RUS")]

@@ -229,14 +229,10 @@ class Resolver:
                     yield from self._refs_for(child)
             return
         mention = self.index.for_phrase(token)
-        if (
-            mention is not None
-            and mention.kind == "pronoun"
-            and token.lower_ in RESOLVABLE_PRONOUNS
-        ):
-            # "Klaus said he had rejected": the speaker, by the syntax, over the article's
-            # most recent person.
-            speaker = list(self._speaker_of(token))
+        if mention is not None and mention.kind == "pronoun":
+            # "Klaus said he had rejected", "Putin said his country will not": the speaker,
+            # by the syntax, over the article's most recent person.
+            speaker = list(self._speaker_of(self.doc[mention.start]))
             yield from speaker or [mention.ref]
         elif mention is not None:
             yield mention.ref
@@ -373,6 +369,8 @@ class Resolver:
 
     def _speaker_of(self, pronoun: Token) -> Iterator[ActorRef]:
         clause = pronoun.head
+        if pronoun.dep_ == "poss" and clause.dep_ in SUBJECT_DEPS:
+            clause = clause.head  # "said his country will not lift the ban"
         while clause.dep_ in ("ccomp", "conj", "xcomp") and clause.head.i != clause.i:
             clause = clause.head
             if clause.lemma_.lower() in SPEECH_LEMMAS:
