@@ -11,6 +11,10 @@ import pytest
 
 from parsed import actor, code_events, parse, roles
 from strife.events import EventCoder
+from strife.events.arguments import extract_arguments
+from strife.events.lexicon import EventLexicon
+from strife.events.references import MentionIndex
+from strife.events.triggers import find_triggers
 
 
 @pytest.fixture(scope="module")
@@ -438,3 +442,47 @@ def test_his_country_after_a_verb_of_saying_is_the_speakers(coder: EventCoder) -
     (event,) = code_events(coder, doc, mentions)
     assert event.event == "REJECT"
     assert [(a.entity_text, a.code) for a in event.actor] == [("Putin", "RUS")]
+
+
+REFUSED_TO_ALLOW_TO_LAND = """
+Officials NOUN NNS nsubj 1 official
+refused VERB VBD ROOT 1 refuse
+to PART TO aux 3 to
+allow VERB VB xcomp 1 allow
+an DET DT det 6 an
+Ethiopian ADJ JJ amod 6 ethiopian
+plane NOUN NN nsubj 8 plane
+to PART TO aux 8 to
+land VERB VB ccomp 3 land
+. PUNCT . punct 1 .
+"""
+
+WILL_NOT_ACCEPT_FLEEING = """
+Bangladesh PROPN NNP nsubj 3 Bangladesh
+will AUX MD aux 3 will
+not PART RB neg 3 not
+accept VERB VB ROOT 3 accept
+refugees NOUN NNS nsubj 5 refugee
+fleeing VERB VBG ccomp 3 flee
+the DET DT det 7 the
+violence NOUN NN dobj 5 violence
+in ADP IN prep 5 in
+Myanmar PROPN NNP pobj 8 Myanmar
+. PUNCT . punct 3 .
+"""
+
+
+def test_who_is_refused_may_be_the_subject_of_a_clause_below(coder: EventCoder) -> None:
+    doc = parse(REFUSED_TO_ALLOW_TO_LAND)
+    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "SOM", "GOV", kind="agent")])
+    assert (event.event, *roles(event)) == ("REJECT", ["SOM"], ["an Ethiopian plane"])
+    # A verb the model types reads the same way: the refugees, not where they flee from.
+    doc = parse(WILL_NOT_ACCEPT_FLEEING)
+    mentions = [
+        actor(doc, 0, 1, "BGD", "GOV"),
+        actor(doc, 4, 5, None, "REF", kind="agent"),
+        actor(doc, 9, 10, "MMR", "GOV"),
+    ]
+    (trigger,) = find_triggers(doc[:], EventLexicon.from_data(), learned=frozenset({"accept"}))
+    args = extract_arguments(trigger, doc, MentionIndex(mentions), ())
+    assert [r.entity_text for r in args.recipients] == ["refugees"]

@@ -38,7 +38,7 @@ from strife.events.references import (
     parties_of_description,
     prep_objects,
 )
-from strife.events.triggers import RECEIVING_VERBS, Trigger
+from strife.events.triggers import RECEIVING_VERBS, UNTYPED, Trigger
 from strife.events.unresolved import is_named, unresolved_refs
 from strife.records import ActorRef
 
@@ -143,11 +143,12 @@ def extract_arguments(
         inner_refs = resolver.refs(inner_recipients)
         recipients = recipients or tuple(r for r in inner_refs if not is_actors_own(r, actors))
     if trigger.spec.pos == "VERB" and (
-        trigger.event in ("REQUEST", "REJECT") or "complement" in trigger.spec.flags
+        trigger.event in ("REQUEST", "REJECT", UNTYPED) or "complement" in trigger.spec.flags
     ):
         # "demanded that Yediyurappa step down": who is asked is the content's subject;
         # "rejected Netanyahu to delay the trial": who is refused; "found the regime
-        # guilty": who is found so.
+        # guilty": who is found so; for a verb the model types, whom it takes in a clause
+        # ("will not accept refugees fleeing").
         addressees = _addressees(token)
         recipients = recipients or resolver.refs(addressees)
         recipients = recipients or unresolved_refs(doc, addressees, named_only=True)
@@ -312,9 +313,13 @@ def _partners(actor_toks: list[Token], resolver: Resolver, doc: Doc) -> tuple[Ac
 
 
 def _addressees(verb: Token) -> list[Token]:
+    """Subjects of the clause a verb takes, also through the verb it governs ("refused to
+    allow an Ethiopian plane to land")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
     return [
         subject
-        for clause in verb.children
+        for governing in verbs
+        for clause in governing.children
         if clause.dep_ == "ccomp"
         for subject in clause.children
         if subject.dep_ in SUBJECT_DEPS and subject.pos_ != "PRON"
