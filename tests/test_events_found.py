@@ -235,6 +235,26 @@ def test_refusing_to_yield_is_a_rejection(coder: EventCoder) -> None:
     assert (event.event, event.aux) == ("CONCEDE", "negation")
 
 
+FAILED_TO_REACH = """
+Armenia PROPN NNP nsubj 1 Armenia
+failed VERB VBD ROOT 1 fail
+to PART TO aux 3 to
+reach VERB VB xcomp 1 reach
+an DET DT det 5 an
+agreement NOUN NN dobj 3 agreement
+with ADP IN prep 3 with
+Azerbaijan PROPN NNP pobj 6 Azerbaijan
+. PUNCT . punct 1 .
+"""
+
+
+def test_failing_to_reach_an_agreement_is_a_rejection(coder: EventCoder) -> None:
+    doc = parse(FAILED_TO_REACH)
+    mentions = [actor(doc, 0, 1, "ARM", "GOV"), actor(doc, 7, 8, "AZE", "GOV")]
+    (event,) = code_events(coder, doc, mentions)
+    assert (event.event, event.aux, *roles(event)) == ("REJECT", None, ["ARM"], ["Azerbaijan"])
+
+
 REJECTED_TO_DELAY = """
 The DET DT det 1 the
 court NOUN NN nsubj 2 court

@@ -63,6 +63,7 @@ REFUSABLE: dict[str, str | None] = {
     "CONSULT": "meet",
     "AID": "assist",
     "AGREE": None,
+    "SUPPORT": None,
 }
 # Material events, meetings and agreements happen somewhere: without a place of their own
 # they take the one the article was speaking of. Statements are not placed by inference,

@@ -30,7 +30,7 @@ WILLING = frozenset("willing ready prepared".split())
 def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMention]) -> Aux | None:
     """The auxiliary marker of the event whose trigger is ``trigger``."""
     verb = _governing_verb(trigger)
-    if _negated(trigger) or (verb is not trigger and _negated(verb)):
+    if _negated(trigger) or (verb is not trigger and _negated(verb)) or _failed(verb):
         return "negation"
     if _conditional(verb):
         return "hypothetical"
@@ -46,10 +46,15 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
 
 def is_refusal(trigger: Token) -> bool:
     """'will not lift the ban', "won't end the strike", 'would not meet him': a negated
-    act ahead is a refusal of it."""
+    act ahead is a refusal of it; so is failing to do it ('failed to reach agreement')."""
     verb = _governing_verb(trigger)
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return _negated(verb) and bool(auxes & REFUSING_AUX)
+    return (_negated(verb) and bool(auxes & REFUSING_AUX)) or _failed(verb)
+
+
+def _failed(verb: Token) -> bool:
+    """'failed to reach an agreement': the act did not happen, and one side would not."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail" and verb.head.i != verb.i
 
 
 def _governing_verb(token: Token) -> Token:
