@@ -110,20 +110,35 @@ tariffs NOUN NNS dobj 5 tariff
 """
 
 
-def test_an_agreement_made_together_is_each_partys_towards_the_other(
-    coder: EventCoder,
-) -> None:
+def test_an_agreement_made_together_has_all_its_parties_as_actors(coder: EventCoder) -> None:
+    # PLOVER: one event, the actor a list of the parties, no recipient.
     doc = parse(KUWAIT_AND_ALLIES)
-    events = code_events(coder, doc, [actor(doc, 0, 1, "KWT", "GOV")])
-    assert [(e.event, *roles(e)) for e in events] == [
-        ("AGREE", ["KWT"], ["its allies"]),
-        ("AGREE", [None], ["Kuwait"]),
-    ]
-    assert events[1].actor[0].entity_text == "its allies"
+    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "KWT", "GOV")])
+    assert (event.event, *roles(event)) == ("AGREE", ["KWT", None], [])
+    assert event.actor[1].entity_text == "its allies"
     doc = parse(INDIA_AND_BRAZIL)
     mentions = [actor(doc, 0, 1, "IND", "GOV"), actor(doc, 2, 3, "BRA", "GOV")]
     agreements = [e for e in code_events(coder, doc, mentions) if e.event == "AGREE"]
-    assert [roles(e) for e in agreements] == [(["IND"], ["Brazil"]), (["BRA"], ["India"])]
+    assert [roles(e) for e in agreements] == [(["IND", "BRA"], [])]
+    # Countries joined in the subject's qualifier are parties too; what is agreed is not.
+    doc = parse(UK_AND_EU_AGREED)
+    mentions = [actor(doc, 0, 1, "GBR", "GOV"), actor(doc, 2, 4, "EUR", "GOV", kind="agent")]
+    (event,) = code_events(coder, doc, mentions)
+    assert (event.event, *roles(event)) == ("AGREE", ["EUR", "GBR"], [])
+
+
+UK_AND_EU_AGREED = """
+UK PROPN NNP nmod 3 UK
+and CCONJ CC cc 0 and
+EU PROPN NNP compound 3 EU
+negotiators NOUN NNS nsubj 5 negotiator
+have AUX VBP aux 5 have
+agreed VERB VBN ROOT 5 agree
+a DET DT det 8 a
+trade NOUN NN compound 8 trade
+agreement NOUN NN dobj 5 agreement
+. PUNCT . punct 5 .
+"""
 
 
 REJECTED_CALL_FROM = """

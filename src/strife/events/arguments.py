@@ -77,8 +77,7 @@ PROPOSALS = frozenset(
     "request requests demand demands appeal appeals plea pleas proposal proposals offer "
     "offers bid call calls invitation application petition ultimatum".split()
 )
-# Events done together: "Kuwait and its allies agreed" is each one's agreement with the
-# other.
+# Events done together: "Kuwait and its allies agreed" has both as its actors.
 JOINT_EVENTS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
@@ -87,8 +86,8 @@ class Arguments:
     actors: tuple[ActorRef, ...]
     recipients: tuple[ActorRef, ...]
     reciprocal: bool = False
-    # Subjects joined to the actor that no dictionary knows ("Kuwait and its allies agreed"):
-    # the other side of an event done together (specialise_roles).
+    # Parties joined to the actor that its mentions miss ("Kuwait and its allies agreed",
+    # "UK and EU negotiators"): co-actors of an event done together (specialise_roles).
     partners: tuple[ActorRef, ...] = ()
 
 
@@ -130,7 +129,7 @@ def extract_arguments(
         or resolver.refs(_authors(token))
         or resolver.refs(_doers_of_subject(actor_toks))
     )
-    partners = _partners(actor_toks, resolver, doc) if actors else ()
+    partners = _partners(actor_toks, actors, resolver, doc) if actors else ()
     recipients = resolver.refs(t for t in recipient_toks if not is_each_other(t))
     recipients = tuple(r for r in recipients if not is_actors_own(r, actors))
     for inner in trigger.absorbed:
@@ -299,17 +298,27 @@ def _given(token: Token, trigger: Trigger, doc: Doc) -> frozenset[int]:
     return frozenset(given)
 
 
-def _partners(actor_toks: list[Token], resolver: Resolver, doc: Doc) -> tuple[ActorRef, ...]:
+def _partners(
+    actor_toks: list[Token], actors: tuple[ActorRef, ...], resolver: Resolver, doc: Doc
+) -> tuple[ActorRef, ...]:
     """Subjects joined to the actor that resolve to no mention ("Kuwait and its gulf war
-    allies", "India and MERCOSUR")."""
-    joined = [
-        member
-        for subject in actor_toks
-        if subject.dep_ in SUBJECT_DEPS
-        for member in subject.conjuncts
-        if not resolver.refs([member])
-    ]
-    return unresolved_refs(doc, joined, named_only=False)
+    allies", "India and MERCOSUR"), and countries joined in the subject's qualifier ("UK
+    and EU negotiators", "Nigerian and British armed forces")."""
+    subjects = [t for t in actor_toks if t.dep_ in SUBJECT_DEPS]
+    joined = [m for s in subjects for m in s.conjuncts if not resolver.refs([m])]
+    partners = list(unresolved_refs(doc, joined, named_only=False))
+    sector = actors[0].sector if actors else None
+    for subject in subjects:
+        for child in subject.children:
+            if child.dep_ in PHRASE_DEPS and any(c.dep_ == "cc" for c in child.children):
+                mention = resolver.index.for_phrase(child)
+                partners.extend(
+                    (mention.ref,) if mention is not None else resolver.nationality(child, sector)
+                )
+    taken, codes = {a.start for a in actors}, {a.code for a in actors}
+    return tuple(
+        p for p in partners if p.start not in taken and (p.code is None or p.code not in codes)
+    )
 
 
 def _addressees(verb: Token) -> list[Token]:
@@ -459,13 +468,14 @@ def specialise_roles(event: str, mode: str | None, args: Arguments) -> Arguments
     state that mobilises troops or weapons acts through its military. SANCTION
     'withdraw': the peacekeepers, diplomats or staff withdrawn are the actor's own, not
     whom it is aimed at ("the UN withdrew peacekeepers from Sinai"). An event done together
-    with no one else named is each party's towards the others ("Kuwait and its allies
-    agreed")."""
-    if event in JOINT_EVENTS and not args.recipients:
-        together = args.actors + args.partners
-        if len(together) >= 2:
-            return Arguments(together, (), True)
-        return args
+    has all its parties as actors ("Kuwait and its allies agreed")."""
+    # PLOVER codes an event done together as one event whose actor lists every party, with
+    # no recipient ("Kuwait and its allies agreed"; manual, "Compound and Reciprocal
+    # Actors"); a thing agreed on is no party to it ("agreed a free trade agreement").
+    things_only = all(r.code is None and r.sector is None for r in args.recipients)
+    together = args.actors + args.partners
+    if event in JOINT_EVENTS and things_only and len(together) >= 2:
+        return Arguments(together, (), args.reciprocal)
     if event == "SANCTION" and mode == "withdraw":
         codes = {a.code for a in args.actors} | {None}
         rest = tuple(r for r in args.recipients if r.sector is None or r.code not in codes)

@@ -354,6 +354,14 @@ class Resolver:
                         return (ref,)
         return ()
 
+    def nationality(self, word: Token, sector: str | None) -> tuple[ActorRef, ...]:
+        """'Nigerian' in "Nigerian and British armed forces": that country, acting in the
+        sector of what it qualifies."""
+        code = self.country_of(word.text) if self.country_of is not None else None
+        if code is None:
+            return ()
+        return (ActorRef(word.text, code, sector, None, word.idx, word.idx + len(word.text)),)
+
     def _national(self, noun: Token) -> Iterator[ActorRef]:
         """'the Azeri regions': a noun whose nationality modifier names a country."""
         if self.country_of is None or noun.pos_ not in ("NOUN", "PROPN"):
