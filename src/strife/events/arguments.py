@@ -103,26 +103,16 @@ def extract_arguments(
     ``country_of`` maps a nationality word to its code, so that "the Azeri regions" (not an
     actor, but whose country is plain) can be a recipient.
     """
-    token = doc[trigger.token]
-    resolver = Resolver(doc, index, sides, country_of)
+    site = _Site(trigger, doc[trigger.token], doc, Resolver(doc, index, sides, country_of))
     if "speech" in trigger.spec.flags:
-        # A statement about another party: the speaker, and the party it is about.
-        actors = resolver.refs(c for c in token.children if c.dep_ in SUBJECT_DEPS)
-        about = [s for c in token.children if c.dep_ == "ccomp" for s in _clause_subjects(c)]
-        return Arguments(actors, tuple(r for r in resolver.refs(about) if r not in actors))
+        return _statement_roles(site)
+    token, resolver = site.token, site.resolver
     if trigger.spec.pos == "NOUN":
         actor_toks, recipient_toks = _noun_roles(token, trigger, doc)
     else:
         actor_toks, recipient_toks = _verb_roles(token)
     given = _given(token, trigger, doc)
-    # "returned a portrait of a young girl to its owner": what is given, and who is in it,
-    # is not whom it goes to (forces sent stay: MOBILIZE reads them in specialise_roles).
-    recipient_toks = [
-        t
-        for t in recipient_toks
-        if not (t.i in given and index.for_phrase(t) is None)
-        and not any(a.i in given for a in t.ancestors)
-    ]
+    recipient_toks = _without_given(recipient_toks, given, index)
     reciprocal = any(is_each_other(t) for t in recipient_toks)
     actors = (
         resolver.refs(actor_toks)
@@ -132,15 +122,75 @@ def extract_arguments(
     partners = _partners(actor_toks, actors, resolver, doc) if actors else ()
     recipients = resolver.refs(t for t in recipient_toks if not is_each_other(t))
     recipients = tuple(r for r in recipients if not is_actors_own(r, actors))
-    for inner in trigger.absorbed:
-        # "were killed when ISIL launched an attack on the embassy": the attack's roles.
+    actors, recipients = _with_absorbed(site, actors, recipients)
+    if not recipients:
+        recipients, recipient_toks = _recipients_beyond(site, actors, recipient_toks)
+    swapped = bool(trigger.spec.flags & {"swap", "passive"})
+    # Participants no dictionary knows: the phrase itself, uncoded (see strife.events.unresolved).
+    # A noun trigger's own modifiers ("the Gaza attack") are not its participants.
+    actor_toks = [t for t in actor_toks if t.dep_ not in PHRASE_DEPS]
+    actors = actors or resolver.fallback(actor_toks, named_only=not swapped)
+    if not recipients:
+        recipients = _fallback_recipients(site, actors, actor_toks, recipient_toks, given, swapped)
+    if swapped:
+        actors, recipients = recipients, actors
+    if not actors and "reciprocal" in trigger.spec.flags and _takes_sides(trigger, token):
+        actors = resolver.sides
+    recipients = tuple(r for r in recipients if not is_actors_own(r, actors))
+    return Arguments(actors, recipients, reciprocal, partners)
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """Where a trigger's roles are read: the trigger, its token, the Doc, the resolver."""
+
+    trigger: Trigger
+    token: Token
+    doc: Doc
+    resolver: Resolver
+
+
+def _statement_roles(site: _Site) -> Arguments:
+    """A statement about another party: the speaker, and the party it is about."""
+    token, resolver = site.token, site.resolver
+    actors = resolver.refs(c for c in token.children if c.dep_ in SUBJECT_DEPS)
+    about = [s for c in token.children if c.dep_ == "ccomp" for s in _clause_subjects(c)]
+    return Arguments(actors, tuple(r for r in resolver.refs(about) if r not in actors))
+
+
+def _without_given(tokens: list[Token], given: frozenset[int], index: MentionIndex) -> list[Token]:
+    """ "returned a portrait of a young girl to its owner": what is given, and who is in it,
+    is not whom it goes to (forces sent stay: MOBILIZE reads them in specialise_roles)."""
+    return [
+        t
+        for t in tokens
+        if not (t.i in given and index.for_phrase(t) is None)
+        and not any(a.i in given for a in t.ancestors)
+    ]
+
+
+def _with_absorbed(
+    site: _Site, actors: tuple[ActorRef, ...], recipients: tuple[ActorRef, ...]
+) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]:
+    """Roles the trigger's own dependents left open, from the triggers of the same event
+    below it ("were killed when ISIL launched an attack on the embassy")."""
+    for inner in site.trigger.absorbed:
         if inner.spec.pos == "NOUN":
-            inner_actors, inner_recipients = _noun_roles(doc[inner.token], inner, doc)
+            inner_actors, inner_recipients = _noun_roles(site.doc[inner.token], inner, site.doc)
         else:
-            inner_actors, inner_recipients = _verb_roles(doc[inner.token])
-        actors = actors or resolver.refs(inner_actors)
-        inner_refs = resolver.refs(inner_recipients)
+            inner_actors, inner_recipients = _verb_roles(site.doc[inner.token])
+        actors = actors or site.resolver.refs(inner_actors)
+        inner_refs = site.resolver.refs(inner_recipients)
         recipients = recipients or tuple(r for r in inner_refs if not is_actors_own(r, actors))
+    return actors, recipients
+
+
+def _recipients_beyond(
+    site: _Site, actors: tuple[ActorRef, ...], recipient_toks: list[Token]
+) -> tuple[tuple[ActorRef, ...], list[Token]]:
+    """Recipients outside the trigger's direct dependents, and the role tokens extended
+    with the addressees of a demand or refusal."""
+    trigger, token, resolver = site.trigger, site.token, site.resolver
     if trigger.spec.pos == "VERB" and (
         trigger.event in ("REQUEST", "REJECT", UNTYPED) or "complement" in trigger.spec.flags
     ):
@@ -149,43 +199,46 @@ def extract_arguments(
         # guilty": who is found so; for a verb the model types, whom it takes in a clause
         # ("will not accept refugees fleeing").
         addressees = _addressees(token)
-        recipients = recipients or resolver.refs(addressees)
-        recipients = recipients or unresolved_refs(doc, addressees, named_only=True)
         recipient_toks = [*recipient_toks, *addressees]
-    if not recipients and trigger.spec.pos == "VERB":
-        recipients = resolver.content_recipients(token, actors)
-        # "called Lavrov to discuss Syria": whom the verb it completes names.
-        recipients = recipients or resolver.refs(_inherited_objects(token))
-    elif not recipients and trigger.light_verb is not None:
+        found = resolver.refs(addressees) or unresolved_refs(site.doc, addressees, named_only=True)
+        if found:
+            return found, recipient_toks
+    if trigger.spec.pos == "VERB":
+        # "threatened to act against Taiwan"; "called Lavrov to discuss Syria": whom the
+        # verb it completes names.
+        found = resolver.content_recipients(token, actors)
+        return found or resolver.refs(_inherited_objects(token)), recipient_toks
+    if trigger.light_verb is not None:
         # "called Erdogan to convey Pakistan's support".
-        recipients = resolver.refs(_inherited_objects(doc[trigger.light_verb]))
-    swapped = bool(trigger.spec.flags & {"swap", "passive"})
-    # Participants no dictionary knows: the phrase itself, uncoded (see strife.events.unresolved).
-    # A noun trigger's own modifiers ("the Gaza attack") are not its participants.
-    actor_toks = [t for t in actor_toks if t.dep_ not in PHRASE_DEPS]
+        light = site.doc[trigger.light_verb]
+        return resolver.refs(_inherited_objects(light)), recipient_toks
+    return (), recipient_toks
+
+
+def _fallback_recipients(
+    site: _Site,
+    actors: tuple[ActorRef, ...],
+    actor_toks: list[Token],
+    recipient_toks: list[Token],
+    given: frozenset[int],
+    swapped: bool,
+) -> tuple[ActorRef, ...]:
+    """No recipient resolved: uncoded participants, else the nearest one in the clause."""
+    trigger, token = site.trigger, site.token
     # The object a trigger needs to fire says what the event is ("imposed martial law",
-    # "declared a state of siege"), not whom it is aimed at.
-    described = (
-        frozenset(t.i for t in recipient_toks if trigger.spec.objects and t.head.i == token.i)
-        | given
+    # "declared a state of siege"), not whom it is aimed at; nor does what the actor itself
+    # owns ("pledged his support", "at his office").
+    described = frozenset(
+        t.i for t in recipient_toks if trigger.spec.objects and t.head.i == token.i
     )
-    actors = actors or resolver.fallback(actor_toks, named_only=not swapped)
-    # What the actor itself owns ("pledged his support", "at his office") is not aimed at.
-    described |= {t.i for t in recipient_toks if _owned_by(t, actors, index)}
-    if not recipients:
-        near: tuple[ActorRef, ...] = ()
-        if not swapped:
-            # Not the trigger, what carries it ("a round of exercises"), nor the actor.
-            skip = described | {token.i, *(a.i for a in token.ancestors)}
-            skip |= {t.i for a in actor_toks for t in a.subtree}
-            near = resolver.nearby(_own_clause(token, trigger, doc), actors, skip)
-        recipients = resolver.fallback(recipient_toks, swapped, described, near, actors)
-    if swapped:
-        actors, recipients = recipients, actors
-    if not actors and "reciprocal" in trigger.spec.flags and _takes_sides(trigger, token):
-        actors = sides
-    recipients = tuple(r for r in recipients if not is_actors_own(r, actors))
-    return Arguments(actors, recipients, reciprocal, partners)
+    described |= given | {t.i for t in recipient_toks if _owned_by(t, actors, site.resolver.index)}
+    near: tuple[ActorRef, ...] = ()
+    if not swapped:
+        # Not the trigger, what carries it ("a round of exercises"), nor the actor.
+        skip = described | {token.i, *(a.i for a in token.ancestors)}
+        skip |= {t.i for a in actor_toks for t in a.subtree}
+        near = site.resolver.nearby(_own_clause(token, trigger, site.doc), actors, skip)
+    return site.resolver.fallback(recipient_toks, swapped, described, near, actors)
 
 
 CLAUSE_EDGES = frozenset(
