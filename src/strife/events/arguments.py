@@ -4,18 +4,24 @@ Actors come from the actor stage as token spans (:class:`ActorMention`); this mo
 decides which mention fills which role. Rules, in order:
 
 * active verb: subject -> actor; direct object, dative and "to/on/against/at/with" objects
-  -> recipient. Passive: the "by" agent -> actor, the passive subject -> recipient.
+  -> recipient ("over" gives a reason). Passive: the "by" agent -> actor, the passive
+  subject -> recipient. A verb of giving with a "to" goal gives to the goal, not to what
+  it gives ("returned a portrait to its owner").
 * a verb without a subject takes it from the verb it depends on ("pledged not to target":
-  the pledgers target), and "it"/"they" after a verb of saying take the speaker's identity
-  ("Russia says it will provide").
+  the pledgers target), and "it"/"they"/"he"/"his country" after a verb of saying take the
+  speaker's identity ("Russia says it will provide").
 * a noun trigger: its possessor or "by" object and nationality modifiers -> actor; "on",
-  "against", "to" objects -> recipient. When it is the object of a light verb ("sent a
-  request to Putin"), the light verb's subject and objects count.
-* "the two sides", "both countries", "the warring sides" -> the article's two sides.
+  "against", "to" objects -> recipient, and "for" for support and aid. When it is the
+  object of a light verb ("sent a request to Putin"), the light verb's subject and objects
+  count; nouns joined to it share that verb.
+* refusing or granting a proposal answers whoever made it ("rejected a call from Bush").
+* "the two sides", "both countries", "the warring sides" -> the article's two sides; an
+  event done together lists all its parties as actors (PLOVER's compound actors).
 * "each other" / "one another" makes the event reciprocal: one event in each direction.
-* no recipient named: the participant nearest the trigger in its own clause ("imposed new
-  sanctions over the crisis, including travel bans, on Myanmar commanders"), never a thing
-  inside what is pledged or demanded.
+* no recipient named: whom a demand's or refusal's clause names, whom the call or letter
+  the trigger is part of went to, else the participant nearest the trigger in its own
+  clause ("imposed new sanctions, including travel bans, on Myanmar commanders"), never a
+  thing inside what is pledged or demanded, nor a state actor's own country.
 
 Which mention, side or speaker the role tokens refer to is :mod:`strife.events.references`.
 """
