@@ -109,7 +109,7 @@ def extract_arguments(
     ``country_of`` maps a nationality word to its code, so that "the Azeri regions" (not an
     actor, but whose country is plain) can be a recipient.
     """
-    site = _Site(trigger, doc[trigger.token], doc, Resolver(doc, index, sides, country_of))
+    site = _Site(trigger, doc[trigger.token], Resolver(doc, index, sides, country_of))
     if "speech" in trigger.spec.flags:
         return _statement_roles(site)
     token, resolver = site.token, site.resolver
@@ -117,7 +117,7 @@ def extract_arguments(
         actor_toks, recipient_toks = _noun_roles(token, trigger, doc)
     else:
         actor_toks, recipient_toks = _verb_roles(token)
-    given = _given(token, trigger, doc)
+    given = _given(token, trigger)
     recipient_toks = _without_given(recipient_toks, given, index)
     reciprocal = any(is_each_other(t) for t in recipient_toks)
     actors = (
@@ -148,12 +148,15 @@ def extract_arguments(
 
 @dataclass(frozen=True, slots=True)
 class _Site:
-    """Where a trigger's roles are read: the trigger, its token, the Doc, the resolver."""
+    """Where a trigger's roles are read: the trigger, its token, the resolver (and its Doc)."""
 
     trigger: Trigger
     token: Token
-    doc: Doc
     resolver: Resolver
+
+    @property
+    def doc(self) -> Doc:
+        return self.resolver.doc
 
 
 def _statement_roles(site: _Site) -> Arguments:
@@ -167,6 +170,8 @@ def _statement_roles(site: _Site) -> Arguments:
 def _without_given(tokens: list[Token], given: frozenset[int], index: MentionIndex) -> list[Token]:
     """ "returned a portrait of a young girl to its owner": what is given, and who is in it,
     is not whom it goes to (forces sent stay: MOBILIZE reads them in specialise_roles)."""
+    if not given:
+        return tokens
     return [
         t
         for t in tokens
@@ -243,7 +248,7 @@ def _fallback_recipients(
         # Not the trigger, what carries it ("a round of exercises"), nor the actor.
         skip = described | {token.i, *(a.i for a in token.ancestors)}
         skip |= {t.i for a in actor_toks for t in a.subtree}
-        near = site.resolver.nearby(_own_clause(token, trigger, site.doc), actors, skip)
+        near = site.resolver.nearby(_own_clause(token, trigger), actors, skip)
     return site.resolver.fallback(recipient_toks, swapped, described, near, actors)
 
 
@@ -264,10 +269,10 @@ CLAUSE_EDGES = frozenset(
 )
 
 
-def _own_clause(token: Token, trigger: Trigger, doc: Doc) -> list[Token]:
+def _own_clause(token: Token, trigger: Trigger) -> list[Token]:
     """Tokens of the trigger's clause in breadth-first order, without its subject and the
     clauses it heads."""
-    roots = [token] + ([doc[trigger.light_verb]] if trigger.light_verb is not None else [])
+    roots = trigger.carriers(token.doc)
     seen = {t.i for t in roots}
     order: list[Token] = []
     queue = list(roots)
@@ -343,12 +348,11 @@ def _inherited_objects(verb: Token) -> list[Token]:
     return objects + [o for c in head.children if c.dep_ == "dative" for o in _dative(c)]
 
 
-def _given(token: Token, trigger: Trigger, doc: Doc) -> frozenset[int]:
+def _given(token: Token, trigger: Trigger) -> frozenset[int]:
     """What a verb of giving gives when it names whom to ("returned a Bible to its
     owners"): the goal is the recipient, the object only describes the event."""
-    verbs = [token] + ([doc[trigger.light_verb]] if trigger.light_verb is not None else [])
     given: set[int] = set()
-    for verb in verbs:
+    for verb in trigger.carriers(token.doc):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in TRANSFER_VERBS:
             continue
         children = list(verb.children)

@@ -349,9 +349,7 @@ class _EventBase:
 
 def _clause(trigger: Trigger, doc: Doc) -> list[Token]:
     """The trigger's subtree, and its light verb's: where its arguments and details live."""
-    ids = {t.i for t in doc[trigger.token].subtree}
-    if trigger.light_verb is not None:
-        ids |= {t.i for t in doc[trigger.light_verb].subtree}
+    ids = {t.i for carrier in trigger.carriers(doc) for t in carrier.subtree}
     return [doc[i] for i in sorted(ids)]
 
 

@@ -270,9 +270,8 @@ class Resolver:
         (``described``), else ``near`` (:meth:`nearby`). Parties that are the ``actors``' own do
         not count."""
         tokens = [t for t in tokens if t.i not in self.index.excluded]
-        names = unresolved_refs(
-            self.doc, [t for t in tokens if t.i not in described], named_only=True
-        )
+        things = [t for t in tokens if t.i not in described]
+        names = unresolved_refs(self.doc, things, named_only=True)
         if named_only or names:
             return names
         parties = [
@@ -286,7 +285,6 @@ class Resolver:
         found = tuple(r for r in self.refs(parties) if not is_actors_own(r, actors))
         found = found or unresolved_refs(self.doc, parties, named_only=True)
         found = found or unresolved_refs(self.doc, parties, named_only=False)
-        things = [t for t in tokens if t.i not in described]
         return found or unresolved_refs(self.doc, things, named_only=False) or near
 
     def nearby(

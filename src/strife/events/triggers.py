@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from strife.events.lexicon import EventLexicon, TriggerSpec
 
@@ -71,6 +71,12 @@ class Trigger:
     @property
     def event(self) -> str:
         return self.spec.event
+
+    def carriers(self, doc: Doc) -> list[Token]:
+        """The trigger's token and the light verb that carries it, if any ("sent a
+        request")."""
+        token = doc[self.token]
+        return [token] if self.light_verb is None else [token, doc[self.light_verb]]
 
 
 def find_triggers(
