@@ -11,7 +11,7 @@ from trafilatura.utils import load_html
 
 from strife.errors import EmptyInput
 from strife.ingest.article import finish_article
-from strife.ingest.meta import parse_published_value
+from strife.ingest.meta import parse_published_value, publication_date
 from strife.ingest.text import clean_article_text
 from strife.records import Article
 
@@ -59,11 +59,14 @@ def article_from_html(
         url=url or document.url,
         title=title or document.title or cleaned.title,
         publication=publication or document.sitename or cleaned.publication,
-        published=published
-        or meta_published
-        or parse_published_value(document.date)
-        or cleaned.published
-        or fallback_published,
+        published=publication_date(
+            source,
+            published,
+            meta_published,
+            parse_published_value(document.date),
+            cleaned.published,
+            fallback_published,
+        ),
     )
 
 
