@@ -119,16 +119,18 @@ def find_dates(doc: Doc, published: datetime | None) -> list[DateMention]:
     reference = _reference(published)
     text = doc_text(doc)
     mentions: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    # Candidates come in order of start: one overlaps a taken span when it starts before
+    # the furthest end taken so far (linear in a long article, where a list was quadratic).
+    reach = -1
     for start, end in sorted(_candidate_spans(doc, text), key=lambda s: (s[0], -s[1])):
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        if start < reach:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         resolved = _resolve(text[start:end], reference)
         if resolved is not None:
-            taken.append((start, end))
+            reach = max(reach, end)
             mentions.append(_mention(span.start, span.end, text[start:end], start, resolved))
     return sorted(mentions, key=lambda m: m.char_start)
 
