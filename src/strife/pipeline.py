@@ -54,9 +54,9 @@ QUEUED_PER_WORKER = 2
 # parsing 200,000 characters whole takes 355 MB over the loaded model, in pieces of 20,000
 # 83 MB, at the same speed.
 PIECE_CHARS = 20_000
-# A longer article is rejected before parsing. Coding 500,000 characters of news takes about
-# 45 s and 460 MB at peak (the model included); 1,000,000 took over three minutes. No news
-# article comes near it: a novel does.
+# A longer article is rejected before parsing. Coding 484,000 characters of news took 47 s
+# (97 s on a busy 2-core machine) and 463 MB at peak, the model included; 968,000 took over
+# three minutes. No news article comes near the limit: a novel does.
 MAX_ARTICLE_CHARS = 500_000
 
 
