@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
 from spacy.language import Language
@@ -70,21 +70,20 @@ def remember_text(doc: Doc, text: str) -> None:
         doc.user_data[TEXT_KEY] = text
 
 
-def parse_texts(nlp: Any, texts: Sequence[str], piece_chars: int) -> list[Doc | Exception]:
-    """Parse ``texts``, in order: short ones together, longer ones than ``piece_chars`` alone
-    and in pieces (:func:`parse_text`). A text spaCy fails on gives its exception instead
-    of a Doc, and costs the others nothing: when parsing the short ones together fails,
-    each is parsed alone."""
+def parse_texts(nlp: Any, texts: Sequence[str], piece_chars: int) -> Iterator[Doc | Exception]:
+    """Parse ``texts``, in order: short ones together on the first ``next``, each longer one
+    than ``piece_chars`` alone and in pieces (:func:`parse_text`) when its turn comes, so
+    that one long Doc at most is held at a time. A text spaCy fails on gives its exception
+    instead of a Doc and costs the others nothing: when parsing the short ones together
+    fails, each is parsed alone."""
     short = [text for text in texts if len(text) <= piece_chars]
     try:
-        docs = iter(list(nlp.pipe(short, batch_size=max(len(short), 1))))
+        docs: Iterator[Doc | Exception] = iter(list(nlp.pipe(short, batch_size=max(len(short), 1))))
     except Exception as exc:  # one text's failure: find it by parsing each alone
         log.debug("parsing %d texts together failed (%s); parsing each alone", len(short), exc)
-        return [_parse_alone(nlp, text, piece_chars) for text in texts]
-    return [
-        next(docs) if len(text) <= piece_chars else _parse_alone(nlp, text, piece_chars)
-        for text in texts
-    ]
+        docs = iter([_parse_alone(nlp, text, piece_chars) for text in short])
+    for text in texts:
+        yield next(docs) if len(text) <= piece_chars else _parse_alone(nlp, text, piece_chars)
 
 
 def _parse_alone(nlp: Any, text: str, piece_chars: int) -> Doc | Exception:

@@ -144,39 +144,31 @@ class Coder:
     ) -> Iterator[CodedArticle | Rejection]:
         """Code a stream of articles; a failing article becomes a Rejection, and nothing
         one article holds (its length, a parser error) fails the others."""
+        from strife.nlp import parse_texts
+
+        limit = self.limits.max_chars
         for group in chunks(articles, max(batch_size, 1)):
-            for article, parsed in zip(group, self._parse_group(group), strict=True):
-                if isinstance(parsed, Rejection):
-                    yield parsed
-                else:
-                    yield self._code_safely(parsed, article)
+            fits = [len(article.text) <= limit for article in group]
+            texts = [article.text for article, fit in zip(group, fits, strict=True) if fit]
+            parsed = parse_texts(self.nlp, texts, self.limits.piece_chars)
+            for article, fit in zip(group, fits, strict=True):
+                # Too long: rejected unparsed. A long Doc is coded before the next is parsed.
+                yield self._code_parsed(article, next(parsed) if fit else None)
 
     def code_one(self, article: Article) -> CodedArticle | Rejection:
         """Code one article under the same limits and error policy as :meth:`code`."""
         return next(self.code([article]))
 
-    def _parse_group(self, group: list[Article]) -> list[Doc | Rejection]:
-        """Each article's Doc, or its Rejection: too long (before any parsing), or a parser
-        error that fails that article alone."""
-        from strife.nlp import parse_texts
-
-        limit = self.limits.max_chars
-        fits = [len(article.text) <= limit for article in group]
-        texts = [article.text for article, fit in zip(group, fits, strict=True) if fit]
-        docs = iter(parse_texts(self.nlp, texts, self.limits.piece_chars))
-        return [
-            self._settle(article, next(docs) if fit else None)
-            for article, fit in zip(group, fits, strict=True)
-        ]
-
-    def _settle(self, article: Article, parsed: Doc | Exception | None) -> Doc | Rejection:
+    def _code_parsed(
+        self, article: Article, parsed: Doc | Exception | None
+    ) -> CodedArticle | Rejection:
         if parsed is None:
             length, limit = len(article.text), self.limits.max_chars
             reason = f"too long: {length} characters, the limit is {limit}"
         elif isinstance(parsed, Exception):
             reason = f"internal error while parsing ({type(parsed).__name__}: {parsed})"
         else:
-            return parsed
+            return self._code_safely(parsed, article)
         return Rejection(article.source, reason, article.id)
 
     def _code_safely(self, doc: Doc, article: Article) -> CodedArticle | Rejection:
