@@ -102,7 +102,9 @@ def _tar_members(name: str, stream: BinaryIO) -> Iterator[Member]:
                     continue
                 member = archive.extractfile(info)
                 if member is not None:
-                    stream_of = cast(BinaryIO, member)
+                    # A streamed tar member cannot seek (and asking raises AttributeError):
+                    # wrapped, it says so, and is read from the start like any stream.
+                    stream_of = io.BufferedReader(Prefixed(b"", cast(BinaryIO, member)))
                     yield Member(f"{name}!{info.name}", stream_of, member_format, info.size)
         except (tarfile.TarError, EOFError, OSError) as err:
             raise UnreadableInput(name, f"broken tar archive: {err}") from err

@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import io
-import itertools
 import sys
 import tarfile
 import zipfile
@@ -22,6 +20,7 @@ from strife.ingest.decode import (
     decode_text,
     open_binary,
     read_bounded,
+    read_lines,
 )
 from strife.ingest.feeds import feed_entries, feed_url_entries, url_list_entries
 from strife.ingest.html import article_from_html
@@ -152,8 +151,8 @@ def _table_entries(
 ) -> Iterator[PendingArticle]:
     # Only the first line speaks for the whole table: a later bad line is refused alone.
     check_not_binary(head.split(b"\n", 1)[0], name)
-    # Finish the line the sniffed head cut, then read the rest line by line.
-    lines = itertools.chain(io.BytesIO(head + stream.readline()), stream)
+    # Lines are read within the limit: a line of a decompression bomb is never held whole.
+    lines = read_lines(rewound(head, stream), options.max_bytes)
     entries = jsonl_entries if input_format == "jsonl" else csv_entries
     yield from entries(lines, name, options.max_bytes, options.columns)
 
