@@ -398,9 +398,7 @@ def test_utf8_with_a_stray_byte_stays_utf8_with_a_warning(
     assert isinstance(result, Article)
     assert "Russia\u2019s rebels" in result.text and "\u00e2" not in result.text
     assert "\ufffd More later." in result.text
-    assert [r.getMessage() for r in caplog.records] == [
-        f"{path}: 1 invalid UTF-8 bytes replaced"
-    ]
+    assert [r.getMessage() for r in caplog.records] == [f"{path}: 1 invalid UTF-8 bytes replaced"]
 
 
 def test_stray_bytes_in_jsonl_and_csv_rows_stay_utf8(

@@ -55,7 +55,9 @@ class Prefixed(io.RawIOBase):
 
 def rewound(head: bytes, stream: BinaryIO) -> BinaryIO:
     """``stream`` from its start, after ``head`` was read from it."""
-    if stream.seekable():
+    # A gzip stream says it can seek, but seeks back by reading its source again from the
+    # start, which a pipe cannot do: it is given its head back instead.
+    if stream.seekable() and not isinstance(stream, gzip.GzipFile):
         stream.seek(0)
         return stream
     return io.BufferedReader(Prefixed(head, stream))

@@ -104,9 +104,12 @@ def _source_entries(
     with _open(source, stdin) as stream:
         if options.progress is not None and source.path is not None:
             options.progress.follow(stream)
-        yield from _stream_entries(
-            Member(source.name, stream, source.format, None), options, depth=0, file=source
-        )
+        try:
+            yield from _stream_entries(
+                Member(source.name, stream, source.format, None), options, depth=0, file=source
+            )
+        except OSError as err:  # the file or pipe failed under us: what came before stays
+            raise UnreadableInput(source.name, f"cannot read: {err.strerror or err}") from err
 
 
 def _stream_entries(

@@ -40,21 +40,53 @@ _IDENTITY: Final = frozenset({"", "identity", "none"})
 
 def warc_entries(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[PendingArticle]:
     """One pending article per HTML response in a WARC stream (gzip or not)."""
-    # Encodings are undone here, within the limit: fastwarc's own decoders read a payload
-    # whole, and lose their place in the file when a record is read only in part.
-    records = ArchiveIterator(
-        stream,
-        record_types=WarcRecordType.response,
-        parse_http=True,
-        auto_decode="none",
-    )
     try:
+        # Encodings are undone here, within the limit: fastwarc's own decoders read a
+        # payload whole, and lose their place in the file when a record is read in part.
+        records = ArchiveIterator(
+            _Positioned(stream),
+            record_types=WarcRecordType.response,
+            parse_http=True,
+            auto_decode="none",
+        )
         for record in records:
             pending = _entry(record, name, max_bytes)
             if pending is not None:
                 yield pending
     except (OSError, ValueError, UnicodeError) as err:
         raise MalformedRecord(name, f"broken WARC file: {err}") from err
+    except BaseException as err:
+        # A Rust panic in fastwarc derives from BaseException: it ends this file, not the run.
+        if type(err).__name__ != "PanicException":
+            raise
+        raise MalformedRecord(name, "broken WARC file: the WARC reader failed on it") from err
+
+
+class _Positioned:
+    """A stream that tells how far it was read without seeking: fastwarc asks where a
+    stream is before it reads it, and a pipe (standard input, an archive member) could
+    not say."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        self._position = 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self._position += len(data)
+        return data
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if (offset, whence) in ((0, io.SEEK_CUR), (self._position, io.SEEK_SET)):
+            return self._position
+        raise io.UnsupportedOperation("a WARC stream is read from start to end")
+
+    def close(self) -> None:
+        # The stream belongs to whoever opened it (it may be standard input).
+        pass
 
 
 def _entry(record: WarcRecord, name: str, max_bytes: int) -> PendingArticle | None:
