@@ -178,3 +178,38 @@ def test_a_pipe_failing_inside_a_warc_keeps_the_records_before(tmp_path: Path) -
 
 def _gzipped(records: list[bytes]) -> bytes:
     return b"".join(gzip.compress(record) for record in records)
+
+
+class PanicException(BaseException):
+    """Named as pyo3 names a Rust panic, which derives from BaseException too."""
+
+
+class _PanickingStream(io.RawIOBase):
+    def __init__(self, data: bytes, panic_at: int) -> None:
+        super().__init__()
+        self._data = io.BytesIO(data)
+        self._panic_at = panic_at
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._data.tell() >= self._panic_at:
+            raise PanicException("called `Result::unwrap()` on an `Err` value")
+        piece = self._data.read(min(len(buffer), 4096))
+        buffer[: len(piece)] = piece
+        return len(piece)
+
+
+def test_a_panic_in_the_warc_reader_ends_the_file_not_the_run(tmp_path: Path) -> None:
+    data = b"".join(_crawl()) * 100
+    stdin = io.BufferedReader(_PanickingStream(data, len(data) // 2), buffer_size=4096)
+    after = _write(tmp_path / "after.warc.gz", _crawl())
+
+    results = list(read_inputs(["-", str(after)], stdin=stdin))
+
+    from_stdin = [r for r in results if r.source.startswith("-")]
+    assert sum(isinstance(r, Article) for r in from_stdin) > 20
+    assert isinstance(from_stdin[-1], Rejection)
+    assert from_stdin[-1].reason == "broken WARC file: the WARC reader failed on it"
+    assert sum(isinstance(r, Article) and r.source.startswith(str(after)) for r in results) == 2
