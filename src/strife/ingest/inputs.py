@@ -60,7 +60,7 @@ def read_inputs(
     (``.gz``, ``.zip``, ``.tar.gz``) the inputs it contains. A bad input, row or record
     is rejected and the rest goes on; nothing is read before it is asked for.
     ``max_bytes`` (default ``options.max_bytes``) bounds a text or HTML input, each JSONL
-    line or CSV field, WARC record and fetched page.
+    line or CSV row, WARC record and fetched page, all counted once decompressed.
     """
     settings = options or ReadOptions()
     if max_bytes is not None:
