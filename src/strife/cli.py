@@ -6,10 +6,11 @@ Exit status: 0 when every input was coded, 1 when any input was rejected, 2 on u
 
 from __future__ import annotations
 
+import logging
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Final, TextIO
 
 import typer
 from rich.console import Console
@@ -72,6 +73,29 @@ FetchOption = Annotated[
 ]
 
 
+class _StderrWarnings(logging.Handler):
+    """The library's warnings, one line each on standard error: ``strife: warning: ...``.
+    Errors are not repeated here: the commands report them themselves."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno != logging.WARNING:
+            return
+        try:
+            message = " ".join(record.getMessage().split("\n"))
+            sys.stderr.write(f"strife: warning: {message}\n")  # the stream of this moment
+        except (OSError, ValueError, TypeError):
+            self.handleError(record)
+
+
+_WARNINGS: Final = _StderrWarnings()
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("strife")
+    if _WARNINGS not in logger.handlers:
+        logger.addHandler(_WARNINGS)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"strife {__version__}")
@@ -85,6 +109,7 @@ def main_callback(
     ] = False,
 ) -> None:
     """strife: who did what to whom, where and when, and who says so."""
+    _show_warnings()
 
 
 @app.command("code")
