@@ -8,17 +8,21 @@ its start time, so a pid reused by the system is never mistaken for a survivor.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from strife.scale.lifeline import WATCH_INTERVAL_S, Parent, arm
 from synthetic import make_pages, write_warc
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,3 +153,23 @@ def test_dask_local_workers_exit_when_the_run_is_killed(tmp_path: Path) -> None:
     db = str(tmp_path / "s.duckdb")
     with _run(str(_warc(tmp_path)), "--db", db, "--dask", "local", "--jobs", "2") as run:
         _killed_leaves_nothing(run)
+
+
+def test_a_worker_started_by_a_thread_that_ends_lives_on() -> None:
+    # The kernel's parent-death signal follows the thread that started a worker: armed
+    # for a pool driven from a passing thread, it would kill the worker with that thread.
+    started: list[tuple[ProcessPoolExecutor, int]] = []
+
+    def start() -> None:
+        pool = ProcessPoolExecutor(
+            1, multiprocessing.get_context("spawn"), initializer=arm, initargs=(Parent.here(),)
+        )
+        started.append((pool, pool.submit(os.getpid).result(timeout=60)))
+
+    thread = threading.Thread(target=start)
+    thread.start()
+    thread.join()
+    pool, worker = started[0]
+    with pool:
+        time.sleep(4 * WATCH_INTERVAL_S)
+        assert pool.submit(os.getpid).result(timeout=60) == worker
