@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,6 +35,7 @@ LOADING_RSS_MB = 120
 pytestmark = pytest.mark.skipif(not (PROC / "self" / "stat").exists(), reason="needs /proc")
 
 Process = tuple[int, int]  # pid, start time in clock ticks since boot
+Popen = subprocess.Popen[bytes]
 
 
 def _stat(pid: int) -> list[str] | None:
@@ -96,14 +97,10 @@ def _loading_workers(root: int) -> set[Process]:
 
 
 @contextmanager
-def _run(*args: str) -> Iterator[subprocess.Popen[bytes]]:
-    """A ``strife code`` run in the background; whatever it leaves is killed afterwards."""
+def _started(command: list[str], stdout: int = subprocess.DEVNULL) -> Iterator[Popen]:
+    """``command`` run in the background; whatever it leaves is killed afterwards."""
     run = subprocess.Popen(
-        [sys.executable, "-m", "strife", "code", *args],
-        cwd=ROOT,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=stdout, stderr=subprocess.DEVNULL
     )
     seen = _SEEN.setdefault(run.pid, set())
     try:
@@ -112,16 +109,23 @@ def _run(*args: str) -> Iterator[subprocess.Popen[bytes]]:
         seen |= _descendants(run.pid)
         run.kill()
         run.wait()
+        if run.stdout is not None:
+            run.stdout.close()
         for process in _SEEN.pop(run.pid):
             if _alive(process):
                 os.kill(process[0], signal.SIGKILL)
+
+
+def _run(*args: str) -> AbstractContextManager[Popen]:
+    """A ``strife code`` run in the background."""
+    return _started([sys.executable, "-m", "strife", "code", *args])
 
 
 # The processes each run had started, by the run's pid: survivors are killed by _run.
 _SEEN: dict[int, set[Process]] = {}
 
 
-def _killed_leaves_nothing(run: subprocess.Popen[bytes]) -> None:
+def _killed_leaves_nothing(run: Popen) -> None:
     workers = _loading_workers(run.pid)
     started = _SEEN[run.pid]
     started |= _descendants(run.pid)
@@ -173,3 +177,40 @@ def test_a_worker_started_by_a_thread_that_ends_lives_on() -> None:
     with pool:
         time.sleep(4 * WATCH_INTERVAL_S)
         assert pool.submit(os.getpid).result(timeout=60) == worker
+
+
+ORPHAN_DRIVER = """
+import multiprocessing, sys, time
+from strife.scale.lifeline import Parent, arm
+
+def worker(parent):
+    arm(parent)
+    time.sleep(600)
+
+if __name__ == "__main__":
+    context = multiprocessing.get_context("spawn")
+    child = context.Process(target=worker, args=(Parent.started_elsewhere(),))
+    child.start()
+    print(child.pid, flush=True)
+    time.sleep(600)
+"""
+
+
+def test_the_watch_alone_ends_an_orphan(tmp_path: Path) -> None:
+    # Without the parent-death signal (other platforms, workers a library thread starts),
+    # the watch of the parent's pid is what ends the worker.
+    driver = tmp_path / "driver.py"
+    driver.write_text(ORPHAN_DRIVER, encoding="utf-8")
+    with _started([sys.executable, str(driver)], stdout=subprocess.PIPE) as run:
+        assert run.stdout is not None
+        pid = int(run.stdout.readline())
+        (worker,) = [p for p in _descendants(run.pid) if p[0] == pid]
+        _SEEN[run.pid].add(worker)
+        time.sleep(2 * WATCH_INTERVAL_S)
+        assert _alive(worker)
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait()
+        deadline = time.monotonic() + 4 * WATCH_INTERVAL_S
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(worker)

@@ -76,7 +76,7 @@ def dask_client(address: str, workers: int) -> Iterator[Any]:
                 processes=True,
                 dashboard_address=None,
                 silence_logs=logging.WARNING,
-                plugins={_lifeline()},
+                plugins=(_lifeline(),),
             )
             client = distributed.Client(cluster)
         else:
