@@ -2,8 +2,10 @@
 
 A real ``strife code`` run with two workers (a process pool, then a Dask LocalCluster) is
 SIGKILLed while its workers load the model; every process it had started must be gone
-within seconds. Processes are found through /proc (Linux): each is named by its pid and
-its start time, so a pid reused by the system is never mistaken for a survivor.
+within seconds. Then the two halves of ``scale.lifeline`` alone: the watch ends an orphan
+without the parent-death signal, and the signal is not armed where it would kill a worker
+whose parent lives on. Processes are found through /proc (Linux): each is named by its pid
+and its start time, so a pid reused by the system is never mistaken for a survivor.
 """
 
 from __future__ import annotations
