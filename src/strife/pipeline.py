@@ -31,6 +31,7 @@ from strife.dedupe.groups import with_group
 from strife.errors import ClusterError, CodingError
 from strife.ingest import article_from_text
 from strife.records import Article, Event, Rejection
+from strife.scale.lifeline import Parent, arm
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -263,7 +264,10 @@ def _code_in_workers(
     # A process pool that notices a dead worker (killed, out of memory) and says so,
     # where multiprocessing.Pool would wait for its result for ever.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    # Each worker exits when this process dies (killed while the workers load the model).
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=arm, initargs=(Parent.here(),)
+    ) as pool:
         window: deque[Future[CodedBatch]] = deque()
         try:
             for chunk in chunks(items, batch_size):
