@@ -194,8 +194,10 @@ def test_a_get_with_a_body_is_refused_unread(open_client: TestClient) -> None:
     for method in ("GET", "HEAD"):
         response = open_client.request(method, "/api/events", content=body())
         assert response.status_code == 400 and response.headers["connection"] == "close"
-        if method == "GET":
-            assert "takes no body" in assert_error(response, 400, "bad_request")["message"]
+    message = assert_error(
+        open_client.request("GET", "/api/events", content=body()), 400, "bad_request"
+    )["message"]
+    assert message == "a GET request takes no body"
     assert pulled == []
     sized = open_client.request("GET", "/api/stats", content=b"{}" * 1000)
     assert_error(sized, 400, "bad_request")

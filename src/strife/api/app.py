@@ -67,13 +67,13 @@ def create_app(settings: ApiSettings, db: Database | None = None) -> FastAPI:
     for router in routers:
         app.include_router(router)
     # Added innermost first. A request meets, in turn: the security headers (set on every
-    # response), the host check, HEAD turned into GET, the token (checked before the body is
-    # read), the body limit (before routing).
+    # response), the host check, the token (checked before the body is read), the body
+    # limit, and HEAD turned into GET for the routes.
+    app.add_middleware(HeadAsGet)
     app.add_middleware(
         BodyLimit, max_bytes=settings.max_body_bytes, takes_body=_body_routes(routers)
     )
     app.add_middleware(AccessControl, token=settings.token, private=settings.private)
-    app.add_middleware(HeadAsGet)
     app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app
