@@ -7,6 +7,7 @@ One process, because DuckDB lets one process hold a store for writing. The API m
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -25,6 +26,13 @@ def serve_command(
     private: Annotated[
         bool, typer.Option("--private", help="Require the token (STRIFE_TOKEN) for reads too.")
     ] = False,
+    allow_private_fetch: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-fetch",
+            help="Let submitted URLs reach private, loopback and link-local addresses.",
+        ),
+    ] = False,
 ) -> None:
     """Serve the HTTP API and the dashboard (writes need STRIFE_TOKEN)."""
     import uvicorn
@@ -35,6 +43,8 @@ def serve_command(
     err = Console(stderr=True)
     try:
         settings = ApiSettings.from_env(db, private=private)
+        if allow_private_fetch:
+            settings = replace(settings, fetch=replace(settings.fetch, allow_private=True))
         app = create_app(settings)
     except StrifeError as exc:
         err.print(f"strife: {exc}", markup=False, highlight=False)
