@@ -14,6 +14,7 @@ body over the size limit is ``InputTooLarge``: that only happens on a host the p
 
 from __future__ import annotations
 
+import functools
 import logging
 import ssl
 import time
@@ -99,7 +100,7 @@ def _follow(url: str, policy: FetchPolicy) -> _Body:
     backend = _CheckedBackend(policy, deadline)
     target = _http_url(httpx.URL(url))
     with httpcore.ConnectionPool(
-        ssl_context=httpcore.default_ssl_context(), network_backend=backend, retries=0
+        ssl_context=_tls_context(), network_backend=backend, retries=0
     ) as pool:
         for _ in range(policy.max_redirects + 1):
             with pool.stream(
@@ -110,6 +111,12 @@ def _follow(url: str, policy: FetchPolicy) -> _Body:
                     return _read(response, target, policy.max_bytes)
             target = _http_url(target.join(location))
     raise _Unfetchable(f"more than {policy.max_redirects} redirects")
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """Certificates verified against the host name; built once (loading the CAs takes time)."""
+    return httpcore.default_ssl_context()
 
 
 def _http_url(url: httpx.URL) -> httpx.URL:
@@ -154,12 +161,13 @@ def _redirect(response: httpcore.Response) -> str | None:
 
 def _read(response: httpcore.Response, url: httpx.URL, max_bytes: int) -> _Body:
     """The body, decompressed, never holding more than a piece past ``max_bytes``."""
+    encoding = _header(response, b"content-encoding").lower()
     declared = _header(response, b"content-length")
-    if declared.isdigit() and int(declared) > max_bytes:
+    if encoding in ("", "identity") and declared.isdigit() and int(declared) > max_bytes:
         raise InputTooLarge(str(url), f"larger than {human_size(max_bytes)}")
     chunks: list[bytes] = []
     size = 0
-    for chunk in _decompressed(response.iter_stream(), _header(response, b"content-encoding")):
+    for chunk in _decompressed(response.iter_stream(), encoding):
         size += len(chunk)
         if size > max_bytes:
             raise InputTooLarge(str(url), f"larger than {human_size(max_bytes)}")
@@ -169,7 +177,6 @@ def _read(response: httpcore.Response, url: httpx.URL, max_bytes: int) -> _Body:
 
 def _decompressed(chunks: Iterable[bytes], encoding: str) -> Iterator[bytes]:
     """The body with its content encoding undone, in pieces of at most ``_PIECE`` bytes."""
-    encoding = encoding.strip().lower()
     if encoding in ("", "identity"):
         yield from chunks
         return
