@@ -1,6 +1,7 @@
 """RSS/Atom feeds and URL lists: entries' text offline, their pages with fetch.
 
-The fetching tests serve pages from a local HTTP server (127.0.0.1 only).
+The fetching tests serve pages from a local HTTP server (127.0.0.1 only), which the fetch
+policy allows by name (``LOCAL``); the default policy refuses it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import ClassVar
 import pytest
 
 from strife.ingest import ReadOptions, read_inputs
+from strife.ingest.fetch_policy import FetchPolicy
 from strife.records import Article, Rejection
 
 SUMMARY = (
@@ -26,6 +28,9 @@ PAGE_TEXT = (
     " witnesses said. Officers used tear gas and water cannon to clear the square, and the"
     " interior ministry said four officers were injured in the clashes."
 )
+
+
+LOCAL = ReadOptions(fetch=FetchPolicy(allowed=frozenset({"127.0.0.1"})))
 
 
 def _rss(link: str) -> str:
@@ -47,8 +52,10 @@ ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
 
 class _Handler(BaseHTTPRequestHandler):
     pages: ClassVar[dict[str, tuple[str, bytes]]] = {}
+    seen: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
+        self.seen.append(self.path)
         content_type, body = self.pages.get(self.path, ("text/plain", b"not found"))
         self.send_response(200 if self.path in self.pages else 404)
         self.send_header("Content-Type", content_type)
@@ -65,6 +72,7 @@ def server() -> Iterator[str]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     base = f"http://127.0.0.1:{httpd.server_address[1]}"
     page = f"<html><body><article><p>{PAGE_TEXT}</p></article></body></html>"
+    _Handler.seen = []
     _Handler.pages = {
         "/feed.rss": ("application/rss+xml", _rss(f"{base}/story").encode()),
         "/story": ("text/html; charset=utf-8", page.encode()),
@@ -119,7 +127,7 @@ def test_with_fetch_entries_are_followed_to_their_pages(server: str, tmp_path: P
     feed = tmp_path / "wire.rss"
     feed.write_text(_rss(f"{server}/story"), encoding="utf-8")
 
-    first, _ = read_inputs([str(feed)], options=ReadOptions(fetch=True))
+    first, _ = read_inputs([str(feed)], options=LOCAL)
 
     assert isinstance(first, Article) and first.text == PAGE_TEXT
     assert first.url == f"{server}/story" and first.title == "Protesters arrested"
@@ -129,7 +137,7 @@ def test_a_page_that_cannot_be_fetched_falls_back_to_the_entry(server: str, tmp_
     feed = tmp_path / "wire.rss"
     feed.write_text(_rss(f"{server}/missing"), encoding="utf-8")
 
-    first, _ = read_inputs([str(feed)], options=ReadOptions(fetch=True))
+    first, _ = read_inputs([str(feed)], options=LOCAL)
 
     assert isinstance(first, Article) and first.text == SUMMARY
 
@@ -138,7 +146,7 @@ def test_url_lists_and_urls_name_feeds_to_fetch(server: str, tmp_path: Path) -> 
     urls = tmp_path / "feeds.urls"
     urls.write_text(f"# wires\n{server}/feed.rss\n{server}/gone.rss\n", encoding="utf-8")
 
-    results = list(read_inputs([str(urls), f"{server}/feed.rss"], options=ReadOptions(fetch=True)))
+    results = list(read_inputs([str(urls), f"{server}/feed.rss"], options=LOCAL))
 
     kinds = [(r.source, type(r).__name__) for r in results]
     assert kinds == [
@@ -148,7 +156,7 @@ def test_url_lists_and_urls_name_feeds_to_fetch(server: str, tmp_path: Path) -> 
         (f"{server}/feed.rss#1", "Article"),
         (f"{server}/feed.rss#2", "Rejection"),
     ]
-    assert isinstance(results[2], Rejection) and "HTTP 404" in results[2].reason
+    assert isinstance(results[2], Rejection) and results[2].reason == "cannot be fetched"
 
 
 def test_feed_urls_need_fetch(tmp_path: Path) -> None:
@@ -158,3 +166,28 @@ def test_feed_urls_need_fetch(tmp_path: Path) -> None:
     [result] = read_inputs([str(urls)])
 
     assert isinstance(result, Rejection) and "--fetch" in result.reason
+
+
+def test_by_default_entries_linking_to_internal_addresses_are_not_followed(
+    server: str, tmp_path: Path
+) -> None:
+    feed = tmp_path / "wire.rss"
+    feed.write_text(_rss(f"{server}/story"), encoding="utf-8")
+    urls = tmp_path / "feeds.urls"
+    urls.write_text(f"{server}/feed.rss\n", encoding="utf-8")
+
+    first, _, listed = read_inputs([str(feed), str(urls)], options=ReadOptions(fetch=FetchPolicy()))
+
+    assert isinstance(first, Article) and first.text == SUMMARY  # the entry's own text
+    assert isinstance(listed, Rejection) and listed.reason == "cannot be fetched"
+    assert _Handler.seen == []
+
+
+def test_allow_private_follows_them(server: str, tmp_path: Path) -> None:
+    feed = tmp_path / "wire.rss"
+    feed.write_text(_rss(f"{server}/story"), encoding="utf-8")
+
+    first, _ = read_inputs([str(feed)], options=ReadOptions(fetch=FetchPolicy(allow_private=True)))
+
+    assert isinstance(first, Article) and first.text == PAGE_TEXT
+    assert _Handler.seen == ["/story", "/story/none"]

@@ -22,6 +22,7 @@ from strife.display import ProgressDisplay, summary_line
 from strife.errors import ClusterError, ModelError, StoreError, StrifeError
 from strife.evaluate.commands import eval_app
 from strife.ingest import MAPPABLE_FIELDS
+from strife.ingest.fetch_policy import FetchPolicy
 from strife.output import render_table, write_csv, write_jsonl
 from strife.pipeline import CodedArticle
 from strife.places.commands import geoparse_command
@@ -70,6 +71,13 @@ ColumnOption = Annotated[
 ]
 FetchOption = Annotated[
     bool, typer.Option("--fetch", help="Fetch feed URLs and the pages feed entries link to.")
+]
+AllowPrivateFetchOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private-fetch",
+        help="Let --fetch reach private, loopback and link-local addresses (an intranet).",
+    ),
 ]
 
 
@@ -139,6 +147,7 @@ def code_command(
     dask: DaskOption = None,
     column: ColumnOption = None,
     fetch: FetchOption = False,
+    allow_private_fetch: AllowPrivateFetchOption = False,
 ) -> None:
     """Code articles into PLOVER events and store them (and print them with --format)."""
     options = CodeOptions(
@@ -147,7 +156,7 @@ def code_command(
         jobs=jobs,
         recode=recode,
         columns=_column_option(column or []),
-        fetch=fetch,
+        fetch=_fetch_policy(fetch, allow_private_fetch),
         dask=dask,
     )
     err = Console(stderr=True)
@@ -195,6 +204,12 @@ def _column_option(values: list[str]) -> dict[str, str]:
             )
         columns[field.strip().lower()] = name.strip()
     return columns
+
+
+def _fetch_policy(fetch: bool, allow_private: bool) -> FetchPolicy | None:
+    if allow_private and not fetch:
+        raise typer.BadParameter("needs --fetch", param_hint="--allow-private-fetch")
+    return FetchPolicy(allow_private=allow_private) if fetch else None
 
 
 @app.command("events")

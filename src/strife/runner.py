@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from strife.dedupe import Copy, DedupeCounts, Deduplicator, NearDuplicateIndex
 from strife.ingest import ReadOptions, ReadProgress, read_inputs
+from strife.ingest.fetch_policy import FetchPolicy
 from strife.pipeline import DEFAULT_BATCH_SIZE, CodedArticle, CodedBatch, code_batches
 from strife.records import Article, Event, Rejection
 from strife.scale import code_on_dask, runs
@@ -33,7 +34,8 @@ class CodeOptions:
     ``dask`` is a scheduler address (``tcp://HOST:PORT``) or ``local``; ``jobs`` is then
     the number of workers of the local cluster. ``batch_size`` is the number of articles
     sent to a worker at a time (16, or 32 on Dask, when None). ``columns`` maps strife
-    fields to JSONL keys or CSV columns; ``fetch`` lets feed readers use the network.
+    fields to JSONL keys or CSV columns; ``fetch`` lets feed readers use the network within
+    its policy (None: offline).
     """
 
     paths: Sequence[str]
@@ -43,7 +45,7 @@ class CodeOptions:
     recode: bool = False
     max_bytes: int = 20_000_000
     columns: Mapping[str, str] = field(default_factory=dict)
-    fetch: bool = False
+    fetch: FetchPolicy | None = None
     dask: str | None = None
 
 

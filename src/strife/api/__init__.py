@@ -4,9 +4,9 @@ Modules, one job each: ``settings`` (limits and configuration), ``errors`` (the 
 shape), ``database`` (the store connection: cursors for reads, a lock for writes),
 ``facets`` (derived search columns kept in memory), ``filters`` and ``queries`` (parameterised
 SQL), ``stats`` (aggregations), ``evidence`` (highlight spans), ``schemas`` (OpenAPI models),
-``params`` (query-string parsing), ``auth`` and ``limits`` (token and body size), ``fetch``
-and ``submit`` (coding posted articles), the routers, ``dashboard`` (static files) and
-``commands`` (``strife serve``).
+``params`` (query-string parsing), ``auth`` and ``limits`` (token and body size), ``submit``
+(coding posted articles; URLs through ``strife.ingest.fetch``), the routers, ``dashboard``
+(static files) and ``commands`` (``strife serve``).
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ One process, because DuckDB lets one process hold a store for writing. The API m
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -32,6 +33,13 @@ def serve_command(
             help="Also answer requests for this host name (repeatable; localhost always).",
         ),
     ] = None,
+    allow_private_fetch: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-fetch",
+            help="Let submitted URLs reach private, loopback and link-local addresses.",
+        ),
+    ] = False,
 ) -> None:
     """Serve the HTTP API and the dashboard (writes need STRIFE_TOKEN)."""
     import uvicorn
@@ -44,6 +52,8 @@ def serve_command(
     try:
         allowed = hosts.allowed_hosts(host, allowed_host or ())
         settings = ApiSettings.from_env(db, private=private, allowed_hosts=allowed)
+        if allow_private_fetch:
+            settings = replace(settings, fetch=replace(settings.fetch, allow_private=True))
         app = create_app(settings)
         if not private and not hosts.is_loopback(host):
             err.print(f"strife: warning: {_OPEN_READS.format(host=host)}")

@@ -1,12 +1,18 @@
-"""Routes on articles: read one with its events; submit new ones to code (token needed)."""
+"""Routes on articles: read one with its events; submit new ones to code (token needed).
+
+Submissions run on threads of their own, a few at a time: a fetch may take its whole
+deadline, and on the threadpool of the read routes a handful of slow submissions would hold
+every ``GET`` waiting.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
+import anyio.to_thread
+from anyio import CapacityLimiter
 from fastapi import APIRouter, Path
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from strife.api import queries, schemas
@@ -16,6 +22,8 @@ from strife.api.errors import NotFound
 from strife.api.responses import json_response, json_with_records
 from strife.api.submit import Submitter
 
+# Submissions fetching or coding at once; more wait without holding a thread.
+SUBMISSION_THREADS: Final = 4
 ArticleId = Annotated[str, Path(min_length=1, max_length=200, description="the article's id")]
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": schemas.Error, "description": "the body cannot be read (not UTF-8 JSON)"},
@@ -31,6 +39,7 @@ def articles_router(db: Database, submitter: Submitter, read: Sequence[Any]) -> 
     enforces it.
     """
     router = APIRouter(prefix="/api", tags=["articles"])
+    submissions = CapacityLimiter(SUBMISSION_THREADS)
 
     @router.get(
         "/articles/{article_id}",
@@ -55,7 +64,7 @@ def articles_router(db: Database, submitter: Submitter, read: Sequence[Any]) -> 
     )
     async def post_articles(submission: schemas.Submission) -> Response:
         """Code articles (text, HTML, or URLs the server fetches) and store them."""
-        result = await run_in_threadpool(submitter.submit, submission)
+        result = await anyio.to_thread.run_sync(submitter.submit, submission, limiter=submissions)
         return json_response(result)
 
     return router

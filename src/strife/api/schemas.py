@@ -8,13 +8,30 @@ schemathesis test checks that what is sent conforms.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from strife.api.settings import MAX_ARTICLES_PER_POST, MAX_URLS_PER_POST
 
 Stance = Literal["asserts", "denies"]
+
+
+def _http_url(value: str) -> str:
+    # Refused here, not at fetch time: a javascript: or data: URL must never be stored.
+    url = value.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise ValueError("only http:// and https:// URLs are accepted")
+    return url
+
+
+HttpUrl = Annotated[
+    str,
+    Field(max_length=2000, description="an absolute http:// or https:// URL"),
+    AfterValidator(_http_url),
+]
 
 
 class Actor(BaseModel):
@@ -204,7 +221,7 @@ class ArticleIn(BaseModel):
 
     text: str | None = Field(default=None, min_length=1)
     html: str | None = Field(default=None, min_length=1)
-    url: str | None = Field(default=None, max_length=2000)
+    url: HttpUrl | None = None
     title: str | None = Field(default=None, max_length=1000)
     publication: str | None = Field(default=None, max_length=200)
     published: datetime | None = Field(
@@ -226,7 +243,7 @@ class Submission(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     articles: list[ArticleIn] = Field(default_factory=list, max_length=MAX_ARTICLES_PER_POST)
-    urls: list[str] = Field(default_factory=list, max_length=MAX_URLS_PER_POST)
+    urls: list[HttpUrl] = Field(default_factory=list, max_length=MAX_URLS_PER_POST)
 
     @model_validator(mode="after")
     def _not_empty(self) -> Submission:

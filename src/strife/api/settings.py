@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from strife.api.errors import ApiConfigError
+from strife.ingest.fetch_policy import FetchPolicy
 
 TOKEN_ENV: Final = "STRIFE_TOKEN"
 DEFAULT_PAGE_SIZE: Final = 50
@@ -26,13 +27,8 @@ MAX_QUERY_CHARS: Final = 200
 MIN_TOKEN_CHARS: Final = 16
 
 
-@dataclass(frozen=True, slots=True)
-class FetchLimits:
-    """How submitted URLs are fetched: time per request, bytes per page, redirects."""
-
-    timeout_s: float = 10.0
-    max_bytes: int = MAX_BODY_BYTES
-    max_redirects: int = 3
+# Submitted URLs: public addresses only, 10 s for a whole fetch, 3 redirects, the body limit.
+SUBMITTED_URLS: Final = FetchPolicy(max_bytes=MAX_BODY_BYTES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +40,7 @@ class ApiSettings:
     token: str | None = None
     private: bool = False
     max_body_bytes: int = MAX_BODY_BYTES
-    fetch: FetchLimits = field(default_factory=FetchLimits)
+    fetch: FetchPolicy = SUBMITTED_URLS
     allowed_hosts: frozenset[str] | None = None
 
     def __post_init__(self) -> None:

@@ -21,12 +21,12 @@ from functools import partial
 from typing import Any
 
 from strife.api.database import Database, Writer
-from strife.api.fetch import fetch
 from strife.api.schemas import ArticleIn, Submission
-from strife.api.settings import FetchLimits
 from strife.dedupe import Deduplicator, NearDuplicateIndex, Verdict
 from strife.errors import InputError
 from strife.ingest import article_from_html, article_from_text
+from strife.ingest.fetch import fetch_page
+from strife.ingest.fetch_policy import FetchPolicy
 from strife.pipeline import CodedArticle, code_batches
 from strife.records import Article, Rejection
 from strife.runner import Recorder, Summary
@@ -50,7 +50,7 @@ class _Outcome:
 
 
 class Submitter:
-    def __init__(self, db: Database, limits: FetchLimits) -> None:
+    def __init__(self, db: Database, limits: FetchPolicy) -> None:
         self._db = db
         self._limits = limits
         self._index: NearDuplicateIndex | None = None
@@ -96,7 +96,7 @@ class Submitter:
             yield _settle(partial(self._from_url, url))
 
     def _from_url(self, url: str) -> Article:
-        page = fetch(url, self._limits)
+        page = fetch_page(url, url, self._limits)
         read = article_from_html if page.is_html else article_from_text
         return read(page.text, url, url=url)
 

@@ -2,10 +2,11 @@
 
 A feed file (``.rss``, ``.atom``, or XML that is a feed) gives one article per entry, with
 the entry's link, title and date and the feed's title as the outlet. The text is the
-entry's own (its content, else its summary) unless ``fetch`` is set: then the entry's
-page is fetched and read like an HTML file, and the entry's text is used only when the
-page cannot be fetched or holds no article. A URL list (``.urls``: one feed URL a line,
-``#`` comments) or a URL on the command line names feeds to fetch, which needs ``fetch``.
+entry's own (its content, else its summary) unless ``fetch`` (a fetch policy) is set: then
+the entry's page is fetched within that policy and read like an HTML file, and the entry's
+text is used only when the page cannot be fetched or holds no article. A URL list
+(``.urls``: one feed URL a line, ``#`` comments) or a URL on the command line names feeds
+to fetch, which needs ``fetch``.
 An entry's source is ``FEED#N``, its position in the feed.
 """
 
@@ -24,7 +25,8 @@ import feedparser
 
 from strife.errors import EmptyInput, InputError, MalformedRecord, UnreadableInput
 from strife.ingest.decode import decode_line
-from strife.ingest.fetch import fetch, fetch_text
+from strife.ingest.fetch import fetch, fetch_page
+from strife.ingest.fetch_policy import FetchPolicy
 from strife.ingest.html import article_from_html
 from strife.ingest.options import ReadOptions
 from strife.ingest.tabular import PendingArticle
@@ -58,11 +60,11 @@ def url_list_entries(data: bytes, name: str, options: ReadOptions) -> Iterator[P
 
 def feed_url_entries(urls: list[str], name: str, options: ReadOptions) -> Iterator[PendingArticle]:
     """The entries of the feeds at ``urls``; a feed that cannot be fetched is rejected."""
-    if not options.fetch:
+    if options.fetch is None:
         raise UnreadableInput(name, "feed URLs are read only with --fetch (network access)")
     for url in urls:
         try:
-            data, _ = fetch(url, url, timeout=options.timeout, max_bytes=options.max_bytes)
+            data = fetch(url, url, options.fetch)
             yield from feed_entries(data, url, options)
         except InputError as err:
             yield functools.partial(_refuse, err)
@@ -72,8 +74,8 @@ def _entry_article(
     entry: Mapping[str, Any], source: str, publication: str | None, options: ReadOptions
 ) -> Article:
     link, title, published = _text(entry, "link"), _text(entry, "title"), _entry_date(entry)
-    if options.fetch and link:
-        page = _page(link, source, options)
+    if options.fetch is not None and link:
+        page = _page(link, source, options.fetch)
         if page is not None:
             try:
                 return article_from_html(
@@ -94,9 +96,9 @@ def _entry_article(
     )
 
 
-def _page(link: str, source: str, options: ReadOptions) -> str | None:
+def _page(link: str, source: str, policy: FetchPolicy) -> str | None:
     try:
-        return fetch_text(link, source, timeout=options.timeout, max_bytes=options.max_bytes)
+        return fetch_page(link, source, policy).text
     except InputError as err:
         log.debug("%s; using the feed entry's text", err)
         return None

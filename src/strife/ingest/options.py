@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Final
 
-from strife.ingest.fetch import DEFAULT_TIMEOUT_S
+from strife.ingest.fetch_policy import FetchPolicy
 from strife.ingest.progress import ReadProgress
 
 DEFAULT_MAX_BYTES: Final = 20_000_000
@@ -20,11 +20,11 @@ class ReadOptions:
 
     ``columns`` maps a strife field to the JSONL key or CSV column holding it, e.g.
     ``{"text": "body", "published": "pubDate"}``. ``fetch`` lets feed readers use the
-    network (feed URLs, entry pages). ``progress`` is updated as files are read.
+    network (feed URLs, entry pages) within its policy; None keeps them offline.
+    ``progress`` is updated as files are read.
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
     columns: Mapping[str, str] = field(default_factory=dict)
-    fetch: bool = False
-    timeout: float = DEFAULT_TIMEOUT_S
+    fetch: FetchPolicy | None = None
     progress: ReadProgress | None = None
