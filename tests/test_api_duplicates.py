@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from strife.api import ApiSettings, create_app
 from strife.api.database import Database
+from strife.api.schemas import SubmissionResult
 from strife.dedupe import signature, similarity
 
 pytestmark = pytest.mark.slow
@@ -46,6 +47,8 @@ def post(client: TestClient, *articles: dict[str, Any]) -> dict[str, Any]:
     response = client.post("/api/articles", json={"articles": list(articles)}, headers=AUTH)
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
+    # The schema says what the answer holds, duplicates included, with nothing left over.
+    assert SubmissionResult.model_validate(body).model_dump() == body
     return body
 
 

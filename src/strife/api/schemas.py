@@ -263,9 +263,21 @@ class RejectedOut(BaseModel):
     reason: str
 
 
+class DuplicateOut(BaseModel):
+    source: str
+    article_id: str = Field(description="the stored (or earlier submitted) original")
+    kind: Literal["stored", "exact", "near"] = Field(
+        description="the store held it, an exact copy, or a near duplicate"
+    )
+    similarity: float = Field(ge=0, le=1, description="estimated Jaccard similarity")
+
+
 class SubmissionResult(BaseModel):
     stored: int = Field(description="articles the store did not hold before")
     coded: list[CodedOut]
+    duplicates: list[DuplicateOut] = Field(
+        description="articles not coded: copies of an article the store holds"
+    )
     rejected: list[RejectedOut]
 
 
