@@ -426,7 +426,7 @@ def write_csv(events: Iterable[Event], out: TextIO) -> int:
     strife writes goes through here: text cells that a spreadsheet would run as a formula
     are defused (``defuse_cell``); numeric columns are numbers and stay as they are.
     """
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(_LineFeeds(out), lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     n = 0
     for event in events:
@@ -436,6 +436,17 @@ def write_csv(events: Iterable[Event], out: TextIO) -> int:
         )
         n += 1
     return n
+
+
+class _LineFeeds:
+    """Rows end in "\n", yet a cell holding a lone "\r" is quoted: Python's writer quotes only
+    the characters of its line terminator, so it writes "\r\n" and this turns it into "\n"."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, row: str) -> int:
+        return self.out.write(row[:-2] + "\n" if row.endswith("\r\n") else row)
 
 
 def defuse_cell(value: str) -> str:
