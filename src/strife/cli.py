@@ -22,7 +22,13 @@ from typer.core import TyperGroup
 from strife import __version__
 from strife.api.commands import serve_command
 from strife.classify.command import classify_command
-from strife.display import ProgressDisplay, stderr_console, summary_line, tell
+from strife.display import (
+    ProgressDisplay,
+    stderr_console,
+    stdout_console,
+    summary_line,
+    tell,
+)
 from strife.errors import ClusterError, ModelError, StoreError, StrifeError
 from strife.evaluate.commands import eval_app
 from strife.ingest import MAPPABLE_FIELDS
@@ -287,7 +293,7 @@ class _EventPrinter:
         if self.format is Format.csv:
             write_csv(self.rows, self.out)
         elif self.format is Format.table:
-            render_table(self.rows, Console(file=self.out, width=_width(self.out)))
+            render_table(self.rows, stdout_console(self.out, width=_width(self.out)))
 
 
 def _width(out: TextIO) -> int | None:

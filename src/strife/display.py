@@ -1,4 +1,5 @@
-"""What strife shows on standard error: one line per message, a progress bar, a summary.
+"""What strife shows: one line per message on standard error, a progress bar, a summary,
+and the consoles its tables are printed on.
 
 Every message is one line whatever its length and whatever the terminal (scripts split
 standard error on newlines), and control characters from hostile input (a file name with a
@@ -10,9 +11,11 @@ duplicates or already stored, rejected, the rate and each worker's peak memory.
 
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from rich.console import Console
 from rich.progress import (
@@ -40,6 +43,20 @@ def stderr_console() -> Console:
     printed as it is.
     """
     return Console(stderr=True, soft_wrap=True, markup=False, highlight=False, emoji=False)
+
+
+class _Output(Console):
+    """A console on standard output that leaves a closed pipe to the command line's edge:
+    rich itself would exit with status 1, which strife uses for rejected inputs."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, "the reader of standard output has left")
+
+
+def stdout_console(out: TextIO | None = None, *, width: int | None = None) -> Console:
+    """The console tables are printed on (``out``: standard output unless given)."""
+    return _Output(file=out, width=width)
 
 
 def one_line(message: str) -> str:

@@ -12,12 +12,11 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from strife.criteria import country_code, date_range, event_type
-from strife.display import stderr_console, tell
+from strife.display import stderr_console, stdout_console, tell
 from strife.errors import StrifeError
 from strife.export import EventFilter, ExportFormat, export_events
 from strife.store import Store, StoreStats
@@ -78,7 +77,7 @@ def stats_command(
     if output_format is StatsFormat.json:
         typer.echo(json.dumps(stats.as_dict(), indent=2))
     else:
-        Console(width=100).print(_stats_table(stats))
+        stdout_console(width=100).print(_stats_table(stats))
 
 
 def export_command(
