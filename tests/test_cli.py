@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import errno
 import io
 import json
 import os
@@ -22,7 +23,7 @@ from typer.testing import CliRunner
 
 from factories import make_article, make_event
 from strife.cli import CLOSED_PIPE, app
-from strife.display import ProgressDisplay, summary_line
+from strife.display import ProgressDisplay, stdout_console, summary_line
 from strife.records import Rejection
 from strife.runner import Summary
 from strife.store import Store
@@ -416,6 +417,15 @@ def test_a_closed_pipe_ends_quietly_with_141(tmp_path: Path, args: list[str]) ->
     db = stored_events(tmp_path / "s.duckdb", 300)  # far more than a pipe's 64 kB buffer
     status, stderr = _closed_early(*args, "--db", str(db))
     assert (status, stderr) == (CLOSED_PIPE, "")
+
+
+def test_a_table_console_leaves_a_closed_pipe_to_the_edge() -> None:
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(errno.EPIPE, "closed")
+
+    with pytest.raises(BrokenPipeError):  # rich's own handling would exit 1
+        stdout_console(Closed(), width=80).print("a table")
 
 
 def test_a_table_into_a_closed_pipe_never_says_rejected(tmp_path: Path) -> None:
