@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from strife.display import stderr_console
 from strife.errors import StrifeError
 
 
@@ -32,7 +32,7 @@ def serve_command(
     from strife.api.app import create_app
     from strife.api.settings import ApiSettings
 
-    err = Console(stderr=True)
+    err = stderr_console()
     try:
         settings = ApiSettings.from_env(db, private=private)
         app = create_app(settings)

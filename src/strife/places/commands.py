@@ -25,6 +25,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from strife.display import stderr_console
 from strife.errors import MalformedRecord, UnreadableInput
 from strife.nlp import load_nlp
 from strife.places.geoparser import Geoparser
@@ -103,7 +104,7 @@ def geoparse_command(
     ] = False,
 ) -> None:
     """Find and resolve the toponyms of texts; print one JSON line per text."""
-    err = Console(stderr=True)
+    err = stderr_console()
     rejected = 0
 
     def texts() -> Iterator[tuple[str, str]]:
