@@ -22,7 +22,8 @@ from schemathesis.checks import (
 from strife.api import ApiSettings, create_app
 from strife.api.auth import token_matches
 from strife.api.dashboard import web_files
-from strife.api.errors import ApiConfigError
+from strife.api.errors import ApiConfigError, error_response
+from strife.api.hosts import allowed_hosts, header_host, is_loopback
 from test_api_queries import sample_store
 from test_api_routes import assert_error
 
@@ -131,6 +132,119 @@ def test_tokens_match_exactly() -> None:
     assert not token_matches(b"Basic " + token, token)
     assert not token_matches(None, token)
     assert not token_matches(b"Bearer ", None)
+
+
+@pytest.mark.parametrize(
+    "token",
+    [" " * 20, TOKEN + " ", " " + TOKEN, TOKEN + "\n", "correct-horse\tbattery-staple"],
+)
+def test_a_token_no_request_can_carry_is_refused(store: Path, token: str) -> None:
+    with pytest.raises(ApiConfigError, match=r"white space|control character"):
+        ApiSettings(db=store, token=token)
+
+
+def test_every_response_says_nosniff(writer: TestClient) -> None:
+    responses = [
+        writer.get("/api/health"),
+        writer.get("/"),
+        writer.get("/static/js/main.js"),
+        writer.head("/api/events"),
+        writer.get("/api/events", params={"limit": 0}),  # 422
+        writer.get("/api/events/no-such-event"),  # 404
+        writer.get("/no/such/page"),  # 404 outside the API
+        writer.delete("/api/events"),  # 405
+        writer.post("/api/articles", json=ARTICLE),  # 401
+        writer.post("/api/articles", content=b"x" * (LIMIT + 1), headers=bearer(TOKEN)),  # 413
+        writer.request("GET", "/api/events", content=b"x"),  # 400
+    ]
+    for response in responses:
+        assert response.headers.get_list("x-content-type-options") == ["nosniff"], response
+    # The 500 of an unexpected error is sent from outside every middleware.
+    assert error_response(500, "internal").headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/health",
+        "/api/events?limit=3",
+        "/api/stats",
+        "/api/openapi.json",
+        "/",
+        "/static/style.css",
+    ],
+)
+def test_head_is_answered_on_every_get_route(open_client: TestClient, path: str) -> None:
+    got, head = open_client.get(path), open_client.head(path)
+    assert (got.status_code, head.status_code) == (200, 200)
+    assert head.content == b""
+    for name in ("content-type", "content-length", "x-content-type-options"):
+        assert head.headers[name] == got.headers[name], name
+    assert open_client.head("/api/events/no-such-event").status_code == 404
+
+
+def test_a_get_with_a_body_is_refused_unread(open_client: TestClient) -> None:
+    pulled: list[int] = []
+
+    def body() -> Iterator[bytes]:  # chunked, and counted as the server reads it
+        for size in (1024, LIMIT, LIMIT):
+            pulled.append(size)
+            yield b"x" * size
+
+    for method in ("GET", "HEAD"):
+        response = open_client.request(method, "/api/events", content=body())
+        assert response.status_code == 400 and response.headers["connection"] == "close"
+    message = assert_error(
+        open_client.request("GET", "/api/events", content=body()), 400, "bad_request"
+    )["message"]
+    assert message == "a GET request takes no body"
+    assert pulled == []
+    sized = open_client.request("GET", "/api/stats", content=b"{}" * 1000)
+    assert_error(sized, 400, "bad_request")
+    empty = open_client.request("GET", "/api/stats", headers={"Content-Length": "0"})
+    assert empty.status_code == 200
+
+
+def test_a_loopback_server_answers_only_its_own_hosts(store: Path) -> None:
+    allowed = allowed_hosts("127.0.0.1", ["dash.example"])
+    app = create_app(ApiSettings(db=store, allowed_hosts=allowed))
+    with TestClient(app, base_url="http://localhost:8000") as client:
+        assert client.get("/api/health").status_code == 200
+        for host in (
+            "127.0.0.1:8000",
+            "[::1]:8000",
+            "LOCALHOST",
+            "dash.example",
+            "Dash.Example:443",
+        ):
+            assert client.get("/api/health", headers={"Host": host}).status_code == 200, host
+        hostile = (
+            "evil.example",
+            "evil.example:8000",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+        )
+        for host in (*hostile, "", "localhost:x", "[::1"):
+            for path in ("/api/events", "/", "/api/health"):
+                response = client.get(path, headers={"Host": host})
+                assert_error(response, 400, "host_not_allowed")
+                assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_host_policy_follows_the_listening_address() -> None:
+    assert allowed_hosts("127.0.0.1") == {"localhost", "127.0.0.1", "[::1]"}
+    assert allowed_hosts("127.0.0.2") == {"localhost", "127.0.0.1", "[::1]", "127.0.0.2"}
+    assert allowed_hosts("::1") == allowed_hosts("localhost") == allowed_hosts("[::1]")
+    assert allowed_hosts("0.0.0.0") is None and allowed_hosts("192.0.2.7") is None
+    assert allowed_hosts("0.0.0.0", ["Dash.Example"]) == {
+        "localhost", "127.0.0.1", "[::1]", "dash.example"}  # fmt: skip
+    for bad in ("dash.example:80", "http://dash.example", "", "a..b", "-a", "a b"):
+        with pytest.raises(ApiConfigError, match="--allowed-host"):
+            allowed_hosts("127.0.0.1", [bad])
+    assert [is_loopback(h) for h in ("127.0.0.1", "127.9.9.9", "::1", "localhost")] == [True] * 4
+    assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "10.0.0.1", "example.org"))
+    assert header_host(b"[0:0:0:0:0:0:0:1]:8000") == "[::1]"
+    assert header_host(b"localhost:") is None and header_host(b"a:b:c") is None
 
 
 @pytest.mark.parametrize(

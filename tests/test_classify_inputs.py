@@ -20,7 +20,7 @@ from strife.classify.corpora import (
     unmark,
 )
 from strife.classify.cues import N_CUES, cue_vector
-from strife.classify.encode import Pair, mark
+from strife.classify.encode import CONTEXT_CHARS, MAX_ROLE_SPREAD, Pair, focus, mark
 from strife.classify.evaluation import labeller
 from strife.classify.scoring import score
 from strife.errors import MalformedRecord
@@ -139,6 +139,37 @@ def test_request_lines_are_checked() -> None:
     for bad in ('{"id": 1}', "not json", '{"text": "abc", "actor": [2, 9]}'):
         with pytest.raises(MalformedRecord):
             parse_request(bad)
+
+
+def test_a_long_text_is_cut_around_its_roles_at_white_space() -> None:
+    filler = "Earlier reports said little. " * 300
+    sentence = "Russia shelled Kharkiv on Monday."
+    text = filler + sentence + " " + filler
+    start = len(filler)
+    cut = focus(Pair(text, (start, start + 6), (start + 15, start + 22)))
+    low = text.index(cut.text)  # unique: the cut holds the sentence
+    assert CONTEXT_CHARS - 20 < start - low <= CONTEXT_CHARS
+    assert len(cut.text) <= 2 * CONTEXT_CHARS + len(sentence)
+    assert text[low - 1] == " " and text[low + len(cut.text)] == " "
+    assert cut.actor == (start - low, start - low + 6)
+    assert cut.recipient is not None and cut.text[slice(*cut.recipient)] == "Kharkiv"
+    # A sentence comes back as it is; a text without roles is cut after the context.
+    short = Pair(sentence, (0, 6), None)
+    assert focus(short) is short
+    assert focus(Pair(text)).text == text[: text.rindex(" ", 0, CONTEXT_CHARS)]
+
+
+def test_a_request_whose_roles_no_sentence_holds_is_refused() -> None:
+    gap = "x " * MAX_ROLE_SPREAD
+    line = json.dumps(
+        {"text": f"Iran {gap}Iraq", "actor": [0, 4], "recipient": [len(gap) + 5, len(gap) + 9]}
+    )
+    with pytest.raises(MalformedRecord, match="8,009 characters apart"):
+        parse_request(line)
+    near = json.dumps(
+        {"text": f"{gap}Iran freed Iraq", "actor": [len(gap), len(gap) + 4], "recipient": None}
+    )
+    assert parse_request(near).pair.actor == (len(gap), len(gap) + 4)
 
 
 def test_training_refuses_sentences_of_an_evaluation_set(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 from strife.classify.cues import N_CUES, cue_vector
 from strife.classify.encode import CLS_ID, SEP_ID, Encoder, Pair
 from strife.classify.model import EventTyper, default_model_dir
+from strife.classify.pairs import PairClassifier
 from strife.cli import app
 from strife.errors import ModelError
 from strife.plover import EVENT_TYPES, MODES, QUAD
@@ -107,6 +109,54 @@ def test_classify_command_types_each_line_and_names_bad_ones(tmp_path: Path) -> 
     assert out[1]["event"] == "CONSULT"
     assert set(out[0]) == {"id", "event", "mode", "quad_code", "confidence"}
     assert "pairs.jsonl:3" in result.stderr
+
+
+def _long_pair(chars: int) -> Pair:
+    """A paragraph repeated to ``chars`` characters on one line, the pair in its middle."""
+    paragraph = "Russian forces shelled Kharkiv on Monday, the city's mayor said. "
+    text = (paragraph * (chars // len(paragraph) + 1))[:chars]
+    start = text.index("Russian forces", chars // 2)
+    return Pair(text, (start, start + 14), (start + 23, start + 30))
+
+
+def _seconds(classifier: PairClassifier, pair: Pair) -> float:
+    started = time.perf_counter()
+    (typing,) = classifier.classify([pair])
+    assert typing.event == "ASSAULT"
+    return time.perf_counter() - started
+
+
+@pytest.mark.slow
+def test_a_long_line_is_classified_in_time_linear_in_its_length() -> None:
+    classifier = PairClassifier.load()
+    _seconds(classifier, _long_pair(1_000))  # the first parse warms the pipeline up
+    half, full = (_seconds(classifier, _long_pair(n)) for n in (100_000, 200_000))
+    # Parsed whole as one sentence, the 200 kB line took over a minute and four times
+    # as long as the 100 kB one; the slack keeps timer noise on tiny times harmless.
+    assert full < 5.0, (half, full)
+    assert full < 3 * half + 0.5, (half, full)
+
+
+@pytest.mark.slow
+def test_classify_command_reads_a_long_line_and_skips_roles_too_far_apart(
+    tmp_path: Path,
+) -> None:
+    long = _long_pair(200_000)
+    gap = "and " * 2_000
+    lines = [
+        {"id": "long", "text": long.text, "actor": long.actor, "recipient": long.recipient},
+        {"id": "far", "text": f"Iran {gap}Iraq", "actor": [0, 4], "recipient": [8005, 8009]},
+        {"id": "short", "text": "Police arrested dozens in Tehran.", "actor": [0, 6]},
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    result = CliRunner().invoke(app, ["classify", str(path)])
+    assert result.exit_code == 1
+    out = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [(o["id"], o["event"]) for o in out] == [("long", "ASSAULT"), ("short", "COERCE")]
+    problem = " ".join(result.stderr.split())
+    assert "pairs.jsonl:2: actor and recipient are 8,009 characters apart" in problem
+    assert "pairs.jsonl:1" not in problem and "pairs.jsonl:3" not in problem
 
 
 def test_a_pairs_reading_does_not_depend_on_the_pairs_typed_with_it(

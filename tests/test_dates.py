@@ -304,3 +304,19 @@ def test_dates_of_the_karabakh_article(nlp: Any) -> None:
         ("late September", date(2020, 9, 25), False),
         ("2007", date(2007, 1, 1), True),
     ]
+
+
+@pytest.mark.parametrize(
+    "expression", ["5000 years ago", "99999999 days ago", "in 1750", "in 2150", "March 2150"]
+)
+def test_dates_outside_1800_to_2100_resolve_to_nothing(expression: str) -> None:
+    assert resolve_expression(expression, SATURDAY) is None
+
+
+def test_nothing_is_read_against_an_implausible_publication_date() -> None:
+    # Year 10000 in UTC: "tomorrow" used to overflow and fail the whole article.
+    overflowing = datetime.fromisoformat("9999-12-31T23:59:59-14:00")
+    for expression in ("tomorrow", "next week", "Friday", "three days ago"):
+        assert resolve_expression(expression, overflowing) is None
+    stated = resolve_expression("31 October 2020", overflowing)
+    assert stated is not None and stated.date == date(2020, 10, 31)

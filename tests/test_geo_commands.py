@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from strife.cli import app
+from strife.pipeline import MAX_ARTICLE_CHARS
 
 pytestmark = pytest.mark.slow
 
@@ -61,6 +62,31 @@ def test_geoparse_places_only_leaves_out_demonyms(tmp_path: Path) -> None:
     assert result.exit_code == 0
     (line,) = [json.loads(text) for text in result.stdout.splitlines()]
     assert "Azerbaijani" not in {p["text"] for p in line["places"]}
+
+
+def test_geoparse_names_every_rejected_file_and_goes_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Fighting resumed near Donetsk.", encoding="utf-8")
+    too_long = tmp_path / "long.txt"
+    too_long.write_text("a" * (MAX_ARTICLE_CHARS + 1), encoding="utf-8")
+    lines = tmp_path / "lines.jsonl"
+    records = [{"id": "k1", "text": KARABAKH}, {"id": "big", "text": "b " * MAX_ARTICLE_CHARS}]
+    lines.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    paths = [tmp_path / "missing.txt", good, too_long, tmp_path, lines, good]
+    result = CliRunner().invoke(app, ["geoparse", *map(str, paths)])
+    assert result.exit_code == 1
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [
+        str(good),
+        "k1",
+        str(good),
+    ]
+    limit = f"the limit is {MAX_ARTICLE_CHARS}"
+    assert result.stderr.splitlines() == [
+        f"strife: rejected {tmp_path / 'missing.txt'}: No such file or directory",
+        f"strife: rejected {too_long}: too long: {MAX_ARTICLE_CHARS + 1} characters, {limit}",
+        f"strife: rejected {tmp_path}: Is a directory",
+        f"strife: rejected big: too long: {2 * MAX_ARTICLE_CHARS} characters, {limit}",
+    ]
 
 
 def test_eval_geo_reports_every_part_and_rejects_other_files(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -89,3 +90,28 @@ def test_french_page_is_refused() -> None:
     )
     with pytest.raises(NotEnglish, match="fr"):
         article_from_html(page, "fr.html")
+
+
+def test_an_overflowing_meta_date_is_dropped_with_one_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Year 10000 once converted to UTC: it used to fail the store write of the whole batch.
+    page = PAGE.replace("2021-03-04T09:15:00+02:00", "9999-12-31T23:59:59-14:00")
+    with caplog.at_level(logging.WARNING):
+        article = article_from_html(page, "page.html")
+    assert article.published is None
+    assert article.title == "Clashes near the river leave two soldiers wounded"
+    assert [record.getMessage() for record in caplog.records] == [
+        "strife: page.html: ignored the publication date 9999-12-31T23:59:59-14:00"
+        " (outside 1800-2100)"
+    ]
+
+
+def test_a_plausible_date_after_an_implausible_meta_is_used() -> None:
+    page = PAGE.replace(
+        '<meta property="article:published_time" content="2021-03-04T09:15:00+02:00">',
+        '<meta property="article:published_time" content="2150-01-01T00:00:00Z">'
+        '<meta itemprop="datePublished" content="2021-03-04T09:15:00+02:00">',
+    )
+    article = article_from_html(page, "page.html")
+    assert article.published == datetime(2021, 3, 4, 9, 15, tzinfo=timezone(timedelta(hours=2)))

@@ -9,6 +9,7 @@ one line.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from enum import StrEnum
@@ -24,6 +25,7 @@ from strife.api.commands import serve_command
 from strife.classify.command import classify_command
 from strife.display import (
     ProgressDisplay,
+    one_line,
     stderr_console,
     stdout_console,
     summary_line,
@@ -146,6 +148,29 @@ FetchOption = Annotated[
 ]
 
 
+class _StderrWarnings(logging.Handler):
+    """The library's warnings, one line each on standard error: ``strife: warning: ...``.
+    Errors are not repeated here: the commands report them themselves."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno != logging.WARNING:
+            return
+        try:
+            message = one_line(record.getMessage())
+            sys.stderr.write(f"strife: warning: {message}\n")  # the stream of this moment
+        except (OSError, ValueError, TypeError):
+            self.handleError(record)
+
+
+_WARNINGS: Final = _StderrWarnings()
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("strife")
+    if _WARNINGS not in logger.handlers:
+        logger.addHandler(_WARNINGS)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"strife {__version__}")
@@ -159,6 +184,7 @@ def main_callback(
     ] = False,
 ) -> None:
     """strife: who did what to whom, where and when, and who says so."""
+    _show_warnings()
 
 
 @app.command("code")

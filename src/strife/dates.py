@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta
 from spacy.tokens import Doc
 
 from strife.nlp import doc_text
+from strife.plausible_dates import LATEST, is_plausible_day, is_plausible_moment
 from strife.records import DateMention
 
 Resolution = tuple[date, bool]
@@ -48,7 +49,6 @@ class Resolved:
 # more than this many days after it ("November 3" in late October is the coming election).
 FUTURE_TOLERANCE_DAYS = 31
 HISTORICAL_AFTER_DAYS = 365
-EARLIEST_YEAR = 1000
 PART_OF_MONTH_DAY = {
     "early": 5,
     "mid": 15,
@@ -110,27 +110,36 @@ class _Rule:
 def resolve_expression(text: str, published: datetime | None) -> Resolved | None:
     """What one temporal expression names; None for durations and for what cannot be read
     (and, without a publication date, for what only it could anchor)."""
-    return _resolve(text, published.date() if published is not None else None)
+    return _resolve(text, _reference(published))
 
 
 def find_dates(doc: Doc, published: datetime | None) -> list[DateMention]:
     """The resolved temporal expressions of ``doc`` in text order. Without a publication
     date only explicit dates ("31 October 2020", "in 1997") are resolved."""
-    reference = published.date() if published is not None else None
+    reference = _reference(published)
     text = doc_text(doc)
     mentions: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    # Candidates come in order of start: one overlaps a taken span when it starts before
+    # the furthest end taken so far (linear in a long article, where a list was quadratic).
+    reach = -1
     for start, end in sorted(_candidate_spans(doc, text), key=lambda s: (s[0], -s[1])):
-        if any(start < other_end and other_start < end for other_start, other_end in taken):
+        if start < reach:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         resolved = _resolve(text[start:end], reference)
         if resolved is not None:
-            taken.append((start, end))
+            reach = max(reach, end)
             mentions.append(_mention(span.start, span.end, text[start:end], start, resolved))
     return sorted(mentions, key=lambda m: m.char_start)
+
+
+def _reference(published: datetime | None) -> date | None:
+    """The day relative expressions are read against: none for an implausible date."""
+    if published is None or not is_plausible_moment(published):
+        return None
+    return published.date()
 
 
 def _mention(start: int, end: int, text: str, char_start: int, resolved: Resolved) -> DateMention:
@@ -208,11 +217,21 @@ def _resolve(text: str, published: date | None) -> Resolved | None:
             continue
         match = rule.pattern.fullmatch(expression)
         if match is not None:
-            resolution = rule.resolve(match, published)
-            if resolution is None:
-                return None
-            return Resolved(*resolution, relative=rule.needs_publication)
+            return _plausible(_apply(rule, match, published), rule.needs_publication)
     return None
+
+
+def _apply(rule: _Rule, match: re.Match[str], published: date | None) -> Resolution | None:
+    try:
+        return rule.resolve(match, published)
+    except (ValueError, OverflowError):  # "5000 years ago": before the first year there is
+        return None
+
+
+def _plausible(resolution: Resolution | None, relative: bool) -> Resolved | None:
+    if resolution is None or not is_plausible_day(resolution[0]):
+        return None
+    return Resolved(*resolution, relative=relative)
 
 
 def _resolve_range(expression: str, published: date | None) -> Resolved | None:
@@ -237,7 +256,7 @@ def _resolve_range(expression: str, published: date | None) -> Resolved | None:
 
 
 def _range(first: Resolved, last: date | None) -> Resolved | None:
-    if last is None or last <= first.date or first.until is not None:
+    if last is None or last <= first.date or first.until is not None or last > LATEST:
         return None
     return Resolved(first.date, first.historical, until=last, relative=first.relative)
 
@@ -273,8 +292,8 @@ def _year_is_past(year: int, published: date | None) -> bool:
 
 
 def _plausible_year(year: int, published: date | None) -> bool:
-    latest = published.year + 10 if published is not None else 2100
-    return EARLIEST_YEAR <= year <= latest
+    latest = published.year + 10 if published is not None else LATEST.year
+    return is_plausible_day(date(year, 1, 1)) and year <= latest
 
 
 def _numeric(match: re.Match[str], published: date | None) -> Resolution | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from strife.dedupe import Copy, DedupeCounts, Deduplicator
+from strife.dedupe import Copy, DedupeCounts, Deduplicator, NearDuplicateIndex
 from strife.ingest import ReadOptions, ReadProgress, read_inputs
 from strife.pipeline import DEFAULT_BATCH_SIZE, CodedArticle, CodedBatch, code_batches
 from strife.records import Article, Event, Rejection
@@ -97,7 +97,7 @@ def run(
     summary = Summary()
     store = Store.open(options.db) if options.db is not None else None
     try:
-        recorder = _Recorder(store, summary, on_result, options.recode)
+        recorder = Recorder(store, summary, on_result, options.recode)
         read = ReadOptions(
             max_bytes=options.max_bytes,
             columns=options.columns,
@@ -140,16 +140,27 @@ def _coded(
             runs.finish_run(run_dir)
 
 
-class _Recorder:
+class Recorder:
     """Counts and reports results, and writes them (with their copies) in input order."""
 
     def __init__(
-        self, store: Store | None, summary: Summary, on_result: Listener | None, recode: bool
+        self,
+        store: Store | None,
+        summary: Summary,
+        on_result: Listener | None,
+        recode: bool,
+        index: NearDuplicateIndex | None = None,
     ) -> None:
+        """``index`` is the store's near-duplicate index when the caller keeps one (the
+        server, between submissions); without it, it is rebuilt from the store."""
         self.store = store
         self.summary = summary
         self.on_result = on_result
-        self.dedupe = Deduplicator.for_store(store, recode=recode, on_stored=self._replay)
+        self.dedupe = (
+            Deduplicator.for_store(store, recode=recode, on_stored=self._replay)
+            if index is None
+            else Deduplicator(index, store=store, recode=recode, on_stored=self._replay)
+        )
         summary.dedupe = self.dedupe.counts
         self._pending: list[tuple[Article, Sequence[Event]]] = []
         self._copies: list[Copy] = []

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
+from starlette.routing import Match
+from starlette.types import Scope
 
 from strife import __version__
 from strife.api import schemas
@@ -13,7 +16,9 @@ from strife.api.auth import DOCUMENTED, AccessControl
 from strife.api.dashboard import dashboard_router, web_files
 from strife.api.database import Database
 from strife.api.errors import install_error_handlers
-from strife.api.limits import BodyLimit
+from strife.api.hosts import HostCheck
+from strife.api.limits import BodyLimit, TakesBody
+from strife.api.protocol import HeadAsGet, SecurityHeaders
 from strife.api.routes_articles import articles_router
 from strife.api.routes_events import events_router
 from strife.api.settings import ApiSettings
@@ -53,14 +58,40 @@ def create_app(settings: ApiSettings, db: Database | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     read = [DOCUMENTED] if settings.private else []
-    app.include_router(events_router(database, read))
-    app.include_router(articles_router(database, Submitter(database, settings.fetch), read))
-    app.include_router(_health_router(settings))
-    app.include_router(dashboard_router(web_files()))
-    # Outermost first: access is checked before the body is read, the body before routing.
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    routers = [
+        events_router(database, read),
+        articles_router(database, Submitter(database, settings.fetch), read),
+        _health_router(settings),
+        dashboard_router(web_files()),
+    ]
+    for router in routers:
+        app.include_router(router)
+    # Added innermost first. A request meets, in turn: the security headers (set on every
+    # response), the host check, the token (checked before the body is read), the body
+    # limit, and HEAD turned into GET for the routes.
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(
+        BodyLimit, max_bytes=settings.max_body_bytes, takes_body=_body_routes(routers)
+    )
     app.add_middleware(AccessControl, token=settings.token, private=settings.private)
+    app.add_middleware(HostCheck, allowed=settings.allowed_hosts)
+    app.add_middleware(SecurityHeaders)
     return app
+
+
+def _body_routes(routers: Sequence[APIRouter]) -> TakesBody:
+    """Whether a request is for one of the routes that read a body."""
+    readers = [
+        route
+        for router in routers
+        for route in router.routes
+        if isinstance(route, APIRoute) and route.body_field is not None
+    ]
+
+    def takes_body(scope: Scope) -> bool:
+        return any(route.matches(scope)[0] is Match.FULL for route in readers)
+
+    return takes_body
 
 
 def _health_router(settings: ApiSettings) -> APIRouter:

@@ -25,26 +25,40 @@ def serve_command(
     private: Annotated[
         bool, typer.Option("--private", help="Require the token (STRIFE_TOKEN) for reads too.")
     ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="Also answer requests for this host name (repeatable; localhost always).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the HTTP API and the dashboard (writes need STRIFE_TOKEN)."""
     import uvicorn
 
+    from strife.api import hosts, listen
     from strife.api.app import create_app
     from strife.api.settings import ApiSettings
 
     err = stderr_console()
     try:
-        settings = ApiSettings.from_env(db, private=private)
+        allowed = hosts.allowed_hosts(host, allowed_host or ())
+        settings = ApiSettings.from_env(db, private=private, allowed_hosts=allowed)
         app = create_app(settings)
+        if not private and not hosts.is_loopback(host):
+            err.print(f"strife: warning: {_OPEN_READS.format(host=host)}")
+        sockets = listen.bind(host, port)
     except StrifeError as exc:
-        err.print(f"strife: {exc}", markup=False, highlight=False)
+        err.print(f"strife: {exc}")
         raise typer.Exit(2) from exc
     reads = "reads need the token" if private else "reads open"
     writes = "writes with the token" if settings.writable else "read-only (no STRIFE_TOKEN)"
-    err.print(
-        f"strife: serving {db} on http://{host}:{port}/ ({reads}, {writes})",
-        markup=False,
-        highlight=False,
-        soft_wrap=True,
-    )
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    err.print(f"strife: serving {db} on {listen.url(host, port)} ({reads}, {writes})")
+    config = uvicorn.Config(app, log_level="warning", server_header=False)
+    uvicorn.Server(config).run(sockets=sockets)
+
+
+_OPEN_READS = (
+    "{host} is not a loopback address: anyone who can reach this port can read the events "
+    "(--private requires the token for reads too; see docs/security.md)"
+)

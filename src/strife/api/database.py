@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -20,6 +21,18 @@ from strife.api import facets
 from strife.errors import StoreError
 from strife.records import Article, Event, Rejection
 from strife.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Writer:
+    """The store opened for writing by ``Database.writer``."""
+
+    store: Store
+    cursor: duckdb.DuckDBPyConnection
+
+    def refresh(self, article_ids: Sequence[str]) -> None:
+        """Bring the search columns of these articles, just written, up to date."""
+        facets.refresh(self.cursor, article_ids)
 
 
 class Database:
@@ -75,21 +88,26 @@ class Database:
         self, coded: Sequence[tuple[Article, Sequence[Event]]], rejected: Sequence[Rejection]
     ) -> int:
         """Store articles with their events and record rejections; return how many were new."""
+        with self.writer() as writer:
+            new = writer.store.save_many(coded)
+            for rejection in rejected:
+                writer.store.record_rejection(rejection)
+            writer.refresh([article.id for article, _ in coded])
+        return new
+
+    @contextmanager
+    def writer(self) -> Iterator[Writer]:
+        """The store to write, one writer at a time, on a cursor of this thread's own."""
         if not self.writable:
             raise StoreError(f"{self.path} is open read-only")
         with self._write_lock:
             cursor = self._new_cursor()
             try:
-                store = Store(cursor, str(self.path))
-                new = store.save_many(coded)
-                for rejection in rejected:
-                    store.record_rejection(rejection)
-                facets.refresh(cursor, [article.id for article, _ in coded])
+                yield Writer(Store(cursor, str(self.path)), cursor)
             except duckdb.Error as exc:
                 raise StoreError(f"{self.path}: cannot write: {exc}") from exc
             finally:
                 cursor.close()
-        return new
 
     def _new_cursor(self) -> duckdb.DuckDBPyConnection:
         with self._cursor_lock:

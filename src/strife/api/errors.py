@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from strife.api.protocol import SECURITY_HEADERS
 from strife.errors import InputError, ModelError, StoreError, StrifeError
 
 log = logging.getLogger(__name__)
@@ -83,10 +84,17 @@ def error_body(
 
 
 def error_response(
-    status: int, message: str, code: str | None = None, details: Sequence[Any] = ()
+    status: int,
+    message: str,
+    code: str | None = None,
+    details: Sequence[Any] = (),
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse(error_body(status, message, code, details), status, headers=headers)
+    # The security headers here too: a 500 is sent from outside every middleware.
+    every = {**SECURITY_HEADERS, **(headers or {})}
+    if status == 401:
+        every["WWW-Authenticate"] = "Bearer"
+    return JSONResponse(error_body(status, message, code, details), status, headers=every)
 
 
 def install_error_handlers(app: FastAPI) -> None:

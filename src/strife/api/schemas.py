@@ -207,7 +207,11 @@ class ArticleIn(BaseModel):
     url: str | None = Field(default=None, max_length=2000)
     title: str | None = Field(default=None, max_length=1000)
     publication: str | None = Field(default=None, max_length=200)
-    published: datetime | None = None
+    published: datetime | None = Field(
+        default=None,
+        description="publication time; one outside 1800-2100 (in UTC) is ignored, "
+        "and the article is coded without it",
+    )
 
     @model_validator(mode="after")
     def _one_body(self) -> ArticleIn:

@@ -37,17 +37,21 @@ class FetchLimits:
 
 @dataclass(frozen=True, slots=True)
 class ApiSettings:
+    """``allowed_hosts``: the ``Host`` names the server answers (``hosts.allowed_hosts``);
+    None answers any."""
+
     db: Path
     token: str | None = None
     private: bool = False
     max_body_bytes: int = MAX_BODY_BYTES
     fetch: FetchLimits = field(default_factory=FetchLimits)
+    allowed_hosts: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         if self.private and self.token is None:
             raise ApiConfigError(f"--private needs a token: set {TOKEN_ENV}")
-        if self.token is not None and len(self.token) < MIN_TOKEN_CHARS:
-            raise ApiConfigError(f"{TOKEN_ENV} must be at least {MIN_TOKEN_CHARS} characters")
+        if self.token is not None:
+            _check_token(self.token)
         if self.max_body_bytes < 1:
             raise ApiConfigError("the body limit must be at least one byte")
 
@@ -58,8 +62,27 @@ class ApiSettings:
 
     @classmethod
     def from_env(
-        cls, db: Path, *, private: bool = False, environ: Mapping[str, str] | None = None
+        cls,
+        db: Path,
+        *,
+        private: bool = False,
+        allowed_hosts: frozenset[str] | None = None,
+        environ: Mapping[str, str] | None = None,
     ) -> ApiSettings:
         """Settings for ``db`` with the token read from ``STRIFE_TOKEN`` (empty means none)."""
         env = os.environ if environ is None else environ
-        return cls(db=db, token=env.get(TOKEN_ENV) or None, private=private)
+        token = env.get(TOKEN_ENV) or None
+        return cls(db=db, token=token, private=private, allowed_hosts=allowed_hosts)
+
+
+def _check_token(token: str) -> None:
+    """Refuse a token no request could ever carry (``auth.token_matches`` strips what is
+    sent, and a header holds no control character)."""
+    if not token.strip():
+        raise ApiConfigError(f"{TOKEN_ENV} is only white space")
+    if token != token.strip():
+        raise ApiConfigError(f"{TOKEN_ENV} starts or ends with white space; remove it")
+    if any(ord(char) < 32 or ord(char) == 127 for char in token):
+        raise ApiConfigError(f"{TOKEN_ENV} holds a control character (a tab, a line break...)")
+    if len(token) < MIN_TOKEN_CHARS:
+        raise ApiConfigError(f"{TOKEN_ENV} must be at least {MIN_TOKEN_CHARS} characters")

@@ -1,54 +1,93 @@
 """``POST /api/articles``: turn a submission into articles, code them and store them.
 
-The coder (spaCy model, dictionaries, gazetteer) is loaded on the first submission, once per
-process, and codes one submission at a time. An article that cannot be read or coded
-becomes a rejection (recorded in the store, as ``strife code`` does) and the rest goes on.
+The rules are those of ``strife code``, through the same stages: the deduplication stage
+(``dedupe.stage``) decides in submission order which articles are new, and
+``runner.Recorder`` codes nothing twice and writes the articles, their copies and the
+rejections. An article the store already holds, or an exact or near copy of one stored or
+submitted before it, is not coded: its source, URL, outlet and date are kept as a copy of
+the original. The store's near-duplicate index is built on the first submission and kept
+up to date between submissions; the model is loaded then too, once per process.
+Submissions are coded one at a time. An article that cannot be read or coded becomes a
+rejection (recorded in the store) and the rest goes on.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from strife.api.database import Database
+from strife.api.database import Database, Writer
 from strife.api.fetch import fetch
 from strife.api.schemas import ArticleIn, Submission
 from strife.api.settings import FetchLimits
+from strife.dedupe import Deduplicator, NearDuplicateIndex, Verdict
 from strife.errors import InputError
 from strife.ingest import article_from_html, article_from_text
-from strife.pipeline import CodedArticle, Coder
+from strife.pipeline import CodedArticle, code_batches
 from strife.records import Article, Rejection
+from strife.runner import Recorder, Summary
+
+
+@dataclass(slots=True)
+class _Outcome:
+    """What became of a submission's articles, in submission order."""
+
+    coded: list[CodedArticle] = field(default_factory=list)
+    copies: list[tuple[Article, Verdict]] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "stored": len(self.coded),  # an article the store held is a copy, not coded
+            "coded": [_coded(result) for result in self.coded],
+            "duplicates": [_duplicate(article, verdict) for article, verdict in self.copies],
+            "rejected": [{"source": r.source, "reason": r.reason} for r in self.rejected],
+        }
 
 
 class Submitter:
-    def __init__(
-        self, db: Database, limits: FetchLimits, load_coder: Callable[[], Coder] = Coder.load
-    ) -> None:
+    def __init__(self, db: Database, limits: FetchLimits) -> None:
         self._db = db
         self._limits = limits
-        self._load_coder = load_coder
-        self._coder: Coder | None = None
+        self._index: NearDuplicateIndex | None = None
         self._lock = threading.Lock()
 
     def submit(self, submission: Submission) -> dict[str, Any]:
-        """Code and store every article of ``submission``; report what became of each."""
+        """Code and store the new articles of ``submission``; report what became of each."""
         items = list(self._articles(submission))
-        rejected = [item for item in items if isinstance(item, Rejection)]
-        articles = [item for item in items if isinstance(item, Article)]
-        with self._lock:
-            coder = self._coder = self._coder or self._load_coder()
-            results = list(coder.code(articles)) if articles else []
-        rejected += [result for result in results if isinstance(result, Rejection)]
-        coded = [result for result in results if isinstance(result, CodedArticle)]
-        stored = self._db.save([(c.article, c.events) for c in coded], rejected)
-        return {
-            "stored": stored,
-            "coded": [_coded(result) for result in coded],
-            "rejected": [{"source": r.source, "reason": r.reason} for r in rejected],
-        }
+        with self._lock, self._db.writer() as writer:
+            try:
+                outcome = self._record(items, writer)
+            except BaseException:
+                self._index = None  # it may hold articles that were never stored: rebuild
+                raise
+        return outcome.to_json()
+
+    def _record(self, items: Sequence[Article | Rejection], writer: Writer) -> _Outcome:
+        if self._index is None:
+            self._index = Deduplicator.for_store(writer.store).index
+        index = self._index
+        recorder = Recorder(writer.store, Summary(), None, recode=False, index=index)
+        outcome = _Outcome()
+        fresh: list[Article | Rejection] = []
+        for item in items:
+            if isinstance(item, Article):
+                verdict = recorder.dedupe.decide(item)
+                if verdict.kind != "new":
+                    outcome.copies.append((item, verdict))
+                    continue
+            fresh.append(item)
+        for batch in code_batches(fresh):
+            recorder.record(batch, None)
+            for result in batch.results:
+                _add(outcome, result, index)
+        recorder.flush()
+        writer.refresh([result.article.id for result in outcome.coded])
+        return outcome
 
     def _articles(self, submission: Submission) -> Iterator[Article | Rejection]:
         for given in submission.articles:
@@ -81,6 +120,26 @@ def _settle(make: Callable[[], Article]) -> Article | Rejection:
         return make()
     except InputError as exc:
         return Rejection(exc.source, exc.reason)
+
+
+def _add(outcome: _Outcome, result: CodedArticle | Rejection, index: NearDuplicateIndex) -> None:
+    if isinstance(result, CodedArticle):
+        outcome.coded.append(result)
+        return
+    outcome.rejected.append(result)
+    if result.article_id is not None:
+        # Indexed on its way to be coded, never stored: a later submission must not
+        # find it as the original of anything.
+        index.discard(result.article_id)
+
+
+def _duplicate(article: Article, verdict: Verdict) -> dict[str, Any]:
+    return {
+        "source": article.source,
+        "article_id": verdict.original,
+        "kind": verdict.kind,
+        "similarity": round(verdict.similarity, 3),
+    }
 
 
 def _coded(result: CodedArticle) -> dict[str, Any]:

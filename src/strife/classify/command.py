@@ -2,7 +2,9 @@
 
 One JSON object a line in, ``{"id", "text", "actor": [start, end], "recipient": [start,
 end] | null}``; one a line out, ``{"id", "event", "mode", "quad_code", "confidence"}``. A
-malformed line is named on standard error and skipped; the exit status is then 1.
+malformed line (roles further apart than a sentence is long included) is named on standard
+error and skipped; the exit status is then 1. A text longer than a sentence is read around
+its roles (``encode.focus``), in the same time however long it is.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Annotated, Any, TextIO
 import typer
 from rich.console import Console
 
-from strife.classify.encode import Pair
+from strife.classify.encode import MAX_ROLE_SPREAD, Pair, role_spread
 from strife.display import stderr_console
 from strife.errors import MalformedRecord, StrifeError
 
@@ -104,11 +106,14 @@ def parse_request(line: str) -> Request:
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise MalformedRecord("-", "needs a text")
     text = record["text"]
-    return Request(
-        record.get("id"),
-        Pair(text, _span(record.get("actor"), text, "actor"),
-             _span(record.get("recipient"), text, "recipient")),
-    )  # fmt: skip
+    pair = Pair(text, _span(record.get("actor"), text, "actor"),
+                _span(record.get("recipient"), text, "recipient"))  # fmt: skip
+    if (spread := role_spread(pair)) > MAX_ROLE_SPREAD:
+        raise MalformedRecord(
+            "-",
+            f"actor and recipient are {spread:,} characters apart (at most {MAX_ROLE_SPREAD:,})",
+        )
+    return Request(record.get("id"), pair)
 
 
 def _span(value: Any, text: str, role: str) -> tuple[int, int] | None:

@@ -6,10 +6,15 @@ of at most ``MAX_TOKENS`` pieces around the marks is kept. The positions of the 
 marks are inputs of the model (it reads the encoder's state there); an absent role points at
 ``[CLS]``. Training (``train/``) and the shipped model use this same module, so the two can
 never disagree on the encoding.
+
+A pair is a sentence. Given a longer text, :func:`focus` keeps the part around its roles
+(``CONTEXT_CHARS`` either side), so that reading a pair costs the same however long the
+text it comes in: the trigger search over a text parsed as one sentence is quadratic.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +30,12 @@ RECIPIENT_MARK = "#"
 CLS_ID = 101
 SEP_ID = 102
 PAD_ID = 0
+# Text kept either side of a pair's roles: more than any sentence of the training corpora
+# (under 400 characters) and than the model's window reaches.
+CONTEXT_CHARS = 2_000
+# How far apart the actor and the recipient may be: no sentence is that long.
+MAX_ROLE_SPREAD = 4_000
+_SPACE = re.compile(r"\s")
 
 Int64Array = npt.NDArray[np.int64]
 
@@ -69,6 +80,39 @@ def mark(pair: Pair) -> tuple[str, int | None, int | None]:
         last = position
     pieces.append(pair.text[last:])
     return "".join(pieces), opened.get("a"), opened.get("r")
+
+
+def role_spread(pair: Pair) -> int:
+    """Characters from the start of the first role to the end of the last (0 without)."""
+    spans = _roles(pair)
+    return max(e for _, e in spans) - min(s for s, _ in spans) if spans else 0
+
+
+def focus(pair: Pair, context: int = CONTEXT_CHARS) -> Pair:
+    """``pair`` with its text cut to ``context`` characters either side of its roles (at
+    white space; the text's start when it has none) and its spans moved to match; the same
+    pair when its text is no longer than that. Roles further apart than
+    ``MAX_ROLE_SPREAD`` are kept together all the same: callers reject such pairs."""
+    text, spans = pair.text, _roles(pair)
+    first = min((s for s, _ in spans), default=0)
+    last = max((e for _, e in spans), default=0)
+    low, high = max(0, first - context), min(len(text), last + context)
+    if low == 0 and high == len(text):
+        return pair
+    if low > 0 and (space := _SPACE.search(text, low, first)) is not None:
+        low = space.end()
+    if high < len(text):
+        high = max((m.start() for m in _SPACE.finditer(text, last, high)), default=high)
+    actor, recipient = _valid(pair.actor, text), _valid(pair.recipient, text)
+    return Pair(text[low:high], _moved(actor, low), _moved(recipient, low))
+
+
+def _roles(pair: Pair) -> list[tuple[int, int]]:
+    return [s for s in (_valid(pair.actor, pair.text), _valid(pair.recipient, pair.text)) if s]
+
+
+def _moved(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
+    return None if span is None else (span[0] - by, span[1] - by)
 
 
 def _valid(span: tuple[int, int] | None, text: str) -> tuple[int, int] | None:

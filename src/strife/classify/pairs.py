@@ -16,7 +16,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from strife.classify.cues import N_CUES, FloatArray, cue_vector
-from strife.classify.encode import Pair
+from strife.classify.encode import Pair, focus
 from strife.classify.model import EventTyper, Typing
 from strife.events.lexicon import EventLexicon
 from strife.events.markers import refine_mode
@@ -31,12 +31,10 @@ def parse(nlp: Any, pairs: Sequence[Pair]) -> list[Doc]:
     return list(nlp.pipe((p.text for p in pairs), batch_size=PARSE_BATCH, disable=["ner"]))
 
 
-def cue_matrix(
-    nlp: Any, lexicon: EventLexicon, pairs: Sequence[Pair], docs: Sequence[Doc] | None = None
-) -> FloatArray:
-    """One cue row per pair (``docs``: the texts already parsed)."""
-    parsed = docs if docs is not None else parse(nlp, pairs)
-    return _cue_rows(pairs, _governed_all(lexicon, pairs, parsed))
+def cue_matrix(nlp: Any, lexicon: EventLexicon, pairs: Sequence[Pair]) -> FloatArray:
+    """One cue row per pair, read in the text around its roles (``encode.focus``)."""
+    focused = [focus(pair) for pair in pairs]
+    return _cue_rows(focused, _governed_all(lexicon, focused, parse(nlp, focused)))
 
 
 Governed = tuple[list[Trigger], Trigger | None]
@@ -79,11 +77,15 @@ class PairClassifier:
         return cls(load_nlp(), EventLexicon.from_data(), typer or EventTyper.load())
 
     def classify(self, pairs: Sequence[Pair]) -> list[Typing]:
-        """Type and mode of each pair, in order. As in ``strife code``, the governing
+        """Type and mode of each pair, in order (a long text read around the pair's
+        roles: ``encode.focus``). As in ``strife code``, the governing
         trigger's own mode (when its type is the one chosen) and then the mode cue words of
         the lexicon (``data/events/modes.tsv``) win over the model's mode."""
         if not pairs:
             return []
+        # A long text is read around the pair's roles only: parsed whole as one sentence,
+        # its trigger search would take time quadratic in its length.
+        pairs = [focus(pair) for pair in pairs]
         docs = parse(self.nlp, pairs)
         governed = _governed_all(self.lexicon, pairs, docs)
         typings = self.typer.type_pairs(pairs, _cue_rows(pairs, governed))

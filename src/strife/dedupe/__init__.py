@@ -13,7 +13,7 @@ from strife.dedupe.copies import Copy, outlet_of
 from strife.dedupe.groups import group_id, with_group
 from strife.dedupe.index import Match, NearDuplicateIndex
 from strife.dedupe.minhash import THRESHOLD, signature, signature_bytes, similarity
-from strife.dedupe.stage import DedupeCounts, Deduplicator
+from strife.dedupe.stage import DedupeCounts, Deduplicator, Verdict
 
 __all__ = [
     "THRESHOLD",
@@ -22,6 +22,7 @@ __all__ = [
     "Deduplicator",
     "Match",
     "NearDuplicateIndex",
+    "Verdict",
     "group_id",
     "outlet_of",
     "signature",

@@ -54,7 +54,7 @@ class NearDuplicateIndex:
         return index
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._rows)
 
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._rows
@@ -70,6 +70,12 @@ class NearDuplicateIndex:
         self._ids.append(article_id)
         self._rows[article_id] = row
         self._lsh.insert(row, _lean(sig), check_duplication=False)
+
+    def discard(self, article_id: str) -> None:
+        """Forget an article (one indexed on its way to be coded that was never stored)."""
+        row = self._rows.pop(article_id, None)
+        if row is not None:
+            self._lsh.remove(row)
 
     def match(self, sig: Signature, *, exclude: str | None = None) -> Match | None:
         """The indexed article most similar to ``sig`` at or above the threshold, if any.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from strife.dedupe.copies import Copy
 from strife.dedupe.index import NearDuplicateIndex
@@ -36,6 +36,19 @@ class DedupeCounts:
     exact: int = 0
     near: int = 0
     stored: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What became of one article: ``new`` (to be coded), or a copy of ``original``.
+
+    ``stored``: the store already holds the same text; ``exact``: the same text was taken
+    earlier in the run; ``near``: a near duplicate of ``original`` at ``similarity``.
+    """
+
+    kind: Literal["new", "stored", "exact", "near"]
+    original: str
+    similarity: float = 1.0
 
 
 @dataclass(slots=True)
@@ -85,8 +98,26 @@ class Deduplicator:
     def filter(self, items: Iterable[Article | Rejection]) -> Iterator[Article | Rejection]:
         """Yield the rejections and the articles to code, in input order."""
         for item in items:
-            if isinstance(item, Rejection) or self._take(item):
+            if isinstance(item, Rejection) or self.decide(item).kind == "new":
                 yield item
+
+    def decide(self, article: Article) -> Verdict:
+        """Take ``article`` to be coded, or keep it as a copy (see the module doc)."""
+        if article.id in self._seen:
+            self.counts.exact += 1
+            self._copy(Copy.of(article, article.id))
+            return Verdict("exact", article.id)
+        self._seen.add(article.id)
+        if self._stored(article):
+            return Verdict("stored", article.id)
+        sig = signature(article.text)
+        match = self.index.match(sig, exclude=article.id)
+        if match is not None:
+            self.counts.near += 1
+            self._copy(Copy.of(article, match.article_id, match.similarity))
+            return Verdict("near", match.article_id, match.similarity)
+        self._keep(article, sig)
+        return Verdict("new", article.id)
 
     def settle(self, article_id: str) -> tuple[bytes, list[Copy]] | None:
         """The signature and copies of a taken article, once it is coded (then forgotten)."""
@@ -103,23 +134,6 @@ class Deduplicator:
         loose = [copy for copy in self._loose if copy.article_id not in self._failed]
         self._loose.clear()
         return loose
-
-    def _take(self, article: Article) -> bool:
-        if article.id in self._seen:
-            self.counts.exact += 1
-            self._copy(Copy.of(article, article.id))
-            return False
-        self._seen.add(article.id)
-        if self._stored(article):
-            return False
-        sig = signature(article.text)
-        match = self.index.match(sig, exclude=article.id)
-        if match is not None:
-            self.counts.near += 1
-            self._copy(Copy.of(article, match.article_id, match.similarity))
-            return False
-        self._keep(article, sig)
-        return True
 
     def _stored(self, article: Article) -> bool:
         if self.store is None or self.recode or not self.store.has_article(article.id):

@@ -8,6 +8,7 @@ from typing import Final
 
 from strife.errors import EmptyInput, NotEnglish
 from strife.ingest.language import UNDETERMINED, default_detector
+from strife.ingest.meta import publication_date
 from strife.records import Article
 
 ID_HEX_CHARS: Final = 16
@@ -29,7 +30,10 @@ def finish_article(
     publication: str | None = None,
     published: datetime | None = None,
 ) -> Article:
-    """Build the Article for cleaned ``text``, refusing it if it is empty or not English."""
+    """Build the Article for cleaned ``text``, refusing it if it is empty or not English.
+
+    A publication date outside the plausible range is dropped with a warning line.
+    """
     if not text.strip():
         raise EmptyInput(source, "empty after removing site boilerplate")
     language = default_detector().detect(text)
@@ -44,6 +48,6 @@ def finish_article(
         url=url,
         title=title,
         publication=publication,
-        published=published,
+        published=publication_date(source, published),
         lang=language,
     )

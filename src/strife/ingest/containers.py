@@ -55,7 +55,9 @@ class Prefixed(io.RawIOBase):
 
 def rewound(head: bytes, stream: BinaryIO) -> BinaryIO:
     """``stream`` from its start, after ``head`` was read from it."""
-    if stream.seekable():
+    # A gzip stream says it can seek, but seeks back by reading its source again from the
+    # start, which a pipe cannot do: it is given its head back instead.
+    if stream.seekable() and not isinstance(stream, gzip.GzipFile):
         stream.seek(0)
         return stream
     return io.BufferedReader(Prefixed(head, stream))
@@ -102,7 +104,9 @@ def _tar_members(name: str, stream: BinaryIO) -> Iterator[Member]:
                     continue
                 member = archive.extractfile(info)
                 if member is not None:
-                    stream_of = cast(BinaryIO, member)
+                    # A streamed tar member cannot seek (and asking raises AttributeError):
+                    # wrapped, it says so, and is read from the start like any stream.
+                    stream_of = io.BufferedReader(Prefixed(b"", cast(BinaryIO, member)))
                     yield Member(f"{name}!{info.name}", stream_of, member_format, info.size)
         except (tarfile.TarError, EOFError, OSError) as err:
             raise UnreadableInput(name, f"broken tar archive: {err}") from err

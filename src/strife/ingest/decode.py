@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import codecs
+import itertools
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Final
 
 from strife.errors import BinaryInput, EncodingError, InputTooLarge, UnreadableInput
+
+log = logging.getLogger(__name__)
 
 # Control bytes text never holds (tab, newline, vertical tab, form feed and CR it does).
 _CONTROL_BYTES: Final = bytes(b for b in (*range(0x20), 0x7F) if b not in b"\t\n\x0b\x0c\r")
@@ -18,6 +25,20 @@ MAX_CONTROL_SHARE: Final = 0.05
 MAX_NON_ASCII_SHARE: Final = 0.3
 MAX_SYMBOL_SHARE: Final = 0.15
 WESTERN_SAMPLE_CHARS: Final = 100_000
+# An over-long line is skipped in pieces of this size, so that it is never held whole.
+SKIP_CHUNK: Final = 1 << 16
+# Bytes that are not UTF-8, one lone surrogate each after decoding with surrogateescape.
+_ESCAPED_RUN: Final = re.compile("[\udc80-\udcff]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a stream (1-based ``number``): its bytes, or None when it was longer
+    than the limit, in which case only its ``size`` was counted."""
+
+    number: int
+    data: bytes | None
+    size: int
 
 
 def human_size(size: int) -> str:
@@ -50,6 +71,30 @@ def read_bounded(stream: BinaryIO, max_bytes: int, source: str, *, head: bytes =
     return data
 
 
+def read_lines(stream: BinaryIO, max_bytes: int) -> Iterator[Line]:
+    """The lines of a stream, none held longer than ``max_bytes``: a longer line is read
+    past in pieces, so that a line of hundreds of megabytes (a decompression bomb) costs
+    no more memory than the limit."""
+    for number in itertools.count(start=1):
+        data = stream.readline(max_bytes + 1)
+        if not data:
+            return
+        if len(data) <= max_bytes:
+            yield Line(number, data, len(data))
+        else:
+            size = len(data) if data.endswith(b"\n") else len(data) + _skip_line(stream)
+            yield Line(number, None, size)
+
+
+def _skip_line(stream: BinaryIO) -> int:
+    skipped = 0
+    while piece := stream.readline(SKIP_CHUNK):
+        skipped += len(piece)
+        if piece.endswith(b"\n"):
+            break
+    return skipped
+
+
 def open_binary(path: Path, source: str) -> BinaryIO:
     try:
         return path.open("rb")
@@ -71,16 +116,17 @@ def check_not_binary(data: bytes, source: str) -> None:
 def decode_text(data: bytes, source: str) -> str:
     """Decode article bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, else cp1252.
 
-    The legacy fallback is accepted only when the result reads like Western text, so that
-    Shift-JIS, GBK or random bytes are refused instead of turned into mojibake.
+    UTF-8 with a few stray bytes stays UTF-8, the bad bytes replaced (and a warning
+    logged); the legacy fallback is for text that is not UTF-8 at all, and is accepted
+    only when the result reads like Western text, so that Shift-JIS, GBK or random bytes
+    are refused instead of turned into mojibake.
     """
     check_not_binary(data, source)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_utf16(data, source)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    text = _decode_utf8(data, source)
+    if text is not None:
+        return text
     text = decode_legacy(data)
     if not _looks_western(text):
         raise EncodingError(source, "not valid UTF-8 or Latin-1 text")
@@ -95,12 +141,34 @@ def decode_legacy(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def decode_line(data: bytes) -> str:
-    """Decode one line of a table without refusing it: UTF-8 first, else cp1252/Latin-1."""
+def decode_line(data: bytes, source: str | None = None) -> str:
+    """Decode one line of a table without refusing it: UTF-8 (a few stray bytes replaced,
+    with a warning naming ``source`` when given), else cp1252/Latin-1."""
+    text = _decode_utf8(data, source)
+    return decode_legacy(data) if text is None else text
+
+
+def _decode_utf8(data: bytes, source: str | None) -> str | None:
+    """``data`` as UTF-8, or None when it is not UTF-8 at all.
+
+    Text in a legacy encoding fails UTF-8 at nearly every non-ASCII character; UTF-8 with
+    a few damaged bytes still holds more well-formed multi-byte characters than runs of
+    bad bytes. The bad bytes become U+FFFD.
+    """
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return decode_legacy(data)
+        pass
+    body = data.removeprefix(codecs.BOM_UTF8)
+    escaped = body.decode("utf-8", "surrogateescape")
+    runs = _ESCAPED_RUN.findall(escaped)
+    invalid = sum(len(run) for run in runs)
+    ascii_chars = len(escaped.encode("ascii", "ignore"))
+    if len(escaped) - ascii_chars - invalid < len(runs):
+        return None
+    if source is not None:
+        log.warning("%s: %d invalid UTF-8 bytes replaced", source, invalid)
+    return body.decode("utf-8", "replace")
 
 
 def _decode_utf16(data: bytes, source: str) -> str:

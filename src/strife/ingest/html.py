@@ -11,8 +11,9 @@ from trafilatura.utils import load_html
 
 from strife.errors import EmptyInput
 from strife.ingest.article import finish_article
-from strife.ingest.meta import parse_published_value
+from strife.ingest.meta import parse_published_value, publication_date
 from strife.ingest.text import clean_article_text
+from strife.plausible_dates import is_plausible_moment
 from strife.records import Article
 
 _log = logging.getLogger(__name__)
@@ -59,21 +60,28 @@ def article_from_html(
         url=url or document.url,
         title=title or document.title or cleaned.title,
         publication=publication or document.sitename or cleaned.publication,
-        published=published
-        or meta_published
-        or parse_published_value(document.date)
-        or cleaned.published
-        or fallback_published,
+        published=publication_date(
+            source,
+            published,
+            meta_published,
+            parse_published_value(document.date),
+            cleaned.published,
+            fallback_published,
+        ),
     )
 
 
 def _published_from_meta(tree: Any) -> datetime | None:
+    """The first plausible date of the meta tags, else the first date they give (which
+    :func:`publication_date` names and drops)."""
+    implausible: datetime | None = None
     for query in _PUBLISHED_META:
         for value in tree.xpath(query):
             moment = parse_published_value(str(value))
-            if moment is not None:
+            if moment is not None and is_plausible_moment(moment):
                 return moment
-    return None
+            implausible = implausible or moment
+    return implausible
 
 
 def _extract(tree: Any, url: str | None) -> Any:

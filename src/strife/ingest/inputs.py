@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import io
-import itertools
 import sys
 import tarfile
 import zipfile
@@ -22,6 +20,7 @@ from strife.ingest.decode import (
     decode_text,
     open_binary,
     read_bounded,
+    read_lines,
 )
 from strife.ingest.feeds import feed_entries, feed_url_entries, url_list_entries
 from strife.ingest.html import article_from_html
@@ -61,7 +60,7 @@ def read_inputs(
     (``.gz``, ``.zip``, ``.tar.gz``) the inputs it contains. A bad input, row or record
     is rejected and the rest goes on; nothing is read before it is asked for.
     ``max_bytes`` (default ``options.max_bytes``) bounds a text or HTML input, each JSONL
-    line or CSV field, WARC record and fetched page.
+    line or CSV row, WARC record and fetched page, all counted once decompressed.
     """
     settings = options or ReadOptions()
     if max_bytes is not None:
@@ -105,9 +104,12 @@ def _source_entries(
     with _open(source, stdin) as stream:
         if options.progress is not None and source.path is not None:
             options.progress.follow(stream)
-        yield from _stream_entries(
-            Member(source.name, stream, source.format, None), options, depth=0, file=source
-        )
+        try:
+            yield from _stream_entries(
+                Member(source.name, stream, source.format, None), options, depth=0, file=source
+            )
+        except OSError as err:  # the file or pipe failed under us: what came before stays
+            raise UnreadableInput(source.name, f"cannot read: {err.strerror or err}") from err
 
 
 def _stream_entries(
@@ -152,8 +154,8 @@ def _table_entries(
 ) -> Iterator[PendingArticle]:
     # Only the first line speaks for the whole table: a later bad line is refused alone.
     check_not_binary(head.split(b"\n", 1)[0], name)
-    # Finish the line the sniffed head cut, then read the rest line by line.
-    lines = itertools.chain(io.BytesIO(head + stream.readline()), stream)
+    # Lines are read within the limit: a line of a decompression bomb is never held whole.
+    lines = read_lines(rewound(head, stream), options.max_bytes)
     entries = jsonl_entries if input_format == "jsonl" else csv_entries
     yield from entries(lines, name, options.max_bytes, options.columns)
 

@@ -8,6 +8,7 @@ body; anything else before the last of them is page furniture and goes too.
 from __future__ import annotations
 
 import functools
+import logging
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -20,12 +21,16 @@ import dateparser
 from strife.errors import ModelError
 from strife.ingest.clean import Paragraph, is_headline, is_prose, line_key
 from strife.ingest.resources import load_ingest_json
+from strife.plausible_dates import RANGE_TEXT, is_plausible_moment
+
+log = logging.getLogger(__name__)
 
 # The header is looked for among this many lines before the first paragraph of prose.
 MAX_HEADER_LINES: Final = 10
 MAX_OUTLET_WORDS: Final = 6
 MAX_DATE_LINE_CHARS: Final = 80
-EARLIEST_YEAR: Final = 1900
+# A header line naming an earlier year is not the page's date line.
+EARLIEST_HEADER_YEAR: Final = 1900
 
 # dateparser reads only absolute dates: a header never means "2 hours ago" for the event.
 _DATEPARSER_SETTINGS: Final[Mapping[str, Any]] = {
@@ -150,7 +155,7 @@ def parse_date_line(line: str) -> datetime | None:
     for part in _PART_SEPARATOR.split(_DATE_PREFIX.sub("", line.strip())):
         if _MONTH_DATE.search(part) or _NUMERIC_DATE.search(part):
             parsed = _parse_absolute_date(part.strip())
-            if parsed is not None:
+            if parsed is not None and parsed.year >= EARLIEST_HEADER_YEAR:
                 return parsed
     return None
 
@@ -164,6 +169,28 @@ def parse_published_value(value: object) -> datetime | None:
     if isinstance(value, str) and value.strip():
         return _parse_absolute_date(value.strip())
     return None
+
+
+def publication_date(source: str, *candidates: datetime | None) -> datetime | None:
+    """The first of ``candidates`` (best first) within the plausible range, after UTC
+    conversion; the input is named in one warning line when an implausible one is passed
+    over. The article is coded either way: a date outside the range is a placeholder or a
+    typo, and an unreadable date is dropped the same way."""
+    passed_over: datetime | None = None
+    chosen: datetime | None = None
+    for moment in candidates:
+        if moment is not None and is_plausible_moment(moment):
+            chosen = moment
+            break
+        passed_over = passed_over or moment
+    if passed_over is not None:
+        log.warning(
+            "strife: %s: ignored the publication date %s (outside %s)",
+            source,
+            passed_over.isoformat(),
+            RANGE_TEXT,
+        )
+    return chosen
 
 
 def _header_candidates(paragraphs: Sequence[Paragraph]) -> list[tuple[int, str]]:
@@ -196,9 +223,7 @@ def _parse_absolute_date(text: str) -> datetime | None:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         parsed = _dateparser_parse(text)
-    if parsed is None or parsed.year < EARLIEST_YEAR:
-        return None
-    return _standard_timezone(parsed)
+    return None if parsed is None else _standard_timezone(parsed)
 
 
 def _dateparser_parse(text: str) -> datetime | None:

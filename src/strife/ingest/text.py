@@ -13,7 +13,7 @@ from strife.ingest.clean import (
     join_paragraphs,
     normalise_text,
 )
-from strife.ingest.meta import default_header_reader
+from strife.ingest.meta import default_header_reader, publication_date
 from strife.records import Article
 
 
@@ -62,5 +62,5 @@ def article_from_text(
         url=url,
         title=title or cleaned.title,
         publication=publication or cleaned.publication,
-        published=published or cleaned.published,
+        published=publication_date(source, published, cleaned.published),
     )

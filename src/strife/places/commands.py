@@ -9,27 +9,32 @@ Every toponym is reported, as a geoparser does: countries named as actors ("Russ
 and demonyms ("Turkish troops") too; ``--places-only`` keeps only names used as places,
 which is what ``strife code`` codes events at.
 
-Exit status: 0 when every text was geoparsed, 1 when an input or a line was rejected (the
-others are still geoparsed), 2 on usage errors.
+Every input is geoparsed or rejected with its reason on one line (a missing or unreadable
+file, a bad JSON line, a text longer than the coder's limit); the others go on. Exit
+status: 0 when every text was geoparsed, 1 when one was rejected, 2 on usage errors.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
 from strife.display import stderr_console
-from strife.errors import MalformedRecord, UnreadableInput
-from strife.nlp import load_nlp
+from strife.errors import CodingError, InputError, InputTooLarge, MalformedRecord, UnreadableInput
+from strife.nlp import load_nlp, parse_texts
+from strife.pipeline import MAX_ARTICLE_CHARS, PIECE_CHARS, chunks
 from strife.places.geoparser import Geoparser
 from strife.records import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 JSON_LINES = frozenset({".jsonl", ".ndjson"})
 BATCH_SIZE = 16
@@ -90,8 +95,6 @@ def geoparse_command(
         list[Path],
         typer.Argument(
             help='Files: .jsonl/.ndjson of {"id", "text"}, or plain UTF-8 text files.',
-            exists=True,
-            dir_okay=False,
             show_default=False,
         ),
     ],
@@ -105,29 +108,58 @@ def geoparse_command(
 ) -> None:
     """Find and resolve the toponyms of texts; print one JSON line per text."""
     err = stderr_console()
-    rejected = 0
-
-    def texts() -> Iterator[tuple[str, str]]:
-        nonlocal rejected
-        for path in paths:
-            try:
-                for item in read_texts(path):
-                    if isinstance(item, Text):
-                        yield item.text, item.id
-                    else:
-                        rejected += 1
-                        _reject(err, item.source, item.reason)
-            except UnreadableInput as exc:
-                rejected += 1
-                _reject(err, exc.source, exc.reason)
-
     nlp, geoparser = load_nlp(), Geoparser.load()
-    for doc, identifier in nlp.pipe(texts(), as_tuples=True, batch_size=BATCH_SIZE):
-        mentions = geoparser.find(doc, every_toponym=not places_only)
-        places = [place_to_dict(m.place) for m in mentions]
-        sys.stdout.write(json.dumps({"id": identifier, "places": places}, ensure_ascii=False))
-        sys.stdout.write("\n")
+    rejected = 0
+    for batch in chunks(every_text(paths), BATCH_SIZE):
+        for result in _geoparse(nlp, geoparser, batch, every_toponym=not places_only):
+            if isinstance(result, InputError):
+                rejected += 1
+                _reject(err, result.source, result.reason)
+            else:
+                sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
     raise typer.Exit(1 if rejected else 0)
+
+
+def every_text(paths: Iterable[Path]) -> Iterator[Text | InputError]:
+    """The texts of every file in order; a file that cannot be read is one InputError."""
+    for path in paths:
+        try:
+            yield from read_texts(path)
+        except UnreadableInput as exc:
+            yield exc
+
+
+def _geoparse(
+    nlp: Any, geoparser: Geoparser, batch: list[Text | InputError], *, every_toponym: bool
+) -> Iterator[dict[str, Any] | InputError]:
+    """One JSON object or one rejection per item of ``batch``, in order."""
+    fits = [isinstance(item, Text) and len(item.text) <= MAX_ARTICLE_CHARS for item in batch]
+    texts = [
+        item.text for item, fit in zip(batch, fits, strict=True) if isinstance(item, Text) and fit
+    ]
+    docs = iter(parse_texts(nlp, texts, PIECE_CHARS))
+    for item, fit in zip(batch, fits, strict=True):
+        if isinstance(item, InputError):
+            yield item
+        elif not fit:
+            reason = f"too long: {len(item.text)} characters, the limit is {MAX_ARTICLE_CHARS}"
+            yield InputTooLarge(item.id, reason)
+        else:
+            yield _places(geoparser, item, next(docs), every_toponym)
+
+
+def _places(
+    geoparser: Geoparser, item: Text, doc: Doc | Exception, every_toponym: bool
+) -> dict[str, Any] | InputError:
+    if isinstance(doc, Exception):
+        return CodingError(item.id, f"internal error while parsing ({type(doc).__name__}: {doc})")
+    try:
+        mentions = geoparser.find(doc, every_toponym=every_toponym)
+    except Exception as exc:  # one text fails, not the run
+        return CodingError(
+            item.id, f"internal error while geoparsing ({type(exc).__name__}: {exc})"
+        )
+    return {"id": item.id, "places": [place_to_dict(m.place) for m in mentions]}
 
 
 def _reject(err: Console, source: str, reason: str) -> None:

@@ -2,9 +2,9 @@
 
 ``address`` is a scheduler address (``tcp://HOST:PORT``) or ``local``: then a
 ``LocalCluster`` of ``workers`` processes with one thread each is started for the run
-and stopped after it. A bounded number of batches is in flight at a time (two per
-worker beyond the one each codes), so reading never runs far ahead of coding and the
-client's memory stays flat.
+and stopped after it; its workers exit when this process dies (``lifeline``). A bounded
+number of batches is in flight at a time (two per worker beyond the one each codes), so
+reading never runs far ahead of coding and the client's memory stays flat.
 """
 
 from __future__ import annotations
@@ -16,12 +16,16 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from strife.errors import ClusterError
 from strife.pipeline import QUEUED_PER_WORKER, CodedBatch, chunks
 from strife.records import Article, Rejection
+from strife.scale.lifeline import Parent
 from strife.scale.tasks import code_partition
+
+if TYPE_CHECKING:
+    from strife.scale.plugin import Lifeline
 
 LOCAL: Final = "local"
 CONNECT_TIMEOUT_S: Final = 30
@@ -72,6 +76,7 @@ def dask_client(address: str, workers: int) -> Iterator[Any]:
                 processes=True,
                 dashboard_address=None,
                 silence_logs=logging.WARNING,
+                plugins=(_lifeline(),),
             )
             client = distributed.Client(cluster)
         else:
@@ -86,6 +91,15 @@ def dask_client(address: str, workers: int) -> Iterator[Any]:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _lifeline() -> Lifeline:
+    """The plugin that ends a local worker with this process (armed before the worker
+    takes a task); its nanny and the scheduler run in this process and end with it."""
+    from strife.scale.plugin import Lifeline
+
+    # The nanny's thread starts the worker, so only the portable watch applies.
+    return Lifeline(Parent.started_elsewhere())
 
 
 def _worker_count(client: Any) -> int:

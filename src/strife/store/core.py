@@ -317,10 +317,14 @@ class Store:
             return conn.execute(sql, list(params)).fetchall()
 
     def _stream(self, sql: str, params: Sequence[object]) -> Iterator[Any]:
-        # A cursor of its own, so that the caller may use the store while it reads.
+        # A cursor of its own, so that the caller may use the store while it reads. A new
+        # cursor starts in the default catalog: move it to this store's, which is another
+        # when the file is attached under a name (the server's ``store``).
+        [(catalog,)] = self._fetch("SELECT current_database()")
         cursor = self._connection().cursor()
         try:
             with self._errors("read"):
+                cursor.execute("USE " + _quoted(catalog))
                 cursor.execute(sql, list(params))
             while True:
                 with self._errors("read"):
@@ -396,3 +400,7 @@ def _event_from_row(row: tuple[Any, ...], groups: bool) -> Event:
     return dataclasses.replace(
         event, group_id=group, n_articles=int(n_articles or 0), n_sources=int(n_sources or 0)
     )
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'

@@ -14,6 +14,7 @@ from strife.dedupe.copies import Copy
 from strife.dedupe.groups import group_id
 from strife.errors import MalformedRecord, StoreError
 from strife.output import event_from_dict, event_to_dict
+from strife.plausible_dates import is_plausible_moment
 from strife.records import Article, Event
 
 Row = tuple[Any, ...]
@@ -170,9 +171,11 @@ def utc_now() -> datetime:
 def to_utc(moment: datetime | None) -> tuple[datetime | None, int | None]:
     """Split a datetime into naive UTC (what TIMESTAMP holds) and its UTC offset in seconds.
 
-    A naive datetime is stored as is, with no offset, so it reads back naive.
+    A naive datetime is stored as is, with no offset, so it reads back naive. A moment
+    outside the plausible range is stored as no date: ingest drops those already, and the
+    write of a whole batch must never fail on one date.
     """
-    if moment is None:
+    if moment is None or not is_plausible_moment(moment):
         return None, None
     offset = moment.utcoffset()
     if offset is None:
