@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
+import errno
 import io
 import json
 import os
 import random
+import resource
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from strife.cli import app
-from strife.display import ProgressDisplay, summary_line
+from factories import make_article, make_event
+from strife.cli import CLOSED_PIPE, app
+from strife.display import ProgressDisplay, stdout_console, summary_line
+from strife.records import Rejection
 from strife.runner import Summary
 from strife.store import Store
 from synthetic import make_pages, store_snapshot, write_warc
@@ -49,6 +55,20 @@ def strife(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[
         check=False,
         cwd=ROOT,
     )
+
+
+def stored_events(path: Path, count: int = 300, **first: Any) -> Path:
+    """A store of ``count`` events of one article (about 2 kB each as JSON); ``first``
+    replaces fields of the first event."""
+    text_info = make_event().text_info
+    events = [
+        make_event(id=f"e{i:04d}", text_info=dataclasses.replace(text_info, sequence=i))
+        for i in range(count)
+    ]
+    events[0] = dataclasses.replace(events[0], **first)
+    with Store.open(path) as store:
+        store.save(make_article(), events)
+    return path
 
 
 def bad_inputs(folder: Path) -> dict[str, str]:
@@ -252,3 +272,194 @@ def test_progress_bar_and_summary_line_show_the_counts() -> None:
     with ProgressDisplay(Console(file=quiet, force_terminal=True), enabled=False) as display:
         display.update(summary)
     assert quiet.getvalue() == ""
+
+
+# --- the edge: output files, filters, one-line messages, closed pipes, stats --------------
+
+
+def _one_line(stderr: str) -> str:
+    assert stderr.endswith("\n") and stderr.count("\n") == 1, repr(stderr)
+    return stderr.rstrip("\n")
+
+
+def test_export_to_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    db = stored_events(tmp_path / "s.duckdb", 3)
+    for fmt in ("csv", "jsonl", "parquet"):
+        out = tmp_path / "missing" / f"events.{fmt}"
+        done = strife("export", "--db", str(db), "--format", fmt, "--output", str(out))
+        assert done.returncode == 2, done.stderr
+        line = _one_line(done.stderr)
+        assert line.startswith(f"strife: cannot write {out}: ") and "No such file" in line
+        assert not out.parent.exists()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_export_to_a_full_disk_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    db = stored_events(tmp_path / "s.duckdb", 3)
+    done = strife("export", "--db", str(db), "--format", "csv", "--output", "/dev/full")
+    assert done.returncode == 2
+    assert _one_line(done.stderr) == "strife: cannot write /dev/full: No space left on device"
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        to_stdout = subprocess.run(
+            [sys.executable, "-m", "strife", "export", "--db", str(db), "--format", "jsonl"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+    assert to_stdout.returncode == 2
+    assert _one_line(to_stdout.stderr).startswith("strife: cannot write standard output: ")
+
+
+def _limit_file_size() -> None:
+    # Files over 8 kB cannot grow: a disk that fills up halfway through the export.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_an_export_that_fails_halfway_leaves_the_previous_file(tmp_path: Path, fmt: str) -> None:
+    db = stored_events(tmp_path / "s.duckdb", 300)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / f"events.{fmt}"
+    out.write_text("the previous export\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "strife", "export", "--db", str(db), "-f", fmt, "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        preexec_fn=_limit_file_size,
+    )
+    assert done.returncode == 2, done.stderr
+    assert _one_line(done.stderr).startswith(f"strife: cannot write {out}: ")
+    assert out.read_text(encoding="utf-8") == "the previous export\n"
+    assert [p.name for p in folder.iterdir()] == [out.name]  # no temporary file left
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"),
+    [
+        (["--event", "FOO"], "'--event'"),
+        (["--country", "X OR 1=1"], "'--country'"),
+        (["--country", "UK"], "'--country'"),
+        (["--since", "2024-05-01", "--until", "2024-01-01"], "--since"),
+    ],
+)
+def test_filters_the_api_refuses_are_usage_errors(
+    tmp_path: Path, args: list[str], flag: str
+) -> None:
+    db = stored_events(tmp_path / "s.duckdb", 3)
+    for command in ("events", "export"):
+        done = CliRunner().invoke(app, [command, "--db", str(db), *args])
+        assert done.exit_code == 2, done.output
+        assert done.stdout == ""
+        assert done.stderr.startswith(f"strife: Invalid value for {flag}: ")
+
+
+def test_filters_are_read_in_any_case(tmp_path: Path) -> None:
+    db = stored_events(tmp_path / "s.duckdb", 3)
+    args = ["--event", "assault", "--country", "aze", "--format", "csv"]
+    for command in ("events", "export"):
+        done = CliRunner().invoke(app, [command, "--db", str(db), *args])
+        assert done.exit_code == 0, done.output
+        assert len(done.stdout.splitlines()) == 1 + 3
+
+
+def test_every_message_on_stderr_is_one_line(tmp_path: Path) -> None:
+    long = "x" * 220
+    junk = tmp_path / f"{long}.duckdb"
+    junk.write_text("not a database", encoding="utf-8")
+    not_a_store = strife("events", "--db", str(junk))
+    assert not_a_store.returncode == 2 and str(junk) in _one_line(not_a_store.stderr)
+    db = stored_events(tmp_path / "s.duckdb", 3)
+    usage = strife("events", "--db", str(db), "--event", long)
+    assert usage.returncode == 2 and long in _one_line(usage.stderr)
+    out = tmp_path / f"{long}.csv"
+    exported = strife("export", "--db", str(db), "--format", "csv", "--output", str(out))
+    assert _one_line(exported.stderr) == f"strife: exported 3 events -> {out}"
+    unknown = strife("events", "--db", str(db), "--no-such-option")
+    assert unknown.returncode == 2 and "--no-such-option" in _one_line(unknown.stderr)
+
+
+def test_a_rejection_is_one_line_whatever_its_source(tmp_path: Path) -> None:
+    forged = tmp_path / ("x" * 200 + "\nstrife: coded 9 articles\x1b[2J.jsonl")
+    forged.write_text('{"text": 5}\n', encoding="utf-8")
+    done = strife("code", str(forged), "--no-store")
+    assert done.returncode == 1
+    rejected, summary = done.stderr.splitlines()
+    assert len(rejected) > 200 and rejected.startswith("strife: rejected ")
+    assert "\x1b" not in done.stderr and "x" * 200 + " strife: coded 9" in rejected
+    assert summary.startswith("strife: coded 0 articles")
+
+
+def _closed_early(*args: str) -> tuple[int, str]:
+    """Run strife, read one line of its standard output, close it; exit status and stderr."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "strife", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline()
+        proc.stdout.close()
+        stderr = proc.stderr.read().decode("utf-8")
+        return proc.wait(timeout=120), stderr
+
+
+@pytest.mark.parametrize(
+    "args", [["events", "--format", "jsonl"], ["events", "--format", "csv"], ["export"]]
+)
+def test_a_closed_pipe_ends_quietly_with_141(tmp_path: Path, args: list[str]) -> None:
+    db = stored_events(tmp_path / "s.duckdb", 300)  # far more than a pipe's 64 kB buffer
+    status, stderr = _closed_early(*args, "--db", str(db))
+    assert (status, stderr) == (CLOSED_PIPE, "")
+
+
+def test_a_table_console_leaves_a_closed_pipe_to_the_edge() -> None:
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(errno.EPIPE, "closed")
+
+    with pytest.raises(BrokenPipeError):  # rich's own handling would exit 1
+        stdout_console(Closed(), width=80).print("a table")
+
+
+def test_a_table_into_a_closed_pipe_never_says_rejected(tmp_path: Path) -> None:
+    # The table is one large write: when the pipe closes during it, Python reports a short
+    # write, not an error, and the command ends with 0; it must never be 1 (rich's choice).
+    db = stored_events(tmp_path / "s.duckdb", 300)
+    status, stderr = _closed_early("events", "--db", str(db))
+    assert status in (0, CLOSED_PIPE) and stderr == ""
+
+
+@pytest.mark.slow
+def test_coding_into_a_closed_pipe_ends_quietly_with_141(
+    crawl: tuple[Path, Path, float], tmp_path: Path
+) -> None:
+    warc, _, _ = crawl
+    for jobs in ("1", "2"):
+        db = tmp_path / f"jobs{jobs}.duckdb"
+        args = ("code", str(warc), "--db", str(db), "--format", "jsonl", "--jobs", jobs)
+        status, stderr = _closed_early(*args)
+        assert status == CLOSED_PIPE, stderr
+        assert "Traceback" not in stderr and "Exception" not in stderr
+        assert all(line.startswith("strife: rejected ") for line in stderr.splitlines())
+
+
+def test_stats_count_rejected_inputs_not_times_seen(tmp_path: Path) -> None:
+    db = stored_events(tmp_path / "s.duckdb", 1)
+    with Store.open(db) as store:
+        for _ in range(3):  # the same inputs rejected by a run and two resumed runs
+            store.record_rejection(Rejection("a.txt", "not English (detected: fr)"))
+            store.record_rejection(Rejection("b.txt", "not English (detected: fr)"))
+    done = strife("stats", "--db", str(db), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    stats = json.loads(done.stdout)
+    assert (stats["rejections"], stats["rejections_seen"]) == (2, 6)
+    assert stats["rejections_by_reason"] == {"not English (detected: fr)": 2}
+    table = strife("stats", "--db", str(db)).stdout
+    assert "rejected inputs" in table and "rejections seen (all runs)" in table

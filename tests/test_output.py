@@ -18,19 +18,21 @@ from factories import (
     make_actor,
     make_claim,
     make_event,
+    make_place,
     make_recipient,
 )
 from strife.errors import MalformedRecord
 from strife.output import (
     CSV_COLUMNS,
     FORMATS,
+    NUMERIC_COLUMNS,
     event_from_dict,
     event_to_dict,
     render_table,
     write_csv,
     write_jsonl,
 )
-from strife.records import Casualties, Count
+from strife.records import Casualties, CiteInfo, Count
 
 CONTRACT_KEYS = {
     "id",
@@ -213,7 +215,7 @@ def test_jsonl_of_nothing_is_empty() -> None:
 
 
 def _csv_rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text)))
+    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def test_csv_header_is_written_without_events() -> None:
@@ -264,6 +266,43 @@ def test_csv_quotes_commas_quotes_and_newlines() -> None:
 
 
 # --- table ---------------------------------------------------------------------------------
+
+
+def test_csv_defuses_text_cells_a_spreadsheet_would_run_as_formulas() -> None:
+    formula = '=HYPERLINK("http://evil.example/","open")'
+    event = make_event(
+        text=formula,
+        mode="+cmd|' /C calc'!A0",
+        actor=(make_actor(entity_text="-2+3"),),
+        recipient=(make_recipient(entity_text="@SUM(1+1)"),),
+        event_loc=make_place(resolved_place="\tTab", lat=-33.2, lon=-70.65),
+        cite_info=CiteInfo(url="\rhttp://x", title=None, publication=formula, published=None),
+    )
+    out = io.StringIO()
+
+    write_csv([event], out)
+
+    [row] = _csv_rows(out.getvalue())
+    assert row["text"] == row["publication"] == "'" + formula
+    assert row["mode"] == "'+cmd|' /C calc'!A0"
+    assert row["actor_text"] == "'-2+3" and row["recipient_text"] == "'@SUM(1+1)"
+    assert row["place"] == "'\tTab" and row["url"] == "'\rhttp://x"
+    # Numeric columns are numbers, written as such: a negative latitude stays a number.
+    assert (row["lat"], row["lon"]) == ("-33.2", "-70.65")
+    assert row["actor_codes"] == "AZE" and row["event"] == "ASSAULT"
+    assert NUMERIC_COLUMNS.issubset(CSV_COLUMNS)
+
+
+def test_csv_quotes_a_lone_carriage_return() -> None:
+    # Unquoted, a "\r" ends the row for most readers and starts a forged one.
+    event = make_event(text="calm\r=1+1", event_loc=None)
+    out = io.StringIO()
+
+    write_csv([event], out)
+
+    assert ',"calm\r=1+1",' in out.getvalue() and out.getvalue().endswith(",,\n")
+    [row] = _csv_rows(out.getvalue())
+    assert row["text"] == "calm\r=1+1"
 
 
 def _render(events: list[Any], width: int = 120) -> str:

@@ -253,6 +253,18 @@ def test_rejections_upsert(tmp_path: Path) -> None:
     assert rows == [("feed.jsonl:3", 3, True), ("scan.pdf", 1, True)]
 
 
+def test_stats_count_each_rejected_input_once(store: Store) -> None:
+    for _ in range(2):  # a run, then the same run resumed
+        store.record_rejection(Rejection("a.txt", "empty text"))
+        store.record_rejection(Rejection("b.txt", "empty text"))
+    store.record_rejection(Rejection("a.txt", "not English (detected: fr)"))
+
+    stats = store.stats()
+
+    assert (stats.rejections, stats.rejections_seen) == (2, 5)
+    assert stats.rejections_by_reason == [("empty text", 2), ("not English (detected: fr)", 1)]
+
+
 # --- filters -------------------------------------------------------------------------------
 
 

@@ -1,24 +1,36 @@
 """The ``strife`` command line: checks arguments, calls the library, prints.
 
 Exit status: 0 when every input was coded, 1 when any input was rejected, 2 on usage errors
-(including a store that cannot be opened).
+(including a store that cannot be opened or an output that cannot be written), 141 when
+standard output is closed before strife is done (``strife events | head -1``), the status a
+shell gives ``cat`` or ``grep`` killed by SIGPIPE there. Every message on standard error is
+one line.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Final, TextIO
+from typing import Annotated, Any, Final, Protocol, TextIO, cast
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
 from strife import __version__
 from strife.api.commands import serve_command
 from strife.classify.command import classify_command
-from strife.display import ProgressDisplay, summary_line
+from strife.display import (
+    ProgressDisplay,
+    one_line,
+    stderr_console,
+    stdout_console,
+    summary_line,
+    tell,
+)
 from strife.errors import ClusterError, ModelError, StoreError, StrifeError
 from strife.evaluate.commands import eval_app
 from strife.ingest import MAPPABLE_FIELDS
@@ -29,10 +41,73 @@ from strife.places.commands import geoparse_command
 from strife.records import Event, Rejection
 from strife.runner import CodeOptions, Summary, run
 from strife.store import Store
-from strife.store_commands import date_option, export_command, stats_command
+from strife.store_commands import (
+    CountryOption,
+    EventOption,
+    SinceOption,
+    UntilOption,
+    date_options,
+    export_command,
+    stats_command,
+)
+
+# 128 + SIGPIPE: what a shell reports for a command that a closed pipe stopped.
+CLOSED_PIPE: Final = 141
+# Click's UsageError (typer.BadParameter's base): typer 0.24 and later run on a copy of
+# Click of their own, so ``import click`` may name another one.
+_USAGE_ERROR: Final = cast("type[Exception]", typer.BadParameter.__mro__[1])
+
+
+class _UsageError(Protocol):
+    exit_code: int
+    ctx: Any
+
+    def format_message(self) -> str: ...
+
+
+class _Commands(TyperGroup):
+    """strife's commands, with the edge every one of them shares.
+
+    A closed standard output ends the command quietly with ``CLOSED_PIPE`` (Click would
+    exit 1, which strife uses for rejected inputs), and a usage error is one line.
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a reader that left shows here, not at interpreter exit
+        except BrokenPipeError as exc:
+            _discard_stdout()
+            raise typer.Exit(CLOSED_PIPE) from exc
+        except _USAGE_ERROR as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                raise  # its message is the help page: Click prints it as such
+            error = cast(_UsageError, exc)
+            tell(stderr_console(), _usage_line(error))
+            raise typer.Exit(error.exit_code) from exc
+
+
+def _usage_line(error: _UsageError) -> str:
+    hint = f" (see '{error.ctx.command_path} --help')" if error.ctx is not None else ""
+    return f"strife: {error.format_message()}{hint}"
+
+
+def _discard_stdout() -> None:
+    """Point standard output at /dev/null: what is still buffered must not fail again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):
+        return  # not a file (a test's capture): nothing is flushed at exit
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
 
 app = typer.Typer(
     name="strife",
+    cls=_Commands,
     help="Code conflict news into PLOVER 2.0 events, with the evidence for every field.",
     no_args_is_help=True,
     add_completion=False,
@@ -89,7 +164,7 @@ class _StderrWarnings(logging.Handler):
         if record.levelno != logging.WARNING:
             return
         try:
-            message = " ".join(record.getMessage().split("\n"))
+            message = one_line(record.getMessage())
             sys.stderr.write(f"strife: warning: {message}\n")  # the stream of this moment
         except (OSError, ValueError, TypeError):
             self.handleError(record)
@@ -159,16 +234,16 @@ def code_command(
         fetch=_fetch_policy(fetch, allow_private_fetch),
         dask=dask,
     )
-    err = Console(stderr=True)
+    err = stderr_console()
     printer = _EventPrinter(output_format, sys.stdout)
     try:
         summary = _code_with_progress(options, printer, err, show=not quiet and err.is_terminal)
     except (StoreError, ClusterError, ModelError) as exc:
-        err.print(f"strife: {exc}", markup=False, highlight=False)
+        tell(err, f"strife: {exc}")
         raise typer.Exit(2) from exc
     printer.close()
     if not quiet:
-        err.print(summary_line(summary, options.db), markup=False, highlight=False, soft_wrap=True)
+        tell(err, summary_line(summary, options.db))
     raise typer.Exit(1 if summary.rejected else 0)
 
 
@@ -180,12 +255,7 @@ def _code_with_progress(
 
         def on_result(result: CodedArticle | Rejection, summary: Summary) -> None:
             if isinstance(result, Rejection):
-                err.print(
-                    f"strife: rejected {result.source}: {result.reason}",
-                    markup=False,
-                    highlight=False,
-                    soft_wrap=True,
-                )
+                tell(err, f"strife: rejected {result.source}: {result.reason}")
             else:
                 printer.add(result.events)
             display.update(summary)
@@ -216,12 +286,10 @@ def _fetch_policy(fetch: bool, allow_private: bool) -> FetchPolicy | None:
 def events_command(
     db: DbOption = Path("strife.duckdb"),
     output_format: FormatOption = Format.table,
-    event: Annotated[str | None, typer.Option(help="Only this PLOVER type, e.g. ASSAULT.")] = None,
-    country: Annotated[
-        str | None, typer.Option(help="Only events involving this ISO alpha-3 code.")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")] = None,
+    event: EventOption = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     limit: Annotated[int | None, typer.Option(min=1, help="At most this many events.")] = None,
 ) -> None:
     """Print events the store holds."""
@@ -229,19 +297,19 @@ def events_command(
         raise typer.BadParameter(
             f"{db} does not exist; code some articles first", param_hint="--db"
         )
-    first, last = date_option(since, "--since"), date_option(until, "--until")
+    first, last = date_options(since, until)
     try:
         with Store.open(db, read_only=True) as store:
             found = store.events(
-                event=event.upper() if event else None,
-                country=country.upper() if country else None,
+                event=event,
+                country=country,
                 since=first,
                 until=last,
                 limit=limit,
                 groups=True,
             )
     except StrifeError as exc:
-        Console(stderr=True).print(f"strife: {exc}", markup=False, highlight=False)
+        tell(stderr_console(), f"strife: {exc}")
         raise typer.Exit(2) from exc
     printer = _EventPrinter(output_format or Format.table, sys.stdout)
     printer.add(found)
@@ -266,7 +334,7 @@ class _EventPrinter:
         if self.format is Format.csv:
             write_csv(self.rows, self.out)
         elif self.format is Format.table:
-            render_table(self.rows, Console(file=self.out, width=_width(self.out)))
+            render_table(self.rows, stdout_console(self.out, width=_width(self.out)))
 
 
 def _width(out: TextIO) -> int | None:

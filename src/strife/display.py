@@ -1,15 +1,21 @@
-"""What ``strife code`` shows while it runs: a progress bar, then one summary line.
+"""What strife shows: one line per message on standard error, a progress bar, a summary,
+and the consoles its tables are printed on.
 
-The bar (on a terminal only) shows the share of input bytes read, articles, events and
-rejections so far, the coding rate and the time left; the summary line names what was
-coded, skipped as duplicates or already stored, rejected, the rate and each worker's
-peak memory.
+Every message is one line whatever its length and whatever the terminal (scripts split
+standard error on newlines), and control characters from hostile input (a file name with a
+newline or an escape sequence) cannot forge a line or move the cursor. The bar (on a
+terminal only) shows the share of input bytes read, articles, events and rejections so
+far, the coding rate and the time left; the summary line names what was coded, skipped as
+duplicates or already stored, rejected, the rate and each worker's peak memory.
 """
 
 from __future__ import annotations
 
+import errno
+import re
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from rich.console import Console
 from rich.progress import (
@@ -24,6 +30,43 @@ from rich.progress import (
 )
 
 from strife.runner import Summary
+
+# C0 and C1 control characters (newline, carriage return, escape, CSI ...) and DEL.
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def stderr_console() -> Console:
+    """The console for standard error: messages are never wrapped, cropped or restyled.
+
+    ``soft_wrap`` keeps a long message on one line (rich wraps at 80 columns when standard
+    error is not a terminal); without markup, highlighting and emoji codes, input text is
+    printed as it is.
+    """
+    return Console(stderr=True, soft_wrap=True, markup=False, highlight=False, emoji=False)
+
+
+class _Output(Console):
+    """A console on standard output that leaves a closed pipe to the command line's edge:
+    rich itself would exit with status 1, which strife uses for rejected inputs."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, "the reader of standard output has left")
+
+
+def stdout_console(out: TextIO | None = None, *, width: int | None = None) -> Console:
+    """The console tables are printed on (``out``: standard output unless given)."""
+    return _Output(file=out, width=width)
+
+
+def one_line(message: str) -> str:
+    """``message`` as one printable line: each run of control characters becomes a space."""
+    return _CONTROLS.sub(" ", message).strip()
+
+
+def tell(console: Console, message: str) -> None:
+    """Print ``message`` on ``console`` as one line."""
+    console.print(one_line(message))
 
 
 class ProgressDisplay:

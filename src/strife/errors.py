@@ -15,6 +15,7 @@ them into messages and exit codes or HTTP errors, once, at the edge.
     │   └── CodingError       the coder failed on this input (a bug: please report it)
     ├── ModelError            the spaCy model or a data file cannot be loaded
     ├── StoreError            the database cannot be opened or written
+    ├── OutputError           an export's file or stream cannot be written (folder, disk)
     └── ClusterError          a worker process died, or a Dask cluster failed or is unreachable
 """
 
@@ -68,6 +69,10 @@ class ModelError(StrifeError):
 
 class StoreError(StrifeError):
     """The event store cannot be opened, read or written."""
+
+
+class OutputError(StrifeError):
+    """An output (an export's file, standard output) cannot be written; says which and why."""
 
 
 class CodingError(InputError):

@@ -70,7 +70,25 @@ CSV_COLUMNS = (
     "n_sources",
 )
 
+# Columns strife writes from numbers: never escaped, so a spreadsheet reads "-33.2" as a number.
+NUMERIC_COLUMNS = frozenset(
+    {
+        "quad_code",
+        "geonameid",
+        "lat",
+        "lon",
+        "dead",
+        "injured",
+        "arrested",
+        "confidence",
+        "n_articles",
+        "n_sources",
+    }
+)
+# A text cell starting with one of these is read as a formula by spreadsheets (OWASP's list).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _JOIN = "; "
+_TEXT_CELLS = tuple(name not in NUMERIC_COLUMNS for name in CSV_COLUMNS)
 _DATE_SOURCES: tuple[str, ...] = get_args(DateSource)
 _STANCES: tuple[str, ...] = get_args(Stance)
 _AUXES: tuple[str, ...] = get_args(Aux)
@@ -404,19 +422,40 @@ def write_csv(events: Iterable[Event], out: TextIO) -> int:
     """Write a header and one flat row per event; return the number of events written.
 
     Compound values are joined with "; ". Actor codes, sectors and texts keep one slot per
-    actor (an unknown code is an empty slot) so that the three columns line up.
+    actor (an unknown code is an empty slot) so that the three columns line up. Every CSV
+    strife writes goes through here: text cells that a spreadsheet would run as a formula
+    are defused (``defuse_cell``); numeric columns are numbers and stay as they are.
     """
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(_LineFeeds(out), lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     n = 0
     for event in events:
-        writer.writerow(csv_row(event))
+        cells = csv_row(event)
+        writer.writerow(
+            [defuse_cell(c) if text else c for c, text in zip(cells, _TEXT_CELLS, strict=True)]
+        )
         n += 1
     return n
 
 
+class _LineFeeds:
+    """Rows end in "\n", yet a cell holding a lone "\r" is quoted: Python's writer quotes only
+    the characters of its line terminator, so it writes "\r\n" and this turns it into "\n"."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, row: str) -> int:
+        return self.out.write(row[:-2] + "\n" if row.endswith("\r\n") else row)
+
+
+def defuse_cell(value: str) -> str:
+    """``value`` with a leading ``'`` when it starts like a spreadsheet formula."""
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
 def csv_row(event: Event) -> list[str]:
-    """Return the CSV cells of ``event`` in ``CSV_COLUMNS`` order."""
+    """Return the CSV cells of ``event`` in ``CSV_COLUMNS`` order, as stored (not defused)."""
     loc = event.event_loc
     return [
         event.id,

@@ -1,18 +1,22 @@
-"""``strife stats`` and ``strife export``: commands that read the store."""
+"""``strife stats`` and ``strife export``: commands that read the store, and the filter
+options they share with ``strife events`` (checked as the API checks its parameters)."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
-from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from strife.criteria import country_code, date_range, event_type
+from strife.display import stderr_console, stdout_console, tell
 from strife.errors import StrifeError
 from strife.export import EventFilter, ExportFormat, export_events
 from strife.store import Store, StoreStats
@@ -20,6 +24,36 @@ from strife.store import Store, StoreStats
 DbOption = Annotated[
     Path, typer.Option("--db", help="DuckDB file the events are stored in.", dir_okay=False)
 ]
+
+
+def _event_type(value: str | None) -> str | None:
+    return None if value is None else _checked(event_type, value)
+
+
+def _country_code(value: str | None) -> str | None:
+    return None if value is None else _checked(country_code, value)
+
+
+def _checked(check: Callable[[str], str], value: str) -> str:
+    try:
+        return check(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+EventOption = Annotated[
+    str | None,
+    typer.Option(callback=_event_type, help="Only this PLOVER type, e.g. ASSAULT."),
+]
+CountryOption = Annotated[
+    str | None,
+    typer.Option(
+        callback=_country_code,
+        help="Only events involving this code: ISO alpha-3 (UKR) or IGO, UNO, EUR ...",
+    ),
+]
+SinceOption = Annotated[str | None, typer.Option(help="Earliest date, YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")]
 
 
 class StatsFormat(StrEnum):
@@ -43,7 +77,7 @@ def stats_command(
     if output_format is StatsFormat.json:
         typer.echo(json.dumps(stats.as_dict(), indent=2))
     else:
-        Console(width=100).print(_stats_table(stats))
+        stdout_console(width=100).print(_stats_table(stats))
 
 
 def export_command(
@@ -57,23 +91,17 @@ def export_command(
             "--output", "-o", help="File to write (csv/jsonl: stdout if omitted).", dir_okay=False
         ),
     ] = None,
-    event: Annotated[str | None, typer.Option(help="Only this PLOVER type, e.g. ASSAULT.")] = None,
-    country: Annotated[
-        str | None, typer.Option(help="Only events involving this ISO alpha-3 code.")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")] = None,
+    event: EventOption = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
 ) -> None:
     """Export stored events with their group counts, as Parquet, CSV or JSON lines."""
     _check_exists(db)
     if output_format is ExportFormat.parquet and output is None:
         raise typer.BadParameter("a Parquet export needs --output FILE", param_hint="--output")
-    where = EventFilter(
-        event=event.upper() if event else None,
-        country=country.upper() if country else None,
-        since=date_option(since, "--since"),
-        until=date_option(until, "--until"),
-    )
+    first, last = date_options(since, until)
+    where = EventFilter(event=event, country=country, since=first, until=last)
     try:
         with Store.open(db, read_only=True) as store:
             stream = sys.stdout if output is None else None
@@ -81,11 +109,12 @@ def export_command(
     except StrifeError as exc:
         _fail(exc)
     if output is not None:
-        Console(stderr=True).print(f"strife: exported {n} events -> {output}", markup=False)
+        tell(stderr_console(), f"strife: exported {n} events -> {output}")
 
 
 def _stats_table(stats: StoreStats) -> Table:
-    table = Table(title=f"{stats.path} (schema {stats.schema_version})", show_header=False)
+    heading = Text(f"{stats.path} (schema {stats.schema_version})")
+    table = Table(title=heading, show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
     rows = [
@@ -96,19 +125,21 @@ def _stats_table(stats: StoreStats) -> Table:
         ("events", stats.events),
         ("event groups", stats.groups),
         ("groups told by several articles", stats.multi_article_groups),
-        ("rejections", stats.rejections),
+        ("rejected inputs", stats.rejections),
+        ("rejections seen (all runs)", stats.rejections_seen),
     ]
     for name, value in rows:
         table.add_row(name, f"{value:,}")
     first, last = stats.first_date, stats.last_date
     table.add_row("event dates", f"{first or '-'} to {last or '-'}")
+    # Outlets, reasons and the path come from input: Text, so that "[/]" is not markup.
     for title, pairs in (
         ("events", stats.events_by_type),
         ("outlet", stats.top_outlets),
-        ("rejected", stats.rejections_by_reason),
+        ("rejected inputs", stats.rejections_by_reason),
     ):
-        for name, count in pairs:
-            table.add_row(f"  {title}: {name}", f"{count:,}")
+        for label, count in pairs:
+            table.add_row(Text(f"  {title}: {label}"), f"{count:,}")
     return table
 
 
@@ -117,6 +148,16 @@ def _check_exists(db: Path) -> None:
         raise typer.BadParameter(
             f"{db} does not exist; code some articles first", param_hint="--db"
         )
+
+
+def date_options(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    """The ``--since`` and ``--until`` dates, or a usage error when they hold no day."""
+    first, last = date_option(since, "--since"), date_option(until, "--until")
+    try:
+        date_range(first, last)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--since") from exc
+    return first, last
 
 
 def date_option(value: str | None, name: str) -> date | None:
@@ -130,5 +171,5 @@ def date_option(value: str | None, name: str) -> date | None:
 
 
 def _fail(exc: StrifeError) -> NoReturn:
-    Console(stderr=True).print(f"strife: {exc}", markup=False, highlight=False)
+    tell(stderr_console(), f"strife: {exc}")
     raise typer.Exit(2) from exc

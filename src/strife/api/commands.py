@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from strife.display import stderr_console
 from strife.errors import StrifeError
 
 
@@ -48,7 +48,7 @@ def serve_command(
     from strife.api.app import create_app
     from strife.api.settings import ApiSettings
 
-    err = Console(stderr=True, soft_wrap=True, markup=False, highlight=False)
+    err = stderr_console()
     try:
         allowed = hosts.allowed_hosts(host, allowed_host or ())
         settings = ApiSettings.from_env(db, private=private, allowed_hosts=allowed)

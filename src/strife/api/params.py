@@ -17,8 +17,10 @@ from pydantic import Field
 from strife.api.errors import InvalidParameter
 from strife.api.filters import BBox, EventFilter
 from strife.api.settings import MAX_QUERY_CHARS
+from strife.criteria import COUNTRY_CODE_PATTERN, date_range
 
-# The 16 PLOVER types (``strife.plover.EVENT_TYPES``; a test keeps the two equal).
+# The 16 PLOVER types (``strife.plover.EVENT_TYPES``, which ``strife.criteria`` checks the
+# CLI's filters against; a test keeps the two equal). A Literal, so OpenAPI lists them.
 EventType = Literal[
     "AGREE",
     "CONSULT",
@@ -38,15 +40,15 @@ EventType = Literal[
     "ASSAULT",
 ]
 Quad = Annotated[int, Field(ge=1, le=4)]
-_CODE: Final = "^[A-Za-z]{3}$"
+_SECTOR: Final = "^[A-Za-z]{3}$"
 _NUMBER: Final = r"-?\d+(\.\d+)?"
 _BBOX: Final = rf"^{_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER}$"
 
 Code = Annotated[
     str | None,
-    Query(pattern=_CODE, description="ISO 3166 alpha-3 code or IGO/UNO/EUR/NGO/..."),
+    Query(pattern=COUNTRY_CODE_PATTERN, description="ISO 3166 alpha-3 code or IGO/UNO/EUR/NGO/..."),
 ]
-Sector = Annotated[str | None, Query(pattern=_CODE, description="PLOVER sector: GOV, MIL ...")]
+Sector = Annotated[str | None, Query(pattern=_SECTOR, description="PLOVER sector: GOV, MIL ...")]
 
 
 def event_filter(
@@ -78,8 +80,11 @@ def event_filter(
     ] = None,
 ) -> EventFilter:
     """The filter of ``/api/events`` and ``/api/stats`` (all conditions must hold)."""
-    if since is not None and until is not None and since > until:
-        raise InvalidParameter("'since' is after 'until'", [_detail("since", "after until")])
+    try:
+        date_range(since, until)
+    except ValueError as exc:
+        detail = [_detail("since", "after until")]
+        raise InvalidParameter("'since' is after 'until'", detail) from exc
     return EventFilter(
         since=since,
         until=until,

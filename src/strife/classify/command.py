@@ -21,6 +21,7 @@ import typer
 from rich.console import Console
 
 from strife.classify.encode import MAX_ROLE_SPREAD, Pair, role_spread
+from strife.display import stderr_console
 from strife.errors import MalformedRecord, StrifeError
 
 BATCH = 64
@@ -46,7 +47,7 @@ def classify_command(
     from strife.classify.model import EventTyper
     from strife.classify.pairs import PairClassifier
 
-    err = Console(stderr=True)
+    err = stderr_console()
     try:
         classifier = PairClassifier.load(EventTyper.load(model))
         with _open(path) as lines:

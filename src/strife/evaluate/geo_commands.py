@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from strife.display import stderr_console
 from strife.errors import InputError
 from strife.evaluate.commands import eval_app
 from strife.evaluate.geo import PARTS, evaluate_geoparser
@@ -62,7 +63,7 @@ def geo_command(
     ] = ReportFormat.table,
 ) -> None:
     """Score the geoparser on gold toponyms: exact id, accuracy within 161 km, error, misses."""
-    err = Console(stderr=True)
+    err = stderr_console()
     nlp, geoparser = load_nlp(), Geoparser.load()
     reports: list[dict[str, Any]] = []
     rejected = 0

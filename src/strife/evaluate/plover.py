@@ -20,6 +20,7 @@ from rich.table import Table
 from strife.classify.corpora import read_corpus
 from strife.classify.evaluation import ClassifyReport, CodeReport, evaluate_classify, evaluate_code
 from strife.classify.scoring import TypeScore
+from strife.display import stderr_console
 from strife.errors import StrifeError
 from strife.evaluate.commands import eval_app
 
@@ -60,7 +61,7 @@ def events_command(
     try:
         reports = [_report(path, task, model, rules) for path in gold]
     except StrifeError as exc:
-        Console(stderr=True).print(f"strife: {exc}", markup=False, highlight=False)
+        stderr_console().print(f"strife: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from exc
     if output_format is ReportFormat.json:
         json.dump(reports if len(reports) > 1 else reports[0], sys.stdout, indent=1)

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 
+from strife.display import stderr_console
 from strife.errors import CodingError, InputError, InputTooLarge, MalformedRecord, UnreadableInput
 from strife.nlp import load_nlp, parse_texts
 from strife.pipeline import MAX_ARTICLE_CHARS, PIECE_CHARS, chunks
@@ -106,7 +107,7 @@ def geoparse_command(
     ] = False,
 ) -> None:
     """Find and resolve the toponyms of texts; print one JSON line per text."""
-    err = Console(stderr=True)
+    err = stderr_console()
     nlp, geoparser = load_nlp(), Geoparser.load()
     rejected = 0
     for batch in chunks(every_text(paths), BATCH_SIZE):

@@ -17,6 +17,7 @@ from typing import Final
 
 import duckdb
 
+from strife.errors import OutputError
 from strife.records import Article, Event
 from strife.store.rows import ARTICLE_FIELDS, Batch, article_from_row, insert_rows, utc_now
 from strife.store.tables import (
@@ -115,7 +116,10 @@ def export_events(conn: duckdb.DuckDBPyConnection, out: Path, filters: Mapping[s
         params.append(filters["limit"])
     cursor = conn.cursor()  # a connection of its own: no other result may be pending on it
     try:
-        cursor.sql(sql, params=params).write_parquet(str(out))
+        try:
+            cursor.sql(sql, params=params).write_parquet(str(out))
+        except duckdb.IOException as exc:  # the file's fault (folder, disk), not the store's
+            raise OutputError(str(exc)) from exc
         rows = cursor.execute("SELECT count(*) FROM read_parquet(?)", [str(out)]).fetchall()
     finally:
         cursor.close()

@@ -18,7 +18,9 @@ class StoreStats:
     ``copies`` counts every place articles were read from (each article's own source
     included); ``duplicates`` those that were not coded because they repeat a stored
     article; ``groups`` the event groups, ``multi_article_groups`` those told by more
-    than one article.
+    than one article. ``rejections`` counts the distinct inputs that were rejected (a run
+    resumed over the same inputs reports what a clean run does); ``rejections_seen`` how
+    many times they were, all runs together; ``rejections_by_reason`` distinct inputs.
     """
 
     path: str
@@ -31,6 +33,7 @@ class StoreStats:
     groups: int
     multi_article_groups: int
     rejections: int
+    rejections_seen: int
     first_date: date | None
     last_date: date | None
     events_by_type: list[tuple[str, int]] = field(default_factory=list)
@@ -49,6 +52,7 @@ class StoreStats:
             "groups": self.groups,
             "multi_article_groups": self.multi_article_groups,
             "rejections": self.rejections,
+            "rejections_seen": self.rejections_seen,
             "first_date": None if self.first_date is None else self.first_date.isoformat(),
             "last_date": None if self.last_date is None else self.last_date.isoformat(),
             "events_by_type": dict(self.events_by_type),
@@ -70,6 +74,7 @@ SELECT
     (SELECT count(DISTINCT group_id) FROM events),
     (SELECT count(*) FROM (SELECT group_id FROM events GROUP BY group_id
                            HAVING count(DISTINCT article_id) > 1)),
+    (SELECT count(DISTINCT source) FROM rejections),
     (SELECT coalesce(sum("count"), 0) FROM rejections),
     (SELECT min(date) FROM events),
     (SELECT max(date) FROM events)
@@ -78,7 +83,7 @@ SELECT
 
 def store_stats(conn: duckdb.DuckDBPyConnection, path: str) -> StoreStats:
     [row] = conn.execute(_TOTALS).fetchall()  # an aggregate: always one row
-    version, articles, copies, duplicates, outlets, events, groups, multi, rejected = row[:9]
+    version, articles, copies, duplicates, outlets, events, groups, multi = row[:8]
     return StoreStats(
         path=path,
         schema_version=int(version or 0),
@@ -89,12 +94,15 @@ def store_stats(conn: duckdb.DuckDBPyConnection, path: str) -> StoreStats:
         events=int(events),
         groups=int(groups),
         multi_article_groups=int(multi),
-        rejections=int(rejected),
-        first_date=row[9],
-        last_date=row[10],
+        rejections=int(row[8]),
+        rejections_seen=int(row[9]),
+        first_date=row[10],
+        last_date=row[11],
         events_by_type=_pairs(conn, "SELECT event, count(*) FROM events GROUP BY 1"),
         top_outlets=_pairs(conn, "SELECT outlet, count(*) FROM article_sources GROUP BY 1"),
-        rejections_by_reason=_pairs(conn, 'SELECT reason, sum("count") FROM rejections GROUP BY 1'),
+        rejections_by_reason=_pairs(
+            conn, "SELECT reason, count(DISTINCT source) FROM rejections GROUP BY 1"
+        ),
     )
 
 
