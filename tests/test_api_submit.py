@@ -9,13 +9,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from loopback import Site, serving, static
 from strife.api import ApiSettings, create_app
 from strife.api.database import Database
 from strife.api.routes_articles import SUBMISSION_THREADS
@@ -36,43 +37,34 @@ HTML = """<html><head><title>Talks in Brussels</title>
 <p>Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev held talks
 in Brussels on Sunday, the European Council said.</p>
 <p>The two leaders agreed to meet again in July, officials said.</p></article></body></html>"""
-PAGES = {
-    "/report.html": ("text/html; charset=utf-8", HTML.replace("Brussels", "Geneva").encode()),
-    "/big.txt": ("text/plain", b"Troops attacked the town. " * (MAX_PAGE // 20)),
-}
-
-
-SEEN: list[str] = []
 RELEASE = threading.Event()  # /hold answers once it is set
 
 
-class _Pages(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        SEEN.append(self.path)
-        if self.path == "/hold":
-            RELEASE.wait(30)
-        page = PAGES.get(self.path)
-        if page is None:
-            self.send_error(404)
-            return
-        content_type, body = page
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.end_headers()  # no Content-Length: the cap must hold while streaming
-        self.wfile.write(body)
+def _missing(handler: BaseHTTPRequestHandler) -> None:
+    handler.send_error(404)
 
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
+
+def _hold(handler: BaseHTTPRequestHandler) -> None:
+    RELEASE.wait(30)
+    _missing(handler)
+
+
+# No Content-Length: the cap must hold while streaming.
+PAGES = {
+    "/report.html": static(
+        "text/html; charset=utf-8", HTML.replace("Brussels", "Geneva").encode(), length=False
+    ),
+    "/big.txt": static(
+        "text/plain", b"Troops attacked the town. " * (MAX_PAGE // 20), length=False
+    ),
+    "/hold": _hold,
+}
 
 
 @pytest.fixture(scope="module")
-def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def site() -> Iterator[Site]:
+    with serving(routes=PAGES, fallback=_missing) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +73,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Database:
 
 
 @pytest.fixture(scope="module")
-def result(database: Database, site: str) -> Iterator[tuple[TestClient, dict[str, Any]]]:
+def result(database: Database, site: Site) -> Iterator[tuple[TestClient, dict[str, Any]]]:
     limits = FetchPolicy(deadline_s=5, max_bytes=MAX_PAGE, allowed=frozenset({"127.0.0.1"}))
     settings = ApiSettings(db=database.path, token=TOKEN, fetch=limits)
     submission = {
@@ -89,7 +81,7 @@ def result(database: Database, site: str) -> Iterator[tuple[TestClient, dict[str
             {"text": TEXT, "title": "Kharkiv shelled", "published": "2023-02-20T09:00:00+02:00"},
             {"html": HTML, "url": "https://news.example/brussels"},
         ],
-        "urls": [f"{site}/report.html", f"{site}/missing", f"{site}/big.txt"],
+        "urls": [f"{site.base}/report.html", f"{site.base}/missing", f"{site.base}/big.txt"],
     }
     with TestClient(create_app(settings, database)) as client:
         response = client.post("/api/articles", json=submission, headers=AUTH)
@@ -118,11 +110,13 @@ def test_coded_events_are_served_at_once(result: tuple[TestClient, dict[str, Any
     assert {"actor", "place", "date", "trigger"} <= {span["role"] for span in detail["evidence"]}
 
 
-def test_fetched_pages_keep_their_url(result: tuple[TestClient, dict[str, Any]], site: str) -> None:
+def test_fetched_pages_keep_their_url(
+    result: tuple[TestClient, dict[str, Any]], site: Site
+) -> None:
     client, body = result
     fetched = body["coded"][2]
     article = client.get(f"/api/articles/{fetched['article_id']}").json()
-    assert article["url"] == f"{site}/report.html"
+    assert article["url"] == f"{site.base}/report.html"
     assert "Geneva" in article["text"]
     assert [event["id"] for event in article["events"]] == fetched["events"]
 
@@ -144,38 +138,43 @@ def test_rejections_are_recorded_in_the_store(
     assert rejected == (2,) and articles == (3,)
 
 
-def test_by_default_the_server_fetches_no_internal_address(site: str, tmp_path: Path) -> None:
+def test_by_default_the_server_fetches_no_internal_address(site: Site, tmp_path: Path) -> None:
     database = Database.open(tmp_path / "fresh.duckdb", writable=True)
-    urls = [f"{site}/report.html", site.replace("127.0.0.1", "localhost") + "/report.html"]
-    SEEN.clear()
+    urls = [
+        f"{site.base}/report.html",
+        site.base.replace("127.0.0.1", "localhost") + "/report.html",
+    ]
+    site.seen.clear()
     with TestClient(create_app(ApiSettings(db=database.path, token=TOKEN), database)) as client:
         body = client.post("/api/articles", json={"urls": urls}, headers=AUTH).json()
         with database.reader() as cur:
             articles = cur.execute("SELECT count(*) FROM articles").fetchone()
     assert body["stored"] == 0 and body["coded"] == [] and articles == (0,)
     assert body["rejected"] == [{"source": url, "reason": "cannot be fetched"} for url in urls]
-    assert SEEN == []
+    assert site.seen == []
 
 
-def test_slow_submissions_do_not_hold_the_read_routes(site: str, tmp_path: Path) -> None:
+def test_slow_submissions_do_not_hold_the_read_routes(site: Site, tmp_path: Path) -> None:
     database = Database.open(tmp_path / "slow.duckdb", writable=True)
     policy = FetchPolicy(deadline_s=30, allowed=frozenset({"127.0.0.1"}))
     settings = ApiSettings(db=database.path, token=TOKEN, fetch=policy)
-    SEEN.clear()
+    site.seen.clear()
     RELEASE.clear()
     with TestClient(create_app(settings, database)) as client:
         posts = [
-            _in_thread(client.post, "/api/articles", json={"urls": [f"{site}/hold"]}, headers=AUTH)
+            _in_thread(
+                client.post, "/api/articles", json={"urls": [f"{site.base}/hold"]}, headers=AUTH
+            )
             for _ in range(45)
         ]  # more than anyio's 40 threads
-        _wait_for(lambda: len(SEEN) >= SUBMISSION_THREADS)
+        _wait_for(lambda: len(site.seen) >= SUBMISSION_THREADS)
         reads = [_in_thread(client.get, path) for path in ("/api/health", "/api/articles/nope")]
         answered = [_finished(read, within=3.0) for read in reads]
         RELEASE.set()
         for post in posts:
             post.join(60)
     assert answered == [True, True]  # while every submission was still waiting on /hold
-    assert len(SEEN) == 45
+    assert len(site.seen) == 45
 
 
 def _in_thread(call: Any, *args: Any, **kwargs: Any) -> threading.Thread:

@@ -11,12 +11,10 @@ from __future__ import annotations
 import gzip
 import ipaddress
 import socket
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from loopback import Respond, Site, serving, static
 from strife.api import ApiSettings, create_app
 from strife.api.database import Database
 from strife.cli import app
@@ -34,28 +33,8 @@ from strife.ingest.fetch_policy import AddressRefused, FetchPolicy, checked_addr
 TOKEN = "correct-horse-battery-staple"
 PAGE = b"<html><body><article><p>Troops shelled the town on Monday.</p></article></body></html>"
 LOOPBACK = frozenset({"127.0.0.1"})
-Respond = Callable[[BaseHTTPRequestHandler], None]
 
-
-@dataclass
-class Site:
-    """A loopback server: ``base`` to reach it, ``seen`` the paths it was asked for."""
-
-    base: str
-    port: int
-    seen: list[str] = field(default_factory=list)
-
-
-class _V6Server(ThreadingHTTPServer):
-    address_family = socket.AF_INET6
-
-
-def _page(handler: BaseHTTPRequestHandler, body: bytes = PAGE, *, status: int = 200) -> None:
-    handler.send_response(status)
-    handler.send_header("Content-Type", "text/html; charset=utf-8")
-    handler.send_header("Content-Length", str(len(body)))
-    handler.end_headers()
-    handler.wfile.write(body)
+_page = static("text/html; charset=utf-8", PAGE)
 
 
 def _redirect(location: str) -> Respond:
@@ -68,35 +47,16 @@ def _redirect(location: str) -> Respond:
     return respond
 
 
-@contextmanager
-def serving(host: str = "127.0.0.1", routes: dict[str, Respond] | None = None) -> Iterator[Site]:
-    """A threaded HTTP server on ``host``: ``routes`` by path, else the page."""
-    site = Site(base="", port=0)
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            site.seen.append(self.path)
-            (routes or {}).get(self.path, _page)(self)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            return
-
-    server_type = _V6Server if ":" in host else ThreadingHTTPServer
-    server = server_type((host, 0), Handler)
-    site.port = server.server_address[1]
-    site.base = f"http://[{host}]:{site.port}" if ":" in host else f"http://{host}:{site.port}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield site
-    finally:
-        server.shutdown()
-        server.server_close()
+def _serving(
+    host: str = "127.0.0.1", routes: dict[str, Respond] | None = None
+) -> AbstractContextManager[Site]:
+    """A loopback server on ``host``: ``routes`` by path, else the page."""
+    return serving(host, routes, fallback=_page)
 
 
 @pytest.fixture
 def site() -> Iterator[Site]:
-    with serving() as served:
+    with _serving() as served:
         yield served
 
 
@@ -188,7 +148,7 @@ def test_loopback_is_refused_before_connecting(site: Site, host: str) -> None:
 
 
 def test_ipv6_loopback_is_refused_before_connecting() -> None:
-    with serving("::1") as v6:
+    with _serving("::1") as v6:
         assert _refused(f"{v6.base}/") == CANNOT_FETCH
         assert v6.seen == []
 
@@ -222,9 +182,9 @@ def test_the_host_is_looked_up_once_and_the_checked_address_is_reached(
 
 @pytest.mark.parametrize("target_host", ["127.0.0.2", "::1"])
 def test_a_redirect_to_another_internal_address_is_refused(target_host: str) -> None:
-    with serving(target_host) as inside:
+    with _serving(target_host) as inside:
         routes = {"/go": _redirect(f"{inside.base}/secret"), "/here": _redirect("/page")}
-        with serving(routes=routes) as allowed:
+        with _serving(routes=routes) as allowed:
             policy = FetchPolicy(allowed=LOOPBACK)
             page = fetch_page(f"{allowed.base}/here", "here", policy)  # a redirect it may follow
             assert page.url == f"{allowed.base}/page"
@@ -239,7 +199,7 @@ def test_redirects_to_other_schemes_and_past_the_limit_are_refused() -> None:
         "/ftp": _redirect("ftp://127.0.0.1/"),
         **{f"/hop{n}": _redirect(f"/hop{n + 1}") for n in range(5)},
     }
-    with serving(routes=routes) as site:
+    with _serving(routes=routes) as site:
         policy = FetchPolicy(allowed=LOOPBACK, max_redirects=3)
         assert _refused(f"{site.base}/file", policy) == CANNOT_FETCH
         assert _refused(f"{site.base}/ftp", policy) == CANNOT_FETCH
@@ -252,8 +212,8 @@ def test_every_failure_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_dns(monkeypatch, {})
     closed = socket.socket()
     closed.bind(("127.0.0.1", 0))  # bound, never listening: the port is closed
-    routes = {"/gone": lambda handler: _page(handler, b"no", status=404)}
-    with serving(routes=routes) as site, closed:
+    routes = {"/gone": static("text/html; charset=utf-8", b"no", status=404)}
+    with _serving(routes=routes) as site, closed:
         intranet = FetchPolicy(allow_private=True)
         reasons = {
             _refused(f"{site.base}/"),  # a refused address
@@ -280,7 +240,7 @@ def _trickle(handler: BaseHTTPRequestHandler) -> None:
 
 
 def test_the_deadline_bounds_the_whole_fetch_not_each_read() -> None:
-    with serving(routes={"/slow": _trickle, "/hop": _redirect("/slow")}) as site:
+    with _serving(routes={"/slow": _trickle, "/hop": _redirect("/slow")}) as site:
         started = time.monotonic()
         reason = _refused(f"{site.base}/hop", FetchPolicy(allowed=LOOPBACK, deadline_s=1.0))
         elapsed = time.monotonic() - started
@@ -304,7 +264,7 @@ def _gzipped(body: bytes) -> Respond:
 
 def test_a_compressed_body_is_read_within_the_size_limit() -> None:
     routes = {"/page": _gzipped(PAGE), "/bomb": _gzipped(b"\0" * 50_000_000)}
-    with serving(routes=routes) as site:
+    with _serving(routes=routes) as site:
         policy = FetchPolicy(allowed=LOOPBACK, max_bytes=100_000)
         assert "Troops shelled" in fetch_page(f"{site.base}/page", "page", policy).text
         with pytest.raises(InputTooLarge):

@@ -6,15 +6,13 @@ policy allows by name (``LOCAL``); the default policy refuses it.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
+from loopback import Site, serving, static
 from strife.ingest import ReadOptions, read_inputs
 from strife.ingest.fetch_policy import FetchPolicy
 from strife.records import Article, Rejection
@@ -50,40 +48,15 @@ ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
 <content type="html">&lt;p&gt;{SUMMARY}&lt;/p&gt;</content></entry></feed>"""
 
 
-class _Handler(BaseHTTPRequestHandler):
-    pages: ClassVar[dict[str, tuple[str, bytes]]] = {}
-    seen: ClassVar[list[str]] = []
-
-    def do_GET(self) -> None:
-        self.seen.append(self.path)
-        content_type, body = self.pages.get(self.path, ("text/plain", b"not found"))
-        self.send_response(200 if self.path in self.pages else 404)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        return
-
-
 @pytest.fixture
-def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    page = f"<html><body><article><p>{PAGE_TEXT}</p></article></body></html>"
-    _Handler.seen = []
-    _Handler.pages = {
-        "/feed.rss": ("application/rss+xml", _rss(f"{base}/story").encode()),
-        "/story": ("text/html; charset=utf-8", page.encode()),
-    }
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield base
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def server() -> Iterator[Site]:
+    with serving() as site:
+        page = f"<html><body><article><p>{PAGE_TEXT}</p></article></body></html>"
+        site.routes["/feed.rss"] = static(
+            "application/rss+xml", _rss(f"{site.base}/story").encode()
+        )
+        site.routes["/story"] = static("text/html; charset=utf-8", page.encode())
+        yield site
 
 
 def test_feed_entries_are_coded_from_their_text_offline(tmp_path: Path) -> None:
@@ -123,38 +96,40 @@ def test_a_file_that_is_no_feed_is_rejected(tmp_path: Path) -> None:
     assert isinstance(result, Rejection) and result.source == str(feed)
 
 
-def test_with_fetch_entries_are_followed_to_their_pages(server: str, tmp_path: Path) -> None:
+def test_with_fetch_entries_are_followed_to_their_pages(server: Site, tmp_path: Path) -> None:
     feed = tmp_path / "wire.rss"
-    feed.write_text(_rss(f"{server}/story"), encoding="utf-8")
+    feed.write_text(_rss(f"{server.base}/story"), encoding="utf-8")
 
     first, _ = read_inputs([str(feed)], options=LOCAL)
 
     assert isinstance(first, Article) and first.text == PAGE_TEXT
-    assert first.url == f"{server}/story" and first.title == "Protesters arrested"
+    assert first.url == f"{server.base}/story" and first.title == "Protesters arrested"
 
 
-def test_a_page_that_cannot_be_fetched_falls_back_to_the_entry(server: str, tmp_path: Path) -> None:
+def test_a_page_that_cannot_be_fetched_falls_back_to_the_entry(
+    server: Site, tmp_path: Path
+) -> None:
     feed = tmp_path / "wire.rss"
-    feed.write_text(_rss(f"{server}/missing"), encoding="utf-8")
+    feed.write_text(_rss(f"{server.base}/missing"), encoding="utf-8")
 
     first, _ = read_inputs([str(feed)], options=LOCAL)
 
     assert isinstance(first, Article) and first.text == SUMMARY
 
 
-def test_url_lists_and_urls_name_feeds_to_fetch(server: str, tmp_path: Path) -> None:
+def test_url_lists_and_urls_name_feeds_to_fetch(server: Site, tmp_path: Path) -> None:
     urls = tmp_path / "feeds.urls"
-    urls.write_text(f"# wires\n{server}/feed.rss\n{server}/gone.rss\n", encoding="utf-8")
+    urls.write_text(f"# wires\n{server.base}/feed.rss\n{server.base}/gone.rss\n", encoding="utf-8")
 
-    results = list(read_inputs([str(urls), f"{server}/feed.rss"], options=LOCAL))
+    results = list(read_inputs([str(urls), f"{server.base}/feed.rss"], options=LOCAL))
 
     kinds = [(r.source, type(r).__name__) for r in results]
     assert kinds == [
-        (f"{server}/feed.rss#1", "Article"),
-        (f"{server}/feed.rss#2", "Rejection"),
-        (f"{server}/gone.rss", "Rejection"),
-        (f"{server}/feed.rss#1", "Article"),
-        (f"{server}/feed.rss#2", "Rejection"),
+        (f"{server.base}/feed.rss#1", "Article"),
+        (f"{server.base}/feed.rss#2", "Rejection"),
+        (f"{server.base}/gone.rss", "Rejection"),
+        (f"{server.base}/feed.rss#1", "Article"),
+        (f"{server.base}/feed.rss#2", "Rejection"),
     ]
     assert isinstance(results[2], Rejection) and results[2].reason == "cannot be fetched"
 
@@ -169,25 +144,25 @@ def test_feed_urls_need_fetch(tmp_path: Path) -> None:
 
 
 def test_by_default_entries_linking_to_internal_addresses_are_not_followed(
-    server: str, tmp_path: Path
+    server: Site, tmp_path: Path
 ) -> None:
     feed = tmp_path / "wire.rss"
-    feed.write_text(_rss(f"{server}/story"), encoding="utf-8")
+    feed.write_text(_rss(f"{server.base}/story"), encoding="utf-8")
     urls = tmp_path / "feeds.urls"
-    urls.write_text(f"{server}/feed.rss\n", encoding="utf-8")
+    urls.write_text(f"{server.base}/feed.rss\n", encoding="utf-8")
 
     first, _, listed = read_inputs([str(feed), str(urls)], options=ReadOptions(fetch=FetchPolicy()))
 
     assert isinstance(first, Article) and first.text == SUMMARY  # the entry's own text
     assert isinstance(listed, Rejection) and listed.reason == "cannot be fetched"
-    assert _Handler.seen == []
+    assert server.seen == []
 
 
-def test_allow_private_follows_them(server: str, tmp_path: Path) -> None:
+def test_allow_private_follows_them(server: Site, tmp_path: Path) -> None:
     feed = tmp_path / "wire.rss"
-    feed.write_text(_rss(f"{server}/story"), encoding="utf-8")
+    feed.write_text(_rss(f"{server.base}/story"), encoding="utf-8")
 
     first, _ = read_inputs([str(feed)], options=ReadOptions(fetch=FetchPolicy(allow_private=True)))
 
     assert isinstance(first, Article) and first.text == PAGE_TEXT
-    assert _Handler.seen == ["/story", "/story/none"]
+    assert server.seen == ["/story", "/story/none"]
