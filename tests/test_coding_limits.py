@@ -84,7 +84,7 @@ def test_the_first_plausible_date_wins_and_the_one_passed_over_is_named(
         chosen = publication_date("feed.xml#3", None, datetime.fromisoformat(OVERFLOWING), good)
     assert chosen is good
     assert [r.getMessage() for r in caplog.records] == [
-        f"strife: feed.xml#3: ignored the publication date {OVERFLOWING} (outside 1800-2100)"
+        f"feed.xml#3: ignored the publication date {OVERFLOWING} (outside 1800-2100)"
     ]
     caplog.clear()
     assert publication_date("a.txt", good, datetime(9999, 1, 1)) is good
@@ -119,7 +119,7 @@ def test_a_bad_date_between_good_articles_loses_nothing(
         first = run(CodeOptions(paths=[str(batch)], db=db))
     assert (first.coded, first.rejected) == (3, 0)
     assert [r.getMessage() for r in caplog.records if "ignored" in r.getMessage()] == [
-        f"strife: {batch}:2: ignored the publication date {OVERFLOWING} (outside 1800-2100)"
+        f"{batch}:2: ignored the publication date {OVERFLOWING} (outside 1800-2100)"
     ]
     again = run(CodeOptions(paths=[str(batch)], db=db))
     assert (again.coded, again.rejected, again.already_stored) == (0, 0, 3)
@@ -261,3 +261,20 @@ def test_a_piece_ends_at_a_paragraph_before_a_sentence_and_a_sentence_before_a_w
     assert split_pieces(text, 40)[0] == "One two three. Four five six.\n\n"
     assert split_pieces(text[:30], 25)[0] == "One two three. "
     assert split_pieces("one two three four five", 12)[0] == "one two "
+
+
+@pytest.mark.slow
+def test_a_near_copy_of_a_too_long_article_is_coded_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The length limit is checked as the article is read, before deduplication: a refused
+    # article never becomes the original that a shorter copy of it would be kept under.
+    story = " ".join(STORIES)
+    monkeypatch.setattr("strife.ingest.article.MAX_ARTICLE_CHARS", len(story) - 1)
+    (tmp_path / "1-whole.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "2-cut.txt").write_text(story[: story.rindex(" ", 0, len(story) - 40)])
+    summary = run(CodeOptions(paths=[str(tmp_path)], db=tmp_path / "store.duckdb"))
+    assert [(r.source.endswith("1-whole.txt"), r.reason) for r in summary.rejections] == [
+        (True, f"too long: {len(story)} characters, the limit is {len(story) - 1}")
+    ]
+    assert (summary.coded, summary.near_duplicates) == (1, 0)

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from strife.cli import app
-from strife.pipeline import MAX_ARTICLE_CHARS
+from strife.ingest.article import MAX_ARTICLE_CHARS
 
 pytestmark = pytest.mark.slow
 

@@ -102,8 +102,7 @@ def test_an_overflowing_meta_date_is_dropped_with_one_warning(
     assert article.published is None
     assert article.title == "Clashes near the river leave two soldiers wounded"
     assert [record.getMessage() for record in caplog.records] == [
-        "strife: page.html: ignored the publication date 9999-12-31T23:59:59-14:00"
-        " (outside 1800-2100)"
+        "page.html: ignored the publication date 9999-12-31T23:59:59-14:00 (outside 1800-2100)"
     ]
 
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from strife.dedupe.groups import with_group
 from strife.errors import ClusterError, CodingError
 from strife.ingest import article_from_text
+from strife.ingest.article import MAX_ARTICLE_CHARS, too_long
 from strife.records import Article, Event, Rejection
 from strife.scale.lifeline import Parent, arm
 
@@ -55,10 +56,6 @@ QUEUED_PER_WORKER = 2
 # parsing 200,000 characters whole takes 355 MB over the loaded model, in pieces of 20,000
 # 83 MB, at the same speed.
 PIECE_CHARS = 20_000
-# A longer article is rejected before parsing. Coding 484,000 characters of news took 47 s
-# (97 s on a busy 2-core machine) and 463 MB at peak, the model included; 968,000 took over
-# three minutes. No news article comes near the limit: a novel does.
-MAX_ARTICLE_CHARS = 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +161,7 @@ class Coder:
         self, article: Article, parsed: Doc | Exception | None
     ) -> CodedArticle | Rejection:
         if parsed is None:
-            length, limit = len(article.text), self.limits.max_chars
-            reason = f"too long: {length} characters, the limit is {limit}"
+            reason = too_long(article.text, self.limits.max_chars) or "too long"
         elif isinstance(parsed, Exception):
             reason = f"internal error while parsing ({type(parsed).__name__}: {parsed})"
         else:

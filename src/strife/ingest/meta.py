@@ -185,7 +185,7 @@ def publication_date(source: str, *candidates: datetime | None) -> datetime | No
         passed_over = passed_over or moment
     if passed_over is not None:
         log.warning(
-            "strife: %s: ignored the publication date %s (outside %s)",
+            "%s: ignored the publication date %s (outside %s)",
             source,
             passed_over.isoformat(),
             RANGE_TEXT,

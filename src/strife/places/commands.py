@@ -28,8 +28,9 @@ from rich.console import Console
 
 from strife.display import stderr_console
 from strife.errors import CodingError, InputError, InputTooLarge, MalformedRecord, UnreadableInput
+from strife.ingest.article import too_long
 from strife.nlp import load_nlp, parse_texts
-from strife.pipeline import MAX_ARTICLE_CHARS, PIECE_CHARS, chunks
+from strife.pipeline import PIECE_CHARS, chunks
 from strife.places.geoparser import Geoparser
 from strife.records import Place
 
@@ -133,7 +134,7 @@ def _geoparse(
     nlp: Any, geoparser: Geoparser, batch: list[Text | InputError], *, every_toponym: bool
 ) -> Iterator[dict[str, Any] | InputError]:
     """One JSON object or one rejection per item of ``batch``, in order."""
-    fits = [isinstance(item, Text) and len(item.text) <= MAX_ARTICLE_CHARS for item in batch]
+    fits = [isinstance(item, Text) and too_long(item.text) is None for item in batch]
     texts = [
         item.text for item, fit in zip(batch, fits, strict=True) if isinstance(item, Text) and fit
     ]
@@ -142,8 +143,7 @@ def _geoparse(
         if isinstance(item, InputError):
             yield item
         elif not fit:
-            reason = f"too long: {len(item.text)} characters, the limit is {MAX_ARTICLE_CHARS}"
-            yield InputTooLarge(item.id, reason)
+            yield InputTooLarge(item.id, too_long(item.text) or "too long")
         else:
             yield _places(geoparser, item, next(docs), every_toponym)
 
