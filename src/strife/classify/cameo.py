@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from strife.classify.corpora import NO_EVENT, GoldItem, Mention
+from strife.classify.corpora import GoldItem, Mention
 from strife.errors import MalformedRecord, UnreadableInput
 
 CLASS_FILE = Path("conflibert") / "cameo_class_train.tsv"
@@ -63,7 +63,7 @@ def read_cameo_ner(path: Path) -> Iterator[TaggedSentence]:
             tokens, tags, start = [], [], number + 1
             continue
         token, _, tag = line.strip().rpartition(" ")
-        if not token or not (tag == "O" or tag[:2] in {"B-", "I-"} and tag[2:] in ROLES):
+        if not token or not (tag == "O" or (tag[:2] in {"B-", "I-"} and tag[2:] in ROLES)):
             raise MalformedRecord(f"{path}:{number}", "expected a token and a BIO tag (S, T, R)")
         tokens.append(token)
         tags.append(tag)
@@ -95,8 +95,8 @@ def read_cameo(class_path: Path, ner_path: Path) -> list[GoldItem]:
         if key in seen:
             continue
         seen.add(key)
-        sentence = tagged.pop(key, None)
-        items.append(_with_spans(item, sentence) if sentence else item)
+        spanned = tagged.pop(key) if key in tagged else None
+        items.append(_with_spans(item, spanned) if spanned is not None else item)
     for sentence in tagged.values():
         text, offsets = detokenise(sentence.tokens)
         bare = GoldItem(f"cameo-ner-{sentence.line}", text, "", corpus="cameo")

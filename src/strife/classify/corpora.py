@@ -225,7 +225,11 @@ def _gold_item(record: dict[str, Any], where: str) -> GoldItem:
             quad=NO_EVENT,
         )
     if not isinstance(text, str) or not isinstance(event, str) or event not in QUAD:
-        raise MalformedRecord(where, "needs text and a PLOVER 2.0 event, or no event and a kind: " + ", ".join(sorted(NO_EVENT_KINDS)))
+        raise MalformedRecord(
+            where,
+            "needs text and a PLOVER 2.0 event, or no event and a kind: "
+            + ", ".join(sorted(NO_EVENT_KINDS)),
+        )
     mode = record.get("mode")
     if mode is not None and mode not in MODES[event]:
         raise MalformedRecord(where, f"{mode!r} is not a mode of {event}")
