@@ -14,6 +14,7 @@ joined back.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,11 +143,11 @@ def _char_span(
 def align(text: str, tokens: Sequence[str]) -> list[tuple[int, int] | None] | None:
     """Each token's character span in ``text``, matched on letters and digits (None for a
     token without any); None when the two do not spell the same letters and digits."""
-    letters = [(index, char) for index, char in enumerate(text) if char.isalnum()]
+    letters = [(index, char) for index, char in enumerate(text) if _counts(char)]
     spans: list[tuple[int, int] | None] = []
     at = 0
     for token in tokens:
-        wanted = [c for c in token if c.isalnum()]
+        wanted = [c for c in token if _counts(c)]
         if not wanted:
             spans.append(None)
             continue
@@ -172,7 +173,12 @@ def detokenise(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int] | None]
 
 
 def _key(text: str) -> str:
-    return "".join(_fold(c) for c in text if c.isalnum())
+    return "".join(_fold(c) for c in text if _counts(c))
+
+
+def _counts(char: str) -> bool:
+    """A letter or digit; modifier letters are apostrophes here ("governmentʼs")."""
+    return char.isalnum() and unicodedata.category(char) != "Lm"
 
 
 def _fold(char: str) -> str:
