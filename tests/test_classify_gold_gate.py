@@ -4,6 +4,9 @@
 all 16 PLOVER types, with actor and recipient spans, codes, type and mode; the model never
 saw them (the training script refuses them). ``tests/gold/floors.json`` stores the floors:
 ``make test`` fails when accuracy drops below one.
+
+The evaluation suite's gate: its held-out macro averages (``strife eval events --suite``,
+docs/evaluation.md) against the ``suite`` floors; skipped where ../shared/data is absent.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from strife.classify.evaluation import evaluate_classify, evaluate_code
 from strife.classify.pairs import PairClassifier
 
 GOLD = Path(__file__).resolve().parent / "gold"
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 FLOORS = json.loads((GOLD / "floors.json").read_text(encoding="utf-8"))
 
 pytestmark = pytest.mark.slow
@@ -43,3 +47,22 @@ def test_end_to_end_holds_its_floors(items: list[GoldItem]) -> None:
     report = evaluate_code(items, Coder.load())
     assert report.recall >= FLOORS["code"]["recall"], report
     assert report.precision >= FLOORS["code"]["precision"], report
+
+
+def test_the_suites_held_out_macro_averages_hold_their_floors() -> None:
+    from strife.classify.pairs import PairClassifier
+    from strife.evaluate.suite import macro
+    from strife.evaluate.suite_report import run_suite
+    from strife.pipeline import Coder
+
+    if not (DATA / "plv" / "PLV_train.tsv").is_file():
+        pytest.skip(f"the suite's corpora are not under {DATA}")
+    typing = (PairClassifier.load(), False)
+    scores, skipped = run_suite(DATA, GOLD, "heldout", Coder.load(), typing)
+    assert not skipped, skipped
+    averages = macro(scores)
+    floors = FLOORS["suite"]
+    for measure, floor in floors["at_least"].items():
+        assert (averages[measure] or 0.0) >= floor, (measure, averages)
+    for measure, ceiling in floors["at_most"].items():
+        assert (averages[measure] or 0.0) <= ceiling, (measure, averages)

@@ -8,7 +8,9 @@ Sources (see ``src/strife/data/models/typer/MODEL_CARD.md`` for provenance and l
   each model-written story with its type and mode (no roles marked), at a lower weight;
 * any extra gold JSONL the project writes for training (``--extra``).
 
-``refuse_leaks`` drops every item whose sentence appears in an evaluation set.
+``refuse_leaks`` drops every item whose sentence appears in an evaluation set, and
+``drop_heldout`` every item whose sentence is in the evaluation suite's held-out part
+(``strife.evaluate.splits``, the split ``strife eval events --suite`` scores on).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from strife.classify.corpora import GoldItem, read_corpus, read_gold_jsonl, read_plv
+from strife.evaluate.splits import is_heldout
 from strife.plover import MODES, QUAD
 
 NGEC_GLOB = "gpt_synthetic_events_*.csv.zip"
@@ -29,6 +32,8 @@ NGEC_GLOB = "gpt_synthetic_events_*.csv.zip"
 NGEC_MODES = {"primative": "primitive", "sieze": "seize", "ban": "restrict"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘(])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# Synthetic corpora: not in the evaluation suite, so not split.
+UNSPLIT = frozenset({"ngec"})
 # Evaluation sets no training item may come from (relative ones are under --data).
 DEFAULT_EXCLUDE = [
     Path(__file__).resolve().parents[1] / "tests" / "gold" / "plover_gold.jsonl",
@@ -104,3 +109,17 @@ def refuse_leaks(
         leaked = text in held_out or any(h in text for h in long_ones if len(h) < len(text))
         (refused if leaked else kept).append(example)
     return kept, refused
+
+
+def drop_heldout(examples: Sequence[Example]) -> tuple[list[Example], dict[str, int]]:
+    """(kept, dropped per corpus): every item of a suite corpus (all but the synthetic
+    NGEC ledes) whose sentence is in the suite's held-out part is dropped."""
+    kept: list[Example] = []
+    dropped: dict[str, int] = {}
+    for example in examples:
+        item = example.item
+        if item.corpus not in UNSPLIT and is_heldout(item.text):
+            dropped[item.corpus] = dropped.get(item.corpus, 0) + 1
+        else:
+            kept.append(example)
+    return kept, dropped

@@ -7,8 +7,10 @@ on 2 cores)::
         [--exclude tests/gold/plover_gold.jsonl ../shared/data/plover/PLOVER_GSR_CAMEO.json] \\
         [--out src/strife/data/models/typer]
 
-Every item whose sentence appears in an ``--exclude`` set is refused (and counted), so the
-evaluation sets stay unseen. The model card beside the model states what it was built from.
+Every item whose sentence appears in an ``--exclude`` set is refused (and counted), and every
+sentence of the evaluation suite's held-out part (``strife.evaluate.splits``) is dropped
+(counted by corpus), so the evaluation sets stay unseen. The model card beside the model
+states what it was built from.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from data import (
     DEFAULT_EXCLUDE,
     Example,
+    drop_heldout,
     exclusion_paths,
     extra_examples,
     ngec_examples,
@@ -41,12 +44,15 @@ def main() -> None:
     examples = training_set(args.data, args.ngec_weight, args.extra, args.ngec_per_label)
     exclude = exclusion_paths(args.data, args.exclude)
     kept, refused = refuse_leaks(examples, exclude)
+    kept, dropped = drop_heldout(kept)
     print(f"training items: {len(kept)} ({len(refused)} refused: in an evaluation set)")
+    print(f"dropped as the suite's held-out part: {sum(dropped.values())} {dropped}")
     started = time.perf_counter()
     net = train(new_net(), encode_examples(kept), Settings(epochs=args.epochs))
     card = {
         "trained_on": _counts(kept),
         "refused": len(refused),
+        "heldout_dropped": dropped,
         "excluded_sets": [p.name for p in exclude],
         "epochs": args.epochs,
         "training_seconds": round(time.perf_counter() - started),

@@ -6,7 +6,11 @@
   mapped to PLOVER 2.0 (DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, INVESTIGATE -> ACCUSE with
   mode investigate, FIGHT -> ASSAULT); actors are located by their words in the sentence;
 * strife's own gold JSONL (``tests/gold/``): one sentence a line with ``event``, ``mode``
-  and ``actor`` / ``recipient`` lists of ``{text, start, end, code, sector}``.
+  and ``actor`` / ``recipient`` lists of ``{text, start, end, code, sector}``; a line with no
+  ``event`` and a ``kind`` (``no_events.jsonl``: statement, opinion, background, forecast,
+  report) is a sentence that reports no event.
+
+The ConfliBERT CAMEO sentences are read by :mod:`strife.classify.cameo`.
 
 Readers raise :class:`strife.errors.InputError` subclasses naming the file and the line.
 """
@@ -34,6 +38,9 @@ OLD_NAMES = {
     "FIGHT": ("ASSAULT", None),
 }
 _MARK = re.compile(r"</?[st]>")
+# The quad of a sentence that reports no event (ConfliBERT's class 0, public statements).
+NO_EVENT = 0
+NO_EVENT_KINDS = frozenset({"statement", "opinion", "background", "forecast", "report"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +58,12 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class GoldItem:
-    """One gold sentence: its event type (a PLOVER 2.0 type, or YIELD), mode and roles."""
+    """One gold sentence: its event type (a PLOVER 2.0 type, or YIELD), mode and roles.
+
+    ``event`` is "" where the gold gives no type: then ``quad`` says what it gives instead,
+    the PLOVER quad code (1-4) of a CAMEO sentence, or ``NO_EVENT`` (0) for a sentence that
+    reports no event; ``quad`` None and ``event`` "" is an event of unknown type.
+    """
 
     id: str
     text: str
@@ -61,6 +73,21 @@ class GoldItem:
     recipients: tuple[Mention, ...] = ()
     corpus: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    quad: int | None = None
+
+    @property
+    def no_event(self) -> bool:
+        return not self.event and self.quad == NO_EVENT
+
+    @property
+    def typed(self) -> bool:
+        """The gold names a type or a quad for the sentence's event."""
+        return bool(self.event) or (self.quad or NO_EVENT) > NO_EVENT
+
+    @property
+    def has_pair(self) -> bool:
+        """An event sentence with at least one gold role to find."""
+        return not self.no_event and bool(self.actors or self.recipients)
 
     @property
     def actor(self) -> tuple[int, int] | None:
@@ -188,8 +215,21 @@ def read_gold_jsonl(path: Path) -> Iterator[GoldItem]:
 
 def _gold_item(record: dict[str, Any], where: str) -> GoldItem:
     text, event = record.get("text"), record.get("event")
+    if isinstance(text, str) and event is None and record.get("kind") in NO_EVENT_KINDS:
+        return GoldItem(
+            id=str(record.get("id", where)),
+            text=text,
+            event="",
+            corpus="gold",
+            extra={"kind": record["kind"]},
+            quad=NO_EVENT,
+        )
     if not isinstance(text, str) or not isinstance(event, str) or event not in QUAD:
-        raise MalformedRecord(where, "needs text and a PLOVER 2.0 event")
+        raise MalformedRecord(
+            where,
+            "needs text and a PLOVER 2.0 event, or no event and a kind: "
+            + ", ".join(sorted(NO_EVENT_KINDS)),
+        )
     mode = record.get("mode")
     if mode is not None and mode not in MODES[event]:
         raise MalformedRecord(where, f"{mode!r} is not a mode of {event}")

@@ -24,6 +24,7 @@ from strife.classify.encode import Pair
 from strife.classify.model import Typing
 from strife.classify.pairs import PairClassifier
 from strife.classify.scoring import Scores, TypeScore, ratio, score
+from strife.plover import QUAD
 from strife.records import ActorRef, Article, Event
 
 if TYPE_CHECKING:
@@ -106,21 +107,49 @@ def evaluate_code(items: Sequence[GoldItem], coder: Coder) -> CodeReport:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """What scoring needs of a coded event: its type and its roles' character spans."""
+
+    event: str
+    actors: tuple[tuple[int, int], ...] = ()
+    recipients: tuple[tuple[int, int], ...] = ()
+
+    @classmethod
+    def of(cls, event: Event) -> Coded:
+        return cls(event.event, _spans(event.actor), _spans(event.recipient))
+
+
+def _spans(refs: Sequence[ActorRef]) -> tuple[tuple[int, int], ...]:
+    return tuple((r.start, r.end) for r in refs)
+
+
 def matches(event: Event, item: GoldItem, label: Label) -> bool:
     """Right type, actor overlapping a gold actor, recipient a gold recipient."""
-    if label(event.event) != label(item.event):
-        return False
-    if item.actors and not _overlap(event.actor, item.actors):
+    return label(event.event) == label(item.event) and roles_match(Coded.of(event), item)
+
+
+def same_type(event: str, item: GoldItem, label: Label) -> bool:
+    """The coded type is the gold's: its type (or PLV root), else its quad."""
+    if item.event:
+        return label(event) == label(item.event)
+    return item.typed and QUAD.get(event) == item.quad
+
+
+def roles_match(coded: Coded, item: GoldItem) -> bool:
+    """Actor overlapping a gold actor, recipient a gold recipient (absent gold roles ask
+    nothing)."""
+    if item.actors and not _overlap(coded.actors, item.actors):
         return False
     if not item.recipients:
         return True
     # Joint and reciprocal events code every party as an actor ("Trump and Putin agreed").
-    joint = event.actor if len(event.actor) > 1 or not event.recipient else ()
-    return _overlap((*event.recipient, *joint), item.recipients)
+    joint = coded.actors if len(coded.actors) > 1 or not coded.recipients else ()
+    return _overlap((*coded.recipients, *joint), item.recipients)
 
 
-def _overlap(refs: Sequence[ActorRef], gold: Sequence[Mention]) -> bool:
-    return any(g.overlaps(r.start, r.end) for r in refs for g in gold)
+def _overlap(spans: Sequence[tuple[int, int]], gold: Sequence[Mention]) -> bool:
+    return any(g.overlaps(start, end) for start, end in spans for g in gold)
 
 
 def _per_type(

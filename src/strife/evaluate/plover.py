@@ -2,7 +2,9 @@
 
 Reads PLV pairs (``.tsv``), PLOVER gold records (``.json``) and strife's own gold
 (``.jsonl``); prints accuracy, macro-F1 and a per-type table for the classification mode
-and for ``strife code`` end to end (see :mod:`strife.classify.evaluation`).
+and for ``strife code`` end to end (see :mod:`strife.classify.evaluation`). With ``--suite``
+it runs the evaluation suite instead (:mod:`strife.evaluate.suite`): every corpus under
+``--data`` and strife's own gold, on one part of the split.
 """
 
 from __future__ import annotations
@@ -23,12 +25,18 @@ from strife.classify.scoring import TypeScore
 from strife.display import stderr_console
 from strife.errors import StrifeError
 from strife.evaluate.commands import eval_app
+from strife.evaluate.splits import Part
 
 
 class Task(StrEnum):
     classify = "classify"
     code = "code"
     both = "both"
+
+
+class SuitePart(StrEnum):
+    heldout = "heldout"
+    dev = "dev"
 
 
 class ReportFormat(StrEnum):
@@ -39,9 +47,9 @@ class ReportFormat(StrEnum):
 @eval_app.command("events")
 def events_command(
     gold: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(help="Gold sets: PLV .tsv, PLOVER .json, strife .jsonl.", exists=True),
-    ],
+    ] = None,
     task: Annotated[
         Task, typer.Option("--task", help="Given pairs, end to end, or both.")
     ] = Task.both,
@@ -56,10 +64,32 @@ def events_command(
         bool,
         typer.Option("--rules", help="Type by the trigger lexicon alone (the coder before it)."),
     ] = False,
+    suite: Annotated[
+        bool, typer.Option("--suite", help="Run the evaluation suite (docs/evaluation.md).")
+    ] = False,
+    data: Annotated[
+        Path, typer.Option("--data", help="The suite's data folder.", file_okay=False)
+    ] = Path("..") / "shared" / "data",
+    own: Annotated[
+        Path | None,
+        typer.Option(
+            "--own", help="strife's own gold folder (default tests/gold).", file_okay=False
+        ),
+    ] = None,
+    part: Annotated[
+        SuitePart, typer.Option("--part", help="The part of the split the suite scores.")
+    ] = SuitePart.heldout,
 ) -> None:
-    """Event type accuracy, macro-F1 and a per-type table on gold sentences."""
+    """Event type accuracy, macro-F1 and a per-type table on gold sentences; or, with
+    --suite, the evaluation suite over every gold corpus."""
+    if suite == bool(gold):
+        stderr_console().print("strife: give gold files or --suite (not both)", markup=False)
+        raise typer.Exit(2)
+    if suite:
+        _suite(data, own, part, output_format, (model, rules))
+        return
     try:
-        reports = [_report(path, task, model, rules) for path in gold]
+        reports = [_report(path, task, model, rules) for path in gold or []]
     except StrifeError as exc:
         stderr_console().print(f"strife: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from exc
@@ -70,6 +100,34 @@ def events_command(
     console = Console(width=120)
     for report in reports:
         _print(console, report)
+
+
+def _suite(
+    data: Path,
+    own: Path | None,
+    part: SuitePart,
+    output_format: ReportFormat,
+    typing: tuple[Path | None, bool],
+) -> None:
+    from strife.classify.model import EventTyper
+    from strife.classify.pairs import PairClassifier
+    from strife.evaluate.suite_report import print_suite, run_suite, suite_dict
+
+    model, rules = typing
+    try:
+        coder = _coder(model, rules)
+        classifier = PairClassifier(coder.nlp, coder.events.lexicon, EventTyper.load(model))
+        chosen: Part = "dev" if part is SuitePart.dev else "heldout"
+        scores, skipped = run_suite(data, own, chosen, coder, (classifier, rules))
+    except StrifeError as exc:
+        stderr_console().print(f"strife: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from exc
+    report = suite_dict(scores, skipped, chosen, data, "rules" if rules else "model")
+    if output_format is ReportFormat.json:
+        json.dump(report, sys.stdout, indent=1)
+        sys.stdout.write("\n")
+        return
+    print_suite(Console(width=160), report)
 
 
 def _report(path: Path, task: Task, model: Path | None, rules: bool) -> dict[str, Any]:
