@@ -49,6 +49,15 @@ def human_size(size: int) -> str:
     return f"{size} bytes"
 
 
+def too_large(
+    source: str, max_bytes: int, size: int | None = None, *, decompressed: bool = False
+) -> InputTooLarge:
+    """The refusal of an input over ``max_bytes`` (its ``size`` when known)."""
+    shown = f" ({human_size(size)})" if size is not None else ""
+    after = " once decompressed" if decompressed else ""
+    return InputTooLarge(source, f"larger than {human_size(max_bytes)}{shown}{after}")
+
+
 def check_file_size(path: Path, max_bytes: int, source: str) -> None:
     """Refuse a file over the limit before reading any of it."""
     try:
@@ -56,7 +65,7 @@ def check_file_size(path: Path, max_bytes: int, source: str) -> None:
     except OSError as err:
         raise UnreadableInput(source, f"cannot read: {err.strerror or err}") from err
     if size > max_bytes:
-        raise InputTooLarge(source, f"larger than {human_size(max_bytes)} ({human_size(size)})")
+        raise too_large(source, max_bytes, size)
 
 
 def read_bounded(stream: BinaryIO, max_bytes: int, source: str, *, head: bytes = b"") -> bytes:
@@ -67,7 +76,7 @@ def read_bounded(stream: BinaryIO, max_bytes: int, source: str, *, head: bytes =
     except OSError as err:
         raise UnreadableInput(source, f"cannot read: {err.strerror or err}") from err
     if len(data) > max_bytes:
-        raise InputTooLarge(source, f"larger than {human_size(max_bytes)}")
+        raise too_large(source, max_bytes)
     return data
 
 
@@ -131,6 +140,18 @@ def decode_text(data: bytes, source: str) -> str:
     if not _looks_western(text):
         raise EncodingError(source, "not valid UTF-8 or Latin-1 text")
     return text
+
+
+def decode_declared(data: bytes, charset: str | None, source: str) -> str:
+    """Decode bytes in the charset their server named; when it names none, or one that
+    does not fit them, as a file is decoded (:func:`decode_text`)."""
+    if charset:
+        check_not_binary(data, source)
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown charset: guess as for a file
+    return decode_text(data, source)
 
 
 def decode_legacy(data: bytes) -> str:

@@ -29,7 +29,7 @@ from strife.ingest.fetch import fetch, fetch_page
 from strife.ingest.fetch_policy import FetchPolicy
 from strife.ingest.html import article_from_html
 from strife.ingest.options import ReadOptions
-from strife.ingest.tabular import PendingArticle
+from strife.ingest.tabular import PendingArticle, refusal
 from strife.ingest.text import article_from_text
 from strife.records import Article
 
@@ -67,7 +67,7 @@ def feed_url_entries(urls: list[str], name: str, options: ReadOptions) -> Iterat
             data = fetch(url, url, options.fetch)
             yield from feed_entries(data, url, options)
         except InputError as err:
-            yield functools.partial(_refuse, err)
+            yield refusal(err)
 
 
 def _entry_article(
@@ -125,7 +125,3 @@ def _entry_date(entry: Mapping[str, Any]) -> datetime | None:
 def _text(mapping: Mapping[str, Any], key: str) -> str | None:
     value = mapping.get(key)
     return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _refuse(error: InputError) -> Article:
-    raise error

@@ -29,7 +29,7 @@ import httpx
 
 from strife import __version__
 from strife.errors import InputTooLarge, UnreadableInput
-from strife.ingest.decode import check_not_binary, decode_text, human_size
+from strife.ingest.decode import decode_declared, too_large
 from strife.ingest.fetch_policy import AddressRefused, FetchPolicy, checked_addresses
 
 log = logging.getLogger(__name__)
@@ -78,8 +78,7 @@ def fetch(url: str, source: str, policy: FetchPolicy) -> bytes:
 def fetch_page(url: str, source: str, policy: FetchPolicy) -> Page:
     """The page at ``url`` as text; ``UnreadableInput``, ``InputTooLarge`` or ``BinaryInput``."""
     body = _fetch(url, source, policy)
-    check_not_binary(body.data, source)
-    text = _decoded(body.data, _charset(body.content_type), source)
+    text = decode_declared(body.data, _charset(body.content_type), source)
     is_html = "html" in body.content_type.lower() or text.lstrip()[:1] == "<"
     return Page(body.url, text, is_html)
 
@@ -164,13 +163,13 @@ def _read(response: httpcore.Response, url: httpx.URL, max_bytes: int) -> _Body:
     encoding = _header(response, b"content-encoding").lower()
     declared = _header(response, b"content-length")
     if encoding in ("", "identity") and declared.isdigit() and int(declared) > max_bytes:
-        raise InputTooLarge(str(url), f"larger than {human_size(max_bytes)}")
+        raise too_large(str(url), max_bytes)
     chunks: list[bytes] = []
     size = 0
     for chunk in _decompressed(response.iter_stream(), encoding):
         size += len(chunk)
         if size > max_bytes:
-            raise InputTooLarge(str(url), f"larger than {human_size(max_bytes)}")
+            raise too_large(str(url), max_bytes)
         chunks.append(chunk)
     return _Body(str(url), b"".join(chunks), _header(response, b"content-type"))
 
@@ -203,15 +202,6 @@ def _charset(content_type: str) -> str | None:
     message["content-type"] = content_type
     charset = message.get_content_charset()
     return charset if isinstance(charset, str) else None
-
-
-def _decoded(data: bytes, charset: str | None, source: str) -> str:
-    if charset:
-        try:
-            return data.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown charset: guess as for a file
-    return decode_text(data, source)
 
 
 def _left(deadline: float, timeout: type[httpcore.TimeoutException]) -> float:

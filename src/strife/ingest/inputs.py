@@ -32,7 +32,7 @@ from strife.ingest.sources import (
     expand_paths,
     sniff_format,
 )
-from strife.ingest.tabular import PendingArticle, csv_entries, jsonl_entries
+from strife.ingest.tabular import PendingArticle, csv_entries, jsonl_entries, refusal
 from strife.ingest.text import article_from_text
 from strife.ingest.warc import warc_entries
 from strife.records import Article, Rejection
@@ -141,10 +141,10 @@ def _archive_entries(
             try:
                 yield from _stream_entries(member, options, depth=depth + 1)
             except InputError as err:  # one bad member is rejected alone
-                yield functools.partial(_refuse, err)
+                yield refusal(err)
             except ARCHIVE_ERRORS as err:
                 error = UnreadableInput(member.name, f"broken archive: {err}")
-                yield functools.partial(_refuse, error)
+                yield refusal(error)
     except ARCHIVE_ERRORS as err:
         raise UnreadableInput(archive.name, f"broken archive: {err}") from err
 
@@ -180,10 +180,6 @@ def _document_entries(
         text = decode_text(data, name)
         read = article_from_html if input_format == "html" else article_from_text
         yield functools.partial(read, text, name)
-
-
-def _refuse(error: InputError) -> Article:
-    raise error
 
 
 def _open(

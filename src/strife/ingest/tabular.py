@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Final, Protocol
 
-from strife.errors import EmptyInput, InputError, InputTooLarge, MalformedRecord
-from strife.ingest.decode import Line, decode_line, decode_text, human_size
+from strife.errors import EmptyInput, InputError, MalformedRecord
+from strife.ingest.decode import Line, decode_line, decode_text, too_large
 from strife.ingest.html import article_from_html
 from strife.ingest.meta import parse_published_value
 from strife.ingest.text import article_from_text
@@ -102,7 +102,7 @@ def jsonl_entries(
         source = f"{name}:{line.number}"
         if line.data is None:
             records += 1
-            yield functools.partial(_refuse, _too_large(source, max_bytes, line.size))
+            yield refusal(too_large(source, max_bytes, line.size))
         elif line.data.strip():
             records += 1
             yield functools.partial(_article_from_json_line, line.data, source, renames)
@@ -143,7 +143,7 @@ def csv_entries(
         if row is None:
             return
         if isinstance(row, InputError):
-            yield functools.partial(_refuse, row)
+            yield refusal(row)
         elif any(cell.strip() for cell in row):
             record = dict(zip(header, row, strict=True))
             yield functools.partial(article_from_record, record, f"{name}:{number}", kind="CSV row")
@@ -211,7 +211,7 @@ def _csv_columns(
     except csv.Error as err:
         raise MalformedRecord(name, f"invalid CSV header: {err}") from err
     except RecordTooLarge as err:
-        raise _too_large(name, source.max_bytes, err.size) from err
+        raise too_large(name, source.max_bytes, err.size) from err
     if header is None:
         raise EmptyInput(name, "empty (no CSV header)")
     columns = [column.strip().lower() for column in header]
@@ -242,7 +242,7 @@ def _next_row(
         return MalformedRecord(row, f"invalid CSV row (line {first}): {err}")
     except RecordTooLarge as err:
         source.fail()
-        return _too_large(row, source.max_bytes, err.size)
+        return too_large(row, source.max_bytes, err.size)
     if source.unbalanced_quotes():
         return MalformedRecord(row, f"invalid CSV row (line {source.first_line}): stray quote")
     if not any(cell.strip() for cell in cells):
@@ -253,8 +253,9 @@ def _next_row(
     return cells
 
 
-def _too_large(source: str, max_bytes: int, size: int) -> InputTooLarge:
-    return InputTooLarge(source, f"larger than {human_size(max_bytes)} ({human_size(size)})")
+def refusal(error: InputError) -> PendingArticle:
+    """A pending article that raises ``error``: one record refused, in its place."""
+    return functools.partial(_refuse, error)
 
 
 def _refuse(error: InputError) -> Article:

@@ -25,10 +25,10 @@ from typing import BinaryIO, Final
 from fastwarc.stream_io import BrotliReader, ChunkedReader
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
-from strife.errors import InputError, InputTooLarge, MalformedRecord
-from strife.ingest.decode import check_not_binary, decode_text, human_size
+from strife.errors import InputError, MalformedRecord
+from strife.ingest.decode import decode_declared, too_large
 from strife.ingest.html import article_from_html
-from strife.ingest.tabular import PendingArticle
+from strife.ingest.tabular import PendingArticle, refusal
 from strife.records import Article
 
 HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
@@ -94,19 +94,18 @@ def _entry(record: WarcRecord, name: str, max_bytes: int) -> PendingArticle | No
     source = f"{name}@{record.stream_pos}"
     page = _is_html_page(record)
     if page and record.content_length > max_bytes:
-        size = f"{human_size(max_bytes)} ({human_size(record.content_length)})"
-        return _refusal(InputTooLarge(source, f"larger than {size}"))
+        return refusal(too_large(source, max_bytes, record.content_length))
     if not page:
         # Read past, only to learn whether the file was cut inside it.
         complete = record.reader.consume() >= record.content_length and _has_length(record)
-        return None if complete else _refusal(MalformedRecord(source, "truncated record"))
+        return None if complete else refusal(MalformedRecord(source, "truncated record"))
     raw = _read_upto(record.reader.read, record.content_length)
     if len(raw) < record.content_length or not _has_length(record):
-        return _refusal(MalformedRecord(source, "truncated record"))
+        return refusal(MalformedRecord(source, "truncated record"))
     try:
         payload = _decoded(raw, record, source, max_bytes)
     except InputError as err:
-        return _refusal(err)
+        return refusal(err)
     url = record.headers.get("WARC-Target-URI") or None
     return functools.partial(
         _article, payload, record.http_charset, source, url, record.record_date
@@ -163,7 +162,7 @@ def _inflate(data: bytes, wbits: int, source: str, max_bytes: int) -> bytes:
     except zlib.error as err:
         raise MalformedRecord(source, f"broken compressed payload: {err}") from err
     if len(out) > max_bytes:
-        raise InputTooLarge(source, f"larger than {human_size(max_bytes)} once decompressed")
+        raise too_large(source, max_bytes, decompressed=True)
     if not inflater.eof:
         raise MalformedRecord(source, "truncated compressed payload")
     return out
@@ -176,7 +175,7 @@ def _bounded(read: Callable[[int], bytes], max_bytes: int, source: str, encoding
     except OSError as err:
         raise MalformedRecord(source, f"broken {encoding} payload: {err}") from err
     if len(out) > max_bytes:
-        raise InputTooLarge(source, f"larger than {human_size(max_bytes)} once decompressed")
+        raise too_large(source, max_bytes, decompressed=True)
     return out
 
 
@@ -197,24 +196,5 @@ def _article(
     payload: bytes, charset: str | None, source: str, url: str | None, crawled: datetime | None
 ) -> Article:
     return article_from_html(
-        _decode(payload, charset, source), source, url=url, fallback_published=crawled
+        decode_declared(payload, charset, source), source, url=url, fallback_published=crawled
     )
-
-
-def _decode(payload: bytes, charset: str | None, source: str) -> str:
-    """The page's text in the charset its server named, else as a file is decoded."""
-    if charset:
-        check_not_binary(payload, source)
-        try:
-            return payload.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_text(payload, source)
-
-
-def _refusal(error: InputError) -> PendingArticle:
-    return functools.partial(_refuse, error)
-
-
-def _refuse(error: InputError) -> Article:
-    raise error
