@@ -6,6 +6,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, Final
 
 from spacy.language import Language
@@ -13,6 +14,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc
 
 from strife.errors import ModelError
+from strife.ingest.article import too_long
 
 log = logging.getLogger(__name__)
 
@@ -70,28 +72,44 @@ def remember_text(doc: Doc, text: str) -> None:
         doc.user_data[TEXT_KEY] = text
 
 
-def parse_texts(nlp: Any, texts: Sequence[str], piece_chars: int) -> Iterator[Doc | Exception]:
+@dataclass(frozen=True, slots=True)
+class Unparsed:
+    """Why a text was not parsed: it is too long, or the parser failed on it."""
+
+    reason: str
+
+
+def parse_texts(
+    nlp: Any, texts: Sequence[str], piece_chars: int, max_chars: int
+) -> Iterator[Doc | Unparsed]:
     """Parse ``texts``, in order: short ones together on the first ``next``, each longer one
     than ``piece_chars`` alone and in pieces (:func:`parse_text`) when its turn comes, so
-    that one long Doc at most is held at a time. A text spaCy fails on gives its exception
-    instead of a Doc and costs the others nothing: when parsing the short ones together
-    fails, each is parsed alone."""
-    short = [text for text in texts if len(text) <= piece_chars]
+    that one long Doc at most is held at a time. A text over ``max_chars`` is not parsed,
+    and one spaCy fails on costs the others nothing (when parsing the short ones together
+    fails, each is parsed alone): each gives an :class:`Unparsed` saying why."""
+    refused = [too_long(text, max_chars) for text in texts]
+    whole = [no is None and len(t) <= piece_chars for t, no in zip(texts, refused, strict=True)]
+    short = [text for text, fits in zip(texts, whole, strict=True) if fits]
     try:
-        docs: Iterator[Doc | Exception] = iter(list(nlp.pipe(short, batch_size=max(len(short), 1))))
+        docs: Iterator[Doc | Unparsed] = iter(list(nlp.pipe(short, batch_size=max(len(short), 1))))
     except Exception as exc:  # one text's failure: find it by parsing each alone
         log.debug("parsing %d texts together failed (%s); parsing each alone", len(short), exc)
         docs = iter([_parse_alone(nlp, text, piece_chars) for text in short])
-    for text in texts:
-        yield next(docs) if len(text) <= piece_chars else _parse_alone(nlp, text, piece_chars)
+    for text, reason, fits in zip(texts, refused, whole, strict=True):
+        if reason is not None:
+            yield Unparsed(reason)
+        elif fits:
+            yield next(docs)
+        else:
+            yield _parse_alone(nlp, text, piece_chars)
 
 
-def _parse_alone(nlp: Any, text: str, piece_chars: int) -> Doc | Exception:
+def _parse_alone(nlp: Any, text: str, piece_chars: int) -> Doc | Unparsed:
     try:
         return parse_text(nlp, text, piece_chars)
     except Exception as exc:  # returned, not raised: the caller rejects this text alone
         log.debug("parsing a text of %d characters failed", len(text), exc_info=True)
-        return exc
+        return Unparsed(f"internal error while parsing ({type(exc).__name__}: {exc})")
 
 
 def parse_text(nlp: Any, text: str, piece_chars: int) -> Doc:

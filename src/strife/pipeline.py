@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from strife.dedupe.groups import with_group
 from strife.errors import ClusterError, CodingError
 from strife.ingest import article_from_text
-from strife.ingest.article import MAX_ARTICLE_CHARS, too_long
+from strife.ingest.article import MAX_ARTICLE_CHARS
 from strife.records import Article, Event, Rejection
 from strife.scale.lifeline import Parent, arm
 
@@ -142,31 +142,21 @@ class Coder:
     ) -> Iterator[CodedArticle | Rejection]:
         """Code a stream of articles; a failing article becomes a Rejection, and nothing
         one article holds (its length, a parser error) fails the others."""
-        from strife.nlp import parse_texts
+        from strife.nlp import Unparsed, parse_texts
 
-        limit = self.limits.max_chars
         for group in chunks(articles, max(batch_size, 1)):
-            fits = [len(article.text) <= limit for article in group]
-            texts = [article.text for article, fit in zip(group, fits, strict=True) if fit]
-            parsed = parse_texts(self.nlp, texts, self.limits.piece_chars)
-            for article, fit in zip(group, fits, strict=True):
-                # Too long: rejected unparsed. A long Doc is coded before the next is parsed.
-                yield self._code_parsed(article, next(parsed) if fit else None)
+            texts = [article.text for article in group]
+            parsed = parse_texts(self.nlp, texts, self.limits.piece_chars, self.limits.max_chars)
+            # Lazily: a long Doc is coded before the next one is parsed.
+            for article, doc in zip(group, parsed, strict=True):
+                if isinstance(doc, Unparsed):
+                    yield Rejection(article.source, doc.reason, article.id)
+                else:
+                    yield self._code_safely(doc, article)
 
     def code_one(self, article: Article) -> CodedArticle | Rejection:
         """Code one article under the same limits and error policy as :meth:`code`."""
         return next(self.code([article]))
-
-    def _code_parsed(
-        self, article: Article, parsed: Doc | Exception | None
-    ) -> CodedArticle | Rejection:
-        if parsed is None:
-            reason = too_long(article.text, self.limits.max_chars) or "too long"
-        elif isinstance(parsed, Exception):
-            reason = f"internal error while parsing ({type(parsed).__name__}: {parsed})"
-        else:
-            return self._code_safely(parsed, article)
-        return Rejection(article.source, reason, article.id)
 
     def _code_safely(self, doc: Doc, article: Article) -> CodedArticle | Rejection:
         try:

@@ -27,9 +27,9 @@ import typer
 from rich.console import Console
 
 from strife.display import stderr_console
-from strife.errors import CodingError, InputError, InputTooLarge, MalformedRecord, UnreadableInput
-from strife.ingest.article import too_long
-from strife.nlp import load_nlp, parse_texts
+from strife.errors import CodingError, InputError, MalformedRecord, UnreadableInput
+from strife.ingest.article import MAX_ARTICLE_CHARS
+from strife.nlp import Unparsed, load_nlp, parse_texts
 from strife.pipeline import PIECE_CHARS, chunks
 from strife.places.geoparser import Geoparser
 from strife.records import Place
@@ -134,25 +134,20 @@ def _geoparse(
     nlp: Any, geoparser: Geoparser, batch: list[Text | InputError], *, every_toponym: bool
 ) -> Iterator[dict[str, Any] | InputError]:
     """One JSON object or one rejection per item of ``batch``, in order."""
-    fits = [isinstance(item, Text) and too_long(item.text) is None for item in batch]
-    texts = [
-        item.text for item, fit in zip(batch, fits, strict=True) if isinstance(item, Text) and fit
-    ]
-    docs = iter(parse_texts(nlp, texts, PIECE_CHARS))
-    for item, fit in zip(batch, fits, strict=True):
+    texts = [item.text for item in batch if isinstance(item, Text)]
+    docs = parse_texts(nlp, texts, PIECE_CHARS, MAX_ARTICLE_CHARS)
+    for item in batch:
         if isinstance(item, InputError):
             yield item
-        elif not fit:
-            yield InputTooLarge(item.id, too_long(item.text) or "too long")
         else:
             yield _places(geoparser, item, next(docs), every_toponym)
 
 
 def _places(
-    geoparser: Geoparser, item: Text, doc: Doc | Exception, every_toponym: bool
+    geoparser: Geoparser, item: Text, doc: Doc | Unparsed, every_toponym: bool
 ) -> dict[str, Any] | InputError:
-    if isinstance(doc, Exception):
-        return CodingError(item.id, f"internal error while parsing ({type(doc).__name__}: {doc})")
+    if isinstance(doc, Unparsed):
+        return InputError(item.id, doc.reason)
     try:
         mentions = geoparser.find(doc, every_toponym=every_toponym)
     except Exception as exc:  # one text fails, not the run
