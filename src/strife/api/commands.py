@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from strife.display import stderr_console
+from strife.display import stderr_console, tell
 from strife.errors import StrifeError
 
 
@@ -56,14 +56,14 @@ def serve_command(
             settings = replace(settings, fetch=replace(settings.fetch, allow_private=True))
         app = create_app(settings)
         if not private and not hosts.is_loopback(host):
-            err.print(f"strife: warning: {_OPEN_READS.format(host=host)}")
+            tell(err, f"strife: warning: {_OPEN_READS.format(host=host)}")
         sockets = listen.bind(host, port)
     except StrifeError as exc:
-        err.print(f"strife: {exc}")
+        tell(err, f"strife: {exc}")
         raise typer.Exit(2) from exc
     reads = "reads need the token" if private else "reads open"
     writes = "writes with the token" if settings.writable else "read-only (no STRIFE_TOKEN)"
-    err.print(f"strife: serving {db} on {listen.url(host, port)} ({reads}, {writes})")
+    tell(err, f"strife: serving {db} on {listen.url(host, port)} ({reads}, {writes})")
     config = uvicorn.Config(app, log_level="warning", server_header=False)
     uvicorn.Server(config).run(sockets=sockets)
 

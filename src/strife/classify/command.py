@@ -21,7 +21,7 @@ import typer
 from rich.console import Console
 
 from strife.classify.encode import MAX_ROLE_SPREAD, Pair, role_spread
-from strife.display import stderr_console
+from strife.display import stderr_console, tell
 from strife.errors import MalformedRecord, StrifeError
 
 BATCH = 64
@@ -53,7 +53,7 @@ def classify_command(
         with _open(path) as lines:
             bad = _run(classifier, _requests(lines, path), sys.stdout, err)
     except (OSError, StrifeError) as exc:
-        err.print(f"strife: {exc}", markup=False, highlight=False)
+        tell(err, f"strife: {exc}")
         raise typer.Exit(2) from exc
     raise typer.Exit(1 if bad else 0)
 
@@ -72,7 +72,7 @@ def _run(
     while chunk := list(islice(requests, BATCH)):
         good = [r for r in chunk if isinstance(r, Request)]
         for problem in (r for r in chunk if isinstance(r, MalformedRecord)):
-            err.print(f"strife: skipped {problem}", markup=False, highlight=False)
+            tell(err, f"strife: skipped {problem}")
             bad += 1
         for request, typing in zip(good, classifier.classify([r.pair for r in good]), strict=True):
             record = {

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from strife.display import stderr_console
+from strife.display import stderr_console, tell
 from strife.errors import InputError
 from strife.evaluate.commands import eval_app
 from strife.evaluate.geo import PARTS, evaluate_geoparser
@@ -71,12 +71,7 @@ def geo_command(
         try:
             articles = read_gold(path)
         except InputError as exc:
-            err.print(
-                f"strife: rejected {exc.source}: {exc.reason}",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
-            )
+            tell(err, f"strife: rejected {exc.source}: {exc.reason}")
             rejected += 1
             continue
         report = evaluate_geoparser(articles, nlp, geoparser).as_dict()

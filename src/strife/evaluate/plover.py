@@ -22,7 +22,7 @@ from rich.table import Table
 from strife.classify.corpora import read_corpus
 from strife.classify.evaluation import ClassifyReport, CodeReport, evaluate_classify, evaluate_code
 from strife.classify.scoring import TypeScore
-from strife.display import stderr_console
+from strife.display import stderr_console, tell
 from strife.errors import StrifeError
 from strife.evaluate.commands import eval_app
 from strife.evaluate.splits import Part
@@ -83,7 +83,7 @@ def events_command(
     """Event type accuracy, macro-F1 and a per-type table on gold sentences; or, with
     --suite, the evaluation suite over every gold corpus."""
     if suite == bool(gold):
-        stderr_console().print("strife: give gold files or --suite (not both)", markup=False)
+        tell(stderr_console(), "strife: give gold files or --suite (not both)")
         raise typer.Exit(2)
     if suite:
         _suite(data, own, part, output_format, (model, rules))
@@ -91,7 +91,7 @@ def events_command(
     try:
         reports = [_report(path, task, model, rules) for path in gold or []]
     except StrifeError as exc:
-        stderr_console().print(f"strife: {exc}", markup=False, highlight=False)
+        tell(stderr_console(), f"strife: {exc}")
         raise typer.Exit(2) from exc
     if output_format is ReportFormat.json:
         json.dump(reports if len(reports) > 1 else reports[0], sys.stdout, indent=1)
@@ -120,7 +120,7 @@ def _suite(
         chosen: Part = "dev" if part is SuitePart.dev else "heldout"
         scores, skipped = run_suite(data, own, chosen, coder, (classifier, rules))
     except StrifeError as exc:
-        stderr_console().print(f"strife: {exc}", markup=False, highlight=False)
+        tell(stderr_console(), f"strife: {exc}")
         raise typer.Exit(2) from exc
     report = suite_dict(scores, skipped, chosen, data, "rules" if rules else "model")
     if output_format is ReportFormat.json:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 
-from strife.display import stderr_console
+from strife.display import stderr_console, tell
 from strife.errors import CodingError, InputError, MalformedRecord, UnreadableInput
 from strife.ingest.article import MAX_ARTICLE_CHARS
 from strife.nlp import Unparsed, load_nlp, parse_texts
@@ -158,4 +158,4 @@ def _places(
 
 
 def _reject(err: Console, source: str, reason: str) -> None:
-    err.print(f"strife: rejected {source}: {reason}", markup=False, highlight=False, soft_wrap=True)
+    tell(err, f"strife: rejected {source}: {reason}")
