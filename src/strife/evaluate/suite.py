@@ -32,11 +32,17 @@ from typing import TYPE_CHECKING, Final
 from strife.classify.cameo import CLASS_FILE, NER_FILE, read_cameo, read_cameo_class
 from strife.classify.corpora import GoldItem, read_gold_jsonl, read_plover_gold, read_plv
 from strife.classify.encode import Pair
-from strife.classify.evaluation import Coded, Label, labeller, roles_match, same_type
+from strife.classify.evaluation import (
+    Coded,
+    Label,
+    code_sentences,
+    labeller,
+    roles_match,
+    same_type,
+)
 from strife.classify.scoring import ratio
 from strife.evaluate.splits import Part, part_of
 from strife.plover import QUAD
-from strife.records import Article
 
 if TYPE_CHECKING:
     from strife.classify.pairs import PairClassifier
@@ -53,7 +59,6 @@ MEASURES: Final = (
 PLV_FILE: Final = Path("plv") / "PLV_train.tsv"
 PLOVER_FILE: Final = Path("plover") / "PLOVER_GSR_CAMEO.json"
 OWN_FILES: Final = ("plover_gold.jsonl", "no_events.jsonl")
-BATCH: Final = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,15 +118,10 @@ def select(corpus: Corpus, part: Part) -> Corpus:
     return Corpus(corpus.name, tuple(i for i in corpus.items if part_of(i.text) == part))
 
 
-def code_sentences(texts: Sequence[str], coder: Coder) -> dict[str, tuple[Coded, ...]]:
-    """Each distinct sentence coded once as an article of its own, parsed in batches."""
-    unique = list(dict.fromkeys(texts))
-    docs = coder.nlp.pipe(unique, batch_size=BATCH)
-    coded: dict[str, tuple[Coded, ...]] = {}
-    for number, (text, doc) in enumerate(zip(unique, docs, strict=True)):
-        article = Article(id=f"suite-{number}", text=text, source="suite")
-        coded[text] = tuple(Coded.of(e) for e in coder.code_doc(doc, article).events)
-    return coded
+def coded_sentences(texts: Sequence[str], coder: Coder) -> dict[str, tuple[Coded, ...]]:
+    """What scoring needs of each distinct sentence's events (``code_sentences``)."""
+    by_text = code_sentences(texts, coder)
+    return {text: tuple(Coded.of(e) for e in events) for text, events in by_text.items()}
 
 
 def type_given_pairs(

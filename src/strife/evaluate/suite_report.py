@@ -20,7 +20,7 @@ from strife.evaluate.splits import Part
 from strife.evaluate.suite import (
     MEASURES,
     CorpusScores,
-    code_sentences,
+    coded_sentences,
     load_corpora,
     macro,
     score_corpus,
@@ -56,7 +56,7 @@ def run_suite(
         raise InputError(str(data), "no gold corpus found (" + "; ".join(skipped.values()) + ")")
     chosen = [select(corpus, part) for corpus in corpora]
     items = [item for corpus in chosen for item in corpus.items]
-    coded = code_sentences([item.text for item in items], coder)
+    coded = coded_sentences([item.text for item in items], coder)
     typed = type_given_pairs(items, *typing)
     return [score_corpus(c, coded, typed) for c in chosen], skipped
 
