@@ -158,3 +158,16 @@ def test_outlets_are_publications_else_hosts_else_sources() -> None:
     assert outlet_of(None, None, "in/a.txt") == "source:in/a.txt"
     copy = Copy("id", "a.txt", "https://news.example/1", None, None, None)
     assert copy.outlet == "news.example"
+
+
+def test_an_original_that_fails_coding_leaves_the_index() -> None:
+    # Its copies seen so far go with it; a copy that comes later is coded in its place.
+    original = _article(STORY, "wire/1.html")
+    later = _article(_wire_copy(STORY), "wire/2.html")
+    dedupe = Deduplicator(NearDuplicateIndex())
+
+    assert dedupe.decide(original).kind == "new"
+    dedupe.fail(original.id)
+
+    assert original.id not in dedupe.index
+    assert dedupe.decide(later).kind == "new"

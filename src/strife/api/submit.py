@@ -50,9 +50,9 @@ class _Outcome:
 
 
 class Submitter:
-    def __init__(self, db: Database, limits: FetchPolicy) -> None:
+    def __init__(self, db: Database, policy: FetchPolicy) -> None:
         self._db = db
-        self._limits = limits
+        self._policy = policy
         self._index: NearDuplicateIndex | None = None
         self._lock = threading.Lock()
 
@@ -84,7 +84,7 @@ class Submitter:
         for batch in code_batches(fresh):
             recorder.record(batch, None)
             for result in batch.results:
-                _add(outcome, result, index)
+                _add(outcome, result)
         recorder.flush()
         writer.refresh([result.article.id for result in outcome.coded])
         return outcome
@@ -96,7 +96,7 @@ class Submitter:
             yield _settle(partial(self._from_url, url))
 
     def _from_url(self, url: str) -> Article:
-        page = fetch_page(url, url, self._limits)
+        page = fetch_page(url, url, self._policy)
         read = article_from_html if page.is_html else article_from_text
         return read(page.text, url, url=url)
 
@@ -122,15 +122,13 @@ def _settle(make: Callable[[], Article]) -> Article | Rejection:
         return Rejection(exc.source, exc.reason)
 
 
-def _add(outcome: _Outcome, result: CodedArticle | Rejection, index: NearDuplicateIndex) -> None:
+def _add(outcome: _Outcome, result: CodedArticle | Rejection) -> None:
+    # A rejected article has left the index already (``Deduplicator.fail``, through the
+    # recorder): a later submission never finds it as the original of anything.
     if isinstance(result, CodedArticle):
         outcome.coded.append(result)
-        return
-    outcome.rejected.append(result)
-    if result.article_id is not None:
-        # Indexed on its way to be coded, never stored: a later submission must not
-        # find it as the original of anything.
-        index.discard(result.article_id)
+    else:
+        outcome.rejected.append(result)
 
 
 def _duplicate(article: Article, verdict: Verdict) -> dict[str, Any]:

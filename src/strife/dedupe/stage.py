@@ -125,9 +125,11 @@ class Deduplicator:
         return None if taken is None else (taken.signature, taken.copies)
 
     def fail(self, article_id: str) -> None:
-        """A taken article could not be coded: its copies have nothing to attach to."""
+        """A taken article could not be coded: its copies have nothing to attach to, and
+        it leaves the index, so that no later article is kept as a copy of it."""
         if self._taken.pop(article_id, None) is not None:
             self._failed.add(article_id)
+            self.index.discard(article_id)
 
     def take_loose(self) -> list[Copy]:
         """Copies of articles already stored, to be written with the next batch."""
