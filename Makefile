@@ -25,11 +25,16 @@ lint: install
 test: lint
 	$(BIN)/pytest
 
-# Rebuild the event typer (CPU, minutes): torch's CPU build, then the train extra.
+# Rebuild the event typer, then the event detector (it reads the typer's choices), then the
+# role ranker (it reads the candidates the detector keeps), on the CPU: torch's CPU build,
+# then the train extra. DATA is the folder of the public data sets (docs/evaluation.md).
+DATA ?= ../shared/data
 train: install
 	$(BIN)/python -m pip install --quiet torch==2.13.0
 	$(BIN)/python -m pip install --quiet -e '.[train]'
-	$(BIN)/python train/train_typer.py --data ../shared/data
+	$(BIN)/python train/train_typer.py --data $(DATA)
+	$(BIN)/python train/train_detector.py --data $(DATA)
+	$(BIN)/python train/train_roles.py --data $(DATA)
 
 clean:
 	rm -rf $(VENV) strife.duckdb .pytest_cache .mypy_cache .ruff_cache

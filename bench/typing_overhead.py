@@ -1,4 +1,4 @@
-"""What the trained event typer costs ``strife code``, measured side by side in one run.
+"""What the event typer, detector and role ranker cost ``strife code``, side by side.
 
 Usage::
 
@@ -9,11 +9,12 @@ Three kinds of trial alternate (each in a fresh subprocess, one process, Guardia
 * ``spacy``: bare ``nlp.pipe`` of the same model over the article texts;
 * ``rules``: ``strife code`` into a new DuckDB file with the coder of the first issue
   (types from the trigger lexicon alone: ``EventCoder.from_data(typing="rules")``);
-* ``model``: ``strife code`` as shipped (the trained typer), timing the typer's own calls.
+* ``model``: ``strife code`` as shipped (the trained typer, event detector and role
+  ranker), timing each one's own calls.
 
 The report gives medians: articles per second of each, the ratio model/rules (the speed of
-``strife code`` after this issue against before it), and the typer's time as a share of the
-spaCy time on the same texts.
+``strife code`` with the models against the lexicon alone), and the typer's, the
+detector's and the ranker's time as shares of the spaCy time on the same texts.
 """
 
 from __future__ import annotations
@@ -32,7 +33,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from spacy.tokens import Span
 
+from strife.events.arguments import Arguments
+from strife.events.detect import Detector
+from strife.events.roles import RoleAssigner
 from strife.events.typer import Candidate, TypeChoice, TypeChooser
+from strife.records import ActorRef
 from throughput import GUARDIAN, load_articles, trial_spacy
 
 KINDS = ("spacy", "rules", "model")
@@ -56,6 +61,42 @@ class TimedChooser:
         return chosen
 
 
+class TimedDetector:
+    """Wraps an event detector and adds up the seconds spent in it."""
+
+    def __init__(self, inner: Detector) -> None:
+        self.inner = inner
+        self.seconds = 0.0
+
+    def keep(
+        self, sent: Span, candidates: Sequence[Candidate], choices: Sequence[TypeChoice]
+    ) -> list[bool]:
+        start = time.perf_counter()
+        kept = self.inner.keep(sent, candidates, choices)
+        self.seconds += time.perf_counter() - start
+        return kept
+
+
+class TimedRoles:
+    """Wraps a role assigner and adds up the seconds spent in it."""
+
+    def __init__(self, inner: RoleAssigner) -> None:
+        self.inner = inner
+        self.seconds = 0.0
+
+    def assign(
+        self,
+        sent: Span,
+        candidate: Candidate,
+        choice: TypeChoice,
+        options: Sequence[ActorRef],
+    ) -> Arguments:
+        start = time.perf_counter()
+        args = self.inner.assign(sent, candidate, choice, options)
+        self.seconds += time.perf_counter() - start
+        return args
+
+
 def trial_strife(path: Path, typing: str) -> dict[str, float]:
     import strife.pipeline as pipeline
     from strife.events import EventCoder
@@ -65,6 +106,10 @@ def trial_strife(path: Path, typing: str) -> dict[str, float]:
     events = EventCoder.from_data(country_of=coder.actors.lookup_country, typing=typing)  # type: ignore[arg-type]
     timed = TimedChooser(events.chooser)
     events.chooser = timed
+    detector = TimedDetector(events.detector) if events.detector is not None else None
+    events.detector = detector
+    roles = TimedRoles(events.roles) if events.roles is not None else None
+    events.roles = roles
     coder.events = events
     pipeline.process_coder = lambda: coder  # type: ignore[assignment]  # this process's coder
     with tempfile.TemporaryDirectory() as tmp:
@@ -80,6 +125,8 @@ def trial_strife(path: Path, typing: str) -> dict[str, float]:
         "articles": summary.coded,
         "events": summary.events,
         "typing_seconds": timed.seconds,
+        "detector_seconds": detector.seconds if detector is not None else 0.0,
+        "roles_seconds": roles.seconds if roles is not None else 0.0,
         "candidates": timed.candidates,
     }
 
@@ -107,6 +154,8 @@ def report(data: Path, repeat: int) -> None:
     }
     rates = {kind: len(articles) / s for kind, s in seconds.items()}
     typing = statistics.median(t["typing_seconds"] for t in results["model"])
+    detector = statistics.median(t["detector_seconds"] for t in results["model"])
+    ranker = statistics.median(t["roles_seconds"] for t in results["model"])
     print(f"{len(articles)} articles, {repeat} trials each (medians)")
     for kind in KINDS:
         extra = ""
@@ -116,6 +165,8 @@ def report(data: Path, repeat: int) -> None:
         print(f"  {kind:6s} {rates[kind]:6.2f} articles/s {seconds[kind]:7.2f} s{extra}")
     print(f"  strife code after/before (model/rules): {rates['model'] / rates['rules']:.2f}")
     print(f"  typer time {typing:.2f} s = {typing / seconds['spacy']:.1%} of the spaCy time")
+    print(f"  detector time {detector:.2f} s = {detector / seconds['spacy']:.1%} of the spaCy time")
+    print(f"  ranker time {ranker:.2f} s = {ranker / seconds['spacy']:.1%} of the spaCy time")
 
 
 def main() -> None:

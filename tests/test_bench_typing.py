@@ -1,4 +1,4 @@
-"""The typing benchmark's timing wrapper stands in for any type chooser."""
+"""The typing benchmark's timing wrappers stand in for the parts they time."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from strife.records import Article
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-from typing_overhead import TimedChooser
+from typing_overhead import TimedChooser, TimedDetector, TimedRoles
 
 SAID_RESPONSIBLE = """
 The DET DT det 1 the
@@ -37,3 +37,21 @@ def test_the_timed_chooser_codes_as_the_chooser_it_wraps() -> None:
     article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
     assert timed.code(doc, article, mentions) == plain.code(doc, article, mentions)
     assert wrapper.candidates == 1 and wrapper.seconds >= 0.0
+
+
+def test_the_timed_detector_and_ranker_code_as_the_models_they_wrap() -> None:
+    plain = EventCoder.from_data()
+    timed = EventCoder.from_data()
+    assert timed.detector is not None and timed.roles is not None
+    detector, roles = TimedDetector(timed.detector), TimedRoles(timed.roles)
+    timed.detector, timed.roles = detector, roles
+    doc = parse(SAID_RESPONSIBLE)
+    mentions = Mentions(
+        [actor(doc, 0, 2, "UKR", "GOV", kind="agent"), actor(doc, 3, 4, None, "REB", kind="agent")],
+        [],
+        [],
+    )
+    article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
+    events = timed.code(doc, article, mentions)
+    assert events == plain.code(doc, article, mentions) and events
+    assert detector.seconds > 0.0 and roles.seconds > 0.0

@@ -194,6 +194,7 @@ def test_each_measure_counts_the_items_it_applies_to() -> None:
         "coded_on_none": (1, 2),
     }
     assert scores.value("pair_found") == pytest.approx(2 / 3)
+    assert scores.none_types == {"ACCUSE": 1}
 
 
 def test_type_and_root_are_compared_as_the_corpus_labels_them() -> None:
@@ -299,6 +300,8 @@ def test_the_suite_command_scores_each_corpus_on_its_part(tmp_path: Path) -> Non
     assert all(set(MEASURES) <= set(row) for row in corpora.values())
     assert corpora["plv"]["pair_typed"] == 1.0  # "Chadian soldiers attacked ..."
     assert corpora["cameo"]["counts"]["coded_on_none"][1] == 1
+    none_types = corpora["cameo"]["coded_on_none_types"]
+    assert sum(none_types.values()) >= corpora["cameo"]["counts"]["coded_on_none"][0]
     assert corpora["cameo"]["counts"]["quad_event"][1] == 2
     assert corpora["gold"]["counts"]["pair_found"] == [0, 0]
     assert corpora["gold"]["counts"]["coded_on_none"][1] == 1

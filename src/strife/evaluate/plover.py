@@ -62,7 +62,11 @@ def events_command(
     ] = None,
     rules: Annotated[
         bool,
-        typer.Option("--rules", help="Type by the trigger lexicon alone (the coder before it)."),
+        typer.Option(
+            "--rules",
+            help="The coder before its models: types by the trigger lexicon, roles by "
+            "the rules, no event detector.",
+        ),
     ] = False,
     suite: Annotated[
         bool, typer.Option("--suite", help="Run the evaluation suite (docs/evaluation.md).")

@@ -17,15 +17,16 @@ Measures, each over the corpus items it applies to (None where it applies to non
 * ``precision``: of the events coded on event sentences, the share matching one of the
   sentence's gold pairs with the right type (a lower bound: gold marks one pair);
 * ``coded_on_none``: of the sentences that report no event, the share given one (lower is
-  better).
+  better); ``CorpusScores.none_types`` counts those sentences by the types given.
 
 The macro average of a measure is the mean over the corpora it applies to.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -69,11 +70,14 @@ class Corpus:
 
 @dataclass(frozen=True, slots=True)
 class CorpusScores:
-    """Per measure, (hits, items it applies to)."""
+    """Per measure, (hits, items it applies to); ``none_types``: per event type, the
+    sentences reporting no event that were given one of that type (what ``coded_on_none``
+    counts, by type)."""
 
     name: str
     items: int
     counts: Mapping[str, tuple[int, int]]
+    none_types: Mapping[str, int] = field(default_factory=dict)
 
     def value(self, measure: str) -> float | None:
         hits, total = self.counts.get(measure, (0, 0))
@@ -153,7 +157,8 @@ def score_corpus(
         "precision": _precision(items, coded, label),
         "coded_on_none": _share([bool(coded[i.text]) for i in items if i.no_event]),
     }
-    return CorpusScores(corpus.name, len(items), counts)
+    none_types = Counter(t for i in items if i.no_event for t in {c.event for c in coded[i.text]})
+    return CorpusScores(corpus.name, len(items), counts, dict(sorted(none_types.items())))
 
 
 def _pair(item: GoldItem) -> bool:

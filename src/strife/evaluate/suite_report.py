@@ -3,7 +3,8 @@
 The JSON report is one object with stable keys: ``part``, ``data``, ``typing``,
 ``skipped`` (corpus -> reason), ``corpora`` (name -> ``items`` and, for every measure of
 :data:`strife.evaluate.suite.MEASURES`, its value or null, with ``counts``: measure ->
-``[hits, items]``) and ``macro`` (measure -> mean over the corpora it applies to, or null).
+``[hits, items]``, and ``coded_on_none_types``: event type -> no-event sentences given
+one of that type) and ``macro`` (measure -> mean over the corpora it applies to, or null).
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def _corpus_dict(scores: CorpusScores) -> dict[str, Any]:
     out: dict[str, Any] = {"items": scores.items}
     out.update({m: _round(scores.value(m)) for m in MEASURES})
     out["counts"] = {m: list(scores.counts[m]) for m in MEASURES}
+    out["coded_on_none_types"] = dict(scores.none_types)
     return out
 
 

@@ -30,11 +30,13 @@ from strife.claims import (
 )
 from strife.events.allegations import accusations_in_claims
 from strife.events.arguments import Arguments, extract_arguments, specialise_roles
+from strife.events.detect import Detector
 from strife.events.lexicon import EventLexicon
 from strife.events.localize import localize, localize_claims
 from strife.events.markers import aux_marker, contexts, is_refusal, refine_mode
 from strife.events.places import PlaceMemory, dateline_tokens, event_places
 from strife.events.references import CountryOf, MentionIndex, find_sides
+from strife.events.roles import RoleAssigner, role_options
 from strife.events.triggers import CONTENT_PREPS, UNTYPED, Trigger, find_triggers
 from strife.events.typer import Candidate, ModelTyping, RuleTyping, TypeChoice, TypeChooser
 from strife.nlp import doc_text
@@ -139,7 +141,11 @@ class EventCoder:
     """Codes the events of one article. Build once, reuse for every article.
 
     The trigger lexicon finds candidate events and the parse their roles; ``chooser`` gives
-    each its type (the trained model by default, see :mod:`strife.events.typer`).
+    each its type (the trained model by default, see :mod:`strife.events.typer`),
+    ``detector``, when there is one, turns down the typed candidates that are not events
+    (:mod:`strife.events.detect`), and ``roles``, when there is one, chooses each kept
+    candidate's actor and recipient among the sentence's participants, the rules' choice
+    standing where it abstains (:mod:`strife.events.roles`).
     """
 
     def __init__(
@@ -147,10 +153,14 @@ class EventCoder:
         lexicon: EventLexicon,
         country_of: CountryOf | None = None,
         chooser: TypeChooser | None = None,
+        detector: Detector | None = None,
+        roles: RoleAssigner | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.country_of = country_of
         self.chooser: TypeChooser = chooser if chooser is not None else RuleTyping()
+        self.detector = detector
+        self.roles = roles
 
     @classmethod
     def from_data(
@@ -162,15 +172,22 @@ class EventCoder:
     ) -> EventCoder:
         """Build from the shipped lexicon and model; ``country_of`` maps "Azeri" to "AZE".
 
-        ``typing="rules"`` types events by the trigger lexicon alone (the coder before the
-        model, kept for comparison); ``model_dir`` loads another trained typer.
+        ``typing="rules"`` types events by the trigger lexicon alone and leaves detection and
+        roles to the rules (the coder before the models, kept for comparison);
+        ``model_dir`` loads another trained typer.
         """
         chooser: TypeChooser = RuleTyping()
+        detector: Detector | None = None
+        roles: RoleAssigner | None = None
         if typing == "model":
             from strife.classify.model import EventTyper
+            from strife.events.detect import EventDetector
+            from strife.events.roles import RoleRanker
 
             chooser = ModelTyping(EventTyper.load(model_dir))
-        return cls(EventLexicon.from_data(data_dir), country_of, chooser)
+            detector = EventDetector.load()
+            roles = RoleRanker.load()
+        return cls(EventLexicon.from_data(data_dir), country_of, chooser, detector, roles)
 
     def code(self, doc: Doc, article: Article, mentions: Mentions) -> list[Event]:
         ctx = _ArticleContext.build(doc, article, mentions)
@@ -196,11 +213,19 @@ class EventCoder:
                                          self.chooser.learned, self.chooser.statements)
             if not is_denial_verb(trigger.token, sentence.attributions)
         ]  # fmt: skip
-        choices = self.chooser.choose(sentence.span, candidates)
+        typed = [
+            (candidate, choice)
+            for candidate, choice in zip(candidates, self.chooser.choose(sentence.span,
+                                                                         candidates), strict=True)
+            if choice is not None  # None: a learned trigger the model turned down
+        ]  # fmt: skip
+        if self.detector is not None and typed:
+            kept = self.detector.keep(sentence.span, [c for c, _ in typed], [t for _, t in typed])
+            typed = [pair for pair, keep in zip(typed, kept, strict=True) if keep]
+        if (roles := self.roles) is not None:
+            typed = [(_assign(roles, ctx, sentence, c, t), t) for c, t in typed]
         coded: list[tuple[int, Event]] = []
-        for candidate, choice in zip(candidates, choices, strict=True):
-            if choice is None:
-                continue  # a learned trigger the model turned down
+        for candidate, choice in typed:
             events = self._events(ctx, _typed(candidate, choice), choice, sentence)
             coded.extend((candidate.trigger.token, e) for e in events)
         events = [event for _, event in coded]
@@ -278,6 +303,19 @@ class EventCoder:
         own = trigger.spec.mode if trigger.event == event else None
         mode = refine_mode(event, own, clause, self.lexicon) or choice.mode
         return event, mode, aux
+
+
+def _assign(
+    roles: RoleAssigner,
+    ctx: _ArticleContext,
+    sentence: _Sentence,
+    candidate: Candidate,
+    choice: TypeChoice,
+) -> Candidate:
+    """The candidate with the roles ``roles`` gives it among the sentence's participants."""
+    options = role_options(sentence.span, candidate, ctx.mentions.actors, ctx.dateline)
+    args = roles.assign(sentence.span, candidate, choice, options)
+    return candidate if args == candidate.args else replace(candidate, args=args)
 
 
 def _typed(candidate: Candidate, choice: TypeChoice) -> Candidate:

@@ -1,0 +1,177 @@
+"""Is a candidate an event at all? The learned detector that turns down non-events.
+
+The trigger lexicon and the learned verbs propose candidates generously; many are not events
+that happened: statements of concern or condolence, reports and statements being issued,
+appeals, background ("the 1994 talks"), plans. The detector reads each typed candidate as a
+set of named features of its parse and its roles (:func:`candidate_features`) and gives the
+probability that it reports an event; below the model's threshold the candidate is not
+coded. The model is a logistic regression over those features, trained by
+``train/train_detector.py`` on the development parts of the evaluation suite's corpora
+(events found there are positive, every candidate of a sentence that reports none is
+negative), exported to ONNX and run with onnxruntime. ``MODEL_CARD.md`` beside the model
+says from what, and with which held-out figures.
+
+Nothing is loaded at import time: :meth:`EventDetector.load` reads the files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+from spacy.tokens import Span, Token
+
+from strife.events.linear import LinearModel
+from strife.events.triggers import UNTYPED
+from strife.events.typer import Candidate, TypeChoice
+from strife.plover import QUAD
+
+MODEL_FILE = "detector.onnx"
+WHAT = "the event detector"
+# Verbs of saying and of feeling that, governing a candidate, make it what is said or felt.
+_ROLE_NAMES = ("actor", "recipient")
+_MODAL_TAGS = frozenset({"MD"})
+
+
+class Detector(Protocol):
+    """Decides which typed candidates of one sentence are events (True: code it)."""
+
+    def keep(
+        self,
+        sent: Span,
+        candidates: Sequence[Candidate],
+        choices: Sequence[TypeChoice],
+    ) -> list[bool]: ...
+
+
+def default_model_dir() -> Path:
+    return Path(str(resources.files("strife").joinpath("data", "models", "detector")))
+
+
+class EventDetector:
+    """The trained detector: features to a probability, kept at or above ``threshold``."""
+
+    def __init__(self, model: LinearModel) -> None:
+        self._model = model
+        self.threshold = model.threshold
+
+    @classmethod
+    def load(cls, model_dir: Path | None = None) -> EventDetector:
+        """Read ``detector.onnx`` and ``features.json`` from ``model_dir`` (the shipped
+        model by default); :class:`ModelError` when either is unusable."""
+        return cls(LinearModel.load(model_dir or default_model_dir(), MODEL_FILE, WHAT))
+
+    def probabilities(self, rows: Sequence[Sequence[str]]) -> npt.NDArray[np.float32]:
+        """P(event) of each candidate, given its feature names (unknown names count 0)."""
+        return self._model.probabilities(rows)
+
+    def keep(
+        self, sent: Span, candidates: Sequence[Candidate], choices: Sequence[TypeChoice]
+    ) -> list[bool]:
+        rows = [candidate_features(sent, c, t) for c, t in zip(candidates, choices, strict=True)]
+        return [bool(p >= self.threshold) for p in self.probabilities(rows)]
+
+
+def candidate_features(sent: Span, candidate: Candidate, choice: TypeChoice) -> list[str]:
+    """The named binary features of one typed candidate (order does not matter)."""
+    doc = sent.doc
+    trigger = candidate.trigger
+    token = doc[trigger.token]
+    verb = doc[trigger.light_verb] if trigger.light_verb is not None else _governor(token)
+    out = [
+        "bias",
+        f"type={choice.event}",
+        f"quad={QUAD[choice.event]}",
+        f"lexicon={trigger.event or 'learned'}",
+        f"agrees={trigger.event == choice.event}",
+        f"pos={token.pos_}",
+        f"tag={verb.tag_}",
+        f"dep={token.dep_}",
+        f"verb_dep={verb.dep_}",
+        f"lemma={token.lemma_.lower()}",
+        f"verb={verb.lemma_.lower()}",
+        f"words={min(trigger.end - trigger.start, 3)}",
+        f"probability={_bucket(choice.probability)}",
+        *(f"flag={flag}" for flag in trigger.spec.flags),
+    ]
+    if trigger.event == UNTYPED and "speech" in trigger.spec.flags:
+        out.append("speech")
+    out += _parse_features(token, verb)
+    out += _role_features(candidate)
+    out += _sentence_features(sent, token)
+    return out
+
+
+def _governor(token: Token) -> Token:
+    """A noun trigger's verb ("launched an attack", "in an attack"), or the token."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        head = token.head.head if token.dep_ == "pobj" else token.head
+        if head.pos_ in ("VERB", "AUX") and head.i != token.i:
+            return head
+    return token
+
+
+def _parse_features(token: Token, verb: Token) -> list[str]:
+    out: list[str] = []
+    for child in (*verb.children, *(token.children if token is not verb else ())):
+        lower = child.lower_
+        if child.dep_ == "neg":
+            out.append("negated")
+        elif child.dep_ in ("aux", "auxpass") and (child.tag_ in _MODAL_TAGS or lower == "to"):
+            out.append(f"aux={lower}")
+        elif child.dep_ == "auxpass":
+            out.append("passive")
+        elif child.dep_ == "mark":
+            out.append(f"mark={lower}")
+        elif child.dep_ in ("dobj", "attr") and child.i != token.i:
+            out.append(f"object={child.lemma_.lower()}")
+            out.append(f"verb_object={verb.lemma_.lower()}+{child.lemma_.lower()}")
+        elif child.dep_ in ("det", "poss", "amod") and token.pos_ in ("NOUN", "PROPN"):
+            out.append(f"{child.dep_}={lower if child.dep_ != 'poss' else child.pos_}")
+        elif child.dep_ == "prep":
+            out.append(f"prep={lower}")
+    if verb.dep_ == "ccomp":
+        # What a clause reports is judged as the event it reports: who says or claims it
+        # is the claims stage's business, not a reason to drop it.
+        out.append("under=ccomp")
+    elif verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "pcomp", "conj"):
+        out.append(f"under={verb.dep_}+{verb.head.lemma_.lower()}")
+    return out
+
+
+def _role_features(candidate: Candidate) -> list[str]:
+    args = candidate.args
+    out: list[str] = []
+    for role, refs in zip(_ROLE_NAMES, (args.actors, args.recipients), strict=True):
+        if not refs:
+            out.append(f"{role}=none")
+            continue
+        ref = refs[0]
+        out.append(f"{role}={'coded' if ref.code else 'uncoded'}")
+        out.append(f"{role}_sector={ref.sector or '-'}")
+    if args.reciprocal:
+        out.append("reciprocal")
+    return out
+
+
+def _sentence_features(sent: Span, token: Token) -> list[str]:
+    """What the sentence around it says; not who claims it (a claimed event is coded with
+    its claim, so the frame of saying is not evidence against it)."""
+    out: list[str] = []
+    if sent.root.i == token.i:
+        out.append("is_root")
+    if any(t.like_num for t in sent):
+        out.append("number")
+    if any(t.text in ('"', "“", "”") for t in sent):
+        out.append("quoted")
+    return out
+
+
+def _bucket(probability: float | None) -> str:
+    if probability is None:
+        return "none"
+    return f"{min(int(probability * 5), 4)}"

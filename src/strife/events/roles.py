@@ -1,0 +1,241 @@
+"""Who fills the roles: the learned ranker over a candidate's possible participants.
+
+The role rules of :mod:`strife.events.arguments` give each candidate an actor and a
+recipient. The ranker then reads every possible participant of the sentence (each actor
+mention in it and each party the rules chose) for each role, as named features: the
+dependency path from it to the trigger, the preposition it hangs from, voice, side and
+distance, whether it owns or modifies the trigger noun, its coding and sector, the
+candidate's type, and which role the rules gave it, if any. A logistic regression
+(:mod:`strife.events.linear`, trained by ``train/train_roles.py`` on the actor and recipient
+spans of the evaluation suite's development parts) gives each the probability of filling
+the role. Per role, the most probable participant takes it when its probability reaches the
+model's threshold; below it the ranker abstains and the rules' choice stands.
+
+Nothing is loaded at import time: :meth:`RoleRanker.load` reads the files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+from spacy.tokens import Span, Token
+
+from strife.events.arguments import Arguments
+from strife.events.linear import LinearModel
+from strife.events.references import SPEECH_LEMMAS, SUBJECT_DEPS
+from strife.events.typer import Candidate, TypeChoice
+from strife.plover import QUAD
+from strife.records import ActorMention, ActorRef
+
+MODEL_FILE = "roles.onnx"
+WHAT = "the role ranker"
+ROLES = ("actor", "recipient")
+MAX_PATH = 4
+
+
+class RoleAssigner(Protocol):
+    """Gives a typed candidate its actor and recipient, from ``options``."""
+
+    def assign(
+        self,
+        sent: Span,
+        candidate: Candidate,
+        choice: TypeChoice,
+        options: Sequence[ActorRef],
+    ) -> Arguments: ...
+
+
+def default_model_dir() -> Path:
+    return Path(str(resources.files("strife").joinpath("data", "models", "roles")))
+
+
+def role_options(
+    sent: Span, candidate: Candidate, mentions: Sequence[ActorMention], excluded: frozenset[int]
+) -> list[ActorRef]:
+    """The parties the rules chose and every actor mention of the sentence (not in
+    ``excluded``, the dateline), each span once, in text order. A mention that says what the
+    trigger's clause reports ("Stepanyan said civilians were wounded") is not one unless the
+    rules chose it ("Russia says it will send"): it is the claimant (:mod:`strife.claims`)."""
+    args = candidate.args
+    found: dict[tuple[int, int], ActorRef] = {}
+    for ref in (*args.actors, *args.recipients):
+        found.setdefault((ref.start, ref.end), ref)
+    anchor = _anchor(sent, candidate)
+    for mention in mentions:
+        if not sent.start <= mention.start < sent.end or mention.start in excluded:
+            continue
+        head = sent.doc[mention.start : mention.end].root
+        if not _is_speaker(head, anchor):
+            found.setdefault((mention.ref.start, mention.ref.end), mention.ref)
+    return [found[key] for key in sorted(found)]
+
+
+class RoleRanker:
+    """The trained ranker: per role, the most probable option at or above the threshold."""
+
+    def __init__(self, model: LinearModel) -> None:
+        self._model = model
+        self.threshold = model.threshold
+
+    @classmethod
+    def load(cls, model_dir: Path | None = None) -> RoleRanker:
+        """Read ``roles.onnx`` and ``features.json`` from ``model_dir`` (the shipped model
+        by default); :class:`ModelError` when either is unusable."""
+        return cls(LinearModel.load(model_dir or default_model_dir(), MODEL_FILE, WHAT))
+
+    def assign(
+        self,
+        sent: Span,
+        candidate: Candidate,
+        choice: TypeChoice,
+        options: Sequence[ActorRef],
+    ) -> Arguments:
+        args = candidate.args
+        if not options or args.reciprocal:
+            return args  # "each other": both directions are the rules' to build
+        rows = [
+            option_features(sent, candidate, choice, option, role)
+            for role in ROLES
+            for option in options
+        ]
+        probabilities = [float(p) for p in self._model.probabilities(rows)]
+        n = len(options)
+        actors = self._pick(options, probabilities[:n], args.actors, ())
+        recipients = self._pick(options, probabilities[n:], args.recipients, actors)
+        return replace(args, actors=actors, recipients=recipients)
+
+    def _pick(
+        self,
+        options: Sequence[ActorRef],
+        probabilities: Sequence[float],
+        ruled: tuple[ActorRef, ...],
+        taken: tuple[ActorRef, ...],
+    ) -> tuple[ActorRef, ...]:
+        spans = {(r.start, r.end) for r in taken}
+        ranked = sorted(
+            (i for i, o in enumerate(options) if (o.start, o.end) not in spans),
+            key=lambda i: -probabilities[i],
+        )
+        if not ranked or probabilities[ranked[0]] < self.threshold:
+            return tuple(r for r in ruled if (r.start, r.end) not in spans)  # abstains
+        best = options[ranked[0]]
+        if any((r.start, r.end) == (best.start, best.end) for r in ruled):
+            return tuple(r for r in ruled if (r.start, r.end) not in spans)  # the rules agree
+        return (best,)
+
+
+def option_features(
+    sent: Span, candidate: Candidate, choice: TypeChoice, option: ActorRef, role: str
+) -> list[str]:
+    """The named features of ``option`` filling ``role`` of ``candidate``, each prefixed
+    with the role ("actor:path=nsubj<")."""
+    doc = sent.doc
+    trigger = candidate.trigger
+    anchor = _anchor(sent, candidate)
+    args = candidate.args
+    ruled = (
+        "actor"
+        if _among(option, args.actors)
+        else "recipient"
+        if _among(option, args.recipients)
+        else "none"
+    )
+    out = [
+        "bias",
+        f"rule={ruled}",
+        f"type={choice.event}",
+        f"quad={QUAD[choice.event]}",
+        f"rule={ruled}+quad={QUAD[choice.event]}",
+        f"coded={option.code is not None}",
+        f"sector={option.sector or '-'}",
+        f"trigger_pos={doc[trigger.token].pos_}",
+    ]
+    head = _head(sent, option)
+    if head is None:
+        out.append("outside")
+    else:
+        out += _parse_features(head, doc[trigger.token], anchor, ruled, QUAD[choice.event])
+    return [f"{role}:{name}" for name in out]
+
+
+def _parse_features(head: Token, token: Token, anchor: Token, ruled: str, quad: int) -> list[str]:
+    path = _path(head, anchor)
+    out = [
+        f"path={path}",
+        f"path={path}+rule={ruled}",
+        f"dep={head.dep_}",
+        f"side={'before' if head.i < anchor.i else 'after'}",
+        f"distance={_bucket(abs(head.i - anchor.i))}",
+    ]
+    if head.dep_ == "pobj":
+        out.append(f"prep={head.head.lower_}")
+        out.append(f"prep={head.head.lower_}+head_pos={head.head.head.pos_}")
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children):
+        out.append("passive")
+        out.append(f"passive+dep={head.dep_}")
+    if head.head.i == token.i and head.dep_ in ("poss", "compound", "amod", "nmod"):
+        out.append(f"modifies_trigger={head.dep_}")
+    if head.i in {t.i for t in anchor.subtree}:
+        out.append("in_subtree")
+    if _is_speaker(head, anchor):
+        # Chosen by the rules ("Russia says it will"): the actor of what it says (a
+        # demand, an accusation) more often than of what it reports (an attack).
+        out += ["speaker", f"speaker+quad={quad}"]
+    return out
+
+
+def _anchor(sent: Span, candidate: Candidate) -> Token:
+    """The trigger's word, or the light verb that carries it ("sent a request")."""
+    trigger = candidate.trigger
+    return sent.doc[trigger.light_verb if trigger.light_verb is not None else trigger.token]
+
+
+def _is_speaker(head: Token, anchor: Token) -> bool:
+    """``head`` is the subject of a verb of saying above ``anchor``."""
+    verb = head.head
+    return (
+        head.dep_ in SUBJECT_DEPS
+        and verb.lemma_.lower() in SPEECH_LEMMAS
+        and verb.i != anchor.i
+        and anchor.i in {t.i for t in verb.subtree}
+    )
+
+
+def _head(sent: Span, option: ActorRef) -> Token | None:
+    doc = sent.doc
+    span = doc.char_span(option.start, option.end, alignment_mode="expand")
+    if span is None or not len(span) or not sent.start <= span.start < sent.end:
+        return None
+    return span.root
+
+
+def _path(head: Token, anchor: Token) -> str:
+    """Dependency labels from ``head`` up to the lowest common ancestor ("<" each) and
+    down to ``anchor`` (">" each); "far" when longer than MAX_PATH."""
+    up: list[Token] = [head, *head.ancestors]
+    down: list[Token] = [anchor, *anchor.ancestors]
+    down_ids = [t.i for t in down]
+    for steps_up, token in enumerate(up):
+        if token.i in down_ids:
+            steps_down = down_ids.index(token.i)
+            if steps_up + steps_down > MAX_PATH:
+                return "far"
+            labels = [f"{t.dep_}<" for t in up[:steps_up]]
+            labels += [f"{t.dep_}>" for t in reversed(down[:steps_down])]
+            return "".join(labels) or "self"
+    return "far"
+
+
+def _among(ref: ActorRef, refs: Sequence[ActorRef]) -> bool:
+    return any((r.start, r.end) == (ref.start, ref.end) for r in refs)
+
+
+def _bucket(distance: int) -> str:
+    for limit in (1, 2, 4, 8):
+        if distance <= limit:
+            return str(limit)
+    return "more"

@@ -1,0 +1,177 @@
+"""The role ranker: the options it weighs, what it reads of each, and how its picks and the
+rules' combine. Parses are built by hand; the model is the shipped one or a tiny one
+written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from parsed import actor, parse
+from strife.errors import ModelError
+from strife.events.arguments import Arguments
+from strife.events.lexicon import TriggerSpec
+from strife.events.linear import LinearModel
+from strife.events.roles import RoleRanker, option_features, role_options
+from strife.events.triggers import Trigger
+from strife.events.typer import Candidate, TypeChoice
+from strife.records import ActorRef
+
+# "Stepanyan said civilians were wounded in attacks by Azeri forces on Shushi ."
+WOUNDED = """
+Stepanyan PROPN NNP nsubj 1 Stepanyan
+said VERB VBD ROOT 1 say
+civilians NOUN NNS nsubjpass 4 civilian
+were AUX VBD auxpass 4 be
+wounded VERB VBN ccomp 1 wound
+in ADP IN prep 4 in
+attacks NOUN NNS pobj 5 attack
+by ADP IN prep 6 by
+Azeri ADJ JJ amod 9 azeri
+forces NOUN NNS pobj 7 force
+on ADP IN prep 6 on
+Shushi PROPN NNP pobj 10 Shushi
+. PUNCT . punct 1 .
+"""
+
+# "Russia says it will send troops to Armenia ."
+SENDS = """
+Russia PROPN NNP nsubj 1 Russia
+says VERB VBZ ROOT 1 say
+it PRON PRP nsubj 4 it
+will AUX MD aux 4 will
+send VERB VB ccomp 1 send
+troops NOUN NNS dobj 4 troop
+to ADP IN prep 4 to
+Armenia PROPN NNP pobj 6 Armenia
+. PUNCT . punct 1 .
+"""
+
+
+Refs = tuple[ActorRef, ...]
+
+
+def _candidate(token: int, event: str, actors: Refs, recipients: Refs = ()) -> Candidate:
+    spec = TriggerSpec("x", None, "VERB", event, None, frozenset(), frozenset())
+    return Candidate(Trigger(token, spec, token, token + 1), Arguments(actors, recipients))
+
+
+def test_a_speaker_is_no_option_unless_the_rules_chose_it() -> None:
+    doc = parse(WOUNDED)
+    stepanyan = actor(doc, 0, 1, "ARM", "GOV", kind="person")
+    civilians = actor(doc, 2, 3, None, "CVL", kind="agent")
+    forces = actor(doc, 8, 10, "AZE", "MIL", kind="agent")
+    wounded = _candidate(4, "ASSAULT", (), (civilians.ref,))
+    options = role_options(doc[:], wounded, [stepanyan, civilians, forces], frozenset())
+    assert [o.entity_text for o in options] == ["civilians", "Azeri forces"]
+    # A dateline's words are no option unless the rules chose them.
+    mentions = [stepanyan, civilians, forces]
+    assert role_options(doc[:], wounded, mentions, frozenset({8, 9})) == [civilians.ref]
+    # "Russia says it will send": the rules made the speaker the actor; it stays an option.
+    sends = parse(SENDS)
+    russia = actor(sends, 0, 1, "RUS", "GOV")
+    armenia = actor(sends, 7, 8, "ARM", "GOV")
+    send = _candidate(4, "AID", (russia.ref,), (armenia.ref,))
+    names = [o.entity_text for o in role_options(sends[:], send, [russia, armenia], frozenset())]
+    assert names == ["Russia", "Armenia"]
+
+
+def test_features_read_the_path_the_preposition_and_the_voice() -> None:
+    doc = parse(WOUNDED)
+    forces = actor(doc, 8, 10, "AZE", "MIL", kind="agent").ref
+    civilians = actor(doc, 2, 3, None, "CVL", kind="agent").ref
+    wounded = _candidate(4, "ASSAULT", (), (civilians,))
+    choice = TypeChoice("ASSAULT", None, None)
+    by = set(option_features(doc[:], wounded, choice, forces, "actor"))
+    assert {"actor:path=pobj<prep<pobj<prep<", "actor:prep=by", "actor:passive"} <= by
+    assert {"actor:rule=none", "actor:quad=4", "actor:sector=MIL", "actor:side=after"} <= by
+    assert {"actor:coded=True", "actor:in_subtree", "actor:distance=8"} <= by
+    victims = set(option_features(doc[:], wounded, choice, civilians, "recipient"))
+    assert {"recipient:path=nsubjpass<", "recipient:rule=recipient", "recipient:side=before"} <= (
+        victims
+    )
+    assert {"recipient:passive+dep=nsubjpass", "recipient:distance=2"} <= victims
+    elsewhere = ActorRef("Baku", "AZE", "GOV", "Baku", 500, 504)
+    assert "actor:outside" in option_features(doc[:], wounded, choice, elsewhere, "actor")
+
+
+def _ranker(tmp_path: Path, weights: dict[str, float], threshold: float) -> RoleRanker:
+    """A ranker whose logit is the sum of the given features' weights (bias -4)."""
+    onnx = pytest.importorskip("onnx", reason="onnx comes with the dev and train extras")
+    from onnx import TensorProto, helper, numpy_helper
+
+    names = ["actor:bias", "recipient:bias", *weights]
+    w = np.array([[-4.0], [-4.0], *[[v] for v in weights.values()]], dtype=np.float32)
+    graph = helper.make_graph(
+        [
+            helper.make_node("MatMul", ["features", "weights"], ["score"]),
+            helper.make_node("Sigmoid", ["score"], ["probability"]),
+        ],
+        "test",
+        [helper.make_tensor_value_info("features", TensorProto.FLOAT, [None, len(names)])],
+        [helper.make_tensor_value_info("probability", TensorProto.FLOAT, [None, 1])],
+        [numpy_helper.from_array(w, "weights")],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    onnx.save(model, str(tmp_path / "roles.onnx"))
+    card = {"threshold": threshold, "features": names}
+    (tmp_path / "features.json").write_text(json.dumps(card), encoding="utf-8")
+    return RoleRanker.load(tmp_path)
+
+
+def test_the_ranker_overrules_abstains_or_agrees(tmp_path: Path) -> None:
+    doc = parse(WOUNDED)
+    civilians = actor(doc, 2, 3, None, "CVL", kind="agent").ref
+    forces = actor(doc, 8, 10, "AZE", "MIL", kind="agent").ref
+    wounded = _candidate(4, "ASSAULT", (), (civilians,))
+    choice = TypeChoice("ASSAULT", None, None)
+    options = [civilians, forces]
+    # Sure that "by Azeri forces" is the actor: it fills the role the rules left empty.
+    sure = _ranker(tmp_path, {"actor:prep=by": 8.0, "recipient:rule=recipient": 8.0}, 0.5)
+    args = sure.assign(doc[:], wounded, choice, options)
+    assert args.actors == (forces,) and args.recipients == (civilians,)
+    # Unsure of everything: the rules' roles stand.
+    unsure = _ranker(tmp_path, {"actor:prep=by": 2.0}, 0.5)
+    assert unsure.assign(doc[:], wounded, choice, options) == wounded.args
+    # Sure the civilians are the actor: they cannot be the recipient as well.
+    wrong = _ranker(tmp_path, {"actor:rule=recipient": 8.0, "recipient:coded=False": 6.0}, 0.5)
+    args = wrong.assign(doc[:], wounded, choice, options)
+    assert args.actors == (civilians,) and args.recipients == ()
+
+
+def test_each_other_is_left_to_the_rules(tmp_path: Path) -> None:
+    doc = parse(WOUNDED)
+    civilians = actor(doc, 2, 3, None, "CVL", kind="agent").ref
+    forces = actor(doc, 8, 10, "AZE", "MIL", kind="agent").ref
+    reciprocal = Candidate(
+        _candidate(4, "ASSAULT", (civilians, forces)).trigger,
+        Arguments((civilians, forces), (), reciprocal=True),
+    )
+    sure = _ranker(tmp_path, {"actor:prep=by": 8.0}, 0.5)
+    choice = TypeChoice("ASSAULT", None, None)
+    assert sure.assign(doc[:], reciprocal, choice, [civilians, forces]) == reciprocal.args
+
+
+def test_the_shipped_ranker_reads_its_features() -> None:
+    ranker = RoleRanker.load()
+    assert 0.0 < ranker.threshold < 1.0
+    doc = parse(WOUNDED)
+    civilians = actor(doc, 2, 3, None, "CVL", kind="agent").ref
+    forces = actor(doc, 8, 10, "AZE", "MIL", kind="agent").ref
+    wounded = _candidate(4, "ASSAULT", (), (civilians,))
+    args = ranker.assign(doc[:], wounded, TypeChoice("ASSAULT", None, None), [civilians, forces])
+    assert args.recipients == (civilians,)
+
+
+def test_a_broken_ranker_folder_is_a_model_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="the role ranker"):
+        RoleRanker.load(tmp_path)
+    (tmp_path / "features.json").write_text(json.dumps({"features": ["x"], "threshold": 0.5}))
+    with pytest.raises(ModelError, match="cannot load the role ranker"):
+        RoleRanker.load(tmp_path)
+    with pytest.raises(ModelError, match="the thing"):
+        LinearModel.load(tmp_path / "nowhere", "m.onnx", "the thing")

@@ -1,0 +1,82 @@
+"""Logistic regressions over named binary features, for the models of
+:mod:`strife.events.linear` (the event detector, the role ranker): the vocabulary, the
+design matrix, the fit (scikit-learn, L2, classes balanced) and the ONNX export
+(``MatMul``, ``Add``, ``Sigmoid``) with ``features.json`` beside it."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from strife.events.linear import FEATURES_FILE
+
+SEED = 13
+
+
+def vocabulary(rows: Iterable[Sequence[str]], min_count: int) -> list[str]:
+    """The feature names seen in at least ``min_count`` rows, sorted."""
+    counts = Counter(f for row in rows for f in set(row))
+    return sorted(f for f, n in counts.items() if n >= min_count)
+
+
+def matrix(rows: Sequence[Sequence[str]], names: Sequence[str]) -> np.ndarray:
+    column = {n: i for i, n in enumerate(names)}
+    out = np.zeros((len(rows), len(names)), dtype=np.float32)
+    for i, row in enumerate(rows):
+        for f in row:
+            if f in column:
+                out[i, column[f]] = 1.0
+    return out
+
+
+def fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, random_state=SEED)
+    model.fit(x, y)
+    return model.coef_[0].astype(np.float32), float(model.intercept_[0])
+
+
+def sigmoid(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
+    return 1 / (1 + np.exp(-(x @ weights + bias)))
+
+
+def export(
+    weights: np.ndarray,
+    bias: float,
+    names: Sequence[str],
+    out: Path,
+    model_file: str,
+    card: dict[str, Any],
+) -> None:
+    """Write ``out/model_file`` and ``out/features.json`` (``card`` and the names)."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    graph = helper.make_graph(
+        [
+            helper.make_node("MatMul", ["features", "weights"], ["score"]),
+            helper.make_node("Add", ["score", "bias"], ["logit"]),
+            helper.make_node("Sigmoid", ["logit"], ["probability"]),
+        ],
+        "strife_linear_model",
+        [helper.make_tensor_value_info("features", TensorProto.FLOAT, [None, len(names)])],
+        [helper.make_tensor_value_info("probability", TensorProto.FLOAT, [None, 1])],
+        [
+            numpy_helper.from_array(weights.reshape(-1, 1).astype(np.float32), "weights"),
+            numpy_helper.from_array(np.array([bias], dtype=np.float32), "bias"),
+        ],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    out.mkdir(parents=True, exist_ok=True)
+    onnx.save(model, str(out / model_file))
+    (out / FEATURES_FILE).write_text(
+        json.dumps({**card, "features": list(names)}, indent=1) + "\n", encoding="utf-8"
+    )

@@ -1,0 +1,224 @@
+"""Train the role ranker shipped in ``src/strife/data/models/roles/``.
+
+Usage (training dependencies: ``pip install -e '.[train]'``; CPU only, a few minutes)::
+
+    .venv/bin/python train/train_roles.py [--data ../shared/data] [--own tests/gold] \\
+        [--out src/strife/data/models/roles]
+
+Material: the sentences with an actor and recipient marked in the development part
+(``strife.evaluate.splits``) of every corpus of the evaluation suite (PLV pairs, PLOVER gold
+records, ConfliBERT's source/target spans, strife's own gold); nothing of a held-out part is
+read. Each sentence is coded by ``strife code`` with the shipped typer and event detector
+and no ranker. The candidates of the gold's type (its PLV root, its type or its CAMEO quad)
+are the gold event's; for each, every participant option of the sentence
+(:func:`strife.events.roles.role_options`) is an example per role: positive when it
+overlaps the gold's span for that role, negative otherwise (every option of a role the gold
+leaves empty is negative: nothing should fill it).
+
+A logistic regression (``train/linear.py``) over the options' named features
+(:func:`strife.events.roles.option_features`, those seen at least ``--min-count`` times) is
+fitted; its regularisation and threshold are chosen by 5-fold cross-validation over
+sentences (seed 13): the pair whose picks, the rules' where the ranker abstains, fill the
+most gold roles out of fold (macro average over corpora and the two roles).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Span
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from coding import training_coder
+from linear import SEED, export, fit, matrix, sigmoid, vocabulary
+
+from strife.classify.corpora import GoldItem, Mention
+from strife.classify.evaluation import code_sentences, labeller, same_type
+from strife.evaluate.suite import load_corpora, select
+from strife.events.arguments import Arguments
+from strife.events.roles import MODEL_FILE, ROLES, option_features
+from strife.events.typer import Candidate, TypeChoice
+from strife.nlp import doc_text
+from strife.records import ActorRef
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDS = 5
+C_GRID = (0.03, 0.1, 0.3, 1.0)
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.1, 0.96, 0.05))
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """One candidate as the ranker would see it."""
+
+    event: str
+    options: tuple[ActorRef, ...]
+    features: tuple[tuple[tuple[str, ...], ...], ...]  # per role, per option
+    ruled: tuple[frozenset[tuple[int, int]], ...]  # per role: the rules' spans
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A gold role of a candidate: its options' features and labels, and the rules' pick."""
+
+    corpus: str
+    text: str
+    role: str
+    rows: tuple[tuple[str, ...], ...]
+    labels: tuple[int, ...]
+    ruled: tuple[bool, ...]
+
+
+class Recorder:
+    """A role assigner that keeps the rules' roles and remembers what it was shown."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, list[Seen]] = {}
+
+    def assign(
+        self,
+        sent: Span,
+        candidate: Candidate,
+        choice: TypeChoice,
+        options: Sequence[ActorRef],
+    ) -> Arguments:
+        args = candidate.args
+        features = tuple(
+            tuple(tuple(option_features(sent, candidate, choice, o, role)) for o in options)
+            for role in ROLES
+        )
+        ruled = tuple(
+            frozenset((r.start, r.end) for r in refs) for refs in (args.actors, args.recipients)
+        )
+        seen = Seen(choice.event, tuple(options), features, ruled)
+        self.seen.setdefault(doc_text(sent.doc), []).append(seen)
+        return args
+
+
+def collect(data: Path, own: Path) -> list[Group]:
+    corpora, skipped = load_corpora(data, own)
+    for name, reason in skipped.items():
+        print(f"corpus {name} skipped: {reason}")
+    coder = training_coder(detector=True)
+    recorder = Recorder()
+    coder.events.roles = recorder
+    groups: list[Group] = []
+    for corpus in corpora:
+        items = [i for i in select(corpus, "dev").items if i.has_pair and i.typed]
+        recorder.seen.clear()
+        code_sentences([i.text for i in items], coder)
+        label = labeller(items)
+        for item in items:
+            for seen in recorder.seen.get(item.text, ()):
+                if same_type(seen.event, item, label):
+                    groups += _groups(corpus.name, item, seen)
+    return groups
+
+
+def _groups(corpus: str, item: GoldItem, seen: Seen) -> list[Group]:
+    out: list[Group] = []
+    for r, (role, gold) in enumerate(zip(ROLES, (item.actors, item.recipients), strict=True)):
+        if not seen.options:
+            continue
+        # A role the gold leaves empty ("civilians were wounded in attacks") is an example
+        # too: every option is wrong for it, and picking none is right.
+        labels = tuple(int(_overlaps(o, gold)) for o in seen.options)
+        ruled = tuple((o.start, o.end) in seen.ruled[r] for o in seen.options)
+        out.append(Group(corpus, item.text, role, seen.features[r], labels, ruled))
+    return out
+
+
+def _overlaps(option: ActorRef, gold: Sequence[Mention]) -> bool:
+    return any(g.overlaps(option.start, option.end) for g in gold)
+
+
+def filled(groups: Sequence[Group], probs: Sequence[np.ndarray], threshold: float) -> float:
+    """Macro average over corpora and roles of the gold roles the picks fill right (the
+    rules' picks where no option reaches ``threshold``; ``threshold`` above 1: the rules
+    alone); a role the gold leaves empty is right when nothing fills it."""
+    hits: dict[tuple[str, str], list[bool]] = {}
+    for group, p in zip(groups, probs, strict=True):
+        best = int(np.argmax(p))
+        if p[best] >= threshold and not group.ruled[best]:
+            hit = bool(group.labels[best])
+        elif any(group.labels):
+            hit = any(lab for lab, ruled in zip(group.labels, group.ruled, strict=True) if ruled)
+        else:  # the gold leaves the role empty: right when nothing fills it
+            hit = not any(group.ruled)
+        hits.setdefault((group.corpus, group.role), []).append(hit)
+    return float(np.mean([np.mean(v) for v in hits.values()]))
+
+
+def cross_validate(groups: list[Group], names: Sequence[str]) -> tuple[float, float]:
+    texts = sorted({g.text for g in groups})
+    rng = np.random.default_rng(SEED)
+    fold_of = dict(zip(texts, rng.integers(0, FOLDS, len(texts)), strict=True))
+    blocks = [matrix(g.rows, names) for g in groups]
+    folds = np.array([fold_of[g.text] for g in groups])
+    rules = filled(groups, [np.zeros(len(g.rows)) for g in groups], 2.0)
+    print(f"the rules alone fill {rules:.3f} of the gold roles")
+    best = (rules, C_GRID[0], 1.0)
+    for c in C_GRID:
+        probs: list[np.ndarray] = [np.zeros(0)] * len(groups)
+        for k in range(FOLDS):
+            train = [i for i in range(len(groups)) if folds[i] != k]
+            x = np.vstack([blocks[i] for i in train])
+            y = np.concatenate([groups[i].labels for i in train])
+            w, b = fit(x, y, c)
+            for i in np.flatnonzero(folds == k):
+                probs[i] = sigmoid(blocks[i], w, b)
+        for t in THRESHOLDS:
+            score = filled(groups, probs, t)
+            print(f"C={c} threshold={t}: gold roles filled {score:.3f}")
+            if score > best[0]:
+                best = (score, c, t)
+    print(f"chosen: C={best[1]} threshold={best[2]} (out of fold {best[0]:.3f}, rules {rules:.3f})")
+    return best[1], best[2]
+
+
+def main() -> None:
+    args = _arguments()
+    started = time.perf_counter()
+    groups = collect(args.data, args.own)
+    counts = Counter((g.corpus, g.role) for g in groups)
+    print("gold roles (corpus, role):", dict(sorted(counts.items())))
+    names = vocabulary([row for g in groups for row in g.rows], args.min_count)
+    c, threshold = cross_validate(groups, names)
+    x = np.vstack([matrix(g.rows, names) for g in groups])
+    y = np.concatenate([g.labels for g in groups])
+    weights, bias = fit(x, y, c)
+    card = {
+        "threshold": threshold,
+        "C": c,
+        "trained_on": {f"{corpus}:{role}": n for (corpus, role), n in sorted(counts.items())},
+        "min_count": args.min_count,
+        "training_seconds": round(time.perf_counter() - started),
+    }
+    export(weights, bias, names, args.out, MODEL_FILE, card)
+    top = sorted(zip(weights, names, strict=True))
+    print("most negative:", [n for _, n in top[:12]])
+    print("most positive:", [n for _, n in top[-12:]])
+    print(f"{len(names)} features, threshold {threshold}, written to {args.out}")
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--own", type=Path, default=ROOT / "tests" / "gold")
+    parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "src" / "strife" / "data" / "models" / "roles"
+    )
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    main()
