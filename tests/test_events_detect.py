@@ -17,17 +17,7 @@ from strife.events.lexicon import TriggerSpec
 from strife.events.triggers import Trigger
 from strife.events.typer import Candidate, TypeChoice
 from strife.records import ActorRef, Article
-
-BOMBED = """
-Russian ADJ JJ amod 1 russian
-warplanes NOUN NNS nsubj 2 warplane
-bombed VERB VBD ROOT 2 bomb
-rebel NOUN NN compound 4 rebel
-positions NOUN NNS dobj 2 position
-in ADP IN prep 2 in
-Idlib PROPN NNP pobj 5 Idlib
-. PUNCT . punct 2 .
-"""
+from test_events_typer import BOMBED
 
 # "The minister expressed condolences to the families": a feeling stated, not an act.
 CONDOLENCES = """

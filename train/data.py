@@ -6,6 +6,8 @@ Sources (see ``src/strife/data/models/typer/MODEL_CARD.md`` for provenance and l
   recipient, PLOVER root (YIELD = CONCEDE or RETREAT: a set-valued label);
 * NGEC synthetic stories (``ngec/gpt_synthetic_events_*.csv.zip``): the first sentence of
   each model-written story with its type and mode (no roles marked), at a lower weight;
+* ConfliBERT's CAMEO sentences with source and target spans (``conflibert/``): the quad
+  as a set-valued label (any type of that quad), an auxiliary target;
 * any extra gold JSONL the project writes for training (``--extra``).
 
 ``refuse_leaks`` drops every item whose sentence appears in an evaluation set, and
@@ -23,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from strife.classify.cameo import CLASS_FILE, NER_FILE, read_cameo
 from strife.classify.corpora import GoldItem, read_corpus, read_gold_jsonl, read_plv
 from strife.evaluate.splits import is_heldout
 from strife.plover import MODES, QUAD
@@ -77,6 +80,20 @@ def ngec_examples(data: Path, weight: float, per_label: int = 6) -> list[Example
         item = GoldItem(f"ngec-{number}", lede, event, mode or None, corpus="ngec")
         out.append(Example(item, weight, mode_known=known))
     return out
+
+
+def cameo_examples(data: Path, weight: float) -> list[Example]:
+    """CAMEO sentences with a source and a target marked and a quad of 1-4: the quad is the
+    label (every type of it admitted), no mode."""
+    class_file, ner_file = data / CLASS_FILE, data / NER_FILE
+    if weight <= 0 or not (class_file.is_file() and ner_file.is_file()):
+        return []
+    items = read_cameo(class_file, ner_file)
+    return [
+        Example(item, weight, mode_known=False)
+        for item in items
+        if item.has_pair and item.quad in (1, 2, 3, 4)
+    ]
 
 
 def extra_examples(paths: Iterable[Path]) -> list[Example]:

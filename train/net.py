@@ -25,7 +25,7 @@ from strife.classify.corpora import YIELD
 from strife.classify.cues import N_CUES
 from strife.classify.encode import MAX_TOKENS, Batch, Encoder, Pair
 from strife.classify.model import LABELS_FILE, MODEL_FILE, NO_MODE, TOKENIZER_FILE
-from strife.plover import EVENT_TYPES, MODES
+from strife.plover import EVENT_TYPES, MODES, QUAD
 
 TYPES = list(EVENT_TYPES)
 MODE_NAMES = [NO_MODE, *sorted({m for modes in MODES.values() for m in modes})]
@@ -99,16 +99,36 @@ class Tensors:
     weights: np.ndarray
 
 
+# CAMEO's quads against PLOVER's: an appeal ("called on the government to ...") is verbal
+# cooperation in CAMEO (02 APPEAL) and REQUEST, verbal conflict, in PLOVER 2.0 ("all
+# requests, demands, and orders"), so a CAMEO quad-1 label admits REQUEST as well.
+CAMEO_QUAD_EXTRA: dict[int, tuple[str, ...]] = {1: ("REQUEST",)}
+
+
+def quad_types(quad: int) -> tuple[str, ...]:
+    """The PLOVER types a CAMEO quad label admits."""
+    return (*(t for t in TYPES if QUAD[t] == quad), *CAMEO_QUAD_EXTRA.get(quad, ()))
+
+
 def label_rows(
-    events: Sequence[str], modes: Sequence[str | None], known: Sequence[bool]
+    events: Sequence[str],
+    modes: Sequence[str | None],
+    known: Sequence[bool],
+    quads: Sequence[int | None] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
+    """The types each label admits (one; CONCEDE or RETREAT for YIELD; every type of the
+    quad for an item labelled by its quad alone, as the CAMEO sentences are) and the mode."""
     allowed = np.zeros((len(events), len(TYPES)), dtype=np.float32)
     mode_ids = np.full(len(events), IGNORE, dtype=np.int64)
     for i, event in enumerate(events):
-        admitted = ("CONCEDE", "RETREAT") if event == YIELD else (event,)
+        quad = quads[i] if quads is not None else None
+        if not event and quad is not None:
+            admitted: tuple[str, ...] = quad_types(quad)
+        else:
+            admitted = ("CONCEDE", "RETREAT") if event == YIELD else (event,)
         for name in admitted:
             allowed[i, TYPES.index(name)] = 1.0
-        if known[i] and event != YIELD:
+        if known[i] and event and event != YIELD:
             mode_ids[i] = MODE_NAMES.index(modes[i] or NO_MODE)
     return allowed, mode_ids
 

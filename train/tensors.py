@@ -28,6 +28,7 @@ def encode_examples(examples: Sequence[Example]) -> Tensors:
         [e.item.event for e in examples],
         [e.item.mode for e in examples],
         [e.mode_known for e in examples],
+        [e.item.quad for e in examples],
     )
     weights = np.array([e.weight for e in examples], dtype=np.float32)
     return Tensors(encoder.encode(pairs), cues, allowed, modes, weights)

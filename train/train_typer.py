@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from data import (
     DEFAULT_EXCLUDE,
     Example,
+    cameo_examples,
     drop_heldout,
     exclusion_paths,
     extra_examples,
@@ -41,7 +42,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     args = _arguments()
-    examples = training_set(args.data, args.ngec_weight, args.extra, args.ngec_per_label)
+    examples = training_set(
+        args.data, args.ngec_weight, args.extra, args.ngec_per_label, args.cameo_weight
+    )
     exclude = exclusion_paths(args.data, args.exclude)
     kept, refused = refuse_leaks(examples, exclude)
     kept, dropped = drop_heldout(kept)
@@ -66,10 +69,15 @@ def main() -> None:
 
 
 def training_set(
-    data: Path, ngec_weight: float, extra: list[Path], ngec_per_label: int = 6
+    data: Path,
+    ngec_weight: float,
+    extra: list[Path],
+    ngec_per_label: int = 6,
+    cameo_weight: float = 0.0,
 ) -> list[Example]:
     ngec = ngec_examples(data, ngec_weight, ngec_per_label)
-    return [*plv_examples(data), *ngec, *extra_examples(extra)]
+    cameo = cameo_examples(data, cameo_weight)
+    return [*plv_examples(data), *ngec, *cameo, *extra_examples(extra)]
 
 
 def _counts(examples: list[Example]) -> dict[str, int]:
@@ -87,6 +95,13 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--ngec-weight", type=float, default=0.5)
     parser.add_argument(
         "--ngec-per-label", type=int, default=6, help="NGEC ledes per type and mode."
+    )
+    parser.add_argument(
+        "--cameo-weight",
+        type=float,
+        default=0.0,
+        help="Weight of the CAMEO sentences of the suite's development part, their quad as "
+        "the label (0, the default, leaves them out: see the model card).",
     )
     parser.add_argument("--epochs", type=int, default=Settings().epochs)
     parser.add_argument(

@@ -125,7 +125,8 @@ def _parse_features(token: Token, verb: Token) -> list[str]:
             out.append(f"aux={lower}")
         elif child.dep_ == "auxpass":
             out.append("passive")
-        elif child.dep_ == "mark":
+        elif child.dep_ == "mark" and lower != "that":
+            # "if", "whether", "unless"; "that" only opens what someone says or claims.
             out.append(f"mark={lower}")
         elif child.dep_ in ("dobj", "attr") and child.i != token.i:
             out.append(f"object={child.lemma_.lower()}")
