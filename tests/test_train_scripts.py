@@ -44,7 +44,7 @@ def test_the_detector_written_is_the_regression_fitted(
     assert names == ["bias", "quoted", "verb=bomb", "verb=express"]
     x = script.matrix([s.features for s in samples], names)
     weights, bias = script.fit(x, np.array([s.label for s in samples]), 1.0)
-    script.export(weights, bias, names, tmp_path, "detector.onnx", {"threshold": 0.5})
+    script.write_model(weights, bias, names, tmp_path, "detector.onnx", {"threshold": 0.5})
     detector = EventDetector.load(tmp_path)
     expected = 1 / (1 + np.exp(-(x[:3] @ weights + bias)))
     assert detector.probabilities([list(r) for r in rows]) == pytest.approx(expected, abs=1e-6)

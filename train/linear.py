@@ -80,3 +80,20 @@ def export(
     (out / FEATURES_FILE).write_text(
         json.dumps({**card, "features": list(names)}, indent=1) + "\n", encoding="utf-8"
     )
+
+
+def write_model(
+    weights: np.ndarray,
+    bias: float,
+    names: Sequence[str],
+    out: Path,
+    model_file: str,
+    card: dict[str, Any],
+    shown: int = 12,
+) -> None:
+    """:func:`export`, then print the ``shown`` most negative and most positive features."""
+    export(weights, bias, names, out, model_file, card)
+    top = sorted(zip(weights, names, strict=True))
+    print("most negative:", [n for _, n in top[:shown]])
+    print("most positive:", [n for _, n in top[-shown:]])
+    print(f"{len(names)} features, threshold {card['threshold']}, written to {out}")

@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coding import training_coder
 from data import UNSPLIT, ngec_examples
-from linear import SEED, export, fit, matrix, sigmoid, vocabulary
+from linear import SEED, fit, matrix, sigmoid, vocabulary, write_model
 
 from strife.classify.corpora import GoldItem
 from strife.classify.evaluation import Coded, code_sentences, roles_match
@@ -222,11 +222,7 @@ def main() -> None:
         "ngec_per_label": args.ngec_per_label,
         "training_seconds": round(time.perf_counter() - started),
     }
-    export(weights, bias, names, args.out, MODEL_FILE, card)
-    top = sorted(zip(weights, names, strict=True))
-    print("most negative:", [n for _, n in top[:15]])
-    print("most positive:", [n for _, n in top[-15:]])
-    print(f"{len(names)} features, threshold {threshold}, written to {args.out}")
+    write_model(weights, bias, names, args.out, MODEL_FILE, card, shown=15)
 
 
 def _arguments() -> argparse.Namespace:

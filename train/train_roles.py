@@ -38,7 +38,7 @@ from spacy.tokens import Span
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coding import training_coder
-from linear import SEED, export, fit, matrix, sigmoid, vocabulary
+from linear import SEED, fit, matrix, sigmoid, vocabulary, write_model
 
 from strife.classify.corpora import GoldItem, Mention
 from strife.classify.evaluation import code_sentences, labeller, same_type
@@ -202,11 +202,7 @@ def main() -> None:
         "min_count": args.min_count,
         "training_seconds": round(time.perf_counter() - started),
     }
-    export(weights, bias, names, args.out, MODEL_FILE, card)
-    top = sorted(zip(weights, names, strict=True))
-    print("most negative:", [n for _, n in top[:12]])
-    print("most positive:", [n for _, n in top[-12:]])
-    print(f"{len(names)} features, threshold {threshold}, written to {args.out}")
+    write_model(weights, bias, names, args.out, MODEL_FILE, card, shown=12)
 
 
 def _arguments() -> argparse.Namespace:
