@@ -13,12 +13,20 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from strife.classify.cameo import detokenise, read_cameo, read_cameo_class, read_cameo_ner
+from strife.classify.cameo import (
+    CLASS_TYPES,
+    class_admits,
+    detokenise,
+    read_cameo,
+    read_cameo_class,
+    read_cameo_ner,
+)
 from strife.classify.corpora import NO_EVENT, GoldItem, Mention, read_gold_jsonl
 from strife.classify.evaluation import Coded
 from strife.errors import MalformedRecord
 from strife.evaluate.splits import HELDOUT, part_of
 from strife.evaluate.suite import MEASURES, Corpus, CorpusScores, macro, score_corpus
+from strife.plover import EVENT_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "train"))
@@ -195,6 +203,42 @@ def test_each_measure_counts_the_items_it_applies_to() -> None:
     }
     assert scores.value("pair_found") == pytest.approx(2 / 3)
     assert scores.none_types == {"ACCUSE": 1}
+
+
+def test_cameo_classes_admit_each_plover_type_where_its_cameo_codes_fall() -> None:
+    # Every type in one class but REQUEST (an appeal, class 0, or a demand, class 3); where
+    # CAMEO's classes and PLOVER's quad part: CONCEDE (yield) and SANCTION (reduce relations).
+    admitted = [t for types in CLASS_TYPES.values() for t in types]
+    assert sorted(admitted) == sorted([*EVENT_TYPES, "REQUEST"])
+    assert class_admits(0, "REQUEST") and class_admits(3, "REQUEST")
+    assert class_admits(2, "CONCEDE") and not class_admits(1, "CONCEDE")
+    assert class_admits(3, "SANCTION") and not class_admits(4, "SANCTION")
+    assert not class_admits(None, "ASSAULT") and not class_admits(0, "ASSAULT")
+
+
+def test_an_appeal_coded_on_a_cameo_statement_is_not_a_false_alarm() -> None:
+    def cameo(id_: str, text: str, quad: int) -> GoldItem:
+        return GoldItem(id_, text, "", corpus="cameo", quad=quad)
+
+    items = (
+        cameo("a", "A", 0),  # "urged Washington to lift sanctions": a REQUEST is right
+        cameo("b", "B", 0),  # a statement given an ASSAULT
+        cameo("c", "C", 3),  # "suspended military aid": SANCTION, CAMEO's verbal conflict
+        cameo("d", "D", 2),  # "lifted sanctions": CONCEDE, CAMEO's material cooperation
+    )
+    coded = {
+        "A": (Coded("REQUEST"),),
+        "B": (Coded("REQUEST"), Coded("ASSAULT")),
+        "C": (Coded("SANCTION"),),
+        "D": (Coded("CONCEDE"),),
+    }
+    scores = score_corpus(Corpus("cameo", items), coded, {})
+    assert scores.counts["coded_on_none"] == (1, 2)
+    assert scores.none_types == {"ASSAULT": 1}
+    assert scores.counts["quad_event"] == (2, 2)
+    own = GoldItem("e", "E", "", corpus="gold", quad=NO_EVENT)  # strife's own: nothing is right
+    mine = score_corpus(Corpus("gold", (own,)), {"E": (Coded("REQUEST"),)}, {})
+    assert mine.counts["coded_on_none"] == (1, 1)
 
 
 def test_type_and_root_are_compared_as_the_corpus_labels_them() -> None:

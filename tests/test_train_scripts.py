@@ -65,3 +65,59 @@ def test_detector_rates_count_sentences_by_corpus(monkeypatch: pytest.MonkeyPatc
     probs = np.array([0.9, 0.2, 0.7, 0.1, 0.0])
     kept, alarms = script.rates(samples, probs, 0.6)
     assert (kept, alarms) == (pytest.approx(0.5), pytest.approx(0.5))
+
+
+def test_detector_negatives_of_cameo_statements_spare_appeals_and_material_acts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    script = _detector_script(monkeypatch)
+    assert script._statement_like(("type=ACCUSE", "quad=3"))  # "criticised the ban"
+    assert not script._statement_like(("type=REQUEST", "quad=3"))  # an appeal is a REQUEST
+    assert not script._statement_like(("type=ASSAULT", "quad=4"))  # the attack condemned
+
+
+def _roles_script(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    pytest.importorskip("sklearn", reason="scikit-learn comes with the dev and train extras")
+    monkeypatch.syspath_prepend(str(TRAIN))
+    return importlib.import_module("train_roles")
+
+
+def test_role_ranker_objective_counts_gold_pairs_found_as_the_suite_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import numpy as np
+
+    script = _roles_script(monkeypatch)
+
+    def group(item: str, candidate: int, role: str, labels: tuple[int, ...]) -> object:
+        ruled = (True,) + (False,) * (len(labels) - 1)  # the rules chose the first option
+        rows = tuple(("bias",) for _ in labels)
+        return script.Group("plv", item, item, candidate, role, rows, labels, ruled)
+
+    groups = [
+        group("a", 0, "actor", (1, 0)),  # rules right on both roles of pair a
+        group("a", 0, "recipient", (1, 0)),
+        group("b", 1, "actor", (0, 1)),  # rules wrong on b's actor: the ranker must overrule
+        group("b", 1, "recipient", (1, 0)),
+    ]
+    rules = [np.zeros(2)] * 4
+    assert script.filled(groups, rules, 2.0) == pytest.approx(0.5)
+    ranker = [np.array([0.9, 0.1]), np.array([0.9, 0.1]), np.array([0.2, 0.8]), np.zeros(2)]
+    assert script.filled(groups, ranker, 0.5) == pytest.approx(1.0)
+    assert script.filled(groups, ranker, 0.85) == pytest.approx(0.5)  # too sure to overrule
+
+
+def test_role_ranker_learns_only_the_roles_the_gold_marks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from strife.classify.corpora import GoldItem, Mention
+    from strife.records import ActorRef
+
+    script = _roles_script(monkeypatch)
+    options = (
+        ActorRef("Rebels", None, "REB", None, 0, 6),
+        ActorRef("Kyiv", "UKR", None, None, 16, 20),
+    )
+    features = ((("bias",), ("bias",)), (("bias",), ("bias",)))
+    seen = script.Seen("ASSAULT", options, features, (frozenset({(0, 6)}), frozenset()))
+    item = GoldItem("x", "Rebels attacked Kyiv.", "ASSAULT", actors=(Mention(0, 6),))
+    groups = script._groups("plv", item, seen, 0)
+    assert [(g.role, g.labels) for g in groups] == [("actor", (1, 0))]

@@ -7,7 +7,8 @@ Usage::
 The PLV pairs of the evaluation suite's held-out part are dropped first (counted in the
 report), so cross-validation never sees them. Folds are stratified by PLV root and grouped
 by sentence (a sentence with two pairs never sits on both sides). For each fold a model is
-trained on the other four folds plus the NGEC synthetic ledes, exported and int8-quantised
+trained on the other four folds plus the NGEC synthetic ledes (and, with ``--cameo-weight``,
+the CAMEO sentences of the development part), exported and int8-quantised
 exactly as the shipped model, with the verbs that head the training folds' events
 (``predicates.txt``, ``train/predicates.py``), and run on the held-out fold: classification
 mode (given pairs), and with ``--code`` end to end (``strife code`` on the held-out
@@ -30,7 +31,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from data import Example, drop_heldout, ngec_examples, normalise, plv_examples
+from data import Example, cameo_examples, drop_heldout, ngec_examples, normalise, plv_examples
 from net import Settings, export, new_net, train
 from predicates import learn_predicates, write_predicates
 from tensors import encode_examples, pair_of, subset
@@ -50,6 +51,7 @@ def main() -> None:
     plv, dropped = drop_heldout(plv_examples(args.data))
     print(f"dropped as the suite's held-out part: {sum(dropped.values())} {dropped}")
     ngec = ngec_examples(args.data, args.ngec_weight, args.ngec_per_label)
+    ngec += drop_heldout(cameo_examples(args.data, args.cameo_weight))[0]
     tensors = encode_examples([*plv, *ngec])
     labels = [e.item.event for e in plv]
     groups = [normalise(e.item.text) for e in plv]
@@ -149,6 +151,12 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--ngec-weight", type=float, default=0.5)
     parser.add_argument(
         "--ngec-per-label", type=int, default=6, help="NGEC ledes per type and mode."
+    )
+    parser.add_argument(
+        "--cameo-weight",
+        type=float,
+        default=0.0,
+        help="Weight of the CAMEO sentences of the development part (train_typer.py).",
     )
     parser.add_argument("--code", action="store_true", help="Also score strife code end to end.")
     parser.add_argument("--reuse", action="store_true", help="Keep fold models already built.")

@@ -21,11 +21,12 @@ import numpy as np
 import torch
 from torch import nn
 
+from strife.classify.cameo import class_admits
 from strife.classify.corpora import YIELD
 from strife.classify.cues import N_CUES
 from strife.classify.encode import MAX_TOKENS, Batch, Encoder, Pair
 from strife.classify.model import LABELS_FILE, MODEL_FILE, NO_MODE, TOKENIZER_FILE
-from strife.plover import EVENT_TYPES, MODES, QUAD
+from strife.plover import EVENT_TYPES, MODES
 
 TYPES = list(EVENT_TYPES)
 MODE_NAMES = [NO_MODE, *sorted({m for modes in MODES.values() for m in modes})]
@@ -99,15 +100,9 @@ class Tensors:
     weights: np.ndarray
 
 
-# CAMEO's quads against PLOVER's: an appeal ("called on the government to ...") is verbal
-# cooperation in CAMEO (02 APPEAL) and REQUEST, verbal conflict, in PLOVER 2.0 ("all
-# requests, demands, and orders"), so a CAMEO quad-1 label admits REQUEST as well.
-CAMEO_QUAD_EXTRA: dict[int, tuple[str, ...]] = {1: ("REQUEST",)}
-
-
 def quad_types(quad: int) -> tuple[str, ...]:
-    """The PLOVER types a CAMEO quad label admits."""
-    return (*(t for t in TYPES if QUAD[t] == quad), *CAMEO_QUAD_EXTRA.get(quad, ()))
+    """The PLOVER types a CAMEO class label admits (``cameo.CLASS_TYPES``)."""
+    return tuple(t for t in TYPES if class_admits(quad, t))
 
 
 def label_rows(

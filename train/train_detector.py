@@ -10,13 +10,13 @@ evaluation suite; nothing of a held-out part is read. Each sentence is coded by 
 code`` with the shipped typer and no detector, and every typed candidate is labelled:
 
 * every candidate of a sentence of strife's own that reports no event is negative, and so
-  is every verbal candidate (quad 1 or 3) of a ConfliBERT public statement but a request:
-  the class says the sentence's act is a statement, not that the attack it condemns did
-  not happen (material candidates are not used), and ConfliBERT counts appeals ("called
-  on the government to act") as statements where PLOVER 2.0 codes every request, demand
-  and order as REQUEST;
+  is every verbal candidate (PLOVER quad 1 or 3) of a ConfliBERT class-0 sentence whose
+  type the class does not admit (``cameo.CLASS_TYPES``: class 0 holds CAMEO's statements
+  and appeals, and PLOVER 2.0 codes an appeal as REQUEST): the class says the sentence's
+  act is a statement, not that the attack it condemns did not happen (material candidates
+  are not used);
 * a candidate one of whose events has the gold actor and recipient (or, for a CAMEO
-  sentence without spans, the gold quad) is positive;
+  sentence without spans, a type its class admits) is positive;
 * other candidates of event sentences are not used (a gold set marks one event a sentence,
   so they may be events it did not mark).
 
@@ -48,21 +48,18 @@ from coding import training_coder
 from data import UNSPLIT, ngec_examples
 from linear import SEED, fit, matrix, sigmoid, vocabulary, write_model
 
-from strife.classify.corpora import GoldItem
+from strife.classify.cameo import CORPUS, class_admits
+from strife.classify.corpora import NO_EVENT, GoldItem
 from strife.classify.evaluation import Coded, code_sentences, roles_match
 from strife.evaluate.suite import Corpus, load_corpora, select
 from strife.events.detect import MODEL_FILE, candidate_features
 from strife.events.typer import Candidate, TypeChoice
 from strife.nlp import doc_text
-from strife.plover import QUAD
 from strife.records import Event
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDS = 5
 C_GRID = (0.03, 0.1, 0.3, 1.0)
-# ConfliBERT's class 0 holds appeals ("called on the government to ..."): CAMEO's APPEAL,
-# which PLOVER 2.0 folds into REQUEST ("all requests, demands, and orders").
-APPEAL_TYPE = "REQUEST"
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.1, 0.91, 0.05))
 
 
@@ -125,7 +122,7 @@ def _label(
         if seen_text != text:
             continue
         own = [e for e in events if e.event_start == start]
-        if none and corpus == "cameo" and not _statement_like(features):
+        if none and corpus == CORPUS and not _statement_like(features):
             continue  # not what CAMEO's statement class judges (module notes)
         if none:
             label = 0
@@ -138,10 +135,11 @@ def _label(
 
 
 def _statement_like(features: Sequence[str]) -> bool:
-    """A verbal candidate (quad 1 or 3) but a request: what a CAMEO public statement's class
-    says is no event. The attack a statement condemns may well have happened."""
+    """A verbal candidate (PLOVER quad 1 or 3) of a type CAMEO's class 0 does not admit: what
+    that class says is no event. The attack a statement condemns may well have happened."""
     quads = {f.removeprefix("quad=") for f in features if f.startswith("quad=")}
-    return quads <= {"1", "3"} and f"type={APPEAL_TYPE}" not in features
+    types = {f.removeprefix("type=") for f in features if f.startswith("type=")}
+    return quads <= {"1", "3"} and not any(class_admits(NO_EVENT, t) for t in types)
 
 
 def _matches(event: Event, gold: GoldItem) -> bool:
@@ -149,7 +147,7 @@ def _matches(event: Event, gold: GoldItem) -> bool:
         return roles_match(Coded.of(event), gold)
     if gold.event:
         return event.event == gold.event
-    return gold.typed and QUAD.get(event.event) == gold.quad
+    return gold.typed and class_admits(gold.quad, event.event)
 
 
 def rates(samples: Sequence[Sample], probs: np.ndarray, threshold: float) -> tuple[float, float]:

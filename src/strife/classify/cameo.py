@@ -1,14 +1,14 @@
 """Readers of the ConfliBERT CAMEO sentences into gold items (``corpus="cameo"``).
 
-* ``cameo_class_train.tsv``: ``sentence<TAB>label``, label 0 a public statement (no PLOVER
-  event, ``quad`` ``NO_EVENT``) or 1-4 the PLOVER quad code; no roles.
+* ``cameo_class_train.tsv``: ``sentence<TAB>label``, the label (``quad``) a CAMEO class of
+  :data:`CLASS_TYPES`, 0 (``NO_EVENT``) a public statement or an appeal; no roles.
 * ``cameo_ner_train.txt``: one token a line with a BIO tag, ``S`` the source (PLOVER actor),
   ``T`` the target (recipient), ``R`` the event words; a blank line ends a sentence.
 
 :func:`read_cameo` joins the two: a sentence of both files (same letters and digits, in
 order, ignoring case, spaces and punctuation, since the NER file is tokenised: "government
 's" for "governmentʼs") keeps the class file's text and quad and gains the spans, moved onto
-that text; a sentence only in the NER file is an event of unknown quad, its text the tokens
+that text; a sentence only in the NER file is an event of unknown class, its text the tokens
 joined back.
 """
 
@@ -18,9 +18,29 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
+from typing import Final
 
 from strife.classify.corpora import GoldItem, Mention
 from strife.errors import MalformedRecord, UnreadableInput
+
+CORPUS: Final = "cameo"
+# ConfliBERT's classes group CAMEO's root codes as the Phoenix data's "pentaclass" does, not
+# as PLOVER's quad: 0 public statements (01) and appeals (02), 1 verbal cooperation (03-05),
+# 2 material cooperation (06-08), 3 verbal conflict (09-13, and 16 reduce relations), 4
+# material conflict (14, 15, 17-20). So PLOVER's REQUEST (an appeal, 02, or a demand, 10)
+# falls in class 0 or 3, CONCEDE (yield, 08) in class 2 and SANCTION (16) in class 3. The
+# suite's development part bears it out: its sentences with "urge" are 13 of 14 class 0,
+# those that suspend, cut or reduce aid 22 of 22 class 3, that impose sanctions 8 of 8.
+CLASS_TYPES: Final = MappingProxyType(
+    {
+        0: frozenset({"REQUEST"}),
+        1: frozenset({"AGREE", "CONSULT", "SUPPORT"}),
+        2: frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT"}),
+        3: frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"}),
+        4: frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"}),
+    }
+)
 
 CLASS_FILE = Path("conflibert") / "cameo_class_train.tsv"
 NER_FILE = Path("conflibert") / "cameo_ner_train.txt"
@@ -39,8 +59,14 @@ class TaggedSentence:
     line: int
 
 
+def class_admits(cameo_class: int | None, event: str) -> bool:
+    """Whether a CAMEO class (a sentence's ``quad``) admits a PLOVER event type."""
+    return cameo_class is not None and event in CLASS_TYPES.get(cameo_class, frozenset())
+
+
 def read_cameo_class(path: Path) -> Iterator[GoldItem]:
-    """The class file: each sentence with its quad (``NO_EVENT`` for label 0)."""
+    """The class file: each sentence with its CAMEO class as ``quad`` (``NO_EVENT``, 0, a
+    public statement or an appeal)."""
     for number, line in enumerate(_lines(path), start=1):
         if not line.strip():
             continue
@@ -48,7 +74,7 @@ def read_cameo_class(path: Path) -> Iterator[GoldItem]:
         if not text.strip() or label.strip() not in {"0", "1", "2", "3", "4"}:
             raise MalformedRecord(f"{path}:{number}", "expected sentence<TAB>label 0-4")
         yield GoldItem(
-            id=f"cameo-{number}", text=text.strip(), event="", corpus="cameo", quad=int(label)
+            id=f"cameo-{number}", text=text.strip(), event="", corpus=CORPUS, quad=int(label)
         )
 
 
@@ -100,7 +126,7 @@ def read_cameo(class_path: Path, ner_path: Path) -> list[GoldItem]:
         items.append(_with_spans(item, spanned) if spanned is not None else item)
     for sentence in tagged.values():
         text, offsets = detokenise(sentence.tokens)
-        bare = GoldItem(f"cameo-ner-{sentence.line}", text, "", corpus="cameo")
+        bare = GoldItem(f"cameo-ner-{sentence.line}", text, "", corpus=CORPUS)
         items.append(_attach(bare, sentence, offsets))
     return items
 

@@ -38,9 +38,12 @@ OLD_NAMES = {
     "FIGHT": ("ASSAULT", None),
 }
 _MARK = re.compile(r"</?[st]>")
-# The quad of a sentence that reports no event (ConfliBERT's class 0, public statements).
+# The quad of a sentence that reports no event (ConfliBERT's class 0: public statements and
+# appeals, see strife.classify.cameo.CLASS_TYPES; strife's own no-event sentences).
 NO_EVENT = 0
-NO_EVENT_KINDS = frozenset({"statement", "opinion", "background", "forecast", "report"})
+NO_EVENT_KINDS = frozenset(
+    {"statement", "opinion", "background", "forecast", "report", "hypothetical"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,12 +19,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from strife.classify.cameo import class_admits
 from strife.classify.corpora import YIELD, GoldItem, Mention, root
 from strife.classify.encode import Pair
 from strife.classify.model import Typing
 from strife.classify.pairs import PairClassifier
 from strife.classify.scoring import Scores, TypeScore, ratio, score
-from strife.plover import QUAD
 from strife.records import ActorRef, Article, Event
 
 if TYPE_CHECKING:
@@ -145,10 +145,10 @@ def matches(event: Event, item: GoldItem, label: Label) -> bool:
 
 
 def same_type(event: str, item: GoldItem, label: Label) -> bool:
-    """The coded type is the gold's: its type (or PLV root), else its quad."""
+    """The coded type is the gold's: its type (or PLV root), else one its CAMEO class admits."""
     if item.event:
         return label(event) == label(item.event)
-    return item.typed and QUAD.get(event) == item.quad
+    return item.typed and class_admits(item.quad, event)
 
 
 def roles_match(coded: Coded, item: GoldItem) -> bool:

@@ -4,20 +4,22 @@ Corpora (files under the data folder, ``--data``; strife's own gold under ``--ow
 
 * ``plv``: PLV pairs (``plv/PLV_train.tsv``), types as PLV roots (YIELD);
 * ``plover``: PLOVER gold records (``plover/PLOVER_GSR_CAMEO.json``);
-* ``cameo``: ConfliBERT CAMEO sentences (``conflibert/``), quads, source/target spans and
-  public statements that report no event (:mod:`strife.classify.cameo`);
+* ``cameo``: ConfliBERT CAMEO sentences (``conflibert/``), CAMEO classes (each admits the
+  PLOVER types of ``cameo.CLASS_TYPES``), source/target spans, and class 0: public
+  statements, which report no event, and appeals, which PLOVER codes as REQUEST;
 * ``gold``: strife's own gold (``plover_gold.jsonl``, and ``no_events.jsonl`` when present).
 
 Measures, each over the corpus items it applies to (None where it applies to none):
 
-* ``type_accuracy``: the typer's type given the gold pair (root for PLV, quad for CAMEO);
+* ``type_accuracy``: the typer's type given the gold pair (root for PLV, class for CAMEO);
 * ``pair_found``: end to end, an event whose actor and recipient overlap the gold's;
-* ``pair_typed``: the same with the right type (root, type or quad);
-* ``quad_event``: an event of the gold quad anywhere in the sentence (CAMEO);
+* ``pair_typed``: the same with the right type (root, type, or one the CAMEO class admits);
+* ``quad_event``: an event the gold CAMEO class admits anywhere in the sentence;
 * ``precision``: of the events coded on event sentences, the share matching one of the
   sentence's gold pairs with the right type (a lower bound: gold marks one pair);
 * ``coded_on_none``: of the sentences that report no event, the share given one (lower is
-  better); ``CorpusScores.none_types`` counts those sentences by the types given.
+  better; a REQUEST on a CAMEO class-0 sentence does not count); ``CorpusScores.none_types``
+  counts those sentences by the types given that count.
 
 The macro average of a measure is the mean over the corpora it applies to.
 """
@@ -30,7 +32,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from strife.classify.cameo import CLASS_FILE, NER_FILE, read_cameo, read_cameo_class
+from strife.classify.cameo import (
+    CLASS_FILE,
+    CORPUS,
+    NER_FILE,
+    class_admits,
+    read_cameo,
+    read_cameo_class,
+)
 from strife.classify.corpora import GoldItem, read_gold_jsonl, read_plover_gold, read_plv
 from strife.classify.encode import Pair
 from strife.classify.evaluation import (
@@ -43,7 +52,6 @@ from strife.classify.evaluation import (
 )
 from strife.classify.scoring import ratio
 from strife.evaluate.splits import Part, part_of
-from strife.plover import QUAD
 
 if TYPE_CHECKING:
     from strife.classify.pairs import PairClassifier
@@ -155,9 +163,9 @@ def score_corpus(
         "pair_typed": _share([_found(coded[i.text], i, label) for i in items if _pair(i)]),
         "quad_event": _share([_quad_event(coded[i.text], i) for i in items if _quadded(i)]),
         "precision": _precision(items, coded, label),
-        "coded_on_none": _share([bool(coded[i.text]) for i in items if i.no_event]),
+        "coded_on_none": _share([bool(_unwanted(coded[i.text], i)) for i in items if i.no_event]),
     }
-    none_types = Counter(t for i in items if i.no_event for t in {c.event for c in coded[i.text]})
+    none_types = Counter(t for i in items if i.no_event for t in _unwanted(coded[i.text], i))
     return CorpusScores(corpus.name, len(items), counts, dict(sorted(none_types.items())))
 
 
@@ -174,7 +182,14 @@ def _found(coded: Sequence[Coded], item: GoldItem, label: Label) -> bool:
 
 
 def _quad_event(coded: Sequence[Coded], item: GoldItem) -> bool:
-    return any(QUAD.get(c.event) == item.quad for c in coded)
+    return any(class_admits(item.quad, c.event) for c in coded)
+
+
+def _unwanted(coded: Sequence[Coded], item: GoldItem) -> set[str]:
+    """The types coded on a sentence that reports no event; a CAMEO class-0 sentence may be
+    an appeal, which PLOVER codes as a REQUEST."""
+    cameo = item.corpus == CORPUS
+    return {c.event for c in coded if not (cameo and class_admits(item.quad, c.event))}
 
 
 def _precision(
