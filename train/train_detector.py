@@ -234,7 +234,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--min-kept",
         type=float,
-        default=0.985,
+        default=0.99,
         help="Smallest out-of-fold share of gold events the detector may keep.",
     )
     parser.add_argument(
