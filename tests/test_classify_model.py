@@ -112,8 +112,10 @@ def test_classify_command_types_each_line_and_names_bad_ones(tmp_path: Path) -> 
 
 
 def _long_pair(chars: int) -> Pair:
-    """A paragraph repeated to ``chars`` characters on one line, the pair in its middle."""
-    paragraph = "Russian forces shelled Kharkiv on Monday, the city's mayor said. "
+    """A paragraph repeated to ``chars`` characters on one line, the pair in its middle.
+    (With "..., the city's mayor said." as the tail, the typer trained with CAMEO's classes
+    reads the repeated reports as ACCUSE, 0.27 against ASSAULT 0.23: see its model card.)"""
+    paragraph = "Russian forces shelled Kharkiv on Monday, killing two civilians. "
     text = (paragraph * (chars // len(paragraph) + 1))[:chars]
     start = text.index("Russian forces", chars // 2)
     return Pair(text, (start, start + 14), (start + 23, start + 30))

@@ -6,8 +6,8 @@ Sources (see ``src/strife/data/models/typer/MODEL_CARD.md`` for provenance and l
   recipient, PLOVER root (YIELD = CONCEDE or RETREAT: a set-valued label);
 * NGEC synthetic stories (``ngec/gpt_synthetic_events_*.csv.zip``): the first sentence of
   each model-written story with its type and mode (no roles marked), at a lower weight;
-* ConfliBERT's CAMEO sentences with source and target spans (``conflibert/``): the quad
-  as a set-valued label (any type of that quad), an auxiliary target;
+* ConfliBERT's CAMEO sentences with source and target spans (``conflibert/``): the CAMEO
+  class as a set-valued label (any type the class admits), an auxiliary target;
 * any extra gold JSONL the project writes for training (``--extra``).
 
 ``refuse_leaks`` drops every item whose sentence appears in an evaluation set, and
@@ -83,8 +83,9 @@ def ngec_examples(data: Path, weight: float, per_label: int = 6) -> list[Example
 
 
 def cameo_examples(data: Path, weight: float) -> list[Example]:
-    """CAMEO sentences with a source and a target marked and a quad of 1-4: the quad is the
-    label (every type of it admitted), no mode."""
+    """CAMEO sentences with a source and a target marked and a class of 1-4: the class is the
+    label (every type it admits, ``cameo.CLASS_TYPES``), no mode. Class 0 is left out: a
+    statement there admits no type."""
     class_file, ner_file = data / CLASS_FILE, data / NER_FILE
     if weight <= 0 or not (class_file.is_file() and ner_file.is_file()):
         return []

@@ -15,6 +15,9 @@ code`` with the shipped typer and no detector, and every typed candidate is labe
   and appeals, and PLOVER 2.0 codes an appeal as REQUEST): the class says the sentence's
   act is a statement, not that the attack it condemns did not happen (material candidates
   are not used);
+* a candidate of a no-event sentence that the coder marks negated or hypothetical ("is
+  considering sending aid") is not used: it is not coded as a fact, which is what the
+  suite asks of such sentences;
 * a candidate one of whose events has the gold actor and recipient (or, for a CAMEO
   sentence without spans, a type its class admits) is positive;
 * other candidates of event sentences are not used (a gold set marks one event a sentence,
@@ -124,6 +127,8 @@ def _label(
         own = [e for e in events if e.event_start == start]
         if none and corpus == CORPUS and not _statement_like(features):
             continue  # not what CAMEO's statement class judges (module notes)
+        if none and own and all(not Coded.of(e).fact for e in own):
+            continue  # marked negated or hypothetical: not coded as a fact already
         if none:
             label = 0
         elif any(_matches(e, g) for e in own for g in golds):
@@ -234,7 +239,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--min-kept",
         type=float,
-        default=0.99,
+        default=0.995,
         help="Smallest out-of-fold share of gold events the detector may keep.",
     )
     parser.add_argument(

@@ -99,9 +99,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--cameo-weight",
         type=float,
-        default=0.0,
-        help="Weight of the CAMEO sentences of the suite's development part, their quad as "
-        "the label (0, the default, leaves them out: see the model card).",
+        default=1.0,
+        help="Weight of the CAMEO sentences of the suite's development part, their CAMEO "
+        "class as a set-valued label (0 leaves them out; see the model card).",
     )
     parser.add_argument("--epochs", type=int, default=Settings().epochs)
     parser.add_argument(

@@ -160,3 +160,9 @@ def backward_denials(attributions: list[Attribution]) -> list[Claim]:
 def is_denial_verb(token: int, attributions: list[Attribution]) -> bool:
     """True when the token is the verb of a denial (not an event of its own)."""
     return any(a.verb == token and a.claim.stance == "denies" for a in attributions)
+
+
+def is_denied_accusation(token: Token, event: str, attributions: list[Attribution]) -> bool:
+    """'Azerbaijan denied the allegations', 'has denied charges of fraud': the accusation a
+    denial names is the accuser's, not an act of the one who denies it."""
+    return event == "ACCUSE" and token.dep_ == "dobj" and is_denial_verb(token.head.i, attributions)

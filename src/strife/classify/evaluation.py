@@ -124,15 +124,23 @@ def evaluate_code(items: Sequence[GoldItem], coder: Coder) -> CodeReport:
 
 @dataclass(frozen=True, slots=True)
 class Coded:
-    """What scoring needs of a coded event: its type and its roles' character spans."""
+    """What scoring needs of a coded event: its type, its roles' character spans, and
+    whether it is coded as a fact (not marked as negated or hypothetical)."""
 
     event: str
     actors: tuple[tuple[int, int], ...] = ()
     recipients: tuple[tuple[int, int], ...] = ()
+    fact: bool = True
 
     @classmethod
     def of(cls, event: Event) -> Coded:
-        return cls(event.event, _spans(event.actor), _spans(event.recipient))
+        fact = event.aux not in NOT_FACTS
+        return cls(event.event, _spans(event.actor), _spans(event.recipient), fact)
+
+
+# Auxiliary markers that say an event is not reported as having happened (PLOVER 2.0:
+# "negated events can be excluded"; a hypothetical one is marked, not coded as a fact).
+NOT_FACTS: frozenset[str | None] = frozenset({"negation", "hypothetical"})
 
 
 def _spans(refs: Sequence[ActorRef]) -> tuple[tuple[int, int], ...]:

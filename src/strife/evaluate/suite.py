@@ -17,9 +17,10 @@ Measures, each over the corpus items it applies to (None where it applies to non
 * ``quad_event``: an event the gold CAMEO class admits anywhere in the sentence;
 * ``precision``: of the events coded on event sentences, the share matching one of the
   sentence's gold pairs with the right type (a lower bound: gold marks one pair);
-* ``coded_on_none``: of the sentences that report no event, the share given one (lower is
-  better; a REQUEST on a CAMEO class-0 sentence does not count); ``CorpusScores.none_types``
-  counts those sentences by the types given that count.
+* ``coded_on_none``: of the sentences that report no event, the share given one as a fact
+  (lower is better; an event marked negated or hypothetical, and a REQUEST on a CAMEO
+  class-0 sentence, do not count); ``CorpusScores.none_types`` counts those sentences by
+  the types given that count.
 
 The macro average of a measure is the mean over the corpora it applies to.
 """
@@ -186,10 +187,11 @@ def _quad_event(coded: Sequence[Coded], item: GoldItem) -> bool:
 
 
 def _unwanted(coded: Sequence[Coded], item: GoldItem) -> set[str]:
-    """The types coded on a sentence that reports no event; a CAMEO class-0 sentence may be
-    an appeal, which PLOVER codes as a REQUEST."""
+    """The types coded as facts on a sentence that reports no event (an event marked negated
+    or hypothetical is not one); a CAMEO class-0 sentence may be an appeal, which PLOVER
+    codes as a REQUEST."""
     cameo = item.corpus == CORPUS
-    return {c.event for c in coded if not (cameo and class_admits(item.quad, c.event))}
+    return {c.event for c in coded if c.fact and not (cameo and class_admits(item.quad, c.event))}
 
 
 def _precision(

@@ -27,6 +27,7 @@ from strife.claims import (
     claims_for,
     find_attributions,
     is_denial_verb,
+    is_denied_accusation,
 )
 from strife.events.allegations import accusations_in_claims
 from strife.events.arguments import Arguments, extract_arguments, specialise_roles
@@ -212,6 +213,8 @@ class EventCoder:
             for trigger in find_triggers(sentence.span, self.lexicon, ctx.names,
                                          self.chooser.learned, self.chooser.statements)
             if not is_denial_verb(trigger.token, sentence.attributions)
+            and not is_denied_accusation(ctx.doc[trigger.token], trigger.event,
+                                         sentence.attributions)
         ]  # fmt: skip
         typed = [
             (candidate, choice)

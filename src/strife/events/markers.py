@@ -1,8 +1,9 @@
 """What PLOVER adds to an event type: its mode, its contexts and its auxiliary marker.
 
 Auxiliary markers say whether the event happened as reported: ``negation`` ("did not
-attack"), ``future`` ("will meet"), ``hypothetical`` ("if troops cross", "could strike") and
-``historical`` ("the 1992 war", "agreed in 2007"). They are read from the trigger's own
+attack"), ``future`` ("will meet"), ``hypothetical`` ("if troops cross", "could strike",
+"weighing whether to send frigates", "is considering sending aid") and ``historical`` ("the
+1992 war", "agreed in 2007"). They are read from the trigger's own
 clause; a historical date anywhere in the sentence marks events that have no date of their
 own.
 """
@@ -21,7 +22,16 @@ NEGATORS = frozenset({"not", "n't", "never", "no"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
 REFUSING_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
-CONDITIONAL_MARKS = frozenset({"if", "unless"})
+# "if troops cross", "unless talks resume", "weighing whether to send frigates".
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# Verbs whose complement is an act only being weighed ("is considering sending aid").
+DELIBERATING = frozenset(
+    "consider reconsider weigh mull contemplate ponder deliberate debate study explore assess "
+    "evaluate examine review".split()
+)
+# How an act hangs from the verb that weighs it: "considering sending" (xcomp), "weighing
+# an increase in funding" (dobj, pobj, prep), "the possibility of providing" (pcomp).
+_WEIGHED_DEPS = frozenset({"xcomp", "pcomp", "dobj", "pobj", "prep"})
 PLAN_VERBS = frozenset("plan intend expect schedule set prepare aim threaten".split())
 # "is willing to withdraw its troops": an offer (with AID, RETREAT ... coded AGREE).
 WILLING = frozenset("willing ready prepared".split())
@@ -32,7 +42,7 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
     verb = _governing_verb(trigger)
     if _negated(trigger) or (verb is not trigger and _negated(verb)) or _failed(verb):
         return "negation"
-    if _conditional(verb):
+    if _conditional(verb) or _weighed(trigger):
         return "hypothetical"
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxes & FUTURE_AUX or _planned(verb):
@@ -81,6 +91,20 @@ def _conditional(verb: Token) -> bool:
         if current.dep_ not in ("conj", "xcomp") or current.head.i == current.i:
             return False
         current = current.head
+    return False
+
+
+def _weighed(trigger: Token) -> bool:
+    """'is considering sending aid', 'is weighing an increase in funding', 'is studying the
+    possibility of providing experts': the first verb above the trigger, through its
+    complements, objects and prepositions only, is a verb of deliberation."""
+    current = trigger
+    for _ in range(4):
+        if current.dep_ not in _WEIGHED_DEPS or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current.lemma_.lower() in DELIBERATING
     return False
 
 

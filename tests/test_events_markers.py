@@ -1,0 +1,111 @@
+"""Auxiliary markers read off hand-built parses: an act only weighed is hypothetical."""
+
+from __future__ import annotations
+
+from parsed import parse
+from strife.events.markers import aux_marker
+
+CONSIDERING_SENDING = """
+Japan PROPN NNP nsubj 2 Japan
+is AUX VBZ aux 2 be
+considering VERB VBG ROOT 2 consider
+sending VERB VBG xcomp 2 send
+aid NOUN NN dobj 3 aid
+to ADP IN prep 3 to
+Manila PROPN NNP pobj 5 Manila
+. PUNCT . punct 2 .
+"""
+
+WEIGHING_AN_INCREASE = """
+Norway PROPN NNP nsubj 2 Norway
+is AUX VBZ aux 2 be
+weighing VERB VBG ROOT 2 weigh
+an DET DT det 4 an
+increase NOUN NN dobj 2 increase
+in ADP IN prep 4 in
+funding NOUN NN pobj 5 funding
+for ADP IN prep 6 for
+Sudan PROPN NNP pobj 7 Sudan
+. PUNCT . punct 2 .
+"""
+
+WEIGHING_WHETHER = """
+The DET DT det 1 the
+cabinet NOUN NN nsubj 3 cabinet
+is AUX VBZ aux 3 be
+weighing VERB VBG ROOT 3 weigh
+whether SCONJ IN mark 6 whether
+to PART TO aux 6 to
+send VERB VB xcomp 3 send
+frigates NOUN NNS dobj 6 frigate
+. PUNCT . punct 3 .
+"""
+
+POSSIBILITY_OF_PROVIDING = """
+Austria PROPN NNP nsubj 2 Austria
+is AUX VBZ aux 2 be
+considering VERB VBG ROOT 2 consider
+the DET DT det 4 the
+possibility NOUN NN dobj 2 possibility
+of ADP IN prep 4 of
+providing VERB VBG pcomp 5 provide
+experts NOUN NNS dobj 6 expert
+. PUNCT . punct 2 .
+"""
+
+RESOLUTION_DEMANDING = """
+The DET DT det 1 the
+Senate PROPN NNP nsubj 3 Senate
+is AUX VBZ aux 3 be
+considering VERB VBG ROOT 3 consider
+a DET DT det 5 a
+resolution NOUN NN dobj 3 resolution
+demanding VERB VBG acl 5 demand
+a DET DT det 8 a
+ceasefire NOUN NN dobj 6 ceasefire
+. PUNCT . punct 3 .
+"""
+
+SENT_AID = """
+Japan PROPN NNP nsubj 1 Japan
+sent VERB VBD ROOT 1 send
+aid NOUN NN dobj 1 aid
+to ADP IN prep 1 to
+Manila PROPN NNP pobj 3 Manila
+. PUNCT . punct 1 .
+"""
+
+DISCUSSED = """
+The DET DT det 1 the
+ministers NOUN NNS nsubj 2 minister
+discussed VERB VBD ROOT 2 discuss
+the DET DT det 4 the
+ceasefire NOUN NN dobj 2 ceasefire
+. PUNCT . punct 2 .
+"""
+
+
+def _aux(sentence: str, trigger: int) -> str | None:
+    doc = parse(sentence)
+    return aux_marker(doc[trigger], list(doc), [])
+
+
+def test_an_act_a_government_is_considering_is_hypothetical() -> None:
+    assert _aux(CONSIDERING_SENDING, 3) == "hypothetical"
+    assert _aux(POSSIBILITY_OF_PROVIDING, 6) == "hypothetical"
+
+
+def test_a_noun_weighed_is_hypothetical_through_its_prepositions() -> None:
+    assert _aux(WEIGHING_AN_INCREASE, 4) == "hypothetical"
+    assert _aux(WEIGHING_AN_INCREASE, 6) == "hypothetical"
+
+
+def test_whether_opens_a_question_not_a_fact() -> None:
+    assert _aux(WEIGHING_WHETHER, 6) == "hypothetical"
+
+
+def test_what_a_weighed_document_does_and_the_deliberating_verb_itself_stand() -> None:
+    # The resolution's demand is made; only its adoption is weighed.
+    assert _aux(RESOLUTION_DEMANDING, 6) is None
+    assert _aux(SENT_AID, 1) is None
+    assert _aux(DISCUSSED, 2) is None  # "discussed" as the event (CONSULT), not a weigher
