@@ -19,10 +19,10 @@ from typing import Literal
 
 from strife.classify.model import EventTyper
 from strife.classify.pairs import PairClassifier
+from strife.evaluate.plover import coder_for
 from strife.evaluate.splits import Part
 from strife.evaluate.suite import MEASURES, macro
 from strife.evaluate.suite_report import run_suite
-from strife.events import EventCoder
 from strife.pipeline import Coder
 
 # (row label, typing, detector on, ranker on)
@@ -37,13 +37,11 @@ STAGES: tuple[tuple[str, Literal["model", "rules"], bool, bool], ...] = (
 
 def staged_coder(typing: Literal["model", "rules"], detector: bool, ranker: bool) -> Coder:
     """The pipeline's coder with the event stages chosen."""
-    coder = Coder.load()
-    events = EventCoder.from_data(country_of=coder.actors.lookup_country, typing=typing)
+    coder: Coder = coder_for(None, typing == "rules")
     if not detector:
-        events.detector = None
+        coder.events.detector = None
     if not ranker:
-        events.roles = None
-    coder.events = events
+        coder.events.roles = None
     return coder
 
 

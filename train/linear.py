@@ -46,15 +46,17 @@ def sigmoid(x: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
     return 1 / (1 + np.exp(-(x @ weights + bias)))
 
 
-def export(
+def write_model(
     weights: np.ndarray,
     bias: float,
     names: Sequence[str],
     out: Path,
     model_file: str,
     card: dict[str, Any],
+    shown: int = 12,
 ) -> None:
-    """Write ``out/model_file`` and ``out/features.json`` (``card`` and the names)."""
+    """Write ``out/model_file`` and ``out/features.json`` (``card`` and the names), then
+    print the ``shown`` most negative and most positive features."""
     import onnx
     from onnx import TensorProto, helper, numpy_helper
 
@@ -80,19 +82,6 @@ def export(
     (out / FEATURES_FILE).write_text(
         json.dumps({**card, "features": list(names)}, indent=1) + "\n", encoding="utf-8"
     )
-
-
-def write_model(
-    weights: np.ndarray,
-    bias: float,
-    names: Sequence[str],
-    out: Path,
-    model_file: str,
-    card: dict[str, Any],
-    shown: int = 12,
-) -> None:
-    """:func:`export`, then print the ``shown`` most negative and most positive features."""
-    export(weights, bias, names, out, model_file, card)
     top = sorted(zip(weights, names, strict=True))
     print("most negative:", [n for _, n in top[:shown]])
     print("most positive:", [n for _, n in top[-shown:]])

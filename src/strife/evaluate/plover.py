@@ -119,7 +119,7 @@ def _suite(
 
     model, rules = typing
     try:
-        coder = _coder(model, rules)
+        coder = coder_for(model, rules)
         classifier = PairClassifier(coder.nlp, coder.events.lexicon, EventTyper.load(model))
         chosen: Part = "dev" if part is SuitePart.dev else "heldout"
         scores, skipped = run_suite(data, own, chosen, coder, (classifier, rules))
@@ -145,11 +145,13 @@ def _report(path: Path, task: Task, model: Path | None, rules: bool) -> dict[str
         classifier = PairClassifier.load(EventTyper.load(model))
         out["classify"] = classify_dict(evaluate_classify(items, classifier, rules))
     if task in (Task.code, Task.both):
-        out["code"] = code_dict(evaluate_code(items, _coder(model, rules)))
+        out["code"] = code_dict(evaluate_code(items, coder_for(model, rules)))
     return out
 
 
-def _coder(model: Path | None, rules: bool) -> Any:
+def coder_for(model: Path | None, rules: bool) -> Any:
+    """The pipeline's coder with a typer's folder (None: the shipped one), or with the
+    coder before its models when ``rules``."""
     from strife.events import EventCoder
     from strife.pipeline import Coder
 
