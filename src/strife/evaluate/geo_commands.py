@@ -1,5 +1,9 @@
 """``strife eval geo FILE...``: the geoparser scored on geoparsing gold sets (TR-News, LGL,
-GeoVirus, GeoWebNews), per development half, held-out half and whole file.
+GeoVirus, GeoWebNews, TUD-Loc2013), per development half, held-out half and whole file.
+
+``strife eval geo --suite --data DIR``: the resolver judged across corpora
+(:mod:`strife.evaluate.geo_suite`): fitted on the development parts of every corpus, and
+fitted without the corpus it is scored on, each scored on the held-out parts.
 
 Exit status: 0 when every file was scored, 1 when a file could not be read as a gold set
 (the others are still scored), 2 on usage errors.
@@ -22,6 +26,7 @@ from strife.errors import InputError
 from strife.evaluate.commands import eval_app
 from strife.evaluate.geo import PARTS, evaluate_geoparser
 from strife.evaluate.geo_gold import read_gold
+from strife.evaluate.geo_suite import MODES, parse_corpora, read_corpora, run_suite
 from strife.nlp import load_nlp
 from strife.places import Geoparser
 
@@ -50,21 +55,40 @@ _PART_TITLES = {"dev": "dev (even articles)", "test": "test (odd, held out)", "a
 @eval_app.command("geo")
 def geo_command(
     paths: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(
-            help="Gold files (.xml or .xml.gz): TR-News, LGL, GeoVirus or GeoWebNews.",
+            help="Gold files (.xml or .xml.gz): TR-News, LGL, GeoVirus or GeoWebNews; "
+            "TUD-Loc2013 as its .zip or folder.",
             exists=True,
-            dir_okay=False,
             show_default=False,
         ),
-    ],
+    ] = None,
     report_format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Report as JSON or as a table.")
     ] = ReportFormat.table,
+    suite: Annotated[
+        bool,
+        typer.Option(
+            "--suite",
+            help="Score the resolver across TR-News, GeoVirus and TUD-Loc2013 (under --data): "
+            "fitted on every corpus's development part, and on the other corpora only.",
+        ),
+    ] = False,
+    data: Annotated[
+        Path,
+        typer.Option("--data", help="Folder holding geo/ with the suite's gold sets."),
+    ] = Path("../shared/data"),
 ) -> None:
     """Score the geoparser on gold toponyms: exact id, accuracy within 161 km, error, misses."""
     err = stderr_console()
+    if suite == bool(paths):
+        tell(err, "strife: give gold files, or --suite (with --data), not both")
+        raise typer.Exit(2)
     nlp, geoparser = load_nlp(), Geoparser.load()
+    if suite:
+        _suite(data, nlp, geoparser, report_format)
+        return
+    assert paths is not None
     reports: list[dict[str, Any]] = []
     rejected = 0
     for path in paths:
@@ -82,6 +106,48 @@ def geo_command(
         else:
             Console(file=sys.stdout, width=120).print(_table(report))
     raise typer.Exit(1 if rejected else 0)
+
+
+def _suite(data: Path, nlp: Any, geoparser: Geoparser, report_format: ReportFormat) -> None:
+    err = stderr_console()
+    try:
+        corpora = read_corpora(data)
+    except InputError as exc:
+        tell(err, f"strife: rejected {exc.source}: {exc.reason}")
+        raise typer.Exit(2) from exc
+    report = run_suite(parse_corpora(corpora, nlp, geoparser), geoparser)
+    if report_format is ReportFormat.json:
+        sys.stdout.write(json.dumps(report) + "\n")
+        return
+    console = Console(file=sys.stdout, width=120)
+    for mode in MODES:
+        console.print(_suite_table(mode, report[mode]))
+
+
+_SUITE_TITLES = {
+    "within": "held-out parts, resolver fitted on every corpus's development part",
+    "leave_one_out": "held-out parts, resolver fitted on the other corpora only",
+}
+_SUITE_ROWS = (
+    ("accuracy_161", "within 161 km"),
+    ("exact", "exact id"),
+    ("missed", "missed"),
+    ("precision", "precision"),
+    ("accuracy_161_found", "within 161 km, found"),
+)
+
+
+def _suite_table(mode: str, report: dict[str, Any]) -> Table:
+    table = Table(title=f"geoparsing suite: {_SUITE_TITLES[mode]}", title_justify="left")
+    table.add_column("figure")
+    corpora = report["corpora"]
+    for name in corpora:
+        table.add_column(name, justify="right")
+    table.add_column("macro", justify="right")
+    for key, label in _SUITE_ROWS:
+        cells = [_cell(key, corpora[name][key]) for name in corpora]
+        table.add_row(label, *cells, _cell(key, report["macro"][key]))
+    return table
 
 
 def _table(report: dict[str, Any]) -> Table:

@@ -1,6 +1,6 @@
 """Readers of geoparsing gold sets: articles with every toponym marked by character offsets.
 
-Three XML layouts are read, told apart by their elements:
+Three XML layouts are read, told apart by their elements, and one archive:
 
 * ``gaztag`` (TR-News, LGL): ``<toponym>`` with ``<start>``, ``<end>``, ``<phrase>`` and a
   ``<gaztag geonameid=...>`` holding ``<lat>``/``<lon>``; toponyms without a gaztag (street
@@ -11,14 +11,22 @@ Three XML layouts are read, told apart by their elements:
   ``<end>``, ``<geonamesID>``, ``<latitude>``, ``<longitude>``; expressions without
   coordinates ("the lot", "residents") are not locations and are skipped.
 
+* TUD-Loc2013 (a ``.zip`` or its unpacked folder): texts with locations marked by inline tags
+  (``<CITY>Cork</CITY>``) and a ``coordinates.csv`` joined to them by character offset into the
+  text without tags; the texts are pre-split into training, validation and test folders, read
+  as the development part (training and validation) and the held-out part (test).
+
 Files may be gzipped (``.gz``). A file that is not one of these raises ``InputError``.
 """
 
 from __future__ import annotations
 
+import csv
 import gzip
+import io
 import re
 import xml.etree.ElementTree as ET
+import zipfile
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -27,6 +35,8 @@ from typing import Literal
 from strife.errors import MalformedRecord, UnreadableInput
 
 GoldFormat = Literal["gaztag", "geovirus", "geowebnews"]
+#: The part of a corpus an article belongs to when the corpus is pre-split.
+GoldPart = Literal["dev", "test"]
 
 # How far (characters) a toponym's words may lie from its given offsets to be realigned.
 REALIGN_WINDOW = 25
@@ -56,10 +66,14 @@ class GoldArticle:
     text: str
     toponyms: tuple[GoldToponym, ...]
     published: date | None = None
+    #: Set when the corpus comes pre-split (TUD-Loc2013); None: the scorer assigns the part.
+    part: GoldPart | None = None
 
 
 def read_gold(path: Path) -> list[GoldArticle]:
     """The articles of a gold file, in file order."""
+    if path.is_dir() or path.suffix.lower() == ".zip":
+        return read_tud(path)
     root = _parse(path)
     layout = detect_format(root)
     if layout is None:
@@ -180,3 +194,88 @@ def _date(value: str | None) -> date | None:
         return date.fromisoformat(value.strip()[:10]) if value else None
     except ValueError:
         return None
+
+
+# A TUD-Loc2013 annotation: <TYPE attributes>words</TYPE>; closing tags are not always the
+# opening one's type ("<UNIT>Florida</CITY>").
+_TUD_TAG = re.compile(r"<([A-Z]+)(?: [^>]*)?>(.*?)</[A-Z]+>", re.S)
+_TUD_PARTS: dict[str, GoldPart] = {"1-training": "dev", "2-validation": "dev", "3-test": "test"}
+
+
+def read_tud(path: Path) -> list[GoldArticle]:
+    """The texts of TUD-Loc2013 (its zip or unpacked folder) with their located toponyms,
+    in the order of their numbers; each carries its part of the published split."""
+    files = _tud_files(path)
+    coordinates = [name for name in files if name.endswith("0-all/coordinates.csv")]
+    if not coordinates:
+        raise MalformedRecord(str(path), "not TUD-Loc2013: no 0-all/coordinates.csv")
+    located: dict[str, dict[int, tuple[float, float, int | None]]] = {}
+    for row in csv.DictReader(io.StringIO(files[coordinates[0]]), delimiter=";"):
+        lat, lon = _float(row.get("latitude")), _float(row.get("longitude"))
+        offset = _int(row.get("offset"))
+        if lat is None or lon is None or offset is None:
+            continue
+        source = row.get("sourceId") or ""
+        geonameid = (
+            _int(source.removeprefix("geonames:")) if source.startswith("geonames:") else None
+        )
+        located.setdefault(row.get("docId") or "", {})[offset] = (lat, lon, geonameid)
+    parts = {
+        name.rsplit("/", 1)[-1]: part
+        for name in files
+        for folder, part in _TUD_PARTS.items()
+        if f"{folder}/" in name and name.endswith(".txt")
+    }
+    texts = sorted(
+        (name for name in files if "0-all/" in name and name.endswith(".txt")),
+        key=lambda name: _int(re.sub(r"\D", "", name.rsplit("/", 1)[-1])) or 0,
+    )
+    articles = []
+    for name in texts:
+        doc_id = name.rsplit("/", 1)[-1]
+        article = tud_article(doc_id, files[name], located.get(doc_id, {}))
+        articles.append(replace(article, part=parts.get(doc_id)))
+    return articles
+
+
+def tud_article(
+    doc_id: str, tagged: str, located: dict[int, tuple[float, float, int | None]]
+) -> GoldArticle:
+    """One tagged text: the tags removed, each annotation a toponym at its offset in the
+    text without tags, located when ``located`` has that offset."""
+    pieces: list[str] = []
+    length = position = 0
+    toponyms = []
+    for match in _TUD_TAG.finditer(tagged):
+        before = tagged[position : match.start()]
+        pieces.append(before)
+        length += len(before)
+        words = match.group(2)
+        lat, lon, geonameid = located.get(length, (None, None, None))
+        toponyms.append(GoldToponym(length, length + len(words), words, geonameid, lat, lon))
+        pieces.append(words)
+        length += len(words)
+        position = match.end()
+    pieces.append(tagged[position:])
+    return GoldArticle(doc_id, "".join(pieces), tuple(toponyms))
+
+
+def _tud_files(path: Path) -> dict[str, str]:
+    """The text files of the corpus by their path inside it."""
+    try:
+        if path.is_dir():
+            return {
+                file.relative_to(path).as_posix(): file.read_text(encoding="utf-8")
+                for file in path.rglob("*")
+                if file.suffix in {".txt", ".csv"}
+            }
+        with zipfile.ZipFile(path) as archive:
+            return {
+                name: archive.read(name).decode("utf-8")
+                for name in archive.namelist()
+                if name.endswith((".txt", ".csv"))
+            }
+    except OSError as exc:
+        raise UnreadableInput(str(path), exc.strerror or str(exc)) from exc
+    except (zipfile.BadZipFile, UnicodeDecodeError) as exc:
+        raise MalformedRecord(str(path), f"not a TUD-Loc2013 archive ({exc})") from exc

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from strife.places.gazetteer import Gazetteer
 from strife.places.levels import level_of
 from strife.places.names import Candidate
+from strife.places.ranker import ResolverModel
 from strife.places.recognize import Lexicon, Toponym, find_toponyms
 from strife.places.resolve import resolve_article
 from strife.records import Place, PlaceMention
@@ -17,11 +18,17 @@ from strife.records import Place, PlaceMention
 
 class Geoparser:
     """Finds the places a Doc names. Build it once and reuse it: it holds the gazetteer and
-    the recogniser's word lists."""
+    the recogniser's word lists and the resolver's model."""
 
-    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        lexicon: Lexicon | None = None,
+        model: ResolverModel | None = None,
+    ) -> None:
         self._gazetteer = gazetteer
         self._lexicon = lexicon if lexicon is not None else Lexicon.load()
+        self._model = model if model is not None else ResolverModel.load()
 
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> Geoparser:
@@ -32,6 +39,18 @@ class Geoparser:
     def gazetteer(self) -> Gazetteer:
         return self._gazetteer
 
+    @property
+    def model(self) -> ResolverModel:
+        return self._model
+
+    def with_model(self, model: ResolverModel) -> Geoparser:
+        """The same geoparser resolving with another model (evaluation, training)."""
+        return Geoparser(self._gazetteer, self._lexicon, model)
+
+    def toponyms(self, doc: Doc) -> list[Toponym]:
+        """Every toponym of ``doc`` with its candidate readings, before any is chosen."""
+        return find_toponyms(doc, self._gazetteer, self._lexicon)
+
     def find(
         self, doc: Doc, country_hints: Sequence[str] = (), *, every_toponym: bool = False
     ) -> list[PlaceMention]:
@@ -41,8 +60,18 @@ class Geoparser:
         By default only names used as places are returned (what an event can happen at);
         ``every_toponym`` also returns countries named as actors ("Russia said") and
         demonyms ("Turkish troops"), as a geoparser reports them."""
-        toponyms = find_toponyms(doc, self._gazetteer, self._lexicon)
-        chosen = resolve_article(toponyms, country_hints)
+        return self.resolve(doc, self.toponyms(doc), country_hints, every_toponym=every_toponym)
+
+    def resolve(
+        self,
+        doc: Doc,
+        toponyms: Sequence[Toponym],
+        country_hints: Sequence[str] = (),
+        *,
+        every_toponym: bool = False,
+    ) -> list[PlaceMention]:
+        """The place mentions of ``toponyms`` found in ``doc`` (see :meth:`find`)."""
+        chosen = resolve_article(toponyms, self._model, country_hints)
         return [
             place_mention(doc, toponym, candidate)
             for toponym, candidate in zip(toponyms, chosen, strict=True)

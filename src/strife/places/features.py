@@ -1,0 +1,267 @@
+"""What the resolver knows about each candidate reading of a toponym, as numbers.
+
+Two sets of features, computed in two passes over an article:
+
+* local (:data:`LOCAL_FEATURES`): what the candidate is (population, how many names GeoNames
+  knows it by, capital, level, matched by its primary name), whether the words around the name
+  fit its level ("Donetsk region"), and what the article names without doubt (the countries it
+  names or its actors belong to, the provinces and countries only one reading of a name lies
+  in);
+* context (:data:`CONTEXT_FEATURES`): how the other names of the article, read by the local
+  model, vote for the candidate's country, province and district, how near it lies to their
+  likely readings, and whether the name is written inside a province or country that contains
+  it ("Edmonton, Ky."). A name never votes for itself, and repeated mentions vote once.
+
+The same code builds the features for training and for resolving, so the model is scored on
+exactly what it was fitted on.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from strife.places.names import Candidate, GazetteerEntry, normalize_name
+from strife.places.recognize import Toponym, country_names
+
+LOCAL_FEATURES = (
+    "log_population",
+    "log_names",
+    "capital",
+    "primary_name",
+    "settlement",
+    "country",
+    "province",
+    "district",
+    "region",
+    "continent",
+    "physical",
+    "cue_fits",
+    "division_uncued",
+    "most_populous",
+    "most_named",
+    "named_country",
+    "unambiguous_country",
+    "named_province",
+)
+CONTEXT_FEATURES = (
+    "country_votes",
+    "province_votes",
+    "district_votes",
+    "near_best",
+    "near_share",
+    "within_container",
+)
+FEATURES = LOCAL_FEATURES + CONTEXT_FEATURES
+
+# How far (km) a reading may lie from another name's reading and still count as near.
+NEAR_KM = 150.0
+SHARE_KM = 600.0
+EARTH_RADIUS_KM = 6371.0088
+
+_SETTLEMENTS = frozenset({"PPL", "PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLG", "PPLX"})
+_CUES_OF_FEATURE = {
+    "ADM1": frozenset({"area", "district"}),
+    "RGN": frozenset({"area", "district"}),
+    "ADM2": frozenset({"district"}),
+}
+
+Area = tuple[str, ...]
+Matrix = NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleNames:
+    """What the article names without doubt: countries named (or hinted by the caller, the
+    countries of the article's actors), countries of names that can only be in one country,
+    and provinces named by names with a single first-level reading."""
+
+    named: frozenset[str]
+    unambiguous: frozenset[str]
+    provinces: frozenset[tuple[str, str]]
+
+    @classmethod
+    def of(cls, toponyms: Sequence[Toponym], hints: Iterable[str] = ()) -> ArticleNames:
+        named = {*country_names(toponyms), *(code.upper() for code in hints)}
+        unambiguous: set[str] = set()
+        provinces: set[tuple[str, str]] = set()
+        for toponym in toponyms:
+            if not toponym.is_place or toponym.country is not None:
+                continue
+            countries = {c.entry.country_code for c in toponym.candidates}
+            if len(countries) == 1 and "" not in countries:
+                unambiguous |= countries
+            firsts = [c.entry for c in toponym.candidates if c.entry.feature_code == "ADM1"]
+            if len(firsts) == 1 and firsts[0].admin1 is not None:
+                provinces.add((firsts[0].country_code, firsts[0].admin1))
+        unambiguous |= {country for country, _ in provinces}
+        return cls(frozenset(named), frozenset(unambiguous), frozenset(provinces))
+
+
+def local_features(toponym: Toponym, names: ArticleNames) -> Matrix:
+    """One row per candidate of ``toponym``, in :data:`LOCAL_FEATURES` order."""
+    candidates = toponym.candidates
+    top_population = max((c.entry.population for c in candidates), default=0)
+    top_names = max((c.entry.name_count for c in candidates), default=0)
+    rows = [_local_row(c, toponym, names, top_population, top_names) for c in candidates]
+    return np.array(rows, dtype=np.float64).reshape(len(candidates), len(LOCAL_FEATURES))
+
+
+def _local_row(
+    candidate: Candidate,
+    toponym: Toponym,
+    names: ArticleNames,
+    top_population: int,
+    top_names: int,
+) -> list[float]:
+    entry = candidate.entry
+    feature = entry.feature_code
+    settlement = feature in _SETTLEMENTS
+    division = feature in _CUES_OF_FEATURE
+    cue_fits = (division and toponym.cue in _CUES_OF_FEATURE[feature]) or (
+        settlement and toponym.cue == "settlement"
+    )
+    country = entry.country_code
+    return [
+        math.log10(entry.population + 1) / 7,
+        math.log10(entry.name_count + 1) / 2,
+        float(feature == "PPLC"),
+        float(candidate.exact),
+        float(settlement),
+        float(entry.is_country),
+        float(feature == "ADM1"),
+        float(feature in {"ADM2", "ADM3", "ADM4"}),
+        float(feature == "RGN"),
+        float(entry.is_continent),
+        float(
+            not settlement
+            and not division
+            and not entry.is_country
+            and not entry.is_continent
+            and feature not in {"ADM2", "ADM3", "ADM4"}
+        ),
+        float(cue_fits),
+        float(division and feature != "RGN" and toponym.cue == "none"),
+        float(entry.population == top_population and top_population > 0),
+        float(entry.name_count == top_names and top_names > 0),
+        float(country in names.named),
+        float(country in names.unambiguous),
+        float(entry.admin1 is not None and (country, entry.admin1) in names.provinces),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Readings:
+    """The local model's reading of every name: for each distinct name (by key), its share of
+    probability on each country and area, and where its most likely reading lies."""
+
+    countries: dict[str, dict[str, float]]
+    areas: dict[str, dict[Area, float]]
+    best: dict[str, tuple[float, float, float]]
+    country_total: dict[str, float]
+    area_total: dict[Area, float]
+
+    @classmethod
+    def of(
+        cls, toponyms: Sequence[Toponym], keys: Sequence[str], probabilities: Sequence[Matrix]
+    ) -> Readings:
+        countries: dict[str, dict[str, float]] = {}
+        areas: dict[str, dict[Area, float]] = {}
+        best: dict[str, tuple[float, float, float]] = {}
+        country_total: defaultdict[str, float] = defaultdict(float)
+        area_total: defaultdict[Area, float] = defaultdict(float)
+        for toponym, key, shares in zip(toponyms, keys, probabilities, strict=True):
+            if key in countries or not toponym.candidates:
+                continue
+            by_country: defaultdict[str, float] = defaultdict(float)
+            by_area: defaultdict[Area, float] = defaultdict(float)
+            for candidate, share in zip(toponym.candidates, shares, strict=True):
+                by_country[candidate.entry.country_code] += float(share)
+                for area in areas_of(candidate.entry):
+                    by_area[area] += float(share)
+            countries[key], areas[key] = dict(by_country), dict(by_area)
+            for code, share in by_country.items():
+                country_total[code] += share
+            for area, share in by_area.items():
+                area_total[area] += share
+            top = int(np.argmax(shares))
+            entry = toponym.candidates[top].entry
+            if not entry.is_country and not entry.is_continent:
+                best[key] = (entry.lat, entry.lon, float(shares[top]))
+        return cls(countries, areas, best, dict(country_total), dict(area_total))
+
+
+def context_features(
+    toponyms: Sequence[Toponym], keys: Sequence[str], readings: Readings
+) -> list[Matrix]:
+    """One matrix per toponym, a row per candidate, in :data:`CONTEXT_FEATURES` order."""
+    voters = max(1, len(readings.countries) - 1)
+    out = []
+    for toponym, key in zip(toponyms, keys, strict=True):
+        rows = np.zeros((len(toponym.candidates), len(CONTEXT_FEATURES)), dtype=np.float64)
+        if toponym.candidates:
+            own_countries = readings.countries.get(key, {})
+            own_areas = readings.areas.get(key, {})
+            for row, candidate in zip(rows, toponym.candidates, strict=True):
+                entry = candidate.entry
+                code = entry.country_code
+                others = readings.country_total.get(code, 0.0) - own_countries.get(code, 0.0)
+                row[0] = others / voters
+                for column, area in enumerate(areas_of(entry), start=1):
+                    support = readings.area_total.get(area, 0.0) - own_areas.get(area, 0.0)
+                    row[column] = math.log1p(max(0.0, support))
+                row[5] = _within_container(entry, toponym, toponyms, readings)
+            rows[:, 3:5] = _nearness(toponym, key, readings)
+        out.append(rows)
+    return out
+
+
+def _nearness(toponym: Toponym, key: str, readings: Readings) -> Matrix:
+    """For each candidate: how near the closest other name's likely reading lies (weighted by
+    that reading's probability), and the mean nearness to all of them on a wider scale."""
+    others = [point for name, point in readings.best.items() if name != key]
+    if not others:
+        return np.zeros((len(toponym.candidates), 2))
+    points = np.radians(np.array([(p[0], p[1]) for p in others]))
+    weights = np.array([p[2] for p in others])
+    mine = np.radians(np.array([(c.entry.lat, c.entry.lon) for c in toponym.candidates]))
+    lat1, lon1 = mine[:, :1], mine[:, 1:]
+    lat2, lon2 = points[:, 0][None, :], points[:, 1][None, :]
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    best = (weights * np.exp(-km / NEAR_KM)).max(axis=1)
+    share = (weights * np.exp(-km / SHARE_KM)).mean(axis=1)
+    return np.stack([best, share], axis=1)
+
+
+def _within_container(
+    entry: GazetteerEntry, toponym: Toponym, toponyms: Sequence[Toponym], readings: Readings
+) -> float:
+    """ "Edmonton, Ky.", "Kingston, Jamaica": the share of the container's readings that
+    contain the candidate."""
+    if toponym.within is None:
+        return 0.0
+    container = toponyms[toponym.within]
+    country = container.country
+    if country is not None:
+        return float(entry.country_code == country.entry.country_code)
+    mass = readings.areas.get(normalize_name(container.text), {})
+    return sum(mass.get(area, 0.0) for area in areas_of(entry)[:1])
+
+
+def areas_of(entry: GazetteerEntry) -> list[Area]:
+    """The province, and the district, a place lies in (a division lies in itself)."""
+    if entry.is_country or entry.is_continent or entry.admin1 is None:
+        return []
+    areas: list[Area] = [(entry.country_code, entry.admin1)]
+    if entry.admin2 is not None:
+        areas.append((entry.country_code, entry.admin1, entry.admin2))
+    return areas
