@@ -11,6 +11,11 @@ LEVELS: tuple[Level, ...] = ("continent", "country", "province", "district", "ci
 
 _COUNTRY = frozenset({"PCL", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "TERR"})
 _PROVINCE = frozenset({"ADM1", "RGN", "ADMD", "ZN", "PRSH"})
+# Seas, rivers, mountains and the like: areas, as precise as a province.
+_FEATURE_AREAS = frozenset(
+    {"SEA", "OCN", "GULF", "STRT", "CNL", "STM", "LK", "MTS", "MT", "DSRT", "PEN", "VAL", "DLTA"}
+    | {"ISL", "ISLS", "PLAT"}
+)
 _DISTRICT = frozenset({"ADM2", "ADM3", "ADM4"})
 
 
@@ -21,7 +26,7 @@ def level_of(feature_code: str) -> Level:
         return "continent"
     if feature_code in _COUNTRY:
         return "country"
-    if feature_code in _PROVINCE:
+    if feature_code in _PROVINCE or feature_code in _FEATURE_AREAS:
         return "province"
     if feature_code in _DISTRICT:
         return "district"

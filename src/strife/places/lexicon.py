@@ -47,6 +47,10 @@ class Lexicon:
     macro_regions: frozenset[str]
     common_words: frozenset[str]
     abbreviations: Mapping[str, Abbreviation] = field(default_factory=dict)
+    #: Generic words of physical features ("river", "gulf").
+    feature_words: frozenset[str] = frozenset()
+    #: Words that never name a place alone inside a longer name ("peninsula", "park").
+    generic_words: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -75,6 +79,8 @@ _WORD_LISTS = (
     "never_places",
     "macro_regions",
     "common_words",
+    "feature_words",
+    "generic_words",
 )
 
 

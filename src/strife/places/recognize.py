@@ -73,6 +73,8 @@ class _Names:
     spans: list[tuple[int, int]]
     keys: dict[tuple[int, int], str]
     abbreviated: dict[int, Abbreviation]
+    #: The longest name span around each token that is part of one.
+    phrases: dict[int, tuple[int, int]]
 
     @classmethod
     def of(cls, doc: Doc, lexicon: Lexicon) -> _Names:
@@ -83,6 +85,10 @@ class _Names:
             (start, end): normalize_name(text[tokens[start].idx : _end_char(tokens[end - 1])])
             for start, end in spans
         }
+        phrases: dict[int, tuple[int, int]] = {}
+        for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
+            for index in range(start, end):
+                phrases.setdefault(index, (start, end))
         abbreviated: dict[int, Abbreviation] = {}
         for token in tokens:
             if token.text[:1].isupper() and len(token.text) <= MAX_ABBREVIATION:
@@ -91,7 +97,7 @@ class _Names:
                     abbreviated[token.i] = abbreviation
                     spans.append((token.i, token.i + 1))
                     keys[(token.i, token.i + 1)] = normalize_name(abbreviation.name)
-        return cls(spans, keys, abbreviated)
+        return cls(spans, keys, abbreviated, phrases)
 
 
 def _end_char(token: Token) -> int:
@@ -108,6 +114,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
     for match in _longest_matches(names.spans, names.keys, found):
         if names.keys[(match.start, match.end)] in lexicon.never_places:
             continue
+        if _is_part_of_a_feature_name(doc, match, names, lexicon):
+            continue
         toponym = _read_match(reading, _restricted(match, names), previous)
         if toponym is not None:
             if previous is not None and _is_listed_after(doc, previous, match):
@@ -115,6 +123,24 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
             toponyms.append(toponym)
             previous = toponym
     return _lists_and_hierarchies(doc, toponyms)
+
+
+def _is_part_of_a_feature_name(doc: Doc, match: Match, names: _Names, lexicon: Lexicon) -> bool:
+    """A name inside a longer one the gazetteer does not know is not resolved on its own
+    when it is only generic words ("Peninsula" of "Yucatan Peninsula", "National Park") or
+    when the longer name is a physical feature's ("Mississippi River", "Lake Titicaca",
+    "Black Rock Desert"): the words name the feature, not the place they would name alone."""
+    start, end = names.phrases.get(match.start, (match.start, match.end))
+    if end - start <= match.end - match.start:
+        return False
+    words = [t.lower_ for t in doc[match.start : match.end]]
+    if all(word in lexicon.generic_words or word in lexicon.directions for word in words):
+        return True
+    outside = [doc[start].lower_, doc[end - 1].lower_]
+    return any(
+        word in lexicon.feature_words and not match.start <= index < match.end
+        for word, index in zip(outside, (start, end - 1), strict=True)
+    )
 
 
 def _lists_and_hierarchies(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:

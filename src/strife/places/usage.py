@@ -159,7 +159,8 @@ def _is_inside_a_longer_entity(reading: Reading, match: Match) -> bool:
 def _is_macro_region(reading: Reading, match: Match) -> bool:
     key = normalize_name(reading.doc[match.start : match.end].text)
     return key in reading.lexicon.macro_regions or all(
-        c.entry.is_continent for c in match.candidates
+        c.entry.is_continent or (c.entry.feature_code == "RGN" and not c.entry.country_code)
+        for c in match.candidates
     )
 
 
