@@ -35,6 +35,7 @@ train: install
 	$(BIN)/python train/train_typer.py --data $(DATA)
 	$(BIN)/python train/train_detector.py --data $(DATA)
 	$(BIN)/python train/train_roles.py --data $(DATA)
+	$(BIN)/python train/train_geo.py --data $(DATA)
 
 clean:
 	rm -rf $(VENV) strife.duckdb .pytest_cache .mypy_cache .ruff_cache

@@ -124,3 +124,31 @@ def test_distances_and_parts() -> None:
     assert distance_km(0, 179.5, 0, -179.5) == pytest.approx(111, abs=1)
     assert [part_of(i) for i in range(4)] == ["dev", "test", "dev", "test"]
     assert GeoScores().as_dict()["accuracy_161"] is None
+
+
+def test_tud_texts_lose_their_tags_and_join_coordinates_by_offset(tmp_path: Path) -> None:
+    import zipfile
+
+    tagged = "<COUNTRY role='main'>Ireland</COUNTRY> has islands off <UNIT>Cork</CITY>."
+    rows = (
+        "docId;idx;offset;latitude;longitude;sourceId\ntext1.txt;1;24;51.9;-8.5;geonames:2965139\n"
+    )
+    archive = tmp_path / "TUD-Loc2013.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("tud/0-all/text1.txt", tagged)
+        zipped.writestr("tud/3-test/text1.txt", tagged)
+        zipped.writestr("tud/0-all/coordinates.csv", rows)
+    (article,) = read_gold(archive)
+    assert article.text == "Ireland has islands off Cork."
+    assert article.part == "test"
+    ireland, cork = article.toponyms
+    assert (ireland.text, ireland.has_coordinates) == ("Ireland", False)
+    assert (cork.start, cork.end, cork.geonameid, cork.lat) == (24, 28, 2965139, 51.9)
+    broken = tmp_path / "other.zip"
+    with zipfile.ZipFile(broken, "w") as zipped:
+        zipped.writestr("notes.txt", "nothing")
+    with pytest.raises(MalformedRecord, match=r"no 0-all/coordinates\.csv"):
+        read_gold(broken)
+    (tmp_path / "bad.zip").write_bytes(b"not a zip")
+    with pytest.raises(MalformedRecord, match="not a TUD-Loc2013 archive"):
+        read_gold(tmp_path / "bad.zip")

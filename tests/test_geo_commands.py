@@ -116,3 +116,73 @@ def test_tr_news_accuracy_stays_above_its_floors() -> None:
     scores = json.loads(result.stdout)["parts"]["all"]
     for figure, floor in TR_NEWS_FLOORS.items():
         assert scores[figure] >= floor, figure
+
+
+# Stories written for this test: each names a famous place and a namesake the other names of
+# the story point to, so that every corpus has readings to learn from.
+STORIES = [
+    ("Floods reached Paris, Memphis and Nashville in Tennessee overnight.", "Paris", 36.3, -88.33),
+    ("Talks in Geneva between Yerevan and Baku stalled again.", "Geneva", 46.2, 6.15),
+    ("Police in Springfield and Chicago, Illinois, closed roads.", "Springfield", 39.8, -89.64),
+    ("Officials in Kherson and Odesa reported shelling near Mykolaiv.", "Kherson", 46.64, 32.61),
+]
+
+
+def _gaztag(stories: list[tuple[str, str, float, float]]) -> str:
+    articles = []
+    for text, name, lat, lon in stories:
+        start = text.index(name)
+        articles.append(
+            f"<article><text>{text}</text><toponyms><toponym><phrase>{name}</phrase>"
+            f"<start>{start}</start><end>{start + len(name)}</end><gaztag geonameid='1'>"
+            f"<lat>{lat}</lat><lon>{lon}</lon></gaztag></toponym></toponyms></article>"
+        )
+    return f"<articles>{''.join(articles)}</articles>"
+
+
+def _geovirus(stories: list[tuple[str, str, float, float]]) -> str:
+    articles = []
+    for text, name, lat, lon in stories:
+        start = text.index(name)
+        articles.append(
+            f"<article><text>{text}</text><locations><location><name>{name}</name>"
+            f"<start>{start}</start><end>{start + len(name)}</end><lat>{lat}</lat>"
+            f"<lon>{lon}</lon><page>x</page></location></locations></article>"
+        )
+    return f"<articles>{''.join(articles)}</articles>"
+
+
+def _tud(folder: Path, stories: list[tuple[str, str, float, float]]) -> None:
+    rows = ["docId;idx;offset;latitude;longitude;sourceId"]
+    for number, (text, name, lat, lon) in enumerate(stories, start=1):
+        start = text.index(name)
+        tagged = f"{text[:start]}<CITY>{name}</CITY>{text[start + len(name) :]}"
+        for part in ("0-all", "1-training" if number % 2 else "3-test"):
+            (folder / part).mkdir(parents=True, exist_ok=True)
+            (folder / part / f"text{number}.txt").write_text(tagged, encoding="utf-8")
+        rows.append(f"text{number}.txt;0;{start};{lat};{lon};google")
+    (folder / "0-all" / "coordinates.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def test_eval_geo_suite_scores_each_corpus_within_and_left_out(tmp_path: Path) -> None:
+    import gzip
+
+    geo = tmp_path / "geo"
+    geo.mkdir()
+    (geo / "TR-News.xml.gz").write_bytes(gzip.compress(_gaztag(STORIES).encode()))
+    (geo / "GeoVirus.xml.gz").write_bytes(gzip.compress(_geovirus(STORIES).encode()))
+    _tud(geo / "TUD-Loc2013.zip", STORIES)
+    result = CliRunner().invoke(
+        app, ["eval", "geo", "--suite", "--data", str(tmp_path), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    for mode in ("within", "leave_one_out"):
+        corpora = report[mode]["corpora"]
+        assert set(corpora) == {"TR-News", "GeoVirus", "TUD-Loc2013"}
+        assert all(c["gold_toponyms"] == 2 and c["articles"] == 2 for c in corpora.values())
+        assert 0.0 <= report[mode]["macro"]["accuracy_161"] <= 1.0
+    missing = CliRunner().invoke(app, ["eval", "geo", "--suite", "--data", str(geo)])
+    assert missing.exit_code == 2 and "the TR-News gold set is missing" in missing.stderr
+    both = CliRunner().invoke(app, ["eval", "geo", "--suite", str(geo / "TR-News.xml.gz")])
+    assert both.exit_code == 2

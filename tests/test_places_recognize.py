@@ -423,3 +423,45 @@ def test_a_list_of_places_is_resolved_at_one_level(wide_geoparser: Geoparser) ->
     assert found(wide_geoparser, make_doc("shelling across the Terter region")) == [
         ("Terter", 409420)
     ]
+
+
+FEATURE_PLACES = [
+    GazetteerEntry(415189, "Aden", 12.78, 45.04, "YEM", "PPLA", 550602, "02", name_count=60),
+    GazetteerEntry(1, "Gulf", 29.3, -94.8, "USA", "PPL", 700, "TX"),
+    GazetteerEntry(2, "Peninsula", 41.24, -81.55, "USA", "PPL", 600, "OH"),
+    GazetteerEntry(3, "Gulf of Aden", 12.5, 48.0, "", "GULF", name_count=100),
+    GazetteerEntry(4, "Arabian Peninsula", 23.0, 46.0, "", "PEN", name_count=100),
+    GazetteerEntry(
+        5, "Middle East", 29.0, 41.0, "", "RGN", name_count=100, alternate_names=("Mideast",)
+    ),
+    GazetteerEntry(6, "Middle East", 40.0, -75.0, "USA", "PPL", 500, "PA"),
+    GazetteerEntry(4436296, "Mississippi", 32.75, -89.75, "USA", "ADM1", 2900000, "MS"),
+    GazetteerEntry(3523303, "Yucatan", 20.8, -89.0, "MEX", "ADM1", 2000000, "31"),
+]
+
+
+@pytest.fixture(scope="module")
+def feature_geoparser() -> Geoparser:
+    return Geoparser(Gazetteer.from_records(FEATURE_PLACES))
+
+
+def test_a_feature_or_region_name_is_matched_whole_before_any_word_of_it(
+    feature_geoparser: Geoparser,
+) -> None:
+    doc = make_doc("pirates attacked a tanker in the Gulf of Aden off the Arabian Peninsula")
+    assert found(feature_geoparser, doc) == [("Gulf of Aden", 3), ("Arabian Peninsula", 4)]
+    doc = make_doc("tensions rose across the Middle East and in Aden")
+    names = [
+        (m.place.extracted_place, m.place.geonameid)
+        for m in feature_geoparser.find(doc, every_toponym=True)
+    ]
+    assert names == [("Middle East", 5), ("Aden", 415189)]
+
+
+def test_a_word_of_an_unknown_feature_name_is_not_resolved_alone(
+    feature_geoparser: Geoparser,
+) -> None:
+    doc = make_doc("storms hit the Yucatan Peninsula and barges stalled on the Mississippi River")
+    assert found(feature_geoparser, doc) == []
+    doc = make_doc("storms hit Yucatan and Mississippi")
+    assert found(feature_geoparser, doc) == [("Yucatan", 3523303), ("Mississippi", 4436296)]

@@ -1,115 +1,166 @@
-"""Ranking the candidates of one toponym."""
+"""Choosing among a toponym's readings: the shipped resolver model on hand-built articles (one
+test per error class the model must not make), and the fitting and storing of the model."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
+import numpy as np
+import pytest
+
+from strife.errors import ModelError
 from strife.places import Candidate, GazetteerEntry
+from strife.places.features import FEATURES, LOCAL_FEATURES, ArticleNames, local_features
+from strife.places.ranker import Group, ResolverModel, fit, log_likelihood
 from strife.places.recognize import Cue, Toponym
-from strife.places.resolve import (
-    HINT_WEIGHT,
-    NAMED_COUNTRY_WEIGHT,
-    UNAMBIGUOUS_PLACE_WEIGHT,
-    ArticleContext,
-    resolve_toponym,
-)
+from strife.places.resolve import resolve_article
 
-KHERSON_CITY = GazetteerEntry(706448, "Kherson", 46.64, 32.61, "UKR", "PPL", 320000, "08")
-KHERSON_OBLAST = GazetteerEntry(706442, "Kherson Oblast", 46.6, 33.4, "UKR", "ADM1", 1000000)
-KARABAKH = GazetteerEntry(409421, "Nagorno-Karabakh", 39.9, 46.7, "AZE", "RGN", 145000)
-QARAH_BAGH = GazetteerEntry(1129678, "Qarah Bagh", 34.94, 61.78, "AFG", "PPL", 12412)
-ARMENIA = GazetteerEntry(174982, "Armenia", 40.25, 45.0, "ARM", "PCLI", 3076200)
-ARMENIA_COL = GazetteerEntry(3689169, "Armenia", 4.53, -75.68, "COL", "PPL", 315328)
-SAN_JOSE_CRI = GazetteerEntry(3621849, "San Jose", 9.93, -84.08, "CRI", "PPLC", 335007)
-SAN_JOSE_USA = GazetteerEntry(5392171, "San Jose", 37.34, -121.89, "USA", "PPL", 1026908)
+KHERSON_CITY = GazetteerEntry(
+    706448, "Kherson", 46.64, 32.61, "UKR", "PPL", 320000, "08", name_count=60
+)
+KHERSON_OBLAST = GazetteerEntry(
+    706442, "Kherson Oblast", 46.6, 33.4, "UKR", "ADM1", 1000000, "08", name_count=40
+)
+ARMENIA = GazetteerEntry(174982, "Armenia", 40.25, 45.0, "ARM", "PCLI", 3076200, name_count=100)
+ARMENIA_COL = GazetteerEntry(
+    3689169, "Armenia", 4.53, -75.68, "COL", "PPL", 315328, "24", name_count=30
+)
+SAN_JOSE_CRI = GazetteerEntry(
+    3621849, "San Jose", 9.93, -84.08, "CRI", "PPLC", 335007, "08", name_count=60
+)
+SAN_JOSE_USA = GazetteerEntry(
+    5392171, "San Jose", 37.34, -121.89, "USA", "PPL", 1026908, "CA", name_count=50
+)
+PARIS = GazetteerEntry(2988507, "Paris", 48.85, 2.35, "FRA", "PPLC", 2138551, "11", name_count=200)
+PARIS_TN = GazetteerEntry(4645528, "Paris", 36.30, -88.33, "USA", "PPL", 10156, "TN", name_count=8)
+MEMPHIS_TN = GazetteerEntry(
+    4641239, "Memphis", 35.15, -90.05, "USA", "PPL", 650618, "TN", name_count=40
+)
+MEMPHIS_EGY = GazetteerEntry(360000, "Memphis", 29.85, 31.25, "EGY", "PPL", 1000, "12")
+NASHVILLE = GazetteerEntry(
+    4644585, "Nashville", 36.17, -86.78, "USA", "PPLA", 530852, "TN", name_count=50
+)
+KNOXVILLE = GazetteerEntry(
+    4634946, "Knoxville", 35.96, -83.92, "USA", "PPL", 186239, "TN", name_count=30
+)
+CLARKSVILLE_TN = GazetteerEntry(
+    4613868, "Clarksville", 36.53, -87.36, "USA", "PPL", 132929, "TN", name_count=15
+)
+CLARKSVILLE_IN = GazetteerEntry(
+    4255151, "Clarksville", 38.29, -85.76, "USA", "PPL", 21724, "IN", name_count=5
+)
+KENTUCKY = GazetteerEntry(6254925, "Kentucky", 38.2, -84.88, "USA", "ADM1", 4500000, "KY")
+EDMONTON_KY = GazetteerEntry(4291255, "Edmonton", 36.98, -85.61, "USA", "PPL", 1600, "KY")
+EDMONTON_AB = GazetteerEntry(
+    5946768, "Edmonton", 53.55, -113.47, "CAN", "PPLA", 712391, "01", name_count=60
+)
+MODEL = ResolverModel.load()
 
 
 def toponym(
-    *entries: GazetteerEntry, cue: Cue = "none", exact: Sequence[bool] = (), is_place: bool = True
+    *entries: GazetteerEntry,
+    cue: Cue = "none",
+    exact: Sequence[bool] = (),
+    is_place: bool = True,
+    start: int = 0,
 ) -> Toponym:
     flags = list(exact) or [True] * len(entries)
     candidates = tuple(Candidate(e, flag) for e, flag in zip(entries, flags, strict=True))
-    return Toponym(0, 1, entries[0].name, candidates, cue, is_place)
+    return Toponym(start, start + 1, entries[0].name, candidates, cue, is_place)
 
 
-def best(name: Toponym, context: ArticleContext | None = None) -> int:
-    chosen = resolve_toponym(name, context or ArticleContext({}))
-    assert chosen is not None
-    return chosen.entry.geonameid
+def chosen(toponyms: Sequence[Toponym], hints: Sequence[str] = ()) -> list[int | None]:
+    return [
+        None if c is None else c.entry.geonameid for c in resolve_article(toponyms, MODEL, hints)
+    ]
 
 
 def test_bare_name_is_the_town_and_a_region_word_the_province() -> None:
     both = (KHERSON_CITY, KHERSON_OBLAST)
-    assert best(toponym(*both, exact=(True, False))) == KHERSON_CITY.geonameid
-    assert best(toponym(*both, cue="area", exact=(True, False))) == KHERSON_OBLAST.geonameid
+    assert chosen([toponym(*both, exact=(True, False))]) == [KHERSON_CITY.geonameid]
+    assert chosen([toponym(*both, cue="area", exact=(True, False))]) == [KHERSON_OBLAST.geonameid]
 
 
-def test_settlement_word_prefers_a_town_to_a_larger_region() -> None:
-    region = GazetteerEntry(1, "Sinai", 29.5, 33.8, "EGY", "RGN", 1600000)
-    town = GazetteerEntry(2, "Sinai", 44.1, 28.6, "ROU", "PPL", 5000)
-    assert best(toponym(region, town)) == 1
-    assert best(toponym(region, town, cue="settlement")) == 2
-
-
-def test_conflict_region_outranks_a_small_namesake_elsewhere() -> None:
-    assert best(toponym(KARABAKH, QARAH_BAGH, exact=(False, False))) == KARABAKH.geonameid
-
-
-def test_country_name_resolves_to_the_country() -> None:
-    name = toponym(ARMENIA_COL, ARMENIA, cue="locative")
-    assert best(name, ArticleContext({"COL": HINT_WEIGHT})) == ARMENIA.geonameid
-
-
-def test_a_capital_outranks_a_larger_namesake_unless_the_article_is_elsewhere() -> None:
+def test_the_countries_of_the_articles_actors_decide_between_namesakes() -> None:
     name = toponym(SAN_JOSE_USA, SAN_JOSE_CRI)
-    assert best(name) == SAN_JOSE_CRI.geonameid
-    assert best(name, ArticleContext({"USA": HINT_WEIGHT})) == SAN_JOSE_USA.geonameid
+    assert chosen([name], hints=["USA"]) == [SAN_JOSE_USA.geonameid]
+    assert chosen([name], hints=["CRI"]) == [SAN_JOSE_CRI.geonameid]
 
 
-def test_context_weighs_hints_over_places_over_named_countries() -> None:
-    yerevan = GazetteerEntry(616052, "Yerevan", 40.18, 44.51, "ARM", "PPLC", 1144700)
-    toponyms = [
-        toponym(ARMENIA, is_place=False),
-        toponym(yerevan),
-        toponym(SAN_JOSE_USA, SAN_JOSE_CRI),
-        toponym(GazetteerEntry(298795, "Turkey", 39.0, 35.0, "TUR", "PCLI", 82319724)),
+def test_a_country_name_is_the_country_unless_the_article_is_elsewhere() -> None:
+    assert chosen([toponym(ARMENIA_COL, ARMENIA)]) == [ARMENIA.geonameid]
+
+
+def test_the_famous_namesake_loses_to_the_one_the_other_names_point_to() -> None:
+    paris = toponym(PARIS, PARIS_TN)
+    assert chosen([paris]) == [PARIS.geonameid]
+    story = [
+        toponym(MEMPHIS_TN, MEMPHIS_EGY, start=2),
+        toponym(NASHVILLE, start=4),
+        toponym(KNOXVILLE, start=6),
+        toponym(CLARKSVILLE_IN, CLARKSVILLE_TN, start=8),
+        toponym(PARIS, PARIS_TN, start=10),
     ]
-    context = ArticleContext.of_article(toponyms, hints=["aze"])
-    assert context.countries == {
-        "ARM": UNAMBIGUOUS_PLACE_WEIGHT,
-        "TUR": NAMED_COUNTRY_WEIGHT,
-        "AZE": HINT_WEIGHT,
-    }
-    assert context.weight(GazetteerEntry(2988507, "Paris", 48.85, 2.35, "FRA", "PPLC")) == 0.0
+    expected = [MEMPHIS_TN, NASHVILLE, KNOXVILLE, CLARKSVILLE_TN, PARIS_TN]
+    assert chosen(story) == [entry.geonameid for entry in expected]
 
 
-def test_many_hints_weigh_less_than_a_few() -> None:
-    few = ArticleContext.of_article([], hints=["ARM", "AZE"])
-    many = ArticleContext.of_article([], hints=["ARM", "AZE", "RUS", "USA", "FRA", "TUR"])
-    assert few.countries["ARM"] == HINT_WEIGHT
-    assert many.countries["USA"] == HINT_WEIGHT / 3
-
-
-def test_well_known_places_outrank_namesakes_the_article_hints_among_many() -> None:
-    geneva = GazetteerEntry(2660646, "Geneva", 46.2, 6.15, "CHE", "PPL", 201741, name_count=61)
-    geneva_il = GazetteerEntry(4893591, "Geneva", 41.9, -88.3, "USA", "PPL", 21806, name_count=12)
-    name = toponym(geneva_il, geneva)
-    hints = ["ARM", "AZE", "RUS", "USA", "FRA", "TUR"]
-    assert best(name, ArticleContext.of_article([name], hints)) == geneva.geonameid
-    assert best(name, ArticleContext.of_article([name], ["USA"])) == geneva_il.geonameid
-
-
-def test_a_named_province_favours_its_own_towns() -> None:
-    kentucky = GazetteerEntry(6254925, "Kentucky", 38.2, -84.88, "USA", "ADM1", 4500000, "KY")
-    edmonton_ky = GazetteerEntry(4291255, "Edmonton", 36.98, -85.61, "USA", "PPL", 1600, "KY")
-    edmonton_ab = GazetteerEntry(5946768, "Edmonton", 53.55, -113.47, "CAN", "PPLA", 712391, "01")
-    edmonton = toponym(edmonton_ab, edmonton_ky)
-    assert best(edmonton, ArticleContext.of_article([edmonton])) == edmonton_ab.geonameid
-    context = ArticleContext.of_article([toponym(kentucky), edmonton], hints=["USA"])
-    assert context.regions == {("USA", "KY")}
-    assert best(edmonton, context) == edmonton_ky.geonameid
+def test_a_town_written_with_its_province_lies_in_it() -> None:
+    alone = toponym(EDMONTON_AB, EDMONTON_KY)
+    assert chosen([alone]) == [EDMONTON_AB.geonameid]
+    edmonton = Toponym(0, 1, "Edmonton", alone.candidates, "none", True, within=1)
+    kentucky = Toponym(2, 3, "Kentucky", (Candidate(KENTUCKY, True),), "none", True)
+    assert chosen([edmonton, kentucky]) == [EDMONTON_KY.geonameid, KENTUCKY.geonameid]
 
 
 def test_toponym_without_candidates_resolves_to_nothing() -> None:
     empty = Toponym(0, 1, "Atlantis", (), "locative", True)
-    assert resolve_toponym(empty, ArticleContext({})) is None
+    assert chosen([empty]) == [None]
+
+
+def test_local_features_describe_each_reading() -> None:
+    name = toponym(PARIS, PARIS_TN)
+    features = local_features(name, ArticleNames.of([name], hints=["USA"]))
+    row = dict(zip(LOCAL_FEATURES, features[1], strict=True))
+    assert features.shape == (2, len(LOCAL_FEATURES))
+    assert row["named_country"] == 1.0 and row["capital"] == 0.0 and row["most_populous"] == 0.0
+    assert dict(zip(LOCAL_FEATURES, features[0], strict=True))["capital"] == 1.0
+
+
+def test_fit_learns_which_feature_marks_the_right_reading() -> None:
+    rng = np.random.default_rng(0)
+    groups = []
+    for _ in range(200):
+        features = rng.normal(size=(4, 3))
+        right = np.zeros(4, dtype=bool)
+        right[int(np.argmax(features[:, 1]))] = True
+        groups.append(Group(features, right))
+    weights = fit(groups)
+    assert weights[1] > 1.0 and abs(weights[0]) < 0.5 * weights[1]
+    assert log_likelihood(groups, weights) > log_likelihood(groups, np.zeros(3))
+
+
+def test_fit_needs_a_toponym_with_a_right_and_a_wrong_reading() -> None:
+    only_right = Group(np.ones((1, 2)), np.array([True]))
+    with pytest.raises(ValueError, match="no gold toponym"):
+        fit([only_right])
+
+
+def test_model_round_trips_and_a_broken_file_is_a_model_error(tmp_path: Path) -> None:
+    model = ResolverModel(
+        np.arange(len(LOCAL_FEATURES), dtype=float), np.ones(len(FEATURES)), {"corpora": {}}
+    )
+    path = tmp_path / "weights.json"
+    model.save(path)
+    again = ResolverModel.load(path)
+    assert np.allclose(again.local, model.local) and np.allclose(again.full, model.full)
+    data = json.loads(path.read_text())
+    del data["full"]["near_best"]
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match="no weight for near_best"):
+        ResolverModel.load(path)
+    path.write_text("{")
+    with pytest.raises(ModelError, match="cannot read the place resolver model"):
+        ResolverModel.load(path)

@@ -123,9 +123,6 @@ def _local_row(
     feature = entry.feature_code
     settlement = feature in _SETTLEMENTS
     division = feature in _CUES_OF_FEATURE
-    cue_fits = (division and toponym.cue in _CUES_OF_FEATURE[feature]) or (
-        settlement and toponym.cue == "settlement"
-    )
     country = entry.country_code
     return [
         math.log10(entry.population + 1) / 7,
@@ -145,7 +142,7 @@ def _local_row(
             and not entry.is_continent
             and feature not in {"ADM2", "ADM3", "ADM4"}
         ),
-        float(cue_fits),
+        float(cue_fits(entry, toponym.cue)),
         float(division and feature != "RGN" and toponym.cue == "none"),
         float(entry.population == top_population and top_population > 0),
         float(entry.name_count == top_names and top_names > 0),
@@ -153,6 +150,15 @@ def _local_row(
         float(country in names.unambiguous),
         float(entry.admin1 is not None and (country, entry.admin1) in names.provinces),
     ]
+
+
+def cue_fits(entry: GazetteerEntry, cue: str) -> bool:
+    """The words around the name say the reading's level: "Donetsk region" a province or
+    region, "Karak district" a district or province, "the town of Sinai" a settlement."""
+    feature = entry.feature_code
+    if feature in _CUES_OF_FEATURE:
+        return cue in _CUES_OF_FEATURE[feature]
+    return cue == "settlement" and feature in _SETTLEMENTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,13 +174,23 @@ class Readings:
 
     @classmethod
     def of(
-        cls, toponyms: Sequence[Toponym], keys: Sequence[str], probabilities: Sequence[Matrix]
+        cls,
+        toponyms: Sequence[Toponym],
+        keys: Sequence[str],
+        probabilities: Sequence[Matrix],
+        hints: Iterable[str] = (),
     ) -> Readings:
-        countries: dict[str, dict[str, float]] = {}
+        """``hints`` (the countries of the article's actors) vote as a country named in
+        the article does."""
+        countries: dict[str, dict[str, float]] = {
+            f"#{code.upper()}": {code.upper(): 1.0} for code in hints
+        }
         areas: dict[str, dict[Area, float]] = {}
         best: dict[str, tuple[float, float, float]] = {}
         country_total: defaultdict[str, float] = defaultdict(float)
         area_total: defaultdict[Area, float] = defaultdict(float)
+        for code in countries:
+            country_total[code[1:]] += 1.0
         for toponym, key, shares in zip(toponyms, keys, probabilities, strict=True):
             if key in countries or not toponym.candidates:
                 continue

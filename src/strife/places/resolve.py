@@ -27,6 +27,7 @@ from strife.places.features import (
     Matrix,
     Readings,
     context_features,
+    cue_fits,
     local_features,
 )
 from strife.places.levels import Level, level_of
@@ -46,10 +47,12 @@ class ArticleFeatures:
     def of(
         cls, toponyms: Sequence[Toponym], local_weights: Vector, hints: Iterable[str] = ()
     ) -> ArticleFeatures:
+        hints = list(hints)
         names = ArticleNames.of(toponyms, hints)
         keys = [normalize_name(t.text) for t in toponyms]
         local = [local_features(t, names) for t in toponyms]
-        readings = Readings.of(toponyms, keys, [_softmax(m @ local_weights) for m in local])
+        shares = [_softmax(m @ local_weights) for m in local]
+        readings = Readings.of(toponyms, keys, shares, hints)
         context = context_features(toponyms, keys, readings)
         full = [np.hstack([m, c]) for m, c in zip(local, context, strict=True)]
         return cls(local, full)
@@ -69,19 +72,27 @@ def _softmax(scores: Vector) -> Vector:
     if not len(scores):
         return scores
     weights: Vector = np.exp(scores - scores.max())
-    return weights / weights.sum()
+    shares: Vector = weights / float(weights.sum())
+    return shares
 
 
 def _choice(
-    toponym: Toponym, scores: Sequence[float], level: Level | None = None
+    toponym: Toponym, scores: Sequence[float], level: Level | None = None, *, cued: bool = True
 ) -> Candidate | None:
-    """The best-scoring candidate (of ``level`` when given and the toponym has one)."""
+    """The best-scoring candidate: of ``level`` when given (a list's level) and the toponym
+    has one; else, when ``cued``, among those the words around the name fit if any does
+    ("Kherson region" is the province)."""
     if not toponym.candidates:
         return None
-    allowed = [
+    fitting = [
         i
         for i, c in enumerate(toponym.candidates)
-        if level is None or level_of(c.entry.feature_code) == level
+        if cued and level is None and cue_fits(c.entry, toponym.cue)
+    ]
+    allowed = [
+        i
+        for i in fitting or range(len(toponym.candidates))
+        if level is None or level_of(toponym.candidates[i].entry.feature_code) == level
     ]
     best = max(allowed or range(len(scores)), key=scores.__getitem__)
     return toponym.candidates[best]
@@ -91,9 +102,13 @@ def _one_level_per_list(
     toponyms: Sequence[Toponym], scores: Sequence[Sequence[float]]
 ) -> list[Candidate | None]:
     """Each toponym's best candidate; the names of one list ("the regions of Terter, Aghdam
-    and Aghjabedi") at the one level every name of it has, the best-scoring such level."""
+    and Aghjabedi") at the one level every name of it has, the best-scoring such level (news
+    says "regions" of towns and districts alike, so the cue decides nothing there)."""
     chosen = [_choice(t, row) for t, row in zip(toponyms, scores, strict=True)]
     for members in toponym_lists(toponyms):
+        # The words around a list ("the regions of") are read once for all its names.
+        for i in members:
+            chosen[i] = _choice(toponyms[i], scores[i], cued=False)
         levels = set.intersection(
             *({level_of(c.entry.feature_code) for c in toponyms[i].candidates} for i in members)
         )
