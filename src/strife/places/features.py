@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from strife.places.names import Candidate, GazetteerEntry, normalize_name
-from strife.places.recognize import Toponym, country_names
+from strife.places.recognize import Toponym
 
 LOCAL_FEATURES = (
     "log_population",
@@ -77,30 +78,46 @@ Matrix = NDArray[np.float64]
 
 @dataclass(frozen=True, slots=True)
 class ArticleNames:
-    """What the article names without doubt: countries named (or hinted by the caller, the
-    countries of the article's actors), countries of names that can only be in one country,
-    and provinces named by names with a single first-level reading."""
+    """What the article names without doubt, and which names (by key) say so: countries
+    named (or hinted by the caller, the countries of the article's actors), countries of
+    names that can only be in one country, and provinces named by names with a single
+    first-level reading. A name never counts for its own readings."""
 
-    named: frozenset[str]
-    unambiguous: frozenset[str]
-    provinces: frozenset[tuple[str, str]]
+    named: Mapping[str, frozenset[str]]
+    unambiguous: Mapping[str, frozenset[str]]
+    provinces: Mapping[tuple[str, str], frozenset[str]]
 
     @classmethod
     def of(cls, toponyms: Sequence[Toponym], hints: Iterable[str] = ()) -> ArticleNames:
-        named = {*country_names(toponyms), *(code.upper() for code in hints)}
-        unambiguous: set[str] = set()
-        provinces: set[tuple[str, str]] = set()
+        named: defaultdict[str, set[str]] = defaultdict(set)
+        unambiguous: defaultdict[str, set[str]] = defaultdict(set)
+        provinces: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+        for code in hints:
+            named[code.upper()].add(f"#{code.upper()}")
         for toponym in toponyms:
-            if not toponym.is_place or toponym.country is not None:
+            key = normalize_name(toponym.text)
+            country = toponym.country
+            if country is not None:
+                named[country.entry.country_code].add(key)
+            if not toponym.is_place or country is not None:
                 continue
             countries = {c.entry.country_code for c in toponym.candidates}
             if len(countries) == 1 and "" not in countries:
-                unambiguous |= countries
+                unambiguous[countries.pop()].add(key)
             firsts = [c.entry for c in toponym.candidates if c.entry.feature_code == "ADM1"]
             if len(firsts) == 1 and firsts[0].admin1 is not None:
-                provinces.add((firsts[0].country_code, firsts[0].admin1))
-        unambiguous |= {country for country, _ in provinces}
-        return cls(frozenset(named), frozenset(unambiguous), frozenset(provinces))
+                provinces[(firsts[0].country_code, firsts[0].admin1)].add(key)
+                unambiguous[firsts[0].country_code].add(key)
+        return cls(_frozen(named), _frozen(unambiguous), _frozen(provinces))
+
+    @staticmethod
+    def by_others(sources: Mapping[Any, frozenset[str]], item: Any, own: str) -> bool:
+        """True when a name other than ``own`` says ``item``."""
+        return bool(sources.get(item, frozenset()) - {own})
+
+
+def _frozen(sources: Mapping[Any, set[str]]) -> dict[Any, frozenset[str]]:
+    return {item: frozenset(keys) for item, keys in sources.items()}
 
 
 def local_features(toponym: Toponym, names: ArticleNames) -> Matrix:
@@ -124,6 +141,7 @@ def _local_row(
     settlement = feature in _SETTLEMENTS
     division = feature in _CUES_OF_FEATURE
     country = entry.country_code
+    own = normalize_name(toponym.text)
     return [
         math.log10(entry.population + 1) / 7,
         math.log10(entry.name_count + 1) / 2,
@@ -146,9 +164,12 @@ def _local_row(
         float(division and feature != "RGN" and toponym.cue == "none"),
         float(entry.population == top_population and top_population > 0),
         float(entry.name_count == top_names and top_names > 0),
-        float(country in names.named),
-        float(country in names.unambiguous),
-        float(entry.admin1 is not None and (country, entry.admin1) in names.provinces),
+        float(names.by_others(names.named, country, own)),
+        float(names.by_others(names.unambiguous, country, own)),
+        float(
+            entry.admin1 is not None
+            and names.by_others(names.provinces, (country, entry.admin1), own)
+        ),
     ]
 
 

@@ -37,6 +37,7 @@ _LIST_GLUE = frozenset({",", "and", "or", "&", "the"})
 _CONJUNCTIONS = frozenset({"and", "or", "&"})
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
 _MAX_MODIFIERS = 4
+_DATELINE_FOLLOWERS = frozenset({",", "(", "-", "--", "—", "–"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,12 +250,29 @@ def _longest_matches(
 
 def _cue(doc: Doc, match: Match, lexicon: Lexicon) -> Cue:
     """The cue that marks the name as a place: a following "region"/"district"/"city" or a
-    preceding preposition, "the town of", "south of"."""
+    preceding preposition, "the town of", "south of"; a dateline ("KYIV, Ukraine --") names
+    the town the story was filed from."""
+    if _is_dateline(doc, match):
+        return "settlement"
     if match.end < len(doc):
         cue = _noun_cue(_head_forms(doc[match.end]), lexicon)
         if cue is not None:
             return cue
     return _cue_before(doc, match.start, lexicon)
+
+
+def _is_dateline(doc: Doc, match: Match) -> bool:
+    """A name in capitals opening the text, followed by a comma, a bracket or a dash."""
+    words = doc[match.start : match.end]
+    before = doc[: match.start]
+    return (
+        match.end < len(doc)
+        and doc[match.end].text in _DATELINE_FOLLOWERS
+        and all(t.is_space for t in before)
+        and any(t.is_alpha for t in words)
+        and all(t.text.isupper() for t in words if t.is_alpha)
+        and len(words.text) > 2
+    )
 
 
 def _noun_cue(forms: set[str], lexicon: Lexicon) -> Cue | None:

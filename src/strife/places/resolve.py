@@ -80,22 +80,39 @@ def _choice(
     toponym: Toponym, scores: Sequence[float], level: Level | None = None, *, cued: bool = True
 ) -> Candidate | None:
     """The best-scoring candidate: of ``level`` when given (a list's level) and the toponym
-    has one; else, when ``cued``, among those the words around the name fit if any does
-    ("Kherson region" is the province)."""
+    has one; else among the readings the text allows when any is left (see
+    :func:`_allowed`)."""
     if not toponym.candidates:
         return None
-    fitting = [
-        i
-        for i, c in enumerate(toponym.candidates)
-        if cued and level is None and cue_fits(c.entry, toponym.cue)
-    ]
-    allowed = [
-        i
-        for i in fitting or range(len(toponym.candidates))
-        if level is None or level_of(toponym.candidates[i].entry.feature_code) == level
-    ]
-    best = max(allowed or range(len(scores)), key=scores.__getitem__)
+    indices = range(len(toponym.candidates))
+    if level is not None:
+        allowed = [
+            i for i in indices if level_of(toponym.candidates[i].entry.feature_code) == level
+        ]
+    else:
+        allowed = _allowed(toponym, cued=cued)
+    best = max(allowed or indices, key=scores.__getitem__)
     return toponym.candidates[best]
+
+
+def _allowed(toponym: Toponym, *, cued: bool) -> list[int]:
+    """The readings the text allows: a country's name ("Egypt", "Jordan", "US": the index
+    knows a country by its GeoNames name and the names news uses, from the project's own
+    list) means the country or a first-level division ("Georgia" the state), never a town
+    that some language calls so; when ``cued``, a word saying the level ("Kherson region", "the town
+    of") keeps the readings of that level."""
+    candidates = toponym.candidates
+    indices = list(range(len(candidates)))
+    if any(c.entry.is_country and not c.demonym for c in candidates):
+        indices = [
+            i
+            for i in indices
+            if candidates[i].entry.is_country or candidates[i].entry.feature_code == "ADM1"
+        ]
+    if cued:
+        fitting = [i for i in indices if cue_fits(candidates[i].entry, toponym.cue)]
+        indices = fitting or indices
+    return indices
 
 
 def _one_level_per_list(

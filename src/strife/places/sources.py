@@ -107,14 +107,22 @@ def continent_entries(continents: Mapping[str, Any]) -> Iterator[GazetteerEntry]
 
 
 def read_demonyms(path: Path) -> dict[int, tuple[str, ...]]:
-    """The adjectives news uses for a place ("Turkish" for Turkey), by GeoNames id."""
+    """The adjectives news uses for a place ("Turkish" for Turkey), by GeoNames id, with the
+    plural nouns of the people ("Russians", "Iraqis")."""
     demonyms: dict[int, tuple[str, ...]] = {}
     for row in _read_tsv(path):
         try:
-            demonyms[int(row["geonameid"])] = _split_names(row["demonyms"])
+            singular = _split_names(row["demonyms"])
+            plurals = tuple(f"{d}s" for d in singular if d.endswith(_PLURAL_WITH_S))
+            demonyms[int(row["geonameid"])] = singular + plurals
         except (KeyError, ValueError) as exc:
             raise ModelError(f"{path}: bad demonym row {row!r}: {exc}") from exc
     return demonyms
+
+
+# The people of a place, where English forms the plural with -s: "Afghans", "Iraqis";
+# "Chinese", "British" and "Swiss" have none.
+_PLURAL_WITH_S = ("an", "i")
 
 
 def read_regions(path: Path) -> Iterator[GazetteerEntry]:
