@@ -465,3 +465,48 @@ def test_a_word_of_an_unknown_feature_name_is_not_resolved_alone(
     assert found(feature_geoparser, doc) == []
     doc = make_doc("storms hit Yucatan and Mississippi")
     assert found(feature_geoparser, doc) == [("Yucatan", 3523303), ("Mississippi", 4436296)]
+
+
+def test_a_dateline_in_capitals_names_the_town_the_story_was_filed_from() -> None:
+    washington_dc = GazetteerEntry(
+        4140963, "Washington", 38.9, -77.04, "USA", "PPLC", 689545, "DC", name_count=150
+    )
+    washington_state = GazetteerEntry(
+        5815135, "Washington", 47.5, -120.5, "USA", "ADM1", 7170351, "WA", name_count=150
+    )
+    geoparser = Geoparser(Gazetteer.from_records([washington_dc, washington_state]))
+    dateline = make_doc("WASHINGTON ( Reuters ) - Lawmakers met on Friday")
+    assert found(geoparser, dateline) == [("WASHINGTON", washington_dc.geonameid)]
+    state = make_doc("Fires spread in Washington on Friday")
+    assert found(geoparser, state) == [("Washington", washington_state.geonameid)]
+
+
+def test_a_countrys_name_is_never_a_town_some_language_calls_so() -> None:
+    egypt = GazetteerEntry(357994, "Egypt", 27.0, 30.0, "EGY", "PCLI", 98423595, name_count=100)
+    town = GazetteerEntry(
+        5295903, "Goodyear", 33.44, -112.36, "USA", "PPL", 65275, "AZ", ("Egypt",), 20
+    )
+    phoenix = GazetteerEntry(
+        5308655, "Phoenix", 33.45, -112.07, "USA", "PPLA", 1563025, "AZ", name_count=80
+    )
+    geoparser = Geoparser(Gazetteer.from_records([egypt, town, phoenix]))
+    doc = make_doc("Visitors from Phoenix flew to Egypt")
+    assert found(geoparser, doc) == [("Phoenix", phoenix.geonameid), ("Egypt", egypt.geonameid)]
+
+
+def test_plural_demonyms_are_toponyms_of_their_country() -> None:
+    from strife.places.sources import data_dir, read_demonyms
+
+    demonyms = read_demonyms(data_dir() / "demonyms.tsv")
+    assert {"Russian", "Russians"} <= set(demonyms[2017370])
+    assert "Chineses" not in demonyms[1814991] and "Chinese" in demonyms[1814991]
+    russia = GazetteerEntry(
+        2017370, "Russia", 60.0, 100.0, "RUS", "PCLI", 140702000, demonyms=("Russian", "Russians")
+    )
+    doc = make_doc("Russians queued in Moscow", ents=[("Russians", "NORP")])
+    geoparser = Geoparser(Gazetteer.from_records([russia]))
+    mentions = geoparser.find(doc, every_toponym=True)
+    assert [(m.place.extracted_place, m.place.geonameid) for m in mentions] == [
+        ("Russians", 2017370)
+    ]
+    assert geoparser.find(doc) == []

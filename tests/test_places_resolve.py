@@ -164,3 +164,14 @@ def test_model_round_trips_and_a_broken_file_is_a_model_error(tmp_path: Path) ->
     path.write_text("{")
     with pytest.raises(ModelError, match="cannot read the place resolver model"):
         ResolverModel.load(path)
+
+
+def test_a_name_never_counts_for_its_own_readings() -> None:
+    alone = toponym(KENTUCKY, EDMONTON_KY)
+    features = local_features(alone, ArticleNames.of([alone]))
+    named_province = LOCAL_FEATURES.index("named_province")
+    assert features[:, named_province].tolist() == [0.0, 0.0]
+    other = toponym(KENTUCKY, start=3)
+    edmonton = toponym(EDMONTON_AB, EDMONTON_KY)
+    features = local_features(edmonton, ArticleNames.of([edmonton, other]))
+    assert features[:, named_province].tolist() == [0.0, 1.0]
