@@ -100,3 +100,29 @@ def test_karabakh_article_places(geoparser: Geoparser, nlp: Any) -> None:
     for name in ("Europe", "Putin", "Vladimir", "Armenian", "Azeri", "Madrid", "Iran"):
         assert name not in found, name
     assert found["United States"] == {6252001}  # "envoys from France, Russia and ..."
+
+
+# Written for this test: landmarks, seas and regions beside towns that share a word or a
+# foreign name with them.
+FEATURES_ARTICLE = (
+    "The White House and the Pentagon said a tanker was seized in the Gulf of Aden, off the "
+    "Arabian Peninsula, as protesters gathered in Red Square. Flights to the Middle East "
+    "were diverted over the Black Sea."
+)
+
+
+def test_landmarks_seas_and_regions_resolve_whole_and_never_to_a_namesake_town(
+    geoparser: Geoparser, nlp: Any
+) -> None:
+    doc = nlp(FEATURES_ARTICLE)
+    found = {
+        m.place.extracted_place: (m.place.resolved_place, m.place.feature_code)
+        for m in geoparser.find(doc, every_toponym=True)
+    }
+    assert found["White House"] == ("White House", "BLDG")
+    assert found["Gulf of Aden"] == ("Gulf of Aden", "GULF")
+    assert found["Arabian Peninsula"] == ("Arabian Peninsula", "PEN")
+    assert found["Red Square"] == ("Red Square", "SQR")
+    assert found["Middle East"] == ("Middle East", "RGN")
+    assert found["Black Sea"] == ("Black Sea", "SEA")
+    assert not {"Gulf", "Peninsula", "Aden"} & set(found)
