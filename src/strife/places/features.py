@@ -125,13 +125,15 @@ def local_features(toponym: Toponym, names: ArticleNames) -> Matrix:
     candidates = toponym.candidates
     top_population = max((c.entry.population for c in candidates), default=0)
     top_names = max((c.entry.name_count for c in candidates), default=0)
-    rows = [_local_row(c, toponym, names, top_population, top_names) for c in candidates]
+    own = normalize_name(toponym.text)
+    rows = [_local_row(c, toponym, own, names, top_population, top_names) for c in candidates]
     return np.array(rows, dtype=np.float64).reshape(len(candidates), len(LOCAL_FEATURES))
 
 
 def _local_row(
     candidate: Candidate,
     toponym: Toponym,
+    own: str,
     names: ArticleNames,
     top_population: int,
     top_names: int,
@@ -141,7 +143,6 @@ def _local_row(
     settlement = feature in _SETTLEMENTS
     division = feature in _CUES_OF_FEATURE
     country = entry.country_code
-    own = normalize_name(toponym.text)
     return [
         math.log10(entry.population + 1) / 7,
         math.log10(entry.name_count + 1) / 2,
@@ -238,6 +239,8 @@ def context_features(
 ) -> list[Matrix]:
     """One matrix per toponym, a row per candidate, in :data:`CONTEXT_FEATURES` order."""
     voters = max(1, len(readings.countries) - 1)
+    nearness = _nearness(toponyms, keys, readings)
+    first = 0
     out = []
     for toponym, key in zip(toponyms, keys, strict=True):
         rows = np.zeros((len(toponym.candidates), len(CONTEXT_FEATURES)), dtype=np.float64)
@@ -253,20 +256,31 @@ def context_features(
                     support = readings.area_total.get(area, 0.0) - own_areas.get(area, 0.0)
                     row[column] = math.log1p(max(0.0, support))
                 row[5] = _within_container(entry, toponym, toponyms, readings)
-            rows[:, 3:5] = _nearness(toponym, key, readings)
+            rows[:, 3:5] = nearness[first : first + len(toponym.candidates)]
+        first += len(toponym.candidates)
         out.append(rows)
     return out
 
 
-def _nearness(toponym: Toponym, key: str, readings: Readings) -> Matrix:
-    """For each candidate: how near the closest other name's likely reading lies (weighted by
-    that reading's probability), and the mean nearness to all of them on a wider scale."""
-    others = [point for name, point in readings.best.items() if name != key]
-    if not others:
-        return np.zeros((len(toponym.candidates), 2))
-    points = np.radians(np.array([(p[0], p[1]) for p in others]))
-    weights = np.array([p[2] for p in others])
-    mine = np.radians(np.array([(c.entry.lat, c.entry.lon) for c in toponym.candidates]))
+def _nearness(toponyms: Sequence[Toponym], keys: Sequence[str], readings: Readings) -> Matrix:
+    """For each candidate of every toponym, in order: how near the closest other name's
+    likely reading lies (weighted by that reading's probability), and the mean nearness to
+    all of them on a wider scale. One distance matrix for the whole article."""
+    rows = sum(len(t.candidates) for t in toponyms)
+    names = list(readings.best)
+    if not rows or not names:
+        return np.zeros((rows, 2))
+    points = np.radians(np.array([readings.best[n][:2] for n in names]))
+    weights = np.array([readings.best[n][2] for n in names])
+    mine = np.radians(
+        np.array([(c.entry.lat, c.entry.lon) for t in toponyms for c in t.candidates])
+    )
+    column = {name: index for index, name in enumerate(names)}
+    own = np.repeat([column.get(k, -1) for k in keys], [len(t.candidates) for t in toponyms])
+    others = np.broadcast_to(weights, (rows, len(names))).copy()
+    named = own >= 0
+    others[np.flatnonzero(named), own[named]] = 0.0
+    count = np.maximum(len(names) - named, 1)
     lat1, lon1 = mine[:, :1], mine[:, 1:]
     lat2, lon2 = points[:, 0][None, :], points[:, 1][None, :]
     a = (
@@ -274,8 +288,8 @@ def _nearness(toponym: Toponym, key: str, readings: Readings) -> Matrix:
         + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
     )
     km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
-    best = (weights * np.exp(-km / NEAR_KM)).max(axis=1)
-    share = (weights * np.exp(-km / SHARE_KM)).mean(axis=1)
+    best = (others * np.exp(-km / NEAR_KM)).max(axis=1)
+    share = (others * np.exp(-km / SHARE_KM)).sum(axis=1) / count
     return np.stack([best, share], axis=1)
 
 

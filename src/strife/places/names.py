@@ -6,6 +6,7 @@ Keys are what both the index and the recogniser compare, so both normalise throu
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ _FOLD_TABLE = str.maketrans(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(text: str) -> str:
     """The lookup key of a place name: casefolded, without diacritics, apostrophes or dots,
     hyphens read as spaces, "&" read as "and", whitespace collapsed."""

@@ -50,12 +50,27 @@ class ArticleFeatures:
         hints = list(hints)
         names = ArticleNames.of(toponyms, hints)
         keys = [normalize_name(t.text) for t in toponyms]
-        local = [local_features(t, names) for t in toponyms]
+        local = _local_matrices(toponyms, keys, names)
         shares = [_softmax(m @ local_weights) for m in local]
         readings = Readings.of(toponyms, keys, shares, hints)
         context = context_features(toponyms, keys, readings)
         full = [np.hstack([m, c]) for m, c in zip(local, context, strict=True)]
         return cls(local, full)
+
+
+def _local_matrices(
+    toponyms: Sequence[Toponym], keys: Sequence[str], names: ArticleNames
+) -> list[Matrix]:
+    """Each toponym's local features; repeated mentions with the same readings and cue share
+    them (a name is often repeated through an article)."""
+    seen: dict[tuple[str, str, tuple[int, ...]], Matrix] = {}
+    out = []
+    for toponym, key in zip(toponyms, keys, strict=True):
+        reading = (key, toponym.cue, tuple(c.entry.geonameid for c in toponym.candidates))
+        if reading not in seen:
+            seen[reading] = local_features(toponym, names)
+        out.append(seen[reading])
+    return out
 
 
 def resolve_article(
