@@ -175,3 +175,39 @@ def test_a_name_never_counts_for_its_own_readings() -> None:
     edmonton = toponym(EDMONTON_AB, EDMONTON_KY)
     features = local_features(edmonton, ArticleNames.of([edmonton, other]))
     assert features[:, named_province].tolist() == [0.0, 1.0]
+
+
+def test_georgia_among_atlanta_and_savannah_is_the_state() -> None:
+    georgia_country = GazetteerEntry(
+        614540, "Georgia", 42.0, 43.5, "GEO", "PCLI", 3731000, name_count=100
+    )
+    georgia_state = GazetteerEntry(
+        4197000, "Georgia", 32.75, -83.5, "USA", "ADM1", 10297484, "GA", name_count=90
+    )
+    atlanta = GazetteerEntry(
+        4180439, "Atlanta", 33.75, -84.39, "USA", "PPLA", 463878, "GA", name_count=60
+    )
+    savannah = GazetteerEntry(
+        4221552, "Savannah", 32.08, -81.1, "USA", "PPL", 145674, "GA", name_count=40
+    )
+    assert chosen([toponym(georgia_country, georgia_state)]) == [georgia_country.geonameid]
+    story = [toponym(atlanta, start=2), toponym(savannah, start=4)]
+    story.append(toponym(georgia_country, georgia_state, start=6))
+    assert chosen(story)[-1] == georgia_state.geonameid
+
+
+def test_dublin_written_with_ohio_is_in_ohio() -> None:
+    dublin_ie = GazetteerEntry(
+        2964574, "Dublin", 53.33, -6.25, "IRL", "PPLC", 1024027, "L", name_count=120
+    )
+    dublin_oh = GazetteerEntry(
+        4394870, "Dublin", 40.1, -83.11, "USA", "PPL", 41751, "OH", name_count=15
+    )
+    ohio = GazetteerEntry(
+        5165418, "Ohio", 40.25, -83.0, "USA", "ADM1", 11467123, "OH", name_count=80
+    )
+    alone = toponym(dublin_ie, dublin_oh)
+    assert chosen([alone]) == [dublin_ie.geonameid]
+    dublin = Toponym(0, 1, "Dublin", alone.candidates, "none", True, within=1)
+    written_with = Toponym(2, 3, "Ohio", (Candidate(ohio, True),), "none", True)
+    assert chosen([dublin, written_with]) == [dublin_oh.geonameid, ohio.geonameid]
