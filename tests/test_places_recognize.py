@@ -510,3 +510,26 @@ def test_plural_demonyms_are_toponyms_of_their_country() -> None:
         ("Russians", 2017370)
     ]
     assert geoparser.find(doc) == []
+
+
+def test_spaced_state_abbreviations_and_a_citys_initials_stand_for_them() -> None:
+    west_virginia = GazetteerEntry(
+        4826850, "West Virginia", 38.5, -80.5, "USA", "ADM1", 1800000, "WV", name_count=60
+    )
+    charleston = GazetteerEntry(
+        4801859, "Charleston", 38.35, -81.63, "USA", "PPLA", 46536, "WV", name_count=30
+    )
+    los_angeles = GazetteerEntry(
+        5368361, "Los Angeles", 34.05, -118.24, "USA", "PPL", 3971883, "CA", name_count=150
+    )
+    los_angeles_chile = GazetteerEntry(
+        3882428, "Los Angeles", -37.47, -72.35, "CHL", "PPL", 125430, "BI", name_count=20
+    )
+    places = [west_virginia, charleston, los_angeles, los_angeles_chile]
+    geoparser = Geoparser(Gazetteer.from_records(places))
+    doc = make_doc("Flooding hit Charleston , W. Va. , while fans in L.A. cheered")
+    assert found(geoparser, doc) == [
+        ("Charleston", charleston.geonameid),
+        ("W. Va.", west_virginia.geonameid),
+        ("L.A.", los_angeles.geonameid),
+    ]

@@ -93,11 +93,13 @@ class _Names:
         abbreviated: dict[int, Abbreviation] = {}
         for token in tokens:
             if token.text[:1].isupper() and len(token.text) <= MAX_ABBREVIATION:
-                abbreviation = _abbreviation(tokens, token.i, lexicon)
-                if abbreviation is not None:
+                found = _abbreviation(tokens, token.i, lexicon)
+                if found is not None:
+                    abbreviation, length = found
                     abbreviated[token.i] = abbreviation
-                    spans.append((token.i, token.i + 1))
-                    keys[(token.i, token.i + 1)] = normalize_name(abbreviation.name)
+                    span = (token.i, token.i + length)
+                    spans.append(span)
+                    keys[span] = normalize_name(abbreviation.name)
         return cls(spans, keys, abbreviated, phrases)
 
 
@@ -178,16 +180,15 @@ def _read_match(reading: Reading, match: Match, previous: Toponym | None) -> Top
 
 
 def _restricted(match: Match, names: _Names) -> Match:
-    """An abbreviation means only the first-level division of its country it stands for."""
+    """An abbreviation means the first-level division of its country it stands for ("Ky."),
+    or, when its country has no such division, its city there ("L.A.")."""
     abbreviation = names.abbreviated.get(match.start)
-    if abbreviation is None or match.end != match.start + 1:
+    key = names.keys.get((match.start, match.end))
+    if abbreviation is None or key != normalize_name(abbreviation.name):
         return match
-    kept = tuple(
-        c
-        for c in match.candidates
-        if c.entry.feature_code == "ADM1" and c.entry.country_code == abbreviation.country
-    )
-    return replace(match, candidates=kept)
+    own = [c for c in match.candidates if c.entry.country_code == abbreviation.country]
+    divisions = tuple(c for c in own if c.entry.feature_code == "ADM1")
+    return replace(match, candidates=divisions or tuple(own))
 
 
 def _name_spans(tokens: Sequence[Token], lexicon: Lexicon) -> Iterator[tuple[int, int]]:
@@ -209,19 +210,26 @@ def _name_spans(tokens: Sequence[Token], lexicon: Lexicon) -> Iterator[tuple[int
                 yield start, end + 1
 
 
-def _abbreviation(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> Abbreviation | None:
-    """The division an abbreviation token stands for: dotted initials ("B.C.") anywhere,
-    others ("Ky.", "Sask.") only after "<Town>,"."""
+def _abbreviation(
+    tokens: Sequence[Token], index: int, lexicon: Lexicon
+) -> tuple[Abbreviation, int] | None:
+    """The division (or city) an abbreviation starting at ``index`` stands for, and how many
+    tokens it takes: dotted initials ("B.C.", "L.A.") anywhere, others ("Ky.", "Sask.", "W.
+    Va.") only after "<Town>,"."""
     token = tokens[index]
     written = token.text
     dot_follows = index + 1 < len(tokens) and tokens[index + 1].text == "."
     if not written.endswith(".") and dot_follows and not token.whitespace_:
         written += "."
+    after_town = index >= 2 and tokens[index - 1].text == "," and is_capitalised(tokens[index - 2])
+    if after_town and token.whitespace_ and index + 1 < len(tokens):
+        spaced = lexicon.abbreviations.get(f"{written} {tokens[index + 1].text}")
+        if spaced is not None:
+            return spaced, 2
     abbreviation = lexicon.abbreviations.get(written)
     if abbreviation is None:
         return None
-    after_town = index >= 2 and tokens[index - 1].text == "," and is_capitalised(tokens[index - 2])
-    return abbreviation if after_town or Abbreviation.is_dotted(written) else None
+    return (abbreviation, 1) if after_town or Abbreviation.is_dotted(written) else None
 
 
 def _continues_name(before: Token, token: Token, capitalised: bool, lexicon: Lexicon) -> bool:

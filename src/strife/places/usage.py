@@ -142,7 +142,7 @@ def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
             return True
     if _follows_title(doc, match.start, lexicon) or _names_a_part_of_something(doc, match):
         return True
-    if len(words) == 1 and _is_acronym(words[0]):
+    if len(words) == 1 and _is_acronym(words[0]) and words[0].text not in lexicon.abbreviations:
         return not any(c.entry.is_country or c.entry.is_admin_area for c in match.candidates)
     return len(words) == 1 and words[0].pos_ == "ADJ"
 
