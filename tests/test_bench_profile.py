@@ -1,0 +1,53 @@
+"""The profile benchmark finds every stage it names in a real run (a renamed entry function
+would show as a stage that took no time)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Written for this test.
+STORIES = [
+    "Azerbaijani forces shelled the town of Terter on Friday, killing two civilians, the "
+    "Armenian defence ministry said. Baku denied the claim and accused Yerevan of attacks.",
+    "Police in Lagos arrested 40 protesters on Monday after clashes near the state assembly, "
+    "officials said. Three officers were injured.",
+]
+
+
+def test_profile_reports_time_for_every_stage(tmp_path: Path) -> None:
+    path = tmp_path / "stories.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(STORIES)),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "profile.py"),
+            "--input",
+            str(path),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["articles"] == 2
+    seconds = {row["stage"]: row["seconds"] for row in result["stages"]}
+    timed = {"ingest", "dedupe", "spaCy", "actors", "places", "dates", "events", "triggers"}
+    timed |= {"arguments", "typer", "claims", "store writes"}
+    assert all(seconds[stage] > 0 for stage in timed), seconds
+    assert all(0 <= row["share"] <= 1 for row in result["stages"])
+    assert {"tok2vec", "parser", "ner"} <= set(result["spacy_components"])
