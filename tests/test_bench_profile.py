@@ -32,7 +32,7 @@ def test_profile_reports_time_for_every_stage(tmp_path: Path) -> None:
     done = subprocess.run(
         [
             sys.executable,
-            str(ROOT / "bench" / "profile.py"),
+            str(ROOT / "bench" / "stage_profile.py"),
             "--input",
             str(path),
             "--format",

@@ -1,9 +1,11 @@
-"""Where the time of ``strife code`` goes, stage by stage.
+"""Where the time of ``strife code`` goes, stage by stage. (Not named ``profile.py``: with
+``bench/`` on the import path, as the tests and the Dask workers they start have it, that
+name would hide the standard library's ``profile``, which ``cProfile`` imports.)
 
 Usage::
 
-    .venv/bin/python bench/profile.py [--data ../shared/data] [--articles N] [--input FILE]
-        [--format table|json]
+    .venv/bin/python bench/stage_profile.py [--data ../shared/data] [--articles N]
+        [--input FILE] [--format table|json]
 
 One process, one job, the models loaded before the clock starts: the Guardian sample (or
 ``--input``, any file ``strife code`` reads) is coded into a fresh store under cProfile, as
@@ -19,24 +21,20 @@ shares are for comparing stages, not for throughput (``bench/throughput.py``).
 
 from __future__ import annotations
 
+import argparse
+import cProfile
+import json
+import pstats
 import sys
+import tempfile
+import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-# This file shares its name with the standard library's ``profile``, which cProfile imports:
-# look the standard library up first, and this folder (for ``throughput``) last.
-_BENCH = str(Path(__file__).resolve().parent)
-sys.path = [p for p in sys.path if p not in ("", _BENCH)] + [_BENCH]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import argparse  # noqa: E402
-import cProfile  # noqa: E402
-import json  # noqa: E402
-import pstats  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Sequence  # noqa: E402
-from typing import Any  # noqa: E402
-
-from throughput import load_articles  # noqa: E402
+from throughput import load_articles
 
 # (stage, parent stage or "", source file suffix, function name): a stage is the cumulative
 # time of every function of that name in that file.
