@@ -5,36 +5,55 @@ attack"), ``future`` ("will meet"), ``hypothetical`` ("if troops cross", "could 
 "weighing whether to send frigates", "is considering sending aid") and ``historical`` ("the
 1992 war", "agreed in 2007"). They are read from the trigger's own
 clause; a historical date anywhere in the sentence marks events that have no date of their
-own.
+own. The words they read are in ``data/events/markers.json``.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from strife.errors import ModelError
 from strife.events.lexicon import Cue, EventLexicon
 from strife.nlp import doc_text
 from strife.records import Aux, DateMention
 
-NEGATORS = frozenset({"not", "n't", "never", "no"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll"})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may"})
-REFUSING_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
-# "if troops cross", "unless talks resume", "weighing whether to send frigates".
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-# Verbs whose complement is an act only being weighed ("is considering sending aid").
-DELIBERATING = frozenset(
-    "consider reconsider weigh mull contemplate ponder deliberate debate study explore assess "
-    "evaluate examine review".split()
+
+def _word_lists() -> dict[str, frozenset[str]]:
+    path = Path(str(resources.files("strife") / "data" / "events" / "markers.json"))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {name: frozenset(data[name]) for name in _LISTS}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"cannot load the marker word lists {path}: {exc}") from exc
+
+
+_LISTS = (
+    "negators",
+    "future_aux",
+    "hypothetical_aux",
+    "refusing_aux",
+    "conditional_marks",
+    "deliberating",
+    "plan_verbs",
+    "willing",
 )
+_WORDS = _word_lists()
+NEGATORS = _WORDS["negators"]
+FUTURE_AUX = _WORDS["future_aux"]
+HYPOTHETICAL_AUX = _WORDS["hypothetical_aux"]
+REFUSING_AUX = _WORDS["refusing_aux"]
+CONDITIONAL_MARKS = _WORDS["conditional_marks"]
+DELIBERATING = _WORDS["deliberating"]
+PLAN_VERBS = _WORDS["plan_verbs"]
+WILLING = _WORDS["willing"]
 # How an act hangs from the verb that weighs it: "considering sending" (xcomp), "weighing
 # an increase in funding" (dobj, pobj, prep), "the possibility of providing" (pcomp).
 _WEIGHED_DEPS = frozenset({"xcomp", "pcomp", "dobj", "pobj", "prep"})
-PLAN_VERBS = frozenset("plan intend expect schedule set prepare aim threaten".split())
-# "is willing to withdraw its troops": an offer (with AID, RETREAT ... coded AGREE).
-WILLING = frozenset("willing ready prepared".split())
 
 
 def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMention]) -> Aux | None:
