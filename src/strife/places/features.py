@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from strife.places.levels import level_of
 from strife.places.names import Candidate, GazetteerEntry, normalize_name
 from strife.places.recognize import Toponym
 
@@ -142,6 +143,7 @@ def _local_row(
     feature = entry.feature_code
     settlement = feature in _SETTLEMENTS
     division = feature in _CUES_OF_FEATURE
+    district = level_of(feature) == "district"
     country = entry.country_code
     return [
         math.log10(entry.population + 1) / 7,
@@ -151,7 +153,7 @@ def _local_row(
         float(settlement),
         float(entry.is_country),
         float(feature == "ADM1"),
-        float(feature in {"ADM2", "ADM3", "ADM4"}),
+        float(district),
         float(feature == "RGN"),
         float(entry.is_continent),
         float(
@@ -159,7 +161,7 @@ def _local_row(
             and not division
             and not entry.is_country
             and not entry.is_continent
-            and feature not in {"ADM2", "ADM3", "ADM4"}
+            and not district
         ),
         float(cue_fits(entry, toponym.cue)),
         float(division and feature != "RGN" and toponym.cue == "none"),

@@ -24,9 +24,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from strife.errors import ModelError
-from strife.places.features import CONTEXT_FEATURES, FEATURES, LOCAL_FEATURES
+from strife.places.features import FEATURES, LOCAL_FEATURES, Matrix
 
-Matrix = NDArray[np.float64]
 Vector = NDArray[np.float64]
 
 L2 = 1e-3
@@ -49,9 +48,6 @@ class ResolverModel:
     local: Vector
     full: Vector
     trained_on: dict[str, Any]
-
-    def local_scores(self, features: Matrix) -> Vector:
-        return features @ self.local
 
     def full_scores(self, features: Matrix) -> Vector:
         return features @ self.full
@@ -148,4 +144,4 @@ def log_likelihood(groups: Sequence[Group], weights: Vector) -> float:
     return total / max(counted, 1)
 
 
-__all__ = ["CONTEXT_FEATURES", "Group", "ResolverModel", "fit", "log_likelihood"]
+__all__ = ["Group", "ResolverModel", "fit", "log_likelihood"]
