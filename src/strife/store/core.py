@@ -52,6 +52,8 @@ from strife.store.tables import (
     UPSERT_SIGNATURES,
     event_where,
 )
+from strife.store.truces import read_truce, read_truces, refresh_saved, refresh_truces
+from strife.truces.model import Truce
 
 DEFAULT_PATH = "strife.duckdb"
 MEMORY = ":memory:"
@@ -165,6 +167,7 @@ class Store:
             insert_rows(conn, INSERT_EVENTS, batch.event_rows())
             insert_rows(conn, UPSERT_SIGNATURES, batch.signature_rows())
             insert_rows(conn, INSERT_COPIES, list(batch.copies.values()))
+            refresh_truces(conn, list(batch.coded.values()))
         return len(ids) - n_existing
 
     def load_partition(
@@ -193,6 +196,7 @@ class Store:
             parts.load_partition(conn, folder)
             insert_rows(conn, UPSERT_SIGNATURES, batch.signature_rows())
             insert_rows(conn, INSERT_COPIES, list(batch.copies.values()))
+            refresh_saved(conn, ids)
         return len(ids) - n_existing
 
     def record_rejection(self, rej: Rejection) -> None:
@@ -258,6 +262,33 @@ class Store:
         sql, params = _event_query(filters, limit, groups)
         for row in self._stream(sql, params):
             yield _event_from_row(row, groups)
+
+    def truces(
+        self,
+        *,
+        country: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int | None = None,
+    ) -> list[Truce]:
+        """The truce records (``strife.truces``), in the order they were agreed.
+
+        ``country`` matches a party, a mediator or where the truce applies; ``since`` and
+        ``until`` (inclusive) keep the truces whose days (agreed, started, violated,
+        collapsed, superseded) reach into the range, and leave out undated ones.
+        """
+        if limit is not None and limit < 0:
+            raise StoreError(f"limit must be zero or more, got {limit}")
+        conn = self._connection()
+        code = None if country is None else country.upper()
+        with self._errors("read truces"):
+            return read_truces(conn, country=code, since=since, until=until, limit=limit)
+
+    def truce(self, truce_id: str) -> Truce | None:
+        """The truce with that id, or None."""
+        conn = self._connection()
+        with self._errors("read a truce"):
+            return read_truce(conn, truce_id)
 
     def rejections(self) -> list[Rejection]:
         """Return the recorded rejections, oldest first."""

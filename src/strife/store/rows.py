@@ -32,6 +32,7 @@ class Batch:
     events: dict[str, list[Row]] = field(default_factory=dict)
     copies: dict[tuple[str, str], Row] = field(default_factory=dict)
     signatures: dict[str, bytes] = field(default_factory=dict)
+    coded: dict[str, tuple[Article, Sequence[Event]]] = field(default_factory=dict)
 
     def add(self, article: Article, events: Sequence[Event], coded_at: datetime) -> None:
         for event in events:
@@ -42,6 +43,7 @@ class Batch:
                 )
         self.articles[article.id] = article_row(article, len(events), coded_at)
         self.events[article.id] = [event_row(event) for event in events]
+        self.coded[article.id] = (article, events)
         self.add_copy(Copy.of(article, article.id))
 
     def add_copy(self, copy: Copy) -> None:

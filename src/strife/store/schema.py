@@ -4,7 +4,8 @@ Version 1 (strife 0.1) had articles, events and rejections. Version 2 adds the p
 each article was read from (``article_sources``), the MinHash signature of each article
 (``article_signatures``) and the events' ``group_id``. A version-1 file opened for writing
 is upgraded in one transaction; opened read-only, it is upgraded first if nobody else
-holds it.
+holds it. Version 3 adds the truce tables (``store.truces``), filled on upgrade from the
+stored articles and events.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from strife.store.tables import (
     SIGNATURES_DDL,
     UPSERT_SIGNATURES,
 )
+from strife.store.truces import TRUCE_DDL, rebuild_all
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 MIGRATION_CHUNK: Final = 2000
 
 
@@ -85,7 +87,7 @@ def rollback(conn: duckdb.DuckDBPyConnection) -> None:
 def _create_schema(conn: duckdb.DuckDBPyConnection) -> None:
     conn.begin()
     try:
-        for statement in SCHEMA:
+        for statement in (*SCHEMA, *TRUCE_DDL):
             conn.execute(statement)
         conn.execute(
             "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
@@ -101,10 +103,12 @@ def _check_version(conn: duckdb.DuckDBPyConnection, name: str, *, read_only: boo
     found = str(rows[0][0]) if rows else None
     if found == str(SCHEMA_VERSION):
         return
-    if found == "1":
+    if found in ("1", "2"):
         if read_only:
-            raise OutdatedSchema(f"{name} has schema version 1; open it for writing to upgrade")
-        _upgrade_from_1(conn, name)
+            raise OutdatedSchema(
+                f"{name} has schema version {found}; open it for writing to upgrade"
+            )
+        _upgrade(conn, name, int(found))
         return
     if found is not None and found.isdigit() and int(found) > SCHEMA_VERSION:
         raise StoreError(
@@ -117,16 +121,21 @@ def _check_version(conn: duckdb.DuckDBPyConnection, name: str, *, read_only: boo
     )
 
 
-def _upgrade_from_1(conn: duckdb.DuckDBPyConnection, name: str) -> None:
-    """Version 1 -> 2: group ids, one source row per article, signatures. One transaction."""
-    logger.info("upgrading %s from schema version 1 to %d", name, SCHEMA_VERSION)
+def _upgrade(conn: duckdb.DuckDBPyConnection, name: str, found: int) -> None:
+    """Version 1 -> 2: group ids, one source row per article, signatures. 2 -> 3: the
+    truce tables, filled. One transaction."""
+    logger.info("upgrading %s from schema version %d to %d", name, found, SCHEMA_VERSION)
     conn.begin()
     try:
-        conn.execute("ALTER TABLE events ADD COLUMN group_id VARCHAR")
-        conn.execute(COPIES_DDL)
-        conn.execute(SIGNATURES_DDL)
-        _fill_group_ids(conn)
-        _fill_copies_and_signatures(conn)
+        if found == 1:
+            conn.execute("ALTER TABLE events ADD COLUMN group_id VARCHAR")
+            conn.execute(COPIES_DDL)
+            conn.execute(SIGNATURES_DDL)
+            _fill_group_ids(conn)
+            _fill_copies_and_signatures(conn)
+        for statement in TRUCE_DDL:
+            conn.execute(statement)
+        rebuild_all(conn)
         conn.execute(
             "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)]
         )

@@ -1,0 +1,533 @@
+"""Truce mentions: what one article says about each truce it reports.
+
+Read from the article's text and its coded events, with no parse of its own, so that the
+store can (re)derive them for any article it holds. A sentence with a truce word
+("ceasefire", "truce", "humanitarian pause", "peace deal", "agreed to cease fire") is cut
+into one window per truce it names; each window gives one :class:`TruceMention` unless
+it only asks for a truce ("called for a ceasefire", "no truce"):
+
+* parties from the events coded in the window (those who agree, or who fight or accuse
+  each other), else the two countries the article is most about;
+* mediators from the words ("brokered by", "via", "envoys from", "Russian-brokered",
+  "Russia brokered") and from the organisations the agreement events are with;
+* the day it was agreed, its start and end with the local time, where it was agreed
+  (an agreement event's place named after "in") and where it applies (a province or
+  country of the parties the window's events happen in);
+* the commitments ("pledged not to target civilians", "exchange of prisoners");
+* its number ("a fourth ceasefire attempt"), how many earlier truces the words count
+  ("Russia brokered two ceasefires"), whether it is years old ("the 1994 ceasefire"), and
+  the words saying it collapsed or was violated.
+
+The sentence or two after a mention, when they name no truce of their own, add to it
+("After six-hour talks ... the warring sides pledged not to target civilians").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from strife.records import Article, Event
+from strife.truces.cues import NON_PARTY_CODES, Cues, Names, cues
+from strife.truces.model import Evidence, Kind, Moment, Party, Site, Term, TruceMention
+from strife.truces.moments import DAY_IN_TEXT, YEAR, duration, later, read_day, when_after
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_ORDINAL = re.compile(
+    r"(?<![\w-])(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))(?![\w-])",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(r"(?<![\w-])(two|three|four|five|six|2|3|4|5|6)(?![\w-])", re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+AGREEMENT_EVENTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "CONSULT", "RETREAT"})
+FIGHT_EVENTS = frozenset({"ASSAULT", "ACCUSE", "COERCE", "THREATEN", "MOBILIZE", "REJECT"})
+CONNECTOR = re.compile(r"^(?:[\s,]|and\b|the\b|its\b|\([A-Z. ]+\))*$")
+MAX_TERM_WORDS = 12
+FOLLOW_SENTENCES = 2
+NEAR_CHARS = 40
+
+
+@dataclass(slots=True)
+class _Window:
+    """One truce's words in a sentence: ``start:end`` around the cue ``cue_start:cue_end``."""
+
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    kind: Kind
+    follow: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_mentions(
+    article: Article, events: Sequence[Event], names: Names | None = None
+) -> list[TruceMention]:
+    """The truce mentions of one coded article, in text order."""
+    reader = _Reader(article, events, names or Names.load(), cues())
+    return list(reader.mentions())
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` (line breaks and sentence-final punctuation)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        if text[start : match.start()].strip():
+            spans.append(_stripped(text, start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_stripped(text, start, len(text)))
+    return spans
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class _Reader:
+    def __init__(self, article: Article, events: Sequence[Event], names: Names, c: Cues) -> None:
+        self.article = article
+        self.text = article.text
+        self.events = sorted(events, key=lambda e: e.event_start)
+        self.names = names
+        self.c = c
+        self.published = article.published.date() if article.published else None
+        self.pair = _article_pair(events)
+
+    def mentions(self) -> Iterator[TruceMention]:
+        spans = sentences(self.text)
+        for i, (start, end) in enumerate(spans):
+            windows = self._windows(start, end)
+            if not windows:
+                continue
+            following = []
+            for s_start, s_end in spans[i + 1 : i + 1 + FOLLOW_SENTENCES]:
+                if self._cue_spans(s_start, s_end):
+                    break
+                following.append((s_start, s_end))
+            last = windows[-1]
+            if not self._earlier(last) and self._count(last) <= 1:
+                last.follow = following
+            for window in windows:
+                mention = self._read(window)
+                if mention is not None:
+                    yield mention
+
+    # --- finding the windows ---------------------------------------------------------------
+
+    def _cue_spans(self, start: int, end: int) -> list[tuple[int, int, Kind]]:
+        sentence = self.text[start:end]
+        found: list[tuple[int, int, Kind]] = []
+        for m in self.c.noun.finditer(sentence):
+            found.append(
+                (start + m.start(), start + m.end(), self._kind(m.group(), start + m.start()))
+            )
+        for m in self.c.verbal.finditer(sentence):
+            if not any(s < start + m.end() and start + m.start() < e for s, e, _ in found):
+                found.append((start + m.start(), start + m.end(), "ceasefire"))
+        return sorted(found)
+
+    def _kind(self, words: str, at: int) -> Kind:
+        kind = self.c.kind(words)
+        before = self.text[max(0, at - 25) : at].lower()
+        if kind in ("ceasefire", "truce") and "humanitarian" in before:
+            return "humanitarian ceasefire"
+        if kind in ("ceasefire", "truce") and "unilateral" in before:
+            return "unilateral ceasefire"
+        return kind
+
+    def _windows(self, start: int, end: int) -> list[_Window]:
+        spans = self._cue_spans(start, end)
+        windows: list[_Window] = []
+        for i, (c_start, c_end, kind) in enumerate(spans):
+            w_start = spans[i - 1][1] if i else start
+            w_end = spans[i + 1][0] if i + 1 < len(spans) else end
+            window = _Window(w_start, w_end, c_start, c_end, kind)
+            if windows and self._signature(windows[-1]) == self._signature(window):
+                last = windows[-1]
+                last.end = w_end
+                if last.kind == "ceasefire" and kind != "ceasefire":
+                    last.kind = kind
+                continue
+            windows.append(window)
+        for window in windows[:-1]:
+            window.end = min(window.end, windows[windows.index(window) + 1].cue_start)
+        return windows
+
+    def _signature(self, window: _Window) -> tuple[object, ...]:
+        return (self._earlier(window), self._ordinal(window), self._count(window))
+
+    # --- reading one window ----------------------------------------------------------------
+
+    def _read(self, window: _Window) -> TruceMention | None:
+        words = self.text[window.start : window.end]
+        cue = self._evidence(window.cue_start, window.cue_end)
+        agreement = self.c.agreement.search(words)
+        if self._only_asked(window, agreement is not None):
+            return None
+        events = self._events_in(window.start, window.end)
+        follow_events = [e for s, t in window.follow for e in self._events_in(s, t)]
+        mediators = self._mediators(window, events + follow_events)
+        parties = self._parties(window, events + follow_events, {m.code for m in mediators})
+        if not parties:
+            return None
+        year = self._year(words)
+        earlier = self._earlier(window) or self._count(window) > 1
+        historical = year is not None
+        fresh = self._fresh(window) and not earlier and not historical
+        agreed = self._agreed_on(
+            window, agreement if fresh else None, earlier or historical, events
+        )
+        starts, ends = self._start_and_end(window, agreed)
+        defining = agreement is not None or starts is not None
+        return TruceMention(
+            article_id=self.article.id,
+            kind=window.kind,
+            cue=cue,
+            published=self.published,
+            parties=parties,
+            mediators=mediators,
+            agreed_on=agreed,
+            starts=starts,
+            ends=ends,
+            place=self._place(window, events),
+            scope=self._scope(events + follow_events, parties),
+            terms=self._terms(window, defining),
+            ordinal=self._ordinal(window),
+            count=max(self._count(window), 1),
+            earlier=earlier,
+            reference=not defining and not earlier and not historical,
+            historical=historical,
+            year=year,
+            collapse=self._first(self.c.collapse, window.start, window.end),
+            breach=self._first(self.c.breach, window.start, window.end),
+            fresh=fresh,
+            window=(window.start, window.end),
+        )
+
+    def _only_asked(self, window: _Window, agreed: bool) -> bool:
+        """A call, a proposal or a denial of a truce, and nothing says one exists."""
+        before = self.text[max(window.start, window.cue_start - NEAR_CHARS) : window.cue_start]
+        if self.c.calls.search(before) is None:
+            return False
+        words = self.text[window.start : window.end]
+        exists = (
+            self.c.in_force.search(words)
+            or self.c.breach.search(words)
+            or self.c.collapse.search(words)
+        )
+        return not (agreed and not self._called_before_agreed(before)) and not exists
+
+    def _called_before_agreed(self, before: str) -> bool:
+        """The call words sit right before the cue ("agreed to call for a ceasefire")."""
+        call = list(self.c.calls.finditer(before))
+        agreement = list(self.c.agreement.finditer(before))
+        return bool(call) and (not agreement or call[-1].start() > agreement[-1].start())
+
+    def _near_words(self, window: _Window, n: int = 4) -> str:
+        before = self.text[window.start : window.cue_start]
+        return " ".join(before.split()[-n:])
+
+    def _fresh(self, window: _Window) -> bool:
+        """An indefinite or new truce ("agreed a ceasefire", "a new truce", "agreed to
+        cease fire"), not one the reader knows already ("the ceasefire")."""
+        if self.c.noun.fullmatch(self.text[window.cue_start : window.cue_end]) is None:
+            return True
+        return (
+            re.search(r"\b(?:a|an|new|another|fresh)\b", self._near_words(window, 3), re.I)
+            is not None
+        )
+
+    def _earlier(self, window: _Window) -> bool:
+        return self.c.earlier.search(self._near_words(window)) is not None
+
+    def _ordinal(self, window: _Window) -> int | None:
+        match = _ORDINAL.search(self._near_words(window, 3))
+        if match is None:
+            return None
+        word = match.group(1).lower()
+        return _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+
+    def _count(self, window: _Window) -> int:
+        cue = self.text[window.cue_start : window.cue_end].lower()
+        if not cue.endswith("s"):
+            return 1
+        match = _COUNT.search(self._near_words(window, 4))
+        if match is None:
+            return 0
+        word = match.group(1).lower()
+        return _COUNTS.get(word) or int(word)
+
+    def _year(self, words: str) -> int | None:
+        if self.published is None:
+            return None
+        years = [int(y) for y in YEAR.findall(words) if int(y) < self.published.year - 1]
+        return years[0] if years else None
+
+    def _events_in(self, start: int, end: int) -> list[Event]:
+        return [e for e in self.events if start <= e.event_start < end]
+
+    # --- who ---------------------------------------------------------------------------------
+
+    def _parties(
+        self, window: _Window, events: Sequence[Event], mediators: set[str]
+    ) -> tuple[Party, ...]:
+        on_cue = [
+            e for e in events if e.event_start < window.cue_end and window.cue_start < e.event_end
+        ]
+        chosen = _codes(on_cue, actors_only=False, skip=mediators)
+        if len(chosen) < 2:
+            agreeing = [e for e in events if e.event in AGREEMENT_EVENTS]
+            for code, ref in _codes(agreeing, actors_only=True, skip=mediators).items():
+                chosen.setdefault(code, ref)
+        if len(chosen) < 2:
+            fighting = [e for e in events if e.event in FIGHT_EVENTS]
+            for code, ref in _codes(fighting, actors_only=False, skip=mediators).items():
+                chosen.setdefault(code, ref)
+        if len(chosen) < 2:
+            for code in self.pair:
+                if code not in mediators:
+                    chosen.setdefault(code, (None, None))
+        return tuple(Party(code, name, ev) for code, (name, ev) in chosen.items())
+
+    def _mediators(self, window: _Window, events: Sequence[Event]) -> tuple[Party, ...]:
+        found: dict[tuple[str, str | None], Party] = {}
+        spans = [(window.start, window.end), *window.follow]
+        for start, end in spans:
+            for hit in self._mediator_hits(start, end):
+                found.setdefault((hit.code, hit.name), hit)
+        for event in events:
+            if event.event not in ("AGREE", "CONSULT", "SUPPORT"):
+                continue
+            for ref in event.recipient:
+                if ref.code in NON_PARTY_CODES:
+                    party = Party(ref.code, ref.name, self._evidence(ref.start, ref.end))
+                    found.setdefault((ref.code, ref.name), party)
+        return tuple(found.values())
+
+    def _mediator_hits(self, start: int, end: int) -> Iterator[Party]:
+        words = self.text[start:end]
+        for lead in self.c.mediation.finditer(words):
+            span_end = _clause_end(words, lead.end())
+            yield from self._listed(start + lead.end(), start + span_end)
+        for verb in self.c.mediation_after.finditer(words):
+            before = start + verb.start()
+            for hit in self.names.find(
+                self.text[max(start, before - 60) : before], max(start, before - 60)
+            ):
+                gap = self.text[hit.end : before]
+                if re.fullmatch(r"\s*-?\s*", gap):
+                    yield Party(hit.code, hit.name, self._evidence(hit.start, hit.end))
+
+    def _listed(self, start: int, end: int) -> Iterator[Party]:
+        """Names listed from ``start`` ("France, Russia and the United States")."""
+        at = start
+        for hit in self.names.find(self.text[start:end], start):
+            if not CONNECTOR.match(self.text[at : hit.start]):
+                return
+            yield Party(hit.code, hit.name, self._evidence(hit.start, hit.end))
+            at = hit.end
+
+    # --- when and where ------------------------------------------------------------------------
+
+    def _agreed_on(
+        self, window: _Window, agreement: re.Match[str] | None, earlier: bool, events: list[Event]
+    ) -> Moment | None:
+        if earlier:
+            return None
+        starts_at = {
+            m.start() for m in self.c.start_lead.finditer(self.text[window.start : window.end])
+        }
+        for match in DAY_IN_TEXT.finditer(self.text, window.start, window.end):
+            lead = self.text[max(window.start, match.start() - 25) : match.start()]
+            if self.c.start_lead.search(lead + " ") and any(
+                window.start + s >= match.start() - 25 for s in starts_at
+            ):
+                continue
+            day = read_day(match.group(), self.published)
+            if day is not None:
+                return Moment(day, None, self._evidence(match.start(), match.end()))
+        if agreement is None:
+            return None
+        for event in events:
+            if (
+                event.event in AGREEMENT_EVENTS
+                and event.date is not None
+                and event.date_source == "text"
+            ):
+                return Moment(event.date, None, self._evidence(event.event_start, event.event_end))
+        if self.published is None:
+            return None
+        at = window.start + agreement.start()
+        return Moment(self.published, None, self._evidence(at, window.start + agreement.end()))
+
+    def _start_and_end(
+        self, window: _Window, agreed: Moment | None
+    ) -> tuple[Moment | None, Moment | None]:
+        reference = agreed.date if agreed is not None else None
+        starts = ends = None
+        for start, end in [(window.start, window.end), *window.follow]:
+            for lead in self.c.start_lead.finditer(self.text, start, end):
+                when = when_after(self.text[:end], lead.end(), self.published, reference)
+                if when is not None and starts is None:
+                    starts = Moment(when.day, when.time, self._evidence(lead.start(), when.end))
+            for lead in self.c.end_lead.finditer(self.text, start, end):
+                when = when_after(self.text[:end], lead.end(), self.published, reference)
+                if when is not None and ends is None:
+                    ends = Moment(when.day, when.time, self._evidence(lead.start(), when.end))
+        if ends is None and starts is not None and starts.date is not None:
+            length = duration(self.text[window.start : window.end])
+            if length is not None:
+                day, time = later(starts.date, starts.time, length)
+                ends = Moment(day, time, starts.evidence)
+        return starts, ends
+
+    def _place(self, window: _Window, events: Sequence[Event]) -> Site | None:
+        words = self.text[window.start : window.end]
+        for event in events:
+            loc = event.event_loc
+            if event.event not in AGREEMENT_EVENTS or loc is None or loc.level != "city":
+                continue
+            at = words.find(loc.extracted_place)
+            if at > 0 and re.search(r"\b(?:in|at)\s+$", words[:at]):
+                ev = self._evidence(window.start + at, window.start + at + len(loc.extracted_place))
+                return Site(
+                    loc.resolved_place, loc.geonameid, loc.country_code, loc.lat, loc.lon, ev
+                )
+        return None
+
+    def _scope(self, events: Sequence[Event], parties: tuple[Party, ...]) -> Site | None:
+        codes = {p.code for p in parties}
+        for event in events:
+            loc = event.event_loc
+            if loc is None or loc.level not in ("province", "district", "country"):
+                continue
+            if loc.country_code in codes:
+                ev = self._evidence(loc.start, loc.end)
+                return Site(
+                    loc.resolved_place, loc.geonameid, loc.country_code, loc.lat, loc.lon, ev
+                )
+        return None
+
+    # --- what ----------------------------------------------------------------------------------
+
+    def _terms(self, window: _Window, defining: bool) -> tuple[Term, ...]:
+        terms: dict[str, Term] = {}
+        for start, end in [(window.start, window.end), *window.follow]:
+            for term in self._pledged(start, end):
+                terms.setdefault(term.text.lower(), term)
+            if defining and start == window.start:
+                for match in self.c.term_nouns.finditer(self.text, start, end):
+                    stop = _clause_end(self.text[:end], match.end())
+                    term = self._term(match.start(), stop)
+                    if term is not None:
+                        terms.setdefault(term.text.lower(), term)
+        return tuple(terms.values())
+
+    def _pledged(self, start: int, end: int) -> Iterator[Term]:
+        for verb in self.c.pledges.finditer(self.text, start, end):
+            at = verb.end()
+            match = re.match(
+                r"\s+(?:(?:themselves|each other|both|also)\s+)?(?=(?:not\s+)?to\s)",
+                self.text[at:end],
+            )
+            if match is None:
+                continue
+            at += match.end()
+            while at < end:
+                piece = re.match(
+                    r"(?:not\s+)?to\s+.+?(?=\s+and\s+(?:not\s+)?to\s|[,.;:]|\s+but\s|$)",
+                    self.text[at:end],
+                )
+                if piece is None:
+                    break
+                term = self._term(at, at + piece.end())
+                if term is not None:
+                    yield term
+                follow = re.match(
+                    r"\s+and\s+(?=(?:not\s+)?to\s)", self.text[at + piece.end() : end]
+                )
+                if follow is None:
+                    break
+                at += piece.end() + follow.end()
+
+    def _term(self, start: int, end: int) -> Term | None:
+        words = self.text[start:end].split()
+        if len(words) < 2:
+            return None
+        if len(words) > MAX_TERM_WORDS:
+            end = start + len(" ".join(words[:MAX_TERM_WORDS]))
+            end = self.text.find(words[MAX_TERM_WORDS - 1], start) + len(words[MAX_TERM_WORDS - 1])
+        evidence = self._evidence(start, end)
+        return Term(" ".join(evidence.text.split()), evidence)
+
+    # --- plumbing ------------------------------------------------------------------------------
+
+    def _first(self, pattern: re.Pattern[str], start: int, end: int) -> Evidence | None:
+        match = pattern.search(self.text, start, end)
+        return None if match is None else self._evidence(match.start(), match.end())
+
+    def _evidence(self, start: int, end: int) -> Evidence:
+        return Evidence(self.article.id, start, end, self.text[start:end])
+
+
+def _clause_end(words: str, at: int) -> int:
+    """Where the clause that starts at ``at`` ends: a full stop, a semicolon or a new clause."""
+    match = re.compile(
+        r"[.;:!?]|,\s+(?:the|who|which|but|as|after|while|said|and\s+the\s+\w+\s+(?:said|says))\b"
+    ).search(words, at)
+    return match.start() if match is not None else len(words)
+
+
+def _codes(
+    events: Sequence[Event], *, actors_only: bool, skip: set[str]
+) -> dict[str, tuple[str | None, Evidence | None]]:
+    """Country codes of the events' actors (and recipients), first name and words of each."""
+    found: dict[str, tuple[str | None, Evidence | None]] = {}
+    for event in events:
+        refs = event.actor if actors_only else event.actor + event.recipient
+        for ref in refs:
+            code = ref.code
+            if code is None or code in NON_PARTY_CODES or code in skip:
+                continue
+            evidence = Evidence(event.article_id, ref.start, ref.end, ref.entity_text)
+            name, _ = found.get(code, (None, None))
+            if code not in found or (name is None and ref.name):
+                found[code] = (ref.name, evidence)
+    return found
+
+
+def _article_pair(events: Sequence[Event]) -> tuple[str, ...]:
+    """The two countries the article's fighting and agreements are most between."""
+    counts: Counter[str] = Counter()
+    for event in events:
+        if event.event not in FIGHT_EVENTS | AGREEMENT_EVENTS or event.aux == "historical":
+            continue
+        for ref in event.actor + event.recipient:
+            if ref.code and ref.code not in NON_PARTY_CODES:
+                counts[ref.code] += 1
+    pair = [code for code, n in counts.most_common(2) if n >= 2]
+    return tuple(pair) if len(pair) == 2 else ()
+
+
+def with_article(mention: TruceMention, article_id: str) -> TruceMention:
+    """The mention re-keyed to another article id (a stored duplicate's)."""
+    return replace(mention, article_id=article_id)
