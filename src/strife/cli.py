@@ -49,6 +49,7 @@ from strife.store_commands import (
     date_options,
     export_command,
     stats_command,
+    truces_command,
 )
 
 # 128 + SIGPIPE: what a shell reports for a command that a closed pipe stopped.
@@ -346,6 +347,7 @@ app.add_typer(eval_app, name="eval")
 app.command("classify")(classify_command)
 app.command("stats")(stats_command)
 app.command("export")(export_command)
+app.command("truces")(truces_command)
 app.command("serve")(serve_command)
 app.command("geoparse")(geoparse_command)
 

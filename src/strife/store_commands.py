@@ -1,5 +1,6 @@
-"""``strife stats`` and ``strife export``: commands that read the store, and the filter
-options they share with ``strife events`` (checked as the API checks its parameters)."""
+"""``strife stats``, ``strife export`` and ``strife truces``: commands that read the store,
+and the filter options they share with ``strife events`` (checked as the API checks its
+parameters)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from strife.display import stderr_console, stdout_console, tell
 from strife.errors import StrifeError
 from strife.export import EventFilter, ExportFormat, export_events
 from strife.store import Store, StoreStats
+from strife.truces.output import render_truces, write_truces_csv, write_truces_jsonl
 
 DbOption = Annotated[
     Path, typer.Option("--db", help="DuckDB file the events are stored in.", dir_okay=False)
@@ -173,3 +175,41 @@ def date_option(value: str | None, name: str) -> date | None:
 def _fail(exc: StrifeError) -> NoReturn:
     tell(stderr_console(), f"strife: {exc}")
     raise typer.Exit(2) from exc
+
+
+class TruceFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+def truces_command(
+    db: DbOption = Path("strife.duckdb"),
+    output_format: Annotated[
+        TruceFormat, typer.Option("--format", "-f", help="jsonl, csv or table.")
+    ] = TruceFormat.table,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            callback=_country_code,
+            help="Only truces with this code as a party, a mediator or where they apply.",
+        ),
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> None:
+    """Print the truces the store's articles tell of: parties, mediators, dates, status and
+    alleged violations."""
+    _check_exists(db)
+    first, last = date_options(since, until)
+    try:
+        with Store.open(db, read_only=True) as store:
+            found = store.truces(country=country, since=first, until=last)
+    except StrifeError as exc:
+        _fail(exc)
+    if output_format is TruceFormat.jsonl:
+        write_truces_jsonl(found, sys.stdout)
+    elif output_format is TruceFormat.csv:
+        write_truces_csv(found, sys.stdout)
+    else:
+        render_truces(found, stdout_console(width=None if sys.stdout.isatty() else 160))

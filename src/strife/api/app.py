@@ -21,6 +21,7 @@ from strife.api.limits import BodyLimit, TakesBody
 from strife.api.protocol import HeadAsGet, SecurityHeaders
 from strife.api.routes_articles import articles_router
 from strife.api.routes_events import events_router
+from strife.api.routes_truces import truces_router
 from strife.api.settings import ApiSettings
 from strife.api.submit import Submitter
 
@@ -60,6 +61,7 @@ def create_app(settings: ApiSettings, db: Database | None = None) -> FastAPI:
     read = [DOCUMENTED] if settings.private else []
     routers = [
         events_router(database, read),
+        truces_router(database, read),
         articles_router(database, Submitter(database, settings.fetch), read),
         _health_router(settings),
         dashboard_router(web_files()),

@@ -84,6 +84,12 @@ class Database:
         finally:
             cursor.close()
 
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        """The store's own reads (``Store.truces``, ``Store.truce``) on a reader's cursor."""
+        with self.reader() as cursor:
+            yield Store(cursor, str(self.path))
+
     def save(
         self, coded: Sequence[tuple[Article, Sequence[Event]]], rejected: Sequence[Rejection]
     ) -> int:

@@ -1,4 +1,5 @@
-"""Which events a request asks for, and the parameterised SQL ``WHERE`` clause that says so.
+"""Which events a request asks for, and the parameterised SQL ``WHERE`` clause that says so;
+which truces (``TruceFilter``, read through ``Store.truces``).
 
 Every clause is a constant of this module; request values only ever travel as parameters.
 Filters on derived fields (sectors, place name, text) go through the in-memory ``facets``.
@@ -49,6 +50,16 @@ class EventFilter:
     def without_dates(self) -> EventFilter:
         """The same filter over all dates (what a timeline shows around a brushed range)."""
         return replace(self, since=None, until=None)
+
+
+@dataclass(frozen=True, slots=True)
+class TruceFilter:
+    """The conditions on truces (``Store.truces``): ``country`` (upper case) is a party, a
+    mediator or where the truce applies; ``since`` and ``until`` bound its days."""
+
+    since: date | None = None
+    until: date | None = None
+    country: str | None = None
 
 
 _CLAUSES: Final = {

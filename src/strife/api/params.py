@@ -1,4 +1,5 @@
-"""Query-string parameters of the event routes, parsed into an ``EventFilter``.
+"""Query-string parameters of the event and truce routes, parsed into an ``EventFilter``
+or a ``TruceFilter``.
 
 FastAPI checks types and ranges from the annotations (and documents them in the OpenAPI
 schema); what needs more than one parameter (a date range, a bounding box) is checked here
@@ -15,7 +16,7 @@ from fastapi import Query
 from pydantic import Field
 
 from strife.api.errors import InvalidParameter
-from strife.api.filters import BBox, EventFilter
+from strife.api.filters import BBox, EventFilter, TruceFilter
 from strife.api.settings import MAX_QUERY_CHARS
 from strife.criteria import COUNTRY_CODE_PATTERN, date_range
 
@@ -49,6 +50,14 @@ Code = Annotated[
     Query(pattern=COUNTRY_CODE_PATTERN, description="ISO 3166 alpha-3 code or IGO/UNO/EUR/NGO/..."),
 ]
 Sector = Annotated[str | None, Query(pattern=_SECTOR, description="PLOVER sector: GOV, MIL ...")]
+TruceCode = Annotated[
+    str | None,
+    Query(
+        pattern=COUNTRY_CODE_PATTERN,
+        description="a party, a mediator or where the truce applies: ISO 3166 alpha-3 code "
+        "or IGO/UNO/EUR/NGO/...",
+    ),
+]
 
 
 def event_filter(
@@ -80,11 +89,7 @@ def event_filter(
     ] = None,
 ) -> EventFilter:
     """The filter of ``/api/events`` and ``/api/stats`` (all conditions must hold)."""
-    try:
-        date_range(since, until)
-    except ValueError as exc:
-        detail = [_detail("since", "after until")]
-        raise InvalidParameter("'since' is after 'until'", detail) from exc
+    check_dates(since, until)
     return EventFilter(
         since=since,
         until=until,
@@ -101,6 +106,30 @@ def event_filter(
         contested=contested,
         text=None if q is None else q.lower(),
     )
+
+
+def truce_filter(
+    since: Annotated[
+        date | None, Query(description="truces still known of on or after this day")
+    ] = None,
+    until: Annotated[
+        date | None, Query(description="truces agreed or started on or before this day")
+    ] = None,
+    country: TruceCode = None,
+) -> TruceFilter:
+    """The filter of ``/api/truces``: the conditions of ``/api/events`` that apply to truces,
+    checked the same way (undated truces are left out by either day)."""
+    check_dates(since, until)
+    return TruceFilter(since=since, until=until, country=_upper(country))
+
+
+def check_dates(since: date | None, until: date | None) -> None:
+    """Refuse a range that ends before it starts."""
+    try:
+        date_range(since, until)
+    except ValueError as exc:
+        detail = [_detail("since", "after until")]
+        raise InvalidParameter("'since' is after 'until'", detail) from exc
 
 
 def parse_bbox(value: str) -> BBox:

@@ -1,8 +1,9 @@
 """The API's request and response shapes, for validation and the OpenAPI schema.
 
-The event shape mirrors ``strife.output.event_to_dict`` (the JSON contract). Event responses
-are sent from the stored JSON records directly; these models document them, and the
-schemathesis test checks that what is sent conforms.
+The event shape mirrors ``strife.output.event_to_dict`` (the JSON contract), the truce shape
+``strife.truces.codec.truce_to_dict``. Event responses are sent from the stored JSON records
+directly; these models document them, and the schemathesis test checks that what is sent
+conforms.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from strife.api.settings import MAX_ARTICLES_PER_POST, MAX_URLS_PER_POST
+from strife.truces.model import Kind, Status
 
 Stance = Literal["asserts", "denies"]
 
@@ -212,6 +214,97 @@ class Stats(BaseModel):
     by_quad: list[Bucket]
     by_dyad: list[Dyad]
     by_place: list[PlaceBucket]
+
+
+class Quote(BaseModel):
+    """Words of one article: ``text`` is the article's text from ``start`` to ``end``."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+class TruceParty(BaseModel):
+    code: str = Field(description="PLOVER actor code")
+    name: str | None
+    evidence: Quote | None
+
+
+class TruceSite(BaseModel):
+    name: str
+    geonameid: int
+    country_code: str
+    lat: float
+    lon: float
+    evidence: Quote | None
+
+
+class TruceTerm(BaseModel):
+    text: str = Field(description='one commitment ("not to target civilians")')
+    evidence: Quote
+
+
+class StatusChange(BaseModel):
+    status: Status
+    date: str | None
+    evidence: Quote | None
+
+
+class Violation(BaseModel):
+    """An event between the truce's parties, in its scope and time, or said to breach it."""
+
+    event_id: str = Field(description="the event (GET /api/events/{event_id})")
+    article_id: str
+    date: str | None
+    event: str
+    accused: str | None = Field(description="code of who allegedly fired")
+    accuser: str | None = Field(description="code of who says so")
+    contested: bool = Field(description="someone denies it")
+    place: TruceSite | None
+    explicit: bool = Field(description="the text calls it a violation")
+    evidence: Quote
+
+
+class TruceEvidence(BaseModel):
+    agreed_on: Quote | None
+    starts: Quote | None
+    ends: Quote | None
+    mentions: list[Quote] = Field(description="the words of every report merged into the truce")
+
+
+class TruceOut(BaseModel):
+    """One truce across articles: the JSON object of ``strife truces``."""
+
+    id: str
+    kind: Kind
+    conflict: list[str] = Field(description="the sorted party codes of its war")
+    agreed_on: str | None
+    starts: str | None = Field(description="day, with the local time when stated")
+    ends: str | None = Field(description="day, with the local time when stated")
+    parties: list[TruceParty]
+    mediators: list[TruceParty]
+    place: TruceSite | None = Field(description="where it was agreed")
+    scope: TruceSite | None = Field(description="where it applies")
+    terms: list[TruceTerm]
+    status: Status
+    status_history: list[StatusChange]
+    superseded_by: str | None = Field(description="id of the truce that replaced it")
+    violations: list[Violation]
+    articles: list[str]
+    n_sources: int
+    ordinal: int | None = Field(description='its number in the war ("a fourth ceasefire")')
+    historical: bool
+    year: int | None
+    evidence: TruceEvidence
+
+
+class TrucePage(BaseModel):
+    total: int = Field(description="truces matching the filters, over all pages")
+    limit: int
+    offset: int
+    next_offset: int | None = Field(description="offset of the next page, null on the last")
+    truces: list[TruceOut]
 
 
 class ArticleIn(BaseModel):

@@ -55,6 +55,9 @@ TRUCE_FILTERS: Final = {
 }
 TRUCE_ORDER: Final = "sort_day NULLS LAST, first_day NULLS FIRST, id"
 MAX_WIDENING = 5
+_CONFLICTS_SHARING: Final = (
+    "SELECT DISTINCT unnest(conflict) FROM truces WHERE list_has_any(conflict, ?::VARCHAR[])"
+)
 EVENT_CHUNK = 2000
 
 
@@ -89,7 +92,7 @@ def refresh_truces(
     if fighting:
         touched |= _codes_of(
             conn,
-            "SELECT DISTINCT unnest(conflict) FROM truces WHERE list_has_any(conflict, ?::VARCHAR[])",
+            _CONFLICTS_SHARING,
             [sorted(fighting)],
         )
     if touched:
@@ -136,7 +139,7 @@ def rebuild_wars(conn: duckdb.DuckDBPyConnection, codes: set[str]) -> None:
         wider = codes | {code for _, row_codes in rows for code in row_codes}
         wider |= _codes_of(
             conn,
-            "SELECT DISTINCT unnest(conflict) FROM truces WHERE list_has_any(conflict, ?::VARCHAR[])",
+            _CONFLICTS_SHARING,
             [sorted(codes)],
         )
         if wider == codes:
@@ -189,7 +192,8 @@ def _codes_of(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> s
 def _fighting_events(conn: duckdb.DuckDBPyConnection, codes: set[str]) -> list[Event]:
     cursor = conn.execute(
         "SELECT id, record FROM events WHERE event IN (SELECT unnest(?::VARCHAR[]))"
-        " AND (list_has_any(actor_codes, ?::VARCHAR[]) OR list_has_any(recipient_codes, ?::VARCHAR[])"
+        " AND (list_has_any(actor_codes, ?::VARCHAR[])"
+        " OR list_has_any(recipient_codes, ?::VARCHAR[])"
         " OR country_code IN (SELECT unnest(?::VARCHAR[])))"
         " ORDER BY date, article_id, sequence, id",
         [sorted(VIOLATION_EVENTS), *([sorted(codes)] * 3)],

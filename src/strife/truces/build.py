@@ -23,6 +23,7 @@ alleged violation), collapsed (words say so), superseded.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -77,7 +78,7 @@ class _Draft:
             self.ordinal = mention.ordinal
 
     def mediator_codes(self) -> set[str]:
-        return {p.code for m in self.announcing or self.mentions for p in m.mediators}
+        return {p.code for m in self.mentions if not m.earlier for p in m.mediators}
 
     def scope_country(self) -> str | None:
         return next((m.scope.country_code for m in self.announcing if m.scope), None)
@@ -140,6 +141,8 @@ def _build_war(
     mentions: list[TruceMention], events: Sequence[Event], outlets: Mapping[str, frozenset[str]]
 ) -> list[Truce]:
     conflict = conflict_of(mentions)
+    names = {p.code: p.name for m in mentions for p in m.parties if p.name}
+    mentions = [_named(m, names) for m in mentions]
     ordered = sorted(mentions, key=lambda m: (m.published or date.min, m.article_id, m.cue.start))
     drafts: list[_Draft] = []
     links: dict[int, list[_Draft]] = {}
@@ -155,11 +158,11 @@ def _build_war(
         if mention.historical and not mention.earlier and id(mention) not in links:
             links[id(mention)] = [_historical(drafts, mention)]
     for mention in ordered:
+        if not mention.earlier and id(mention) not in links:
+            links[id(mention)] = [_link_reference(drafts, mention, links, ordered)]
+    for mention in ordered:
         if mention.earlier and id(mention) not in links:
             links[id(mention)] = _link_earlier(drafts, mention, links, ordered)
-    for mention in ordered:
-        if id(mention) not in links:
-            links[id(mention)] = [_link_reference(drafts, mention, links, ordered)]
     current = sorted((d for d in drafts if not d.historical), key=_Draft.sort_key)
     periods = _periods(current)
     explicit = _explicit(ordered, links)
@@ -187,6 +190,16 @@ def _day(mention: TruceMention) -> date | None:
         if moment is not None and moment.date is not None:
             return moment.date
     return None
+
+
+def _named(mention: TruceMention, names: Mapping[str, str | None]) -> TruceMention:
+    """The mention with its unnamed parties named as the war's other mentions name them."""
+    if all(p.name for p in mention.parties):
+        return mention
+    parties = tuple(
+        p if p.name else Party(p.code, names.get(p.code), p.evidence) for p in mention.parties
+    )
+    return dataclasses.replace(mention, parties=parties)
 
 
 def _stated(mention: TruceMention) -> bool:
@@ -397,8 +410,13 @@ def _finish(
         id=_truce_id(conflict, draft),
         kind=_kind(told),
         conflict=conflict,
-        parties=_merged(p for m in told for p in m.parties if p.code in conflict or not conflict),
-        mediators=_merged(p for m in told for p in m.mediators),
+        parties=tuple(
+            sorted(
+                _merged(p for m in told for p in m.parties if p.code in conflict or not conflict),
+                key=lambda p: p.code,
+            )
+        ),
+        mediators=_merged(p for m in draft.mentions if not m.earlier for p in m.mediators),
         agreed_on=agreed_on,
         starts=starts,
         ends=_first_moment(m.ends for m in told),

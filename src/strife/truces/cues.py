@@ -33,6 +33,7 @@ class Cues:
     noun: re.Pattern[str]
     kind_of: dict[str, Kind]
     verbal: re.Pattern[str]
+    protect: re.Pattern[str]
     calls: re.Pattern[str]
     agreement: re.Pattern[str]
     in_force: re.Pattern[str]
@@ -60,11 +61,9 @@ def cues() -> Cues:
             raise ValueError(f"cues.json: unknown truce kind {kind!r}")
         for phrase in phrases:
             kind_of.setdefault(phrase, kind)
-    verbal = (
-        phrase_pattern(data["verbal_heads"])
-        + r"\W+(?:\w+\W+){0,3}?to\s+"
-        + phrase_pattern(data["verbal"])
-    )
+    heads = phrase_pattern(data["verbal_heads"]) + r"\W+(?:\w+\W+){0,5}?"
+    verbal = heads + r"to\s+" + phrase_pattern(data["verbal"])
+    protect = heads + r"not\s+to\s+(?:\w+ly\s+)?" + phrase_pattern(data["verbal_protect"])
 
     def compiled(name: str) -> re.Pattern[str]:
         return re.compile(phrase_pattern(data[name]), re.IGNORECASE)
@@ -73,6 +72,7 @@ def cues() -> Cues:
         noun=re.compile(phrase_pattern(kind_of), re.IGNORECASE),
         kind_of=kind_of,
         verbal=re.compile(verbal, re.IGNORECASE),
+        protect=re.compile(protect, re.IGNORECASE),
         calls=compiled("calls"),
         agreement=compiled("agreement_verbs"),
         in_force=compiled("in_force"),
@@ -111,7 +111,10 @@ class Names:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self._index: dict[str, tuple[str, str | None]] = {}
+        self._countries: dict[str, str] = {}
         for phrase, entry in lexicon.phrases:
+            if entry.category == "country" and entry.code and entry.name:
+                self._countries.setdefault(entry.code, entry.name)
             if entry.code is None or entry.category in ("agent", "seat", "capital"):
                 continue
             self._index.setdefault(fold(phrase), (entry.code, entry.name))
@@ -120,6 +123,10 @@ class Names:
     @functools.lru_cache(maxsize=1)
     def load(cls) -> Names:
         return cls(Lexicon.from_dir())
+
+    def country_name(self, code: str) -> str | None:
+        """The name of the country with that code ("AZE" -> "Azerbaijan")."""
+        return self._countries.get(code)
 
     def find(self, text: str, offset: int = 0) -> Iterator[NameHit]:
         """The longest names in ``text``, left to right, with offsets plus ``offset``."""

@@ -35,6 +35,10 @@ from strife.truces.model import Evidence, Kind, Moment, Party, Site, Term, Truce
 from strife.truces.moments import DAY_IN_TEXT, YEAR, duration, later, read_day, when_after
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+# "U.S." or "Gen." before a capital does not end a sentence.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|St|Sen|Rep|Gov|Prof|No|Vol)\.)$"
+)
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -86,6 +90,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
+        if text[match.start()] != "\n" and _ABBREVIATION.search(
+            text, max(0, match.start() - 12), match.start() + 1
+        ):
+            continue
         if text[start : match.start()].strip():
             spans.append(_stripped(text, start, match.start()))
         start = match.end()
@@ -110,14 +118,17 @@ class _Reader:
         self.names = names
         self.c = c
         self.published = article.published.date() if article.published else None
-        self.pair = _article_pair(events)
+        self.pair: tuple[str, ...] = ()
+        self.brokers: set[str] = set()
 
     def mentions(self) -> Iterator[TruceMention]:
+        found: list[_Window] = []
         spans = sentences(self.text)
         for i, (start, end) in enumerate(spans):
             windows = self._windows(start, end)
             if not windows:
                 continue
+            found.extend(windows)
             following = []
             for s_start, s_end in spans[i + 1 : i + 1 + FOLLOW_SENTENCES]:
                 if self._cue_spans(s_start, s_end):
@@ -126,10 +137,20 @@ class _Reader:
             last = windows[-1]
             if not self._earlier(last) and self._count(last) <= 1:
                 last.follow = following
-            for window in windows:
-                mention = self._read(window)
-                if mention is not None:
-                    yield mention
+        if not found:
+            return
+        brokers = {
+            p.code
+            for w in found
+            for start, end in [(w.start, w.end), *w.follow]
+            for p in self._mediator_hits(start, end)
+        }
+        self.brokers = brokers
+        self.pair = _article_pair(self.events, self.text, brokers)
+        for window in found:
+            mention = self._read(window)
+            if mention is not None:
+                yield mention
 
     # --- finding the windows ---------------------------------------------------------------
 
@@ -140,9 +161,14 @@ class _Reader:
             found.append(
                 (start + m.start(), start + m.end(), self._kind(m.group(), start + m.start()))
             )
-        for m in self.c.verbal.finditer(sentence):
-            if not any(s < start + m.end() and start + m.start() < e for s, e, _ in found):
-                found.append((start + m.start(), start + m.end(), "ceasefire"))
+        verbal: tuple[tuple[re.Pattern[str], Kind], ...] = (
+            (self.c.verbal, "ceasefire"),
+            (self.c.protect, "other"),
+        )
+        for pattern, kind in verbal:
+            for m in pattern.finditer(sentence):
+                if not any(s < start + m.end() and start + m.start() < e for s, e, _ in found):
+                    found.append((start + m.start(), start + m.end(), kind))
         return sorted(found)
 
     def _kind(self, words: str, at: int) -> Kind:
@@ -186,7 +212,11 @@ class _Reader:
         events = self._events_in(window.start, window.end)
         follow_events = [e for s, t in window.follow for e in self._events_in(s, t)]
         mediators = self._mediators(window, events + follow_events)
-        parties = self._parties(window, events + follow_events, {m.code for m in mediators})
+        place = self._place(window, events)
+        skip = {m.code for m in mediators} | self.brokers
+        if place is not None:
+            skip.add(place.country_code)
+        parties = self._parties(window, events + follow_events, skip)
         if not parties:
             return None
         year = self._year(words)
@@ -208,7 +238,7 @@ class _Reader:
             agreed_on=agreed,
             starts=starts,
             ends=ends,
-            place=self._place(window, events),
+            place=place,
             scope=self._scope(events + follow_events, parties),
             terms=self._terms(window, defining),
             ordinal=self._ordinal(window),
@@ -260,6 +290,10 @@ class _Reader:
         return self.c.earlier.search(self._near_words(window)) is not None
 
     def _ordinal(self, window: _Window) -> int | None:
+        """The truce's number in the war ("a fourth ceasefire attempt"); not the number
+        among one mediator's ("the first truce brokered by the United States")."""
+        if self.c.mediation.search(self.text, window.cue_end, window.end):
+            return None
         match = _ORDINAL.search(self._near_words(window, 3))
         if match is None:
             return None
@@ -288,25 +322,27 @@ class _Reader:
     # --- who ---------------------------------------------------------------------------------
 
     def _parties(
-        self, window: _Window, events: Sequence[Event], mediators: set[str]
+        self, window: _Window, events: Sequence[Event], skip: set[str]
     ) -> tuple[Party, ...]:
+        """The sides of the article's war when the window's events name one of them (or
+        none); else the countries that agree in the window, or fight there."""
         on_cue = [
             e for e in events if e.event_start < window.cue_end and window.cue_start < e.event_end
         ]
-        chosen = _codes(on_cue, actors_only=False, skip=mediators)
-        if len(chosen) < 2:
-            agreeing = [e for e in events if e.event in AGREEMENT_EVENTS]
-            for code, ref in _codes(agreeing, actors_only=True, skip=mediators).items():
-                chosen.setdefault(code, ref)
-        if len(chosen) < 2:
-            fighting = [e for e in events if e.event in FIGHT_EVENTS]
-            for code, ref in _codes(fighting, actors_only=False, skip=mediators).items():
-                chosen.setdefault(code, ref)
-        if len(chosen) < 2:
-            for code in self.pair:
-                if code not in mediators:
-                    chosen.setdefault(code, (None, None))
-        return tuple(Party(code, name, ev) for code, (name, ev) in chosen.items())
+        agreeing = [e for e in events if e.event in AGREEMENT_EVENTS]
+        fighting = [e for e in events if e.event in FIGHT_EVENTS]
+        chosen = _codes(on_cue, actors_only=False, skip=skip)
+        for group, actors_only in ((agreeing, True), (fighting, False)):
+            if len(chosen) < 2:
+                for code, ref in _codes(group, actors_only=actors_only, skip=skip).items():
+                    chosen.setdefault(code, ref)
+        pair = [code for code in self.pair if code not in skip]
+        if len(pair) == 2 and (len(chosen) < 2 or set(chosen) & set(pair)):
+            chosen = {code: chosen.get(code, (None, None)) for code in pair}
+        return tuple(
+            Party(code, self.names.country_name(code) or name, evidence)
+            for code, (name, evidence) in sorted(chosen.items())
+        )
 
     def _mediators(self, window: _Window, events: Sequence[Event]) -> tuple[Party, ...]:
         found: dict[tuple[str, str | None], Party] = {}
@@ -329,13 +365,21 @@ class _Reader:
             span_end = _clause_end(words, lead.end())
             yield from self._listed(start + lead.end(), start + span_end)
         for verb in self.c.mediation_after.finditer(words):
-            before = start + verb.start()
-            for hit in self.names.find(
-                self.text[max(start, before - 60) : before], max(start, before - 60)
-            ):
-                gap = self.text[hit.end : before]
-                if re.fullmatch(r"\s*-?\s*", gap):
-                    yield Party(hit.code, hit.name, self._evidence(hit.start, hit.end))
+            yield from self._listed_before(
+                max(start, start + verb.start() - 80), start + verb.start()
+            )
+
+    def _listed_before(self, start: int, end: int) -> Iterator[Party]:
+        """Names listed right before ``end`` ("Russia and France helped to broker",
+        "Russian-brokered")."""
+        hits = list(self.names.find(self.text[start:end], start))
+        at = end
+        for hit in reversed(hits):
+            gap = self.text[hit.end : at]
+            if not (re.fullmatch(r"\s*-?\s*", gap) if at == end else CONNECTOR.match(gap)):
+                return
+            yield Party(hit.code, hit.name, self._evidence(hit.start, hit.end))
+            at = hit.start
 
     def _listed(self, start: int, end: int) -> Iterator[Party]:
         """Names listed from ``start`` ("France, Russia and the United States")."""
@@ -349,23 +393,29 @@ class _Reader:
     # --- when and where ------------------------------------------------------------------------
 
     def _agreed_on(
-        self, window: _Window, agreement: re.Match[str] | None, earlier: bool, events: list[Event]
+        self, window: _Window, agreement: re.Match[str] | None, fresh: bool, events: list[Event]
     ) -> Moment | None:
-        if earlier:
+        """The day the words say it was agreed: a day expression after the agreement verb
+        (or just before it), with nothing between them saying something else happened."""
+        if agreement is None:
             return None
-        starts_at = {
-            m.start() for m in self.c.start_lead.finditer(self.text[window.start : window.end])
-        }
-        for match in DAY_IN_TEXT.finditer(self.text, window.start, window.end):
-            lead = self.text[max(window.start, match.start() - 25) : match.start()]
-            if self.c.start_lead.search(lead + " ") and any(
-                window.start + s >= match.start() - 25 for s in starts_at
-            ):
+        verb_start = window.start + agreement.start()
+        verb_end = window.start + agreement.end()
+        for match in DAY_IN_TEXT.finditer(
+            self.text, max(window.start, verb_start - NEAR_CHARS), window.end
+        ):
+            between = (
+                self.text[verb_end : match.start()]
+                if match.start() >= verb_end
+                else self.text[match.end() : verb_start]
+            )
+            if self._other_happening(between) or self.c.start_lead.search(between[-20:] + " "):
                 continue
             day = read_day(match.group(), self.published)
             if day is not None:
                 return Moment(day, None, self._evidence(match.start(), match.end()))
-        if agreement is None:
+        words = self.text[window.start : window.end]
+        if not fresh or self.c.collapse.search(words) or self.c.breach.search(words):
             return None
         for event in events:
             if (
@@ -376,8 +426,13 @@ class _Reader:
                 return Moment(event.date, None, self._evidence(event.event_start, event.event_end))
         if self.published is None:
             return None
-        at = window.start + agreement.start()
-        return Moment(self.published, None, self._evidence(at, window.start + agreement.end()))
+        return Moment(self.published, None, self._evidence(verb_start, verb_end))
+
+    def _other_happening(self, words: str) -> bool:
+        return any(
+            pattern.search(words)
+            for pattern in (self.c.collapse, self.c.breach, self.c.in_force, self.c.attack)
+        )
 
     def _start_and_end(
         self, window: _Window, agreed: Moment | None
@@ -432,8 +487,8 @@ class _Reader:
     def _terms(self, window: _Window, defining: bool) -> tuple[Term, ...]:
         terms: dict[str, Term] = {}
         for start, end in [(window.start, window.end), *window.follow]:
-            for term in self._pledged(start, end):
-                terms.setdefault(term.text.lower(), term)
+            for pledged in self._pledged(start, end):
+                terms.setdefault(pledged.text.lower(), pledged)
             if defining and start == window.start:
                 for match in self.c.term_nouns.finditer(self.text, start, end):
                     stop = _clause_end(self.text[:end], match.end())
@@ -515,17 +570,38 @@ def _codes(
     return found
 
 
-def _article_pair(events: Sequence[Event]) -> tuple[str, ...]:
-    """The two countries the article's fighting and agreements are most between."""
-    counts: Counter[str] = Counter()
-    for event in events:
-        if event.event not in FIGHT_EVENTS | AGREEMENT_EVENTS or event.aux == "historical":
-            continue
-        for ref in event.actor + event.recipient:
-            if ref.code and ref.code not in NON_PARTY_CODES:
-                counts[ref.code] += 1
-    pair = [code for code, n in counts.most_common(2) if n >= 2]
-    return tuple(pair) if len(pair) == 2 else ()
+def _article_pair(events: Sequence[Event], text: str, skip: set[str]) -> tuple[str, ...]:
+    """The two countries the article's fighting is most between (its agreements when it
+    tells of no fighting), leaving out mediators, venues ("talks in Geneva") and countries
+    no name in the article stands for (only "people" placed there)."""
+    named = {
+        ref.code
+        for event in events
+        for ref in event.actor + event.recipient
+        if ref.code
+        and any(ch.isupper() for ch in ref.entity_text)
+        and not _VENUE.search(text, max(0, ref.start - 4), ref.start)
+    }
+    for kinds in (FIGHT_EVENTS, FIGHT_EVENTS | AGREEMENT_EVENTS):
+        counts: Counter[str] = Counter()
+        for event in events:
+            if event.event not in kinds or event.aux == "historical":
+                continue
+            refs = event.actor if event.event in AGREEMENT_EVENTS else event.actor + event.recipient
+            counts.update(
+                {
+                    ref.code
+                    for ref in refs
+                    if ref.code in named and ref.code not in NON_PARTY_CODES | skip
+                }
+            )
+        pair = [code for code, _ in counts.most_common(2)]
+        if len(pair) == 2:
+            return tuple(pair)
+    return ()
+
+
+_VENUE = re.compile(r"\b(?:in|at)\s+$")
 
 
 def with_article(mention: TruceMention, article_id: str) -> TruceMention:

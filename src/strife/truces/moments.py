@@ -125,8 +125,9 @@ def when_after(text: str, at: int, published: date | None, reference: date | Non
     day = read_day(day_text, anchor, ahead=ahead) if day_text else None
     time = clock(time_text) if time_text else None
     if day is None and time is not None and anchor is not None:
-        # "from midnight" after an agreement: the midnight that follows it.
-        day = anchor + timedelta(days=1) if time == "00:00" else anchor
+        # "from midnight" after an agreement: the midnight that follows it; "began at
+        # midnight" in the day's news: the one that began the day.
+        day = anchor + timedelta(days=1) if time == "00:00" and ahead else anchor
     return When(day, time, match.start(), match.end())
 
 
