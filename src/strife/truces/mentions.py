@@ -91,7 +91,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
         if text[match.start()] != "\n" and _ABBREVIATION.search(
-            text, max(0, match.start() - 12), match.start() + 1
+            text, max(0, match.start() - 12), match.start()
         ):
             continue
         if text[start : match.start()].strip():
