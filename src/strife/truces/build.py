@@ -78,7 +78,12 @@ class _Draft:
             self.ordinal = mention.ordinal
 
     def mediator_codes(self) -> set[str]:
-        return {p.code for m in self.mentions if not m.earlier for p in m.mediators}
+        return {p.code for m in self.own_mentions() for p in m.mediators}
+
+    def own_mentions(self) -> list[TruceMention]:
+        """Mentions about this truce itself, not counting it among earlier ones (unless
+        that is all there is: an undated earlier truce)."""
+        return [m for m in self.mentions if not m.earlier] or self.mentions
 
     def scope_country(self) -> str | None:
         return next((m.scope.country_code for m in self.announcing if m.scope), None)
@@ -416,7 +421,7 @@ def _finish(
                 key=lambda p: p.code,
             )
         ),
-        mediators=_merged(p for m in draft.mentions if not m.earlier for p in m.mediators),
+        mediators=_merged(p for m in draft.own_mentions() for p in m.mediators),
         agreed_on=agreed_on,
         starts=starts,
         ends=_first_moment(m.ends for m in told),

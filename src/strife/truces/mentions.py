@@ -124,19 +124,27 @@ class _Reader:
     def mentions(self) -> Iterator[TruceMention]:
         found: list[_Window] = []
         spans = sentences(self.text)
+        taken: set[int] = set()
         for i, (start, end) in enumerate(spans):
-            windows = self._windows(start, end)
+            windows = [] if i in taken else self._windows(start, end)
             if not windows:
                 continue
             found.extend(windows)
-            following = []
-            for s_start, s_end in spans[i + 1 : i + 1 + FOLLOW_SENTENCES]:
-                if self._cue_spans(s_start, s_end):
-                    break
-                following.append((s_start, s_end))
             last = windows[-1]
-            if not self._earlier(last) and self._count(last) <= 1:
-                last.follow = following
+            if self._earlier(last) or self._count(last) > 1:
+                continue
+            for j in range(i + 1, min(i + 1 + FOLLOW_SENTENCES, len(spans))):
+                cues = self._cue_spans(*spans[j])
+                # A pledge that follows the truce it belongs to ("the warring sides pledged
+                # not to target civilians") adds to it rather than counting as one more.
+                if any(
+                    kind != "other" or self.c.noun.fullmatch(self.text[c_start:c_end])
+                    for c_start, c_end, kind in cues
+                ):
+                    break
+                last.follow.append(spans[j])
+                if cues:
+                    taken.add(j)
         if not found:
             return
         brokers = {
@@ -223,9 +231,7 @@ class _Reader:
         earlier = self._earlier(window) or self._count(window) > 1
         historical = year is not None
         fresh = self._fresh(window) and not earlier and not historical
-        agreed = self._agreed_on(
-            window, agreement if fresh else None, earlier or historical, events
-        )
+        agreed = None if earlier else self._agreed_on(window, agreement, fresh, events)
         starts, ends = self._start_and_end(window, agreed)
         defining = agreement is not None or starts is not None
         return TruceMention(
