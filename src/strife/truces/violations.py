@@ -81,7 +81,13 @@ def _sides(event: Event, parties: list[str]) -> tuple[str | None, str | None]:
         return accuser, accused
     asserting = [c.code for c in event.claims if c.stance == "asserts"]
     accuser = _first_party(asserting, parties)
-    accused = _first_party([ref.code for ref in event.actor], parties, not_=accuser)
+    actor = _first_party([ref.code for ref in event.actor], parties)
+    target = _first_party([ref.code for ref in event.recipient], parties, not_=actor)
+    if actor is not None and accuser == actor and target is not None:
+        # A side does not allege its own attack on the other: the claim was given the
+        # wrong side, and the one attacked is the one who says so.
+        accuser = target
+    accused = actor if actor != accuser else None
     if accused is None and accuser is not None and len(parties) == 2:
         # "Our regions came under fire": the other side.
         accused = next(code for code in parties if code != accuser)
