@@ -368,3 +368,54 @@ def test_place_of_violation_is_kept() -> None:
     [truce] = _build(_moscow(), (article, [placed]))
     [violation] = truce.violations
     assert violation.place is not None and violation.place.country_code == "ARM"
+
+
+def test_a_side_is_not_taken_to_allege_its_own_attack() -> None:
+    article, [assault] = _shelling()
+    claim = Claim("the ministry", "asserts", "the ministry said", 0, 5, code="AZE")
+    mislabelled = _event(
+        article,
+        "ASSAULT",
+        "shelled",
+        [("Azerbaijani forces", "AZE")],
+        [("Martuni", "ARM")],
+        day=date(2020, 10, 11),
+        claims=(claim,),
+    )
+    [truce] = _build(_moscow(), (article, [mislabelled]))
+    [violation] = truce.violations
+    assert (violation.accuser, violation.accused) == ("ARM", "AZE")
+
+
+def test_a_historical_truce_is_kept_apart_with_its_year() -> None:
+    text = "Armenia and Azerbaijan have fought on and off since the 1994 ceasefire."
+    article = _article(text, date(2020, 10, 20))
+    events = [
+        _event(article, "ASSAULT", "fought", [("Armenia", "ARM"), ("Azerbaijan", "AZE")]),
+    ]
+    [truce] = _build((article, events))
+    assert truce.historical and truce.year == 1994
+    assert truce.violations == ()
+
+
+def test_kind_and_end_of_a_unilateral_truce() -> None:
+    text = (
+        "Azerbaijan declared a unilateral ceasefire on Monday against Armenia for 72 hours "
+        "from noon on Monday."
+    )
+    article = _article(text, date(2020, 10, 19))
+    events = [
+        _event(
+            article, "AGREE", "declared", [("Azerbaijan", "AZE")], [("Armenia", "ARM")]
+        ),
+    ]
+    [mention] = find_mentions(article, events)
+    assert mention.kind == "unilateral ceasefire"
+    assert mention.starts is not None and (mention.starts.date, mention.starts.time) == (
+        date(2020, 10, 19),
+        "12:00",
+    )
+    assert mention.ends is not None and (mention.ends.date, mention.ends.time) == (
+        date(2020, 10, 22),
+        "12:00",
+    )
