@@ -148,7 +148,8 @@ def rebuild_wars(conn: duckdb.DuckDBPyConnection, codes: set[str]) -> None:
     conn.execute("DELETE FROM truces WHERE list_has_any(conflict, ?::VARCHAR[])", [sorted(codes)])
     if not mentions:
         return
-    events = _fighting_events(conn, codes)
+    days = [d for m in mentions for d in _days(m)]
+    events = _fighting_events(conn, codes, min(days) if days else None)
     outlets = _outlets(conn, {m.article_id for m in mentions})
     truces = build_truces(mentions, events, outlets)
     insert_rows(conn, INSERT_TRUCES, _truce_rows(truces))
@@ -189,14 +190,25 @@ def _codes_of(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> s
     return {row[0] for row in conn.execute(sql, params).fetchall() if row[0] is not None}
 
 
-def _fighting_events(conn: duckdb.DuckDBPyConnection, codes: set[str]) -> list[Event]:
+def _days(mention: TruceMention) -> list[date]:
+    moments = (mention.agreed_on, mention.starts)
+    return [m.date for m in moments if m is not None and m.date is not None]
+
+
+def _fighting_events(
+    conn: duckdb.DuckDBPyConnection, codes: set[str], since: date | None
+) -> list[Event]:
+    """Fighting events of the parties; from the first truce day on, or those of the
+    articles that tell of a truce with no day (their explicit breaches)."""
     cursor = conn.execute(
         "SELECT id, record FROM events WHERE event IN (SELECT unnest(?::VARCHAR[]))"
         " AND (list_has_any(actor_codes, ?::VARCHAR[])"
         " OR list_has_any(recipient_codes, ?::VARCHAR[])"
         " OR country_code IN (SELECT unnest(?::VARCHAR[])))"
+        " AND (?::DATE IS NULL OR date >= ?::DATE"
+        " OR article_id IN (SELECT article_id FROM truce_mentions))"
         " ORDER BY date, article_id, sequence, id",
-        [sorted(VIOLATION_EVENTS), *([sorted(codes)] * 3)],
+        [sorted(VIOLATION_EVENTS), *([sorted(codes)] * 3), since, since],
     )
     events: list[Event] = []
     while chunk := cursor.fetchmany(EVENT_CHUNK):

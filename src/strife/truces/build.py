@@ -123,12 +123,17 @@ def wars(mentions: list[TruceMention]) -> list[list[TruceMention]]:
             i = parent[i]
         return i
 
-    codes = [frozenset(p.code for p in m.parties) for m in mentions]
-    for i in range(len(mentions)):
-        for j in range(i):
-            shared = codes[i] & codes[j]
-            if len(shared) >= 2 or (len(codes[i]) == len(codes[j]) == 1 and shared):
-                parent[root(i)] = root(j)
+    # Linear in the mentions: each joins the first mention seen with a pair of its codes
+    # (or with its only code).
+    first_with: dict[tuple[str, ...], int] = {}
+    for i, mention in enumerate(mentions):
+        codes = sorted({p.code for p in mention.parties})
+        keys = [(a, b) for n, a in enumerate(codes) for b in codes[n + 1 :]] or [tuple(codes)]
+        for key in keys:
+            if key in first_with:
+                parent[root(i)] = root(first_with[key])
+            else:
+                first_with[key] = i
     groups: dict[int, list[TruceMention]] = {}
     for i, mention in enumerate(mentions):
         groups.setdefault(root(i), []).append(mention)
