@@ -128,7 +128,8 @@ def wars(mentions: list[TruceMention]) -> list[list[TruceMention]]:
     first_with: dict[tuple[str, ...], int] = {}
     for i, mention in enumerate(mentions):
         codes = sorted({p.code for p in mention.parties})
-        keys = [(a, b) for n, a in enumerate(codes) for b in codes[n + 1 :]] or [tuple(codes)]
+        keys: list[tuple[str, ...]] = [(a, b) for n, a in enumerate(codes) for b in codes[n + 1 :]]
+        keys = keys or [tuple(codes)]
         for key in keys:
             if key in first_with:
                 parent[root(i)] = root(first_with[key])

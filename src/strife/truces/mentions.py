@@ -344,11 +344,29 @@ class _Reader:
                     chosen.setdefault(code, ref)
         pair = [code for code in self.pair if code not in skip]
         if len(pair) == 2 and (len(chosen) < 2 or set(chosen) & set(pair)):
-            chosen = {code: chosen.get(code, (None, None)) for code in pair}
-        return tuple(
-            Party(code, self.names.country_name(code) or name, evidence)
-            for code, (name, evidence) in sorted(chosen.items())
-        )
+            chosen = {code: chosen.get(code) or self._named_in_article(code) for code in pair}
+        parties = []
+        for code, (name, evidence) in sorted(chosen.items()):
+            country = self.names.country_name(code)
+            if evidence is None or (country is not None and evidence.text != country):
+                evidence = self._named_in_article(code)[1] or evidence
+            parties.append(Party(code, country or name, evidence))
+        return tuple(parties)
+
+    def _named_in_article(self, code: str) -> tuple[str | None, Evidence | None]:
+        """The first words of the article that name the side ``code`` (for its evidence),
+        its country's name first."""
+        country = self.names.country_name(code)
+        refs = [
+            ref
+            for event in self.events
+            for ref in event.actor + event.recipient
+            if ref.code == code and any(ch.isupper() for ch in ref.entity_text)
+        ]
+        refs.sort(key=lambda ref: (ref.entity_text != country, ref.start))
+        if not refs:
+            return None, None
+        return refs[0].name, self._evidence(refs[0].start, refs[0].end)
 
     def _mediators(self, window: _Window, events: Sequence[Event]) -> tuple[Party, ...]:
         found: dict[tuple[str, str | None], Party] = {}
