@@ -3,6 +3,7 @@ status, the store's upkeep and the command."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
+from factories import make_article, make_event, make_place
 from strife.cli import app
 from strife.records import ActorRef, Article, Claim, Event, TextInfo
 from strife.store import Store
@@ -20,7 +22,6 @@ from strife.truces.codec import mention_from_dict, mention_to_dict, truce_from_d
 from strife.truces.mentions import find_mentions, sentences
 from strife.truces.model import Truce, TruceMention
 from strife.truces.moments import clock, when_after
-from factories import make_article, make_event, make_place
 
 runner = CliRunner()
 
@@ -83,13 +84,11 @@ GENEVA = (
 
 def _moscow() -> tuple[Article, list[Event]]:
     article = _article(MOSCOW, date(2020, 10, 10))
-    agree = _event(
-        article, "AGREE", "agreed", [("Armenia", "ARM"), ("Azerbaijan", "AZE")], seq=0
-    )
+    agree = _event(article, "AGREE", "agreed", [("Armenia", "ARM"), ("Azerbaijan", "AZE")], seq=0)
     return article, [agree]
 
 
-def _shelling() -> tuple[Article, list[Event]]:
+def _shelling(claims: tuple[Claim, ...] = ()) -> tuple[Article, list[Event]]:
     article = _article(SHELLING, date(2020, 10, 11))
     assault = _event(
         article,
@@ -98,6 +97,7 @@ def _shelling() -> tuple[Article, list[Event]]:
         [("Azerbaijani forces", "AZE")],
         [("Martuni", "ARM")],
         day=date(2020, 10, 11),
+        claims=claims,
     )
     return article, [assault]
 
@@ -359,30 +359,15 @@ def test_the_truces_command_prints_each_format(tmp_path: Path) -> None:
 
 def test_place_of_violation_is_kept() -> None:
     article, [assault] = _shelling()
-    placed = assault.__class__(
-        **{
-            **{f: getattr(assault, f) for f in assault.__dataclass_fields__},
-            "event_loc": make_place(country_code="ARM"),
-        }
-    )
+    placed = dataclasses.replace(assault, event_loc=make_place(country_code="ARM"))
     [truce] = _build(_moscow(), (article, [placed]))
     [violation] = truce.violations
     assert violation.place is not None and violation.place.country_code == "ARM"
 
 
 def test_a_side_is_not_taken_to_allege_its_own_attack() -> None:
-    article, [assault] = _shelling()
     claim = Claim("the ministry", "asserts", "the ministry said", 0, 5, code="AZE")
-    mislabelled = _event(
-        article,
-        "ASSAULT",
-        "shelled",
-        [("Azerbaijani forces", "AZE")],
-        [("Martuni", "ARM")],
-        day=date(2020, 10, 11),
-        claims=(claim,),
-    )
-    [truce] = _build(_moscow(), (article, [mislabelled]))
+    [truce] = _build(_moscow(), _shelling((claim,)))
     [violation] = truce.violations
     assert (violation.accuser, violation.accused) == ("ARM", "AZE")
 
@@ -405,9 +390,7 @@ def test_kind_and_end_of_a_unilateral_truce() -> None:
     )
     article = _article(text, date(2020, 10, 19))
     events = [
-        _event(
-            article, "AGREE", "declared", [("Azerbaijan", "AZE")], [("Armenia", "ARM")]
-        ),
+        _event(article, "AGREE", "declared", [("Azerbaijan", "AZE")], [("Armenia", "ARM")]),
     ]
     [mention] = find_mentions(article, events)
     assert mention.kind == "unilateral ceasefire"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, get_args
 
 Kind = Literal[
     "ceasefire",
@@ -22,15 +22,8 @@ Kind = Literal[
     "other",
 ]
 Status = Literal["announced", "in force", "violated", "collapsed", "superseded"]
-KINDS: tuple[Kind, ...] = (
-    "ceasefire",
-    "humanitarian ceasefire",
-    "truce",
-    "peace agreement",
-    "unilateral ceasefire",
-    "other",
-)
-STATUSES: tuple[Status, ...] = ("announced", "in force", "violated", "collapsed", "superseded")
+KINDS: tuple[Kind, ...] = get_args(Kind)
+STATUSES: tuple[Status, ...] = get_args(Status)
 # The date type under another name: a field called ``date`` hides it inside a class body.
 Day = date
 
