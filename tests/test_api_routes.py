@@ -160,6 +160,8 @@ def test_openapi_schema_lists_every_route(client: TestClient) -> None:
         "/api/stats",
         "/api/articles",
         "/api/articles/{article_id}",
+        "/api/truces",
+        "/api/truces/{truce_id}",
         "/api/health",
     }
     assert "token" in schema["components"]["securitySchemes"]

@@ -301,7 +301,7 @@ def test_schemathesis_finds_no_server_error(store: Path) -> None:
     app = create_app(ApiSettings(db=store, token=TOKEN))
     schema = schemathesis.openapi.from_asgi("/api/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 6
+    assert len(operations) == 8
     for operation in operations:
         has_input = operation.path_parameters or operation.query or operation.body
         for mode in GenerationMode if has_input else [GenerationMode.POSITIVE]:

@@ -7,6 +7,7 @@ article (``../shared/examples``) is added when present.
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -73,7 +74,7 @@ def test_each_truce_of_the_series_is_found_once(series: list[Truce]) -> None:
 
 def test_each_truce_is_superseded_by_the_next(series: list[Truce]) -> None:
     dated = [t for t in series if t["agreed_on"]]
-    for truce, following in zip(dated, dated[1:], strict=False):
+    for truce, following in itertools.pairwise(dated):
         assert truce["superseded_by"] == following["id"]
         assert truce["status"] == "superseded"
     assert dated[-1]["superseded_by"] is None

@@ -315,7 +315,7 @@ def test_an_unrelated_war_is_not_rebuilt() -> None:
         assert [t.id for t in store.truces(country="SSD")] == [
             t.id for t in truces if "SSD" in t.conflict
         ]
-        assert store.truces(since=date(2020, 11, 1)) == [t for t in truces if "SSD" in t.conflict]
+        assert store.truces(since=date(2020, 11, 1)) == truces  # the first is still on
         assert store.truces(until=date(2020, 10, 31)) == [before]
 
 
@@ -402,3 +402,40 @@ def test_kind_and_end_of_a_unilateral_truce() -> None:
         date(2020, 10, 22),
         "12:00",
     )
+
+
+def test_sides_named_with_between_and_a_one_sided_report_of_the_same_war() -> None:
+    text = "The ceasefire between Armenia and Azerbaijan collapsed on Monday."
+    article = _article(text, date(2020, 10, 12))
+    # The only event names one side: the words still give both.
+    events = [_event(article, "ASSAULT", "collapsed", [("Azerbaijan", "AZE")])]
+    [mention] = find_mentions(article, events)
+    assert {p.code for p in mention.parties} == {"ARM", "AZE"}
+    one_sided = TruceMention(
+        article_id=article.id,
+        kind="ceasefire",
+        cue=mention.cue,
+        published=date(2020, 10, 12),
+        parties=(mention.parties[1],),
+        reference=True,
+        collapse=mention.collapse,
+        window=mention.window,
+    )
+    truces = build_truces([*_mentions(_moscow()), one_sided], [])
+    assert len(truces) == 1
+    assert truces[0].status == "collapsed"
+
+
+def test_a_truce_still_on_is_in_any_later_range() -> None:
+    with Store.open(":memory:") as store:
+        _save(store, _moscow())
+        [truce] = store.truces()
+        assert store.truces(since=date(2021, 1, 1)) == [truce]
+        assert store.truces(until=date(2020, 10, 9)) == []
+        text = "Armenia and Azerbaijan agreed on 17 October to a new humanitarian truce."
+        article = _article(text, date(2020, 10, 17))
+        events = [_event(article, "AGREE", "agreed", [("Armenia", "ARM"), ("Azerbaijan", "AZE")])]
+        _save(store, (article, events))
+        first, second = store.truces()
+        assert store.truces(since=date(2020, 10, 18)) == [second]
+        assert store.truces(since=date(2020, 10, 17)) == [first, second]

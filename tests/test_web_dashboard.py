@@ -1,5 +1,6 @@
 """The dashboard in a real browser: Debian's chromium driven by Playwright, against
-``strife serve`` on a store coded from the project's example articles.
+``strife serve`` on a store coded from the project's example articles, and on one holding
+the truces of ``test_api_truces`` (for the truce lane and panel).
 
 Screenshots go to ``test-artifacts/``. Without ``/usr/bin/chromium`` the tests skip, except
 under CI (``CI`` set), where a missing browser is a failure: CI installs it (``.ci/run``).
@@ -26,6 +27,10 @@ import duckdb
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from strife.store import Store
+from strife.truces.model import Truce
+from test_api_truces import by_place, truce_store
 
 pytestmark = pytest.mark.slow
 
@@ -179,6 +184,13 @@ def browser(chromium: str) -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser, server: str) -> Iterator[Page]:
+    with dashboard(browser, server) as opened:
+        yield opened
+
+
+@contextmanager
+def dashboard(browser: Browser, server: str) -> Iterator[Page]:
+    """The dashboard of ``server``, loaded; no page error or console error may occur."""
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     opened = context.new_page()
     opened.set_default_timeout(TIMEOUT_MS)
@@ -287,6 +299,171 @@ def test_clicking_a_place_filters_the_table(page: Page) -> None:
         arg=name,
     )
     assert name in page.locator("#place-chip").inner_text()
+
+
+@dataclass(frozen=True)
+class TruceStore:
+    path: Path
+    truces: dict[str, Truce]  # by where they were agreed: Moscow, Washington, Minsk
+
+
+@pytest.fixture(scope="module")
+def truce_db(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> TruceStore:
+    path = truce_store(tmp_path_factory.mktemp("web-truces") / "truces.duckdb")
+    with Store.open(path, read_only=True) as store:
+        truces = by_place(store.truces())
+    assert set(truces) == {"Moscow", "Washington", "Minsk"}  # as test_api_truces checks
+    return TruceStore(path, truces)
+
+
+@pytest.fixture(scope="module")
+def truce_server(truce_db: TruceStore) -> Iterator[str]:
+    env = {key: value for key, value in os.environ.items() if key != "STRIFE_TOKEN"}
+    with serving(truce_db.path, env) as url:
+        yield url
+
+
+@pytest.fixture
+def truce_page(browser: Browser, truce_server: str) -> Iterator[Page]:
+    with dashboard(browser, truce_server) as opened:
+        yield opened
+
+
+def _bar(page: Page, truce: Truce) -> Any:
+    return page.locator(f'#truce-lane rect.truce-bar[data-id="{truce.id}"]')
+
+
+def _box(locator: Any) -> dict[str, float]:
+    box = locator.bounding_box()
+    assert box is not None
+    return dict(box)
+
+
+def test_the_truce_lane_draws_each_truce_with_its_violations(
+    truce_page: Page, truce_db: TruceStore
+) -> None:
+    page, known = truce_page, truce_db.truces
+    moscow, washington, minsk = known["Moscow"], known["Washington"], known["Minsk"]
+    wait_for_count(page, "#truce-lane rect.truce-bar", 3)
+    # Each bar from its agreement to its supersession or collapse; one still on runs to
+    # the end of the drawn dates.
+    assert _bar(page, moscow).get_attribute("data-from") == "2020-10-10"
+    assert _bar(page, moscow).get_attribute("data-to") == "2020-10-25"
+    assert _bar(page, washington).get_attribute("data-to") == "2020-10-26"
+    assert _bar(page, minsk).get_attribute("data-to") == ""
+    lane, timeline = _box(page.locator("#truce-lane")), _box(page.locator("#timeline"))
+    assert lane["width"] == timeline["width"]  # one axis for both
+    minsk_box = _bar(page, minsk)
+    end_of_dates = timeline["x"] + timeline["width"] - 10  # the timeline's right margin
+    assert abs(_box(minsk_box)["x"] + _box(minsk_box)["width"] - end_of_dates) < 1.5
+    moscow_box = _box(_bar(page, moscow))
+    assert moscow_box["x"] < _box(_bar(page, washington))["x"]
+
+    # Violations: ticks on the bar, coloured by the accuser, hollow when contested.
+    ticks = page.locator(f'#truce-lane g.truce[data-id="{moscow.id}"] circle.violation-tick')
+    assert ticks.count() == len(moscow.violations) == 2
+    by_accuser = {tick.get_attribute("data-accuser"): tick for tick in ticks.all()}
+    assert set(by_accuser) == {"AZE", "ARM"}
+    aze, arm = by_accuser["AZE"].get_attribute("class"), by_accuser["ARM"].get_attribute("class")
+    assert aze and arm and "contested" in aze.split() and "contested" not in arm.split()
+    side = {name for name in aze.split() if name.startswith("side-")}
+    assert side and side.isdisjoint(arm.split())
+    fill = page.eval_on_selector_all(
+        "#truce-lane circle.violation-tick",
+        "(ticks) => ticks.map((t) => [t.dataset.accuser, t.classList.contains('contested'),"
+        " getComputedStyle(t).fill, getComputedStyle(t).stroke])",
+    )
+    colours = {code: (filled, stroke) for code, contested, filled, stroke in fill if not contested}
+    hollow = [(filled, stroke) for code, contested, filled, stroke in fill if contested]
+    assert hollow and all(filled == "rgb(255, 255, 255)" for filled, _ in hollow)
+    assert hollow[0][1] != colours["ARM"][0]  # AZE's colour, not ARM's
+    for tick in ticks.all():
+        x = _box(tick)["x"] + _box(tick)["width"] / 2
+        assert moscow_box["x"] <= x <= moscow_box["x"] + moscow_box["width"]
+    legend = page.locator("#truce-legend li[data-code]").all_inner_texts()
+    assert [text.strip() for text in legend] == ["ARM", "AZE"]
+    assert "3 truces" in page.locator("#truce-label").inner_text()
+    screenshot(page, "truce-lane")
+
+
+def test_a_truce_opens_in_the_panel_and_its_violations_on_the_map(
+    truce_page: Page, truce_db: TruceStore
+) -> None:
+    page, moscow = truce_page, truce_db.truces["Moscow"]
+    wait_for_count(page, "#map circle.map-point", 6)  # the six articles' places
+    _bar(page, moscow).click(position={"x": 2, "y": 5})
+    panel = page.locator("#event-panel")
+    panel.locator(".truce-fields").wait_for()
+    fields = panel.locator(".truce-fields").inner_text()
+    assert "Armenia (ARM)" in fields and "Azerbaijan (AZE)" in fields
+    assert "Russia (RUS)" in fields and "2020-10-10" in fields and "Moscow (RUS)" in fields
+    assert "superseded" in panel.locator(".truce-title").inner_text()
+    history = [text.split() for text in panel.locator(".history li").all_inner_texts()]
+    assert [words[:2] for words in history] == [
+        ["2020-10-10", "announced"],
+        ["2020-10-11", "violated"],
+        ["2020-10-25", "superseded"],
+    ]
+    assert "not to target civilians" in panel.locator(".terms").inner_text()
+    quotes = panel.locator(".quotes q").all_inner_texts()
+    assert "humanitarian ceasefire" in quotes and "pledged not to target civilians" in quotes
+    screenshot(page, "truce-panel")
+
+    # A violation opens its event in the event panel, with a way back.
+    contested = next(v for v in moscow.violations if v.contested)
+    panel.locator(f'button.violation-link[data-event-id="{contested.event_id}"]').click()
+    panel.locator("#evidence").wait_for()
+    assert "Armenian forces shelled Ganja" in panel.locator("#evidence").inner_text()
+    assert panel.locator(".contested-banner").is_visible()
+    page.click("#panel-back")
+    panel.locator(".truce-fields").wait_for()
+
+    # The map shows the places of the truce's violations only, until cleared.
+    page.click("#truce-map")
+    wait_for_count(page, "#map circle.map-point", 2)
+    shown = page.eval_on_selector_all(
+        "#map circle.map-point", "(points) => points.map((p) => [p.dataset.name, p.dataset.events])"
+    )
+    assert sorted(shown) == sorted(
+        [v.place.name if v.place else "", v.event_id] for v in moscow.violations
+    )
+    assert "violations of the ARM–AZE humanitarian ceasefire" in page.inner_text("#truce-chip")
+    assert page.inner_text("#truce-map") == "Show all events on map"
+    screenshot(page, "truce-map")
+    page.click("#truce-chip button")
+    wait_for_count(page, "#map circle.map-point", 6)
+    assert page.locator("#truce-chip").is_hidden()
+
+    # The truce that superseded it is one click away.
+    panel.locator(f'button.truce-link[data-id="{truce_db.truces["Washington"].id}"]').click()
+    page.wait_for_function(  # a function: the page's CSP allows no eval of an expression
+        "() => document.querySelector('#event-panel .truce-title')?.textContent"
+        ".includes('collapsed')"
+    )
+    assert "United States (USA)" in panel.locator(".truce-fields").inner_text()
+
+
+def wait_for_bars(page: Page, truces: list[Truce]) -> None:
+    """Wait until the lane draws exactly these truces."""
+    page.wait_for_function(
+        "(ids) => [...document.querySelectorAll('#truce-lane rect.truce-bar')]"
+        ".map((bar) => bar.dataset.id).sort().join(' ') === ids",
+        arg=" ".join(sorted(truce.id for truce in truces)),
+    )
+
+
+def test_the_truce_lane_follows_the_filters(truce_page: Page, truce_db: TruceStore) -> None:
+    page, known = truce_page, truce_db.truces
+    wait_for_bars(page, list(known.values()))
+    page.fill("#f-country", "UKR")
+    page.press("#f-country", "Tab")
+    wait_for_bars(page, [known["Minsk"]])
+    page.fill("#f-country", "ARM")
+    page.fill("#f-since", "2020-10-26")
+    page.press("#f-since", "Tab")
+    wait_for_bars(page, [known["Washington"]])
+    page.click("#f-reset")
+    wait_for_bars(page, list(known.values()))
 
 
 PRIVATE_TOKEN = "dashboard-test-token-0123456789abcdef"

@@ -274,8 +274,9 @@ class Store:
         """The truce records (``strife.truces``), in the order they were agreed.
 
         ``country`` matches a party, a mediator or where the truce applies; ``since`` and
-        ``until`` (inclusive) keep the truces whose days (agreed, started, violated,
-        collapsed, superseded) reach into the range, and leave out undated ones.
+        ``until`` (inclusive) keep the truces that held some day of the range, from the day
+        agreed (or started) to the day they collapsed or were superseded (a truce still on
+        reaches every later range), and leave out undated ones.
         """
         if limit is not None and limit < 0:
             raise StoreError(f"limit must be zero or more, got {limit}")

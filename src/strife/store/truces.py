@@ -37,7 +37,9 @@ TRUCE_COLUMNS: Final = (
     # Parties, mediators, the war and where it applies: what --country matches.
     ("codes", "VARCHAR[]", "NOT NULL"),
     ("first_day", "DATE", ""),
-    ("last_day", "DATE", ""),
+    # The last day it is known to hold: the day it collapsed or was superseded (the last
+    # day anything about it happened, when that day is unknown); NULL while it is on.
+    ("held_until", "DATE", ""),
     # Where the truce sorts: its first day, else the day of the truce that superseded it.
     ("sort_day", "DATE", ""),
     ("record", "JSON", "NOT NULL"),
@@ -50,7 +52,8 @@ INSERT_MENTIONS: Final = insert_sql("truce_mentions", MENTION_COLUMNS, "INSERT")
 INSERT_TRUCES: Final = insert_sql("truces", TRUCE_COLUMNS, "INSERT OR REPLACE")
 TRUCE_FILTERS: Final = {
     "country": "list_contains(codes, ?)",
-    "since": "coalesce(last_day, first_day) >= ?",
+    # A truce still on reaches into any range after its start.
+    "since": "first_day IS NOT NULL AND (held_until IS NULL OR held_until >= ?)",
     "until": "first_day <= ?",
 }
 TRUCE_ORDER: Final = "sort_day NULLS LAST, first_day NULLS FIRST, id"
@@ -247,12 +250,18 @@ def _truce_rows(truces: Sequence[Truce]) -> list[Row]:
                 list(truce.conflict),
                 sorted(codes),
                 truce.first_day,
-                truce.last_day,
+                _held_until(truce),
                 sort_day,
                 record,
             )
         )
     return rows
+
+
+def _held_until(truce: Truce) -> date | None:
+    if truce.status not in ("collapsed", "superseded"):
+        return None
+    return truce.ended_day or truce.last_day
 
 
 def _superseding_day(truce: Truce, by_id: dict[str, Truce]) -> date | None:

@@ -135,6 +135,18 @@ def wars(mentions: list[TruceMention]) -> list[list[TruceMention]]:
                 parent[root(i)] = root(first_with[key])
             else:
                 first_with[key] = i
+    # A mention naming one side joins the one war of that side, when there is one.
+    wars_of: dict[str, set[int]] = {}
+    for i, mention in enumerate(mentions):
+        if len({p.code for p in mention.parties}) >= 2:
+            for party in mention.parties:
+                wars_of.setdefault(party.code, set()).add(root(i))
+    for i, mention in enumerate(mentions):
+        sides = {p.code for p in mention.parties}
+        if len(sides) == 1:
+            found = {root(j) for j in wars_of.get(next(iter(sides)), set())}
+            if len(found) == 1:
+                parent[root(i)] = found.pop()
     groups: dict[int, list[TruceMention]] = {}
     for i, mention in enumerate(mentions):
         groups.setdefault(root(i), []).append(mention)

@@ -337,7 +337,7 @@ class _Reader:
         ]
         agreeing = [e for e in events if e.event in AGREEMENT_EVENTS]
         fighting = [e for e in events if e.event in FIGHT_EVENTS]
-        chosen = _codes(on_cue, actors_only=False, skip=skip)
+        chosen = self._between(window, skip) or _codes(on_cue, actors_only=False, skip=skip)
         for group, actors_only in ((agreeing, True), (fighting, False)):
             if len(chosen) < 2:
                 for code, ref in _codes(group, actors_only=actors_only, skip=skip).items():
@@ -352,6 +352,22 @@ class _Reader:
                 evidence = self._named_in_article(code)[1] or evidence
             parties.append(Party(code, country or name, evidence))
         return tuple(parties)
+
+    def _between(
+        self, window: _Window, skip: set[str]
+    ) -> dict[str, tuple[str | None, Evidence | None]]:
+        """The sides named by "between Armenia and Azerbaijan" in the window."""
+        words = self.text[window.start : window.end]
+        for match in re.finditer(r"\bbetween\s+", words):
+            end = window.start + _clause_end(words, match.end())
+            named = {
+                p.code: (p.name, p.evidence)
+                for p in self._listed(window.start + match.end(), end)
+                if p.code not in NON_PARTY_CODES and p.code not in skip
+            }
+            if len(named) >= 2:
+                return named
+        return {}
 
     def _named_in_article(self, code: str) -> tuple[str | None, Evidence | None]:
         """The first words of the article that name the side ``code`` (for its evidence),

@@ -183,6 +183,17 @@ class Truce:
         return min(days) if days else None
 
     @property
+    def ended_day(self) -> Day | None:
+        """The day it collapsed or was superseded; None while it is still on (or when the
+        day of its end is unknown)."""
+        days = [
+            c.date
+            for c in self.status_history
+            if c.status in ("collapsed", "superseded") and c.date is not None
+        ]
+        return min(days) if days else None
+
+    @property
     def last_day(self) -> Day | None:
         """The latest day anything about the truce happened."""
         days = [c.date for c in self.status_history if c.date is not None]

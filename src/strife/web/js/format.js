@@ -5,6 +5,13 @@ export const EVENT_TYPES = [
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ];
 
+// The quad of each type (strife.plover.QUAD).
+export const QUADS = {
+  AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1, COOPERATE: 2, AID: 2, RETREAT: 2,
+  REQUEST: 3, ACCUSE: 3, REJECT: 3, THREATEN: 3,
+  PROTEST: 4, SANCTION: 4, MOBILIZE: 4, COERCE: 4, ASSAULT: 4,
+};
+
 export const QUAD_NAMES = {
   1: "verbal cooperation",
   2: "material cooperation",
@@ -51,4 +58,17 @@ export function safeUrl(url) {
   } catch {
     return null;
   }
+}
+
+// A colour class per actor code ("side-0" ... "side-11" in style.css): the same for a code
+// on every page and under every filter ("side-none" for no code). A multiplicative hash,
+// its multiplier picked so that the two sides of the wars most in the news (ARM and AZE,
+// RUS and UKR, ISR and PSE, IND and PAK, ...) differ.
+const SIDE_COLOURS = 12;
+
+export function sideClass(code) {
+  if (!code) return "side-none";
+  let hash = 7;
+  for (const char of code) hash = (hash * 74 + char.charCodeAt(0)) % 100003;
+  return `side-${hash % SIDE_COLOURS}`;
 }

@@ -1,6 +1,7 @@
 // The map: a world outline (Natural Earth, bundled) in an equirectangular projection, with
 // one circle per place: area by number of events, colour by most frequent quad, a dashed
 // ring where some events are contested. Scroll zooms, drag pans, a click picks the place.
+// Places built from events the page holds (a truce's violations) list their ids.
 
 import { clear, s } from "./dom.js";
 import { QUAD_NAMES, plural } from "./format.js";
@@ -59,6 +60,7 @@ export function createMap(svg, { onPick }) {
       "data-count": place.count,
       "data-place-id": place.geonameid,
       "data-name": place.name || "",
+      "data-events": place.events ? place.events.join(" ") : null,
     }, s("title", {}, title));
     circle.addEventListener("click", (event) => {
       event.stopPropagation();

@@ -1,5 +1,6 @@
 // The event panel: the sentence with actor, recipient, place, date and trigger highlighted,
-// who asserts and who denies the event, and where the article came from.
+// who asserts and who denies the event, and where the article came from. Opened from a
+// truce, it has a button back to it.
 
 import { clear, h } from "./dom.js";
 import { QUAD_NAMES, actorText, safeUrl } from "./format.js";
@@ -12,12 +13,13 @@ const ROLE_NAMES = {
 };
 
 export function createPanel(panel, { onClose }) {
-  function show(detail) {
+  function show(detail, { back = null } = {}) {
     const { event, article, evidence, excerpts } = detail;
     clear(panel);
     panel.hidden = false;
     const parts = [
       h("button", { type: "button", class: "close", title: "Close", onclick: onClose }, "×"),
+      back ? h("button", { type: "button", class: "back", id: "panel-back", onclick: back.onClick }, `← ${back.label}`) : null,
       h("h2", {}, h("span", { class: "type" }, h("span", { class: `swatch q${event.quad_code}` }), event.event),
         event.mode ? h("span", { class: "mode" }, ` ${event.mode}`) : null),
       h("p", { class: "meta" }, metaLine(event)),

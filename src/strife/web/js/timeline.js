@@ -1,18 +1,19 @@
 // The timeline: events per day (per week over long spans) as bars. Dragging across it
 // selects a date range (the "brush"), which filters the map and the table; a click clears it.
+// Each drawing hands its days and width to onDraw, so that the truce lane lines up with it.
 
 import { clear, s } from "./dom.js";
 import { DAY_MS, formatDay, parseDay, plural } from "./format.js";
 
 const HEIGHT = 130;
-const MARGIN = { left: 34, right: 10, top: 8, bottom: 22 };
+export const MARGIN = { left: 34, right: 10, top: 8, bottom: 22 };
 const CLICK_PX = 4;
 // A thin early tail ("the 1992 war") would squeeze the news into a sliver: leading buckets
 // holding at most this share of the events, over more than half the span, are left out
 // unless "all dates" is asked for.
 const TAIL_SHARE = 0.02;
 
-export function createTimeline(svg, { onBrush, onTail }) {
+export function createTimeline(svg, { onBrush, onTail, onDraw = () => {} }) {
   let series = { unit: "day", buckets: [] };
   let shown = [];
   let allDates = false;
@@ -71,6 +72,7 @@ export function createTimeline(svg, { onBrush, onTail }) {
     }
     drawAxis(g, max, bottom);
     if (selection) drawBrush(g, selection[0], selection[1] + DAY_MS);
+    onDraw({ width: g.width, t0: g.t0, t1: g.t1, x: g.x, empty: shown.length === 0 });
   }
 
   function drawAxis(g, max, bottom) {
