@@ -21,12 +21,15 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from strife.nlp import doc_text
 from strife.plausible_dates import LATEST, is_plausible_day, is_plausible_moment
 from strife.records import DateMention
+
+if TYPE_CHECKING:
+    # spaCy only where a Doc is read: resolving an expression (the truce stage, in the
+    # process that writes the store) does not load it.
+    from spacy.tokens import Doc
 
 Resolution = tuple[date, bool]
 # The type under another name: a field called ``date`` hides it inside a class body.
@@ -117,6 +120,8 @@ def find_dates(doc: Doc, published: datetime | None) -> list[DateMention]:
     """The resolved temporal expressions of ``doc`` in text order. Without a publication
     date only explicit dates ("31 October 2020", "in 1997") are resolved."""
     reference = _reference(published)
+    from strife.nlp import doc_text
+
     text = doc_text(doc)
     mentions: list[DateMention] = []
     # Candidates come in order of start: one overlaps a taken span when it starts before
