@@ -439,3 +439,45 @@ def test_a_truce_still_on_is_in_any_later_range() -> None:
         first, second = store.truces()
         assert store.truces(since=date(2020, 10, 18)) == [second]
         assert store.truces(since=date(2020, 10, 17)) == [first, second]
+
+
+def test_fighting_resumed_at_scale_collapses_a_truce() -> None:
+    text = (
+        "Azerbaijani forces shelled Martuni on Sunday. Armenian forces shelled Terter. "
+        "Azerbaijani forces shelled Hadrut."
+    )
+    article = _article(text, date(2020, 10, 11))
+    sides = [
+        ("Azerbaijani forces", "AZE", "Martuni", "ARM"),
+        ("Armenian forces", "ARM", "Terter", "AZE"),
+        ("Azerbaijani forces", "AZE", "Hadrut", "ARM"),
+    ]
+    events = []
+    for seq, (actor, code, target, target_code) in enumerate(sides):
+        start = text.index(actor, sum(len(a) for a, *_ in sides[:seq]))
+        event = _event(
+            article, "ASSAULT", "shelled", [(actor, code)], [(target, target_code)], seq=seq
+        )
+        events.append(dataclasses.replace(event, event_start=text.index("shelled", start)))
+    [truce] = _build(_moscow(), (article, events))
+    assert len(truce.violations) == 3
+    collapsed = [c for c in truce.status_history if c.status == "collapsed"]
+    assert [c.date for c in collapsed] == [date(2020, 10, 11)]
+    assert truce.status == "collapsed"
+    # Two attacks are violations, not yet a collapse.
+    [truce] = _build(_moscow(), (article, events[:2]))
+    assert truce.status == "violated"
+
+
+def test_truces_are_paged_and_counted_by_the_store() -> None:
+    with Store.open(":memory:") as store:
+        _save(store, _moscow())
+        text = "Sudan and South Sudan agreed on Monday to a ceasefire in Abyei."
+        article = _article(text, date(2020, 11, 2))
+        events = [_event(article, "AGREE", "agreed", [("Sudan", "SDN"), ("South Sudan", "SSD")])]
+        _save(store, (article, events))
+        every = store.truces()
+        assert store.count_truces() == 2
+        assert store.count_truces(country="ssd") == 1
+        assert store.truces(limit=1) + store.truces(limit=1, offset=1) == every
+        assert store.truces(offset=2) == []

@@ -37,19 +37,19 @@ def truces_router(db: Database, dependencies: Sequence[Any]) -> APIRouter:
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> Response:
         """Truces matching every filter in the order they were agreed, one page at a time."""
+        country, since, until = condition.country, condition.since, condition.until
         with db.store() as store:
-            # A store holds few truces: all that match are read, to count them.
-            matching = store.truces(
-                country=condition.country, since=condition.since, until=condition.until
+            total = store.count_truces(country=country, since=since, until=until)
+            page = store.truces(
+                country=country, since=since, until=until, limit=limit, offset=offset
             )
-        page = matching[offset : offset + limit]
         following = offset + len(page)
         return json_response(
             {
-                "total": len(matching),
+                "total": total,
                 "limit": limit,
                 "offset": offset,
-                "next_offset": following if following < len(matching) else None,
+                "next_offset": following if following < total else None,
                 "truces": [truce_to_dict(truce) for truce in page],
             }
         )

@@ -52,7 +52,13 @@ from strife.store.tables import (
     UPSERT_SIGNATURES,
     event_where,
 )
-from strife.store.truces import read_truce, read_truces, refresh_saved, refresh_truces
+from strife.store.truces import (
+    count_truces,
+    read_truce,
+    read_truces,
+    refresh_saved,
+    refresh_truces,
+)
 from strife.truces.model import Truce
 
 DEFAULT_PATH = "strife.duckdb"
@@ -270,6 +276,7 @@ class Store:
         since: date | None = None,
         until: date | None = None,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[Truce]:
         """The truce records (``strife.truces``), in the order they were agreed.
 
@@ -278,12 +285,23 @@ class Store:
         agreed (or started) to the day they collapsed or were superseded (a truce still on
         reaches every later range), and leave out undated ones.
         """
-        if limit is not None and limit < 0:
-            raise StoreError(f"limit must be zero or more, got {limit}")
+        if (limit is not None and limit < 0) or offset < 0:
+            raise StoreError(f"limit and offset must be zero or more, got {limit}, {offset}")
         conn = self._connection()
         code = None if country is None else country.upper()
         with self._errors("read truces"):
-            return read_truces(conn, country=code, since=since, until=until, limit=limit)
+            return read_truces(
+                conn, country=code, since=since, until=until, limit=limit, offset=offset
+            )
+
+    def count_truces(
+        self, *, country: str | None = None, since: date | None = None, until: date | None = None
+    ) -> int:
+        """How many truces ``truces`` would return with these filters and no limit."""
+        conn = self._connection()
+        code = None if country is None else country.upper()
+        with self._errors("count truces"):
+            return count_truces(conn, country=code, since=since, until=until)
 
     def truce(self, truce_id: str) -> Truce | None:
         """The truce with that id, or None."""

@@ -165,19 +165,41 @@ def read_truces(
     since: date | None = None,
     until: date | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[Truce]:
+    where, params = _truce_where(country, since, until)
+    sql = f"SELECT id, record FROM truces{where} ORDER BY {TRUCE_ORDER}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    if offset:
+        sql += " OFFSET ?"
+        params.append(offset)
+    return [_truce(record) for _, record in conn.execute(sql, params).fetchall()]
+
+
+def count_truces(
+    conn: duckdb.DuckDBPyConnection,
+    *,
+    country: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> int:
+    where, params = _truce_where(country, since, until)
+    [(n,)] = conn.execute(f"SELECT count(*) FROM truces{where}", params).fetchall()
+    return int(n)
+
+
+def _truce_where(
+    country: str | None, since: date | None, until: date | None
+) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     for name, value in (("country", country), ("since", since), ("until", until)):
         if value is not None:
             clauses.append(TRUCE_FILTERS[name])
             params.append(value)
-    where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    sql = f"SELECT id, record FROM truces{where} ORDER BY {TRUCE_ORDER}"
-    if limit is not None:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return [_truce(record) for _, record in conn.execute(sql, params).fetchall()]
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 def read_truce(conn: duckdb.DuckDBPyConnection, truce_id: str) -> Truce | None:

@@ -48,6 +48,10 @@ from strife.truces.moments import DAY_IN_TEXT
 from strife.truces.violations import in_period, involves, violation
 
 MERGE_DAYS = 1
+# Fighting has resumed at scale when this many alleged attacks, by both sides, fall within
+# this many days: a truce's record then collapses even if no article says so.
+RESUMED_ATTACKS = 3
+RESUMED_DAYS = 3
 ID_HEX_CHARS = 16
 _KIND_PRIORITY: tuple[Kind, ...] = (
     "humanitarian ceasefire",
@@ -479,17 +483,38 @@ def _history(
     if violations:
         v = violations[0]
         changes.append(StatusChange("violated", v.date, v.evidence))
-    collapses = [
+    collapses: list[tuple[date | None, Evidence]] = [
         (None if m.earlier else m.published, m.collapse)
         for m in draft.mentions
         if m.collapse is not None
     ]
+    resumed = fighting_resumed(violations)
+    if resumed is not None:
+        collapses.append((resumed.date, resumed.evidence))
     if collapses:
         day, evidence = min(collapses, key=lambda c: c[0] or date.max)
         changes.append(StatusChange("collapsed", day, evidence))
     if following is not None:
         changes.append(StatusChange("superseded", following.first_day, following.evidence[0]))
     return tuple(sorted(changes, key=lambda c: STATUSES.index(c.status)))
+
+
+def fighting_resumed(violations: Sequence[Violation]) -> Violation | None:
+    """The alleged violation with which fighting resumed at scale: the attack that makes
+    ``RESUMED_ATTACKS`` within ``RESUMED_DAYS`` days, with both sides accused among them."""
+    attacks = [v for v in violations if v.event == "ASSAULT" and v.date is not None]
+    attacks.sort(key=lambda v: v.date or date.min)
+    for i, last in enumerate(attacks):
+        assert last.date is not None
+        recent = [
+            v
+            for v in attacks[: i + 1]
+            if v.date is not None and (last.date - v.date).days < RESUMED_DAYS
+        ]
+        accused = {v.accused for v in recent if v.accused is not None}
+        if len(recent) >= RESUMED_ATTACKS and len(accused) >= 2:
+            return last
+    return None
 
 
 def _truce_id(conflict: tuple[str, ...], draft: _Draft) -> str:
