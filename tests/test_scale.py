@@ -102,3 +102,51 @@ def test_workers_load_the_model_and_the_main_process_never_does(tmp_path: Path) 
     assert report["spacy"] is False
     assert report["coded"] > 4 and len(report["workers"]) == 2
     assert all(mb <= MAX_WORKER_RSS_MB for mb in report["workers"].values())
+
+
+def test_a_worker_sends_its_partition_back_and_writes_nowhere(tmp_path: Path) -> None:
+    """The task takes no path: its partition's files travel with its result, and the
+    client writes them where it keeps the run (the workers need no folder in common)."""
+    from strife.records import Rejection
+    from strife.scale.tasks import code_partition
+    from strife.store import Store
+    from strife.store.parts import place_partition
+
+    shipped = code_partition([Rejection("a.txt", "empty")], ship=True)
+    assert shipped.files is not None
+    assert set(shipped.files) == {"articles.parquet", "events.parquet"}
+    assert shipped.batch.results == [Rejection("a.txt", "empty")]
+    folder = place_partition(tmp_path / "part-000000", shipped.files)
+    with Store.open(tmp_path / "s.duckdb") as store:
+        assert store.load_partition(folder) == 0
+    assert code_partition([], ship=False).files is None
+
+
+@pytest.mark.slow
+def test_a_cluster_whose_workers_have_their_own_folders(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    warc = _warc(tmp_path, pages=16, seed=7)
+    client_side = tmp_path / "client"
+    client_side.mkdir()
+    stores = {}
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        local_directory=str(tmp_path / "workers"),
+    ) as cluster:
+        summary = run(
+            CodeOptions(
+                paths=[str(warc)],
+                db=client_side / "dask.duckdb",
+                dask=cluster.scheduler_address,
+                batch_size=4,
+            )
+        )
+    assert summary.coded > 0
+    stores["dask"] = store_snapshot(client_side / "dask.duckdb")
+    run(CodeOptions(paths=[str(warc)], db=tmp_path / "one.duckdb", batch_size=4))
+    stores["one"] = store_snapshot(tmp_path / "one.duckdb")
+    assert stores["dask"] == stores["one"]
+    assert not parts_root(client_side / "dask.duckdb").exists()

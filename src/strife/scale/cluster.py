@@ -22,7 +22,8 @@ from strife.errors import ClusterError
 from strife.pipeline import QUEUED_PER_WORKER, CodedBatch, chunks
 from strife.records import Article, Rejection
 from strife.scale.lifeline import Parent
-from strife.scale.tasks import code_partition
+from strife.scale.tasks import ShippedBatch, code_partition
+from strife.store.parts import place_partition
 
 if TYPE_CHECKING:
     from strife.scale.plugin import Lifeline
@@ -48,14 +49,15 @@ def code_on_dask(
     run_dir: Path | None,
 ) -> Iterator[PartitionBatch]:
     """Code ``items`` on the cluster; with ``run_dir``, each batch is also a partition
-    ``run_dir/part-NNNNNN`` (written by the worker, complete when its result arrives)."""
+    ``run_dir/part-NNNNNN``: the worker sends its files with the result, and they are
+    written here (the workers see none of this machine's folders)."""
     with dask_client(address, workers) as client:
         window: deque[tuple[Path | None, Any]] = deque()
         ahead = max(1, _worker_count(client)) * QUEUED_PER_WORKER
+        ship = run_dir is not None
         for number, chunk in enumerate(chunks(items, batch_size)):
             folder = None if run_dir is None else run_dir / f"part-{number:06d}"
-            target = None if folder is None else str(folder)
-            window.append((folder, client.submit(code_partition, chunk, target, pure=False)))
+            window.append((folder, client.submit(code_partition, chunk, ship, pure=False)))
             if len(window) > ahead:
                 yield _result(*window.popleft())
         while window:
@@ -108,9 +110,11 @@ def _worker_count(client: Any) -> int:
 
 def _result(folder: Path | None, future: Any) -> PartitionBatch:
     try:
-        batch = future.result()
+        shipped = future.result()
     except Exception as exc:  # a task's failure arrives as its own type: report it once
         raise ClusterError(f"a batch failed on the Dask cluster: {exc}") from exc
-    if not isinstance(batch, CodedBatch):
-        raise ClusterError(f"a Dask task returned {type(batch).__name__}, not a coded batch")
-    return PartitionBatch(batch, folder)
+    if not isinstance(shipped, ShippedBatch) or not isinstance(shipped.batch, CodedBatch):
+        raise ClusterError(f"a Dask task returned {type(shipped).__name__}, not a coded batch")
+    if folder is None or shipped.files is None:
+        return PartitionBatch(shipped.batch, None)
+    return PartitionBatch(shipped.batch, place_partition(folder, shipped.files))

@@ -1,6 +1,7 @@
 """The folders Dask runs write their Parquet partitions to, beside the store file.
 
-A run writes to ``<store>.parts/run-<time>-<pid>/part-NNNNNN/``; each partition is deleted
+The client writes there the partitions its workers send back (no folder is shared with
+them). A run writes to ``<store>.parts/run-<time>-<pid>/part-NNNNNN/``; each partition is deleted
 once loaded into the store, and the run's folder when the run ends. Only the process that
 holds the store (DuckDB's lock) writes there, so a folder left by a killed run is stale:
 the next run removes it (its articles are coded again, as the store does not hold them).

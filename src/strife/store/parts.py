@@ -1,16 +1,18 @@
 """Parquet partitions: coded batches written by workers, loaded into the store once.
 
-A worker (``strife code --dask``) writes the articles and events of one batch as two
-Parquet files in a folder of its own, with the very columns of the store's tables, and
-renames the folder into place when both are complete, so that a partition folder is
-either whole or absent. Loading one into the store replaces the events of its articles
-(loading twice changes nothing). Exports use the same machinery.
+A worker (``strife code --dask``) encodes the articles and events of one batch as two
+Parquet files, with the very columns of the store's tables, and sends their bytes back
+with its result; the client writes them in a folder of the run and renames the folder into
+place when both are complete, so that a partition folder is either whole or absent. No
+path is shared between the workers and the client. Loading one into the store replaces
+the events of its articles (loading twice changes nothing). Exports use the same machinery.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Final
@@ -57,26 +59,47 @@ ORDER BY p.{order}
 """
 
 
+PARTITION_FILES: Final = (ARTICLES_FILE, EVENTS_FILE)
+
+
 def write_partition(folder: Path, items: Sequence[tuple[Article, Sequence[Event]]]) -> Path:
     """Write the articles and events of ``items`` as a partition folder; return it."""
+    return place_partition(folder, partition_bytes(items))
+
+
+def partition_bytes(items: Sequence[tuple[Article, Sequence[Event]]]) -> dict[str, bytes]:
+    """The Parquet files of a partition of ``items``, as bytes (what a Dask worker sends
+    back: the client writes them where it keeps the run's partitions)."""
     batch = Batch()
     coded_at = utc_now()
     for article, events in items:
         batch.add(article, events, coded_at)
+    conn = duckdb.connect(":memory:")
+    try:
+        with tempfile.TemporaryDirectory(prefix="strife-part-") as scratch:
+            for table, columns, rows in (
+                ("articles", ARTICLE_COLUMNS, list(batch.articles.values())),
+                ("events", EVENT_COLUMNS, batch.event_rows()),
+            ):
+                conn.execute(create_table_sql(table, columns))
+                insert_rows(conn, insert_sql(table, columns, "INSERT"), rows)
+                conn.table(table).write_parquet(str(Path(scratch) / f"{table}.parquet"))
+            return {name: (Path(scratch) / name).read_bytes() for name in PARTITION_FILES}
+    finally:
+        conn.close()
+
+
+def place_partition(folder: Path, files: Mapping[str, bytes]) -> Path:
+    """Write a partition's files into ``folder``, whole or not at all (renamed into place)."""
+    if set(files) != set(PARTITION_FILES):
+        raise OutputError(
+            f"a partition has the files {sorted(PARTITION_FILES)}, not {sorted(files)}"
+        )
     partial = folder.with_name(folder.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    conn = duckdb.connect(":memory:")
-    try:
-        for table, columns, rows in (
-            ("articles", ARTICLE_COLUMNS, list(batch.articles.values())),
-            ("events", EVENT_COLUMNS, batch.event_rows()),
-        ):
-            conn.execute(create_table_sql(table, columns))
-            insert_rows(conn, insert_sql(table, columns, "INSERT"), rows)
-            conn.table(table).write_parquet(str(partial / f"{table}.parquet"))
-    finally:
-        conn.close()
+    for name, data in files.items():
+        (partial / name).write_bytes(data)
     os.replace(partial, folder)
     return folder
 
