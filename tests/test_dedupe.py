@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
 
 from factories import make_article, make_event, make_place
 from strife.dedupe import (
@@ -18,6 +21,7 @@ from strife.dedupe import (
 )
 from strife.ingest import article_id
 from strife.records import Article, Rejection
+from strife.store import Store
 
 STORY = (
     "Sudanese army aircraft bombed a market in the city of Nyala on Tuesday, killing at least"
@@ -171,3 +175,58 @@ def test_an_original_that_fails_coding_leaves_the_index() -> None:
 
     assert original.id not in dedupe.index
     assert dedupe.decide(later).kind == "new"
+
+
+def _on(day: int, text: str, source: str) -> Article:
+    published = datetime(2024, 3, day, 9, tzinfo=UTC)
+    return _article(text, source, published=published)
+
+
+def test_near_duplicates_are_looked_for_within_the_window() -> None:
+    first = _on(1, STORY, "wire/1.html")
+    within = _on(8, _wire_copy(STORY), "wire/2.html")
+    beyond = _on(20, _wire_copy(STORY) + " More to follow.", "wire/3.html")
+    kept = list(Deduplicator(window=7).filter([first, within, beyond]))
+    assert kept == [first, beyond]
+    everything = Deduplicator(window=0)
+    assert list(everything.filter([first, within, beyond])) == [first]
+
+
+def _stored(*articles: Article) -> Store:
+    store = Store.open(":memory:")
+    store.save_many([(article, []) for article in articles])
+    return store
+
+
+def test_stored_originals_are_found_without_an_index_in_memory() -> None:
+    store = _stored(_on(1, STORY, "wire/1.html"), _on(2, OTHER, "wire/4.html"))
+    dedupe = Deduplicator.for_store(store)
+    assert len(dedupe.index) == 0  # nothing read at start-up
+    copy = _on(3, _wire_copy(STORY), "wire/2.html")
+    late = _on(30, _wire_copy(STORY) + " Later.", "wire/3.html")
+    assert list(dedupe.filter([copy, late])) == [late]
+    [loose] = dedupe.take_loose()
+    assert (loose.source, loose.article_id) == ("wire/2.html", article_id(STORY))
+    assert len(dedupe.index) == 1  # only the article taken in this run
+    # Once the store holds it, it leaves memory at the next question, and is still found.
+    store.save_many([(late, [])], signatures={late.id: dedupe.settle(late.id)[0]})  # type: ignore[index]
+    dedupe.written([late.id])
+    again = _on(31, _wire_copy(STORY) + " Updated.", "wire/5.html")
+    assert list(dedupe.filter([again])) == []
+    assert len(dedupe.index) == 0
+    assert dedupe.take_loose()[0].article_id == late.id
+    store.close()
+
+
+def test_a_store_upgraded_from_version_2_gets_its_band_rows(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Store.open(path) as store:
+        store.save_many([(_on(1, STORY, "wire/1.html"), [])])
+    conn = duckdb.connect(str(path))
+    for table in ("article_bands", "truces", "truce_mentions"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    conn.close()
+    with Store.open(path) as store:
+        dedupe = Deduplicator.for_store(store)
+        assert list(dedupe.filter([_on(2, _wire_copy(STORY), "wire/2.html")])) == []

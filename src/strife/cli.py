@@ -23,6 +23,7 @@ from typer.core import TyperGroup
 from strife import __version__
 from strife.api.commands import serve_command
 from strife.classify.command import classify_command
+from strife.dedupe.bands import DEFAULT_WINDOW_DAYS
 from strife.display import (
     ProgressDisplay,
     one_line,
@@ -221,6 +222,16 @@ def code_command(
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
     dask: DaskOption = None,
+    dedupe_window: Annotated[
+        int,
+        typer.Option(
+            "--dedupe-window",
+            min=0,
+            metavar="DAYS",
+            help="Look for near duplicates among articles published this many days apart"
+            " (0: among all).",
+        ),
+    ] = DEFAULT_WINDOW_DAYS,
     column: ColumnOption = None,
     fetch: FetchOption = False,
     allow_private_fetch: AllowPrivateFetchOption = False,
@@ -234,6 +245,7 @@ def code_command(
         columns=_column_option(column or []),
         fetch=_fetch_policy(fetch, allow_private_fetch),
         dask=dask,
+        dedupe_window=dedupe_window,
     )
     err = stderr_console()
     printer = _EventPrinter(output_format, sys.stdout)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from strife.dedupe import Copy, DedupeCounts, Deduplicator, NearDuplicateIndex
+from strife.dedupe import Copy, DedupeCounts, Deduplicator
+from strife.dedupe.bands import DEFAULT_WINDOW_DAYS
 from strife.ingest import ReadOptions, ReadProgress, read_inputs
 from strife.ingest.fetch_policy import FetchPolicy
 from strife.pipeline import DEFAULT_BATCH_SIZE, CodedArticle, CodedBatch, code_batches
@@ -35,7 +36,8 @@ class CodeOptions:
     the number of workers of the local cluster. ``batch_size`` is the number of articles
     sent to a worker at a time (16, or 32 on Dask, when None). ``columns`` maps strife
     fields to JSONL keys or CSV columns; ``fetch`` lets feed readers use the network within
-    its policy (None: offline).
+    its policy (None: offline). ``dedupe_window``: near duplicates are looked for among
+    articles published within that many days of each other (0: among all).
     """
 
     paths: Sequence[str]
@@ -47,6 +49,7 @@ class CodeOptions:
     columns: Mapping[str, str] = field(default_factory=dict)
     fetch: FetchPolicy | None = None
     dask: str | None = None
+    dedupe_window: int = DEFAULT_WINDOW_DAYS
 
 
 @dataclass(slots=True)
@@ -99,7 +102,7 @@ def run(
     summary = Summary()
     store = Store.open(options.db) if options.db is not None else None
     try:
-        recorder = Recorder(store, summary, on_result, options.recode)
+        recorder = Recorder(store, summary, on_result, options.recode, options.dedupe_window)
         read = ReadOptions(
             max_bytes=options.max_bytes,
             columns=options.columns,
@@ -151,17 +154,14 @@ class Recorder:
         summary: Summary,
         on_result: Listener | None,
         recode: bool,
-        index: NearDuplicateIndex | None = None,
+        window: int = DEFAULT_WINDOW_DAYS,
     ) -> None:
-        """``index`` is the store's near-duplicate index when the caller keeps one (the
-        server, between submissions); without it, it is rebuilt from the store."""
+        """``window`` is the near-duplicate window in days (0: compare with everything)."""
         self.store = store
         self.summary = summary
         self.on_result = on_result
-        self.dedupe = (
-            Deduplicator.for_store(store, recode=recode, on_stored=self._replay)
-            if index is None
-            else Deduplicator(index, store=store, recode=recode, on_stored=self._replay)
+        self.dedupe = Deduplicator.for_store(
+            store, recode=recode, on_stored=self._replay, window=window
         )
         summary.dedupe = self.dedupe.counts
         self._pending: list[tuple[Article, Sequence[Event]]] = []
@@ -186,6 +186,7 @@ class Recorder:
         copies = self._copies + self.dedupe.take_loose()
         if self.store is not None and (self._pending or copies):
             self.store.save_many(self._pending, copies=copies, signatures=self._signatures)
+            self.dedupe.written([article.id for article, _ in self._pending])
         self._pending.clear()
         self._copies.clear()
         self._signatures.clear()
@@ -212,6 +213,7 @@ class Recorder:
         copies = self._copies + self.dedupe.take_loose()
         if self.store is not None:
             self.store.load_partition(folder, copies=copies, signatures=self._signatures)
+            self.dedupe.written(list(self._signatures))
         runs.remove_partition(folder)
         self._copies.clear()
         self._signatures.clear()

@@ -5,8 +5,8 @@ The rules are those of ``strife code``, through the same stages: the deduplicati
 ``runner.Recorder`` codes nothing twice and writes the articles, their copies and the
 rejections. An article the store already holds, or an exact or near copy of one stored or
 submitted before it, is not coded: its source, URL, outlet and date are kept as a copy of
-the original. The store's near-duplicate index is built on the first submission and kept
-up to date between submissions; the model is loaded then too, once per process.
+the original. Stored originals are found through the band hashes the store keeps (nothing
+is rebuilt per submission); the model is loaded on the first submission, once per process.
 Submissions are coded one at a time. An article that cannot be read or coded becomes a
 rejection (recorded in the store) and the rest goes on.
 """
@@ -22,7 +22,7 @@ from typing import Any
 
 from strife.api.database import Database, Writer
 from strife.api.schemas import ArticleIn, Submission
-from strife.dedupe import Deduplicator, NearDuplicateIndex, Verdict
+from strife.dedupe import Verdict
 from strife.errors import InputError
 from strife.ingest import article_from_html, article_from_text
 from strife.ingest.fetch import fetch_page
@@ -53,25 +53,17 @@ class Submitter:
     def __init__(self, db: Database, policy: FetchPolicy) -> None:
         self._db = db
         self._policy = policy
-        self._index: NearDuplicateIndex | None = None
         self._lock = threading.Lock()
 
     def submit(self, submission: Submission) -> dict[str, Any]:
         """Code and store the new articles of ``submission``; report what became of each."""
         items = list(self._articles(submission))
         with self._lock, self._db.writer() as writer:
-            try:
-                outcome = self._record(items, writer)
-            except BaseException:
-                self._index = None  # it may hold articles that were never stored: rebuild
-                raise
+            outcome = self._record(items, writer)
         return outcome.to_json()
 
     def _record(self, items: Sequence[Article | Rejection], writer: Writer) -> _Outcome:
-        if self._index is None:
-            self._index = Deduplicator.for_store(writer.store).index
-        index = self._index
-        recorder = Recorder(writer.store, Summary(), None, recode=False, index=index)
+        recorder = Recorder(writer.store, Summary(), None, recode=False)
         outcome = _Outcome()
         fresh: list[Article | Rejection] = []
         for item in items:

@@ -5,24 +5,24 @@ articles become candidates when one band is equal, which catches a pair at Jacca
 with probability 0.95 and at 0.85 with 0.99, while a pair at 0.5 is a candidate 6% of
 the time. Candidates are then checked on the whole signature against the threshold.
 
-The index lives in memory and is rebuilt from the signatures the store keeps (about
-0.5 kB a stored article in the store, and about 3 kB in this index), so a resumed or a
-later run sees every article stored before it.
+This index lives in memory and holds the articles a run has taken and not yet stored (or
+every article of a run without a store); the stored ones are found through the band hashes
+the store keeps (``strife.dedupe.bands``). Each article carries its day, and ``match``
+looks only at articles within the near-duplicate window of the one it is given.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
+from strife.dedupe.bands import BANDS, ROWS, band_key, in_window
 from strife.dedupe.minhash import NUM_PERM, SCHEME, SEED, THRESHOLD, Signature, similarity
 
-BANDS = 16
-ROWS = 8
 _INITIAL_ROWS = 1024
 
 
@@ -39,8 +39,9 @@ class NearDuplicateIndex:
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS), hashfunc=_band_key)
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS), hashfunc=band_key)
         self._ids: list[str] = []
+        self._days: list[date | None] = []
         self._rows: dict[str, int] = {}
         self._signatures = np.zeros((_INITIAL_ROWS, NUM_PERM), dtype=np.uint32)
 
@@ -59,8 +60,8 @@ class NearDuplicateIndex:
     def __contains__(self, article_id: object) -> bool:
         return article_id in self._rows
 
-    def add(self, article_id: str, sig: Signature) -> None:
-        """Index an article (a second add of the same id changes nothing)."""
+    def add(self, article_id: str, sig: Signature, day: date | None = None) -> None:
+        """Index an article of ``day`` (a second add of the same id changes nothing)."""
         if article_id in self._rows:
             return
         row = len(self._ids)
@@ -68,17 +69,38 @@ class NearDuplicateIndex:
             self._signatures = np.concatenate([self._signatures, np.zeros_like(self._signatures)])
         self._signatures[row] = sig
         self._ids.append(article_id)
+        self._days.append(day)
         self._rows[article_id] = row
         self._lsh.insert(row, _lean(sig), check_duplication=False)
 
     def discard(self, article_id: str) -> None:
-        """Forget an article (one indexed on its way to be coded that was never stored)."""
+        """Forget an article (one never stored, or one the store now answers for)."""
         row = self._rows.pop(article_id, None)
         if row is not None:
             self._lsh.remove(row)
+        if len(self._ids) > 2 * len(self._rows) + _INITIAL_ROWS:
+            self._compact()
 
-    def match(self, sig: Signature, *, exclude: str | None = None) -> Match | None:
-        """The indexed article most similar to ``sig`` at or above the threshold, if any.
+    def _compact(self) -> None:
+        """Drop the rows of forgotten articles (kept in their order: ties stay the same)."""
+        live = sorted(self._rows.values())
+        ids, days, signatures = self._ids, self._days, self._signatures
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS), hashfunc=band_key)
+        self._ids, self._days, self._rows = [], [], {}
+        self._signatures = np.zeros((max(_INITIAL_ROWS, 2 * len(live)), NUM_PERM), dtype=np.uint32)
+        for row in live:
+            self.add(ids[row], signatures[row], days[row])
+
+    def match(
+        self,
+        sig: Signature,
+        *,
+        exclude: str | None = None,
+        day: date | None = None,
+        window: int = 0,
+    ) -> Match | None:
+        """The indexed article most similar to ``sig`` at or above the threshold, if any,
+        among those within ``window`` days of ``day`` (all, for a window of 0 or no day).
 
         Ties go to the article indexed first, so the answer does not depend on the
         order of the LSH's buckets. ``exclude`` is never returned (an article recoded
@@ -88,6 +110,9 @@ class NearDuplicateIndex:
         for row in self._lsh.query(_lean(sig)):
             if self._ids[row] == exclude:
                 continue
+            theirs = self._days[row]
+            if day is not None and theirs is not None and not in_window(day, theirs, window):
+                continue
             score = similarity(sig, self._signatures[row])
             if score >= self.threshold and (best is None or (score, -row) > (best[0], -best[1])):
                 best = (score, row)
@@ -96,8 +121,3 @@ class NearDuplicateIndex:
 
 def _lean(sig: Signature) -> LeanMinHash:
     return LeanMinHash(seed=SEED, hashvalues=sig, scheme=SCHEME)
-
-
-def _band_key(values: Signature) -> bytes:
-    # 8 bytes per band instead of the 32 the band's values take: less memory per article.
-    return hashlib.blake2b(np.ascontiguousarray(values).tobytes(), digest_size=8).digest()

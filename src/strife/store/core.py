@@ -30,6 +30,7 @@ from strife.dedupe.minhash import signature_bytes
 from strife.errors import StoreError
 from strife.records import Article, Event, Rejection
 from strife.store import parts
+from strife.store.bands import Probe, candidates, signatures_of, write_bands
 from strife.store.rows import (
     ARTICLE_FIELDS,
     Batch,
@@ -172,6 +173,7 @@ class Store:
             insert_rows(conn, UPSERT_ARTICLES, list(batch.articles.values()))
             insert_rows(conn, INSERT_EVENTS, batch.event_rows())
             insert_rows(conn, UPSERT_SIGNATURES, batch.signature_rows())
+            write_bands(conn, [article for article, _ in batch.coded.values()], batch.signatures)
             insert_rows(conn, INSERT_COPIES, list(batch.copies.values()))
             refresh_truces(conn, list(batch.coded.values()))
         return len(ids) - n_existing
@@ -201,6 +203,7 @@ class Store:
             n_existing = _count_articles(conn, ids)
             parts.load_partition(conn, folder)
             insert_rows(conn, UPSERT_SIGNATURES, batch.signature_rows())
+            write_bands(conn, articles, batch.signatures)
             insert_rows(conn, INSERT_COPIES, list(batch.copies.values()))
             refresh_saved(conn, ids)
         return len(ids) - n_existing
@@ -230,6 +233,19 @@ class Store:
             [article_id],
         )
         return [copy_from_row(row) for row in rows]
+
+    def band_candidates(self, asked: Sequence[Probe]) -> dict[int, set[str]]:
+        """The stored articles that share an LSH band with each probed article, within its
+        days (``strife.store.bands.probes``), by the probe's position."""
+        conn = self._connection()
+        with self._errors("read near-duplicate candidates"):
+            return candidates(conn, asked)
+
+    def signatures_of(self, article_ids: Iterable[str]) -> dict[str, bytes]:
+        """The stored signatures of these articles (those the store holds)."""
+        conn = self._connection()
+        with self._errors("read signatures"):
+            return signatures_of(conn, article_ids)
 
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         """The MinHash signature of every stored article, in the order they were stored."""

@@ -4,8 +4,8 @@ Version 1 (strife 0.1) had articles, events and rejections. Version 2 adds the p
 each article was read from (``article_sources``), the MinHash signature of each article
 (``article_signatures``) and the events' ``group_id``. A version-1 file opened for writing
 is upgraded in one transaction; opened read-only, it is upgraded first if nobody else
-holds it. Version 3 adds the truce tables (``store.truces``), filled on upgrade from the
-stored articles and events.
+holds it. Version 3 adds the truce tables (``store.truces``) and the near-duplicate band
+table (``store.bands``), filled on upgrade from the stored articles, signatures and events.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from strife.dedupe.copies import outlet_of
 from strife.dedupe.groups import group_id
 from strife.dedupe.minhash import signature_bytes
 from strife.errors import StoreError
+from strife.store.bands import BANDS_DDL, fill_bands
 from strife.store.rows import event_from_record, insert_rows
 from strife.store.tables import (
     COPIES_DDL,
@@ -87,7 +88,7 @@ def rollback(conn: duckdb.DuckDBPyConnection) -> None:
 def _create_schema(conn: duckdb.DuckDBPyConnection) -> None:
     conn.begin()
     try:
-        for statement in (*SCHEMA, *TRUCE_DDL):
+        for statement in (*SCHEMA, BANDS_DDL, *TRUCE_DDL):
             conn.execute(statement)
         conn.execute(
             "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
@@ -133,6 +134,8 @@ def _upgrade(conn: duckdb.DuckDBPyConnection, name: str, found: int) -> None:
             conn.execute(SIGNATURES_DDL)
             _fill_group_ids(conn)
             _fill_copies_and_signatures(conn)
+        conn.execute(BANDS_DDL)
+        fill_bands(conn)
         for statement in TRUCE_DDL:
             conn.execute(statement)
         rebuild_all(conn)
