@@ -6,8 +6,9 @@ Usage::
 
 * signature: MinHash signatures of synthetic articles (``synthetic_warc.py``, about 240
   words each) per second;
-* index: building the in-memory MinHash LSH index from stored signatures (what every run
-  does at start), per article: time, and memory (tracemalloc, the index's own allocations);
+* index: building the in-memory MinHash LSH index (what a run holds for the articles it has
+  taken and not yet stored, and for all of them when it has no store), per article: time,
+  and memory (tracemalloc, the index's own allocations);
 * match: looking an article up in an index of that size, per second.
 
 Medians of ``--repeat`` trials.

@@ -36,11 +36,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from throughput import load_articles
 
-# (stage, parent stage or "", source file suffix, function name): a stage is the cumulative
-# time of every function of that name in that file.
+# (stage, parent stage or "", source file suffix, function names): a stage is the cumulative
+# time of every function of those names ("a|b") in that file.
 STAGES: tuple[tuple[str, str, str, str], ...] = (
     ("ingest", "", "strife/ingest/inputs.py", "read_inputs"),
-    ("dedupe", "", "strife/dedupe/stage.py", "decide"),
+    ("dedupe", "", "strife/dedupe/stage.py", "_prepare|_decide"),
     ("spaCy", "", "strife/nlp.py", "parse_texts"),
     ("actors", "", "strife/actors/resolver.py", "find"),
     ("places", "", "strife/places/geoparser.py", "find"),
@@ -65,7 +65,7 @@ def stage_seconds(stats: pstats.Stats) -> dict[str, float]:
         out[stage] = sum(
             row[3]
             for (filename, _, function), row in table.items()
-            if function == name and filename.replace("\\", "/").endswith(suffix)
+            if function in name.split("|") and filename.replace("\\", "/").endswith(suffix)
         )
     return out
 
