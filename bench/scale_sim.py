@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 BATCH = 32
 RECENT_DAYS = 2
+SAMPLE_PER_DAY = 1000
 
 
 def main() -> None:
@@ -71,18 +72,30 @@ def main() -> None:
 
 
 def pages(n: int, per_day: int, dup_share: float, seed: int) -> Iterator[Page]:
-    """Stories day by day, and copies of stories of the last ``RECENT_DAYS`` days."""
+    """Stories day by day, and copies of stories of the last ``RECENT_DAYS`` days (drawn
+    from a sample of ``SAMPLE_PER_DAY`` stories a day, so that the generator's own memory
+    stays small)."""
     rng = random.Random(seed)
-    recent: deque[Page] = deque(maxlen=per_day * RECENT_DAYS)
+    recent: deque[list[Page]] = deque(maxlen=RECENT_DAYS)
     for number in range(n):
-        day = START + timedelta(days=number // per_day, hours=rng.randint(0, 23))
-        if recent and rng.random() < dup_share:
-            copy = _copy(rng, rng.choice(recent), number)
+        day_number, in_day = divmod(number, per_day)
+        if in_day == 0:
+            recent.append([])
+        day = START + timedelta(days=day_number, hours=rng.randint(0, 23))
+        pool = recent[rng.randrange(len(recent))]
+        if pool and rng.random() < dup_share:
+            copy = _copy(rng, rng.choice(pool), number)
             yield _dated(copy, day + timedelta(minutes=rng.randint(1, 180)))
-        else:
-            story = _dated(_story(rng, number), day)
-            recent.append(story)
-            yield story
+            continue
+        story = _dated(_story(rng, number), day)
+        today = recent[-1]
+        if len(today) < SAMPLE_PER_DAY:
+            today.append(story)
+        else:  # reservoir sampling: each story of the day equally likely to be kept
+            slot = rng.randrange(in_day + 1)
+            if slot < SAMPLE_PER_DAY:
+                today[slot] = story
+        yield story
 
 
 def _dated(page: Page, when: datetime) -> Page:
