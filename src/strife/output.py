@@ -410,9 +410,14 @@ def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
 
     Non-ASCII text is written as is (the stream must accept UTF-8).
     """
+    return write_json_lines((event_to_dict(event) for event in events), out)
+
+
+def write_json_lines(objects: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Write one JSON object per line (UTF-8 text as is); return how many were written."""
     n = 0
-    for event in events:
-        out.write(json.dumps(event_to_dict(event), ensure_ascii=False, allow_nan=False))
+    for obj in objects:
+        out.write(json.dumps(obj, ensure_ascii=False, allow_nan=False))
         out.write("\n")
         n += 1
     return n

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
 from collections.abc import Iterable
 from typing import Final, TextIO
@@ -12,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from strife.output import defuse_cell
+from strife.output import defuse_cell, write_json_lines
 from strife.truces.codec import truce_to_dict
 from strife.truces.model import Moment, Party, Truce
 
@@ -39,12 +38,7 @@ _NUMBER_COLUMNS: Final = frozenset({"violations", "contested_violations", "artic
 
 
 def write_truces_jsonl(truces: Iterable[Truce], out: TextIO) -> int:
-    n = 0
-    for truce in truces:
-        out.write(json.dumps(truce_to_dict(truce), ensure_ascii=False, allow_nan=False))
-        out.write("\n")
-        n += 1
-    return n
+    return write_json_lines((truce_to_dict(truce) for truce in truces), out)
 
 
 def write_truces_csv(truces: Iterable[Truce], out: TextIO) -> int:
