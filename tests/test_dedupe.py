@@ -230,3 +230,13 @@ def test_a_store_upgraded_from_version_2_gets_its_band_rows(tmp_path: Path) -> N
     with Store.open(path) as store:
         dedupe = Deduplicator.for_store(store)
         assert list(dedupe.filter([_on(2, _wire_copy(STORY), "wire/2.html")])) == []
+
+
+def test_an_article_saved_again_keeps_one_set_of_band_rows() -> None:
+    article = _on(1, STORY, "wire/1.html")
+    store = _stored(article, _on(2, OTHER, "wire/4.html"))
+    store.save_many([(article, [])])
+    assert store._fetch(
+        "SELECT article_id, count(*) FROM article_bands GROUP BY 1 ORDER BY 1"
+    ) == sorted([(article.id, 16), (article_id(OTHER), 16)])
+    store.close()

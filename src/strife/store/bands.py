@@ -34,10 +34,16 @@ Probe = tuple[int, int, int, date | None, date | None]
 
 
 def write_bands(
-    conn: duckdb.DuckDBPyConnection, articles: Iterable[Article], signatures: dict[str, bytes]
+    conn: duckdb.DuckDBPyConnection,
+    articles: Iterable[Article],
+    signatures: dict[str, bytes],
+    *,
+    replace: bool,
 ) -> None:
-    """Replace the band rows of ``articles`` (their signatures given by id), in the
-    caller's transaction; an article's day is its publication day, else today."""
+    """Write the band rows of ``articles`` (their signatures given by id), in the caller's
+    transaction; an article's day is its publication day, else today. ``replace``: some
+    were stored before, and their rows go first (a scan of the table, which new articles
+    alone do not pay)."""
     rows: list[Row] = []
     ids: list[str] = []
     for article in articles:
@@ -48,7 +54,7 @@ def write_bands(
         day = dedupe_day(article.published)
         hashes = band_hashes(from_bytes(data))
         rows.extend((article.id, band, value, day) for band, value in enumerate(hashes))
-    if ids:
+    if ids and replace:
         conn.execute(
             "DELETE FROM article_bands WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
         )

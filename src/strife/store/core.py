@@ -173,7 +173,12 @@ class Store:
             insert_rows(conn, UPSERT_ARTICLES, list(batch.articles.values()))
             insert_rows(conn, INSERT_EVENTS, batch.event_rows())
             insert_rows(conn, UPSERT_SIGNATURES, batch.signature_rows())
-            write_bands(conn, [article for article, _ in batch.coded.values()], batch.signatures)
+            write_bands(
+                conn,
+                [article for article, _ in batch.coded.values()],
+                batch.signatures,
+                replace=n_existing > 0,
+            )
             insert_rows(conn, INSERT_COPIES, list(batch.copies.values()))
             refresh_truces(conn, list(batch.coded.values()))
         return len(ids) - n_existing
@@ -203,7 +208,7 @@ class Store:
             n_existing = _count_articles(conn, ids)
             parts.load_partition(conn, folder)
             insert_rows(conn, UPSERT_SIGNATURES, batch.signature_rows())
-            write_bands(conn, articles, batch.signatures)
+            write_bands(conn, articles, batch.signatures, replace=n_existing > 0)
             insert_rows(conn, INSERT_COPIES, list(batch.copies.values()))
             refresh_saved(conn, ids)
         return len(ids) - n_existing
