@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Final, Protocol, TextIO, cast
 
@@ -45,6 +44,7 @@ from strife.store import Store
 from strife.store_commands import (
     CountryOption,
     EventOption,
+    Format,
     SinceOption,
     UntilOption,
     date_options,
@@ -114,12 +114,6 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-
-
-class Format(StrEnum):
-    jsonl = "jsonl"
-    csv = "csv"
-    table = "table"
 
 
 DbOption = Annotated[

@@ -65,7 +65,7 @@ VAGUE_COUNT = 2  # "years ago", "weeks ago"
 DECADES_AGO_YEARS = 20
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SMALL_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _NUMBER_WORDS = {word: value for value, word in enumerate(_SMALL_NUMBERS, start=1)} | {
     "a": 1,
@@ -86,17 +86,17 @@ _RELATIVE_DAYS = {
     "tomorrow": 1,
 }
 
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     "|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
-_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_MONTH = f"(?P<month>{_MONTH_NAMES.lower()})"
-_WEEKDAY = f"(?P<weekday>{_WEEKDAY_NAMES.lower()})"
+WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH = f"(?P<month>{MONTH_NAMES.lower()})"
+_WEEKDAY = f"(?P<weekday>{WEEKDAY_NAMES.lower()})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _WEEKDAY_ABBREVIATIONS = "mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-_OPT_WEEKDAY = f"(?:(?:{_WEEKDAY_NAMES.lower()}|{_WEEKDAY_ABBREVIATIONS}) )?"
+_OPT_WEEKDAY = f"(?:(?:{WEEKDAY_NAMES.lower()}|{_WEEKDAY_ABBREVIATIONS}) )?"
 _PART_OF_DAY_WORDS = "(?:morning|afternoon|evening|night)"
 _COUNT = rf"(?P<count>\d+|{'|'.join(_NUMBER_WORDS)})"
 # Leading words that do not change the date an expression names.
@@ -163,8 +163,8 @@ def _mention(start: int, end: int, text: str, char_start: int, resolved: Resolve
 
 # --- finding candidate expressions -----------------------------------------------------
 
-_CAP_MONTH = rf"(?:{_MONTH_NAMES})\.?"
-_CAP_WEEKDAY = f"(?:{_WEEKDAY_NAMES})"
+_CAP_MONTH = rf"(?:{MONTH_NAMES})\.?"
+_CAP_WEEKDAY = f"(?:{WEEKDAY_NAMES})"
 _LEAD_WEEKDAY = rf"(?:(?:{_CAP_WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)?"
 _ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?\b"
 _TRAILING_YEAR = r"(?:,?\s+\d{4}\b)?"
@@ -399,7 +399,7 @@ def _relative_day(match: re.Match[str], published: date | None) -> Resolution | 
 def _weekday(match: re.Match[str], published: date | None) -> Resolution | None:
     if published is None:
         return None
-    return _weekday_date(_WEEKDAYS.index(match["weekday"]), published, match["modifier"]), False
+    return _weekday_date(WEEKDAYS.index(match["weekday"]), published, match["modifier"]), False
 
 
 def _weekday_date(wanted: int, published: date, modifier: str | None) -> date:
@@ -417,7 +417,7 @@ def _period(match: re.Match[str], published: date | None) -> Resolution | None:
         return None
     modifier, unit = match["modifier"] or "this", match["unit"]
     if unit == "weekend":
-        return _weekday_date(_WEEKDAYS.index("saturday"), published, modifier), False
+        return _weekday_date(WEEKDAYS.index("saturday"), published, modifier), False
     step = {"last": -1, "past": -1, "this": 0, "next": 1}[modifier]
     if unit == "week":
         return published + timedelta(days=7 * step), False

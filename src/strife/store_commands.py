@@ -177,7 +177,9 @@ def _fail(exc: StrifeError) -> NoReturn:
     raise typer.Exit(2) from exc
 
 
-class TruceFormat(StrEnum):
+class Format(StrEnum):
+    """How events or truces are printed."""
+
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
@@ -186,8 +188,8 @@ class TruceFormat(StrEnum):
 def truces_command(
     db: DbOption = Path("strife.duckdb"),
     output_format: Annotated[
-        TruceFormat, typer.Option("--format", "-f", help="jsonl, csv or table.")
-    ] = TruceFormat.table,
+        Format, typer.Option("--format", "-f", help="jsonl, csv or table.")
+    ] = Format.table,
     country: Annotated[
         str | None,
         typer.Option(
@@ -207,9 +209,9 @@ def truces_command(
             found = store.truces(country=country, since=first, until=last)
     except StrifeError as exc:
         _fail(exc)
-    if output_format is TruceFormat.jsonl:
+    if output_format is Format.jsonl:
         write_truces_jsonl(found, sys.stdout)
-    elif output_format is TruceFormat.csv:
+    elif output_format is Format.csv:
         write_truces_csv(found, sys.stdout)
     else:
         render_truces(found, stdout_console(width=None if sys.stdout.isatty() else 160))

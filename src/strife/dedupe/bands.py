@@ -15,7 +15,7 @@ stored (read) when it has none.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
 import numpy as np
@@ -25,6 +25,9 @@ from strife.dedupe.minhash import Signature
 BANDS: Final = 16
 ROWS: Final = 8
 DEFAULT_WINDOW_DAYS: Final = 7
+# One probe of the store's band table: (position of the article in the batch, band, hash,
+# first day, last day of its window; None for no window).
+Probe = tuple[int, int, int, date | None, date | None]
 
 
 def band_key(values: Signature) -> bytes:
@@ -52,3 +55,11 @@ def dedupe_day(published: datetime | None, today: date | None = None) -> date:
 def in_window(a: date, b: date, window: int) -> bool:
     """Whether two days are within ``window`` days (always, for a window of 0)."""
     return window <= 0 or abs((a - b).days) <= window
+
+
+def probes(position: int, sig: Signature, day: date, window: int) -> list[Probe]:
+    """The probes of one article: its 16 bands, within ``window`` days of ``day``."""
+    lo = None if window <= 0 else day - timedelta(days=window)
+    hi = None if window <= 0 else day + timedelta(days=window)
+    hashes = band_hashes(sig)
+    return [(position, band, value, lo, hi) for band, value in enumerate(hashes)]

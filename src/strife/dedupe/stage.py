@@ -30,7 +30,7 @@ from datetime import date
 from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
-from strife.dedupe.bands import DEFAULT_WINDOW_DAYS, dedupe_day
+from strife.dedupe.bands import DEFAULT_WINDOW_DAYS, dedupe_day, probes
 from strife.dedupe.copies import Copy
 from strife.dedupe.index import Match, NearDuplicateIndex
 from strife.dedupe.minhash import Signature, from_bytes, signature, similarity, to_bytes
@@ -143,20 +143,22 @@ class Deduplicator:
 
     def _prepare(self, articles: Sequence[Article]) -> dict[str, _Prepared]:
         """Signatures, days and stored candidates of the articles that will be compared."""
-        from strife.store.bands import probes
-
         for article_id in self._written:
             if article_id not in self._taken:
                 self.index.discard(article_id)
         self._written.clear()
-        fresh = [a for a in articles if a.id not in self._seen and not self._held(a)]
-        prepared = {a.id: (signature(a.text), dedupe_day(a.published)) for a in fresh}
+        return self._lookup([a for a in articles if a.id not in self._seen and not self._held(a)])
+
+    def _lookup(self, articles: Sequence[Article]) -> dict[str, _Prepared]:
+        """Signatures and days of ``articles``, and the stored articles that share a band
+        with each within its window (one question to the store)."""
+        prepared = {a.id: (signature(a.text), dedupe_day(a.published)) for a in articles}
         found: dict[int, set[str]] = {}
         if self.store is not None and prepared:
             asked = [
                 probe
                 for position, (sig, day) in enumerate(prepared.values())
-                for probe in probes(position, to_bytes(sig), day, self.window)
+                for probe in probes(position, sig, day, self.window)
             ]
             found = self.store.band_candidates(asked)
         wanted = {aid for ids in found.values() for aid in ids}
@@ -180,10 +182,12 @@ class Deduplicator:
             self._copy(Copy.of(article, article.id))
             return Verdict("exact", article.id)
         self._seen.add(article.id)
-        if self._stored(article):
-            return Verdict("stored", article.id)
-        if prepared is None:  # seen meanwhile: compare as an article of its own
-            prepared = self._prepare([article])[article.id]
+        if prepared is None:
+            # Not prepared: the store held it then (an article prepared was not held, and
+            # only this run, which has seen it now, could have stored it since).
+            if self._stored(article):
+                return Verdict("stored", article.id)
+            prepared = self._lookup([article])[article.id]
         match = self._match(article.id, prepared)
         if match is not None:
             self.counts.near += 1

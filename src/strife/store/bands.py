@@ -10,12 +10,11 @@ days asked for when articles arrive roughly in date order.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
 from typing import Final
 
 import duckdb
 
-from strife.dedupe.bands import band_hashes, dedupe_day
+from strife.dedupe.bands import Probe, band_hashes, dedupe_day
 from strife.dedupe.minhash import from_bytes
 from strife.records import Article
 from strife.store.rows import Row, insert_rows
@@ -29,8 +28,6 @@ BAND_COLUMNS: Final = (
 )
 BANDS_DDL: Final = create_table_sql("article_bands", BAND_COLUMNS)
 INSERT_BANDS: Final = insert_sql("article_bands", BAND_COLUMNS, "INSERT")
-# One probe: (position of the article in the batch, band, hash, first day, last day).
-Probe = tuple[int, int, int, date | None, date | None]
 
 
 def write_bands(
@@ -81,14 +78,6 @@ def fill_bands(conn: duckdb.DuckDBPyConnection, chunk: int = 2000) -> None:
             ],
         )
         last = rows[-1][0]
-
-
-def probes(position: int, sig_bytes: bytes, day: date, window: int) -> list[Probe]:
-    """The probes of one article: its 16 bands, within ``window`` days of ``day``."""
-    lo = None if window <= 0 else day - timedelta(days=window)
-    hi = None if window <= 0 else day + timedelta(days=window)
-    hashes = band_hashes(from_bytes(sig_bytes))
-    return [(position, band, value, lo, hi) for band, value in enumerate(hashes)]
 
 
 def candidates(conn: duckdb.DuckDBPyConnection, asked: Sequence[Probe]) -> dict[int, set[str]]:

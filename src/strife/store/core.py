@@ -25,12 +25,13 @@ from typing import Any, Self, TypedDict, Unpack
 
 import duckdb
 
+from strife.dedupe.bands import Probe
 from strife.dedupe.copies import Copy
 from strife.dedupe.minhash import signature_bytes
 from strife.errors import StoreError
 from strife.records import Article, Event, Rejection
 from strife.store import parts
-from strife.store.bands import Probe, candidates, signatures_of, write_bands
+from strife.store.bands import candidates, signatures_of, write_bands
 from strife.store.rows import (
     ARTICLE_FIELDS,
     Batch,

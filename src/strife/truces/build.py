@@ -192,17 +192,19 @@ def _build_war(
             links[id(mention)] = _link_earlier(drafts, mention, links, ordered)
     current = sorted((d for d in drafts if not d.historical), key=_Draft.sort_key)
     periods = _periods(current)
-    explicit = _explicit(ordered, links)
+    fighting = [event for event in events if involves(event, conflict)]
+    said = _said_to_breach(fighting, _explicit(ordered, links))
     truces: dict[int, Truce] = {}
+    following: _Draft | None = None
     for draft in reversed(current):
-        following = current[current.index(draft) + 1] if draft is not current[-1] else None
         truces[id(draft)] = _finish(
             draft,
             conflict,
             following=truces.get(id(following)) if following else None,
-            violations=_violations(draft, conflict, events, periods, explicit),
+            violations=_violations(draft, conflict, fighting, periods, said),
             outlets=outlets,
         )
+        following = draft
     for draft in drafts:
         if draft.historical:
             truces[id(draft)] = _finish(draft, conflict, None, (), outlets)
@@ -390,25 +392,36 @@ def _explicit(
     return found
 
 
+def _said_to_breach(
+    events: Sequence[Event], explicit: Mapping[tuple[str, int, int], _Draft]
+) -> dict[str, list[_Draft]]:
+    """Event id -> the truces whose breach words stand around the event."""
+    by_article: dict[str, list[tuple[int, int, _Draft]]] = {}
+    for (article, start, end), draft in explicit.items():
+        by_article.setdefault(article, []).append((start, end, draft))
+    said: dict[str, list[_Draft]] = {}
+    for event in events:
+        for start, end, draft in by_article.get(event.article_id, ()):
+            if start <= event.event_start < end:
+                said.setdefault(event.id, []).append(draft)
+    return said
+
+
 def _violations(
     draft: _Draft,
     conflict: tuple[str, ...],
-    events: Sequence[Event],
+    fighting: Sequence[Event],
     periods: Mapping[int, tuple[date | None, date | None]],
-    explicit: Mapping[tuple[str, int, int], _Draft],
+    said: Mapping[str, list[_Draft]],
 ) -> tuple[Violation, ...]:
+    """The war's fighting events (``involves``) that allegedly violate ``draft``."""
     first, until = periods.get(id(draft), (None, None))
     found: dict[str, Violation] = {}
-    for event in events:
-        if not involves(event, conflict):
+    for event in fighting:
+        explicit = any(target is draft for target in said.get(event.id, ()))
+        if not explicit and not in_period(event, first, until):
             continue
-        said = any(
-            target is draft and article == event.article_id and start <= event.event_start < end
-            for (article, start, end), target in explicit.items()
-        )
-        if not said and not in_period(event, first, until):
-            continue
-        alleged = violation(event, conflict, explicit=said)
+        alleged = violation(event, conflict, explicit=explicit)
         if alleged is not None:
             found[event.id] = alleged
     return tuple(sorted(found.values(), key=lambda v: (v.date or date.max, v.event_id)))

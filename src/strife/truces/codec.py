@@ -43,7 +43,7 @@ def truce_to_dict(truce: Truce) -> Json:
         "mediators": [_party(p) for p in truce.mediators],
         "place": _site(truce.place),
         "scope": _site(truce.scope),
-        "terms": [{"text": t.text, "evidence": _evidence(t.evidence)} for t in truce.terms],
+        "terms": [_term(t) for t in truce.terms],
         "status": truce.status,
         "status_history": [_change(c) for c in truce.status_history],
         "superseded_by": truce.superseded_by,
@@ -76,7 +76,7 @@ def truce_from_dict(data: Json) -> Truce:
         ends=_read_moment(data["ends"], evidence["ends"]),
         place=_read_site(data["place"]),
         scope=_read_site(data["scope"]),
-        terms=tuple(Term(t["text"], _read_evidence(t["evidence"])) for t in data["terms"]),
+        terms=tuple(_read_term(t) for t in data["terms"]),
         status=cast(Status, data["status"]),
         status_history=tuple(_read_change(c) for c in data["status_history"]),
         superseded_by=data["superseded_by"],
@@ -104,7 +104,7 @@ def mention_to_dict(mention: TruceMention) -> Json:
         "ends": _moment_record(mention.ends),
         "place": _site(mention.place),
         "scope": _site(mention.scope),
-        "terms": [{"text": t.text, "evidence": _evidence(t.evidence)} for t in mention.terms],
+        "terms": [_term(t) for t in mention.terms],
         "ordinal": mention.ordinal,
         "count": mention.count,
         "earlier": mention.earlier,
@@ -131,7 +131,7 @@ def mention_from_dict(data: Json) -> TruceMention:
         ends=_read_moment_record(data["ends"]),
         place=_read_site(data["place"]),
         scope=_read_site(data["scope"]),
-        terms=tuple(Term(t["text"], _read_evidence(t["evidence"])) for t in data["terms"]),
+        terms=tuple(_read_term(t) for t in data["terms"]),
         ordinal=data["ordinal"],
         count=int(data["count"]),
         earlier=bool(data["earlier"]),
@@ -177,6 +177,10 @@ def _evidence(evidence: Evidence) -> Json:
         "end": evidence.end,
         "text": evidence.text,
     }
+
+
+def _term(term: Term) -> Json:
+    return {"text": term.text, "evidence": _evidence(term.evidence)}
 
 
 def _party(party: Party) -> Json:
@@ -236,6 +240,10 @@ def _read_evidence(data: Json) -> Evidence:
 
 def _read_optional_evidence(data: Json | None) -> Evidence | None:
     return None if data is None else _read_evidence(data)
+
+
+def _read_term(data: Json) -> Term:
+    return Term(data["text"], _read_evidence(data["evidence"]))
 
 
 def _read_party(data: Json) -> Party:

@@ -47,9 +47,23 @@ class Cues:
     collapse: re.Pattern[str]
     breach: re.Pattern[str]
     attack: re.Pattern[str]
+    ordinal: re.Pattern[str]
+    count: re.Pattern[str]
+    numbers: dict[str, int]
+    fresh: re.Pattern[str]
+    abbreviation: re.Pattern[str]
+    clause_end: re.Pattern[str]
 
     def kind(self, words: str) -> Kind:
         return self.kind_of.get(" ".join(words.lower().split()), "ceasefire")
+
+    def number(self, pattern: re.Pattern[str], text: str) -> int | None:
+        """The number the first match of ``pattern`` (``ordinal``, ``count``) names."""
+        match = pattern.search(text)
+        if match is None:
+            return None
+        word = match.group(1).lower()
+        return self.numbers.get(word) or int(re.sub(r"\D", "", word))
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,7 +100,25 @@ def cues() -> Cues:
         collapse=compiled("collapse"),
         breach=compiled("breach"),
         attack=compiled("attack_words"),
+        ordinal=re.compile(
+            rf"(?<![\w-])({_alternation(data['ordinals'])}|\d{{1,2}}(?:st|nd|rd|th))(?![\w-])",
+            re.IGNORECASE,
+        ),
+        count=re.compile(rf"(?<![\w-])({_alternation(data['counts'])})(?![\w-])", re.IGNORECASE),
+        numbers=data["ordinals"] | data["counts"],
+        fresh=re.compile(rf"\b(?:{_alternation(data['fresh'])})\b", re.IGNORECASE),
+        abbreviation=re.compile(
+            rf"(?:\b(?:[A-Z]\.){{2,}}|\b(?:{_alternation(data['abbreviations'])})\.)$"
+        ),
+        clause_end=re.compile(
+            rf"[.;:!?]|,\s+(?:{_alternation(data['clause_starts'])}"
+            r"|and\s+the\s+\w+\s+(?:said|says))\b"
+        ),
     )
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in words)
 
 
 def _data() -> dict[str, Any]:

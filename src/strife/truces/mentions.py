@@ -24,10 +24,11 @@ The sentence or two after a mention, when they name no truce of their own, add t
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from strife.records import Article, Event
 from strife.truces.cues import NON_PARTY_CODES, Cues, Names, cues
@@ -35,28 +36,6 @@ from strife.truces.model import Evidence, Kind, Moment, Party, Site, Term, Truce
 from strife.truces.moments import DAY_IN_TEXT, YEAR, duration, later, read_day, when_after
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
-# "U.S." or "Gen." before a capital does not end a sentence.
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|St|Sen|Rep|Gov|Prof|No|Vol)\.)$"
-)
-_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-}
-_ORDINAL = re.compile(
-    r"(?<![\w-])(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))(?![\w-])",
-    re.IGNORECASE,
-)
-_COUNT = re.compile(r"(?<![\w-])(two|three|four|five|six|2|3|4|5|6)(?![\w-])", re.IGNORECASE)
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 AGREEMENT_EVENTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "CONSULT", "RETREAT"})
 FIGHT_EVENTS = frozenset({"ASSAULT", "ACCUSE", "COERCE", "THREATEN", "MOBILIZE", "REJECT"})
 CONNECTOR = re.compile(r"^(?:[\s,]|and\b|the\b|its\b|\([A-Z. ]+\))*$")
@@ -90,7 +69,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_BREAK.finditer(text):
-        if text[match.start()] != "\n" and _ABBREVIATION.search(
+        # "U.S." or "Gen." before a capital does not end a sentence.
+        if text[match.start()] != "\n" and cues().abbreviation.search(
             text, max(0, match.start() - 12), match.start()
         ):
             continue
@@ -202,8 +182,8 @@ class _Reader:
                     last.kind = kind
                 continue
             windows.append(window)
-        for window in windows[:-1]:
-            window.end = min(window.end, windows[windows.index(window) + 1].cue_start)
+        for window, following in itertools.pairwise(windows):
+            window.end = min(window.end, following.cue_start)
         return windows
 
     def _signature(self, window: _Window) -> tuple[object, ...]:
@@ -287,10 +267,7 @@ class _Reader:
         cease fire"), not one the reader knows already ("the ceasefire")."""
         if self.c.noun.fullmatch(self.text[window.cue_start : window.cue_end]) is None:
             return True
-        return (
-            re.search(r"\b(?:a|an|new|another|fresh)\b", self._near_words(window, 3), re.I)
-            is not None
-        )
+        return self.c.fresh.search(self._near_words(window, 3)) is not None
 
     def _earlier(self, window: _Window) -> bool:
         return self.c.earlier.search(self._near_words(window)) is not None
@@ -300,21 +277,13 @@ class _Reader:
         among one mediator's ("the first truce brokered by the United States")."""
         if self.c.mediation.search(self.text, window.cue_end, window.end):
             return None
-        match = _ORDINAL.search(self._near_words(window, 3))
-        if match is None:
-            return None
-        word = match.group(1).lower()
-        return _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        return self.c.number(self.c.ordinal, self._near_words(window, 3))
 
     def _count(self, window: _Window) -> int:
         cue = self.text[window.cue_start : window.cue_end].lower()
         if not cue.endswith("s"):
             return 1
-        match = _COUNT.search(self._near_words(window, 4))
-        if match is None:
-            return 0
-        word = match.group(1).lower()
-        return _COUNTS.get(word) or int(word)
+        return self.c.number(self.c.count, self._near_words(window, 4)) or 0
 
     def _year(self, words: str) -> int | None:
         if self.published is None:
@@ -565,12 +534,11 @@ class _Reader:
                 at += piece.end() + follow.end()
 
     def _term(self, start: int, end: int) -> Term | None:
-        words = self.text[start:end].split()
+        words = list(re.finditer(r"\S+", self.text[start:end]))
         if len(words) < 2:
             return None
         if len(words) > MAX_TERM_WORDS:
-            end = start + len(" ".join(words[:MAX_TERM_WORDS]))
-            end = self.text.find(words[MAX_TERM_WORDS - 1], start) + len(words[MAX_TERM_WORDS - 1])
+            end = start + words[MAX_TERM_WORDS - 1].end()
         evidence = self._evidence(start, end)
         return Term(" ".join(evidence.text.split()), evidence)
 
@@ -586,9 +554,7 @@ class _Reader:
 
 def _clause_end(words: str, at: int) -> int:
     """Where the clause that starts at ``at`` ends: a full stop, a semicolon or a new clause."""
-    match = re.compile(
-        r"[.;:!?]|,\s+(?:the|who|which|but|as|after|while|said|and\s+the\s+\w+\s+(?:said|says))\b"
-    ).search(words, at)
+    match = cues().clause_end.search(words, at)
     return match.start() if match is not None else len(words)
 
 
@@ -642,8 +608,3 @@ def _article_pair(events: Sequence[Event], text: str, skip: set[str]) -> tuple[s
 
 
 _VENUE = re.compile(r"\b(?:in|at)\s+$")
-
-
-def with_article(mention: TruceMention, article_id: str) -> TruceMention:
-    """The mention re-keyed to another article id (a stored duplicate's)."""
-    return replace(mention, article_id=article_id)

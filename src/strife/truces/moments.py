@@ -13,19 +13,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from strife.dates import resolve_expression
+from strife.dates import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, resolve_expression
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 DAY_EXPRESSION = (
-    rf"(?:(?:(?:this|last|next|on)\s+)?(?:{_WEEKDAY})(?:,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+"
-    rf"(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?))?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?"
-    rf"|(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"(?:(?:(?:this|last|next|on)\s+)?(?:{WEEKDAY_NAMES})(?:,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:{MONTH_NAMES})|(?:{MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?))?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_NAMES})(?:\s+\d{{4}})?"
+    rf"|(?:{MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     r"|yesterday|today|tonight|tomorrow|last\s+week|last\s+night)"
 )
 TIME_EXPRESSION = (
@@ -103,8 +97,8 @@ def read_day(expression: str, published: date | None, *, ahead: bool = False) ->
     coming one when ``ahead``."""
     words = " ".join(expression.lower().split())
     words = re.sub(r"^on\s+", "", words)
-    if ahead and published is not None and words in _WEEKDAYS:
-        return published + timedelta(days=(_WEEKDAYS.index(words) - published.weekday()) % 7)
+    if ahead and published is not None and words in WEEKDAYS:
+        return published + timedelta(days=(WEEKDAYS.index(words) - published.weekday()) % 7)
     moment = None if published is None else datetime(published.year, published.month, published.day)
     resolved = resolve_expression(words, moment)
     return None if resolved is None else resolved.date
