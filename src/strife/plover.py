@@ -14,15 +14,6 @@ MATERIAL_COOPERATION: Final = 2
 VERBAL_CONFLICT: Final = 3
 MATERIAL_CONFLICT: Final = 4
 
-QUAD_NAMES: Final = MappingProxyType(
-    {
-        VERBAL_COOPERATION: "verbal cooperation",
-        MATERIAL_COOPERATION: "material cooperation",
-        VERBAL_CONFLICT: "verbal conflict",
-        MATERIAL_CONFLICT: "material conflict",
-    }
-)
-
 QUAD: Final = MappingProxyType(
     {
         "AGREE": VERBAL_COOPERATION,
@@ -137,8 +128,3 @@ CONTEXTS: Final = (
 AUX_MARKERS: Final = ("negation", "future", "hypothetical", "historical")
 
 NON_STATE_CODES: Final = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC")
-
-
-def is_valid_mode(event: str, mode: str | None) -> bool:
-    """True when ``mode`` is None or one of the modes PLOVER defines for ``event``."""
-    return mode is None or mode in MODES.get(event, ())

@@ -50,19 +50,9 @@ class InvalidParameter(ApiError):
     code = "invalid_request"
 
 
-class Unauthorized(ApiError):
-    status = 401
-    code = "unauthorized"
-
-
 class NotFound(ApiError):
     status = 404
     code = "not_found"
-
-
-class PayloadTooLarge(ApiError):
-    status = 413
-    code = "payload_too_large"
 
 
 class ApiConfigError(StrifeError):

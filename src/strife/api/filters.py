@@ -7,7 +7,7 @@ Filters on derived fields (sectors, place name, text) go through the in-memory `
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
@@ -46,10 +46,6 @@ class EventFilter:
     bbox: BBox | None = None
     contested: bool | None = None
     text: str | None = None
-
-    def without_dates(self) -> EventFilter:
-        """The same filter over all dates (what a timeline shows around a brushed range)."""
-        return replace(self, since=None, until=None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,10 +61,6 @@ class InputSource:
     def is_url(self) -> bool:
         return self.path is None and self.name.startswith(URL_SCHEMES)
 
-    @property
-    def is_stdin(self) -> bool:
-        return self.path is None and not self.is_url
-
 
 def expand_paths(paths: Iterable[str]) -> Iterator[InputSource]:
     """Yield the inputs named by ``paths``: files, directories (recursively), globs, feed
