@@ -14,23 +14,22 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from strife.records import Casualties, Count
+from strife.syntax import VICTIM_DEPS, data_file, read_words
 
-KILLED = frozenset("kill die dead death fatality life body slay massacre execute".split())
-INJURED = frozenset("wound injure hurt injury injured wounded".split())
-ARRESTED = frozenset("arrest detain jail imprison apprehend detention round".split())
-VICTIM_DEPS = frozenset({"nsubjpass", "dobj", "nsubj", "pobj", "attr", "conj", "appos"})
-QUALIFIER_DEPS = frozenset({"quantmod", "advmod", "amod", "det", "nummod", "prep"})
-
-WORD_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "thousand": 1000, "few": 2, "several": 3, "dozen": 12, "dozens": 24, "scores": 40,
-    "hundreds": 200, "thousands": 2000, "tens": 20, "couple": 2,
-}  # fmt: skip
-SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# The words and numbers are in data/casualties.json, each with why it is there.
+_WORDS = read_words(
+    data_file("casualties.json"),
+    "the casualty word lists",
+    ("killed", "injured", "arrested", "lives", "counted_plurals"),
+    tables=("word_numbers", "scale"),
+)
+KILLED = _WORDS["killed"]
+INJURED = _WORDS["injured"]
+ARRESTED = _WORDS["arrested"]
+LIVES = _WORDS["lives"]
+COUNTED_PLURALS = _WORDS["counted_plurals"]
+WORD_NUMBERS = _WORDS.tables["word_numbers"]
+SCALE = _WORDS.tables["scale"]
 NUMBER_RE = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 
 
@@ -51,7 +50,7 @@ def count_casualties(tokens: Iterable[Token]) -> Casualties:
 
 def _kind(token: Token) -> str | None:
     lemma = token.lemma_.lower()
-    if lemma in KILLED or (lemma == "claim" and _has_object(token, {"life", "lives"})):
+    if lemma in KILLED or (lemma == "claim" and _has_object(token, LIVES)):
         return "dead"
     if lemma in INJURED:
         return "injured"
@@ -60,7 +59,7 @@ def _kind(token: Token) -> str | None:
     return None
 
 
-def _has_object(token: Token, lemmas: set[str]) -> bool:
+def _has_object(token: Token, lemmas: frozenset[str]) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in lemmas for c in token.children)
 
 
@@ -102,7 +101,7 @@ def _count(number: Token) -> Count | None:
     qualifiers = [c for c in number.subtree if c.i <= number.i]
     first = min([number.i, *(q.i for q in qualifiers)])
     span = number.doc[first : number.i + 1]
-    if number.head.lower_ in ("dozens", "hundreds", "thousands", "scores"):
+    if number.head.lower_ in COUNTED_PLURALS:
         span = number.doc[first : number.head.i + 1]
     return Count(min=value, text=span.text)
 

@@ -19,21 +19,23 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from strife.records import ActorRef, Claim, Stance
+from strife.syntax import REPORTED_DEPS, VERBAL_POS, data_file, read_words, subjects
 
 if TYPE_CHECKING:  # the event stage imports this module
     from strife.events.references import MentionIndex
 
-ASSERT_LEMMAS = frozenset(
-    "say tell state announce claim allege report add insist confirm declare note write tweet "
-    "stress explain acknowledge assert maintain argue suggest indicate accuse".split()
+# The words are in data/claims.json, each list with why it is there.
+_WORDS = read_words(
+    data_file("claims.json"),
+    "the reported-speech word lists",
+    ("speech_verbs", "deny_verbs", "refusal_verbs", "denied_objects"),
 )
-DENY_LEMMAS = frozenset("deny reject dismiss refute dispute contest".split())
-REFUSAL_LEMMAS = frozenset({"reject", "dismiss"})
-DENIED_OBJECTS = frozenset(
-    "allegation allegations claim claims report reports accusation accusations charge charges "
-    "it this that statement statements account accounts rumor rumors rumour rumours".split()
-)
-CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj"})
+#: Verbs of saying: their subject asserts what they say (the event stage reads them too).
+SPEECH_VERBS = _WORDS["speech_verbs"]
+ASSERT_LEMMAS = SPEECH_VERBS
+DENY_LEMMAS = _WORDS["deny_verbs"]
+REFUSAL_LEMMAS = _WORDS["refusal_verbs"]
+DENIED_OBJECTS = _WORDS["denied_objects"]
 LOOKBACK_SENTENCES = 3
 
 
@@ -57,7 +59,7 @@ def find_attributions(sent: Span, index: MentionIndex) -> list[Attribution]:
     found: list[Attribution] = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in ASSERT_LEMMAS | DENY_LEMMAS:
+        if token.pos_ in VERBAL_POS and lemma in ASSERT_LEMMAS | DENY_LEMMAS:
             attribution = _verb_attribution(token, index)
             if attribution is not None:
                 found.append(attribution)
@@ -73,7 +75,7 @@ def _verb_attribution(verb: Token, index: MentionIndex) -> Attribution | None:
     if speaker is None:
         return None
     stance: Stance = "denies" if verb.lemma_.lower() in DENY_LEMMAS else "asserts"
-    content = [c for c in verb.children if c.dep_ in CONTENT_DEPS]
+    content = [c for c in verb.children if c.dep_ in REPORTED_DEPS]
     objects = {c.lemma_.lower() for c in content if c.dep_ == "dobj"} | {
         c.lower_ for c in content if c.dep_ == "dobj"
     }
@@ -101,10 +103,7 @@ def _speaker_ref(speaker: Token, index: MentionIndex) -> ActorRef | None:
 
 
 def _speaker(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
-    return None
+    return next(iter(subjects(verb)), None)
 
 
 def _according_to(according: Token, index: MentionIndex) -> Attribution | None:

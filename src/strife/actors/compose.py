@@ -46,31 +46,28 @@ from dataclasses import dataclass, replace
 from spacy.symbols import PERSON, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from strife.actors.lexicon import Category, Entry, Role
+from strife.actors.lexicon import WORDS, Category, Entry, Role
 from strife.actors.match import NAME_NEUTRAL, Atom
+from strife.syntax import NOT_PERSON_ENTITIES
 
-POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-QUALIFIERS = frozenset(
-    {"senior", "top", "deputy", "acting", "interim", "chief", "local", "first", "vice"}
-)
-FORMER = frozenset({"former", "ex"})
-ANTI_TARGETS = frozenset({"government", "regime", "junta"})
-AFFILIATING_PARTICIPLES = frozenset({"led", "run", "controlled"})
+# The words are in data/actors/words.json, each list with why it is there.
+POSSESSIVE = WORDS["possessive_markers"]
+QUALIFIERS = WORDS["qualifiers"]
+FORMER = WORDS["former"]
+ANTI_TARGETS = WORDS["anti_targets"]
+AFFILIATING_PARTICIPLES = WORDS["affiliating_participles"]
+# A capital after these prepositions names a place ("talks in Moscow"), not a government.
+CAPITAL_PLACE_PREPS = WORDS["capital_place_preps"]
 MODIFIERS: frozenset[Category] = frozenset(
     {"country", "capital", "demonym", "seat", "org", "person"}
 )
 LENDS_SECTOR: frozenset[Category] = frozenset({"seat", "org", "person"})
 YIELDING_SECTORS = frozenset({"GOV", "OPP"})
-# A capital after these prepositions names a place ("talks in Moscow"), not a government.
-LOCATIVE = frozenset(
-    {"in", "at", "near", "outside", "around", "inside", "across", "within", "into", "throughout"}
-)
 # Agents that belong to the place they are in ("police in Nairobi", "a court in Minsk");
 # soldiers, rebels or refugees in a country are often foreign to it.
 LOCAL_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "CVL", "EDU", "MED", "LAB", "JRN", "REL"})
 GROUP_ROLES = frozenset({"body", "equipment"})
 MAX_NAME_TOKENS = 4
-NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -496,7 +493,7 @@ def _is_actor(doc: Doc, phrase: Phrase) -> bool:
     if phrase.category == "demonym":
         return False
     if phrase.category == "capital" and phrase.start > 0:
-        return doc[phrase.start - 1].lower_ not in LOCATIVE
+        return doc[phrase.start - 1].lower_ not in CAPITAL_PLACE_PREPS
     if phrase.role == "equipment" and phrase.coding.code is None:
         return False
     if phrase.category != "agent" or phrase.named or phrase.end >= len(doc):

@@ -18,6 +18,10 @@ Each file is a TSV with a header row; list-valued columns are ``|``-separated.
 ``persons.tsv``        named people: name, aliases, code, sector, other_sectors, role.
 =====================  ===================================================================
 
+``words.json`` holds the word lists the phrase rules read (:data:`WORDS`: possessives,
+qualifiers, pronouns, gendered titles ...), each with why it is there; it is read once, at
+import.
+
 Nothing here touches spaCy: the lexicon is plain data, and :mod:`strife.actors.match`
 turns it into matchers.
 """
@@ -33,6 +37,7 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from strife.errors import ModelError
+from strife.syntax import data_file, read_words
 
 Category = Literal["country", "capital", "demonym", "people", "seat", "org", "person", "agent"]
 Role = Literal["title", "staff", "body", "equipment"]
@@ -44,6 +49,23 @@ SECTORS = frozenset(
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 ORGANISATION_KINDS = frozenset({"igo", "group", "agent"})
 PARTIALLY_RECOGNISED = "PRE"
+#: The lists of ``data/actors/words.json`` (:mod:`strife.actors.compose` and ``memory``).
+WORD_LISTS = (
+    "possessive_markers",
+    "qualifiers",
+    "affiliating_participles",
+    "former",
+    "anti_targets",
+    "capital_place_preps",
+    "personal_pronouns",
+    "possessive_pronouns",
+    "male_pronouns",
+    "female_pronouns",
+    "male_words",
+    "female_words",
+    "name_suffixes",
+)
+WORDS = read_words(data_file("actors", "words.json"), "the actor word lists", WORD_LISTS)
 
 # When two dictionaries list the same words, the earlier category wins: a named person or
 # organisation is more specific than a country name, and a country's own name more than

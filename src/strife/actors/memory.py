@@ -30,25 +30,22 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from strife.actors.compose import Coding, Phrase, is_name_token, merge_sectors, name_run
+from strife.actors.lexicon import WORDS
 from strife.records import ActorMention, ActorRef
+from strife.syntax import NOMINAL_SUBJECT_DEPS
 
-PERSONAL_PRONOUNS = frozenset({"he", "she"})
-POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
-PRONOUN_GENDERS = {"he": "m", "his": "m", "she": "f", "her": "f"}
+# The words are in data/actors/words.json, each list with why it is there.
+PERSONAL_PRONOUNS = WORDS["personal_pronouns"]
+POSSESSIVE_PRONOUNS = WORDS["possessive_pronouns"]
+PRONOUN_GENDERS = {
+    **dict.fromkeys(WORDS["male_pronouns"], "m"),
+    **dict.fromkeys(WORDS["female_pronouns"], "f"),
+}
 GENDERED_WORDS = {
-    **dict.fromkeys(
-        ("mr", "mr.", "sir", "man", "boy", "king", "prince", "emir", "sultan", "spokesman",
-         "policeman", "businessman", "chairman", "congressman", "cameraman", "serviceman"),
-        "m",
-    ),
-    **dict.fromkeys(
-        ("ms", "ms.", "mrs", "mrs.", "miss", "madam", "woman", "girl", "queen", "princess",
-         "spokeswoman", "policewoman", "businesswoman", "chairwoman", "congresswoman"),
-        "f",
-    ),
-}  # fmt: skip
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+    **dict.fromkeys(WORDS["male_words"], "m"),
+    **dict.fromkeys(WORDS["female_words"], "f"),
+}
+NAME_SUFFIXES = WORDS["name_suffixes"]
 PRONOUN_REACH = 3  # sentences: the current one and the two before it
 
 
@@ -251,7 +248,7 @@ def _remember(
     if is_person or titled:
         # An unnamed title ("a Dutch Islamic State fighter") is a person, not the group.
         person = coding if named else replace(coding, name=None)
-        subject = span.root.dep_ in SUBJECT_DEPS
+        subject = span.root.dep_ in NOMINAL_SUBJECT_DEPS
         memory.remember_person(person, sentence, subject, gender_of(doc, mention))
     if isinstance(item, Phrase) and item.head and ref.code is not None:
         memory.remember_agent(item.head, coding)

@@ -13,10 +13,12 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from strife.claims import Attribution
+from strife.events.lexicon import WORDS
 from strife.plover import QUAD, VERBAL_CONFLICT
 from strife.records import ActorRef, Event
 
-ALLEGING_VERBS = frozenset({"claim", "allege", "charge", "insist"})
+# Verbs of contested assertion (data/events/words.json).
+ALLEGING_VERBS = WORDS["alleging_verbs"]
 
 
 def accusations_in_claims(

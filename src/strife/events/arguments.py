@@ -32,9 +32,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from strife.events.lexicon import WORDS
 from strife.events.references import (
-    PHRASE_DEPS,
-    SUBJECT_DEPS,
     VIOLENT_ACTS,
     CountryOf,
     MentionIndex,
@@ -42,15 +41,31 @@ from strife.events.references import (
     is_actors_own,
     is_each_other,
     parties_of_description,
-    prep_objects,
 )
 from strife.events.triggers import RECEIVING_VERBS, UNTYPED, Trigger
 from strife.events.unresolved import is_named, unresolved_refs
 from strife.records import ActorRef
+from strife.syntax import (
+    ANY_SUBJECT_DEPS,
+    CLAUSAL_MODIFIER_DEPS,
+    CLAUSE_EDGES,
+    NOUN_MODIFIER_DEPS,
+    PHRASE_DEPS,
+    SUBJECT_DEPS,
+    VERBAL_POS,
+    children_with,
+    prep_objects,
+    subjects,
+)
 
-RECIPIENT_PREPS = frozenset("to on against at with toward towards into upon via from for".split())
-NOUN_RECIPIENT_PREPS = frozenset("on against to at with toward towards into upon via".split())
-OBJECT_PARTY_PREPS = frozenset("on against by to toward towards".split())
+# The words are in data/events/words.json, each list with why it is there.
+RECIPIENT_PREPS = WORDS["recipient_preps"]
+NOUN_RECIPIENT_PREPS = WORDS["noun_recipient_preps"]
+OBJECT_PARTY_PREPS = WORDS["object_party_preps"]
+DOCUMENTS = WORDS["documents"]
+TRANSFER_VERBS = WORDS["transfer_verbs"]
+CONTACT_VERBS = WORDS["contact_verbs"]
+PROPOSALS = WORDS["proposals"]
 # Events whose noun's "from" names who sends them ("criticism from the U.N.", "threats from
 # Iran", "aid from Japan"); for a withdrawal or a release "from" is a place.
 FROM_SENDERS = frozenset(
@@ -59,30 +74,6 @@ FROM_SENDERS = frozenset(
 # Events whose noun's "for" names whom they are for ("support for the GNA", "aid for
 # Gaza"); for others it is what is asked or argued about ("calls for restraint").
 FOR_RECIPIENTS = frozenset({"SUPPORT", "AID"})
-# Documents through which their author acts: "Amnesty put out a report accusing the army",
-# "the parliament passed a resolution criticizing the president".
-DOCUMENTS = frozenset(
-    "report reports resolution resolutions statement statements letter letters bill motion "
-    "communique declaration document petition message note".split()
-)
-# Verbs of giving: with a "to" goal, the goal receives and the object is what is given
-# ("returned a stolen Bible to its owners", "granted a pardon to the publisher").
-TRANSFER_VERBS = frozenset(
-    "give hand return deliver transfer supply lend loan provide donate grant send sell ship "
-    "award offer".split()
-)
-# Verbs of contact: a participle or purpose clause they carry speaks to their object
-# ("called King Salman, discussing oil supply", "sent a letter to the WHO chief
-# threatening to pull funding").
-CONTACT_VERBS = frozenset(
-    "call phone telephone ring meet visit host receive welcome send write".split()
-)
-# What is asked or put forward: whoever made it is whom accepting or refusing it answers
-# ("rejected the appeal of an Australian citizen", "refused a request from 20 MPs").
-PROPOSALS = frozenset(
-    "request requests demand demands appeal appeals plea pleas proposal proposals offer "
-    "offers bid call calls invitation application petition ultimatum".split()
-)
 # Events done together: "Kuwait and its allies agreed" has both as its actors.
 JOINT_EVENTS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -162,7 +153,7 @@ class _Site:
 def _statement_roles(site: _Site) -> Arguments:
     """A statement about another party: the speaker, and the party it is about."""
     token, resolver = site.token, site.resolver
-    actors = resolver.refs(c for c in token.children if c.dep_ in SUBJECT_DEPS)
+    actors = resolver.refs(subjects(token))
     about = [s for c in token.children if c.dep_ == "ccomp" for s in _clause_subjects(c)]
     return Arguments(actors, tuple(r for r in resolver.refs(about) if r not in actors))
 
@@ -252,23 +243,6 @@ def _fallback_recipients(
     return site.resolver.fallback(recipient_toks, swapped, described, near, actors)
 
 
-CLAUSE_EDGES = frozenset(
-    {
-        "nsubj",
-        "csubj",
-        "nsubjpass",
-        "advcl",
-        "relcl",
-        "parataxis",
-        "ccomp",
-        "mark",
-        "punct",
-        "agent",
-        "cc",
-    }
-)
-
-
 def _own_clause(token: Token, trigger: Trigger) -> list[Token]:
     """Tokens of the trigger's clause in breadth-first order, without its subject and the
     clauses it heads."""
@@ -282,7 +256,7 @@ def _own_clause(token: Token, trigger: Trigger) -> list[Token]:
         for child in sorted(current.children, key=lambda c: (c.i < token.i, abs(c.i - token.i))):
             if child.i in seen or child.dep_ in CLAUSE_EDGES:
                 continue
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            if child.dep_ == "conj" and child.pos_ in VERBAL_POS:
                 continue  # "declared a curfew and sent in troops": another event
             seen.add(child.i)
             queue.append(child)
@@ -306,11 +280,11 @@ def _owned_by(thing: Token, actors: tuple[ActorRef, ...], index: MentionIndex) -
     return False
 
 
-def _doers_of_subject(subjects: list[Token]) -> list[Token]:
+def _doers_of_subject(subject_toks: list[Token]) -> list[Token]:
     """'A car bombing by the Islamic State killed 75': who did what the subject names."""
     return [
         obj
-        for subject in subjects
+        for subject in subject_toks
         if subject.dep_ in SUBJECT_DEPS and subject.pos_ == "NOUN"
         for child in subject.children
         if child.dep_ == "prep" and child.lower_ == "by"
@@ -321,18 +295,18 @@ def _doers_of_subject(subjects: list[Token]) -> list[Token]:
 def _authors(verb: Token) -> list[Token]:
     """Who acts through the document a verb describes ("put out a report accusing")."""
     document = verb.head
-    if verb.dep_ not in ("acl", "relcl") or document.lower_ not in DOCUMENTS:
+    if verb.dep_ not in CLAUSAL_MODIFIER_DEPS or document.lower_ not in DOCUMENTS:
         return []
     carrier = document.head
     if document.dep_ not in ("dobj", "nsubjpass", "attr") or carrier.i == document.i:
         return []
-    return [c for c in carrier.children if c.dep_ in SUBJECT_DEPS] or [
+    return subjects(carrier) or [
         a for c in carrier.children if c.dep_ == "agent" for a in prep_objects(c)
     ]
 
 
 def _clause_subjects(clause: Token) -> list[Token]:
-    return [c for c in clause.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass")]
+    return children_with(clause, ANY_SUBJECT_DEPS)
 
 
 def _inherited_objects(verb: Token) -> list[Token]:
@@ -367,11 +341,11 @@ def _partners(
     """Subjects joined to the actor that resolve to no mention ("Kuwait and its gulf war
     allies", "India and MERCOSUR"), and countries joined in the subject's qualifier ("UK
     and EU negotiators", "Nigerian and British armed forces")."""
-    subjects = [t for t in actor_toks if t.dep_ in SUBJECT_DEPS]
-    joined = [m for s in subjects for m in s.conjuncts if not resolver.refs([m])]
+    subject_toks = [t for t in actor_toks if t.dep_ in SUBJECT_DEPS]
+    joined = [m for s in subject_toks for m in s.conjuncts if not resolver.refs([m])]
     partners = list(unresolved_refs(doc, joined, named_only=False))
     sector = actors[0].sector if actors else None
-    for subject in subjects:
+    for subject in subject_toks:
         for child in subject.children:
             if child.dep_ in PHRASE_DEPS and any(c.dep_ == "cc" for c in child.children):
                 mention = resolver.index.for_phrase(child)
@@ -393,8 +367,8 @@ def _addressees(verb: Token) -> list[Token]:
         for governing in verbs
         for clause in governing.children
         if clause.dep_ == "ccomp"
-        for subject in clause.children
-        if subject.dep_ in SUBJECT_DEPS and subject.pos_ != "PRON"
+        for subject in subjects(clause)
+        if subject.pos_ != "PRON"
     ]
 
 
@@ -407,7 +381,7 @@ def _takes_sides(trigger: Trigger, token: Token) -> bool:
     """
     if trigger.spec.pos == "VERB" or trigger.light_verb is not None:
         return True
-    return any(c.dep_ in ("acl", "relcl") for c in token.children)
+    return any(c.dep_ in CLAUSAL_MODIFIER_DEPS for c in token.children)
 
 
 def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -439,7 +413,7 @@ def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], l
     actors: list[Token] = []
     recipients: list[Token] = []
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+        if child.dep_ in NOUN_MODIFIER_DEPS:
             actors.append(child)
         elif child.dep_ == "prep" and (
             child.lower_ in ("by", "between")
@@ -451,7 +425,7 @@ def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], l
             or (child.lower_ == "for" and trigger.event in FOR_RECIPIENTS)
         ):
             recipients.extend(prep_objects(child))
-        elif child.dep_ in ("acl", "relcl"):
+        elif child.dep_ in CLAUSAL_MODIFIER_DEPS:
             actors.extend(parties_of_description(child))
     if not recipients:
         # "an investigation of Flynn", "the release of 12 prisoners": whom it is done to.
@@ -511,10 +485,10 @@ def _inherited_subjects(verb: Token) -> list[Token]:
     for _ in range(4):
         if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head.i != current.i:
             current = current.head
-            subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
-            if subjects:
-                return subjects
-        elif current.dep_ in ("relcl", "acl") and current.tag_ != "VBN":
+            found = subjects(current)
+            if found:
+                return found
+        elif current.dep_ in CLAUSAL_MODIFIER_DEPS and current.tag_ != "VBN":
             return [current.head]
         else:
             break

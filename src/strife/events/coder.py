@@ -57,6 +57,7 @@ from strife.records import (
     PlaceMention,
     TextInfo,
 )
+from strife.syntax import COMPLEMENT_DEPS
 
 PROMISABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"})
 # What a negated act ahead refuses, as REJECT's mode ("will not lift the ban": yield).
@@ -400,7 +401,7 @@ def _content_tokens(trigger: Trigger, doc: Doc) -> set[int]:
         return set()
     out: set[int] = set()
     for child in doc[trigger.token].children:
-        if child.dep_ in ("xcomp", "ccomp") or (
+        if child.dep_ in COMPLEMENT_DEPS or (
             child.dep_ == "prep" and child.lower_ in CONTENT_PREPS
         ):
             out.update(t.i for t in child.subtree)

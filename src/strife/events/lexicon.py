@@ -1,7 +1,10 @@
-"""The event lexicon: trigger words, mode cues and context cues, loaded from data files.
+"""The event lexicon: trigger words, mode cues and context cues, loaded from data files,
+and the word lists the event rules read.
 
-The files live in ``strife/data/events/`` and are written and owned by the project. They are
-read once when an :class:`EventLexicon` is built; nothing is loaded at import time.
+The files live in ``strife/data/events/`` and are written and owned by the project. The
+trigger, mode and context files are read once when an :class:`EventLexicon` is built; the
+word lists of ``words.json`` (:data:`WORDS`: light verbs, prepositions of recipients and
+places, role nouns ...) once, at import.
 """
 
 from __future__ import annotations
@@ -14,6 +17,41 @@ from pathlib import Path
 
 from strife.errors import ModelError
 from strife.plover import CONTEXTS, MODES, QUAD
+from strife.syntax import data_file, read_words
+
+#: The lists of ``data/events/words.json``; each says in the file why it is there.
+WORD_LISTS = (
+    "statement_verbs",
+    "alleging_verbs",
+    "light_verbs",
+    "carrying_verbs",
+    "carrying_preps",
+    "receiving_verbs",
+    "amounts",
+    "content_preps",
+    "labour_words",
+    "recipient_preps",
+    "noun_recipient_preps",
+    "object_party_preps",
+    "thing_party_preps",
+    "circumstance_preps",
+    "located_at_preps",
+    "event_place_preps",
+    "documents",
+    "transfer_verbs",
+    "contact_verbs",
+    "proposals",
+    "violent_acts",
+    "role_nouns",
+    "of_nouns",
+    "side_nouns",
+    "side_markers",
+    "resolvable_pronouns",
+    "owner_pronouns",
+    "empty_nouns",
+    "dateline_dashes",
+)
+WORDS = read_words(data_file("events", "words.json"), "the event word lists", WORD_LISTS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,27 +10,14 @@ own. The words they read are in ``data/events/markers.json``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
-from importlib import resources
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from strife.errors import ModelError
 from strife.events.lexicon import Cue, EventLexicon
 from strife.nlp import doc_text
 from strife.records import Aux, DateMention
-
-
-def _word_lists() -> dict[str, frozenset[str]]:
-    path = Path(str(resources.files("strife") / "data" / "events" / "markers.json"))
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {name: frozenset(data[name]) for name in _LISTS}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelError(f"cannot load the marker word lists {path}: {exc}") from exc
-
+from strife.syntax import AUX_DEPS, NOUN_POS, VERBAL_POS, data_file, read_words
 
 _LISTS = (
     "negators",
@@ -42,7 +29,7 @@ _LISTS = (
     "plan_verbs",
     "willing",
 )
-_WORDS = _word_lists()
+_WORDS = read_words(data_file("events", "markers.json"), "the marker word lists", _LISTS)
 NEGATORS = _WORDS["negators"]
 FUTURE_AUX = _WORDS["future_aux"]
 HYPOTHETICAL_AUX = _WORDS["hypothetical_aux"]
@@ -63,7 +50,7 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
         return "negation"
     if _conditional(verb) or _weighed(trigger):
         return "hypothetical"
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxes = {c.lower_ for c in verb.children if c.dep_ in AUX_DEPS}
     if auxes & FUTURE_AUX or _planned(verb):
         return "future"
     if auxes & HYPOTHETICAL_AUX:
@@ -77,7 +64,7 @@ def is_refusal(trigger: Token) -> bool:
     """'will not lift the ban', "won't end the strike", 'would not meet him': a negated
     act ahead is a refusal of it; so is failing to do it ('failed to reach agreement')."""
     verb = _governing_verb(trigger)
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxes = {c.lower_ for c in verb.children if c.dep_ in AUX_DEPS}
     return (_negated(verb) and bool(auxes & REFUSING_AUX)) or _failed(verb)
 
 
@@ -88,9 +75,9 @@ def _failed(verb: Token) -> bool:
 
 def _governing_verb(token: Token) -> Token:
     """A noun trigger's verb ("launched an attack"), or the trigger itself."""
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass", "pobj"):
+    if token.pos_ in NOUN_POS and token.dep_ in ("dobj", "nsubjpass", "pobj"):
         head = token.head if token.dep_ != "pobj" else token.head.head
-        if head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in VERBAL_POS:
             return head
     return token
 
@@ -122,7 +109,7 @@ def _weighed(trigger: Token) -> bool:
         if current.dep_ not in _WEIGHED_DEPS or current.head.i == current.i:
             return False
         current = current.head
-        if current.pos_ in ("VERB", "AUX"):
+        if current.pos_ in VERBAL_POS:
             return current.lemma_.lower() in DELIBERATING
     return False
 

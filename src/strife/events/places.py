@@ -14,13 +14,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from strife.events.lexicon import WORDS
 from strife.places.levels import precision_of
 from strife.records import Place, PlaceMention
 
-LOCATIVE_PREPS = frozenset(
-    "in at near outside inside around across throughout within into on over toward towards "
-    "against along beyond".split()
-)
+# The words are in data/events/words.json, each list with why it is there.
+EVENT_PLACE_PREPS = WORDS["event_place_preps"]
+DATELINE_DASHES = WORDS["dateline_dashes"]
+DATELINE_MAX_TOKENS = 14
 
 
 def event_places(
@@ -51,11 +52,7 @@ def _after_locative(doc: Doc, mention: PlaceMention) -> bool:
     head = doc[mention.end - 1]
     while head.dep_ in ("conj", "compound", "appos") and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
-
-
-DATELINE_DASHES = frozenset({"-", "—", "–", "--"})
-DATELINE_MAX_TOKENS = 14
+    return head.dep_ == "pobj" and head.head.lower_ in EVENT_PLACE_PREPS
 
 
 def dateline_tokens(doc: Doc) -> frozenset[int]:

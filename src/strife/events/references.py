@@ -23,53 +23,36 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from strife.claims import SPEECH_VERBS
+from strife.events.lexicon import WORDS
 from strife.events.unresolved import is_named, unresolved_refs
 from strife.records import ActorMention, ActorRef
+from strife.syntax import (
+    CLAUSAL_MODIFIER_DEPS,
+    COMPLEMENT_DEPS,
+    NEAR_DEPS,
+    NOUN_POS,
+    PHRASE_DEPS,
+    SUBJECT_DEPS,
+    prep_objects,
+    subjects,
+    with_conjuncts,
+)
 
-SPEECH_LEMMAS = frozenset(
-    "say tell state announce claim allege report add insist confirm declare note write tweet "
-    "stress explain acknowledge assert maintain argue suggest indicate warn".split()
-)
-THING_PARTY_PREPS = frozenset("of from for by with to against on into".split())
-PURE_LOCATIVES = frozenset("in at near inside outside around across throughout within".split())
-SIDE_NOUNS = frozenset("side party country nation rival foe belligerent neighbor neighbour".split())
-SIDE_MARKERS = frozenset("two both warring rival opposing".split())
-RESOLVABLE_PRONOUNS = frozenset({"it", "they", "he", "she"})
-SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos"})
-# Where a participant near the trigger may stand (Resolver.nearby).
-NEAR_DEPS = frozenset({"dobj", "pobj", "iobj", "dative", "conj", "appos", "attr", "oprd"})
-# Prepositions of reason and time: what follows says why or when, not who took part
-# ("sanctions over the crackdown", "talks after the elections").
-CIRCUMSTANCE_PREPS = frozenset(
-    "over about amid after before during despite following since until regarding concerning".split()
-)
-# People who act for the body in their "of" or "for" phrase ("the chairman of the AU
-# Commission", "a spokesman for President Ghani").
-ROLE_NOUNS = frozenset(
-    "chairman chairwoman chairperson chair head heads leader leaders chief chiefs president "
-    "secretary director commander spokesman spokeswoman spokesperson minister ministers "
-    "ambassador envoy representative representatives official officials delegate delegates "
-    "counterpart".split()
-)
-# "thousands of protesters", "a group of lawmakers": the people are in the "of" phrase.
-# "the homes of activists", "families of the victims": whose homes, whose families.
-OF_NOUNS = frozenset(
-    "thousands hundreds dozens scores tens millions group groups number members member "
-    "crowd crowds delegation team unit units contingent column convoy some many most all "
-    "several few dozen hundred thousand home homes house houses office offices headquarters "
-    "family families relatives supporters".split()
-)
-# Acts of violence: their "on" or "against" object suffered them ("condemned the attack on
-# a church").
-VIOLENT_ACTS = frozenset(
-    "attack assault strike airstrike bombing shelling killing massacre raid invasion "
-    "offensive crackdown violence abuse abuses atrocity atrocities".split()
-)
+# The words are in data/events/words.json (and the verbs of saying in data/claims.json),
+# each list with why it is there.
+SPEECH_LEMMAS = SPEECH_VERBS
+THING_PARTY_PREPS = WORDS["thing_party_preps"]
+LOCATED_AT_PREPS = WORDS["located_at_preps"]
+SIDE_NOUNS = WORDS["side_nouns"]
+SIDE_MARKERS = WORDS["side_markers"]
+RESOLVABLE_PRONOUNS = WORDS["resolvable_pronouns"]
+CIRCUMSTANCE_PREPS = WORDS["circumstance_preps"]
+ROLE_NOUNS = WORDS["role_nouns"]
+OF_NOUNS = WORDS["of_nouns"]
+VIOLENT_ACTS = WORDS["violent_acts"]
+OWNER_PRONOUNS = WORDS["owner_pronouns"]
 CountryOf = Callable[[str], str | None]
-
-
-OWNER_PRONOUNS = frozenset("his her its their hers theirs".split())
 
 
 def is_actors_own(ref: ActorRef, actors: tuple[ActorRef, ...]) -> bool:
@@ -110,7 +93,7 @@ class MentionIndex:
                 found = self.for_phrase(child)
                 if found is not None:
                     return found
-        if token.pos_ in ("NOUN", "PROPN"):
+        if token.pos_ in NOUN_POS:
             # The owner acts through what is its own: "Japan PM's office", "the EU's
             # diplomatic chief", "Russia's warplanes".
             for child in token.children:
@@ -184,19 +167,6 @@ def parties_of_description(verb: Token) -> list[Token]:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "between"):
             parties.extend(prep_objects(child))
     return parties
-
-
-def prep_objects(prep: Token) -> list[Token]:
-    """The objects of a preposition; for a clause ("an attack on the government calling it
-    anti-people", parsed as "on [the government calling it]"), its subject."""
-    objects: list[Token] = []
-    for child in prep.children:
-        if child.dep_ == "pobj":
-            objects.append(child)
-        elif child.dep_ == "pcomp":
-            subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS and c.pos_ != "PRON"]
-            objects.extend(subjects or [child])
-    return objects
 
 
 class Resolver:
@@ -297,9 +267,7 @@ class Resolver:
         own = {a.code for a in actors if a.code is not None and a.sector == "GOV"}
         # "pledged not to target civilians": things in what is pledged, demanded or
         # threatened are its content, not whom it is addressed to; named parties still are.
-        content = {
-            t.i for c in clause[0].children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree
-        }
+        content = {t.i for c in clause[0].children if c.dep_ in COMPLEMENT_DEPS for t in c.subtree}
         tiers: list[tuple[int, int, tuple[ActorRef, ...]]] = []
         for rank, token in enumerate(clause):
             if token.i in self.index.excluded or token.i in skip:
@@ -339,13 +307,13 @@ class Resolver:
     def content_recipients(self, verb: Token, actors: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
         """'threatened to take military action against Taiwan': whom the threat, request
         or warning is about, when the verb itself names no one."""
-        subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        subject_tokens = {t.i for c in subjects(verb) for t in c.subtree}
         taken = {a.code for a in actors}
         for child in verb.children:
-            if child.dep_ not in ("xcomp", "ccomp"):
+            if child.dep_ not in COMPLEMENT_DEPS:
                 continue
             for token in child.subtree:
-                if token.i in subjects or token.dep_ in SUBJECT_DEPS or _is_located_at(token):
+                if token.i in subject_tokens or token.dep_ in SUBJECT_DEPS or _is_located_at(token):
                     continue
                 for ref in self._refs_for(token):
                     if ref.code and ref.code not in taken:
@@ -362,7 +330,7 @@ class Resolver:
 
     def _national(self, noun: Token) -> Iterator[ActorRef]:
         """'the Azeri regions': a noun whose nationality modifier names a country."""
-        if self.country_of is None or noun.pos_ not in ("NOUN", "PROPN"):
+        if self.country_of is None or noun.pos_ not in NOUN_POS:
             return
         if noun.pos_ == "PROPN":
             yield from self._country_name(noun)
@@ -380,8 +348,8 @@ class Resolver:
         while clause.dep_ in ("ccomp", "conj", "xcomp") and clause.head.i != clause.i:
             clause = clause.head
             if clause.lemma_.lower() in SPEECH_LEMMAS:
-                for child in clause.children:
-                    if child.dep_ in SUBJECT_DEPS and child.lower_ not in RESOLVABLE_PRONOUNS:
+                for child in subjects(clause):
+                    if child.lower_ not in RESOLVABLE_PRONOUNS:
                         found = list(self._refs_for(child))
                         # "Obama said he will not lift the embargo": a speaker no
                         # dictionary knows is still the one who said it.
@@ -401,18 +369,14 @@ def _parties_of_thing(noun: Token, depth: int = 2) -> list[Token]:
                 parties.append(obj)
                 if depth > 1 and not is_named(obj):
                     parties.extend(_parties_of_thing(obj, depth - 1))
-        elif child.dep_ in ("acl", "relcl"):  # "threats made by the government"
+        elif child.dep_ in CLAUSAL_MODIFIER_DEPS:  # "threats made by the government"
             parties.extend(parties_of_description(child))
     return parties
 
 
 def _is_located_at(token: Token) -> bool:
     """'meet again in Brussels': a place the content happens at, not someone it targets."""
-    return token.dep_ == "pobj" and token.head.lower_ in PURE_LOCATIVES
-
-
-def with_conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATED_AT_PREPS
 
 
 def _is_sides_phrase(token: Token) -> bool:

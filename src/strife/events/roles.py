@@ -26,10 +26,11 @@ from spacy.tokens import Span, Token
 
 from strife.events.arguments import Arguments
 from strife.events.linear import LinearModel
-from strife.events.references import SPEECH_LEMMAS, SUBJECT_DEPS
+from strife.events.references import SPEECH_LEMMAS
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import QUAD
 from strife.records import ActorMention, ActorRef
+from strife.syntax import NOUN_MODIFIER_DEPS, SUBJECT_DEPS, is_passive
 
 MODEL_FILE = "roles.onnx"
 WHAT = "the role ranker"
@@ -174,10 +175,10 @@ def _parse_features(head: Token, token: Token, anchor: Token, ruled: str, quad: 
     if head.dep_ == "pobj":
         out.append(f"prep={head.head.lower_}")
         out.append(f"prep={head.head.lower_}+head_pos={head.head.head.pos_}")
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children):
+    if is_passive(anchor):
         out.append("passive")
         out.append(f"passive+dep={head.dep_}")
-    if head.head.i == token.i and head.dep_ in ("poss", "compound", "amod", "nmod"):
+    if head.head.i == token.i and head.dep_ in NOUN_MODIFIER_DEPS:
         out.append(f"modifies_trigger={head.dep_}")
     if head.i in {t.i for t in anchor.subtree}:
         out.append("in_subtree")

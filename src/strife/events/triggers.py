@@ -17,43 +17,31 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.events.lexicon import EventLexicon, TriggerSpec
+from strife.events.lexicon import WORDS, EventLexicon, TriggerSpec
+from strife.syntax import (
+    AMOUNT_ENTITIES,
+    CLAUSAL_MODIFIER_DEPS,
+    COMPLEMENT_DEPS,
+    EVENT_CONTENT_DEPS,
+    NOUN_POS,
+    TIME_ENTITIES,
+    VERB_POS,
+    is_verb,
+)
 
-# Verbs that carry a noun trigger: the subject is the actor ("Russia launched an attack").
-LIGHT_VERBS = frozenset(
-    "send make issue launch carry conduct stage hold mount lodge file reach sign deliver "
-    "express offer extend submit impose announce begin start continue resume intensify step "
-    "renew repeat unleash order approve level commence open wage voice reiterate reaffirm "
-    "pass lead give provide grant host attend complete finish finalize authorize prolong "
-    "maintain tighten expand toughen broaden perform convey".split()
-)
-# Verbs that carry a noun trigger deeper in their object ("provided $2 million in
-# assistance", "went on strike", "took part in the protest", "remained on alert"), and the
-# prepositions between.
-CARRYING_VERBS = frozenset(
-    "provide give go take join declare grant pledge remain place put keep".split()
-)
-CARRYING_PREPS = frozenset("in on to into at with".split())
-# Nouns that only count or order the event they carry ("a new round of talks").
-AMOUNTS = frozenset("round series wave spate string number set phase batch barrage".split())
-# Verbs whose subject is on the receiving end ("Armenia received aid", "faced sanctions").
-RECEIVING_VERBS = frozenset("receive get face suffer undergo endure accept".split())
+# The words are in data/events/words.json, each list with why it is there.
+LIGHT_VERBS = WORDS["light_verbs"]
+CARRYING_VERBS = WORDS["carrying_verbs"]
+CARRYING_PREPS = WORDS["carrying_preps"]
+AMOUNTS = WORDS["amounts"]
+RECEIVING_VERBS = WORDS["receiving_verbs"]
+CONTENT_PREPS = WORDS["content_preps"]
+STATEMENT_VERBS = WORDS["statement_verbs"]
+LABOUR_WORDS = WORDS["labour_words"]
 # Verbal event types whose complement is content, not a separate event.
 CONTENT_TAKING = frozenset({"REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "SUPPORT"})
-CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "prep", "dobj"})
-# "accused of", "called for", "talks about", "dispute over": what the event is about.
-CONTENT_PREPS = frozenset("of for about over regarding concerning".split())
-
-STATEMENT_VERBS = frozenset("say tell state add insist stress declare announce claim".split())
 # The event of a learned trigger, until the model types it.
 UNTYPED = ""
-NOUN_POS = frozenset({"NOUN", "PROPN"})
-VERB_POS = frozenset({"VERB"})
-VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
-LABOUR_WORDS = frozenset(
-    "worker workers union unions employee employees teacher teachers miner miners doctor "
-    "doctors nurse nurses driver drivers staff general hunger national".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +91,7 @@ def find_triggers(
         if token.i in inside_names:
             continue
         spec = _match(token, lexicon)
-        if spec is None and _is_verb(token) and token.lemma_.lower() in learned:
+        if spec is None and is_verb(token) and token.lemma_.lower() in learned:
             spec = _untyped(token.lemma_.lower())
         elif spec is None and statements and _is_statement(token):
             spec = _untyped(token.lemma_.lower(), "speech")
@@ -111,10 +99,6 @@ def find_triggers(
             found.append(_trigger(token, spec))
     kept = _merge_same_event(_drop_content_events(_drop_acted_on(found, sent), sent), sent)
     return _without_related_untyped(kept, sent)
-
-
-def _is_verb(token: Token) -> bool:
-    return token.pos_ in VERB_POS or (token.tag_ in VERB_TAGS and token.pos_ != "AUX")
 
 
 def _untyped(lemma: str, *flags: str) -> TriggerSpec:
@@ -128,7 +112,7 @@ def _is_statement(token: Token) -> bool:
     hold elections': a statement about another party, an event of its own when no event is
     reported in it (PLV codes them as accusations, demands, rejections)."""
     return (
-        _is_verb(token)
+        is_verb(token)
         and token.lemma_.lower() in STATEMENT_VERBS
         and any(c.dep_ == "ccomp" for c in token.children)
     )
@@ -156,7 +140,7 @@ def _describes(inner: Token, outer: Token) -> bool:
     the government of Iraq that were seized"): it describes a participant, another event."""
     current = inner
     while current.i != outer.i and current.head.i != current.i:
-        if current.dep_ in ("relcl", "acl"):
+        if current.dep_ in CLAUSAL_MODIFIER_DEPS:
             return True
         current = current.head
     return False
@@ -165,11 +149,11 @@ def _describes(inner: Token, outer: Token) -> bool:
 def _match(token: Token, lexicon: EventLexicon) -> TriggerSpec | None:
     # "the confiscated songbirds", "the besieged town": a participle that only describes a
     # noun reports no event of this sentence.
-    if _is_verb(token) and token.dep_ != "amod":
+    if is_verb(token) and token.dep_ != "amod":
         for spec in lexicon.lookup(token.lemma_, "VERB"):
             if _particle_ok(token, spec) and _objects_ok(token, spec):
                 return spec
-    if token.pos_ in NOUN_POS and token.ent_type_ not in ("DATE", "TIME"):
+    if token.pos_ in NOUN_POS and token.ent_type_ not in TIME_ENTITIES:
         modifiers = {c.lemma_.lower() for c in token.children}
         specs = tuple(
             spec
@@ -200,7 +184,7 @@ def _objects_ok(token: Token, spec: TriggerSpec) -> bool:
 def _is_time(prep: Token) -> bool:
     """'called Bashir on Saturday': a preposition of time says nothing of the event."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+    return bool(objects) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
 
 
 def _object_and_of(obj: Token) -> Iterable[str]:
@@ -208,7 +192,7 @@ def _object_and_of(obj: Token) -> Iterable[str]:
     yield from (c.lower_ for c in obj.children if c.dep_ == "compound")
     # "declared a state of emergency": what the object is a state of; "provided $40
     # million for assistance": what an amount is for.
-    amount = obj.like_num or obj.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")
+    amount = obj.like_num or obj.ent_type_ in AMOUNT_ENTITIES
     preps = ("of", "for") if amount else ("of",)
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
@@ -217,10 +201,10 @@ def _object_and_of(obj: Token) -> Iterable[str]:
 
 def object_words(token: Token) -> Iterable[str]:
     """Lemmas and forms of a verb's objects, prepositions and their objects."""
-    if token.dep_ in ("relcl", "acl"):  # "the pact that was signed": the pact is the object
+    if token.dep_ in CLAUSAL_MODIFIER_DEPS:  # "the pact that was signed": the pact is the object
         yield from (token.head.lemma_.lower(), token.head.lower_)
     for child in token.children:
-        if child.dep_ in ("ccomp", "xcomp"):
+        if child.dep_ in COMPLEMENT_DEPS:
             yield child.dep_
             if child.pos_ == "ADJ":  # "found the regime guilty"
                 yield child.lemma_.lower()
@@ -329,7 +313,7 @@ def _drop_content_events(triggers: list[Trigger], sent: Span) -> list[Trigger]:
             continue
         anchor = doc[trig.token]
         for child in anchor.children:
-            if child.dep_ in CONTENT_DEPS and _is_content(child):
+            if child.dep_ in EVENT_CONTENT_DEPS and _is_content(child):
                 content.update(t.i for t in child.subtree)
     return [t for t in triggers if t.token not in content]
 

@@ -18,26 +18,19 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from strife.events.lexicon import WORDS
 from strife.records import ActorRef
+from strife.syntax import NAMED_ENTITIES, NOT_PARTICIPANTS, NOUN_POS, PHRASE_TAIL, with_conjuncts
 
-NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-NOT_PARTICIPANTS = frozenset(
-    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
-)
-# Nouns that fill a role slot without being a participant ("took part", "made progress").
-EMPTY_NOUNS = frozenset(
-    "time times way ways part parts step steps place progress effort efforts lot "
-    "thing things end use advantage action measures measure".split()
-)
-PHRASE_TAIL = frozenset({"compound", "flat", "nummod", "amod"})
+# Nouns that fill a role slot without being a participant (data/events/words.json).
+EMPTY_NOUNS = WORDS["empty_nouns"]
 
 
 def unresolved_refs(doc: Doc, tokens: Iterable[Token], named_only: bool) -> tuple[ActorRef, ...]:
     """Uncoded participants for the role tokens that qualify, conjuncts included."""
     out: dict[tuple[int, int], ActorRef] = {}  # one participant a phrase
     for token in tokens:
-        members = [token, *token.conjuncts] if token.dep_ != "conj" else [token]
-        for member in members:
+        for member in with_conjuncts(token):
             if _qualifies(member, named_only):
                 ref = _phrase_ref(doc, member)
                 out.setdefault((ref.start, ref.end), ref)
@@ -45,7 +38,7 @@ def unresolved_refs(doc: Doc, tokens: Iterable[Token], named_only: bool) -> tupl
 
 
 def _qualifies(token: Token, named_only: bool) -> bool:
-    if token.pos_ not in ("NOUN", "PROPN") or token.like_num or token.is_punct:
+    if token.pos_ not in NOUN_POS or token.like_num or token.is_punct:
         return False
     if token.ent_type_ in NOT_PARTICIPANTS or token.lemma_.lower() in EMPTY_NOUNS:
         return False

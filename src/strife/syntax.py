@@ -1,0 +1,202 @@
+"""How the rule stages read a parse, and the word lists they read it with.
+
+The dependency labels, part-of-speech tags and entity labels the rules of the actor, claim,
+casualty and event stages look for are spaCy's grammar, named here once; so are the small
+helpers over tokens that several stages use (a verb's subjects, a preposition's objects, a
+token with its conjuncts, whether a verb is passive).
+
+The words those rules match (verbs of saying, prepositions of place, pronouns ...) are data:
+JSON files of named lists under ``strife/data/``, each read once, when the module that owns
+it is imported, by :func:`read_words`. A file holds exactly the lists its owner names; a key
+starting with ``_`` is a comment ("_light_verbs": why the list "light_verbs" is there).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from strife.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# --- dependency labels ----------------------------------------------------------------
+
+#: Subjects of an active verb: who does it ("Russia launched", "what they said shows").
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+#: Subjects of either voice, the passive one included ("the plane was allowed to land").
+ANY_SUBJECT_DEPS = SUBJECT_DEPS | {"nsubjpass"}
+#: Noun subjects of either voice: who a sentence is about (pronoun antecedents).
+NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Clauses a verb takes as its complement ("pledged not to target", "said it would").
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+#: Clauses that describe a noun ("the pact that was signed", "threats made by").
+CLAUSAL_MODIFIER_DEPS = frozenset({"acl", "relcl"})
+#: Dependents that are part of a noun phrase's name ("Russian warplanes", "the EU envoy").
+PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "appos"})
+#: Dependents of a noun trigger that say whose it is ("Russia's attack", "the Gaza attack").
+NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+#: Where a participant near a trigger may stand (``Resolver.nearby``).
+NEAR_DEPS = frozenset({"dobj", "pobj", "iobj", "dative", "conj", "appos", "attr", "oprd"})
+#: What a content-taking event's anchor holds its content by ("agreed to cease shelling",
+#: "called for the release", "demanded a halt").
+EVENT_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "prep", "dobj"})
+#: What a verb of saying holds what it says by ("said (that) E", "E, he said", "denied it").
+REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj"})
+#: Edges that leave a trigger's own clause: its subject and the clauses it heads.
+CLAUSE_EDGES = frozenset(
+    {
+        "nsubj",
+        "csubj",
+        "nsubjpass",
+        "advcl",
+        "relcl",
+        "parataxis",
+        "ccomp",
+        "mark",
+        "punct",
+        "agent",
+        "cc",
+    }
+)
+#: Dependents right of a head noun that still belong to its phrase ("Yerevan airport").
+PHRASE_TAIL = frozenset({"compound", "flat", "nummod", "amod"})
+#: Where the victims of a casualty word stand ("killed 12 people", "12 people were killed").
+VICTIM_DEPS = frozenset({"nsubjpass", "dobj", "nsubj", "pobj", "attr", "conj", "appos"})
+#: Auxiliaries of either voice ("will meet", "will be sent").
+AUX_DEPS = frozenset({"aux", "auxpass"})
+#: A passive verb has one of these ("was attacked", "the town was shelled").
+PASSIVE_DEPS = frozenset({"auxpass", "nsubjpass"})
+
+# --- parts of speech and tags ---------------------------------------------------------
+
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+VERB_POS = frozenset({"VERB"})
+#: Verbs and auxiliaries: what carries a clause ("is", "has", "launched").
+VERBAL_POS = frozenset({"VERB", "AUX"})
+VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+
+# --- entity labels --------------------------------------------------------------------
+
+#: A person, organisation, nationality or geopolitical entity: a name to the parser.
+NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Numbers, dates and amounts: never a participant.
+NOT_PARTICIPANTS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+)
+#: What a capitalised proper noun is when it is not part of a person's name.
+NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
+#: Times: "on Saturday" says when, not who or what.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+#: Amounts: "provided $40 million for assistance".
+AMOUNT_ENTITIES = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
+
+
+# --- helpers over tokens --------------------------------------------------------------
+
+
+def children_with(token: Token, deps: Collection[str]) -> list[Token]:
+    """The children of ``token`` whose dependency label is one of ``deps``, in order."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The active subjects of ``verb`` (:data:`SUBJECT_DEPS`)."""
+    return children_with(verb, SUBJECT_DEPS)
+
+
+def is_verb(token: Token) -> bool:
+    """A verb by its part of speech, or by its tag when the parser calls it something else
+    (but not an auxiliary)."""
+    return token.pos_ in VERB_POS or (token.tag_ in VERB_TAGS and token.pos_ != "AUX")
+
+
+def is_passive(verb: Token) -> bool:
+    """'was attacked', 'the town was shelled': a passive auxiliary or subject."""
+    return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """``token`` and the words joined to it ("Armenia and Azerbaijan"); a conjunct alone
+    stands for itself."""
+    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition; for a clause ("an attack on the government calling it
+    anti-people", parsed as "on [the government calling it]"), its subject."""
+    objects: list[Token] = []
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            objects.append(child)
+        elif child.dep_ == "pcomp":
+            found = [c for c in subjects(child) if c.pos_ != "PRON"]
+            objects.extend(found or [child])
+    return objects
+
+
+# --- word lists -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WordLists:
+    """The named word lists of one data file, and its tables (word -> number)."""
+
+    path: Path
+    lists: Mapping[str, frozenset[str]]
+    tables: Mapping[str, Mapping[str, int]]
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.lists[name]
+
+
+def data_file(*parts: str) -> Path:
+    """A file under the packaged ``strife/data`` folder."""
+    return Path(str(resources.files("strife").joinpath("data", *parts)))
+
+
+def read_words(
+    path: Path, what: str, lists: Collection[str], tables: Collection[str] = ()
+) -> WordLists:
+    """Read the JSON file of named word lists at ``path``: exactly ``lists`` (each a JSON
+    list of strings) and ``tables`` (each an object of word to whole number), plus comment
+    keys starting with ``_``. :class:`ModelError`, naming the file and ``what`` it holds,
+    when it cannot be read or is not so."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot load {what} {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ModelError(f"cannot load {what} {path}: not a JSON object of named lists")
+    names = {key for key in data if not key.startswith("_")}
+    missing = sorted({*lists, *tables} - names)
+    unknown = sorted(names - {*lists, *tables})
+    if missing or unknown:
+        found = "; ".join(
+            f"{label} {', '.join(keys)}"
+            for label, keys in (("missing", missing), ("unknown", unknown))
+            if keys
+        )
+        raise ModelError(f"cannot load {what} {path}: {found}")
+    read_lists = {name: _word_list(path, what, name, data[name]) for name in lists}
+    read_tables = {name: _word_table(path, what, name, data[name]) for name in tables}
+    return WordLists(path, read_lists, read_tables)
+
+
+def _word_list(path: Path, what: str, name: str, value: object) -> frozenset[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+        raise ModelError(f"cannot load {what} {path}: {name!r} is not a list of words")
+    return frozenset(value)
+
+
+def _word_table(path: Path, what: str, name: str, value: object) -> Mapping[str, int]:
+    if not isinstance(value, dict) or not all(
+        isinstance(n, int) and not isinstance(n, bool) for n in value.values()
+    ):
+        raise ModelError(f"cannot load {what} {path}: {name!r} is not a table of numbers")
+    return dict(value)
