@@ -21,8 +21,8 @@ from strife.api.evidence import evidence_spans, excerpts
 from strife.api.filters import BBox, EventFilter
 from strife.api.queries import SORTS, SortKey, article, event_page, event_record
 from strife.api.stats import stats
+from strife.contract import event_to_dict
 from strife.errors import StoreError
-from strife.output import event_to_dict
 from strife.records import ActorRef, Article, Casualties, CiteInfo, Claim, Count, Event, TextInfo
 from strife.store import Store
 

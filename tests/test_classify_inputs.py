@@ -9,7 +9,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from strife.classify.command import parse_request
 from strife.classify.corpora import (
     GoldItem,
     Mention,
@@ -23,6 +22,7 @@ from strife.classify.cues import N_CUES, cue_vector
 from strife.classify.encode import CONTEXT_CHARS, MAX_ROLE_SPREAD, Pair, focus, mark
 from strife.classify.evaluation import labeller
 from strife.classify.scoring import score
+from strife.cli.classify import parse_request
 from strife.errors import MalformedRecord
 from strife.plover import EVENT_TYPES
 

@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 from factories import make_event as sample_event
 from strife.api import ApiSettings, create_app
 from strife.cli import app
-from strife.output import event_to_dict
+from strife.contract import event_to_dict
 from strife.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

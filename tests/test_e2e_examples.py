@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from strife.contract import event_to_dict
 from strife.ingest import read_inputs
-from strife.output import event_to_dict
 from strife.pipeline import CodedArticle, code_articles
 from strife.records import Article
 

@@ -21,13 +21,12 @@ from factories import (
     make_place,
     make_recipient,
 )
+from strife.contract import event_from_dict, event_to_dict
 from strife.errors import MalformedRecord
 from strife.output import (
     CSV_COLUMNS,
     FORMATS,
     NUMERIC_COLUMNS,
-    event_from_dict,
-    event_to_dict,
     render_table,
     write_csv,
     write_jsonl,

@@ -15,10 +15,10 @@ import pytest
 
 from factories import ARTICLE_TEXT, make_article, make_event
 from strife.dedupe import Copy, Deduplicator, group_id
-from strife.export import EventFilter, ExportFormat, export_events
+from strife.export import ExportFormat, export_events
 from strife.ingest import article_id
 from strife.records import Article, Event
-from strife.store import SCHEMA_VERSION, Store
+from strife.store import SCHEMA_VERSION, EventCriteria, Store
 from strife.store.parts import write_partition
 from strife.store.rows import article_row, event_row, utc_now
 from strife.store.tables import ARTICLE_COLUMNS, EVENT_COLUMNS, REJECTIONS_DDL, create_table_sql
@@ -143,7 +143,7 @@ def _filled_store(path: Path) -> Store:
 def test_exports_carry_the_groups_and_follow_the_filters(tmp_path: Path) -> None:
     with _filled_store(tmp_path / "s.duckdb") as store:
         jsonl, table = io.StringIO(), io.StringIO()
-        where = EventFilter(event="assault", since=date(2024, 3, 5))
+        where = EventCriteria(event="assault", since=date(2024, 3, 5))
         assert export_events(store, ExportFormat.jsonl, stream=jsonl, where=where) == 1
         assert export_events(store, ExportFormat.csv, stream=table) == 3
         parquet = tmp_path / "events.parquet"

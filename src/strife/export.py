@@ -14,15 +14,13 @@ import os
 import secrets
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal, TextIO
 
 from strife.errors import OutputError, StoreError
 from strife.output import write_csv, write_jsonl
-from strife.store import Store
+from strife.store import EventCriteria, Store
 
 # "x" for a fresh temporary file, "w" for a device or a named pipe written in place.
 OpenMode = Literal["x", "w"]
@@ -34,32 +32,22 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Which events to export (None: no filter)."""
-
-    event: str | None = None
-    country: str | None = None
-    since: date | None = None
-    until: date | None = None
-    limit: int | None = None
-
-
 def export_events(
     store: Store,
     export_format: ExportFormat,
     *,
     path: Path | None = None,
     stream: TextIO | None = None,
-    where: EventFilter = EventFilter(),
+    where: EventCriteria | None = None,
 ) -> int:
-    """Write the events ``where`` picks to ``path`` (or, for CSV and JSONL, to ``stream``);
-    return how many were written.
+    """Write the events ``where`` picks (all by default) to ``path`` (or, for CSV and JSONL,
+    to ``stream``); return how many were written.
 
     A file is written under a temporary name in its folder and renamed when complete, so
     that a failed export (a full disk) leaves no half-written file; raises ``OutputError``
     naming the file or stream when it cannot be written.
     """
+    where = where or EventCriteria()
     if export_format is ExportFormat.parquet:
         if path is None:
             raise StoreError("a Parquet export needs a file to write to")
@@ -71,38 +59,24 @@ def export_events(
     return write_file(path, lambda out, mode: _to_file(store, export_format, out, mode, where))
 
 
-def _parquet(store: Store, path: Path, where: EventFilter) -> int:
-    return store.export_parquet(
-        path,
-        event=where.event,
-        country=where.country,
-        since=where.since,
-        until=where.until,
-        limit=where.limit,
-    )
+def _parquet(store: Store, path: Path, where: EventCriteria) -> int:
+    return store.export_parquet(path, **where)
 
 
-def _rows(store: Store, export_format: ExportFormat, out: TextIO, where: EventFilter) -> int:
-    events = store.iter_events(
-        groups=True,
-        event=where.event,
-        country=where.country,
-        since=where.since,
-        until=where.until,
-        limit=where.limit,
-    )
+def _rows(store: Store, export_format: ExportFormat, out: TextIO, where: EventCriteria) -> int:
+    events = store.iter_events(**where, groups=True)
     write = write_csv if export_format is ExportFormat.csv else write_jsonl
     return write(events, out)
 
 
 def _to_file(
-    store: Store, export_format: ExportFormat, path: Path, mode: OpenMode, where: EventFilter
+    store: Store, export_format: ExportFormat, path: Path, mode: OpenMode, where: EventCriteria
 ) -> int:
     with path.open(mode, encoding="utf-8", newline="") as out:
         return _rows(store, export_format, out, where)
 
 
-def _to_stream(store: Store, export_format: ExportFormat, out: TextIO, where: EventFilter) -> int:
+def _to_stream(store: Store, export_format: ExportFormat, out: TextIO, where: EventCriteria) -> int:
     try:
         n = _rows(store, export_format, out, where)
         out.flush()  # a full disk shows here, not when the interpreter exits

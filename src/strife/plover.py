@@ -7,12 +7,32 @@ Quad codes follow PLOVER's four-way grouping: 1 verbal cooperation, 2 material c
 from __future__ import annotations
 
 from types import MappingProxyType
-from typing import Final
+from typing import Final, Literal, get_args
 
 VERBAL_COOPERATION: Final = 1
 MATERIAL_COOPERATION: Final = 2
 VERBAL_CONFLICT: Final = 3
 MATERIAL_CONFLICT: Final = 4
+
+# The 16 types, in PLOVER's order (cooperation to conflict).
+EventType = Literal[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
 
 QUAD: Final = MappingProxyType(
     {
@@ -35,7 +55,9 @@ QUAD: Final = MappingProxyType(
     }
 )
 
-EVENT_TYPES: Final = tuple(QUAD)
+EVENT_TYPES: Final[tuple[EventType, ...]] = get_args(EventType)
+if tuple(QUAD) != EVENT_TYPES:
+    raise AssertionError("plover: QUAD must list EventType's types in its order")
 
 MODES: Final = MappingProxyType(
     {

@@ -22,6 +22,8 @@ from typing import Literal
 DateSource = Literal["text", "published"]
 Stance = Literal["asserts", "denies"]
 Aux = Literal["negation", "future", "hypothetical", "historical"]
+# How precise a place is, coarsest first (strife.places.levels reads it off the feature code).
+Level = Literal["continent", "country", "province", "district", "city"]
 # The date type under another name: a field called ``date`` hides it inside a class body.
 Day = date
 
@@ -104,7 +106,7 @@ class Place:
     admin1: str | None
     start: int
     end: int
-    level: str | None = None
+    level: Level | None = None
 
 
 @dataclass(frozen=True, slots=True)

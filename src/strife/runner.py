@@ -22,7 +22,7 @@ from strife.ingest.fetch_policy import FetchPolicy
 from strife.pipeline import DEFAULT_BATCH_SIZE, CodedArticle, CodedBatch, code_batches
 from strife.records import Article, Event, Rejection
 from strife.scale import code_on_dask, runs
-from strife.store import MEMORY, Store
+from strife.store import DEFAULT_PATH, MEMORY, Store
 
 WRITE_EVERY = 32
 DASK_BATCH_SIZE = 32
@@ -41,7 +41,7 @@ class CodeOptions:
     """
 
     paths: Sequence[str]
-    db: Path | None = Path("strife.duckdb")
+    db: Path | None = Path(DEFAULT_PATH)
     jobs: int = 1
     batch_size: int | None = None
     recode: bool = False

@@ -6,7 +6,7 @@ shape), ``database`` (the store connection: cursors for reads, a lock for writes
 SQL), ``stats`` (aggregations), ``evidence`` (highlight spans), ``schemas`` (OpenAPI models),
 ``params`` (query-string parsing), ``auth`` and ``limits`` (token and body size), ``submit``
 (coding posted articles; URLs through ``strife.ingest.fetch``), the routers, ``dashboard``
-(static files) and ``commands`` (``strife serve``).
+(static files); ``strife serve`` starts it (:mod:`strife.cli.serve`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Reads of events and articles for the API: parameterised SQL on a store cursor.
 
-Event records come back as the JSON text the store keeps (``output.event_to_dict``), so a
+Event records come back as the JSON text the store keeps (``contract.event_to_dict``), so a
 page of events is sent without parsing and re-serialising each one.
 """
 

@@ -15,7 +15,8 @@ from typing import Any
 
 from fastapi.responses import Response
 
-from strife.output import event_from_dict, write_csv
+from strife.contract import event_from_dict
+from strife.output import write_csv
 
 JSON = "application/json"
 CSV = "text/csv; charset=utf-8"

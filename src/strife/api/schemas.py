@@ -1,9 +1,10 @@
 """The API's request and response shapes, for validation and the OpenAPI schema.
 
-The event shape mirrors ``strife.output.event_to_dict`` (the JSON contract), the truce shape
+The event shape is ``strife.contract.event_to_dict`` (the JSON contract), the truce shape
 ``strife.truces.codec.truce_to_dict``. Event responses are sent from the stored JSON records
-directly; these models document them, and the schemathesis test checks that what is sent
-conforms.
+directly; these models document them. They take the vocabularies of ``strife.records`` and
+refuse keys they do not name, and ``tests/test_contract.py`` checks them against the
+contract recursively, both ways; the schemathesis test checks that what is sent conforms.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from strife.api.settings import MAX_ARTICLES_PER_POST, MAX_URLS_PER_POST
+from strife.plover import EventType
+from strife.records import Aux, DateSource, Level, Stance
 from strife.truces.model import Kind, Status
-
-Stance = Literal["asserts", "denies"]
 
 
 def _http_url(value: str) -> str:
@@ -36,7 +37,13 @@ HttpUrl = Annotated[
 ]
 
 
-class Actor(BaseModel):
+class _Contract(BaseModel):
+    """A part of the event contract: exactly the keys ``event_to_dict`` writes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Actor(_Contract):
     entity_text: str
     code: str | None
     sector: str | None
@@ -46,7 +53,7 @@ class Actor(BaseModel):
     other_sectors: list[str]
 
 
-class EventPlace(BaseModel):
+class EventPlace(_Contract):
     extracted_place: str
     resolved_place: str
     geonameid: int
@@ -57,26 +64,27 @@ class EventPlace(BaseModel):
     admin1: str | None
     start: int
     end: int
+    level: Level | None
 
 
-class Count(BaseModel):
+class Count(_Contract):
     min: int
     text: str
 
 
-class Size(BaseModel):
+class Size(_Contract):
     dead: Count | None
     injured: Count | None
     arrested: Count | None
 
 
-class TextInfo(BaseModel):
+class TextInfo(_Contract):
     sequence: int
     start: int
     end: int
 
 
-class ClaimOut(BaseModel):
+class ClaimOut(_Contract):
     by: str
     stance: Stance
     text: str
@@ -86,22 +94,22 @@ class ClaimOut(BaseModel):
     sector: str | None
 
 
-class CiteInfo(BaseModel):
+class CiteInfo(_Contract):
     url: str | None
     title: str | None
     publication: str | None
     published: str | None
 
 
-class EventOut(BaseModel):
+class EventOut(_Contract):
     """One event: the JSON contract of ``strife code --format jsonl``."""
 
     id: str
     article_id: str
     date: str | None
-    date_source: Literal["text", "published"] | None
+    date_source: DateSource | None
     date_text: str | None
-    event: str
+    event: EventType
     mode: str | None
     context: list[str]
     quad_code: int
@@ -116,9 +124,12 @@ class EventOut(BaseModel):
     text_info: TextInfo
     claims: list[ClaimOut]
     contested: bool
-    aux: Literal["negation", "future", "hypothetical", "historical"] | None
+    aux: Aux | None
     cite_info: CiteInfo
     confidence: float
+    group_id: str | None = Field(description="the group of events that report the same event")
+    n_articles: int | None = Field(description="articles that report the group's event")
+    n_sources: int | None = Field(description="outlets that report the group's event")
 
 
 class EventPage(BaseModel):

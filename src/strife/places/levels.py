@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-Level = Literal["continent", "country", "province", "district", "city"]
+from strife.records import Level
 
 #: Coarsest first: a level's index is its precision.
 LEVELS: tuple[Level, ...] = ("continent", "country", "province", "district", "city")

@@ -30,10 +30,11 @@ from strife.places.features import (
     cue_fits,
     local_features,
 )
-from strife.places.levels import Level, level_of
+from strife.places.levels import level_of
 from strife.places.names import Candidate, normalize_name
 from strife.places.ranker import ResolverModel, Vector
 from strife.places.recognize import Toponym, toponym_lists
+from strife.records import Level
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,16 @@
 
 from __future__ import annotations
 
-from strife.store.core import DEFAULT_PATH, MEMORY, Store
+from strife.store.core import DEFAULT_PATH, MEMORY, EventCriteria, EventQuery, Store
 from strife.store.schema import SCHEMA_VERSION
 from strife.store.stats import StoreStats
 
-__all__ = ["DEFAULT_PATH", "MEMORY", "SCHEMA_VERSION", "Store", "StoreStats"]
+__all__ = [
+    "DEFAULT_PATH",
+    "MEMORY",
+    "SCHEMA_VERSION",
+    "EventCriteria",
+    "EventQuery",
+    "Store",
+    "StoreStats",
+]

@@ -68,14 +68,20 @@ MEMORY = ":memory:"
 FETCH_ROWS = 1000
 
 
-class EventQuery(TypedDict, total=False):
-    """The filters of :meth:`Store.events` and :meth:`Store.iter_events`."""
+class EventCriteria(TypedDict, total=False):
+    """Which stored events to read: the filters ``strife events`` and ``strife export`` take
+    (checked by :mod:`strife.criteria`)."""
 
-    article_id: str | None
     event: str | None
     country: str | None
     since: date | None
     until: date | None
+
+
+class EventQuery(EventCriteria, total=False):
+    """The arguments of :meth:`Store.events` and :meth:`Store.iter_events`."""
+
+    article_id: str | None
     limit: int | None
     groups: bool
 
@@ -353,11 +359,11 @@ class Store:
         with self._errors("read"):
             return store_stats(conn, self.path)
 
-    def export_parquet(self, out: Path, **filters: Any) -> int:
+    def export_parquet(self, out: Path, **filters: Unpack[EventCriteria]) -> int:
         """Write the events the filters pick (as ``events``) to one Parquet file."""
         conn = self._connection()
         with self._errors("export"):
-            return parts.export_events(conn, out, _filter_values(filters))
+            return parts.export_events(conn, out, _filter_values(dict(filters)))
 
     # --- plumbing --------------------------------------------------------------------------
 

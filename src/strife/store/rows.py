@@ -10,10 +10,10 @@ from typing import Any
 
 import duckdb
 
+from strife.contract import event_from_dict, event_to_dict
 from strife.dedupe.copies import Copy
 from strife.dedupe.groups import group_id
 from strife.errors import MalformedRecord, StoreError
-from strife.output import event_from_dict, event_to_dict
 from strife.plausible_dates import is_plausible_moment
 from strife.records import Article, Event
 

@@ -1,36 +1,25 @@
-"""``strife geoparse FILE...``: the toponyms of texts, resolved to GeoNames, as JSON lines.
+"""Texts to geoparse, as ``strife geoparse`` reads them, and their toponyms as JSON objects.
 
 Input: ``.jsonl``/``.ndjson`` files of ``{"id", "text"}`` objects, or any other file read
-whole as one plain UTF-8 text (its id is its path). Output: one line per text,
-``{"id", "places": [{"start", "end", "text", "geonameid", "lat", "lon", "country_code",
-"feature_code", "resolved_place", "level"}]}``, offsets into the text as given.
-
-Every toponym is reported, as a geoparser does: countries named as actors ("Russia said")
-and demonyms ("Turkish troops") too; ``--places-only`` keeps only names used as places,
-which is what ``strife code`` codes events at.
-
-Every input is geoparsed or rejected with its reason on one line (a missing or unreadable
-file, a bad JSON line, a text longer than the coder's limit); the others go on. Exit
-status: 0 when every text was geoparsed, 1 when one was rejected, 2 on usage errors.
+whole as one plain UTF-8 text (its id is its path). Each text becomes ``{"id", "places":
+[{"start", "end", "text", "geonameid", "lat", "lon", "country_code", "feature_code",
+"resolved_place", "level"}]}``, offsets into the text as given, or an ``InputError`` naming
+it and the reason (a missing or unreadable file, a bad JSON line, a text longer than the
+coder's limit).
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-import typer
-from rich.console import Console
-
-from strife.display import stderr_console, tell
 from strife.errors import CodingError, InputError, MalformedRecord, UnreadableInput
 from strife.ingest.article import MAX_ARTICLE_CHARS
-from strife.nlp import Unparsed, load_nlp, parse_texts
-from strife.pipeline import PIECE_CHARS, chunks
+from strife.nlp import Unparsed, parse_texts
+from strife.pipeline import PIECE_CHARS
 from strife.places.geoparser import Geoparser
 from strife.records import Place
 
@@ -38,7 +27,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 JSON_LINES = frozenset({".jsonl", ".ndjson"})
-BATCH_SIZE = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,36 +79,6 @@ def place_to_dict(place: Place) -> dict[str, Any]:
     }
 
 
-def geoparse_command(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help='Files: .jsonl/.ndjson of {"id", "text"}, or plain UTF-8 text files.',
-            show_default=False,
-        ),
-    ],
-    places_only: Annotated[
-        bool,
-        typer.Option(
-            "--places-only",
-            help="Only names used as places (not countries named as actors, nor demonyms).",
-        ),
-    ] = False,
-) -> None:
-    """Find and resolve the toponyms of texts; print one JSON line per text."""
-    err = stderr_console()
-    nlp, geoparser = load_nlp(), Geoparser.load()
-    rejected = 0
-    for batch in chunks(every_text(paths), BATCH_SIZE):
-        for result in _geoparse(nlp, geoparser, batch, every_toponym=not places_only):
-            if isinstance(result, InputError):
-                rejected += 1
-                _reject(err, result.source, result.reason)
-            else:
-                sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-    raise typer.Exit(1 if rejected else 0)
-
-
 def every_text(paths: Iterable[Path]) -> Iterator[Text | InputError]:
     """The texts of every file in order; a file that cannot be read is one InputError."""
     for path in paths:
@@ -130,7 +88,7 @@ def every_text(paths: Iterable[Path]) -> Iterator[Text | InputError]:
             yield exc
 
 
-def _geoparse(
+def geoparse_batch(
     nlp: Any, geoparser: Geoparser, batch: list[Text | InputError], *, every_toponym: bool
 ) -> Iterator[dict[str, Any] | InputError]:
     """One JSON object or one rejection per item of ``batch``, in order."""
@@ -155,7 +113,3 @@ def _places(
             item.id, f"internal error while geoparsing ({type(exc).__name__}: {exc})"
         )
     return {"id": item.id, "places": [place_to_dict(m.place) for m in mentions]}
-
-
-def _reject(err: Console, source: str, reason: str) -> None:
-    tell(err, f"strife: rejected {source}: {reason}")

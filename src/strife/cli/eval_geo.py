@@ -13,28 +13,17 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from strife.display import stderr_console, tell
-from strife.errors import InputError
-from strife.evaluate.commands import eval_app
-from strife.evaluate.geo import PARTS, evaluate_geoparser
-from strife.evaluate.geo_gold import read_gold
-from strife.evaluate.geo_suite import MODES, parse_corpora, read_corpora, run_suite
-from strife.nlp import load_nlp
-from strife.places import Geoparser
+from strife.cli.options import ReportFormat, ReportFormatOption, fail, reject
 
-
-class ReportFormat(StrEnum):
-    json = "json"
-    table = "table"
-
+if TYPE_CHECKING:
+    from strife.places import Geoparser
 
 # Row label of each reported figure, and what its denominator is.
 _ROWS = (
@@ -52,8 +41,7 @@ _ROWS = (
 _PART_TITLES = {"dev": "dev (even articles)", "test": "test (odd, held out)", "all": "all"}
 
 
-@eval_app.command("geo")
-def geo_command(
+def eval_geo_command(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
@@ -63,9 +51,7 @@ def geo_command(
             show_default=False,
         ),
     ] = None,
-    report_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Report as JSON or as a table.")
-    ] = ReportFormat.table,
+    report_format: ReportFormatOption = ReportFormat.table,
     suite: Annotated[
         bool,
         typer.Option(
@@ -80,10 +66,14 @@ def geo_command(
     ] = Path("../shared/data"),
 ) -> None:
     """Score the geoparser on gold toponyms: exact id, accuracy within 161 km, error, misses."""
-    err = stderr_console()
     if suite == bool(paths):
-        tell(err, "strife: give gold files, or --suite (with --data), not both")
-        raise typer.Exit(2)
+        fail("give gold files, or --suite (with --data), not both")
+    from strife.errors import InputError
+    from strife.evaluate.geo import evaluate_geoparser
+    from strife.evaluate.geo_gold import read_gold
+    from strife.nlp import load_nlp
+    from strife.places import Geoparser
+
     nlp, geoparser = load_nlp(), Geoparser.load()
     if suite:
         _suite(data, nlp, geoparser, report_format)
@@ -95,7 +85,7 @@ def geo_command(
         try:
             articles = read_gold(path)
         except InputError as exc:
-            tell(err, f"strife: rejected {exc.source}: {exc.reason}")
+            reject(exc.source, exc.reason)
             rejected += 1
             continue
         report = evaluate_geoparser(articles, nlp, geoparser).as_dict()
@@ -109,12 +99,13 @@ def geo_command(
 
 
 def _suite(data: Path, nlp: Any, geoparser: Geoparser, report_format: ReportFormat) -> None:
-    err = stderr_console()
+    from strife.errors import InputError
+    from strife.evaluate.geo_suite import MODES, parse_corpora, read_corpora, run_suite
+
     try:
         corpora = read_corpora(data)
     except InputError as exc:
-        tell(err, f"strife: rejected {exc.source}: {exc.reason}")
-        raise typer.Exit(2) from exc
+        fail(f"rejected {exc.source}: {exc.reason}")
     report = run_suite(parse_corpora(corpora, nlp, geoparser), geoparser)
     if report_format is ReportFormat.json:
         sys.stdout.write(json.dumps(report) + "\n")
@@ -153,10 +144,10 @@ def _suite_table(mode: str, report: dict[str, Any]) -> Table:
 def _table(report: dict[str, Any]) -> Table:
     table = Table(title=f"{report['file']}: geoparsing", title_justify="left")
     table.add_column("figure")
-    for part in PARTS:
+    for part in report["parts"]:
         table.add_column(_PART_TITLES[part], justify="right")
     for key, label in _ROWS:
-        table.add_row(label, *(_cell(key, report["parts"][part][key]) for part in PARTS))
+        table.add_row(label, *(_cell(key, report["parts"][part][key]) for part in report["parts"]))
     timing = (
         f"geoparser {report['geoparse_ms_per_article_median']} ms per article (median), "
         f"spaCy {report['spacy_ms_per_article_mean']} ms (mean)"

@@ -21,6 +21,7 @@ import typer
 from rich.console import Console
 
 from strife.classify.encode import MAX_ROLE_SPREAD, Pair, role_spread
+from strife.cli.options import fail
 from strife.display import stderr_console, tell
 from strife.errors import MalformedRecord, StrifeError
 
@@ -53,8 +54,7 @@ def classify_command(
         with _open(path) as lines:
             bad = _run(classifier, _requests(lines, path), sys.stdout, err)
     except (OSError, StrifeError) as exc:
-        tell(err, f"strife: {exc}")
-        raise typer.Exit(2) from exc
+        fail(exc)
     raise typer.Exit(1 if bad else 0)
 
 

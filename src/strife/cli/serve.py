@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from strife.cli.options import DEFAULT_DB, fail
 from strife.display import stderr_console, tell
 from strife.errors import StrifeError
 
@@ -20,7 +21,7 @@ from strife.errors import StrifeError
 def serve_command(
     db: Annotated[
         Path, typer.Option("--db", help="DuckDB file of the events to serve.", dir_okay=False)
-    ] = Path("strife.duckdb"),
+    ] = DEFAULT_DB,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
     private: Annotated[
@@ -59,8 +60,7 @@ def serve_command(
             tell(err, f"strife: warning: {_OPEN_READS.format(host=host)}")
         sockets = listen.bind(host, port)
     except StrifeError as exc:
-        tell(err, f"strife: {exc}")
-        raise typer.Exit(2) from exc
+        fail(exc)
     reads = "reads need the token" if private else "reads open"
     writes = "writes with the token" if settings.writable else "read-only (no STRIFE_TOKEN)"
     tell(err, f"strife: serving {db} on {listen.url(host, port)} ({reads}, {writes})")
