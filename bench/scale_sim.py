@@ -14,8 +14,10 @@ Streams ``--articles`` synthetic articles (the templates of ``synthetic_warc.py`
 two days (``--dup-share`` of the articles). Each article goes through ingest
 (``article_from_text``) and the run's deduplication, and the originals are stored (with no
 events) in batches of 32, as ``strife code`` writes them. Every tenth of the way it prints
-one JSON line: ``{"articles", "rss_mb", "ms_per_article", "cpu_ms_per_article",
-"startup_s", "near", "db_mb"}``: the main process's resident memory, the wall time and the
+one JSON line: ``{"articles", "rss_mb", "peak_rss_mb", "ms_per_article",
+"cpu_ms_per_article", "startup_s", "near", "db_mb"}``: the main process's resident memory
+at the end of the tenth and its peak during the tenth (Linux: VmHWM, reset through
+``/proc/self/clear_refs`` at the start of each tenth), the wall time and the
 CPU time (this process's) per article over the last tenth, the time a new run on the store
 so far takes to open it and decide its first article, the near duplicates found so far,
 and the store's size. On a shared machine other processes stretch the wall time; the CPU
@@ -133,6 +135,7 @@ def simulate(args: argparse.Namespace, db: Path) -> None:
     done = near = 0
     while done < args.articles:
         size = min(tenth, args.articles - done)
+        reset_peak_rss()
         started, cpu_started = time.perf_counter(), time.process_time()
         near += run_part(db, islice(source, size), args.window)
         seconds = time.perf_counter() - started
@@ -141,6 +144,7 @@ def simulate(args: argparse.Namespace, db: Path) -> None:
         report = {
             "articles": done,
             "rss_mb": round(rss_mb(), 1),
+            "peak_rss_mb": round(rss_mb("VmHWM:"), 1),
             "ms_per_article": round(1000 * seconds / size, 3),
             "cpu_ms_per_article": round(1000 * cpu_seconds / size, 3),
             "startup_s": round(startup_s(db, args.window), 2),
@@ -205,13 +209,19 @@ def startup_s(db: Path, window: int) -> float:
     return float(done.stdout.strip().splitlines()[-1])
 
 
-def rss_mb() -> float:
-    """This process's resident memory now, in MB."""
+def rss_mb(field: str = "VmRSS:") -> float:
+    """This process's resident memory now (``VmHWM:``: its peak since the last reset), MB."""
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def reset_peak_rss() -> None:
+    """Start a new peak: writing 5 to clear_refs resets VmHWM to the current RSS (Linux)."""
+    with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+        refs.write("5")
 
 
 if __name__ == "__main__":

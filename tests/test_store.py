@@ -437,3 +437,26 @@ def test_closed_store_refuses_work() -> None:
     with pytest.raises(StoreError, match="closed"):
         store.events()
     assert "closed" in repr(store)
+
+
+def test_duckdb_memory_is_capped_and_the_cap_can_be_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from strife.store.schema import DB_MEMORY_VARIABLE, connect
+
+    def limit() -> str:
+        conn = connect(str(tmp_path / "m.duckdb"), read_only=False)
+        try:
+            row = conn.execute("SELECT current_setting('memory_limit')").fetchone()
+        finally:
+            conn.close()
+        assert row is not None
+        return str(row[0])
+
+    monkeypatch.delenv(DB_MEMORY_VARIABLE, raising=False)
+    assert limit() == "488.2 MiB"  # 512MB, not DuckDB's 80% of the machine
+    monkeypatch.setenv(DB_MEMORY_VARIABLE, "2GB")
+    assert limit() == "1.8 GiB"
+    monkeypatch.setenv(DB_MEMORY_VARIABLE, "plenty")
+    with pytest.raises(StoreError, match="STRIFE_DB_MEMORY='plenty' is not a memory size"):
+        Store.open(tmp_path / "m.duckdb")

@@ -11,6 +11,7 @@ table (``store.bands``), filled on upgrade from the stored articles, signatures 
 from __future__ import annotations
 
 import logging
+import os
 from typing import Final
 
 import duckdb
@@ -33,6 +34,12 @@ logger = logging.getLogger(__name__)
 
 SCHEMA_VERSION: Final = 3
 MIGRATION_CHUNK: Final = 2000
+# DuckDB's own cap on the memory it caches table blocks and runs queries in (it spills to a
+# temporary folder beyond it). Its default, 80% of the machine, let a store of a million
+# articles grow the writing process past 1.7 GB (bench/scale_sim.py); STRIFE_DB_MEMORY
+# (a DuckDB size: "2GB", "800MB") sets another cap.
+DEFAULT_DB_MEMORY: Final = "512MB"
+DB_MEMORY_VARIABLE: Final = "STRIFE_DB_MEMORY"
 
 
 class OutdatedSchema(StoreError):
@@ -40,10 +47,16 @@ class OutdatedSchema(StoreError):
 
 
 def connect(name: str, *, read_only: bool) -> duckdb.DuckDBPyConnection:
+    limit = os.environ.get(DB_MEMORY_VARIABLE, "").strip() or DEFAULT_DB_MEMORY
     try:
-        return duckdb.connect(name, read_only=read_only)
+        return duckdb.connect(name, read_only=read_only, config={"memory_limit": limit})
     except duckdb.Error as exc:
         message = str(exc)
+        if "memory" in message.lower():
+            raise StoreError(
+                f"{DB_MEMORY_VARIABLE}={limit!r} is not a memory size DuckDB reads"
+                f" (for example 512MB or 2GB): {message}"
+            ) from exc
         if "Could not set lock" in message or "Conflicting lock" in message:
             raise StoreError(
                 f"{name} is in use by another process (a DuckDB store has one writer at a "
