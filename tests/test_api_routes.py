@@ -6,16 +6,14 @@ import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from factories import ARTICLE_ID, ARTICLE_TEXT, make_event
 from strife.api import ApiSettings, create_app
-from strife.api.params import EventType
 from strife.api.settings import MAX_PAGE_SIZE
-from strife.plover import EVENT_TYPES
 from test_api_queries import sample_store
 
 
@@ -166,10 +164,6 @@ def test_openapi_schema_lists_every_route(client: TestClient) -> None:
     }
     assert "token" in schema["components"]["securitySchemes"]
     assert client.get("/docs").status_code == 404  # no CDN-backed pages
-
-
-def test_event_types_of_the_api_are_plovers() -> None:
-    assert tuple(get_args(EventType)) == EVENT_TYPES
 
 
 def test_health_says_how_the_server_runs(client: TestClient) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from typing import Annotated, Final, Literal
+from typing import Annotated, Final
 
 from fastapi import Query
 from pydantic import Field
@@ -19,27 +19,8 @@ from strife.api.errors import InvalidParameter
 from strife.api.filters import BBox, EventFilter, TruceFilter
 from strife.api.settings import MAX_QUERY_CHARS
 from strife.criteria import COUNTRY_CODE_PATTERN, date_range
+from strife.plover import EventType
 
-# The 16 PLOVER types (``strife.plover.EVENT_TYPES``, which ``strife.criteria`` checks the
-# CLI's filters against; a test keeps the two equal). A Literal, so OpenAPI lists them.
-EventType = Literal[
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-]
 Quad = Annotated[int, Field(ge=1, le=4)]
 _SECTOR: Final = "^[A-Za-z]{3}$"
 _NUMBER: Final = r"-?\d+(\.\d+)?"
