@@ -13,7 +13,16 @@ import spacy
 from spacy.tokens import Doc
 
 from strife.events import EventCoder, Mentions
-from strife.records import ActorMention, ActorRef, Article, DateMention, Event, Place, PlaceMention
+from strife.records import (
+    ActorMention,
+    ActorRef,
+    Article,
+    DateMention,
+    Event,
+    MentionKind,
+    Place,
+    PlaceMention,
+)
 
 # A blank English vocab gives the lexical attributes (lower_, like_num) the coder reads.
 _VOCAB = spacy.blank("en").vocab
@@ -62,7 +71,7 @@ def actor(
     end: int,
     code: str | None,
     sector: str | None,
-    kind: str = "country",
+    kind: MentionKind = "country",
     name: str | None = None,
 ) -> ActorMention:
     span = doc[start:end]

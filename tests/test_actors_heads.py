@@ -54,7 +54,7 @@ def test_actors_are_found_and_coded_in_real_sentences(
     nlp = load_nlp()
     doc = nlp(text)
     found = {
-        doc[m.start : m.end].text: (m.ref.code, m.ref.sector)
+        doc[m.token_start : m.token_end].text: (m.ref.code, m.ref.sector)
         for m in ActorResolver.from_data(nlp.vocab).find(doc)
     }
     assert found.get(words) == (code, sector), found

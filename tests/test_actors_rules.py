@@ -80,7 +80,7 @@ def test_character_offsets_point_into_the_text(resolver: ActorResolver) -> None:
     doc = make_doc("Later , Azerbaijan 's defense ministry denied the allegations .")
     [mention] = resolver.find(doc)
     assert doc.text[mention.ref.start : mention.ref.end] == "Azerbaijan's defense ministry"
-    assert (mention.start, mention.end) == (2, 6)
+    assert (mention.token_start, mention.token_end) == (2, 6)
 
 
 def test_a_capital_after_a_locative_preposition_is_a_place(resolver: ActorResolver) -> None:
@@ -652,8 +652,8 @@ def test_mentions_are_sorted_disjoint_and_traceable(
     doc = make_doc(" ".join(words))
     mentions = resolver.find(doc)
     for first, second in itertools.pairwise(mentions):
-        assert first.end <= second.start
+        assert first.token_end <= second.token_start
     for mention in mentions:
-        assert mention.start < mention.end
+        assert mention.token_start < mention.token_end
         assert doc.text[mention.ref.start : mention.ref.end] == mention.ref.entity_text
         assert mention.kind in {"country", "agent", "person", "igo", "group", "alias", "pronoun"}

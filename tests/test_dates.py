@@ -238,8 +238,8 @@ def test_find_dates_resolves_entities_and_the_patterns_the_model_misses() -> Non
         ("late September", date(2020, 9, 25), False),
     ]
     for mention in mentions:
-        assert KARABAKH_LINES.text[mention.char_start : mention.char_end] == mention.text
-        assert KARABAKH_LINES[mention.start : mention.end].text == mention.text
+        assert KARABAKH_LINES.text[mention.start : mention.end] == mention.text
+        assert KARABAKH_LINES[mention.token_start : mention.token_end].text == mention.text
 
 
 def test_without_publication_date_only_explicit_dates_resolve() -> None:
@@ -253,7 +253,7 @@ def test_without_publication_date_only_explicit_dates_resolve() -> None:
 def test_full_date_with_weekday_is_one_mention() -> None:
     doc = make_doc("Saturday , 31 October 2020 4:35 PM")
     (mention,) = find_dates(doc, None)
-    assert (mention.text, mention.date, mention.start, mention.end) == (
+    assert (mention.text, mention.date, mention.token_start, mention.token_end) == (
         "Saturday, 31 October 2020",
         date(2020, 10, 31),
         0,

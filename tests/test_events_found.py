@@ -15,7 +15,7 @@ from strife.events import EventCoder
 from strife.events.arguments import extract_arguments
 from strife.events.lexicon import EventLexicon
 from strife.events.references import MentionIndex
-from strife.events.triggers import UNTYPED, find_triggers
+from strife.events.triggers import find_triggers
 from strife.nlp import fix_lemmas
 
 
@@ -95,7 +95,7 @@ def test_an_unknown_verb_carrying_an_event_noun_is_proposed(lexicon: EventLexico
     assert typed == [("visit", "CONSULT")]
     learned = find_triggers(doc[:], lexicon, learned=frozenset({"postpone"}))
     assert [(doc[t.token].text, t.event) for t in learned] == [
-        ("postponed", UNTYPED),
+        ("postponed", None),
         ("visit", "CONSULT"),
     ]
 
@@ -107,7 +107,7 @@ def test_a_statement_about_another_party_is_an_untyped_trigger(lexicon: EventLex
     # Only where a model can type it, as rules cannot.
     assert find_triggers(doc[:], lexicon) == []
     (trigger,) = find_triggers(doc[:], lexicon, statements=True)
-    assert (trigger.token, trigger.event, "speech" in trigger.spec.flags) == (2, UNTYPED, True)
+    assert (trigger.token, trigger.event, "speech" in trigger.spec.flags) == (2, None, True)
     args = extract_arguments(trigger, doc, MentionIndex([government, taliban]), ())
     assert [a.code for a in args.actors] == ["AFG"]
     assert [(r.entity_text, r.sector) for r in args.recipients] == [("Taliban militants", "REB")]
@@ -492,7 +492,7 @@ def test_a_participle_describing_a_noun_is_no_event(lexicon: EventLexicon) -> No
     assert find_triggers(doc[:], lexicon) == []
     # ... and does not hide the verb it hangs on from the model.
     (trigger,) = find_triggers(doc[:], lexicon, learned=frozenset({"return"}))
-    assert (trigger.token, trigger.event) == (1, UNTYPED)
+    assert (trigger.token, trigger.event) == (1, None)
 
 
 RETURNED_THAT_WERE_SEIZED = """
@@ -515,7 +515,7 @@ def test_an_event_in_a_relative_clause_does_not_hide_the_verb_above(
     doc = parse(RETURNED_THAT_WERE_SEIZED)
     triggers = find_triggers(doc[:], lexicon, learned=frozenset({"return"}))
     assert [(doc[t.token].text, t.event) for t in triggers] == [
-        ("returned", UNTYPED),
+        ("returned", None),
         ("seized", "COERCE"),
     ]
 

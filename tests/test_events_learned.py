@@ -18,7 +18,7 @@ from strife.events import EventCoder, Mentions
 from strife.events.arguments import Arguments
 from strife.events.lexicon import EventLexicon
 from strife.events.places import dateline_tokens
-from strife.events.triggers import UNTYPED, find_triggers
+from strife.events.triggers import find_triggers
 from strife.events.typer import Candidate, ModelTyping, RuleTyping
 from strife.records import ActorRef, Article
 
@@ -119,11 +119,11 @@ def test_learned_verbs_are_untyped_triggers_only_where_the_lexicon_is_silent() -
     doc = parse(QUASHED)
     assert find_triggers(doc[:], lexicon) == []
     (trigger,) = find_triggers(doc[:], lexicon, learned=frozenset({"quash"}))
-    assert (trigger.token, trigger.event) == (2, UNTYPED)
+    assert (trigger.token, trigger.event) == (2, None)
     # Under a typed trigger ("condemned ... for quashing") the learned verb says nothing more.
     nested = parse(CONDEMNED_QUASHING)
     events = [t.event for t in find_triggers(nested[:], lexicon, learned=frozenset({"quash"}))]
-    assert UNTYPED not in events and events
+    assert None not in events and events
 
 
 def _untyped(doc: Doc, actors: tuple[ActorRef, ...], recipients: tuple[ActorRef, ...]) -> Candidate:

@@ -153,7 +153,7 @@ def test_karabakh_sentences_resolve_every_place(geoparser: Geoparser) -> None:
 def test_mentions_carry_token_and_character_offsets(geoparser: Geoparser) -> None:
     doc = make_doc("shelling hit the town of Shushi overnight")
     (mention,) = geoparser.find(doc)
-    assert (mention.start, mention.end) == (5, 6)
+    assert (mention.token_start, mention.token_end) == (5, 6)
     assert doc.text[mention.place.start : mention.place.end] == "Shushi"
     place = mention.place
     assert (place.resolved_place, place.country_code, place.feature_code) == (
@@ -375,7 +375,7 @@ def test_a_geoparser_reports_actors_demonyms_and_names_inside_names(
     ]
     # None of them is where an event happened.
     assert found(wide_geoparser, doc) == []
-    (europe,) = [m for m in wide_geoparser.find(doc, every_toponym=True) if m.start == 11]
+    (europe,) = [m for m in wide_geoparser.find(doc, every_toponym=True) if m.token_start == 11]
     assert (europe.place.level, europe.place.country_code) == ("continent", "")
 
 

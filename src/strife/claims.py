@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from strife.plover import EventType
 from strife.records import ActorRef, Claim, Stance
 from strife.syntax import REPORTED_DEPS, VERBAL_POS, data_file, read_words, subjects
 
@@ -161,7 +162,9 @@ def is_denial_verb(token: int, attributions: list[Attribution]) -> bool:
     return any(a.verb == token and a.claim.stance == "denies" for a in attributions)
 
 
-def is_denied_accusation(token: Token, event: str, attributions: list[Attribution]) -> bool:
+def is_denied_accusation(
+    token: Token, event: EventType | None, attributions: list[Attribution]
+) -> bool:
     """'Azerbaijan denied the allegations', 'has denied charges of fraud': the accusation a
     denial names is the accuser's, not an act of the one who denies it."""
     return event == "ACCUSE" and token.dep_ == "dobj" and is_denial_verb(token.head.i, attributions)

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, cast, get_args
 
 from strife.errors import MalformedRecord
+from strife.plover import EVENT_TYPES, EventType, as_event_type
 from strife.records import (
     ActorRef,
     Aux,
@@ -226,7 +227,7 @@ def event_from_dict(data: object) -> Event:
         article_id=r.text("article_id"),
         date=_read_date(r),
         date_source=_read_date_source(r),
-        event=r.text("event"),
+        event=_read_event(r),
         mode=r.opt_text("mode"),
         context=r.texts("context"),
         quad_code=r.integer("quad_code"),
@@ -263,6 +264,12 @@ def _read_date(r: _Reader) -> date | None:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise MalformedRecord(r.where, f"'date' is not YYYY-MM-DD: {exc}") from exc
+
+
+def _read_event(r: _Reader) -> EventType:
+    event = as_event_type(r.choice("event", EVENT_TYPES))
+    assert event is not None  # the choice was one of EVENT_TYPES
+    return event
 
 
 def _read_date_source(r: _Reader) -> DateSource | None:

@@ -137,7 +137,7 @@ def find_dates(doc: Doc, published: datetime | None) -> list[DateMention]:
         if resolved is not None:
             reach = max(reach, end)
             mentions.append(_mention(span.start, span.end, text[start:end], start, resolved))
-    return sorted(mentions, key=lambda m: m.char_start)
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def _reference(published: datetime | None) -> date | None:
@@ -149,12 +149,12 @@ def _reference(published: datetime | None) -> date | None:
 
 def _mention(start: int, end: int, text: str, char_start: int, resolved: Resolved) -> DateMention:
     return DateMention(
-        start=start,
-        end=end,
+        token_start=start,
+        token_end=end,
         text=text,
         date=resolved.date,
-        char_start=char_start,
-        char_end=char_start + len(text),
+        start=char_start,
+        end=char_start + len(text),
         historical=resolved.historical,
         until=resolved.until,
         relative=resolved.relative,

@@ -34,7 +34,7 @@ EventType = Literal[
     "ASSAULT",
 ]
 
-QUAD: Final = MappingProxyType(
+QUAD: Final[MappingProxyType[EventType, int]] = MappingProxyType(
     {
         "AGREE": VERBAL_COOPERATION,
         "CONSULT": VERBAL_COOPERATION,
@@ -56,6 +56,7 @@ QUAD: Final = MappingProxyType(
 )
 
 EVENT_TYPES: Final[tuple[EventType, ...]] = get_args(EventType)
+_BY_NAME: Final[dict[str, EventType]] = {event: event for event in EVENT_TYPES}
 if tuple(QUAD) != EVENT_TYPES:
     raise AssertionError("plover: QUAD must list EventType's types in its order")
 
@@ -150,3 +151,8 @@ CONTEXTS: Final = (
 AUX_MARKERS: Final = ("negation", "future", "hypothetical", "historical")
 
 NON_STATE_CODES: Final = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC")
+
+
+def as_event_type(name: str) -> EventType | None:
+    """``name`` as a PLOVER type (exact spelling), or None when it names none."""
+    return _BY_NAME.get(name)

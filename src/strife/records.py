@@ -19,9 +19,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
+from strife.plover import EventType
+
 DateSource = Literal["text", "published"]
 Stance = Literal["asserts", "denies"]
 Aux = Literal["negation", "future", "hypothetical", "historical"]
+# How an actor mention was recognised (ActorMention.kind).
+MentionKind = Literal["country", "agent", "person", "igo", "group", "pronoun", "alias"]
 # How precise a place is, coarsest first (strife.places.levels reads it off the feature code).
 Level = Literal["continent", "country", "province", "district", "city"]
 # The date type under another name: a field called ``date`` hides it inside a class body.
@@ -76,7 +80,7 @@ class ActorRef:
 
 @dataclass(frozen=True, slots=True)
 class ActorMention:
-    """An actor found in a spaCy Doc: token span [start, end) plus its coding.
+    """An actor found in a spaCy Doc: token span [token_start, token_end) plus its coding.
 
     ``kind`` tells how it was recognised: "country" (name, demonym or capital used as
     metonym), "agent" (a sector word, possibly with a country: "Armenian defense
@@ -84,10 +88,10 @@ class ActorMention:
     when resolved through the article's memory.
     """
 
-    start: int
-    end: int
+    token_start: int
+    token_end: int
     ref: ActorRef
-    kind: str
+    kind: MentionKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +115,10 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
-    """A toponym in a Doc: token span [start, end) and its resolution."""
+    """A toponym in a Doc: token span [token_start, token_end) and its resolution."""
 
-    start: int
-    end: int
+    token_start: int
+    token_end: int
     place: Place
 
 
@@ -130,12 +134,12 @@ class DateMention:
     2020", "in 1992").
     """
 
-    start: int
-    end: int
+    token_start: int
+    token_end: int
     text: str
     date: date
-    char_start: int
-    char_end: int
+    start: int
+    end: int
     historical: bool = False
     until: Day | None = None
     relative: bool = False
@@ -206,7 +210,7 @@ class Event:
     article_id: str
     date: date | None
     date_source: DateSource | None
-    event: str
+    event: EventType
     mode: str | None
     context: tuple[str, ...]
     quad_code: int

@@ -48,6 +48,7 @@ from spacy.tokens import Doc, Span, Token
 
 from strife.actors.lexicon import WORDS, Category, Entry, Role
 from strife.actors.match import NAME_NEUTRAL, Atom
+from strife.records import MentionKind
 from strife.syntax import NOT_PERSON_ENTITIES
 
 # The words are in data/actors/words.json, each list with why it is there.
@@ -95,7 +96,7 @@ class Phrase:
     start: int
     end: int
     coding: Coding
-    kind: str
+    kind: MentionKind
     category: Category
     role: Role | None = None
     head: str | None = None

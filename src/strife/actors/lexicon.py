@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from strife.errors import ModelError
+from strife.records import MentionKind
 from strife.syntax import data_file, read_words
 
 Category = Literal["country", "capital", "demonym", "people", "seat", "org", "person", "agent"]
@@ -47,7 +48,7 @@ SECTORS = frozenset(
     "AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC".split()
 )
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
-ORGANISATION_KINDS = frozenset({"igo", "group", "agent"})
+ORGANISATION_KINDS: dict[str, MentionKind] = {"igo": "igo", "group": "group", "agent": "agent"}
 PARTIALLY_RECOGNISED = "PRE"
 #: The lists of ``data/actors/words.json`` (:mod:`strife.actors.compose` and ``memory``).
 WORD_LISTS = (
@@ -96,7 +97,7 @@ class Entry:
     sector: str | None
     other_sectors: tuple[str, ...]
     name: str | None
-    kind: str
+    kind: MentionKind
     role: Role | None = None
 
 
@@ -251,8 +252,8 @@ def _agents(path: Path) -> Iterator[tuple[str, Entry]]:
 def _organisations(path: Path, codes: frozenset[str]) -> Iterator[tuple[str, Entry]]:
     columns = ("name", "aliases", "code", "sector", "other_sectors", "kind")
     for line, row in _rows(path, columns):
-        kind = row["kind"]
-        if kind not in ORGANISATION_KINDS:
+        kind = ORGANISATION_KINDS.get(row["kind"])
+        if kind is None:
             raise ModelError(f"{path}:{line}: kind must be one of {sorted(ORGANISATION_KINDS)}")
         entry = Entry(
             "org",

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from strife.actors.compose import Coding, Phrase, is_name_token, merge_sectors, name_run
 from strife.actors.lexicon import WORDS
-from strife.records import ActorMention, ActorRef
+from strife.records import ActorMention, ActorRef, MentionKind
 from strife.syntax import NOMINAL_SUBJECT_DEPS
 
 # The words are in data/actors/words.json, each list with why it is there.
@@ -135,7 +135,7 @@ def resolve(doc: Doc, phrases: Sequence[Phrase]) -> list[ActorMention]:
         else:
             mention = _token_mention(doc, item, memory, sentences[item.start])
         if mention is not None:
-            _remember(doc, mention, item, memory, sentences[mention.start])
+            _remember(doc, mention, item, memory, sentences[mention.token_start])
             mentions.append(mention)
     return mentions
 
@@ -206,7 +206,7 @@ def _recalled_agent(
     if phrase.category != "agent" or phrase.coding.code is not None:
         return None
     coding = phrase.coding
-    if previous and previous.kind == "pronoun" and previous.end == phrase.start:
+    if previous and previous.kind == "pronoun" and previous.token_end == phrase.start:
         return replace(coding, code=previous.ref.code)
     definite = phrase.start > 0 and doc[phrase.start - 1].lower_ == "the"
     if definite and not phrase.named and (same := memory.agent(phrase.head)):
@@ -220,6 +220,7 @@ def _recalled_agent(
 def _token_mention(
     doc: Doc, candidate: Candidate, memory: DocumentMemory, sentence: int
 ) -> ActorMention | None:
+    kind: MentionKind
     if _is_pronoun(doc[candidate.start]):
         gender = PRONOUN_GENDERS[doc[candidate.start].lower_]
         coding = memory.antecedent(sentence, gender)
@@ -241,7 +242,7 @@ def _remember(
 ) -> None:
     ref = mention.ref
     coding = Coding(ref.code, ref.sector, ref.other_sectors, ref.name)
-    span = doc[mention.start : mention.end]
+    span = doc[mention.token_start : mention.token_end]
     named = isinstance(item, Candidate) or item.named
     is_person = mention.kind in ("person", "pronoun") or (mention.kind == "alias" and named)
     titled = isinstance(item, Phrase) and item.role == "title" and ref.code is not None
@@ -257,15 +258,15 @@ def _remember(
 def gender_of(doc: Doc, mention: ActorMention) -> str | None:
     """ "m" / "f" when a pronoun, a gendered title or an honorific says so, else None."""
     if mention.kind == "pronoun":
-        return PRONOUN_GENDERS.get(doc[mention.start].lower_)
-    first = max(mention.start - 1, 0)
-    for token in doc[first : mention.end]:
+        return PRONOUN_GENDERS.get(doc[mention.token_start].lower_)
+    first = max(mention.token_start - 1, 0)
+    for token in doc[first : mention.token_end]:
         if token.lower_ in GENDERED_WORDS:
             return GENDERED_WORDS[token.lower_]
     return None
 
 
-def _mention(doc: Doc, start: int, end: int, coding: Coding, kind: str) -> ActorMention:
+def _mention(doc: Doc, start: int, end: int, coding: Coding, kind: MentionKind) -> ActorMention:
     span = doc[start:end]
     ref = ActorRef(
         entity_text=span.text,

@@ -268,7 +268,7 @@ class Violation(BaseModel):
     event_id: str = Field(description="the event (GET /api/events/{event_id})")
     article_id: str
     date: str | None
-    event: str
+    event: EventType
     accused: str | None = Field(description="code of who allegedly fired")
     accuser: str | None = Field(description="code of who says so")
     contested: bool = Field(description="someone denies it")

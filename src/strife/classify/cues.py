@@ -23,7 +23,7 @@ FloatArray = npt.NDArray[np.float32]
 
 def cue_vector(
     trigger_event: str | None,
-    sentence_events: Iterable[str],
+    sentence_events: Iterable[str | None],
     has_actor: bool,
     has_recipient: bool,
 ) -> FloatArray:

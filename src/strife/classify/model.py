@@ -23,7 +23,7 @@ import numpy.typing as npt
 
 from strife.classify.encode import Encoder, Pair
 from strife.errors import ModelError
-from strife.plover import MODES, QUAD
+from strife.plover import MODES, QUAD, EventType, as_event_type
 
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -38,11 +38,11 @@ FloatArray = npt.NDArray[np.float32]
 class Typing:
     """The model's reading of one pair: type, mode, quad code and the type's probability."""
 
-    event: str
+    event: EventType
     mode: str | None
     quad_code: int
     confidence: float
-    probabilities: dict[str, float]
+    probabilities: dict[EventType, float]
     mode_probabilities: dict[str, float]
 
 
@@ -57,7 +57,7 @@ class EventTyper:
         self,
         session: Any,
         encoder: Encoder,
-        types: list[str],
+        types: list[EventType],
         modes: list[str],
         predicates: frozenset[str] = frozenset(),
     ) -> None:
@@ -89,7 +89,8 @@ class EventTyper:
             raise ModelError(f"cannot load the event model {base / MODEL_FILE}: {exc}") from exc
         encoder = Encoder(base / TOKENIZER_FILE, int(labels.get("max_tokens", 96)))
         predicates = _predicates(base / PREDICATES_FILE)
-        return cls(session, encoder, list(labels["types"]), list(labels["modes"]), predicates)
+        types = [t for t in map(as_event_type, labels["types"]) if t is not None]
+        return cls(session, encoder, types, list(labels["modes"]), predicates)
 
     def type_pairs(self, pairs: Sequence[Pair], cues: FloatArray) -> list[Typing]:
         """Type and mode of every pair; ``cues`` has one row per pair."""

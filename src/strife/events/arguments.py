@@ -42,8 +42,9 @@ from strife.events.references import (
     is_each_other,
     parties_of_description,
 )
-from strife.events.triggers import RECEIVING_VERBS, UNTYPED, Trigger
+from strife.events.triggers import RECEIVING_VERBS, Trigger
 from strife.events.unresolved import is_named, unresolved_refs
+from strife.plover import EventType
 from strife.records import ActorRef
 from strife.syntax import (
     ANY_SUBJECT_DEPS,
@@ -68,14 +69,14 @@ CONTACT_VERBS = WORDS["contact_verbs"]
 PROPOSALS = WORDS["proposals"]
 # Events whose noun's "from" names who sends them ("criticism from the U.N.", "threats from
 # Iran", "aid from Japan"); for a withdrawal or a release "from" is a place.
-FROM_SENDERS = frozenset(
+FROM_SENDERS: frozenset[EventType] = frozenset(
     {"ACCUSE", "REQUEST", "THREATEN", "REJECT", "SUPPORT", "AID", "AGREE", "COOPERATE"}
 )
 # Events whose noun's "for" names whom they are for ("support for the GNA", "aid for
 # Gaza"); for others it is what is asked or argued about ("calls for restraint").
-FOR_RECIPIENTS = frozenset({"SUPPORT", "AID"})
+FOR_RECIPIENTS: frozenset[EventType] = frozenset({"SUPPORT", "AID"})
 # Events done together: "Kuwait and its allies agreed" has both as its actors.
-JOINT_EVENTS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+JOINT_EVENTS: frozenset[EventType] = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +195,7 @@ def _recipients_beyond(
     with the addressees of a demand or refusal."""
     trigger, token, resolver = site.trigger, site.token, site.resolver
     if trigger.spec.pos == "VERB" and (
-        trigger.event in ("REQUEST", "REJECT", UNTYPED) or "complement" in trigger.spec.flags
+        trigger.event in ("REQUEST", "REJECT", None) or "complement" in trigger.spec.flags
     ):
         # "demanded that Yediyurappa step down": who is asked is the content's subject;
         # "rejected Netanyahu to delay the trial": who is refused; "found the regime
@@ -499,7 +500,7 @@ MOBILIZED_SECTORS = frozenset({"MIL", "COP", "PRM", "REB"})
 MODE_SECTOR = {"troops": "MIL", "weapons": "MIL", "police": "COP", "militia": "PRM"}
 
 
-def specialise_roles(event: str, mode: str | None, args: Arguments) -> Arguments:
+def specialise_roles(event: EventType, mode: str | None, args: Arguments) -> Arguments:
     """MOBILIZE: the forces sent are not its recipient but the actor's means ("Brazil sent
     60 soldiers" -> Brazil as BRA MIL; "60 soldiers were deployed" -> the soldiers), and a
     state that mobilises troops or weapons acts through its military. SANCTION

@@ -38,10 +38,10 @@ from strife.events.markers import aux_marker, contexts, is_refusal, refine_mode
 from strife.events.places import PlaceMemory, dateline_tokens, event_places
 from strife.events.references import CountryOf, MentionIndex, find_sides
 from strife.events.roles import RoleAssigner, role_options
-from strife.events.triggers import CONTENT_PREPS, UNTYPED, Trigger, find_triggers
+from strife.events.triggers import CONTENT_PREPS, Trigger, find_triggers
 from strife.events.typer import Candidate, ModelTyping, RuleTyping, TypeChoice, TypeChooser
 from strife.nlp import doc_text
-from strife.plover import MATERIAL_CONFLICT, QUAD, VERBAL_CONFLICT
+from strife.plover import MATERIAL_CONFLICT, QUAD, VERBAL_CONFLICT, EventType
 from strife.records import (
     ActorMention,
     ActorRef,
@@ -59,9 +59,11 @@ from strife.records import (
 )
 from strife.syntax import COMPLEMENT_DEPS
 
-PROMISABLE = frozenset({"AID", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"})
+PROMISABLE: frozenset[EventType] = frozenset(
+    {"AID", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
+)
 # What a negated act ahead refuses, as REJECT's mode ("will not lift the ban": yield).
-REFUSABLE: dict[str, str | None] = {
+REFUSABLE: dict[EventType, str | None] = {
     "CONCEDE": "yield",
     "RETREAT": "yield",
     "CONSULT": "meet",
@@ -108,7 +110,7 @@ class _ArticleContext:
         # "BERLIN -- A court convicted ...": the dateline's city is where the report was
         # filed, never a participant or a speaker.
         index = MentionIndex(mentions.actors, excluded=dateline)
-        datelined = [m.place for m in mentions.places if m.start in dateline]
+        datelined = [m.place for m in mentions.places if m.token_start in dateline]
         codes = Counter(m.ref.code for m in mentions.actors if m.ref.code and len(m.ref.code) == 3)
         return cls(
             doc=doc,
@@ -119,10 +121,12 @@ class _ArticleContext:
             names=frozenset(
                 i
                 for m in mentions.actors
-                if m.end - m.start > 1 and m.kind in ("igo", "group")
-                for i in range(m.start, m.end)
+                if m.token_end - m.token_start > 1 and m.kind in ("igo", "group")
+                for i in range(m.token_start, m.token_end)
             ),
-            actor_tokens=frozenset(i for m in mentions.actors for i in range(m.start, m.end)),
+            actor_tokens=frozenset(
+                i for m in mentions.actors for i in range(m.token_start, m.token_end)
+            ),
             dateline=dateline,
             memory=PlaceMemory(datelined[0] if datelined else None),
             home=codes.most_common(1)[0][0] if codes else None,
@@ -283,7 +287,7 @@ class EventCoder:
         dates: list[DateMention],
         args: Arguments,
         sentence: _Sentence,
-    ) -> tuple[str, str | None, Aux | None]:
+    ) -> tuple[EventType, str | None, Aux | None]:
         doc = sentence.span.doc
         event = choice.event
         aux = aux_marker(doc[trigger.token], clause, dates)
@@ -325,7 +329,7 @@ def _assign(
 def _typed(candidate: Candidate, choice: TypeChoice) -> Candidate:
     """A learned trigger takes the type the model gave it, as if the lexicon had."""
     trigger = candidate.trigger
-    if trigger.event != UNTYPED:
+    if trigger.event is not None:
         return candidate
     spec = replace(trigger.spec, event=choice.event)
     return replace(candidate, trigger=replace(trigger, spec=spec))
@@ -338,7 +342,7 @@ class _EventBase:
     article: Article
     sentence: _Sentence
     trigger: Trigger
-    event: str
+    event: EventType
     mode: str | None
     aux: Aux | None
     claims: tuple[Claim, ...]
@@ -355,7 +359,7 @@ class _EventBase:
         direction: int,
     ) -> Event:
         doc = self.sentence.span.doc
-        evidence = doc[self.trigger.start : self.trigger.end]
+        evidence = doc[self.trigger.token_start : self.trigger.token_end]
         span = self.sentence.span
         text = doc_text(doc)  # span.text would rebuild it from the tokens
         date_value, date_source, date_text = _resolve_date(self.dates, self.article)
@@ -397,7 +401,9 @@ def _clause(trigger: Trigger, doc: Doc) -> list[Token]:
 
 def _content_tokens(trigger: Trigger, doc: Doc) -> set[int]:
     """What a verbal event is about ("agreed to meet in July"): not its own time or place."""
-    if QUAD[trigger.event] != VERBAL_CONFLICT and trigger.event not in ("AGREE", "SUPPORT"):
+    if trigger.event is None or (
+        QUAD[trigger.event] != VERBAL_CONFLICT and trigger.event not in ("AGREE", "SUPPORT")
+    ):
         return set()
     out: set[int] = set()
     for child in doc[trigger.token].children:
@@ -412,11 +418,13 @@ def _event_dates(
     dates: Sequence[DateMention], clause: set[int], sent: Span, excluded: set[int]
 ) -> list[DateMention]:
     """Dates in the trigger's own clause, else the sentence's dates nearest the root first."""
-    own = [d for d in dates if d.start in clause]
+    own = [d for d in dates if d.token_start in clause]
     if own:
         return own
-    in_sentence = [d for d in dates if sent.start <= d.start < sent.end and d.start not in excluded]
-    return sorted(in_sentence, key=lambda d: abs(d.start - sent.root.i))
+    in_sentence = [
+        d for d in dates if sent.start <= d.token_start < sent.end and d.token_start not in excluded
+    ]
+    return sorted(in_sentence, key=lambda d: abs(d.token_start - sent.root.i))
 
 
 def _resolve_date(
@@ -470,7 +478,12 @@ def _denied_sentence(per_sentence: list[list[Event]], denial: Claim) -> int | No
 
 
 def _event_id(
-    article_id: str, sequence: int, start: int, event: str, direction: int, place: Place | None
+    article_id: str,
+    sequence: int,
+    start: int,
+    event: EventType,
+    direction: int,
+    place: Place | None,
 ) -> str:
     key = f"{article_id}|{sequence}|{start}|{event}|{direction}|{place.geonameid if place else ''}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -26,7 +26,6 @@ import numpy.typing as npt
 from spacy.tokens import Span, Token
 
 from strife.events.linear import LinearModel
-from strife.events.triggers import UNTYPED
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import QUAD
 
@@ -94,11 +93,11 @@ def candidate_features(sent: Span, candidate: Candidate, choice: TypeChoice) -> 
         f"verb_dep={verb.dep_}",
         f"lemma={token.lemma_.lower()}",
         f"verb={verb.lemma_.lower()}",
-        f"words={min(trigger.end - trigger.start, 3)}",
+        f"words={min(trigger.token_end - trigger.token_start, 3)}",
         f"probability={_bucket(choice.probability)}",
         *(f"flag={flag}" for flag in trigger.spec.flags),
     ]
-    if trigger.event == UNTYPED and "speech" in trigger.spec.flags:
+    if trigger.event is None and "speech" in trigger.spec.flags:
         out.append("speech")
     out += _parse_features(token, verb)
     out += _role_features(candidate)

@@ -16,8 +16,22 @@ from importlib import resources
 from pathlib import Path
 
 from strife.errors import ModelError
-from strife.plover import CONTEXTS, MODES, QUAD
+from strife.plover import CONTEXTS, EVENT_TYPES, MODES, EventType
 from strife.syntax import data_file, read_words
+
+#: What a trigger row's flags may say (data/events/triggers.tsv), each read by one rule.
+TRIGGER_FLAGS = frozenset(
+    {
+        "reciprocal",  # done together: every party is an actor, no recipient (AGREE, CONSULT)
+        "swap",  # the subject receives, the object gives ("received aid from Japan")
+        "passive",  # read as passive: the subject is the recipient ("came under fire")
+        "complement",  # who is asked or refused is its complement's subject
+        "labour",  # a labour sense of the word ("strike" by workers), chosen after others
+        "speech",  # a verb of saying: an event only when the model types it
+    }
+)
+#: Set by strife.events.triggers, never in the file: a verb the typer learned, no lexicon row.
+LEARNED_FLAG = "learned"
 
 #: The lists of ``data/events/words.json``; each says in the file why it is there.
 WORD_LISTS = (
@@ -56,12 +70,13 @@ WORDS = read_words(data_file("events", "words.json"), "the event word lists", WO
 
 @dataclass(frozen=True, slots=True)
 class TriggerSpec:
-    """One lexicon row: a word that can signal an event of ``event`` (and ``mode``)."""
+    """One lexicon row: a word that can signal an event of ``event`` (and ``mode``); a
+    learned trigger has no row and no type (``event`` None) until the model gives one."""
 
     lemma: str
     particle: str | None
     pos: str
-    event: str
+    event: EventType | None
     mode: str | None
     objects: frozenset[str]
     flags: frozenset[str]
@@ -121,9 +136,12 @@ def _rows(path: Path) -> Iterator[dict[str, str]]:
 def _read_triggers(path: Path) -> Iterator[TriggerSpec]:
     for row in _rows(path):
         lemma, _, particle = row["lemma"].partition("+")
-        event, mode = row["event"], _dash_none(row["mode"])
-        _check(event in QUAD, path, event)
+        event, mode = _event_type(path, row["event"]), _dash_none(row["mode"])
         _check(mode is None or mode in MODES[event], path, f"{event}/{mode}")
+        flags = _word_set(row["flags"])
+        if not flags <= TRIGGER_FLAGS:
+            unknown = ", ".join(sorted(flags - TRIGGER_FLAGS))
+            raise ModelError(f"{path}: {lemma}: unknown flag {unknown} ({sorted(TRIGGER_FLAGS)})")
         yield TriggerSpec(
             lemma=lemma,
             particle=particle or None,
@@ -131,8 +149,15 @@ def _read_triggers(path: Path) -> Iterator[TriggerSpec]:
             event=event,
             mode=mode,
             objects=_word_set(row["objects"]),
-            flags=_word_set(row["flags"]),
+            flags=flags,
         )
+
+
+def _event_type(path: Path, value: str) -> EventType:
+    for event in EVENT_TYPES:
+        if event == value:
+            return event
+    raise ModelError(f"{path}: {value!r} is not a PLOVER 2.0 event type")
 
 
 def _cue(label: str, cues: str) -> Cue:

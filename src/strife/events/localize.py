@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from strife.plover import EventType
 from strife.records import ActorRef, Claim, Place
 
 # What only a state does: "was arrested in Rwanda", "were expelled from North Korea".
@@ -38,7 +39,7 @@ AIMED_AT_PLACES = frozenset(
 
 
 def localize(
-    event: str,
+    event: EventType,
     actors: tuple[ActorRef, ...],
     recipients: tuple[ActorRef, ...],
     place: Place | None,

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from strife.events.lexicon import Cue, EventLexicon
 from strife.nlp import doc_text
+from strife.plover import EventType
 from strife.records import Aux, DateMention
 from strife.syntax import AUX_DEPS, NOUN_POS, VERBAL_POS, data_file, read_words
 
@@ -123,7 +124,7 @@ def _planned(verb: Token) -> bool:
 
 
 def refine_mode(
-    event: str, mode: str | None, clause: Sequence[Token], lexicon: EventLexicon
+    event: EventType, mode: str | None, clause: Sequence[Token], lexicon: EventLexicon
 ) -> str | None:
     """The lexicon's mode, or the first mode whose cue words occur in the clause."""
     if mode is not None:

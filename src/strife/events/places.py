@@ -34,7 +34,7 @@ def event_places(
     inside = [
         m.place
         for m in mentions
-        if m.start in clause and (m.start not in actors or _after_locative(doc, m))
+        if m.token_start in clause and (m.token_start not in actors or _after_locative(doc, m))
     ]
     if not inside:
         return []
@@ -49,7 +49,7 @@ def event_places(
 
 
 def _after_locative(doc: Doc, mention: PlaceMention) -> bool:
-    head = doc[mention.end - 1]
+    head = doc[mention.token_end - 1]
     while head.dep_ in ("conj", "compound", "appos") and head.head.i != head.i:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in EVENT_PLACE_PREPS

@@ -73,11 +73,11 @@ class MentionIndex:
         self, mentions: Sequence[ActorMention], excluded: frozenset[int] = frozenset()
     ) -> None:
         self.excluded = excluded
-        mentions = [m for m in mentions if m.start not in excluded]
+        mentions = [m for m in mentions if m.token_start not in excluded]
         self.mentions = tuple(mentions)
         self._by_token: dict[int, ActorMention] = {}
         for mention in mentions:
-            for i in range(mention.start, mention.end):
+            for i in range(mention.token_start, mention.token_end):
                 self._by_token[i] = mention
 
     def at(self, i: int) -> ActorMention | None:
@@ -124,7 +124,7 @@ def find_sides(doc: Doc, index: MentionIndex) -> tuple[ActorRef, ...]:
     "between X and Y" wins; otherwise the two most mentioned country codes, if both recur.
     """
     for mention in index.mentions:
-        head = doc[mention.end - 1]
+        head = doc[mention.token_end - 1]
         if mention.ref.code is None:
             continue
         for conj in head.conjuncts:
@@ -202,7 +202,7 @@ class Resolver:
         if mention is not None and mention.kind == "pronoun":
             # "Klaus said he had rejected", "Putin said his country will not": the speaker,
             # by the syntax, over the article's most recent person.
-            speaker = list(self._speaker_of(self.doc[mention.start]))
+            speaker = list(self._speaker_of(self.doc[mention.token_start]))
             yield from speaker or [mention.ref]
         elif mention is not None:
             yield mention.ref

@@ -67,9 +67,9 @@ def role_options(
         found.setdefault((ref.start, ref.end), ref)
     anchor = _anchor(sent, candidate)
     for mention in mentions:
-        if not sent.start <= mention.start < sent.end or mention.start in excluded:
+        if not sent.start <= mention.token_start < sent.end or mention.token_start in excluded:
             continue
-        head = sent.doc[mention.start : mention.end].root
+        head = sent.doc[mention.token_start : mention.token_end].root
         if not _is_speaker(head, anchor):
             found.setdefault((mention.ref.start, mention.ref.end), mention.ref)
     return [found[key] for key in sorted(found)]

@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.events.lexicon import WORDS, EventLexicon, TriggerSpec
+from strife.events.lexicon import LEARNED_FLAG, WORDS, EventLexicon, TriggerSpec
+from strife.plover import EventType
 from strife.syntax import (
     AMOUNT_ENTITIES,
     CLAUSAL_MODIFIER_DEPS,
@@ -39,25 +40,26 @@ CONTENT_PREPS = WORDS["content_preps"]
 STATEMENT_VERBS = WORDS["statement_verbs"]
 LABOUR_WORDS = WORDS["labour_words"]
 # Verbal event types whose complement is content, not a separate event.
-CONTENT_TAKING = frozenset({"REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "SUPPORT"})
-# The event of a learned trigger, until the model types it.
-UNTYPED = ""
+CONTENT_TAKING: frozenset[EventType] = frozenset(
+    {"REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "SUPPORT"}
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """A trigger token (``token``, doc index), its lexicon entry and the evidence span."""
+    """A trigger token (``token``, doc index), its lexicon entry and the evidence span
+    (token indices [token_start, token_end))."""
 
     token: int
     spec: TriggerSpec
-    start: int
-    end: int
+    token_start: int
+    token_end: int
     light_verb: int | None = None
     # Triggers of the same event below this one ("killed when gunmen opened fire").
     absorbed: tuple[Trigger, ...] = ()
 
     @property
-    def event(self) -> str:
+    def event(self) -> EventType | None:
         return self.spec.event
 
     def carriers(self, doc: Doc) -> list[Token]:
@@ -79,8 +81,8 @@ def find_triggers(
     ``inside_names`` are tokens of multi-word names ("Organization for Security and
     Cooperation in Europe"), which are never triggers. ``learned`` are verb lemmas that
     head events in the typer's training data (the model's ``predicates.txt``): a verb the
-    lexicon does not know but that is one of them is an untyped trigger (event
-    :data:`UNTYPED`), for the model to type or turn down, unless a typed verb trigger is in
+    lexicon does not know but that is one of them is an untyped trigger (event None),
+    for the model to type or turn down, unless a typed verb trigger is in
     its subtree or above it (the typed one says more; an event noun it carries does not:
     "cancelled a visit", nor one in a relative clause: "returned antiquities that were
     seized"). With ``statements``, a verb of saying with no event reported in
@@ -103,7 +105,7 @@ def find_triggers(
 
 def _untyped(lemma: str, *flags: str) -> TriggerSpec:
     return TriggerSpec(
-        lemma, None, "VERB", UNTYPED, None, frozenset(), frozenset({"learned", *flags})
+        lemma, None, "VERB", None, None, frozenset(), frozenset({LEARNED_FLAG, *flags})
     )
 
 
@@ -123,7 +125,7 @@ def _without_related_untyped(triggers: list[Trigger], sent: Span) -> list[Trigge
     typed = [
         doc[t.token]
         for t in triggers
-        if t.event != UNTYPED and (t.spec.pos == "VERB" or t.light_verb is not None)
+        if t.event is not None and (t.spec.pos == "VERB" or t.light_verb is not None)
     ]
 
     def related(token: Token) -> bool:
@@ -132,7 +134,7 @@ def _without_related_untyped(triggers: list[Trigger], sent: Span) -> list[Trigge
             for other in typed
         )
 
-    return [t for t in triggers if t.event != UNTYPED or not related(doc[t.token])]
+    return [t for t in triggers if t.event is not None or not related(doc[t.token])]
 
 
 def _describes(inner: Token, outer: Token) -> bool:
@@ -249,7 +251,7 @@ def _trigger(token: Token, spec: TriggerSpec) -> Trigger:
             start, end = min(start, child.i), max(end, child.i + 1)
         if spec.particle and child.lower_ == spec.particle:
             start, end = min(start, child.i), max(end, _span_end(child))
-    return Trigger(token=token.i, spec=spec, start=start, end=end, light_verb=light)
+    return Trigger(token=token.i, spec=spec, token_start=start, token_end=end, light_verb=light)
 
 
 def _light_verb(noun: Token) -> int | None:
@@ -349,7 +351,7 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
             other
             for other in triggers
             if other.token != trig.token
-            and other.event == trig.event != UNTYPED
+            and other.event == trig.event is not None
             and doc[other.token].is_ancestor(doc[trig.token])
         ]
         if outer:
@@ -358,7 +360,7 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
             other
             for other in triggers
             if other.token != trig.token
-            and other.event == trig.event != UNTYPED
+            and other.event == trig.event is not None
             and doc[trig.token].is_ancestor(doc[other.token])
         )
         kept.append(replace(trig, absorbed=inner) if inner else trig)

@@ -23,8 +23,9 @@ from strife.classify.cues import cue_vector
 from strife.classify.encode import Pair
 from strife.classify.model import EventTyper, Typing, mode_of
 from strife.events.arguments import Arguments
-from strife.events.triggers import UNTYPED, Trigger
+from strife.events.triggers import Trigger
 from strife.nlp import doc_text
+from strife.plover import EventType
 from strife.records import ActorRef
 
 # How many times its probability the lexicon's own type counts: the smallest of 300, 1,000,
@@ -48,7 +49,7 @@ class Candidate:
 class TypeChoice:
     """The type a candidate is coded with, the model's mode (if any) and its probability."""
 
-    event: str
+    event: EventType
     mode: str | None
     probability: float | None
 
@@ -75,7 +76,7 @@ class RuleTyping:
 
     def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice | None]:
         return [
-            TypeChoice(c.trigger.event, None, None) if c.trigger.event != UNTYPED else None
+            TypeChoice(c.trigger.event, None, None) if c.trigger.event is not None else None
             for c in candidates
         ]
 
@@ -112,10 +113,10 @@ class ModelTyping:
     def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice | None]:
         events = [c.trigger.event for c in candidates]
         pairs = [_pair(sent, c.args) for c in candidates]
-        typed = [e for e in events if e != UNTYPED]
+        typed = [e for e in events if e is not None]
         shared = _shared_pairs(pairs, events)
         choices: list[TypeChoice | None] = [
-            TypeChoice(event, None, None) if event != UNTYPED else None for event in events
+            TypeChoice(event, None, None) if event is not None else None for event in events
         ]
         # The model is asked only where its reading can change the type.
         asked = [i for i, p in enumerate(pairs) if _askable(p, events[i], shared)]
@@ -132,14 +133,14 @@ class ModelTyping:
             choices[i] = self._decide_pair(events[i], typing)
         return choices
 
-    def _decide_pair(self, event: str, typing: Typing) -> TypeChoice | None:
-        if event != UNTYPED:
+    def _decide_pair(self, event: EventType | None, typing: Typing) -> TypeChoice | None:
+        if event is not None:
             return self._decide(event, typing)
         if typing.confidence >= self.learned_threshold:
             return TypeChoice(typing.event, typing.mode, typing.confidence)
         return None
 
-    def _decide(self, lexicon: str, typing: Typing) -> TypeChoice:
+    def _decide(self, lexicon: EventType, typing: Typing) -> TypeChoice:
         probabilities = typing.probabilities
         weight = {lexicon: self.lexicon_weight}
         event = max(probabilities, key=lambda t: probabilities[t] * weight.get(t, 1.0))
@@ -147,20 +148,20 @@ class ModelTyping:
         return TypeChoice(event, mode, probabilities[event])
 
 
-def _askable(pair: Pair, event: str, shared: set[Pair]) -> bool:
+def _askable(pair: Pair, event: EventType | None, shared: set[Pair]) -> bool:
     """A pair the model reads: an actor and a recipient (with the actor alone it changed
     the lexicon's type of 20 of 562 such Guardian candidates and of no PLV sentence, for a
     fifth of its time), not shared by triggers of other lexicon types."""
     if pair.actor is None or pair.recipient is None:
         return False
-    return event == UNTYPED or pair not in shared
+    return event is None or pair not in shared
 
 
-def _shared_pairs(pairs: Sequence[Pair], events: Sequence[str]) -> set[Pair]:
+def _shared_pairs(pairs: Sequence[Pair], events: Sequence[EventType | None]) -> set[Pair]:
     """Pairs whose actor triggers of more than one lexicon type share."""
-    types: dict[tuple[int, int] | None, set[str]] = {}
+    types: dict[tuple[int, int] | None, set[EventType]] = {}
     for pair, event in zip(pairs, events, strict=True):
-        if pair.actor is not None and event != UNTYPED:
+        if pair.actor is not None and event is not None:
             types.setdefault(pair.actor, set()).add(event)
     return {pair for pair in pairs if len(types.get(pair.actor, ())) > 1}
 

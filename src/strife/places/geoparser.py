@@ -95,4 +95,4 @@ def place_mention(doc: Doc, toponym: Toponym, chosen: Candidate) -> PlaceMention
         end=span.end_char,
         level=level_of(entry.feature_code),
     )
-    return PlaceMention(start=toponym.start, end=toponym.end, place=place)
+    return PlaceMention(token_start=toponym.start, token_end=toponym.end, place=place)

@@ -30,14 +30,19 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from strife.plover import EventType
 from strife.records import Article, Event
 from strife.truces.cues import NON_PARTY_CODES, Cues, Names, cues
 from strife.truces.model import Evidence, Kind, Moment, Party, Site, Term, TruceMention
 from strife.truces.moments import DAY_IN_TEXT, YEAR, duration, later, read_day, when_after
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
-AGREEMENT_EVENTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "CONSULT", "RETREAT"})
-FIGHT_EVENTS = frozenset({"ASSAULT", "ACCUSE", "COERCE", "THREATEN", "MOBILIZE", "REJECT"})
+AGREEMENT_EVENTS: frozenset[EventType] = frozenset(
+    {"AGREE", "SUPPORT", "CONCEDE", "CONSULT", "RETREAT"}
+)
+FIGHT_EVENTS: frozenset[EventType] = frozenset(
+    {"ASSAULT", "ACCUSE", "COERCE", "THREATEN", "MOBILIZE", "REJECT"}
+)
 CONNECTOR = re.compile(r"^(?:[\s,]|and\b|the\b|its\b|\([A-Z. ]+\))*$")
 MAX_TERM_WORDS = 12
 FOLLOW_SENTENCES = 2

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
+from strife.plover import EventType
+
 Kind = Literal[
     "ceasefire",
     "humanitarian ceasefire",
@@ -130,7 +132,7 @@ class Violation:
     event_id: str
     article_id: str
     date: Day | None
-    event: str
+    event: EventType
     accused: str | None
     accuser: str | None
     contested: bool

@@ -6,11 +6,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
+from strife.plover import EventType
 from strife.records import Event
 from strife.truces.cues import NON_PARTY_CODES, cues
 from strife.truces.model import Evidence, Site, Violation
 
-VIOLATION_EVENTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "ACCUSE"})
+VIOLATION_EVENTS: frozenset[EventType] = frozenset(
+    {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN", "ACCUSE"}
+)
 NOT_HAPPENED = frozenset({"negation", "hypothetical", "future", "historical"})
 
 
