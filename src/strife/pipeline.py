@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+# Articles a worker takes at a time: enough for nlp.pipe to batch, small enough that at
+# most two queued per worker keep the main process's memory flat (docs/scale.md).
 DEFAULT_BATCH_SIZE = 16
 # Documents spaCy parses together inside a batch. Four long articles at a time keep a
 # worker's peak memory about 160 MB lower than sixteen, at the same speed

@@ -24,7 +24,11 @@ from strife.records import Article, Event, Rejection
 from strife.scale import code_on_dask, runs
 from strife.store import DEFAULT_PATH, MEMORY, Store
 
+# Coded articles written to the store in one transaction: one commit per 32 articles, and
+# at most 32 articles' work lost (and redone on resume) when a run is killed.
 WRITE_EVERY = 32
+# Articles per Dask task: each task ships its results back as one Parquet partition, so a
+# task must be large enough that scheduling and transfer are small beside coding it.
 DASK_BATCH_SIZE = 32
 
 

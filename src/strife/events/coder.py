@@ -501,7 +501,13 @@ def _confidence(
     place: Place | None,
     dates: list[DateMention],
 ) -> float:
-    """How complete the evidence is (0-1): not a calibrated probability."""
+    """How complete the evidence is (0-1): not a calibrated probability.
+
+    The weights are set by hand, not fitted: a coded actor says the most about whether the
+    event is usable (0.25), then a coded recipient (0.15), a verb trigger rather than a noun
+    (0.1), a resolved place (0.1) and a date read from the text (0.05), on a base of 0.35
+    for the trigger itself. Used only where the typer did not choose the type.
+    """
     score = 0.35
     score += 0.25 if any(a.code for a in actors) else 0.0
     score += 0.15 if any(r.code for r in recipients) else 0.0
