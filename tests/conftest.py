@@ -1,8 +1,4 @@
-"""Shared test set-up: the tests folder is importable (factories, parsed sentences)."""
+"""Shared test set-up. ``tests/``, ``bench/`` and ``train/`` are importable through
+``pythonpath`` in pyproject.toml's ``[tool.pytest.ini_options]``."""
 
 from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))

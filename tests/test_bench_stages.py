@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-
 from event_stages import STAGES, row, staged_coder
 from strife.evaluate.suite import MEASURES
 

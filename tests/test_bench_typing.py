@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
-from pathlib import Path
 
 from parsed import actor, parse
 from strife.events import EventCoder, Mentions
 from strife.records import Article
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-
 from typing_overhead import TimedChooser, TimedDetector, TimedRoles
 
 SAID_RESPONSIBLE = """

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
+from data import Example, refuse_leaks
 
 from strife.classify.corpora import (
     GoldItem,
@@ -27,9 +27,6 @@ from strife.errors import MalformedRecord
 from strife.plover import EVENT_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "train"))
-
-from data import Example, refuse_leaks  # noqa: E402
 
 
 def test_unmark_gives_the_text_and_the_marked_spans() -> None:

@@ -7,10 +7,10 @@ Every input is written here by hand; none comes from ../shared/data.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from data import Example, drop_heldout
 from typer.testing import CliRunner
 
 from strife.classify.cameo import (
@@ -29,9 +29,6 @@ from strife.evaluate.suite import MEASURES, Corpus, CorpusScores, macro, score_c
 from strife.plover import EVENT_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "train"))
-
-from data import Example, drop_heldout  # noqa: E402
 
 APPEAL = "On Monday, a Kenyan court rejected the Tanzanian governmentʼs appeal."
 NER_APPEAL = [

@@ -5,11 +5,10 @@ Hand-built parses (tests/parsed.py); the shipped model only where the typer is u
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
-from pathlib import Path
 
 import pytest
+from predicates import governing_verb
 from spacy.tokens import Doc
 
 from parsed import actor, code_events, parse, place
@@ -21,10 +20,6 @@ from strife.events.places import dateline_tokens
 from strife.events.triggers import find_triggers
 from strife.events.typer import Candidate, ModelTyping, RuleTyping
 from strife.records import ActorRef, Article
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "train"))
-
-from predicates import governing_verb
 
 SUED = """
 The DET DT det 1 the
