@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from typing import Any
 
 import pytest
 
@@ -47,11 +48,8 @@ def test_every_country_has_a_head_of_state_or_government() -> None:
     ],
 )
 def test_actors_are_found_and_coded_in_real_sentences(
-    text: str, words: str, code: str, sector: str | None
+    nlp: Any, text: str, words: str, code: str, sector: str | None
 ) -> None:
-    from strife.nlp import load_nlp
-
-    nlp = load_nlp()
     doc = nlp(text)
     found = {
         doc[m.token_start : m.token_end].text: (m.ref.code, m.ref.sector)

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from strife.actors import ActorResolver
-from strife.nlp import load_nlp
 from strife.records import ActorMention
 
 pytestmark = pytest.mark.slow
@@ -37,11 +36,6 @@ accused the West of prolonging the war.
 Police in Nairobi fired tear gas at anti-government protesters, Amnesty International said. \
 Four Kenyan journalists were arrested, and ethnic Abkhaz separatists blocked a road.
 """
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")

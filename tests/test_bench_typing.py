@@ -20,8 +20,8 @@ Kyiv PROPN NNP dobj 4 Kyiv
 """
 
 
-def test_the_timed_chooser_codes_as_the_chooser_it_wraps() -> None:
-    plain = EventCoder.from_data(typing="rules")
+def test_the_timed_chooser_codes_as_the_chooser_it_wraps(rule_coder: EventCoder) -> None:
+    plain = rule_coder
     timed = EventCoder.from_data(typing="rules")
     wrapper = TimedChooser(timed.chooser)
     timed.chooser = wrapper
@@ -34,8 +34,10 @@ def test_the_timed_chooser_codes_as_the_chooser_it_wraps() -> None:
     assert wrapper.candidates == 1 and wrapper.seconds >= 0.0
 
 
-def test_the_timed_detector_and_ranker_code_as_the_models_they_wrap() -> None:
-    plain = EventCoder.from_data()
+def test_the_timed_detector_and_ranker_code_as_the_models_they_wrap(
+    shipped_coder: EventCoder,
+) -> None:
+    plain = shipped_coder
     timed = EventCoder.from_data()
     assert timed.detector is not None and timed.roles is not None
     detector, roles = TimedDetector(timed.detector), TimedRoles(timed.roles)

@@ -19,11 +19,6 @@ from strife.errors import ModelError
 from strife.plover import EVENT_TYPES, MODES, QUAD
 
 
-@pytest.fixture(scope="module")
-def typer_model() -> EventTyper:
-    return EventTyper.load()
-
-
 def test_the_model_ships_small_with_its_card() -> None:
     base = default_model_dir()
     assert (base / "model.onnx").stat().st_size < 50 * 1024 * 1024

@@ -270,13 +270,6 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 KARABAKH_ARTICLE = SHARED / "examples" / "karabakh-2020-10-31.txt"
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    from strife.nlp import load_nlp
-
-    return load_nlp()
-
-
 @pytest.mark.slow
 def test_dates_of_an_own_article_with_the_real_model(nlp: Any) -> None:
     doc = nlp(

@@ -18,17 +18,6 @@ from strife.events.references import MentionIndex
 from strife.events.triggers import find_triggers
 from strife.nlp import fix_lemmas
 
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder.from_data(typing="rules")
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> EventLexicon:
-    return EventLexicon.from_data()
-
-
 REJECTED_REQUEST = """
 The DET DT det 1 the
 court NOUN NN nsubj 2 court
@@ -89,31 +78,31 @@ Kyiv PROPN NNP dobj 4 Kyiv
 """
 
 
-def test_an_unknown_verb_carrying_an_event_noun_is_proposed(lexicon: EventLexicon) -> None:
+def test_an_unknown_verb_carrying_an_event_noun_is_proposed(event_lexicon: EventLexicon) -> None:
     doc = parse(POSTPONED_VISIT)
-    typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], lexicon)]
+    typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
     assert typed == [("visit", "CONSULT")]
-    learned = find_triggers(doc[:], lexicon, learned=frozenset({"postpone"}))
+    learned = find_triggers(doc[:], event_lexicon, learned=frozenset({"postpone"}))
     assert [(doc[t.token].text, t.event) for t in learned] == [
         ("postponed", None),
         ("visit", "CONSULT"),
     ]
 
 
-def test_a_statement_about_another_party_is_an_untyped_trigger(lexicon: EventLexicon) -> None:
+def test_a_statement_about_another_party_is_an_untyped_trigger(event_lexicon: EventLexicon) -> None:
     doc = parse(SAID_RESPONSIBLE)
     government = actor(doc, 0, 2, "AFG", "GOV")
     taliban = actor(doc, 3, 5, "AFG", "REB", kind="group")
     # Only where a model can type it, as rules cannot.
-    assert find_triggers(doc[:], lexicon) == []
-    (trigger,) = find_triggers(doc[:], lexicon, statements=True)
+    assert find_triggers(doc[:], event_lexicon) == []
+    (trigger,) = find_triggers(doc[:], event_lexicon, statements=True)
     assert (trigger.token, trigger.event, "speech" in trigger.spec.flags) == (2, None, True)
     args = extract_arguments(trigger, doc, MentionIndex([government, taliban]), ())
     assert [a.code for a in args.actors] == ["AFG"]
     assert [(r.entity_text, r.sector) for r in args.recipients] == [("Taliban militants", "REB")]
     # A statement that reports an event is that event's claim, not an event of its own.
     reported = parse(SAID_ATTACKED)
-    triggers = find_triggers(reported[:], lexicon, statements=True)
+    triggers = find_triggers(reported[:], event_lexicon, statements=True)
     assert [(reported[t.token].text, t.event) for t in triggers] == [("attacked", "ASSAULT")]
 
 
@@ -158,22 +147,24 @@ withdraw VERB VB xcomp 1 withdraw
 """
 
 
-def test_finding_someone_guilty_is_a_conviction_of_them(coder: EventCoder) -> None:
+def test_finding_someone_guilty_is_a_conviction_of_them(
+    rule_coder: EventCoder, event_lexicon: EventLexicon
+) -> None:
     doc = parse(FOUND_GUILTY)
     mentions = [actor(doc, 1, 2, "USA", "JUD", kind="agent"), actor(doc, 4, 6, "SYR", "GOV")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, event.mode) == ("SANCTION", "convict")
     assert roles(event) == (["USA"], ["Syrian regime"])
     # Finding a thing is no event.
-    assert find_triggers(parse(FOUND_WEAPONS)[:], EventLexicon.from_data()) == []
+    assert find_triggers(parse(FOUND_WEAPONS)[:], event_lexicon) == []
 
 
-def test_a_time_does_not_make_a_call_a_demand(lexicon: EventLexicon) -> None:
+def test_a_time_does_not_make_a_call_a_demand(event_lexicon: EventLexicon) -> None:
     doc = parse(CALLED_ON_SATURDAY)
     doc[4].ent_type_ = "DATE"
-    assert find_triggers(doc[:], lexicon) == []
+    assert find_triggers(doc[:], event_lexicon) == []
     asked = parse(CALLED_ON_TO)
-    assert [t.event for t in find_triggers(asked[:], lexicon)] == ["REQUEST"]
+    assert [t.event for t in find_triggers(asked[:], event_lexicon)] == ["REQUEST"]
 
 
 SCATHING_ATTACK = """
@@ -189,11 +180,11 @@ Kyiv PROPN NNP pobj 6 Kyiv
 """
 
 
-def test_a_verbal_attack_is_an_accusation(lexicon: EventLexicon) -> None:
+def test_a_verbal_attack_is_an_accusation(event_lexicon: EventLexicon) -> None:
     doc = parse(SCATHING_ATTACK)
-    assert [t.event for t in find_triggers(doc[:], lexicon)] == ["ACCUSE"]
+    assert [t.event for t in find_triggers(doc[:], event_lexicon)] == ["ACCUSE"]
     doc[4].lemma_ = "heavy"  # "a heavy attack": the military sense
-    assert [t.event for t in find_triggers(doc[:], lexicon)] == ["ASSAULT"]
+    assert [t.event for t in find_triggers(doc[:], event_lexicon)] == ["ASSAULT"]
 
 
 WILL_NOT_LIFT = """
@@ -222,16 +213,16 @@ Britain PROPN NNP pobj 6 Britain
 """
 
 
-def test_refusing_to_yield_is_a_rejection(coder: EventCoder) -> None:
+def test_refusing_to_yield_is_a_rejection(rule_coder: EventCoder) -> None:
     doc = parse(WILL_NOT_LIFT)
     mentions = [actor(doc, 0, 1, "FRA", "GOV"), actor(doc, 7, 8, "GBR", "GOV")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, event.mode, event.aux) == ("REJECT", "yield", None)
     assert [r.code for r in event.recipient] == ["GBR"]
     # Not having done it is a negated concession, not a refusal.
     doc = parse(DID_NOT_LIFT)
     mentions = [actor(doc, 0, 1, "FRA", "GOV"), actor(doc, 7, 8, "GBR", "GOV")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, event.aux) == ("CONCEDE", "negation")
 
 
@@ -248,10 +239,10 @@ Azerbaijan PROPN NNP pobj 6 Azerbaijan
 """
 
 
-def test_failing_to_reach_an_agreement_is_a_rejection(coder: EventCoder) -> None:
+def test_failing_to_reach_an_agreement_is_a_rejection(rule_coder: EventCoder) -> None:
     doc = parse(FAILED_TO_REACH)
     mentions = [actor(doc, 0, 1, "ARM", "GOV"), actor(doc, 7, 8, "AZE", "GOV")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, event.aux, *roles(event)) == ("REJECT", None, ["ARM"], ["Azerbaijan"])
 
 
@@ -295,33 +286,33 @@ midnight NOUN NN pobj 8 midnight
 
 @pytest.mark.parametrize("sentence", [REJECTED_REQUEST, REJECTED_TO_DELAY])
 def test_rejecting_someone_or_their_request_is_an_event_not_a_denial(
-    coder: EventCoder, sentence: str
+    rule_coder: EventCoder, sentence: str
 ) -> None:
     # "rejected Netanyahu's request to delay", "rejected Netanyahu to delay the trial".
     doc = parse(sentence)
     netanyahu = actor(doc, 3, 4, "ISR", "GOV", kind="person")
     assert find_attributions(doc[:], MentionIndex([netanyahu])) == []
-    (event,) = code_events(coder, doc, [netanyahu])
+    (event,) = code_events(rule_coder, doc, [netanyahu])
     assert event.event == "REJECT"
     assert [r.code for r in event.recipient] == ["ISR"]
 
 
-def test_denials_deny_what_they_name_or_the_clause_they_take(coder: EventCoder) -> None:
+def test_denials_deny_what_they_name_or_the_clause_they_take(rule_coder: EventCoder) -> None:
     denied = parse(DENIED_CLAIMS)
     moscow = actor(denied, 0, 1, "RUS", "GOV")
     (attribution,) = find_attributions(denied[:], MentionIndex([moscow]))
     assert attribution.claim.stance == "denies" and attribution.refers_back
-    assert code_events(coder, denied, [moscow]) == []
+    assert code_events(rule_coder, denied, [moscow]) == []
     denial = parse(DENIED_THAT)
     (attribution,) = find_attributions(denial[:], MentionIndex([]))
     assert attribution.claim.stance == "denies" and not attribution.refers_back
 
 
 def test_a_declared_state_of_siege_parsed_as_a_subject_still_fires(
-    lexicon: EventLexicon,
+    event_lexicon: EventLexicon,
 ) -> None:
     doc = parse(SIEGE_TO_BEGIN)
-    (trigger,) = find_triggers(doc[:], lexicon)
+    (trigger,) = find_triggers(doc[:], event_lexicon)
     assert (doc[trigger.token].text, trigger.event) == ("declared", "COERCE")
 
 
@@ -353,14 +344,14 @@ exercises NOUN NNS pobj 6 exercise
 """
 
 
-def test_an_event_counted_in_waves_or_rounds_is_carried_by_the_verb(coder: EventCoder) -> None:
+def test_an_event_counted_in_waves_or_rounds_is_carried_by_the_verb(rule_coder: EventCoder) -> None:
     doc = parse(WAVE_OF_AIRSTRIKES)
     mentions = [actor(doc, 0, 1, "ISR", "GOV"), actor(doc, 8, 9, "PSE", "GOV")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, *roles(event)) == ("ASSAULT", ["ISR"], ["Gaza"])
     doc = parse(ROUND_OF_EXERCISES)
     mentions = [actor(doc, 0, 1, "JOR", "GOV"), actor(doc, 2, 3, "EGY", "GOV")]
-    events = code_events(coder, doc, mentions)
+    events = code_events(rule_coder, doc, mentions)
     assert events and all(e.event == "COOPERATE" for e in events)
     # The round that carries the exercises is no participant.
     assert all(r.entity_text != "a round" for e in events for r in e.recipient)
@@ -376,11 +367,13 @@ protest NOUN NN dobj 1 protest
 """
 
 
-def test_a_protest_staged_keeps_its_actor_despite_the_lemmatizer(lexicon: EventLexicon) -> None:
+def test_a_protest_staged_keeps_its_actor_despite_the_lemmatizer(
+    event_lexicon: EventLexicon,
+) -> None:
     doc = parse(STAGED_PROTEST)  # the model's lemmatizer reads "staged" as "stag"
-    (before,) = find_triggers(doc[:], lexicon)
+    (before,) = find_triggers(doc[:], event_lexicon)
     assert before.light_verb is None
-    (trigger,) = find_triggers(fix_lemmas(doc)[:], lexicon)
+    (trigger,) = find_triggers(fix_lemmas(doc)[:], event_lexicon)
     assert (trigger.event, trigger.light_verb) == ("PROTEST", 1)
 
 
@@ -395,10 +388,10 @@ deal NOUN NN dobj 3 deal
 """
 
 
-def test_reaching_an_agreement_finalizes_it(coder: EventCoder) -> None:
+def test_reaching_an_agreement_finalizes_it(rule_coder: EventCoder) -> None:
     doc = parse(REACHED_DEAL)
     mentions = [actor(doc, 0, 1, "ARM", "GOV"), actor(doc, 2, 3, "AZE", "GOV")]
-    events = code_events(coder, doc, mentions)
+    events = code_events(rule_coder, doc, mentions)
     assert {e.event for e in events} == {"SUPPORT"}  # PLOVER: "finalize an agreement"
     assert {a.code for e in events for a in e.actor} == {"ARM", "AZE"}
 
@@ -436,25 +429,25 @@ Washington PROPN NNP pobj 5 Washington
 """
 
 
-def test_withdrawing_peacekeepers_reduces_relations_troops_retreat(coder: EventCoder) -> None:
+def test_withdrawing_peacekeepers_reduces_relations_troops_retreat(rule_coder: EventCoder) -> None:
     doc = parse(WITHDREW_PEACEKEEPERS)
     mentions = [
         actor(doc, 1, 2, "UNO", None, kind="igo"),
         actor(doc, 3, 4, None, "MIL", kind="agent"),
         actor(doc, 5, 6, "EGY", "GOV"),
     ]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, event.mode) == ("SANCTION", "withdraw")
     assert [r.code for r in event.recipient] == ["EGY"]  # not the UN's own peacekeepers
     doc = parse(WITHDREW_FROM_TOWN)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 2, "RUS", "MIL", kind="agent")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 2, "RUS", "MIL", kind="agent")])
     assert event.event == "RETREAT"
 
 
-def test_cancelling_a_visit_is_a_rejection(coder: EventCoder) -> None:
+def test_cancelling_a_visit_is_a_rejection(rule_coder: EventCoder) -> None:
     doc = parse(CANCELLED_TRIP)
     mentions = [actor(doc, 1, 2, "GBR", "GOV", kind="agent"), actor(doc, 6, 7, "USA", "GOV")]
-    events = code_events(coder, doc, mentions)
+    events = code_events(rule_coder, doc, mentions)
     rejections = [e for e in events if e.event == "REJECT"]
     assert [(e.mode, *roles(e)) for e in rejections] == [("meet", ["GBR"], ["Washington"])]
 
@@ -471,10 +464,10 @@ assistance NOUN NN pobj 5 assistance
 """
 
 
-def test_an_amount_given_for_assistance_is_aid(lexicon: EventLexicon) -> None:
+def test_an_amount_given_for_assistance_is_aid(event_lexicon: EventLexicon) -> None:
     doc = parse(MILLION_FOR_ASSISTANCE)
     doc[4].ent_type_ = "MONEY"
-    assert [(t.token, t.event) for t in find_triggers(doc[:], lexicon)] == [(1, "AID")]
+    assert [(t.token, t.event) for t in find_triggers(doc[:], event_lexicon)] == [(1, "AID")]
 
 
 CONFISCATED_BIRDS = """
@@ -487,11 +480,11 @@ birds NOUN NNS dobj 1 bird
 """
 
 
-def test_a_participle_describing_a_noun_is_no_event(lexicon: EventLexicon) -> None:
+def test_a_participle_describing_a_noun_is_no_event(event_lexicon: EventLexicon) -> None:
     doc = parse(CONFISCATED_BIRDS)
-    assert find_triggers(doc[:], lexicon) == []
+    assert find_triggers(doc[:], event_lexicon) == []
     # ... and does not hide the verb it hangs on from the model.
-    (trigger,) = find_triggers(doc[:], lexicon, learned=frozenset({"return"}))
+    (trigger,) = find_triggers(doc[:], event_lexicon, learned=frozenset({"return"}))
     assert (trigger.token, trigger.event) == (1, None)
 
 
@@ -509,11 +502,11 @@ seized VERB VBN relcl 2 seize
 
 
 def test_an_event_in_a_relative_clause_does_not_hide_the_verb_above(
-    lexicon: EventLexicon,
+    event_lexicon: EventLexicon,
 ) -> None:
     # "seized" only describes the antiquities: the return is this sentence's event.
     doc = parse(RETURNED_THAT_WERE_SEIZED)
-    triggers = find_triggers(doc[:], lexicon, learned=frozenset({"return"}))
+    triggers = find_triggers(doc[:], event_lexicon, learned=frozenset({"return"}))
     assert [(doc[t.token].text, t.event) for t in triggers] == [
         ("returned", None),
         ("seized", "COERCE"),
@@ -554,7 +547,7 @@ def _verb_and_object(verb: str, lemma: str, obj: str, particle: str | None = Non
     ],
 )
 def test_verbs_their_objects_make_events(
-    lexicon: EventLexicon, verb: str, lemma: str, obj: str, particle: str | None, event: str
+    event_lexicon: EventLexicon, verb: str, lemma: str, obj: str, particle: str | None, event: str
 ) -> None:
     doc = parse(_verb_and_object(verb, lemma, obj, particle))
-    assert [t.event for t in find_triggers(doc[:], lexicon)] == [event]
+    assert [t.event for t in find_triggers(doc[:], event_lexicon)] == [event]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
 from predicates import governing_verb
 from spacy.tokens import Doc
 
@@ -72,19 +71,9 @@ orders NOUN NNS dobj 4 order
 """
 
 
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder.from_data(typing="rules")
-
-
-@pytest.fixture(scope="module")
-def typer_model() -> EventTyper:
-    return EventTyper.load()
-
-
-def test_unknown_names_and_things_fill_the_roles_uncoded(coder: EventCoder) -> None:
+def test_unknown_names_and_things_fill_the_roles_uncoded(rule_coder: EventCoder) -> None:
     doc = parse(SUED)
-    (event,) = code_events(coder, doc, [])
+    (event,) = code_events(rule_coder, doc, [])
     assert event.event == "ACCUSE"
     assert [(a.entity_text, a.code, a.sector) for a in event.actor] == [("The ACLU", None, None)]
     assert [r.entity_text for r in event.recipient] == ["the carmaker"]
@@ -92,45 +81,55 @@ def test_unknown_names_and_things_fill_the_roles_uncoded(coder: EventCoder) -> N
         assert doc.text[ref.start : ref.end] == ref.entity_text
 
 
-def test_an_actor_must_be_a_name(coder: EventCoder) -> None:
-    (event,) = code_events(coder, parse(KILLED), [])
+def test_an_actor_must_be_a_name(rule_coder: EventCoder) -> None:
+    (event,) = code_events(rule_coder, parse(KILLED), [])
     assert event.actor == ()
     assert [r.entity_text for r in event.recipient] == ["five soldiers"]
 
 
-def test_a_thing_received_points_at_whose_it_is(coder: EventCoder) -> None:
+def test_a_thing_received_points_at_whose_it_is(rule_coder: EventCoder) -> None:
     doc = parse(REFUSED)
     bucharest = actor(doc, 0, 1, "ROU", "GOV")
-    (event,) = code_events(coder, doc, [bucharest])
+    (event,) = code_events(rule_coder, doc, [bucharest])
     assert [a.code for a in event.actor] == ["ROU"]
     assert [(r.entity_text, r.code) for r in event.recipient] == [("Siemens", None)]
     siemens = actor(doc, 5, 6, "DEU", "BUS", kind="group")
-    (event,) = code_events(coder, doc, [bucharest, siemens])
+    (event,) = code_events(rule_coder, doc, [bucharest, siemens])
     assert [r.code for r in event.recipient] == ["DEU"]
 
 
-def test_learned_verbs_are_untyped_triggers_only_where_the_lexicon_is_silent() -> None:
-    lexicon = EventLexicon.from_data()
+def test_learned_verbs_are_untyped_triggers_only_where_the_lexicon_is_silent(
+    event_lexicon: EventLexicon,
+) -> None:
     doc = parse(QUASHED)
-    assert find_triggers(doc[:], lexicon) == []
-    (trigger,) = find_triggers(doc[:], lexicon, learned=frozenset({"quash"}))
+    assert find_triggers(doc[:], event_lexicon) == []
+    (trigger,) = find_triggers(doc[:], event_lexicon, learned=frozenset({"quash"}))
     assert (trigger.token, trigger.event) == (2, None)
     # Under a typed trigger ("condemned ... for quashing") the learned verb says nothing more.
     nested = parse(CONDEMNED_QUASHING)
-    events = [t.event for t in find_triggers(nested[:], lexicon, learned=frozenset({"quash"}))]
+    events = [
+        t.event for t in find_triggers(nested[:], event_lexicon, learned=frozenset({"quash"}))
+    ]
     assert None not in events and events
 
 
-def _untyped(doc: Doc, actors: tuple[ActorRef, ...], recipients: tuple[ActorRef, ...]) -> Candidate:
-    (trigger,) = find_triggers(doc[:], EventLexicon.from_data(), learned=frozenset({"quash"}))
+def _untyped(
+    doc: Doc,
+    lexicon: EventLexicon,
+    actors: tuple[ActorRef, ...],
+    recipients: tuple[ActorRef, ...],
+) -> Candidate:
+    (trigger,) = find_triggers(doc[:], lexicon, learned=frozenset({"quash"}))
     return Candidate(trigger, Arguments(actors, recipients))
 
 
-def test_the_model_types_a_learned_trigger_or_turns_it_down(typer_model: EventTyper) -> None:
+def test_the_model_types_a_learned_trigger_or_turns_it_down(
+    typer_model: EventTyper, event_lexicon: EventLexicon
+) -> None:
     doc = parse(QUASHED)
     court = actor(doc, 0, 2, None, "JUD", kind="agent").ref
     ankara = actor(doc, 6, 7, "TUR", "GOV").ref
-    candidate = _untyped(doc, (court,), (ankara,))
+    candidate = _untyped(doc, event_lexicon, (court,), (ankara,))
     (typed,) = ModelTyping(typer_model, learned_threshold=0.0).choose(doc[:], [candidate])
     assert typed is not None and typed.event in typer_model.types
     assert typed.probability is not None and 0.0 < typed.probability <= 1.0
@@ -138,17 +137,19 @@ def test_the_model_types_a_learned_trigger_or_turns_it_down(typer_model: EventTy
     assert refused is None
     # Without a recipient there is no pair to read: no event.
     (alone,) = ModelTyping(typer_model, learned_threshold=0.0).choose(
-        doc[:], [_untyped(doc, (court,), ())]
+        doc[:], [_untyped(doc, event_lexicon, (court,), ())]
     )
     assert alone is None
     assert RuleTyping().choose(doc[:], [candidate]) == [None]
 
 
-def test_the_coder_gives_a_learned_trigger_the_models_type(typer_model: EventTyper) -> None:
+def test_the_coder_gives_a_learned_trigger_the_models_type(
+    typer_model: EventTyper, event_lexicon: EventLexicon
+) -> None:
     doc = parse(QUASHED)
     chooser = ModelTyping(typer_model, learned_threshold=0.0)
     chooser.learned = frozenset({"quash"})
-    coder = EventCoder(EventLexicon.from_data(), chooser=chooser)
+    coder = EventCoder(event_lexicon, chooser=chooser)
     court = actor(doc, 0, 2, "TUR", "JUD", kind="agent")
     (event,) = code_events(coder, doc, [court, actor(doc, 6, 7, "TUR", "GOV")])
     assert event.event in typer_model.types
@@ -192,11 +193,11 @@ March PROPN NNP pobj 2 March
 
 
 def test_a_noun_trigger_deep_in_a_carrying_verbs_object_takes_itsroles(
-    coder: EventCoder,
+    rule_coder: EventCoder,
 ) -> None:
     doc = parse(PROVIDED)
     mentions = [actor(doc, 0, 1, "NZL", "GOV"), actor(doc, 8, 9, "FJI", "GOV")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, [a.code for a in event.actor], [r.code for r in event.recipient]) == (
         "AID",
         ["NZL"],
@@ -205,13 +206,12 @@ def test_a_noun_trigger_deep_in_a_carrying_verbs_object_takes_itsroles(
     assert event.event_text.startswith("provided") and event.event_text.endswith("assistance")
 
 
-def test_a_month_is_not_a_march() -> None:
+def test_a_month_is_not_a_march(event_lexicon: EventLexicon) -> None:
     doc = parse(MARCH)
-    lexicon = EventLexicon.from_data()
     doc.ents = [doc.char_span(doc[3].idx, doc[3].idx + 5, label="DATE")]
-    assert [doc[t.token].text for t in find_triggers(doc[:], lexicon)] == ["Talks"]
+    assert [doc[t.token].text for t in find_triggers(doc[:], event_lexicon)] == ["Talks"]
     doc.ents = []
-    assert "March" in [doc[t.token].text for t in find_triggers(doc[:], lexicon)]
+    assert "March" in [doc[t.token].text for t in find_triggers(doc[:], event_lexicon)]
 
 
 WILLING = """
@@ -226,9 +226,9 @@ troops NOUN NNS dobj 4 troop
 """
 
 
-def test_willing_to_withdraw_is_an_offer_by_the_subject(coder: EventCoder) -> None:
+def test_willing_to_withdraw_is_an_offer_by_the_subject(rule_coder: EventCoder) -> None:
     doc = parse(WILLING)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "EGY", "GOV")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "EGY", "GOV")])
     assert (event.event, event.aux, [a.code for a in event.actor]) == ("AGREE", None, ["EGY"])
 
 
@@ -263,25 +263,25 @@ Washington PROPN NNP pobj 4 Washington
 """
 
 
-def test_whom_a_demand_addresses_is_its_contents_subject(coder: EventCoder) -> None:
+def test_whom_a_demand_addresses_is_its_contents_subject(rule_coder: EventCoder) -> None:
     doc = parse(DEMANDED)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "IND", "LEG", kind="agent")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "IND", "LEG", kind="agent")])
     assert event.event == "REQUEST"
     assert [(r.entity_text, r.code) for r in event.recipient] == [("Yediyurappa", None)]
 
 
-def test_an_investigation_of_someone_targets_them(coder: EventCoder) -> None:
+def test_an_investigation_of_someone_targets_them(rule_coder: EventCoder) -> None:
     doc = parse(PROBE)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 2, "USA", "COP", kind="igo")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 2, "USA", "COP", kind="igo")])
     assert event.event == "ACCUSE"
     assert [a.code for a in event.actor] == ["USA"]
     assert [r.entity_text for r in event.recipient] == ["Flynn"]
 
 
-def test_a_thing_made_by_someone_points_at_them(coder: EventCoder) -> None:
+def test_a_thing_made_by_someone_points_at_them(rule_coder: EventCoder) -> None:
     doc = parse(CONDEMNED_THREATS)
     mentions = [actor(doc, 0, 1, None, "GOV", kind="agent"), actor(doc, 5, 6, "USA", "GOV")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, [r.code for r in event.recipient]) == ("ACCUSE", ["USA"])
 
 
@@ -297,9 +297,9 @@ men NOUN NNS dobj 4 man
 """
 
 
-def test_the_datelines_city_is_never_a_participant(coder: EventCoder) -> None:
+def test_the_datelines_city_is_never_a_participant(rule_coder: EventCoder) -> None:
     doc = parse(DATELINED)
-    events = code_events(coder, doc, [actor(doc, 0, 1, "DEU", "GOV")])
+    events = code_events(rule_coder, doc, [actor(doc, 0, 1, "DEU", "GOV")])
     assert events and all(a.code != "DEU" for e in events for a in (*e.actor, *e.recipient))
 
 
@@ -314,9 +314,9 @@ siege NOUN NN pobj 4 siege
 """
 
 
-def test_the_object_that_names_the_event_is_not_its_recipient(coder: EventCoder) -> None:
+def test_the_object_that_names_the_event_is_not_its_recipient(rule_coder: EventCoder) -> None:
     doc = parse(DECLARED_SIEGE)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "BOL", "GOV", kind="agent")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "BOL", "GOV", kind="agent")])
     assert (event.event, event.mode, event.recipient) == ("COERCE", "martial-law", ())
 
 
@@ -331,11 +331,11 @@ Yemen PROPN NNP pobj 4 Yemen
 """
 
 
-def test_a_concession_at_a_foreign_place_is_aimed_at_its_country(coder: EventCoder) -> None:
+def test_a_concession_at_a_foreign_place_is_aimed_at_its_country(rule_coder: EventCoder) -> None:
     doc = parse(CEASEFIRE_IN_YEMEN)
     article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
     mentions = Mentions([actor(doc, 0, 1, "SAU", "GOV")], [place(doc, 5, 6, 69543, "YEM")], [])
-    (event,) = coder.code(doc, article, mentions)
+    (event,) = rule_coder.code(doc, article, mentions)
     assert event.event == "CONCEDE"
     assert [(r.entity_text, r.code) for r in event.recipient] == [("Yemen", "YEM")]
 
@@ -361,11 +361,11 @@ attack NOUN NN dobj 1 attack
 """
 
 
-def test_an_arrest_by_no_one_named_is_the_states_doing(coder: EventCoder) -> None:
+def test_an_arrest_by_no_one_named_is_the_states_doing(rule_coder: EventCoder) -> None:
     doc = parse(ARRESTED_IN_RWANDA)
     article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
     mentions = Mentions([], [place(doc, 4, 5, 49518, "RWA")], [])
-    (event,) = coder.code(doc, article, mentions)
+    (event,) = rule_coder.code(doc, article, mentions)
     assert (event.event, event.mode) == ("COERCE", "arrest")
     assert [(a.entity_text, a.code, a.sector) for a in event.actor] == [("Rwanda", "RWA", "GOV")]
     assert [r.entity_text for r in event.recipient] == ["Activists"]
@@ -386,10 +386,10 @@ Minsk PROPN NNP pobj 3 Minsk
 """
 
 
-def test_what_a_concession_lifts_is_not_an_event_of_its_own(coder: EventCoder) -> None:
+def test_what_a_concession_lifts_is_not_an_event_of_its_own(rule_coder: EventCoder) -> None:
     doc = parse(LIFTED_SANCTIONS)
     mentions = [actor(doc, 0, 1, "EUR", "GOV", kind="igo"), actor(doc, 4, 5, "BLR", "GOV")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, [a.code for a in event.actor], [r.code for r in event.recipient]) == (
         "CONCEDE",
         ["EUR"],
@@ -416,17 +416,17 @@ Warsaw PROPN NNP pobj 4 Warsaw
 """
 
 
-def test_a_meeting_ahead_is_an_agreement_to_meet(coder: EventCoder) -> None:
+def test_a_meeting_ahead_is_an_agreement_to_meet(rule_coder: EventCoder) -> None:
     doc = parse(WILL_MEET)
     mentions = [actor(doc, 0, 1, "RUS", "GOV", kind="person"), actor(doc, 3, 4, "TUR", "GOV")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, event.aux) == ("AGREE", None)
 
 
-def test_signing_a_treaty_is_support(coder: EventCoder) -> None:
+def test_signing_a_treaty_is_support(rule_coder: EventCoder) -> None:
     doc = parse(SIGNED)
     mentions = [actor(doc, 0, 1, "UKR", "GOV"), actor(doc, 5, 6, "POL", "GOV")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert event.event == "SUPPORT"
     assert {a.code for a in (*event.actor, *event.recipient)} == {"UKR", "POL"}
 
@@ -456,17 +456,17 @@ scientists NOUN NNS dobj 6 scientist
 """
 
 
-def test_he_who_said_it_is_the_speaker_even_unknown(coder: EventCoder) -> None:
+def test_he_who_said_it_is_the_speaker_even_unknown(rule_coder: EventCoder) -> None:
     doc = parse(SAID_HE_WOULD_NOT)
-    (event,) = code_events(coder, doc, [])
+    (event,) = code_events(rule_coder, doc, [])
     # "will not lift": a refusal to yield (tests/test_events_roles.py).
     assert (event.event, event.mode, event.aux) == ("REJECT", "yield", None)
     assert [a.entity_text for a in event.actor] == ["Obama"]
 
 
-def test_an_office_acts_for_its_owner(coder: EventCoder) -> None:
+def test_an_office_acts_for_its_owner(rule_coder: EventCoder) -> None:
     doc = parse(OFFICE_REFUSED)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 2, "JPN", "GOV", kind="agent")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 2, "JPN", "GOV", kind="agent")])
     assert (event.event, [a.code for a in event.actor]) == ("REJECT", ["JPN"])
 
 
@@ -478,9 +478,9 @@ restraint NOUN NN dobj 1 restraint
 """
 
 
-def test_a_bare_mass_noun_is_no_participant(coder: EventCoder) -> None:
+def test_a_bare_mass_noun_is_no_participant(rule_coder: EventCoder) -> None:
     doc = parse(URGED_RESTRAINT)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "RUS", "GOV")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "RUS", "GOV")])
     assert (event.event, event.recipient) == ("REQUEST", ())
 
 
@@ -501,19 +501,19 @@ soldiers NOUN NNS dobj 1 soldier
 """
 
 
-def test_troops_on_alert_are_mobilised(coder: EventCoder) -> None:
+def test_troops_on_alert_are_mobilised(rule_coder: EventCoder) -> None:
     doc = parse(ON_ALERT)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "PHL", "MIL", kind="agent")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "PHL", "MIL", kind="agent")])
     assert (event.event, [(a.code, a.sector) for a in event.actor]) == (
         "MOBILIZE",
         [("PHL", "MIL")],
     )
 
 
-def test_who_sends_troops_mobilises_through_them(coder: EventCoder) -> None:
+def test_who_sends_troops_mobilises_through_them(rule_coder: EventCoder) -> None:
     doc = parse(SENT_SOLDIERS)
     mentions = [actor(doc, 0, 1, "BRA", "GOV"), actor(doc, 2, 4, None, "MIL", kind="agent")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert event.event == "MOBILIZE"
     assert [(a.entity_text, a.code, a.sector) for a in event.actor] == [("Brasilia", "BRA", "MIL")]
     assert event.recipient == ()
@@ -533,8 +533,8 @@ attack NOUN NN pobj 6 attack
 """
 
 
-def test_one_verb_carrying_two_triggers_of_a_type_codes_one_event(coder: EventCoder) -> None:
+def test_one_verb_carrying_two_triggers_of_a_type_codes_one_event(rule_coder: EventCoder) -> None:
     doc = parse(ORDERED_IN_RESPONSE)
-    events = code_events(coder, doc, [actor(doc, 0, 1, "USA", "GOV", kind="person")])
+    events = code_events(rule_coder, doc, [actor(doc, 0, 1, "USA", "GOV", kind="person")])
     assert [e.event for e in events] == ["ASSAULT"]
     assert len({e.id for e in events}) == len(events)

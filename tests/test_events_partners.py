@@ -7,20 +7,12 @@ Hand-built parses (tests/parsed.py); the trigger lexicon types the events, no mo
 
 from __future__ import annotations
 
-import pytest
-
 from parsed import actor, code_events, parse, roles
 from strife.events import EventCoder
 from strife.events.arguments import extract_arguments
 from strife.events.lexicon import EventLexicon
 from strife.events.references import MentionIndex
 from strife.events.triggers import find_triggers
-
-
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder.from_data(typing="rules")
-
 
 DONATED_TO_ITS_OWNER = """
 Japan PROPN NNP nsubj 1 Japan
@@ -50,15 +42,15 @@ owner NOUN NN pobj 8 owner
 """
 
 
-def test_a_verb_of_giving_gives_to_its_goal(coder: EventCoder) -> None:
+def test_a_verb_of_giving_gives_to_its_goal(rule_coder: EventCoder) -> None:
     doc = parse(DONATED_TO_ITS_OWNER)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "JPN", "GOV")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "JPN", "GOV")])
     # The painting is what is given; "its" is the painting's, not Japan's.
     assert (event.event, *roles(event)) == ("AID", ["JPN"], ["its owner"])
     # Nor is whoever the thing given shows.
     doc = parse(DONATED_PORTRAIT_OF)
     mentions = [actor(doc, 0, 1, "JPN", "GOV"), actor(doc, 6, 8, "KOR", "CVL", kind="agent")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, *roles(event)) == ("AID", ["JPN"], ["its owner"])
 
 
@@ -75,13 +67,13 @@ supplies NOUN NNS dobj 5 supply
 """
 
 
-def test_talks_during_a_call_are_with_whom_was_called(coder: EventCoder) -> None:
+def test_talks_during_a_call_are_with_whom_was_called(rule_coder: EventCoder) -> None:
     doc = parse(CALLED_DISCUSSING)
     mentions = [
         actor(doc, 0, 1, "USA", "GOV", kind="person"),
         actor(doc, 2, 4, "SAU", "GOV", kind="person"),
     ]
-    consults = [e for e in code_events(coder, doc, mentions) if e.event == "CONSULT"]
+    consults = [e for e in code_events(rule_coder, doc, mentions) if e.event == "CONSULT"]
     assert [roles(e) for e in consults] == [(["USA"], ["King Salman"])]
 
 
@@ -110,20 +102,20 @@ tariffs NOUN NNS dobj 5 tariff
 """
 
 
-def test_an_agreement_made_together_has_all_its_parties_as_actors(coder: EventCoder) -> None:
+def test_an_agreement_made_together_has_all_its_parties_as_actors(rule_coder: EventCoder) -> None:
     # PLOVER: one event, the actor a list of the parties, no recipient.
     doc = parse(KUWAIT_AND_ALLIES)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "KWT", "GOV")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "KWT", "GOV")])
     assert (event.event, *roles(event)) == ("AGREE", ["KWT", None], [])
     assert event.actor[1].entity_text == "its allies"
     doc = parse(INDIA_AND_BRAZIL)
     mentions = [actor(doc, 0, 1, "IND", "GOV"), actor(doc, 2, 3, "BRA", "GOV")]
-    agreements = [e for e in code_events(coder, doc, mentions) if e.event == "AGREE"]
+    agreements = [e for e in code_events(rule_coder, doc, mentions) if e.event == "AGREE"]
     assert [roles(e) for e in agreements] == [(["IND", "BRA"], [])]
     # Countries joined in the subject's qualifier are parties too; what is agreed is not.
     doc = parse(UK_AND_EU_AGREED)
     mentions = [actor(doc, 0, 1, "GBR", "GOV"), actor(doc, 2, 4, "EUR", "GOV", kind="agent")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, *roles(event)) == ("AGREE", ["EUR", "GBR"], [])
 
 
@@ -158,14 +150,14 @@ disarm VERB VB acl 9 disarm
 """
 
 
-def test_refusing_a_proposal_answers_whoever_made_it(coder: EventCoder) -> None:
+def test_refusing_a_proposal_answers_whoever_made_it(rule_coder: EventCoder) -> None:
     doc = parse(REJECTED_CALL_FROM)
     mentions = [
         actor(doc, 0, 1, "LBN", "REB", kind="group"),
         actor(doc, 5, 7, "USA", "GOV", kind="person"),
         actor(doc, 8, 9, "USA", "GOV", kind="pronoun"),
     ]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     # Not "his movement", which the call is about.
     assert (event.event, *roles(event)) == ("REJECT", ["LBN"], ["President Bush"])
 
@@ -183,11 +175,11 @@ ministry NOUN NN pobj 5 ministry
 """
 
 
-def test_granting_a_request_concedes_to_whoever_made_it(coder: EventCoder) -> None:
+def test_granting_a_request_concedes_to_whoever_made_it(rule_coder: EventCoder) -> None:
     doc = parse(APPROVED_REQUEST)
     mentions = [actor(doc, 1, 2, None, "GOV", kind="agent"), actor(doc, 7, 8, "ISR", "GOV")]
     # One event: the minister made no request.
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, [r.code for r in event.recipient]) == ("CONCEDE", ["ISR"])
 
 
@@ -204,14 +196,14 @@ government NOUN NN pobj 5 government
 """
 
 
-def test_support_is_for_whom_its_for_phrase_names(coder: EventCoder) -> None:
+def test_support_is_for_whom_its_for_phrase_names(rule_coder: EventCoder) -> None:
     doc = parse(SUPPORT_FOR)
     mentions = [
         actor(doc, 0, 1, "TUR", "GOV", kind="person"),
         actor(doc, 2, 3, "TUR", "GOV"),
         actor(doc, 7, 8, "LBY", "GOV", kind="agent"),
     ]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert event.event == "SUPPORT"
     assert {a.code for a in event.actor} == {"TUR"}
     assert [r.code for r in event.recipient] == ["LBY"]
@@ -234,14 +226,14 @@ corrupt ADJ JJ oprd 9 corrupt
 """
 
 
-def test_a_clause_after_a_preposition_names_its_subject(coder: EventCoder) -> None:
+def test_a_clause_after_a_preposition_names_its_subject(rule_coder: EventCoder) -> None:
     # The parser read "on [the government calling it corrupt]" as one clause.
     doc = parse(ATTACK_ON_CALLING)
     mentions = [
         actor(doc, 1, 2, "IND", "GOV", kind="agent"),
         actor(doc, 8, 9, "IND", "GOV", kind="agent"),
     ]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert event.event == "ACCUSE"
     assert [(r.entity_text, r.start) for r in event.recipient] == [("government", doc[8].idx)]
 
@@ -260,14 +252,14 @@ duties NOUN NNS pobj 6 duty
 """
 
 
-def test_a_named_person_is_someone_else_whoevers_deputy(coder: EventCoder) -> None:
+def test_a_named_person_is_someone_else_whoevers_deputy(rule_coder: EventCoder) -> None:
     doc = parse(RELEASED_DEPUTY)
     mentions = [
         actor(doc, 0, 1, "ZAF", "GOV", kind="person"),
         actor(doc, 2, 3, "ZAF", "GOV", kind="pronoun"),
         actor(doc, 7, 8, "ZAF", "GOV", kind="pronoun"),
     ]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     # Neither "his" (Mbeki himself) nor "his duties": the deputy, with his name.
     assert (event.event, *roles(event)) == ("RETREAT", ["ZAF"], ["his deputy Jacob Zuma"])
 
@@ -287,9 +279,9 @@ plan NOUN NN pobj 7 plan
 """
 
 
-def test_nouns_joined_under_one_verb_share_its_subject(coder: EventCoder) -> None:
+def test_nouns_joined_under_one_verb_share_its_subject(rule_coder: EventCoder) -> None:
     doc = parse(REJECTION_AND_CONDEMNATION)
-    events = code_events(coder, doc, [actor(doc, 1, 2, "IGO", None, kind="igo")])
+    events = code_events(rule_coder, doc, [actor(doc, 1, 2, "IGO", None, kind="igo")])
     assert {(e.event, tuple(a.code for a in e.actor)) for e in events} == {
         ("REJECT", ("IGO",)),
         ("ACCUSE", ("IGO",)),
@@ -313,9 +305,9 @@ embassy NOUN NN pobj 9 embassy
 """
 
 
-def test_an_attack_inside_a_killing_gives_it_its_actor(coder: EventCoder) -> None:
+def test_an_attack_inside_a_killing_gives_it_its_actor(rule_coder: EventCoder) -> None:
     doc = parse(KILLED_WHEN_ATTACK)
-    (event,) = code_events(coder, doc, [actor(doc, 5, 6, "IMG", "REB", kind="group")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 5, 6, "IMG", "REB", kind="group")])
     assert (event.event, *roles(event)) == ("ASSAULT", ["IMG"], ["Two people"])
 
 
@@ -332,14 +324,14 @@ support NOUN NN dobj 4 support
 """
 
 
-def test_support_conveyed_in_a_call_is_for_whom_was_called(coder: EventCoder) -> None:
+def test_support_conveyed_in_a_call_is_for_whom_was_called(rule_coder: EventCoder) -> None:
     doc = parse(CALLED_TO_CONVEY)
     mentions = [
         actor(doc, 0, 1, "PAK", "GOV", kind="person"),
         actor(doc, 2, 3, "TUR", "GOV", kind="person"),
         actor(doc, 5, 6, "PAK", "GOV"),
     ]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert event.event == "SUPPORT"
     assert [r.code for r in event.recipient] == ["TUR"]
 
@@ -360,14 +352,14 @@ funding NOUN NN dobj 8 funding
 """
 
 
-def test_a_threat_sent_in_a_letter_is_aimed_at_its_addressee(coder: EventCoder) -> None:
+def test_a_threat_sent_in_a_letter_is_aimed_at_its_addressee(rule_coder: EventCoder) -> None:
     doc = parse(SENT_LETTER_THREATENING)
     mentions = [
         actor(doc, 0, 1, "USA", "GOV", kind="person"),
         actor(doc, 5, 6, "IGO", "MED", kind="person"),
         actor(doc, 9, 10, "USA", "GOV"),
     ]
-    threats = [e for e in code_events(coder, doc, mentions) if e.event == "THREATEN"]
+    threats = [e for e in code_events(rule_coder, doc, mentions) if e.event == "THREATEN"]
     assert [roles(e) for e in threats] == [(["USA"], ["Tedros"])]
 
 
@@ -382,14 +374,14 @@ funding NOUN NN dobj 3 funding
 """
 
 
-def test_a_states_own_country_is_not_the_nearest_participant(coder: EventCoder) -> None:
+def test_a_states_own_country_is_not_the_nearest_participant(rule_coder: EventCoder) -> None:
     doc = parse(THREATENED_TO_CUT_OWN)
     mentions = [actor(doc, 0, 1, "USA", "GOV", kind="person"), actor(doc, 4, 5, "USA", "GOV")]
-    threats = [e for e in code_events(coder, doc, mentions) if e.event == "THREATEN"]
+    threats = [e for e in code_events(rule_coder, doc, mentions) if e.event == "THREATEN"]
     assert [roles(e) for e in threats] == [(["USA"], [])]
     # A rebel group's country is another party: whom it acts against.
     mentions = [actor(doc, 0, 1, "USA", "REB", kind="group"), actor(doc, 4, 5, "USA", "GOV")]
-    threats = [e for e in code_events(coder, doc, mentions) if e.event == "THREATEN"]
+    threats = [e for e in code_events(rule_coder, doc, mentions) if e.event == "THREATEN"]
     assert [roles(e) for e in threats] == [(["USA"], ["US"])]
 
 
@@ -405,9 +397,9 @@ crackdown NOUN NN pobj 4 crackdown
 """
 
 
-def test_what_an_event_is_over_is_its_reason_not_its_target(coder: EventCoder) -> None:
+def test_what_an_event_is_over_is_its_reason_not_its_target(rule_coder: EventCoder) -> None:
     doc = parse(SANCTIONS_OVER)
-    (event,) = code_events(coder, doc, [actor(doc, 1, 2, "EUR", None, kind="igo")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 1, 2, "EUR", None, kind="igo")])
     assert (event.event, *roles(event)) == ("SANCTION", ["EUR"], [])
 
 
@@ -423,14 +415,14 @@ proposal NOUN NN dobj 4 proposal
 """
 
 
-def test_he_after_a_verb_of_saying_is_the_speaker(coder: EventCoder) -> None:
+def test_he_after_a_verb_of_saying_is_the_speaker(rule_coder: EventCoder) -> None:
     doc = parse(SAID_HE_REJECTED)
     mentions = [
         actor(doc, 0, 1, "CZE", "GOV", kind="person"),
         # The article's memory took "he" for someone mentioned before.
         actor(doc, 2, 3, "SVK", "GOV", kind="pronoun"),
     ]
-    rejections = [e for e in code_events(coder, doc, mentions) if e.event == "REJECT"]
+    rejections = [e for e in code_events(rule_coder, doc, mentions) if e.event == "REJECT"]
     assert [[(a.entity_text, a.code) for a in e.actor] for e in rejections] == [[("Klaus", "CZE")]]
 
 
@@ -448,13 +440,13 @@ ban NOUN NN dobj 6 ban
 """
 
 
-def test_his_country_after_a_verb_of_saying_is_the_speakers(coder: EventCoder) -> None:
+def test_his_country_after_a_verb_of_saying_is_the_speakers(rule_coder: EventCoder) -> None:
     doc = parse(SAID_HIS_COUNTRY_WILL_NOT)
     mentions = [
         actor(doc, 0, 1, "RUS", "GOV", kind="person"),
         actor(doc, 2, 3, "BLR", "GOV", kind="pronoun"),
     ]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert event.event == "REJECT"
     assert [(a.entity_text, a.code) for a in event.actor] == [("Putin", "RUS")]
 
@@ -487,9 +479,11 @@ Myanmar PROPN NNP pobj 8 Myanmar
 """
 
 
-def test_who_is_refused_may_be_the_subject_of_a_clause_below(coder: EventCoder) -> None:
+def test_who_is_refused_may_be_the_subject_of_a_clause_below(
+    rule_coder: EventCoder, event_lexicon: EventLexicon
+) -> None:
     doc = parse(REFUSED_TO_ALLOW_TO_LAND)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "SOM", "GOV", kind="agent")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "SOM", "GOV", kind="agent")])
     assert (event.event, *roles(event)) == ("REJECT", ["SOM"], ["an Ethiopian plane"])
     # A verb the model types reads the same way: the refugees, not where they flee from.
     doc = parse(WILL_NOT_ACCEPT_FLEEING)
@@ -498,6 +492,6 @@ def test_who_is_refused_may_be_the_subject_of_a_clause_below(coder: EventCoder) 
         actor(doc, 4, 5, None, "REF", kind="agent"),
         actor(doc, 9, 10, "MMR", "GOV"),
     ]
-    (trigger,) = find_triggers(doc[:], EventLexicon.from_data(), learned=frozenset({"accept"}))
+    (trigger,) = find_triggers(doc[:], event_lexicon, learned=frozenset({"accept"}))
     args = extract_arguments(trigger, doc, MentionIndex(mentions), ())
     assert [r.entity_text for r in args.recipients] == ["refugees"]

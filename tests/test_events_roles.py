@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
 from parsed import actor, code_events, parse, place, roles
 from strife.events import EventCoder, Mentions
-from strife.events.lexicon import EventLexicon
 from strife.records import Article
 
 # "on Russian officials" hangs on "bans", two steps below the verb.
@@ -91,53 +88,43 @@ support NOUN NN dobj 2 support
 """
 
 
-@pytest.fixture(scope="module")
-def coder() -> EventCoder:
-    return EventCoder.from_data(typing="rules")
-
-
-@pytest.fixture(scope="module")
-def lexicon() -> EventLexicon:
-    return EventLexicon.from_data()
-
-
-def test_a_recipient_deeper_in_the_clause_is_found(coder: EventCoder) -> None:
+def test_a_recipient_deeper_in_the_clause_is_found(rule_coder: EventCoder) -> None:
     doc = parse(IMPOSED_INCLUDING)
     mentions = [actor(doc, 1, 3, "USA", "GOV"), actor(doc, 11, 13, "RUS", "GOV")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert event.event == "SANCTION"
     assert roles(event) == (["USA"], ["Russian officials"])
     assert [r.code for r in event.recipient] == ["RUS"]
 
 
-def test_things_inside_what_is_pledged_are_not_recipients(coder: EventCoder) -> None:
+def test_things_inside_what_is_pledged_are_not_recipients(rule_coder: EventCoder) -> None:
     doc = parse(PLEDGED_NOT_TO)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "ARM", "GOV")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "ARM", "GOV")])
     assert (event.event, *roles(event)) == ("AGREE", ["ARM"], [])
     # A named party inside it still is: whom the pledge is for.
     doc = parse(PLEDGED_TO_AID)
     mentions = [actor(doc, 0, 1, "JPN", "GOV"), actor(doc, 4, 5, "UKR", "GOV")]
-    events = code_events(coder, doc, mentions)
+    events = code_events(rule_coder, doc, mentions)
     assert ("AGREE", ["JPN"], ["Ukraine"]) in [(e.event, *roles(e)) for e in events]
 
 
-def test_a_role_held_for_a_body_is_that_bodys_doing(coder: EventCoder) -> None:
+def test_a_role_held_for_a_body_is_that_bodys_doing(rule_coder: EventCoder) -> None:
     doc = parse(CHIEF_REJECTED)
-    (event,) = code_events(coder, doc, [actor(doc, 1, 2, "EUR", None, kind="igo")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 1, 2, "EUR", None, kind="igo")])
     assert event.event == "REJECT"
     assert [a.code for a in event.actor] == ["EUR"]
     doc = parse(CHAIRMAN_CONDEMNED)
-    (event,) = code_events(coder, doc, [actor(doc, 4, 5, "AFR", None, kind="igo")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 4, 5, "AFR", None, kind="igo")])
     assert event.event == "ACCUSE"
     assert [a.code for a in event.actor] == ["AFR"]
     assert [r.entity_text for r in event.recipient] == ["the attacks"]
 
 
-def test_the_actors_own_pronoun_is_not_a_recipient(coder: EventCoder) -> None:
+def test_the_actors_own_pronoun_is_not_a_recipient(rule_coder: EventCoder) -> None:
     doc = parse(PLEDGED_HIS_SUPPORT)
     president = actor(doc, 0, 2, "FRA", "GOV")
     his = actor(doc, 3, 4, "FRA", "GOV", kind="pronoun")
-    events = code_events(coder, doc, [president, his])
+    events = code_events(rule_coder, doc, [president, his])
     assert events
     assert all(e.recipient == () for e in events)
     assert all([a.code for a in e.actor] == ["FRA"] for e in events)
@@ -179,26 +166,26 @@ soldiers NOUN NNS dobj 5 soldier
 """
 
 
-def test_the_author_of_a_document_acts_through_it(coder: EventCoder) -> None:
+def test_the_author_of_a_document_acts_through_it(rule_coder: EventCoder) -> None:
     doc = parse(REPORT_ACCUSING)
     mentions = [actor(doc, 0, 1, "IGO", "NGO", kind="group"), actor(doc, 6, 7, "NGA", "MIL")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert event.event == "ACCUSE"
     assert roles(event) == (["IGO"], ["army"])
 
 
-def test_criticism_from_someone_is_theirs(coder: EventCoder) -> None:
+def test_criticism_from_someone_is_theirs(rule_coder: EventCoder) -> None:
     doc = parse(CRITICISM_FROM)
     mentions = [actor(doc, 0, 1, "IRN", "GOV"), actor(doc, 5, 6, "UNO", None, kind="igo")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert event.event == "ACCUSE"
     assert ([a.code for a in event.actor], [r.code for r in event.recipient]) == (["UNO"], ["IRN"])
 
 
-def test_what_the_subject_names_was_done_by_its_agent(coder: EventCoder) -> None:
+def test_what_the_subject_names_was_done_by_its_agent(rule_coder: EventCoder) -> None:
     doc = parse(BOMBING_BY)
     mentions = [actor(doc, 4, 5, "SOM", "REB", kind="agent"), actor(doc, 7, 8, "SOM", "MIL")]
-    events = code_events(coder, doc, mentions)
+    events = code_events(rule_coder, doc, mentions)
     killed = [e for e in events if e.event_text == "killed"]
     assert [(e.event, *roles(e)) for e in killed] == [("ASSAULT", ["SOM"], ["soldiers"])]
     assert [a.sector for a in killed[0].actor] == ["REB"]
@@ -242,28 +229,28 @@ attacked VERB VBD ROOT 1 attack
 """
 
 
-def test_a_coordinated_verb_is_another_event_not_a_recipient(coder: EventCoder) -> None:
+def test_a_coordinated_verb_is_another_event_not_a_recipient(rule_coder: EventCoder) -> None:
     doc = parse(CURFEW_AND_TROOPS)
     mentions = [actor(doc, 1, 2, "BOL", "GOV", kind="agent"), actor(doc, 10, 11, None, "MIL")]
-    curfews = [e for e in code_events(coder, doc, mentions) if e.event == "COERCE"]
+    curfews = [e for e in code_events(rule_coder, doc, mentions) if e.event == "COERCE"]
     assert [roles(e) for e in curfews] == [(["BOL"], ["the town"])]
 
 
-def test_the_nearest_participant_is_never_the_actors_own(coder: EventCoder) -> None:
+def test_the_nearest_participant_is_never_the_actors_own(rule_coder: EventCoder) -> None:
     doc = parse(TALKS_AT_HIS_OFFICE)
     mentions = [
         actor(doc, 1, 2, "KOR", "GOV", kind="agent"),
         actor(doc, 5, 6, "KOR", "GOV", kind="pronoun"),
         actor(doc, 8, 9, "VNM", "GOV", kind="capital"),
     ]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert event.event == "CONSULT"
     assert roles(event) == (["KOR"], ["Hanoi"])
 
 
-def test_punctuation_is_never_a_participant(coder: EventCoder) -> None:
+def test_punctuation_is_never_a_participant(rule_coder: EventCoder) -> None:
     doc = parse(STRAY_HYPHEN)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "SYR", "REB", kind="agent")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "SYR", "REB", kind="agent")])
     assert event.recipient == ()
 
 
@@ -293,23 +280,23 @@ talks NOUN NNS dobj 4 talk
 """
 
 
-def test_whom_a_demand_is_made_of_may_be_an_unknown_name(coder: EventCoder) -> None:
+def test_whom_a_demand_is_made_of_may_be_an_unknown_name(rule_coder: EventCoder) -> None:
     doc = parse(DEMANDED_THAT_NAMED)
     mentions = [
         actor(doc, 0, 2, "LBY", "LEG", kind="agent"),
         actor(doc, 7, 8, "LBY", "GOV", kind="pronoun"),
     ]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert event.event == "REQUEST"
     assert [(r.entity_text, r.code) for r in event.recipient] == [("Dbeibeh", None)]
 
 
 def test_a_completing_verb_takes_the_object_of_the_verb_it_completes(
-    coder: EventCoder,
+    rule_coder: EventCoder,
 ) -> None:
     doc = parse(CALLED_TO_DISCUSS)
     mentions = [actor(doc, 0, 1, "USA", "GOV", kind="person"), actor(doc, 2, 3, "RUS", "GOV")]
-    consults = [e for e in code_events(coder, doc, mentions) if e.event == "CONSULT"]
+    consults = [e for e in code_events(rule_coder, doc, mentions) if e.event == "CONSULT"]
     assert [roles(e) for e in consults] == [(["USA"], ["Lavrov"])]
 
 
@@ -325,9 +312,9 @@ plane NOUN NN dobj 4 plane
 """
 
 
-def test_a_noun_a_proper_name_qualifies_is_a_name(coder: EventCoder) -> None:
+def test_a_noun_a_proper_name_qualifies_is_a_name(rule_coder: EventCoder) -> None:
     doc = parse(AIRPORT_REFUSED)
-    (event,) = code_events(coder, doc, [])
+    (event,) = code_events(rule_coder, doc, [])
     assert event.event == "REJECT"
     assert [(a.entity_text, a.code) for a in event.actor] == [("Kismayo airport", None)]
 
@@ -344,9 +331,9 @@ zone NOUN NN pobj 4 zone
 """
 
 
-def test_what_a_state_moves_of_its_own_is_not_its_recipient(coder: EventCoder) -> None:
+def test_what_a_state_moves_of_its_own_is_not_its_recipient(rule_coder: EventCoder) -> None:
     doc = parse(WITHDRAW_ITS_TROOPS)
-    (event,) = code_events(coder, doc, [actor(doc, 0, 1, "HND", "GOV")])
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "HND", "GOV")])
     assert event.event == "RETREAT"
     assert roles(event) == (["HND"], ["the zone"])
 
@@ -364,10 +351,10 @@ church NOUN NN pobj 5 church
 """
 
 
-def test_who_suffered_a_condemned_attack_is_not_accused(coder: EventCoder) -> None:
+def test_who_suffered_a_condemned_attack_is_not_accused(rule_coder: EventCoder) -> None:
     doc = parse(CONDEMNED_ATTACK_ON)
     mentions = [actor(doc, 1, 2, "UNO", None, kind="igo"), actor(doc, 7, 8, None, "REL")]
-    accusations = [e for e in code_events(coder, doc, mentions) if e.event == "ACCUSE"]
+    accusations = [e for e in code_events(rule_coder, doc, mentions) if e.event == "ACCUSE"]
     assert [roles(e) for e in accusations] == [(["UNO"], ["the attack"])]
 
 
@@ -381,11 +368,11 @@ Chad PROPN NNP pobj 3 Chad
 """
 
 
-def test_aid_delivered_at_a_foreign_place_is_aimed_at_its_country(coder: EventCoder) -> None:
+def test_aid_delivered_at_a_foreign_place_is_aimed_at_its_country(rule_coder: EventCoder) -> None:
     doc = parse(AID_IN_CHAD)
     article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
     mentions = Mentions([actor(doc, 0, 1, "JPN", "GOV")], [place(doc, 4, 5, 2434508, "TCD")], [])
-    (event,) = coder.code(doc, article, mentions)
+    (event,) = rule_coder.code(doc, article, mentions)
     assert event.event == "AID"
     assert [(r.entity_text, r.code) for r in event.recipient] == [("Chad", "TCD")]
 
@@ -405,10 +392,10 @@ case NOUN NN pobj 6 case
 """
 
 
-def test_a_call_for_sanctions_is_aimed_at_whom_they_target(coder: EventCoder) -> None:
+def test_a_call_for_sanctions_is_aimed_at_whom_they_target(rule_coder: EventCoder) -> None:
     doc = parse(CALLED_FOR_SANCTIONS)
     mentions = [actor(doc, 0, 1, "FRA", "GOV"), actor(doc, 5, 6, "RUS", "GOV", kind="capital")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert event.event == "REQUEST"
     assert [r.code for r in event.recipient] == ["RUS"]
 
@@ -425,10 +412,10 @@ Syria PROPN NNP pobj 5 Syria
 """
 
 
-def test_prolonged_sanctions_are_the_prolongers(coder: EventCoder) -> None:
+def test_prolonged_sanctions_are_the_prolongers(rule_coder: EventCoder) -> None:
     doc = parse(PROLONGING_SANCTIONS)
     mentions = [actor(doc, 1, 2, "EUR", None, kind="igo"), actor(doc, 6, 7, "SYR", "GOV")]
-    (event,) = code_events(coder, doc, mentions)
+    (event,) = code_events(rule_coder, doc, mentions)
     assert (event.event, [a.code for a in event.actor], [r.code for r in event.recipient]) == (
         "SANCTION",
         ["EUR"],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.tokens import Doc
 
 from parsed import actor, parse
@@ -26,11 +25,6 @@ on ADP IN prep 2 on
 Tuesday PROPN NNP pobj 7 Tuesday
 . PUNCT . punct 2 .
 """
-
-
-@pytest.fixture(scope="module")
-def typer_model() -> EventTyper:
-    return EventTyper.load()
 
 
 Refs = tuple[ActorRef, ...]

