@@ -1,12 +1,18 @@
-"""Hand-built parsed sentences, so the coder's logic is tested without the parser.
+"""Hand-built Docs, so each stage's logic is tested without the parser. Every test that
+builds a spaCy Doc by hand builds it here, on the one blank English ``VOCAB``.
 
-A sentence is written one token per line: ``word POS TAG dep head lemma``, where ``head`` is
-the index of the head token within the sentence (its own index for the root). Sentences are
-joined into one Doc with their offsets shifted.
+- ``parse``: full parses. A sentence is written one token per line:
+  ``word POS TAG dep head lemma``, where ``head`` is the index of the head token within the
+  sentence (its own index for the root). Sentences are joined into one Doc with their
+  offsets shifted.
+- ``annotated_doc``: words with only the annotations a rule needs (``word/POS/dep``).
+- ``tokens`` and ``tagged``: space-separated tokens with named entities; ``tagged`` also
+  gives each word a part of speech guessed from its shape.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 import spacy
@@ -24,8 +30,34 @@ from strife.records import (
     PlaceMention,
 )
 
-# A blank English vocab gives the lexical attributes (lower_, like_num) the coder reads.
-_VOCAB = spacy.blank("en").vocab
+# A blank English vocab gives the lexical attributes (lower_, like_num) the stages read.
+VOCAB = spacy.blank("en").vocab
+
+
+def _spaces(
+    words: Sequence[str], attached: set[str], *, trailing: bool, glue_hyphens: bool = True
+) -> list[bool]:
+    """Whether a space follows each word: none before an ``attached`` word, none after a
+    hyphen (``glue_hyphens``), ``trailing`` after the last word."""
+    return [
+        (words[i + 1] not in attached if i + 1 < len(words) else trailing)
+        and not (glue_hyphens and word == "-")
+        for i, word in enumerate(words)
+    ]
+
+
+def _entity_labels(words: Sequence[str], ents: Sequence[tuple[str, str]]) -> list[str]:
+    """BIO labels: each (phrase, label) of ``ents`` at the phrase's first occurrence."""
+    labels = ["O"] * len(words)
+    for phrase, label in ents:
+        parts = phrase.split()
+        start = next(
+            (i for i in range(len(words)) if list(words[i : i + len(parts)]) == parts), None
+        )
+        if start is None:
+            raise ValueError(f"{parts} not in the doc")
+        labels[start : start + len(parts)] = [f"B-{label}"] + [f"I-{label}"] * (len(parts) - 1)
+    return labels
 
 
 def parse(*sentences: str) -> Doc:
@@ -48,11 +80,9 @@ def parse(*sentences: str) -> Doc:
             heads.append(int(head) + offset)
             lemmas.append(lemma)
             starts.append(i == 0)
-    spaces = [
-        not (i + 1 < len(words) and words[i + 1] in {".", ",", "'s"}) for i in range(len(words))
-    ]
+    spaces = _spaces(words, {".", ",", "'s"}, trailing=True, glue_hyphens=False)
     doc = Doc(
-        _VOCAB,
+        VOCAB,
         words=words,
         spaces=spaces,
         pos=pos,
@@ -63,6 +93,96 @@ def parse(*sentences: str) -> Doc:
         sent_starts=starts,
     )
     return doc
+
+
+_NO_SPACE_BEFORE = {".", ",", "'s", "'", "-", ")"}
+
+
+def annotated_doc(text: str) -> Doc:
+    """A Doc from space-separated words, each ``word``, ``word/POS`` or ``word/POS/dep``.
+
+    A "." ends a sentence. Words get no POS ("X") unless given, so only the annotations a
+    rule needs are written out.
+    """
+    words, pos, deps = [], [], []
+    for item in text.split():
+        word, *marks = item.split("/")
+        words.append(word)
+        pos.append(marks[0] if marks else "X")
+        deps.append(marks[1] if len(marks) > 1 else "")
+    spaces = _spaces(words, _NO_SPACE_BEFORE, trailing=True)
+    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    doc = Doc(VOCAB, words=words, spaces=spaces, pos=pos, sent_starts=starts)
+    for token, dep in zip(doc, deps, strict=True):
+        if dep:
+            token.dep_ = dep
+    return doc
+
+
+_ATTACHED = {",", ".", "'s", "-", ":"}
+
+
+def tokens(text: str, ents: Sequence[tuple[str, str]] = ()) -> Doc:
+    """A Doc from space-separated tokens, with no part of speech; ``ents`` are
+    (phrase, label) pairs placed at the phrase's first occurrence."""
+    words = text.split()
+    spaces = _spaces(words, _ATTACHED, trailing=False)
+    return Doc(VOCAB, words=words, spaces=spaces, ents=_entity_labels(words, ents))
+
+
+_TAGS = {
+    "PROPN": "NNP",
+    "ADJ": "JJ",
+    "VERB": "VBD",
+    "NOUN": "NN",
+    "ADP": "IN",
+    "DET": "DT",
+    "PUNCT": ",",
+    "CCONJ": "CC",
+    "PART": "POS",
+    "NUM": "CD",
+    "ADV": "RB",
+}
+_FUNCTION_WORDS = {
+    "the": "DET",
+    "a": "DET",
+    "and": "CCONJ",
+    "or": "CCONJ",
+    "'s": "PART",
+    **dict.fromkeys(["in", "of", "to", "from", "near", "at", "on", "by", "via", "since"], "ADP"),
+}
+
+
+def tagged(
+    text: str,
+    ents: Sequence[tuple[str, str]] = (),
+    pos: Mapping[str, str] | None = None,
+) -> Doc:
+    """``tokens`` with a part of speech for each word: capitalised words are PROPN unless
+    ``pos`` says otherwise, function words, punctuation and numbers their own class."""
+    words = text.split()
+    tags = [_pos_of(word, pos or {}) for word in words]
+    spaces = _spaces(words, _ATTACHED, trailing=False)
+    return Doc(
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        pos=tags,
+        tags=[_TAGS[t] for t in tags],
+        ents=_entity_labels(words, ents),
+    )
+
+
+def _pos_of(word: str, overrides: Mapping[str, str]) -> str:
+    if word in overrides:
+        return overrides[word]
+    if word in _FUNCTION_WORDS:
+        return _FUNCTION_WORDS[word]
+    if not word[0].isalnum():
+        return "PUNCT"
+    if word[0].isdigit():
+        return "NUM"
+    return "PROPN" if word[0].isupper() else "NOUN"
 
 
 def actor(

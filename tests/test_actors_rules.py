@@ -6,40 +6,13 @@ from __future__ import annotations
 import itertools
 
 import pytest
-import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
+from parsed import VOCAB, annotated_doc
 from strife.actors import ActorResolver
 from strife.records import ActorMention
-
-VOCAB = spacy.blank("en").vocab
-NO_SPACE_BEFORE = {".", ",", "'s", "'", "-", ")"}
-
-
-def make_doc(annotated: str) -> Doc:
-    """A Doc from space-separated words, each ``word``, ``word/POS`` or ``word/POS/dep``.
-
-    A "." ends a sentence. Words get no POS ("X") unless given, so only the annotations a
-    rule needs are written out.
-    """
-    words, pos, deps = [], [], []
-    for item in annotated.split():
-        word, *marks = item.split("/")
-        words.append(word)
-        pos.append(marks[0] if marks else "X")
-        deps.append(marks[1] if len(marks) > 1 else "")
-    spaces = [
-        not (i + 1 < len(words) and words[i + 1] in NO_SPACE_BEFORE) and word != "-"
-        for i, word in enumerate(words)
-    ]
-    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
-    doc = Doc(VOCAB, words=words, spaces=spaces, pos=pos, sent_starts=starts)
-    for token, dep in zip(doc, deps, strict=True):
-        if dep:
-            token.dep_ = dep
-    return doc
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +21,7 @@ def resolver() -> ActorResolver:
 
 
 def find(resolver: ActorResolver, annotated: str) -> list[ActorMention]:
-    return resolver.find(make_doc(annotated))
+    return resolver.find(annotated_doc(annotated))
 
 
 def coded(mentions: list[ActorMention]) -> list[tuple[str, str | None, str | None]]:
@@ -77,7 +50,7 @@ def test_a_bare_country_is_the_state_acting_as_a_state(resolver: ActorResolver) 
 
 
 def test_character_offsets_point_into_the_text(resolver: ActorResolver) -> None:
-    doc = make_doc("Later , Azerbaijan 's defense ministry denied the allegations .")
+    doc = annotated_doc("Later , Azerbaijan 's defense ministry denied the allegations .")
     [mention] = resolver.find(doc)
     assert doc.text[mention.ref.start : mention.ref.end] == "Azerbaijan's defense ministry"
     assert (mention.token_start, mention.token_end) == (2, 6)
@@ -649,7 +622,7 @@ WORDS = [
 def test_mentions_are_sorted_disjoint_and_traceable(
     resolver: ActorResolver, words: list[str]
 ) -> None:
-    doc = make_doc(" ".join(words))
+    doc = annotated_doc(" ".join(words))
     mentions = resolver.find(doc)
     for first, second in itertools.pairwise(mentions):
         assert first.token_end <= second.token_start

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
+from parsed import tokens
 from strife.dates import find_dates, resolve_expression
 
 # Saturday 31 October 2020, 16:35: the Karabakh article.
@@ -185,7 +183,7 @@ def test_tables_are_large_enough() -> None:
 
 
 def test_ranges_in_a_text_are_one_mention_with_both_days() -> None:
-    doc = make_doc("talks were held from Monday to Wednesday in Geneva")
+    doc = tokens("talks were held from Monday to Wednesday in Geneva")
     (mention,) = find_dates(doc, SATURDAY)
     assert (mention.text, mention.date, mention.until) == (
         "from Monday to Wednesday",
@@ -195,25 +193,7 @@ def test_ranges_in_a_text_are_one_mention_with_both_days() -> None:
     assert mention.relative
 
 
-_VOCAB = spacy.blank("en").vocab
-
-
-def make_doc(text: str, ents: Sequence[tuple[str, str]] = ()) -> Doc:
-    """A Doc from space-separated tokens; ``ents`` are (phrase, label) at first occurrence."""
-    words = text.split()
-    spaces = [
-        i + 1 < len(words) and words[i + 1] not in {",", ".", "-"} and words[i] != "-"
-        for i in range(len(words))
-    ]
-    labels = ["O"] * len(words)
-    for phrase, label in ents:
-        parts = phrase.split()
-        start = next(i for i in range(len(words)) if words[i : i + len(parts)] == parts)
-        labels[start : start + len(parts)] = [f"B-{label}"] + [f"I-{label}"] * (len(parts) - 1)
-    return Doc(_VOCAB, words=words, spaces=spaces, ents=labels)
-
-
-KARABAKH_LINES = make_doc(
+KARABAKH_LINES = tokens(
     "Stepanyan said Saturday that the city was shelled , in Geneva on Friday . After six - "
     "hour talks , a pact signed in 1997 and a war since 1992 , the conflict re - erupted "
     "in late September , the worst in decades .",
@@ -251,7 +231,7 @@ def test_without_publication_date_only_explicit_dates_resolve() -> None:
 
 
 def test_full_date_with_weekday_is_one_mention() -> None:
-    doc = make_doc("Saturday , 31 October 2020 4:35 PM")
+    doc = tokens("Saturday , 31 October 2020 4:35 PM")
     (mention,) = find_dates(doc, None)
     assert (mention.text, mention.date, mention.token_start, mention.token_end) == (
         "Saturday, 31 October 2020",
@@ -262,7 +242,7 @@ def test_full_date_with_weekday_is_one_mention() -> None:
 
 
 def test_lower_case_may_and_march_are_not_months() -> None:
-    doc = make_doc("the troops may march on .")
+    doc = tokens("the troops may march on .")
     assert find_dates(doc, SATURDAY) == []
 
 

@@ -3,12 +3,12 @@ the rules are tested without the parser or the full index."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
+from parsed import tagged
 from strife.places import Gazetteer, GazetteerEntry, Geoparser
 from strife.places.recognize import Lexicon, find_toponyms
 
@@ -55,73 +55,6 @@ PLACES = [
     GazetteerEntry(3014000, "Europe", 48.69, 9.14, "FRA", "PPL", 1000),
 ]
 
-_TAGS = {
-    "PROPN": "NNP",
-    "ADJ": "JJ",
-    "VERB": "VBD",
-    "NOUN": "NN",
-    "ADP": "IN",
-    "DET": "DT",
-    "PUNCT": ",",
-    "CCONJ": "CC",
-    "PART": "POS",
-    "NUM": "CD",
-    "ADV": "RB",
-}
-_FUNCTION_WORDS = {
-    "the": "DET",
-    "a": "DET",
-    "and": "CCONJ",
-    "or": "CCONJ",
-    "'s": "PART",
-    **dict.fromkeys(["in", "of", "to", "from", "near", "at", "on", "by", "via", "since"], "ADP"),
-}
-_ATTACHED = {",", ".", "'s", "-", ":"}
-_VOCAB = spacy.blank("en").vocab
-
-
-def make_doc(
-    text: str,
-    ents: Sequence[tuple[str, str]] = (),
-    pos: Mapping[str, str] | None = None,
-) -> Doc:
-    """A Doc from space-separated tokens. Capitalised words are PROPN unless ``pos`` says
-    otherwise; ``ents`` are (phrase, label) pairs placed at the phrase's first occurrence."""
-    words = text.split()
-    tags = [_pos_of(word, pos or {}) for word in words]
-    spaces = [
-        index + 1 < len(words) and words[index + 1] not in _ATTACHED and word != "-"
-        for index, word in enumerate(words)
-    ]
-    labels = ["O"] * len(words)
-    for phrase, label in ents:
-        start = _find(words, phrase.split())
-        labels[start : start + len(phrase.split())] = [f"B-{label}"] + [f"I-{label}"] * (
-            len(phrase.split()) - 1
-        )
-    return Doc(
-        _VOCAB, words=words, spaces=spaces, pos=tags, tags=[_TAGS[t] for t in tags], ents=labels
-    )
-
-
-def _pos_of(word: str, overrides: Mapping[str, str]) -> str:
-    if word in overrides:
-        return overrides[word]
-    if word in _FUNCTION_WORDS:
-        return _FUNCTION_WORDS[word]
-    if not word[0].isalnum():
-        return "PUNCT"
-    if word[0].isdigit():
-        return "NUM"
-    return "PROPN" if word[0].isupper() else "NOUN"
-
-
-def _find(words: list[str], phrase: list[str]) -> int:
-    for start in range(len(words)):
-        if words[start : start + len(phrase)] == phrase:
-            return start
-    raise ValueError(f"{phrase} not in the doc")
-
 
 @pytest.fixture(scope="module")
 def geoparser() -> Geoparser:
@@ -133,7 +66,7 @@ def found(geoparser: Geoparser, doc: Doc, hints: Sequence[str] = ()) -> list[tup
 
 
 def test_karabakh_sentences_resolve_every_place(geoparser: Geoparser) -> None:
-    doc = make_doc(
+    doc = tagged(
         "several civilians were wounded in attacks on the city of Shushi , in Karabakh . "
         "The ministry said the Azeri regions of Terter , Aghdam and Aghjabedi had come under "
         "fire . The agreement was negotiated in Geneva on Friday .",
@@ -151,7 +84,7 @@ def test_karabakh_sentences_resolve_every_place(geoparser: Geoparser) -> None:
 
 
 def test_mentions_carry_token_and_character_offsets(geoparser: Geoparser) -> None:
-    doc = make_doc("shelling hit the town of Shushi overnight")
+    doc = tagged("shelling hit the town of Shushi overnight")
     (mention,) = geoparser.find(doc)
     assert (mention.token_start, mention.token_end) == (5, 6)
     assert doc.text[mention.place.start : mention.place.end] == "Shushi"
@@ -165,12 +98,12 @@ def test_mentions_carry_token_and_character_offsets(geoparser: Geoparser) -> Non
 
 
 def test_capitals_named_as_actors_are_still_places(geoparser: Geoparser) -> None:
-    doc = make_doc("Yerevan and Baku accused each other", ents=[("Yerevan", "PERSON")])
+    doc = tagged("Yerevan and Baku accused each other", ents=[("Yerevan", "PERSON")])
     assert found(geoparser, doc) == [("Yerevan", 616052), ("Baku", 587084)]
 
 
 def test_country_after_a_locative_preposition_is_a_place(geoparser: Geoparser) -> None:
-    doc = make_doc("envoys from Armenia , Turkey and the United States met")
+    doc = tagged("envoys from Armenia , Turkey and the United States met")
     assert found(geoparser, doc) == [
         ("Armenia", 174982),
         ("Turkey", 298795),
@@ -179,14 +112,14 @@ def test_country_after_a_locative_preposition_is_a_place(geoparser: Geoparser) -
 
 
 def test_country_as_subject_or_possessive_is_not_a_place(geoparser: Geoparser) -> None:
-    doc = make_doc("Armenia formally requests help as Turkey backs Azerbaijan 's army")
+    doc = tagged("Armenia formally requests help as Turkey backs Azerbaijan 's army")
     assert found(geoparser, doc) == []
-    doc = make_doc("hostilities came closer to Armenia 's borders")
+    doc = tagged("hostilities came closer to Armenia 's borders")
     assert found(geoparser, doc) == []
 
 
 def test_hyphenated_and_connected_names_match_whole(geoparser: Geoparser) -> None:
-    doc = make_doc(
+    doc = tagged(
         "fighting in the disputed Nagorno - Karabakh region and in Deir ez - Zor",
         pos={"disputed": "ADJ"},
     )
@@ -194,39 +127,39 @@ def test_hyphenated_and_connected_names_match_whole(geoparser: Geoparser) -> Non
 
 
 def test_common_words_need_a_locative_cue(geoparser: Geoparser) -> None:
-    doc = make_doc("Hope is fading , Of course , and March is near")
+    doc = tagged("Hope is fading , Of course , and March is near")
     assert found(geoparser, doc) == []
-    doc = make_doc("a tornado struck near Hope")
+    doc = tagged("a tornado struck near Hope")
     assert found(geoparser, doc) == [("Hope", 4428039)]
 
 
 def test_months_are_never_places_even_after_a_preposition(geoparser: Geoparser) -> None:
-    doc = make_doc("the talks resume in March", ents=[("March", "DATE")])
+    doc = tagged("the talks resume in March", ents=[("March", "DATE")])
     assert found(geoparser, doc) == []
-    doc = make_doc("the talks resume in March")
+    doc = tagged("the talks resume in March")
     assert found(geoparser, doc) == []
 
 
 def test_person_names_are_not_places(geoparser: Geoparser) -> None:
-    doc = make_doc(
+    doc = tagged(
         "Russian President Vladimir Putin spoke",
         ents=[("Vladimir Putin", "PERSON")],
         pos={"Russian": "ADJ"},
     )
     assert found(geoparser, doc) == []
-    doc = make_doc("a letter to President Vladimir", ents=[("Vladimir", "PERSON")])
+    doc = tagged("a letter to President Vladimir", ents=[("Vladimir", "PERSON")])
     assert found(geoparser, doc) == []
 
 
 def test_demonyms_are_not_places(geoparser: Geoparser) -> None:
-    doc = make_doc("an Armenia official said", ents=[("Armenia", "NORP")])
+    doc = tagged("an Armenia official said", ents=[("Armenia", "NORP")])
     assert found(geoparser, doc) == []
 
 
 def test_place_inside_a_longer_name_is_not_a_place(geoparser: Geoparser) -> None:
-    doc = make_doc("under the so - called Madrid Principles , talks in Geneva failed")
+    doc = tagged("under the so - called Madrid Principles , talks in Geneva failed")
     assert found(geoparser, doc) == [("Geneva", 2660646)]
-    doc = make_doc(
+    doc = tagged(
         "the Organization for Security in Geneva said",
         ents=[("Organization for Security in Geneva", "ORG")],
     )
@@ -234,28 +167,28 @@ def test_place_inside_a_longer_name_is_not_a_place(geoparser: Geoparser) -> None
 
 
 def test_region_word_selects_the_province_over_the_city(geoparser: Geoparser) -> None:
-    assert found(geoparser, make_doc("shelling in Donetsk killed two")) == [("Donetsk", 709717)]
-    doc = make_doc("shelling across the Donetsk region killed two")
+    assert found(geoparser, tagged("shelling in Donetsk killed two")) == [("Donetsk", 709717)]
+    doc = tagged("shelling across the Donetsk region killed two")
     assert found(geoparser, doc) == [("Donetsk", 709716)]
-    doc = make_doc("villages of the province of Donetsk")
+    doc = tagged("villages of the province of Donetsk")
     assert found(geoparser, doc) == [("Donetsk", 709716)]
 
 
 def test_country_hints_choose_between_same_named_towns(geoparser: Geoparser) -> None:
-    doc = make_doc("clashes erupted in Tripoli overnight")
+    doc = tagged("clashes erupted in Tripoli overnight")
     assert found(geoparser, doc) == [("Tripoli", 2210247)]
     assert found(geoparser, doc, ["LBN"]) == [("Tripoli", 266826)]
 
 
 def test_population_wins_without_context(geoparser: Geoparser) -> None:
-    doc = make_doc("the ceasefire agreed in Geneva and Baku held")
+    doc = tagged("the ceasefire agreed in Geneva and Baku held")
     assert found(geoparser, doc, ["USA"]) == [("Geneva", 4893591), ("Baku", 587084)]
     assert found(geoparser, doc) == [("Geneva", 2660646), ("Baku", 587084)]
 
 
 def test_countries_named_as_actors_give_context_without_being_places() -> None:
     gazetteer = Gazetteer.from_records(PLACES)
-    doc = make_doc("Armenia said Yerevan was shelled", ents=[("Armenia", "GPE")])
+    doc = tagged("Armenia said Yerevan was shelled", ents=[("Armenia", "GPE")])
     toponyms = find_toponyms(doc, gazetteer, Lexicon.load())
     assert [(t.text, t.is_place) for t in toponyms] == [("Armenia", False), ("Yerevan", True)]
     country = toponyms[0].country
@@ -263,12 +196,12 @@ def test_countries_named_as_actors_give_context_without_being_places() -> None:
 
 
 def test_unknown_names_and_lowercase_words_are_ignored(geoparser: Geoparser) -> None:
-    doc = make_doc("Atlantis was attacked on the geneva road")
+    doc = tagged("Atlantis was attacked on the geneva road")
     assert found(geoparser, doc) == []
 
 
 def test_names_heading_a_longer_name_are_not_places(geoparser: Geoparser) -> None:
-    doc = make_doc(
+    doc = tagged(
         "news from the Horn of Africa and the Great Lakes Monitor",
         ents=[("Great Lakes Monitor", "FAC")],
     )
@@ -276,17 +209,17 @@ def test_names_heading_a_longer_name_are_not_places(geoparser: Geoparser) -> Non
 
 
 def test_surnames_of_people_named_in_full_are_not_places(geoparser: Geoparser) -> None:
-    doc = make_doc("John Walsh said Walsh would return", ents=[("John Walsh", "PERSON")])
+    doc = tagged("John Walsh said Walsh would return", ents=[("John Walsh", "PERSON")])
     assert found(geoparser, doc) == []
 
 
 def test_acronyms_must_be_countries_or_provinces(geoparser: Geoparser) -> None:
-    doc = make_doc("the EU sent envoys to the U.S. and to Europe")
+    doc = tagged("the EU sent envoys to the U.S. and to Europe")
     assert found(geoparser, doc) == [("U.S.", 6252001)]
 
 
 def test_cities_the_model_labels_norp_stay_places(geoparser: Geoparser) -> None:
-    doc = make_doc(
+    doc = tagged(
         "the destruction of Aleppo shocked an Azeri official",
         ents=[("Aleppo", "NORP"), ("Azeri", "NORP")],
         pos={"Azeri": "ADJ"},
@@ -297,7 +230,7 @@ def test_cities_the_model_labels_norp_stay_places(geoparser: Geoparser) -> None:
 def test_an_article_between_the_preposition_and_the_name_keeps_the_cue(
     geoparser: Geoparser,
 ) -> None:
-    doc = make_doc("he is held in a Winnipeg jail", pos={"Winnipeg": "NOUN"})
+    doc = tagged("he is held in a Winnipeg jail", pos={"Winnipeg": "NOUN"})
     assert found(geoparser, doc) == [("Winnipeg", 6183235)]
 
 
@@ -362,7 +295,7 @@ def every(geoparser: Geoparser, doc: Doc) -> list[tuple[str, int]]:
 def test_a_geoparser_reports_actors_demonyms_and_names_inside_names(
     wide_geoparser: Geoparser,
 ) -> None:
-    doc = make_doc(
+    doc = tagged(
         "Russia said Turkish troops and the Kentucky State Police met in Europe",
         ents=[("Turkish", "NORP"), ("Kentucky State Police", "ORG")],
         pos={"Turkish": "ADJ"},
@@ -382,7 +315,7 @@ def test_a_geoparser_reports_actors_demonyms_and_names_inside_names(
 def test_people_and_dates_are_not_toponyms_even_for_a_geoparser(
     wide_geoparser: Geoparser,
 ) -> None:
-    doc = make_doc(
+    doc = tagged(
         "President Vladimir Putin met in March",
         ents=[("Vladimir Putin", "PERSON"), ("March", "DATE")],
     )
@@ -392,25 +325,25 @@ def test_people_and_dates_are_not_toponyms_even_for_a_geoparser(
 def test_state_abbreviation_after_a_town_is_the_state_and_places_the_town(
     wide_geoparser: Geoparser,
 ) -> None:
-    doc = make_doc("EDMONTON , Ky . ( WBKO ) - a man died", pos={"EDMONTON": "PROPN"})
+    doc = tagged("EDMONTON , Ky . ( WBKO ) - a man died", pos={"EDMONTON": "PROPN"})
     assert every(wide_geoparser, doc) == [("EDMONTON", 4290886), ("Ky", 6254925)]
     # Elsewhere a short abbreviation is a word, not a state.
-    assert every(wide_geoparser, make_doc("a Ky . man")) == []
+    assert every(wide_geoparser, tagged("a Ky . man")) == []
 
 
 def test_named_provinces_and_towns_pull_a_name_to_their_namesake(
     wide_geoparser: Geoparser,
 ) -> None:
-    alone = make_doc("officials in Edmonton said")
+    alone = tagged("officials in Edmonton said")
     assert every(wide_geoparser, alone) == [("Edmonton", 5946768)]
-    north_queensland = make_doc("youth crime in Edmonton , near Cairns in Far North Queensland")
+    north_queensland = tagged("youth crime in Edmonton , near Cairns in Far North Queensland")
     assert every(wide_geoparser, north_queensland)[0] == ("Edmonton", 2167744)
-    metcalfe = make_doc("a shooting in Metcalfe County near Edmonton")
+    metcalfe = tagged("a shooting in Metcalfe County near Edmonton")
     assert every(wide_geoparser, metcalfe) == [("Metcalfe County", 4300606), ("Edmonton", 4290886)]
 
 
 def test_a_list_of_places_is_resolved_at_one_level(wide_geoparser: Geoparser) -> None:
-    doc = make_doc(
+    doc = tagged(
         "the Azeri regions of Terter , Aghdam and Aghjabedi came under fire",
         ents=[("Azeri", "NORP")],
         pos={"Azeri": "ADJ"},
@@ -420,7 +353,7 @@ def test_a_list_of_places_is_resolved_at_one_level(wide_geoparser: Geoparser) ->
         ("Aghdam", 148619),
         ("Aghjabedi", 587384),
     ]
-    assert found(wide_geoparser, make_doc("shelling across the Terter region")) == [
+    assert found(wide_geoparser, tagged("shelling across the Terter region")) == [
         ("Terter", 409420)
     ]
 
@@ -448,9 +381,9 @@ def feature_geoparser() -> Geoparser:
 def test_a_feature_or_region_name_is_matched_whole_before_any_word_of_it(
     feature_geoparser: Geoparser,
 ) -> None:
-    doc = make_doc("pirates attacked a tanker in the Gulf of Aden off the Arabian Peninsula")
+    doc = tagged("pirates attacked a tanker in the Gulf of Aden off the Arabian Peninsula")
     assert found(feature_geoparser, doc) == [("Gulf of Aden", 3), ("Arabian Peninsula", 4)]
-    doc = make_doc("tensions rose across the Middle East and in Aden")
+    doc = tagged("tensions rose across the Middle East and in Aden")
     names = [
         (m.place.extracted_place, m.place.geonameid)
         for m in feature_geoparser.find(doc, every_toponym=True)
@@ -461,9 +394,9 @@ def test_a_feature_or_region_name_is_matched_whole_before_any_word_of_it(
 def test_a_word_of_an_unknown_feature_name_is_not_resolved_alone(
     feature_geoparser: Geoparser,
 ) -> None:
-    doc = make_doc("storms hit the Yucatan Peninsula and barges stalled on the Mississippi River")
+    doc = tagged("storms hit the Yucatan Peninsula and barges stalled on the Mississippi River")
     assert found(feature_geoparser, doc) == []
-    doc = make_doc("storms hit Yucatan and Mississippi")
+    doc = tagged("storms hit Yucatan and Mississippi")
     assert found(feature_geoparser, doc) == [("Yucatan", 3523303), ("Mississippi", 4436296)]
 
 
@@ -475,9 +408,9 @@ def test_a_dateline_in_capitals_names_the_town_the_story_was_filed_from() -> Non
         5815135, "Washington", 47.5, -120.5, "USA", "ADM1", 7170351, "WA", name_count=150
     )
     geoparser = Geoparser(Gazetteer.from_records([washington_dc, washington_state]))
-    dateline = make_doc("WASHINGTON ( Reuters ) - Lawmakers met on Friday")
+    dateline = tagged("WASHINGTON ( Reuters ) - Lawmakers met on Friday")
     assert found(geoparser, dateline) == [("WASHINGTON", washington_dc.geonameid)]
-    state = make_doc("Fires spread in Washington on Friday")
+    state = tagged("Fires spread in Washington on Friday")
     assert found(geoparser, state) == [("Washington", washington_state.geonameid)]
 
 
@@ -490,7 +423,7 @@ def test_a_countrys_name_is_never_a_town_some_language_calls_so() -> None:
         5308655, "Phoenix", 33.45, -112.07, "USA", "PPLA", 1563025, "AZ", name_count=80
     )
     geoparser = Geoparser(Gazetteer.from_records([egypt, town, phoenix]))
-    doc = make_doc("Visitors from Phoenix flew to Egypt")
+    doc = tagged("Visitors from Phoenix flew to Egypt")
     assert found(geoparser, doc) == [("Phoenix", phoenix.geonameid), ("Egypt", egypt.geonameid)]
 
 
@@ -503,7 +436,7 @@ def test_plural_demonyms_are_toponyms_of_their_country() -> None:
     russia = GazetteerEntry(
         2017370, "Russia", 60.0, 100.0, "RUS", "PCLI", 140702000, demonyms=("Russian", "Russians")
     )
-    doc = make_doc("Russians queued in Moscow", ents=[("Russians", "NORP")])
+    doc = tagged("Russians queued in Moscow", ents=[("Russians", "NORP")])
     geoparser = Geoparser(Gazetteer.from_records([russia]))
     mentions = geoparser.find(doc, every_toponym=True)
     assert [(m.place.extracted_place, m.place.geonameid) for m in mentions] == [
@@ -527,7 +460,7 @@ def test_spaced_state_abbreviations_and_a_citys_initials_stand_for_them() -> Non
     )
     places = [west_virginia, charleston, los_angeles, los_angeles_chile]
     geoparser = Geoparser(Gazetteer.from_records(places))
-    doc = make_doc("Flooding hit Charleston , W. Va. , while fans in L.A. cheered")
+    doc = tagged("Flooding hit Charleston , W. Va. , while fans in L.A. cheered")
     assert found(geoparser, doc) == [
         ("Charleston", charleston.geonameid),
         ("W. Va.", west_virginia.geonameid),
