@@ -1,8 +1,10 @@
-"""Which words are events: verbs carrying event nouns, statements, refusals, convictions,
-agreements reached, withdrawals and cancellations, and what is no event (a date, a
-participle, a clause the parse mislabels).
+"""Which words are events (``strife.events.triggers``): verbs carrying event nouns,
+statements, refusals, convictions, agreements reached, withdrawals and cancellations, verbs
+the training data taught, and what is no event (a date, a participle, a clause the parse
+mislabels).
 
 Hand-built parses (tests/parsed.py); the trigger lexicon types the events, no model.
+Who fills an event's roles: tests/test_events_arguments.py.
 """
 
 from __future__ import annotations
@@ -17,30 +19,7 @@ from strife.events.lexicon import EventLexicon
 from strife.events.references import MentionIndex
 from strife.events.triggers import find_triggers
 from strife.nlp import fix_lemmas
-
-REJECTED_REQUEST = """
-The DET DT det 1 the
-court NOUN NN nsubj 2 court
-rejected VERB VBD ROOT 2 reject
-Netanyahu PROPN NNP poss 5 Netanyahu
-'s PART POS case 3 's
-request NOUN NN dobj 2 request
-to PART TO aux 7 to
-delay VERB VB acl 5 delay
-the DET DT det 9 the
-trial NOUN NN dobj 7 trial
-. PUNCT . punct 2 .
-"""
-
-
-DENIED_CLAIMS = """
-Moscow PROPN NNP nsubj 1 Moscow
-denied VERB VBD ROOT 1 deny
-the DET DT det 3 the
-claims NOUN NNS dobj 1 claim
-. PUNCT . punct 1 .
-"""
-
+from test_events_typer import QUASHED
 
 POSTPONED_VISIT = """
 The DET DT det 1 the
@@ -55,6 +34,17 @@ Washington PROPN NNP pobj 6 Washington
 """
 
 
+def test_an_unknown_verb_carrying_an_event_noun_is_proposed(event_lexicon: EventLexicon) -> None:
+    doc = parse(POSTPONED_VISIT)
+    typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    assert typed == [("visit", "CONSULT")]
+    learned = find_triggers(doc[:], event_lexicon, learned=frozenset({"postpone"}))
+    assert [(doc[t.token].text, t.event) for t in learned] == [
+        ("postponed", None),
+        ("visit", "CONSULT"),
+    ]
+
+
 SAID_RESPONSIBLE = """
 The DET DT det 1 the
 government NOUN NN nsubj 2 government
@@ -66,7 +56,6 @@ responsible ADJ JJ acomp 5 responsible
 . PUNCT . punct 2 .
 """
 
-
 SAID_ATTACKED = """
 The DET DT det 1 the
 government NOUN NN nsubj 2 government
@@ -76,17 +65,6 @@ attacked VERB VBD ccomp 2 attack
 Kyiv PROPN NNP dobj 4 Kyiv
 . PUNCT . punct 2 .
 """
-
-
-def test_an_unknown_verb_carrying_an_event_noun_is_proposed(event_lexicon: EventLexicon) -> None:
-    doc = parse(POSTPONED_VISIT)
-    typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
-    assert typed == [("visit", "CONSULT")]
-    learned = find_triggers(doc[:], event_lexicon, learned=frozenset({"postpone"}))
-    assert [(doc[t.token].text, t.event) for t in learned] == [
-        ("postponed", None),
-        ("visit", "CONSULT"),
-    ]
 
 
 def test_a_statement_about_another_party_is_an_untyped_trigger(event_lexicon: EventLexicon) -> None:
@@ -117,32 +95,10 @@ guilty ADJ JJ ccomp 2 guilty
 . PUNCT . punct 2 .
 """
 
-
 FOUND_WEAPONS = """
 Police NOUN NNS nsubj 1 police
 found VERB VBD ROOT 1 find
 weapons NOUN NNS dobj 1 weapon
-. PUNCT . punct 1 .
-"""
-
-
-CALLED_ON_SATURDAY = """
-Erdogan PROPN NNP nsubj 1 Erdogan
-called VERB VBD ROOT 1 call
-Putin PROPN NNP dobj 1 Putin
-on ADP IN prep 1 on
-Saturday PROPN NNP pobj 3 Saturday
-. PUNCT . punct 1 .
-"""
-
-
-CALLED_ON_TO = """
-Erdogan PROPN NNP nsubj 1 Erdogan
-called VERB VBD ROOT 1 call
-on ADP IN prep 1 on
-Putin PROPN NNP pobj 2 Putin
-to PART TO aux 5 to
-withdraw VERB VB xcomp 1 withdraw
 . PUNCT . punct 1 .
 """
 
@@ -157,6 +113,26 @@ def test_finding_someone_guilty_is_a_conviction_of_them(
     assert roles(event) == (["USA"], ["Syrian regime"])
     # Finding a thing is no event.
     assert find_triggers(parse(FOUND_WEAPONS)[:], event_lexicon) == []
+
+
+CALLED_ON_SATURDAY = """
+Erdogan PROPN NNP nsubj 1 Erdogan
+called VERB VBD ROOT 1 call
+Putin PROPN NNP dobj 1 Putin
+on ADP IN prep 1 on
+Saturday PROPN NNP pobj 3 Saturday
+. PUNCT . punct 1 .
+"""
+
+CALLED_ON_TO = """
+Erdogan PROPN NNP nsubj 1 Erdogan
+called VERB VBD ROOT 1 call
+on ADP IN prep 1 on
+Putin PROPN NNP pobj 2 Putin
+to PART TO aux 5 to
+withdraw VERB VB xcomp 1 withdraw
+. PUNCT . punct 1 .
+"""
 
 
 def test_a_time_does_not_make_a_call_a_demand(event_lexicon: EventLexicon) -> None:
@@ -198,7 +174,6 @@ on ADP IN prep 5 on
 Britain PROPN NNP pobj 6 Britain
 . PUNCT . punct 3 .
 """
-
 
 DID_NOT_LIFT = """
 France PROPN NNP nsubj 3 France
@@ -246,6 +221,20 @@ def test_failing_to_reach_an_agreement_is_a_rejection(rule_coder: EventCoder) ->
     assert (event.event, event.aux, *roles(event)) == ("REJECT", None, ["ARM"], ["Azerbaijan"])
 
 
+REJECTED_REQUEST = """
+The DET DT det 1 the
+court NOUN NN nsubj 2 court
+rejected VERB VBD ROOT 2 reject
+Netanyahu PROPN NNP poss 5 Netanyahu
+'s PART POS case 3 's
+request NOUN NN dobj 2 request
+to PART TO aux 7 to
+delay VERB VB acl 5 delay
+the DET DT det 9 the
+trial NOUN NN dobj 7 trial
+. PUNCT . punct 2 .
+"""
+
 REJECTED_TO_DELAY = """
 The DET DT det 1 the
 court NOUN NN nsubj 2 court
@@ -256,31 +245,6 @@ delay VERB VB ccomp 2 delay
 the DET DT det 7 the
 trial NOUN NN dobj 5 trial
 . PUNCT . punct 2 .
-"""
-
-
-DENIED_THAT = """
-Moscow PROPN NNP nsubj 1 Moscow
-denied VERB VBD ROOT 1 deny
-that SCONJ IN mark 4 that
-troops NOUN NNS nsubj 4 troop
-attacked VERB VBD ccomp 1 attack
-. PUNCT . punct 1 .
-"""
-
-
-SIEGE_TO_BEGIN = """
-Authorities NOUN NNS nsubj 1 authority
-declared VERB VBD ROOT 1 declare
-a DET DT det 3 a
-state NOUN NN nsubj 7 state
-of ADP IN prep 3 of
-siege NOUN NN pobj 4 siege
-to PART TO aux 7 to
-begin VERB VB ccomp 1 begin
-at ADP IN prep 7 at
-midnight NOUN NN pobj 8 midnight
-. PUNCT . punct 1 .
 """
 
 
@@ -297,6 +261,24 @@ def test_rejecting_someone_or_their_request_is_an_event_not_a_denial(
     assert [r.code for r in event.recipient] == ["ISR"]
 
 
+DENIED_CLAIMS = """
+Moscow PROPN NNP nsubj 1 Moscow
+denied VERB VBD ROOT 1 deny
+the DET DT det 3 the
+claims NOUN NNS dobj 1 claim
+. PUNCT . punct 1 .
+"""
+
+DENIED_THAT = """
+Moscow PROPN NNP nsubj 1 Moscow
+denied VERB VBD ROOT 1 deny
+that SCONJ IN mark 4 that
+troops NOUN NNS nsubj 4 troop
+attacked VERB VBD ccomp 1 attack
+. PUNCT . punct 1 .
+"""
+
+
 def test_denials_deny_what_they_name_or_the_clause_they_take(rule_coder: EventCoder) -> None:
     denied = parse(DENIED_CLAIMS)
     moscow = actor(denied, 0, 1, "RUS", "GOV")
@@ -306,6 +288,21 @@ def test_denials_deny_what_they_name_or_the_clause_they_take(rule_coder: EventCo
     denial = parse(DENIED_THAT)
     (attribution,) = find_attributions(denial[:], MentionIndex([]))
     assert attribution.claim.stance == "denies" and not attribution.refers_back
+
+
+SIEGE_TO_BEGIN = """
+Authorities NOUN NNS nsubj 1 authority
+declared VERB VBD ROOT 1 declare
+a DET DT det 3 a
+state NOUN NN nsubj 7 state
+of ADP IN prep 3 of
+siege NOUN NN pobj 4 siege
+to PART TO aux 7 to
+begin VERB VB ccomp 1 begin
+at ADP IN prep 7 at
+midnight NOUN NN pobj 8 midnight
+. PUNCT . punct 1 .
+"""
 
 
 def test_a_declared_state_of_siege_parsed_as_a_subject_still_fires(
@@ -328,7 +325,6 @@ on ADP IN prep 6 on
 Gaza PROPN NNP pobj 7 Gaza
 . PUNCT . punct 1 .
 """
-
 
 ROUND_OF_EXERCISES = """
 Jordan PROPN NNP nsubj 3 Jordan
@@ -406,25 +402,12 @@ Egypt PROPN NNP pobj 4 Egypt
 . PUNCT . punct 2 .
 """
 
-
 WITHDREW_FROM_TOWN = """
 Russian ADJ JJ amod 1 russian
 forces NOUN NNS nsubj 2 force
 withdrew VERB VBD ROOT 2 withdraw
 from ADP IN prep 2 from
 Kherson PROPN NNP pobj 3 Kherson
-. PUNCT . punct 2 .
-"""
-
-
-CANCELLED_TRIP = """
-The DET DT det 1 the
-minister NOUN NN nsubj 2 minister
-cancelled VERB VBD ROOT 2 cancel
-a DET DT det 4 a
-visit NOUN NN dobj 2 visit
-to ADP IN prep 4 to
-Washington PROPN NNP pobj 5 Washington
 . PUNCT . punct 2 .
 """
 
@@ -442,6 +425,18 @@ def test_withdrawing_peacekeepers_reduces_relations_troops_retreat(rule_coder: E
     doc = parse(WITHDREW_FROM_TOWN)
     (event,) = code_events(rule_coder, doc, [actor(doc, 0, 2, "RUS", "MIL", kind="agent")])
     assert event.event == "RETREAT"
+
+
+CANCELLED_TRIP = """
+The DET DT det 1 the
+minister NOUN NN nsubj 2 minister
+cancelled VERB VBD ROOT 2 cancel
+a DET DT det 4 a
+visit NOUN NN dobj 2 visit
+to ADP IN prep 4 to
+Washington PROPN NNP pobj 5 Washington
+. PUNCT . punct 2 .
+"""
 
 
 def test_cancelling_a_visit_is_a_rejection(rule_coder: EventCoder) -> None:
@@ -551,3 +546,160 @@ def test_verbs_their_objects_make_events(
 ) -> None:
     doc = parse(_verb_and_object(verb, lemma, obj, particle))
     assert [t.event for t in find_triggers(doc[:], event_lexicon)] == [event]
+
+
+CONDEMNED_QUASHING = """
+Paris PROPN NNP nsubj 1 Paris
+condemned VERB VBD ROOT 1 condemn
+Ankara PROPN NNP dobj 1 Ankara
+for ADP IN prep 1 for
+quashing VERB VBG pcomp 3 quash
+the DET DT det 6 the
+orders NOUN NNS dobj 4 order
+. PUNCT . punct 1 .
+"""
+
+
+def test_learned_verbs_are_untyped_triggers_only_where_the_lexicon_is_silent(
+    event_lexicon: EventLexicon,
+) -> None:
+    doc = parse(QUASHED)
+    assert find_triggers(doc[:], event_lexicon) == []
+    (trigger,) = find_triggers(doc[:], event_lexicon, learned=frozenset({"quash"}))
+    assert (trigger.token, trigger.event) == (2, None)
+    # Under a typed trigger ("condemned ... for quashing") the learned verb says nothing more.
+    nested = parse(CONDEMNED_QUASHING)
+    events = [
+        t.event for t in find_triggers(nested[:], event_lexicon, learned=frozenset({"quash"}))
+    ]
+    assert None not in events and events
+
+
+MARCH = """
+Talks PROPN NNP nsubj 1 talk
+resume VERB VBP ROOT 1 resume
+in ADP IN prep 1 in
+March PROPN NNP pobj 2 March
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_month_is_not_a_march(event_lexicon: EventLexicon) -> None:
+    doc = parse(MARCH)
+    doc.ents = [doc.char_span(doc[3].idx, doc[3].idx + 5, label="DATE")]
+    assert [doc[t.token].text for t in find_triggers(doc[:], event_lexicon)] == ["Talks"]
+    doc.ents = []
+    assert "March" in [doc[t.token].text for t in find_triggers(doc[:], event_lexicon)]
+
+
+WILLING = """
+Egypt PROPN NNP nsubj 1 Egypt
+is AUX VBZ ROOT 1 be
+willing ADJ JJ acomp 1 willing
+to PART TO aux 4 to
+withdraw VERB VB xcomp 2 withdraw
+its PRON PRP$ poss 6 its
+troops NOUN NNS dobj 4 troop
+. PUNCT . punct 1 .
+"""
+
+
+def test_willing_to_withdraw_is_an_offer_by_the_subject(rule_coder: EventCoder) -> None:
+    doc = parse(WILLING)
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "EGY", "GOV")])
+    assert (event.event, event.aux, [a.code for a in event.actor]) == ("AGREE", None, ["EGY"])
+
+
+LIFTED_SANCTIONS = """
+Brussels PROPN NNP nsubj 1 Brussels
+lifted VERB VBD ROOT 1 lift
+sanctions NOUN NNS dobj 1 sanction
+on ADP IN prep 2 on
+Minsk PROPN NNP pobj 3 Minsk
+. PUNCT . punct 1 .
+"""
+
+
+def test_what_a_concession_lifts_is_not_an_event_of_its_own(rule_coder: EventCoder) -> None:
+    doc = parse(LIFTED_SANCTIONS)
+    mentions = [actor(doc, 0, 1, "EUR", "GOV", kind="igo"), actor(doc, 4, 5, "BLR", "GOV")]
+    (event,) = code_events(rule_coder, doc, mentions)
+    assert (event.event, [a.code for a in event.actor], [r.code for r in event.recipient]) == (
+        "CONCEDE",
+        ["EUR"],
+        ["BLR"],
+    )
+
+
+WILL_MEET = """
+Putin PROPN NNP nsubj 2 Putin
+will AUX MD aux 2 will
+meet VERB VB ROOT 2 meet
+Erdogan PROPN NNP dobj 2 Erdogan
+. PUNCT . punct 2 .
+"""
+
+
+def test_a_meeting_ahead_is_an_agreement_to_meet(rule_coder: EventCoder) -> None:
+    doc = parse(WILL_MEET)
+    mentions = [actor(doc, 0, 1, "RUS", "GOV", kind="person"), actor(doc, 3, 4, "TUR", "GOV")]
+    (event,) = code_events(rule_coder, doc, mentions)
+    assert (event.event, event.aux) == ("AGREE", None)
+
+
+SIGNED = """
+Kyiv PROPN NNP nsubj 1 Kyiv
+signed VERB VBD ROOT 1 sign
+a DET DT det 3 a
+treaty NOUN NN dobj 1 treaty
+with ADP IN prep 1 with
+Warsaw PROPN NNP pobj 4 Warsaw
+. PUNCT . punct 1 .
+"""
+
+
+def test_signing_a_treaty_is_support(rule_coder: EventCoder) -> None:
+    doc = parse(SIGNED)
+    mentions = [actor(doc, 0, 1, "UKR", "GOV"), actor(doc, 5, 6, "POL", "GOV")]
+    (event,) = code_events(rule_coder, doc, mentions)
+    assert event.event == "SUPPORT"
+    assert {a.code for a in (*event.actor, *event.recipient)} == {"UKR", "POL"}
+
+
+ON_ALERT = """
+Troops NOUN NNS nsubj 1 troop
+remained VERB VBD ROOT 1 remain
+on ADP IN prep 1 on
+alert NOUN NN pobj 2 alert
+. PUNCT . punct 1 .
+"""
+
+
+def test_troops_on_alert_are_mobilised(rule_coder: EventCoder) -> None:
+    doc = parse(ON_ALERT)
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "PHL", "MIL", kind="agent")])
+    assert (event.event, [(a.code, a.sector) for a in event.actor]) == (
+        "MOBILIZE",
+        [("PHL", "MIL")],
+    )
+
+
+ORDERED_IN_RESPONSE = """
+Trump PROPN NNP nsubj 1 Trump
+ordered VERB VBD ROOT 1 order
+a DET DT det 3 a
+strike NOUN NN dobj 1 strike
+in ADP IN prep 1 in
+response NOUN NN pobj 4 response
+to ADP IN prep 5 to
+the DET DT det 8 the
+attack NOUN NN pobj 6 attack
+. PUNCT . punct 1 .
+"""
+
+
+def test_one_verb_carrying_two_triggers_of_a_type_codes_one_event(rule_coder: EventCoder) -> None:
+    doc = parse(ORDERED_IN_RESPONSE)
+    events = code_events(rule_coder, doc, [actor(doc, 0, 1, "USA", "GOV", kind="person")])
+    assert [e.event for e in events] == ["ASSAULT"]
+    assert len({e.id for e in events}) == len(events)
