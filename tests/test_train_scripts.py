@@ -9,32 +9,26 @@ from types import ModuleType
 
 import pytest
 
-TRAIN = Path(__file__).resolve().parent.parent / "train"
-
 
 @pytest.mark.parametrize("script", ["train_typer", "cross_validate"])
 def test_default_epochs_are_a_number(script: str, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("torch", reason="torch is installed by `make train` only")
-    monkeypatch.syspath_prepend(str(TRAIN))
     monkeypatch.setattr(sys, "argv", [script])
     module = importlib.import_module(script)
     assert module._arguments().epochs == 4
 
 
-def _detector_script(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+def _detector_script() -> ModuleType:
     pytest.importorskip("sklearn", reason="scikit-learn comes with the dev and train extras")
-    monkeypatch.syspath_prepend(str(TRAIN))
     return importlib.import_module("train_detector")
 
 
-def test_the_detector_written_is_the_regression_fitted(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_the_detector_written_is_the_regression_fitted(tmp_path: Path) -> None:
     import numpy as np
 
     from strife.events.detect import EventDetector
 
-    script = _detector_script(monkeypatch)
+    script = _detector_script()
     rows = [("bias", "verb=express"), ("bias", "verb=bomb"), ("bias", "verb=express", "quoted")]
     samples = [
         script.Sample("cameo", f"s{i}", rows[i % 3], 0 if "verb=express" in rows[i % 3] else 1)
@@ -51,10 +45,10 @@ def test_the_detector_written_is_the_regression_fitted(
     assert detector.probabilities([["bias", "verb=bomb"]])[0] > 0.5 > expected[0]
 
 
-def test_detector_rates_count_sentences_by_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_detector_rates_count_sentences_by_corpus() -> None:
     import numpy as np
 
-    script = _detector_script(monkeypatch)
+    script = _detector_script()
     samples = [
         script.Sample("plv", "a", ("bias",), 1),  # an event sentence: kept at 0.6
         script.Sample("plv", "b", ("bias",), 1),  # an event sentence: lost at 0.6
@@ -67,27 +61,22 @@ def test_detector_rates_count_sentences_by_corpus(monkeypatch: pytest.MonkeyPatc
     assert (kept, alarms) == (pytest.approx(0.5), pytest.approx(0.5))
 
 
-def test_detector_negatives_of_cameo_statements_spare_appeals_and_material_acts(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    script = _detector_script(monkeypatch)
+def test_detector_negatives_of_cameo_statements_spare_appeals_and_material_acts() -> None:
+    script = _detector_script()
     assert script._statement_like(("type=ACCUSE", "quad=3"))  # "criticised the ban"
     assert not script._statement_like(("type=REQUEST", "quad=3"))  # an appeal is a REQUEST
     assert not script._statement_like(("type=ASSAULT", "quad=4"))  # the attack condemned
 
 
-def _roles_script(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+def _roles_script() -> ModuleType:
     pytest.importorskip("sklearn", reason="scikit-learn comes with the dev and train extras")
-    monkeypatch.syspath_prepend(str(TRAIN))
     return importlib.import_module("train_roles")
 
 
-def test_role_ranker_objective_counts_gold_pairs_found_as_the_suite_does(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_role_ranker_objective_counts_gold_pairs_found_as_the_suite_does() -> None:
     import numpy as np
 
-    script = _roles_script(monkeypatch)
+    script = _roles_script()
 
     def group(item: str, candidate: int, role: str, labels: tuple[int, ...]) -> object:
         ruled = (True,) + (False,) * (len(labels) - 1)  # the rules chose the first option
@@ -107,11 +96,11 @@ def test_role_ranker_objective_counts_gold_pairs_found_as_the_suite_does(
     assert script.filled(groups, ranker, 0.85) == pytest.approx(0.5)  # too sure to overrule
 
 
-def test_role_ranker_learns_only_the_roles_the_gold_marks(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_role_ranker_learns_only_the_roles_the_gold_marks() -> None:
     from strife.classify.corpora import GoldItem, Mention
     from strife.records import ActorRef
 
-    script = _roles_script(monkeypatch)
+    script = _roles_script()
     options = (
         ActorRef("Rebels", None, "REB", None, 0, 6),
         ActorRef("Kyiv", "UKR", None, None, 16, 20),
