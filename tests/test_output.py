@@ -25,7 +25,6 @@ from strife.contract import event_from_dict, event_to_dict
 from strife.errors import MalformedRecord
 from strife.output import (
     CSV_COLUMNS,
-    FORMATS,
     NUMERIC_COLUMNS,
     render_table,
     write_csv,
@@ -76,10 +75,6 @@ PLACE_KEYS = {
     "level",
 }
 CLAIM_KEYS = {"by", "stance", "text", "start", "end", "code", "sector"}
-
-
-def test_formats_are_the_three_the_cli_offers() -> None:
-    assert FORMATS == ("jsonl", "csv", "table")
 
 
 def test_event_dict_follows_the_contract() -> None:
