@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from strife.classify.corpora import GoldItem, read_gold_jsonl
-from strife.classify.evaluation import evaluate_classify, evaluate_code
 from strife.classify.pairs import PairClassifier
+from strife.evaluate.event_gold import GoldItem, read_gold_jsonl
+from strife.evaluate.events import evaluate_classify, evaluate_code
 
 GOLD = Path(__file__).resolve().parent / "gold"
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"

@@ -9,7 +9,11 @@ import numpy as np
 import pytest
 from data import Example, refuse_leaks
 
-from strife.classify.corpora import (
+from strife.classify.cues import N_CUES, cue_vector
+from strife.classify.encode import CONTEXT_CHARS, MAX_ROLE_SPREAD, Pair, focus, mark
+from strife.cli.classify import parse_request
+from strife.errors import MalformedRecord
+from strife.evaluate.event_gold import (
     GoldItem,
     Mention,
     read_corpus,
@@ -18,12 +22,8 @@ from strife.classify.corpora import (
     read_plv,
     unmark,
 )
-from strife.classify.cues import N_CUES, cue_vector
-from strife.classify.encode import CONTEXT_CHARS, MAX_ROLE_SPREAD, Pair, focus, mark
-from strife.classify.evaluation import labeller
-from strife.classify.scoring import score
-from strife.cli.classify import parse_request
-from strife.errors import MalformedRecord
+from strife.evaluate.events import labeller
+from strife.evaluate.scoring import score
 from strife.plover import EVENT_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,7 +13,8 @@ import pytest
 from data import Example, drop_heldout
 from typer.testing import CliRunner
 
-from strife.classify.cameo import (
+from strife.errors import MalformedRecord
+from strife.evaluate.cameo import (
     CLASS_TYPES,
     class_admits,
     detokenise,
@@ -21,9 +22,8 @@ from strife.classify.cameo import (
     read_cameo_class,
     read_cameo_ner,
 )
-from strife.classify.corpora import NO_EVENT, GoldItem, Mention, read_gold_jsonl
-from strife.classify.evaluation import Coded
-from strife.errors import MalformedRecord
+from strife.evaluate.event_gold import NO_EVENT, GoldItem, Mention, read_gold_jsonl
+from strife.evaluate.events import Coded
 from strife.evaluate.splits import HELDOUT, part_of
 from strife.evaluate.suite import MEASURES, Corpus, CorpusScores, macro, score_corpus
 from strife.plover import EVENT_TYPES

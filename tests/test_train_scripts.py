@@ -97,7 +97,7 @@ def test_role_ranker_objective_counts_gold_pairs_found_as_the_suite_does() -> No
 
 
 def test_role_ranker_learns_only_the_roles_the_gold_marks() -> None:
-    from strife.classify.corpora import GoldItem, Mention
+    from strife.evaluate.event_gold import GoldItem, Mention
     from strife.records import ActorRef
 
     script = _roles_script()

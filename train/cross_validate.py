@@ -36,11 +36,11 @@ from net import Settings, export, new_net, train
 from predicates import learn_predicates, write_predicates
 from tensors import encode_examples, pair_of, subset
 
-from strife.classify.corpora import root
-from strife.classify.evaluation import CodeReport, evaluate_code
 from strife.classify.model import EventTyper
-from strife.classify.scoring import TypeScore, score
+from strife.evaluate.event_gold import root
+from strife.evaluate.events import CodeReport, evaluate_code
 from strife.evaluate.plover import code_dict
+from strife.evaluate.scoring import TypeScore, score
 from strife.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -25,8 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from strife.classify.cameo import CLASS_FILE, NER_FILE, read_cameo
-from strife.classify.corpora import GoldItem, read_corpus, read_gold_jsonl, read_plv
+from strife.evaluate.cameo import CLASS_FILE, NER_FILE, read_cameo
+from strife.evaluate.event_gold import GoldItem, read_corpus, read_gold_jsonl, read_plv
 from strife.evaluate.splits import is_heldout
 from strife.plover import MODES, QUAD
 

@@ -21,11 +21,11 @@ import numpy as np
 import torch
 from torch import nn
 
-from strife.classify.cameo import class_admits
-from strife.classify.corpora import YIELD
 from strife.classify.cues import N_CUES
 from strife.classify.encode import MAX_TOKENS, Batch, Encoder, Pair
 from strife.classify.model import LABELS_FILE, MODEL_FILE, NO_MODE, TOKENIZER_FILE
+from strife.evaluate.cameo import class_admits
+from strife.evaluate.event_gold import YIELD
 from strife.plover import EVENT_TYPES, MODES
 
 TYPES = list(EVENT_TYPES)

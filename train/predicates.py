@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Token
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from strife.classify.corpora import GoldItem
 from strife.classify.model import PREDICATES_FILE
+from strife.evaluate.event_gold import GoldItem
 from strife.events.references import SPEECH_LEMMAS
 
 MIN_COUNT = 2

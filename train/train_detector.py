@@ -51,9 +51,9 @@ from coding import training_coder
 from data import UNSPLIT, ngec_examples
 from linear import SEED, fit, matrix, sigmoid, vocabulary, write_model
 
-from strife.classify.cameo import CORPUS, class_admits
-from strife.classify.corpora import NO_EVENT, GoldItem
-from strife.classify.evaluation import Coded, code_sentences, roles_match
+from strife.evaluate.cameo import CORPUS, class_admits
+from strife.evaluate.event_gold import NO_EVENT, GoldItem
+from strife.evaluate.events import Coded, code_sentences, roles_match
 from strife.evaluate.suite import Corpus, load_corpora, select
 from strife.events.detect import MODEL_FILE, candidate_features
 from strife.events.typer import Candidate, TypeChoice

@@ -43,8 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from coding import training_coder
 from linear import SEED, fit, matrix, sigmoid, vocabulary, write_model
 
-from strife.classify.corpora import GoldItem, Mention
-from strife.classify.evaluation import code_sentences, labeller, same_type
+from strife.evaluate.event_gold import GoldItem, Mention
+from strife.evaluate.events import code_sentences, labeller, same_type
 from strife.evaluate.suite import load_corpora, select
 from strife.events.arguments import Arguments
 from strife.events.roles import MODEL_FILE, ROLES, option_features

@@ -1,1 +1,2 @@
-"""Event type and mode from a trained model: relation classification and its evaluation."""
+"""Event type and mode from a trained model: relation classification (its evaluation is in
+:mod:`strife.evaluate`)."""

@@ -2,7 +2,7 @@
 
 Reads PLV pairs (``.tsv``), PLOVER gold records (``.json``) and strife's own gold
 (``.jsonl``); reports accuracy, macro-F1 and a per-type table for the classification mode
-and for ``strife code`` end to end (see :mod:`strife.classify.evaluation`). ``strife eval
+and for ``strife code`` end to end (see :mod:`strife.evaluate.events`). ``strife eval
 events`` prints them (:mod:`strife.cli.eval_events`).
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from strife.classify.corpora import read_corpus
-from strife.classify.evaluation import ClassifyReport, CodeReport, evaluate_classify, evaluate_code
-from strife.classify.scoring import TypeScore
+from strife.evaluate.event_gold import read_corpus
+from strife.evaluate.events import ClassifyReport, CodeReport, evaluate_classify, evaluate_code
+from strife.evaluate.scoring import TypeScore
 
 
 def report_for(

@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from strife.classify.cameo import (
+from strife.classify.encode import Pair
+from strife.evaluate.cameo import (
     CLASS_FILE,
     CORPUS,
     NER_FILE,
@@ -41,9 +42,8 @@ from strife.classify.cameo import (
     read_cameo,
     read_cameo_class,
 )
-from strife.classify.corpora import GoldItem, read_gold_jsonl, read_plover_gold, read_plv
-from strife.classify.encode import Pair
-from strife.classify.evaluation import (
+from strife.evaluate.event_gold import GoldItem, read_gold_jsonl, read_plover_gold, read_plv
+from strife.evaluate.events import (
     Coded,
     Label,
     code_sentences,
@@ -51,7 +51,7 @@ from strife.classify.evaluation import (
     roles_match,
     same_type,
 )
-from strife.classify.scoring import ratio
+from strife.evaluate.scoring import ratio
 from strife.evaluate.splits import Part, part_of
 
 if TYPE_CHECKING:

@@ -21,8 +21,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Final
 
-from strife.classify.corpora import GoldItem, Mention
 from strife.errors import MalformedRecord, UnreadableInput
+from strife.evaluate.event_gold import GoldItem, Mention
 
 CORPUS: Final = "cameo"
 # ConfliBERT's classes group CAMEO's root codes as the Phoenix data's "pentaclass" does, not

@@ -19,12 +19,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from strife.classify.cameo import class_admits
-from strife.classify.corpora import YIELD, GoldItem, Mention, root
 from strife.classify.encode import Pair
 from strife.classify.model import Typing
 from strife.classify.pairs import PairClassifier
-from strife.classify.scoring import Scores, TypeScore, ratio, score
+from strife.evaluate.cameo import class_admits
+from strife.evaluate.event_gold import YIELD, GoldItem, Mention, root
+from strife.evaluate.scoring import Scores, TypeScore, ratio, score
 from strife.records import ActorRef, Article, Event
 
 if TYPE_CHECKING:

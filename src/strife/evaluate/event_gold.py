@@ -10,7 +10,7 @@
   ``event`` and a ``kind`` (``no_events.jsonl``: statement, opinion, background, forecast,
   report) is a sentence that reports no event.
 
-The ConfliBERT CAMEO sentences are read by :mod:`strife.classify.cameo`.
+The ConfliBERT CAMEO sentences are read by :mod:`strife.evaluate.cameo`.
 
 Readers raise :class:`strife.errors.InputError` subclasses naming the file and the line.
 """
@@ -39,7 +39,7 @@ OLD_NAMES = {
 }
 _MARK = re.compile(r"</?[st]>")
 # The quad of a sentence that reports no event (ConfliBERT's class 0: public statements and
-# appeals, see strife.classify.cameo.CLASS_TYPES; strife's own no-event sentences).
+# appeals, see strife.evaluate.cameo.CLASS_TYPES; strife's own no-event sentences).
 NO_EVENT = 0
 NO_EVENT_KINDS = frozenset(
     {"statement", "opinion", "background", "forecast", "report", "hypothetical"}
