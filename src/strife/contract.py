@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, cast, get_args
+from typing import Any, TypeVar, get_args
 
 from strife.errors import MalformedRecord
-from strife.plover import EVENT_TYPES, EventType, as_event_type
+from strife.plover import EVENT_TYPES
 from strife.records import (
     ActorRef,
     Aux,
@@ -30,10 +30,12 @@ from strife.records import (
     TextInfo,
 )
 
-_DATE_SOURCES: tuple[str, ...] = get_args(DateSource)
-_STANCES: tuple[str, ...] = get_args(Stance)
-_AUXES: tuple[str, ...] = get_args(Aux)
-_LEVELS: tuple[str, ...] = get_args(Level)
+_DATE_SOURCES: tuple[DateSource, ...] = get_args(DateSource)
+_STANCES: tuple[Stance, ...] = get_args(Stance)
+_AUXES: tuple[Aux, ...] = get_args(Aux)
+_LEVELS: tuple[Level, ...] = get_args(Level)
+# One of a vocabulary's values (a Literal of strings).
+Word = TypeVar("Word", bound=str)
 
 
 # --- Event -> dict -------------------------------------------------------------------------
@@ -186,11 +188,16 @@ class _Reader:
             raise self._fail(key, "true or false")
         return value
 
-    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
+    def choice(self, key: str, allowed: tuple[Word, ...]) -> Word:
+        """The value of ``key`` as the one of ``allowed`` it spells (so typed as they are)."""
         value = self.text(key)
-        if value not in allowed:
-            raise MalformedRecord(self.where, f"{key!r} must be one of {allowed}, got {value!r}")
-        return value
+        for option in allowed:
+            if option == value:
+                return option
+        raise MalformedRecord(self.where, f"{key!r} must be one of {allowed}, got {value!r}")
+
+    def opt_choice(self, key: str, allowed: tuple[Word, ...]) -> Word | None:
+        return None if self._data.get(key) is None else self.choice(key, allowed)
 
     def items(self, key: str) -> list[Any]:
         value = self._get(key)
@@ -226,8 +233,8 @@ def event_from_dict(data: object) -> Event:
         id=r.text("id"),
         article_id=r.text("article_id"),
         date=_read_date(r),
-        date_source=_read_date_source(r),
-        event=_read_event(r),
+        date_source=r.opt_choice("date_source", _DATE_SOURCES),
+        event=r.choice("event", EVENT_TYPES),
         mode=r.opt_text("mode"),
         context=r.texts("context"),
         quad_code=r.integer("quad_code"),
@@ -242,7 +249,7 @@ def event_from_dict(data: object) -> Event:
         text_info=TextInfo(info.integer("sequence"), info.integer("start"), info.integer("end")),
         claims=tuple(_read_claim(c) for c in _sub_list(r, "claims")),
         contested=r.flag("contested"),
-        aux=_read_aux(r),
+        aux=r.opt_choice("aux", _AUXES),
         cite_info=_read_cite(r.sub("cite_info")),
         confidence=r.number("confidence"),
         date_text=r.opt_text("date_text"),
@@ -264,30 +271,6 @@ def _read_date(r: _Reader) -> date | None:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise MalformedRecord(r.where, f"'date' is not YYYY-MM-DD: {exc}") from exc
-
-
-def _read_event(r: _Reader) -> EventType:
-    event = as_event_type(r.choice("event", EVENT_TYPES))
-    assert event is not None  # the choice was one of EVENT_TYPES
-    return event
-
-
-def _read_date_source(r: _Reader) -> DateSource | None:
-    if r.opt_text("date_source") is None:
-        return None
-    return "text" if r.choice("date_source", _DATE_SOURCES) == "text" else "published"
-
-
-def _read_aux(r: _Reader) -> Aux | None:
-    if r.opt_text("aux") is None:
-        return None
-    value = r.choice("aux", _AUXES)
-    # Spelled out so that mypy narrows the checked string to the Literal type.
-    if value == "negation":
-        return "negation"
-    if value == "future":
-        return "future"
-    return "hypothetical" if value == "hypothetical" else "historical"
 
 
 def _read_actors(r: _Reader, key: str) -> tuple[ActorRef, ...]:
@@ -317,14 +300,8 @@ def _read_place(p: _Reader) -> Place:
         admin1=p.opt_text("admin1"),
         start=p.integer("start"),
         end=p.integer("end"),
-        level=_read_level(p),
+        level=p.opt_choice("level", _LEVELS),
     )
-
-
-def _read_level(p: _Reader) -> Level | None:
-    if p.opt_text("level") is None:
-        return None
-    return cast(Level, p.choice("level", _LEVELS))  # checked against the Literal's values
 
 
 def _read_size(s: _Reader) -> Casualties:
@@ -338,7 +315,7 @@ def _read_size(s: _Reader) -> Casualties:
 def _read_claim(c: _Reader) -> Claim:
     return Claim(
         by=c.text("by"),
-        stance="asserts" if c.choice("stance", _STANCES) == "asserts" else "denies",
+        stance=c.choice("stance", _STANCES),
         text=c.text("text"),
         start=c.integer("start"),
         end=c.integer("end"),

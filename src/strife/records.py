@@ -124,7 +124,8 @@ class PlaceMention:
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    """A temporal expression in a Doc resolved against the publication date.
+    """A temporal expression in a Doc resolved against the publication date: tokens
+    [token_start, token_end), characters [start, end) of the text.
 
     ``historical`` is True when the expression places the event well before the
     publication ("in 1992", "since 1992", "in 2007"). ``until`` is the last day of a range

@@ -12,22 +12,21 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
+from strife.datafiles import data_file, read_words
 from strife.errors import ModelError
-from strife.plover import CONTEXTS, EVENT_TYPES, MODES, EventType
-from strife.syntax import data_file, read_words
+from strife.plover import CONTEXTS, MODES, EventType, as_event_type
 
 #: What a trigger row's flags may say (data/events/triggers.tsv), each read by one rule.
 TRIGGER_FLAGS = frozenset(
     {
         "reciprocal",  # done together: every party is an actor, no recipient (AGREE, CONSULT)
-        "swap",  # the subject receives, the object gives ("received aid from Japan")
+        "swap",  # the subject is the recipient, the object the actor ("Paris hosted ...")
         "passive",  # read as passive: the subject is the recipient ("came under fire")
-        "complement",  # who is asked or refused is its complement's subject
+        "complement",  # its complement's subject is the recipient ("found the regime guilty")
         "labour",  # a labour sense of the word ("strike" by workers), chosen after others
-        "speech",  # a verb of saying: an event only when the model types it
+        "speech",  # also a verb of reported speech ("alleged that ...")
     }
 )
 #: Set by strife.events.triggers, never in the file: a verb the typer learned, no lexicon row.
@@ -101,7 +100,7 @@ class EventLexicon:
 
     @classmethod
     def from_data(cls, data_dir: Path | None = None) -> EventLexicon:
-        base = data_dir or Path(str(resources.files("strife") / "data" / "events"))
+        base = data_dir or data_file("events")
         triggers: dict[tuple[str, str], list[TriggerSpec]] = {}
         for spec in _read_triggers(base / "triggers.tsv"):
             triggers.setdefault((spec.lemma, spec.pos), []).append(spec)
@@ -154,10 +153,10 @@ def _read_triggers(path: Path) -> Iterator[TriggerSpec]:
 
 
 def _event_type(path: Path, value: str) -> EventType:
-    for event in EVENT_TYPES:
-        if event == value:
-            return event
-    raise ModelError(f"{path}: {value!r} is not a PLOVER 2.0 event type")
+    event = as_event_type(value)
+    if event is None:
+        raise ModelError(f"{path}: {value!r} is not a PLOVER 2.0 event type")
+    return event
 
 
 def _cue(label: str, cues: str) -> Cue:
