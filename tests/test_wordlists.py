@@ -11,10 +11,10 @@ import pytest
 
 from strife import casualties, claims
 from strife.actors import lexicon as actor_lexicon
+from strife.datafiles import WordLists, data_file, read_words
 from strife.errors import ModelError
 from strife.events import lexicon as event_lexicon
 from strife.events import markers
-from strife.syntax import WordLists, data_file, read_words
 
 # Each file, the module that owns it and the lists that module reads.
 FILES: dict[str, WordLists] = {

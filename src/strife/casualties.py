@@ -13,8 +13,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from strife.datafiles import data_file, read_words
 from strife.records import Casualties, Count
-from strife.syntax import VICTIM_DEPS, data_file, read_words
+from strife.syntax import VICTIM_DEPS
 
 # The words and numbers are in data/casualties.json, each with why it is there.
 _WORDS = read_words(

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from strife.datafiles import data_file, read_words
 from strife.plover import EventType
 from strife.records import ActorRef, Claim, Stance
-from strife.syntax import REPORTED_DEPS, VERBAL_POS, data_file, read_words, subjects
+from strife.syntax import REPORTED_DEPS, VERBAL_POS, subjects
 
 if TYPE_CHECKING:  # the event stage imports this module
     from strife.events.references import MentionIndex

@@ -32,13 +32,12 @@ import csv
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 from typing import Literal, get_args
 
+from strife.datafiles import data_file, read_words
 from strife.errors import ModelError
 from strife.records import MentionKind
-from strife.syntax import data_file, read_words
 
 Category = Literal["country", "capital", "demonym", "people", "seat", "org", "person", "agent"]
 Role = Literal["title", "staff", "body", "equipment"]
@@ -131,7 +130,7 @@ class Lexicon:
 
 
 def default_data_dir() -> Path:
-    return Path(str(resources.files("strife").joinpath("data", "actors")))
+    return data_file("actors")
 
 
 def fold(text: str) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from strife.classify.encode import Encoder, Pair
+from strife.datafiles import data_file
 from strife.errors import ModelError
 from strife.plover import MODES, QUAD, EventType, as_event_type
 
@@ -47,7 +47,7 @@ class Typing:
 
 
 def default_model_dir() -> Path:
-    return Path(str(resources.files("strife").joinpath("data", "models", "typer")))
+    return data_file("models", "typer")
 
 
 class EventTyper:

@@ -17,7 +17,6 @@ Nothing is loaded at import time: :meth:`EventDetector.load` reads the files.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
@@ -25,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 from spacy.tokens import Span, Token
 
+from strife.datafiles import data_file
 from strife.events.linear import LinearModel
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import QUAD
@@ -48,7 +48,7 @@ class Detector(Protocol):
 
 
 def default_model_dir() -> Path:
-    return Path(str(resources.files("strife").joinpath("data", "models", "detector")))
+    return data_file("models", "detector")
 
 
 class EventDetector:

@@ -14,11 +14,12 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
+from strife.datafiles import data_file, read_words
 from strife.events.lexicon import Cue, EventLexicon
 from strife.nlp import doc_text
 from strife.plover import EventType
 from strife.records import Aux, DateMention
-from strife.syntax import AUX_DEPS, NOUN_POS, VERBAL_POS, data_file, read_words
+from strife.syntax import AUX_DEPS, NOUN_POS, VERBAL_POS
 
 _LISTS = (
     "negators",

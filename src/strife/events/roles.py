@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from strife.datafiles import data_file
 from strife.events.arguments import Arguments
 from strife.events.linear import LinearModel
 from strife.events.references import SPEECH_LEMMAS
@@ -51,7 +51,7 @@ class RoleAssigner(Protocol):
 
 
 def default_model_dir() -> Path:
-    return Path(str(resources.files("strife").joinpath("data", "models", "roles")))
+    return data_file("models", "roles")
 
 
 def role_options(

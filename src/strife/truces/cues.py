@@ -8,10 +8,10 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from strife.actors.lexicon import Lexicon, fold
+from strife.datafiles import data_file
 from strife.truces.model import KINDS, Kind
 
 NON_PARTY_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
@@ -122,7 +122,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 def _data() -> dict[str, Any]:
-    path = resources.files("strife").joinpath("data", "truces", "cues.json")
+    path = data_file("truces", "cues.json")
     loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return loaded
 
