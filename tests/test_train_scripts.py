@@ -110,3 +110,50 @@ def test_role_ranker_learns_only_the_roles_the_gold_marks() -> None:
     item = GoldItem("x", "Rebels attacked Kyiv.", "ASSAULT", actors=(Mention(0, 6),))
     groups = script._groups("plv", item, seen, 0)
     assert [(g.role, g.labels) for g in groups] == [("actor", (1, 0))]
+
+
+SHELLED = """
+Russian ADJ JJ amod 1 russian
+forces NOUN NNS nsubj 2 force
+shelled VERB VBD ROOT 2 shell
+Kharkiv PROPN NNP dobj 2 Kharkiv
+. PUNCT . punct 2 .
+"""
+
+
+def _code_shelled(coder: object) -> tuple[object, list[object]]:
+    from parsed import actor, parse
+    from strife.events import Mentions
+    from strife.records import Article
+
+    doc = parse(SHELLED)
+    mentions = [actor(doc, 0, 2, "RUS", "MIL"), actor(doc, 3, 4, "UKR", None)]
+    article = Article(id="a1", text=doc.text, source="test")
+    return doc, coder.code(doc, article, Mentions(mentions, [], []))  # type: ignore[attr-defined]
+
+
+def test_detector_recorder_keys_each_candidate_by_its_events_start(
+    shipped_coder: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The training set is the recorder's candidates matched to the coded events by start:
+    a recorder that fails or keys them otherwise leaves the detector nothing to learn."""
+    script = _detector_script()
+    recorder = script.Recorder()
+    monkeypatch.setattr(shipped_coder, "detector", recorder)
+    doc, events = _code_shelled(shipped_coder)
+    assert [e.event for e in events] == ["ASSAULT"]  # type: ignore[attr-defined]
+    features = recorder.seen[(doc.text, events[0].event_start)]  # type: ignore[attr-defined]
+    assert "recipient=coded" in features and "actor=coded" in features
+
+
+def test_role_recorder_sees_each_candidates_options(
+    shipped_coder: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = _roles_script()
+    recorder = script.Recorder()
+    monkeypatch.setattr(shipped_coder, "roles", recorder)
+    doc, _ = _code_shelled(shipped_coder)
+    (seen,) = recorder.seen[doc.text]
+    assert seen.event == "ASSAULT"
+    assert {(o.start, o.end) for o in seen.options} == {(0, 14), (23, 30)}
+    assert seen.ruled == (frozenset({(0, 14)}), frozenset({(23, 30)}))

@@ -88,7 +88,7 @@ class Recorder:
     ) -> list[bool]:
         text = doc_text(sent.doc)
         for candidate, choice in zip(candidates, choices, strict=True):
-            start = sent.doc[candidate.trigger.start].idx
+            start = sent.doc[candidate.trigger.token_start].idx
             self.seen[(text, start)] = tuple(candidate_features(sent, candidate, choice))
         return [True] * len(candidates)
 

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from strife.places import Geoparser
 
 log = logging.getLogger(__name__)
+# How the reason of an article that failed inside strife (a bug, not its input) begins.
+INTERNAL_ERROR = "internal error while coding"
 T = TypeVar("T")
 
 # Articles a worker takes at a time: enough for nlp.pipe to batch, small enough that at
@@ -165,7 +167,7 @@ class Coder:
             return self.code_doc(doc, article)
         except Exception as exc:  # the one error policy: one article fails, not the batch
             log.exception("coding %s failed", article.source)
-            reason = f"internal error while coding ({type(exc).__name__}: {exc})"
+            reason = f"{INTERNAL_ERROR} ({type(exc).__name__}: {exc})"
             return Rejection(article.source, reason, article.id)
 
 

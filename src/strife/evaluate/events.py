@@ -25,6 +25,7 @@ from strife.classify.pairs import PairClassifier
 from strife.evaluate.cameo import class_admits
 from strife.evaluate.event_gold import YIELD, GoldItem, Mention, root
 from strife.evaluate.scoring import Scores, TypeScore, ratio, score
+from strife.errors import CodingError
 from strife.records import ActorRef, Article, Event
 
 if TYPE_CHECKING:
@@ -91,16 +92,24 @@ def evaluate_classify(
 
 def code_sentences(texts: Sequence[str], coder: Coder) -> dict[str, tuple[Event, ...]]:
     """The events of each distinct sentence, coded once as an article of its own, as
-    ``strife code`` codes it (a sentence the coder rejects has none)."""
-    from strife.pipeline import CodedArticle
+    ``strife code`` codes it (a sentence the coder rejects as input has none).
+
+    Raises :class:`~strife.errors.CodingError` when coding a sentence failed inside strife:
+    a figure or a training set built on that would silently count it as coding nothing.
+    """
+    from strife.pipeline import INTERNAL_ERROR, CodedArticle
 
     unique = list(dict.fromkeys(texts))
     articles = [Article(id=f"gold-{n}", text=text, source="gold") for n, text in enumerate(unique)]
-    results = coder.code(articles, batch_size=CODE_BATCH)
-    return {
-        article.text: result.events if isinstance(result, CodedArticle) else ()
-        for article, result in zip(articles, results, strict=True)
-    }
+    out: dict[str, tuple[Event, ...]] = {}
+    for article, result in zip(articles, coder.code(articles, batch_size=CODE_BATCH), strict=True):
+        if isinstance(result, CodedArticle):
+            out[article.text] = result.events
+        elif result.reason.startswith(INTERNAL_ERROR):
+            raise CodingError(f"{article.text[:60]!r}: {result.reason}")
+        else:
+            out[article.text] = ()
+    return out
 
 
 def evaluate_code(items: Sequence[GoldItem], coder: Coder) -> CodeReport:
