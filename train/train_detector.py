@@ -239,7 +239,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument(
         "--min-kept",
         type=float,
-        default=0.995,
+        default=0.98,
         help="Smallest out-of-fold share of gold events the detector may keep.",
     )
     parser.add_argument(
