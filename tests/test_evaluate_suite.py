@@ -356,3 +356,22 @@ def test_the_suite_command_scores_each_corpus_on_its_part(tmp_path: Path) -> Non
     }
     table = runner.invoke(app, args[:-2])
     assert table.exit_code == 0 and "macro" in table.stdout and "coded on none" in table.stdout
+
+
+def test_the_table_rounds_the_macro_average_once(tmp_path: Path) -> None:
+    """15/61 and 3/61 average 0.14754: the table says 0.148, not 0.147 from 0.1475."""
+    from rich.console import Console
+
+    from strife.evaluate.suite_report import print_suite, suite_dict
+
+    empty = dict.fromkeys(MEASURES, (0, 0))
+    scores = [
+        CorpusScores("cameo", 61, {**empty, "coded_on_none": (15, 61)}),
+        CorpusScores("gold", 61, {**empty, "coded_on_none": (3, 61)}),
+    ]
+    report = suite_dict(scores, {}, "heldout", tmp_path, "model")
+    assert report["macro"]["coded_on_none"] == pytest.approx(18 / 122)
+    console = Console(record=True, width=200)
+    print_suite(console, report)
+    macro_row = next(line for line in console.export_text().splitlines() if "macro" in line)
+    assert "0.148" in macro_row and "0.147" not in macro_row
