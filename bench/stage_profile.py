@@ -12,7 +12,9 @@ One process, one job, the models loaded before the clock starts: the Guardian sa
 ``strife code FILE --db NEW --jobs 1`` does. Each stage's time is the cumulative time of its
 entry function (the time inside it and everything it calls, summed over calls), so nested
 stages (the event coder's parts) add up to at most their parent. Then spaCy's share is split
-by component: the same texts go through the tokenizer and each pipe in turn, timed apart.
+by component: the same texts go through the tokenizer and each pipe in turn, timed apart;
+and the share of their sentences that hold a trigger candidate is counted (what a parser
+run only where an event can be would still have to parse).
 
 The input is coded once without the profiler first (its wall time is printed: the
 profiler slows Python-heavy code, spaCy's Python layers included, by half or more), so the
@@ -31,6 +33,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -92,8 +96,9 @@ def profile_coding(path: Path) -> tuple[float, float, dict[str, float], int]:
     return unprofiled, wall, stage_seconds(pstats.Stats(profiler)), summary.coded
 
 
-def spacy_components(texts: Sequence[str]) -> dict[str, float]:
-    """Seconds the tokenizer and each pipe take over ``texts`` (no profiler running)."""
+def spacy_components(texts: Sequence[str]) -> tuple[dict[str, float], list[Doc]]:
+    """Seconds the tokenizer and each pipe take over ``texts`` (no profiler running), and
+    the parsed Docs."""
     from strife.nlp import load_nlp
 
     nlp = load_nlp()
@@ -107,11 +112,39 @@ def spacy_components(texts: Sequence[str]) -> dict[str, float]:
         else:
             docs = [pipe(doc) for doc in docs]
         out[name] = time.perf_counter() - start
-    return out
+    return out, docs
+
+
+def trigger_sentences(docs: Sequence[Doc]) -> dict[str, float]:
+    """The share of sentences (and of their tokens) with a trigger or learned-verb candidate:
+    what a parser run only where an event can be would still parse."""
+    from strife.classify.model import EventTyper
+    from strife.events import EventLexicon
+    from strife.events.triggers import find_triggers
+
+    lexicon, learned = EventLexicon.from_data(), EventTyper.load().predicates
+    sentences = with_trigger = tokens = trigger_tokens = 0
+    for doc in docs:
+        for sent in doc.sents:
+            sentences += 1
+            tokens += len(sent)
+            if find_triggers(sent, lexicon, frozenset(), learned, statements=True):
+                with_trigger += 1
+                trigger_tokens += len(sent)
+    return {
+        "sentences": sentences,
+        "share_with_trigger": round(with_trigger / max(sentences, 1), 4),
+        "token_share_with_trigger": round(trigger_tokens / max(tokens, 1), 4),
+    }
 
 
 def report(
-    unprofiled: float, wall: float, stages: dict[str, float], components: dict[str, float], n: int
+    unprofiled: float,
+    wall: float,
+    stages: dict[str, float],
+    components: dict[str, float],
+    n: int,
+    triggers: dict[str, float],
 ) -> dict[str, Any]:
     top = [stage for stage, parent, _, _ in STAGES if not parent]
     rows = [
@@ -144,6 +177,7 @@ def report(
             name: {"seconds": round(s, 2), "share_of_spacy": round(s / spacy_total, 4)}
             for name, s in components.items()
         },
+        "triggers": triggers,
     }
 
 
@@ -159,6 +193,11 @@ def print_table(result: dict[str, Any]) -> None:
     print("spaCy by component (no profiler):")
     for name, row in result["spacy_components"].items():
         print(f"  {name:<42}{row['seconds']:>9}{'':>12}{row['share_of_spacy']:>8.1%}")
+    t = result["triggers"]
+    print(
+        f"sentences with a trigger candidate: {t['share_with_trigger']:.1%} of "
+        f"{t['sentences']} ({t['token_share_with_trigger']:.1%} of their tokens)"
+    )
 
 
 def main() -> None:
@@ -182,7 +221,8 @@ def main() -> None:
             path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         texts = [a.text for a in read_inputs([str(path)]) if isinstance(a, Article)]
         unprofiled, wall, stages, coded = profile_coding(path)
-    result = report(unprofiled, wall, stages, spacy_components(texts), coded)
+    components, docs = spacy_components(texts)
+    result = report(unprofiled, wall, stages, components, coded, trigger_sentences(docs))
     if args.format == "json":
         print(json.dumps(result))
     else:

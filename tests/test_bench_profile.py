@@ -51,3 +51,7 @@ def test_profile_reports_time_for_every_stage(tmp_path: Path) -> None:
     assert all(seconds[stage] > 0 for stage in timed), seconds
     assert all(0 <= row["share"] <= 1 for row in result["stages"])
     assert {"tok2vec", "parser", "ner"} <= set(result["spacy_components"])
+    triggers = result["triggers"]
+    assert triggers["sentences"] >= 2
+    assert 0 < triggers["share_with_trigger"] <= 1
+    assert 0 < triggers["token_share_with_trigger"] <= 1
