@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 from strife.classify.encode import Pair
 from strife.classify.model import Typing
 from strife.classify.pairs import PairClassifier
+from strife.errors import CodingError
 from strife.evaluate.cameo import class_admits
 from strife.evaluate.event_gold import YIELD, GoldItem, Mention, root
 from strife.evaluate.scoring import Scores, TypeScore, ratio, score
-from strife.errors import CodingError
 from strife.records import ActorRef, Article, Event
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def code_sentences(texts: Sequence[str], coder: Coder) -> dict[str, tuple[Event,
         if isinstance(result, CodedArticle):
             out[article.text] = result.events
         elif result.reason.startswith(INTERNAL_ERROR):
-            raise CodingError(f"{article.text[:60]!r}: {result.reason}")
+            raise CodingError(f"the sentence {article.text[:60]!r}", result.reason)
         else:
             out[article.text] = ()
     return out
