@@ -8,6 +8,9 @@ Sources (see ``src/strife/data/models/typer/MODEL_CARD.md`` for provenance and l
   each model-written story with its type and mode (no roles marked), at a lower weight;
 * ConfliBERT's CAMEO sentences with source and target spans (``conflibert/``): the CAMEO
   class as a set-valued label (any type the class admits), an auxiliary target;
+* the development parts of the PLOVER gold records (``plover/PLOVER_GSR_CAMEO.json``) and of
+  strife's own gold (``tests/gold/plover_gold.jsonl``): their type and mode, with their marked
+  actor and recipient;
 * any extra gold JSONL the project writes for training (``--extra``).
 
 ``refuse_leaks`` drops every item whose sentence appears in an evaluation set, and
@@ -37,11 +40,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘(])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # Synthetic corpora: not in the evaluation suite, so not split.
 UNSPLIT = frozenset({"ngec"})
-# Evaluation sets no training item may come from (relative ones are under --data).
-DEFAULT_EXCLUDE = [
-    Path(__file__).resolve().parents[1] / "tests" / "gold" / "plover_gold.jsonl",
-    Path("plover") / "PLOVER_GSR_CAMEO.json",
-]
+OWN_GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / "plover_gold.jsonl"
+PLOVER_GOLD = Path("plover") / "PLOVER_GSR_CAMEO.json"
+# Evaluation sets no training item may come from (relative ones are under --data): none by
+# default, the suite's held-out parts being dropped from every corpus (``drop_heldout``).
+DEFAULT_EXCLUDE: list[Path] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,20 @@ def cameo_examples(data: Path, weight: float) -> list[Example]:
         Example(item, weight, mode_known=False)
         for item in items
         if item.has_pair and item.quad in (1, 2, 3, 4)
+    ]
+
+
+def gold_examples(data: Path, own: Path = OWN_GOLD) -> list[Example]:
+    """The PLOVER gold records and strife's own gold sentences that mark an actor or a
+    recipient, with their type and mode (strife's own gold says when an event has none; a
+    PLOVER record without a PLOVER 2.0 mode trains the type only). Their held-out parts are
+    dropped with every corpus's (:func:`drop_heldout`)."""
+    paths = [p for p in (data / PLOVER_GOLD, own) if p.is_file()]
+    return [
+        Example(item, 1.0, mode_known=item.corpus == "gold" or item.mode is not None)
+        for path in paths
+        for item in read_corpus(path)
+        if item.has_pair and item.event in QUAD
     ]
 
 

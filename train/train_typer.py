@@ -29,6 +29,7 @@ from data import (
     drop_heldout,
     exclusion_paths,
     extra_examples,
+    gold_examples,
     ngec_examples,
     plv_examples,
     refuse_leaks,
@@ -77,7 +78,8 @@ def training_set(
 ) -> list[Example]:
     ngec = ngec_examples(data, ngec_weight, ngec_per_label)
     cameo = cameo_examples(data, cameo_weight)
-    return [*plv_examples(data), *ngec, *cameo, *extra_examples(extra)]
+    gold = gold_examples(data)
+    return [*plv_examples(data), *ngec, *cameo, *gold, *extra_examples(extra)]
 
 
 def _counts(examples: list[Example]) -> dict[str, int]:
