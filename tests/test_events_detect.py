@@ -12,7 +12,7 @@ from parsed import actor, parse
 from strife.errors import ModelError
 from strife.events import EventCoder, Mentions
 from strife.events.arguments import Arguments
-from strife.events.detect import EventDetector, candidate_features, default_model_dir
+from strife.events.detect import EventDetector, agent_of, candidate_features, default_model_dir
 from strife.events.lexicon import TriggerSpec
 from strife.events.triggers import Trigger
 from strife.events.typer import Candidate, TypeChoice
@@ -140,3 +140,83 @@ def test_the_shipped_files_agree(detector: EventDetector) -> None:
     assert card["threshold"] == detector.threshold
     # One model column per feature name: every name at once runs (a mismatch raises).
     assert detector.probabilities([card["features"]]).shape == (1,)
+
+
+# "Floods swept the valley, killing 12 people": the killing's agent is the main clause's.
+FLOODS_KILLING = """
+Floods NOUN NNS nsubj 1 flood
+swept VERB VBD ROOT 1 sweep
+the DET DT det 3 the
+valley NOUN NN dobj 1 valley
+, PUNCT , punct 1 ,
+killing VERB VBG advcl 1 kill
+12 NUM CD nummod 7 12
+people NOUN NNS dobj 5 people
+. PUNCT . punct 1 .
+"""
+
+# "Mudslides that killed 16 people": through the relative pronoun to its noun.
+MUDSLIDES_THAT = """
+Rains NOUN NNS nsubj 1 rain
+caused VERB VBD ROOT 1 cause
+mudslides NOUN NNS dobj 1 mudslide
+that PRON WDT nsubj 4 that
+killed VERB VBD relcl 2 kill
+16 NUM CD nummod 6 16
+people NOUN NNS dobj 4 people
+. PUNCT . punct 1 .
+"""
+
+# "Soldiers were killed by a bomb" and "Soldiers were killed in an ambush".
+KILLED_BY = """
+Soldiers NOUN NNS nsubjpass 2 soldier
+were AUX VBD auxpass 2 be
+killed VERB VBN ROOT 2 kill
+by ADP IN agent 2 by
+a DET DT det 5 a
+bomb NOUN NN pobj 3 bomb
+. PUNCT . punct 2 .
+"""
+
+KILLED_IN = """
+Soldiers NOUN NNS nsubjpass 2 soldier
+were AUX VBD auxpass 2 be
+killed VERB VBN ROOT 2 kill
+in ADP IN prep 2 in
+an DET DT det 5 an
+ambush NOUN NN pobj 3 ambush
+. PUNCT . punct 2 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kill", "agent"),
+    [
+        (FLOODS_KILLING, 5, "Floods"),
+        (MUDSLIDES_THAT, 4, "mudslides"),
+        (KILLED_BY, 2, "bomb"),
+        (KILLED_IN, 2, None),
+        (WOULD_NOT, 5, "it"),
+    ],
+)
+def test_the_agent_is_the_subject_of_the_clause_or_what_the_passive_names(
+    sentence: str, kill: int, agent: str | None
+) -> None:
+    doc = parse(sentence)
+    found = agent_of(doc[kill])
+    assert (found.text if found is not None else None) == agent
+
+
+def test_agent_features_tell_a_party_from_a_thing() -> None:
+    doc = parse(FLOODS_KILLING)
+    cand = _candidate("kill", "ASSAULT", 5, (), ())
+    features = set(candidate_features(doc[:], cand, TypeChoice("ASSAULT", None, None)))
+    assert {"agent_pos=NOUN", "agent_noun=flood"} <= features and "agent=actor" not in features
+    bombed = parse(BOMBED)
+    warplanes = actor(bombed, 0, 2, "RUS", "MIL", kind="agent").ref
+    attack = _candidate("bomb", "ASSAULT", 2, (warplanes,), ())
+    features = set(candidate_features(bombed[:], attack, TypeChoice("ASSAULT", None, None)))
+    assert "agent=actor" in features
+    ambush = parse(KILLED_IN)
+    passive = _candidate("kill", "ASSAULT", 2, (), ())
+    assert "agent=none" in candidate_features(ambush[:], passive, TypeChoice("ASSAULT", None, None))

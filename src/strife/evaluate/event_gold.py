@@ -42,7 +42,7 @@ _MARK = re.compile(r"</?[st]>")
 # appeals, see strife.evaluate.cameo.CLASS_TYPES; strife's own no-event sentences).
 NO_EVENT = 0
 NO_EVENT_KINDS = frozenset(
-    {"statement", "opinion", "background", "forecast", "report", "hypothetical"}
+    {"statement", "opinion", "background", "forecast", "report", "hypothetical", "disaster"}
 )
 
 

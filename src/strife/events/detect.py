@@ -34,6 +34,8 @@ WHAT = "the event detector"
 # Verbs of saying and of feeling that, governing a candidate, make it what is said or felt.
 _ROLE_NAMES = ("actor", "recipient")
 _MODAL_TAGS = frozenset({"MD"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+_MAX_CLAUSE_STEPS = 3  # clauses climbed to find the agent ("... , killing 12, and ...")
 
 
 class Detector(Protocol):
@@ -101,6 +103,7 @@ def candidate_features(sent: Span, candidate: Candidate, choice: TypeChoice) -> 
         out.append("speech")
     out += _parse_features(token, verb)
     out += _role_features(candidate)
+    out += _agent_features(verb, candidate)
     out += _sentence_features(sent, token)
     return out
 
@@ -155,6 +158,47 @@ def _role_features(candidate: Candidate) -> list[str]:
         out.append(f"{role}_sector={ref.sector or '-'}")
     if args.reciprocal:
         out.append("reciprocal")
+    return out
+
+
+def agent_of(verb: Token) -> Token | None:
+    """Who or what does the act: the subject of the trigger's clause, or of the clause it
+    hangs from ("floods swept the valley, killing 12": the floods), through a relative
+    pronoun to the noun it stands for ("mudslides that killed 16"); in the passive, the
+    object of "by"."""
+    clause: Token | None = verb
+    for _ in range(_MAX_CLAUSE_STEPS):
+        if clause is None:
+            return None
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.tag_ in _RELATIVE_TAGS and clause.dep_ == "relcl":
+                    return clause.head
+                return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if any(child.dep_ == "nsubjpass" for child in clause.children):
+            return None  # a passive without "by": the agent is not named
+        up = clause.dep_ in ("advcl", "conj", "xcomp", "acl", "relcl", "pcomp")
+        clause = clause.head if up and clause.head.i != clause.i else None
+    return None
+
+
+def _agent_features(verb: Token, candidate: Candidate) -> list[str]:
+    """What kind of thing does it: a party the candidate's actor stands for, a named entity,
+    or a common noun (an air strike, a flood, a fire) and which."""
+    agent = agent_of(verb)
+    if agent is None:
+        return ["agent=none"]
+    start, end = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge.text)
+    out = []
+    if any(ref.start < end and start < ref.end for ref in candidate.args.actors):
+        out.append("agent=actor")
+    out.append(f"agent_pos={agent.pos_}")
+    if agent.ent_type_:
+        out.append(f"agent_ent={agent.ent_type_}")
+    elif agent.pos_ == "NOUN":
+        out.append(f"agent_noun={agent.lemma_.lower()}")
     return out
 
 
