@@ -25,12 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def coded_by_kind(own: Path, part: str) -> dict[str, dict[str, Any]]:
     from strife.evaluate.event_gold import read_gold_jsonl
     from strife.evaluate.events import Coded, code_sentences
-    from strife.evaluate.splits import is_heldout
+    from strife.evaluate.splits import part_of
+    from strife.evaluate.suite import OWN_FILES
     from strife.pipeline import Coder
 
-    items = [i for i in read_gold_jsonl(own / "no_events.jsonl") if i.no_event]
+    items = [i for i in read_gold_jsonl(own / OWN_FILES[1]) if i.no_event]
     if part != "all":
-        items = [i for i in items if is_heldout(i.text) == (part == "heldout")]
+        items = [i for i in items if part_of(i.text) == part]
     coded = code_sentences([i.text for i in items], Coder.load())
     out: dict[str, dict[str, Any]] = {}
     for item in items:

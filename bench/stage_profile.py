@@ -118,17 +118,17 @@ def spacy_components(texts: Sequence[str]) -> tuple[dict[str, float], list[Doc]]
 def trigger_sentences(docs: Sequence[Doc]) -> dict[str, float]:
     """The share of sentences (and of their tokens) with a trigger or learned-verb candidate:
     what a parser run only where an event can be would still parse."""
-    from strife.classify.model import EventTyper
-    from strife.events import EventLexicon
+    from strife.events import EventCoder
     from strife.events.triggers import find_triggers
 
-    lexicon, learned = EventLexicon.from_data(), EventTyper.load().predicates
+    coder = EventCoder.from_data()  # its lexicon and learned verbs, as strife code has them
+    lexicon, chooser = coder.lexicon, coder.chooser
     sentences = with_trigger = tokens = trigger_tokens = 0
     for doc in docs:
         for sent in doc.sents:
             sentences += 1
             tokens += len(sent)
-            if find_triggers(sent, lexicon, frozenset(), learned, statements=True):
+            if find_triggers(sent, lexicon, frozenset(), chooser.learned, chooser.statements):
                 with_trigger += 1
                 trigger_tokens += len(sent)
     return {

@@ -123,13 +123,11 @@ Kharkiv PROPN NNP dobj 2 Kharkiv
 
 def _code_shelled(coder: object) -> tuple[object, list[object]]:
     from parsed import actor, parse
-    from strife.events import Mentions
-    from strife.records import Article
+    from test_events_coder import code
 
     doc = parse(SHELLED)
     mentions = [actor(doc, 0, 2, "RUS", "MIL"), actor(doc, 3, 4, "UKR", None)]
-    article = Article(id="a1", text=doc.text, source="test")
-    return doc, coder.code(doc, article, Mentions(mentions, [], []))  # type: ignore[attr-defined]
+    return doc, code(coder, doc, mentions)  # type: ignore[arg-type]
 
 
 def test_detector_recorder_keys_each_candidate_by_its_events_start(

@@ -31,6 +31,7 @@ from pathlib import Path
 from strife.evaluate.cameo import CLASS_FILE, NER_FILE, read_cameo
 from strife.evaluate.event_gold import GoldItem, read_corpus, read_gold_jsonl, read_plv
 from strife.evaluate.splits import is_heldout
+from strife.evaluate.suite import OWN_FILES, PLOVER_FILE
 from strife.plover import MODES, QUAD
 
 NGEC_GLOB = "gpt_synthetic_events_*.csv.zip"
@@ -40,8 +41,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z\"“‘(])")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # Synthetic corpora: not in the evaluation suite, so not split.
 UNSPLIT = frozenset({"ngec"})
-OWN_GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / "plover_gold.jsonl"
-PLOVER_GOLD = Path("plover") / "PLOVER_GSR_CAMEO.json"
+OWN_GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold" / OWN_FILES[0]
 # Evaluation sets no training item may come from (relative ones are under --data): none by
 # default, the suite's held-out parts being dropped from every corpus (``drop_heldout``).
 DEFAULT_EXCLUDE: list[Path] = []
@@ -105,7 +105,7 @@ def gold_examples(data: Path, own: Path = OWN_GOLD) -> list[Example]:
     recipient, with their type and mode (strife's own gold says when an event has none; a
     PLOVER record without a PLOVER 2.0 mode trains the type only). Their held-out parts are
     dropped with every corpus's (:func:`drop_heldout`)."""
-    paths = [p for p in (data / PLOVER_GOLD, own) if p.is_file()]
+    paths = [p for p in (data / PLOVER_FILE, own) if p.is_file()]
     return [
         Example(item, 1.0, mode_known=item.corpus == "gold" or item.mode is not None)
         for path in paths

@@ -1,16 +1,15 @@
 """Train the event typer shipped in ``src/strife/data/models/typer/``.
 
-Usage (training dependencies: ``pip install -e '.[train]'``; CPU only, about 30 minutes
+Usage (training dependencies: ``pip install -e '.[train]'``; CPU only, about 6 minutes
 on 2 cores)::
 
-    .venv/bin/python train/train_typer.py [--data ../shared/data] \\
-        [--exclude tests/gold/plover_gold.jsonl ../shared/data/plover/PLOVER_GSR_CAMEO.json] \\
+    .venv/bin/python train/train_typer.py [--data ../shared/data] [--exclude FILE...] \\
         [--out src/strife/data/models/typer]
 
-Every item whose sentence appears in an ``--exclude`` set is refused (and counted), and every
-sentence of the evaluation suite's held-out part (``strife.evaluate.splits``) is dropped
-(counted by corpus), so the evaluation sets stay unseen. The model card beside the model
-states what it was built from.
+Every sentence of the evaluation suite's held-out part (``strife.evaluate.splits``) is
+dropped from every corpus (counted by corpus), so the held-out parts stay unseen, and every
+item whose sentence appears in an ``--exclude`` set (none by default) is refused and
+counted. The model card beside the model states what it was built from.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 import numpy as np
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import IDS
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -30,8 +30,10 @@ from spacy.vocab import Vocab
 from strife.errors import ModelError
 
 NAME: Final = "strife_attribute_ruler"
-_COLUMNS: Final = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
-_ARRAY_ATTRS: Final = [TAG, LOWER, DEP, IS_SPACE]
+# The attributes the rules test, in the order of the Doc's array columns.
+_COLUMN_NAMES: Final = ("TAG", "LOWER", "DEP", "IS_SPACE")
+_COLUMNS: Final = {name: column for column, name in enumerate(_COLUMN_NAMES)}
+_ARRAY_ATTRS: Final = [IDS[name] for name in _COLUMN_NAMES]
 
 # A token test: the Doc's columns (one row per token) to a boolean per token.
 Test = Callable[[np.ndarray, "Doc"], np.ndarray]

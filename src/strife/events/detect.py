@@ -28,6 +28,7 @@ from strife.datafiles import data_file
 from strife.events.linear import LinearModel
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import QUAD
+from strife.syntax import SUBJECT_DEPS
 
 MODEL_FILE = "detector.onnx"
 WHAT = "the event detector"
@@ -171,7 +172,7 @@ def agent_of(verb: Token) -> Token | None:
         if clause is None:
             return None
         for child in clause.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in SUBJECT_DEPS:
                 if child.tag_ in _RELATIVE_TAGS and clause.dep_ == "relcl":
                     return clause.head
                 return child
