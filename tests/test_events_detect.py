@@ -220,3 +220,31 @@ def test_agent_features_tell_a_party_from_a_thing() -> None:
     ambush = parse(KILLED_IN)
     passive = _candidate("kill", "ASSAULT", 2, (), ())
     assert "agent=none" in candidate_features(ambush[:], passive, TypeChoice("ASSAULT", None, None))
+
+
+# "The group claimed responsibility for the attack": an act named by a noun under a claim.
+CLAIMED_FOR = """
+The DET DT det 1 the
+group NOUN NN nsubj 2 group
+claimed VERB VBD ROOT 2 claim
+responsibility NOUN NN dobj 2 responsibility
+for ADP IN prep 3 for
+the DET DT det 6 the
+attack NOUN NN pobj 4 attack
+. PUNCT . punct 2 .
+"""
+
+
+def test_frame_features_say_which_verb_holds_a_noun_trigger_and_how() -> None:
+    doc = parse(CLAIMED_FOR)
+    claimed = _candidate("attack", "ASSAULT", 6, (), ())
+    features = set(candidate_features(doc[:], claimed, TypeChoice("ASSAULT", None, None)))
+    assert {"noun=attack", "frame=claim", "frame_path=pobj>prep>dobj"} <= features
+    ambush = parse(KILLED_IN)
+    killed_in = _candidate("ambush", "ASSAULT", 5, (), ())
+    features = set(candidate_features(ambush[:], killed_in, TypeChoice("ASSAULT", None, None)))
+    assert {"noun=ambush", "frame=kill", "frame_path=pobj>prep"} <= features
+    # A verb trigger has no frame: its own clause is read by the other features.
+    verb = _candidate("kill", "ASSAULT", 2, (), ())
+    features = candidate_features(ambush[:], verb, TypeChoice("ASSAULT", None, None))
+    assert not any(f.startswith(("frame", "noun=")) for f in features)

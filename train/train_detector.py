@@ -140,11 +140,16 @@ def _label(
 
 
 def _statement_like(features: Sequence[str]) -> bool:
-    """A verbal candidate (PLOVER quad 1 or 3) of a type CAMEO's class 0 does not admit: what
-    that class says is no event. The attack a statement condemns may well have happened."""
+    """A candidate of a type CAMEO's class 0 does not admit that is verbal (PLOVER quad 1
+    or 3) or named by a noun ("condolences after the attack", "claimed responsibility for
+    the attack"): what that class says is no event. A material act told by a verb may be
+    what the statement reports ("said rebels attacked Kyiv"), which the claims stage codes
+    with its claim."""
     quads = {f.removeprefix("quad=") for f in features if f.startswith("quad=")}
     types = {f.removeprefix("type=") for f in features if f.startswith("type=")}
-    return quads <= {"1", "3"} and not any(class_admits(NO_EVENT, t) for t in types)
+    nominal = any(f in ("pos=NOUN", "pos=PROPN") for f in features)
+    admitted = any(class_admits(NO_EVENT, t) for t in types)
+    return (nominal or quads <= {"1", "3"}) and not admitted
 
 
 def _matches(event: Event, gold: GoldItem) -> bool:

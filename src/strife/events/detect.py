@@ -37,6 +37,8 @@ _ROLE_NAMES = ("actor", "recipient")
 _MODAL_TAGS = frozenset({"MD"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _MAX_CLAUSE_STEPS = 3  # clauses climbed to find the agent ("... , killing 12, and ...")
+_MAX_FRAME_STEPS = 4  # words climbed from a noun trigger to the verb whose clause holds it
+_NOMINAL = frozenset({"NOUN", "PROPN"})
 
 
 class Detector(Protocol):
@@ -105,6 +107,7 @@ def candidate_features(sent: Span, candidate: Candidate, choice: TypeChoice) -> 
     out += _parse_features(token, verb)
     out += _role_features(candidate)
     out += _agent_features(verb, candidate)
+    out += _frame_features(token)
     out += _sentence_features(sent, token)
     return out
 
@@ -145,6 +148,29 @@ def _parse_features(token: Token, verb: Token) -> list[str]:
     elif verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "pcomp", "conj"):
         out.append(f"under={verb.dep_}+{verb.head.lemma_.lower()}")
     return out
+
+
+def _frame_features(token: Token) -> list[str]:
+    """Where a noun trigger sits: the verb whose clause holds it and the path up to it
+    ("claimed responsibility for the attack": claim, pobj>prep>dobj; "were killed in an
+    attack": kill, pobj>prep). An act named by a noun is often what someone feels or says
+    something about, not what the sentence reports."""
+    if token.pos_ not in _NOMINAL:
+        return []
+    path: list[str] = []
+    node = token
+    for _ in range(_MAX_FRAME_STEPS):
+        if node.head.i == node.i:
+            break
+        path.append(node.dep_)
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return [
+                f"noun={token.lemma_.lower()}",
+                f"frame={node.lemma_.lower()}",
+                f"frame_path={'>'.join(path)}",
+            ]
+    return [f"noun={token.lemma_.lower()}", "frame=none"]
 
 
 def _role_features(candidate: Candidate) -> list[str]:
