@@ -53,6 +53,8 @@ PLACES = [
     GazetteerEntry(4945256, "Walsh", 37.4, -102.3, "USA", "PPL", 700, "CO"),
     GazetteerEntry(6183235, "Winnipeg", 49.88, -97.15, "CAN", "PPLA", 705244, "03"),
     GazetteerEntry(3014000, "Europe", 48.69, 9.14, "FRA", "PPL", 1000),
+    GazetteerEntry(6158357, "St. Thomas", 42.78, -81.18, "CAN", "PPL", 38909, "08"),
+    GazetteerEntry(4824597, "Thomas", 39.15, -79.50, "USA", "PPL", 600, "WV"),
 ]
 
 
@@ -124,6 +126,14 @@ def test_hyphenated_and_connected_names_match_whole(geoparser: Geoparser) -> Non
         pos={"disputed": "ADJ"},
     )
     assert found(geoparser, doc) == [("Nagorno-Karabakh", 409421), ("Deir ez-Zor", 170794)]
+
+
+def test_a_name_opening_on_a_shortened_word_matches_whole(geoparser: Geoparser) -> None:
+    doc = tagged("police in St. Thomas said")
+    assert found(geoparser, doc) == [("St. Thomas", 6158357)]
+    # Where the gazetteer knows no name opening on it, the name after it still matches.
+    doc = tagged("a tornado struck near St. Winnipeg")
+    assert found(geoparser, doc) == [("Winnipeg", 6183235)]
 
 
 def test_common_words_need_a_locative_cue(geoparser: Geoparser) -> None:

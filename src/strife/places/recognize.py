@@ -10,6 +10,7 @@ Ky.") stand for their state. Demonyms ("Turkish") are toponyms of their country.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -36,6 +37,9 @@ MAX_ABBREVIATION = len("P.E.I.")
 _LIST_GLUE = frozenset({",", "and", "or", "&", "the"})
 _CONJUNCTIONS = frozenset({"and", "or", "&"})
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
+# A shortened word inside a name: "St. Thomas", "Mt. Pleasant", "Sault Ste. Marie". It
+# may open or continue a name, never end one.
+_SHORTENED = re.compile(r"[A-Z][a-z]{1,3}\.")
 _MAX_MODIFIERS = 4
 _DATELINE_FOLLOWERS = frozenset({",", "(", "-", "--", "—", "–"})
 
@@ -192,16 +196,19 @@ def _restricted(match: Match, names: _Names) -> Match:
 
 
 def _name_spans(tokens: Sequence[Token], lexicon: Lexicon) -> Iterator[tuple[int, int]]:
-    """Token spans that could be names: they start and end on a capitalised word, and inside
-    hold only capitalised words, connectors ("Deir ez-Zor", "Bosnia and Herzegovina") and
-    hyphens written without spaces."""
+    """Token spans that could be names: they start on a capitalised or shortened word ("St.
+    Thomas") and end on a capitalised one, and inside hold only such words, connectors
+    ("Deir ez-Zor", "Bosnia and Herzegovina") and hyphens written without spaces."""
     capitalised = [is_capitalised(token) for token in tokens]
+    shortened = [_SHORTENED.fullmatch(token.text) is not None for token in tokens]
     continues = [
-        index > 0 and _continues_name(tokens[index - 1], token, capital, lexicon)
-        for index, (token, capital) in enumerate(zip(tokens, capitalised, strict=True))
+        index > 0 and _continues_name(tokens[index - 1], token, capital or short, lexicon)
+        for index, (token, capital, short) in enumerate(
+            zip(tokens, capitalised, shortened, strict=True)
+        )
     ]
     for start in range(len(tokens)):
-        if not capitalised[start]:
+        if not (capitalised[start] or shortened[start]):
             continue
         for end in range(start, min(len(tokens), start + MAX_NAME_TOKENS)):
             if end > start and not continues[end]:
