@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -211,3 +212,36 @@ def test_dublin_written_with_ohio_is_in_ohio() -> None:
     dublin = Toponym(0, 1, "Dublin", alone.candidates, "none", True, within=1)
     written_with = Toponym(2, 3, "Ohio", (Candidate(ohio, True),), "none", True)
     assert chosen([dublin, written_with]) == [dublin_oh.geonameid, ohio.geonameid]
+
+
+ISRAEL = GazetteerEntry(294640, "Israel", 31.5, 34.75, "ISR", "PCLI", 8883800, name_count=150)
+ISRAEL_TOWN = GazetteerEntry(4400000, "Israel", 33.0, -89.0, "USA", "PPL", 900, "MS")
+EGYPT = GazetteerEntry(357994, "Egypt", 27.0, 30.0, "EGY", "PCLI", 98423595, name_count=150)
+EGYPT_TOWN = GazetteerEntry(5295903, "Goodyear", 33.44, -112.36, "USA", "PPL", 79003, "AZ")
+GAZA = GazetteerEntry(281133, "Gaza", 31.5, 34.47, "PSE", "PPL", 410000, "GZ", name_count=80)
+ASIA = GazetteerEntry(6255147, "Asia", 29.84, 89.3, "", "CONT", 3812366000, name_count=150)
+ASIA_TOWN = GazetteerEntry(1730000, "Asia", 13.5, 121.0, "PHL", "PPL", 3000, "40")
+MANILA = GazetteerEntry(1701668, "Manila", 14.6, 120.98, "PHL", "PPLC", 1600000, "NCR")
+
+
+def test_a_country_in_a_list_of_towns_stays_the_country() -> None:
+    # "Gaza, Israel and Egypt": the list is read at one level where its names allow one,
+    # but a country's name is never read as a town (Goodyear, Arizona is "Egypt" in some
+    # language) to put it at its neighbours' level.
+    gaza = toponym(GAZA, start=0)
+    israel = replace(toponym(ISRAEL, ISRAEL_TOWN, start=2), listed_after=0)
+    egypt = replace(toponym(EGYPT, EGYPT_TOWN, exact=(True, False), start=4), listed_after=1)
+    assert chosen([gaza, israel, egypt]) == [
+        GAZA.geonameid,
+        ISRAEL.geonameid,
+        EGYPT.geonameid,
+    ]
+
+
+def test_a_continents_name_is_never_a_town() -> None:
+    # "in Manila and Asia": listed after a town, "Asia" is still the continent, not the
+    # Philippine town of that name.
+    manila = toponym(MANILA, start=0)
+    asia = replace(toponym(ASIA, ASIA_TOWN, start=2), listed_after=0)
+    assert chosen([manila, asia]) == [MANILA.geonameid, ASIA.geonameid]
+    assert chosen([toponym(ASIA_TOWN, ASIA, start=0)]) == [ASIA.geonameid]

@@ -36,6 +36,9 @@ from strife.places.ranker import ResolverModel, Vector
 from strife.places.recognize import Toponym, toponym_lists
 from strife.records import Level
 
+# The levels a continent's or region's name may be read at.
+_WIDE = frozenset({"continent", "country", "province"})
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleFeatures:
@@ -95,19 +98,15 @@ def _softmax(scores: Vector) -> Vector:
 def _choice(
     toponym: Toponym, scores: Sequence[float], level: Level | None = None, *, cued: bool = True
 ) -> Candidate | None:
-    """The best-scoring candidate: of ``level`` when given (a list's level) and the toponym
-    has one; else among the readings the text allows when any is left (see
-    :func:`_allowed`)."""
+    """The best-scoring candidate among the readings the text allows (see
+    :func:`_allowed`), and of ``level`` when given (a list's level) and the toponym has one
+    there."""
     if not toponym.candidates:
         return None
-    indices = range(len(toponym.candidates))
+    indices = _allowed(toponym, cued=cued and level is None) or list(range(len(toponym.candidates)))
     if level is not None:
-        allowed = [
-            i for i in indices if level_of(toponym.candidates[i].entry.feature_code) == level
-        ]
-    else:
-        allowed = _allowed(toponym, cued=cued)
-    best = max(allowed or indices, key=scores.__getitem__)
+        indices = [i for i in indices if _level(toponym, i) == level] or indices
+    best = max(indices, key=scores.__getitem__)
     return toponym.candidates[best]
 
 
@@ -115,7 +114,9 @@ def _allowed(toponym: Toponym, *, cued: bool) -> list[int]:
     """The readings the text allows: a country's name ("Egypt", "Jordan", "US": the index
     knows a country by its GeoNames name and the names news uses, from the project's own
     list) means the country or a first-level division ("Georgia" the state), never a town
-    that some language calls so; when ``cued``, a word saying the level ("Kherson region", "the town
+    that some language calls so; the name of a continent or a region ("Asia", "the Middle
+    East") means a continent, a region, a province or a country, never a town or a
+    district; when ``cued``, a word saying the level ("Kherson region", "the town
     of") keeps the readings of that level."""
     candidates = toponym.candidates
     indices = list(range(len(candidates)))
@@ -125,6 +126,10 @@ def _allowed(toponym: Toponym, *, cued: bool) -> list[int]:
             for i in indices
             if candidates[i].entry.is_country or candidates[i].entry.feature_code == "ADM1"
         ]
+    elif any(
+        c.exact and (c.entry.is_continent or c.entry.feature_code == "RGN") for c in candidates
+    ):
+        indices = [i for i in indices if level_of(candidates[i].entry.feature_code) in _WIDE]
     if cued:
         fitting = [i for i in indices if cue_fits(candidates[i].entry, toponym.cue)]
         indices = fitting or indices
@@ -142,9 +147,7 @@ def _one_level_per_list(
         # The words around a list ("the regions of") are read once for all its names.
         for i in members:
             chosen[i] = _choice(toponyms[i], scores[i], cued=False)
-        levels = set.intersection(
-            *({level_of(c.entry.feature_code) for c in toponyms[i].candidates} for i in members)
-        )
+        levels = set.intersection(*(_levels(toponyms[i]) for i in members))
         picked = {level_of(c.entry.feature_code) for i in members if (c := chosen[i]) is not None}
         if len(picked) <= 1 or not levels:
             continue
@@ -154,14 +157,25 @@ def _one_level_per_list(
     return chosen
 
 
+def _level(toponym: Toponym, index: int) -> Level:
+    return level_of(toponym.candidates[index].entry.feature_code)
+
+
+def _levels(toponym: Toponym) -> set[Level]:
+    """The levels of the readings the text allows a list's name (a country's name is never
+    read as a town to put it at its neighbours' level)."""
+    allowed = _allowed(toponym, cued=False) or range(len(toponym.candidates))
+    return {_level(toponym, i) for i in allowed}
+
+
 def _level_score(
     toponyms: Sequence[Toponym], scores: Sequence[Sequence[float]], members: list[int], level: Level
 ) -> float:
     return sum(
         max(
-            s
-            for c, s in zip(toponyms[i].candidates, scores[i], strict=True)
-            if level_of(c.entry.feature_code) == level
+            scores[i][j]
+            for j in _allowed(toponyms[i], cued=False) or range(len(toponyms[i].candidates))
+            if _level(toponyms[i], j) == level
         )
         for i in members
     )
