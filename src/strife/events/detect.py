@@ -28,7 +28,7 @@ from strife.datafiles import data_file
 from strife.events.linear import LinearModel
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import QUAD
-from strife.syntax import SUBJECT_DEPS
+from strife.syntax import NOUN_POS, SUBJECT_DEPS, VERBAL_POS
 
 MODEL_FILE = "detector.onnx"
 WHAT = "the event detector"
@@ -38,7 +38,6 @@ _MODAL_TAGS = frozenset({"MD"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _MAX_CLAUSE_STEPS = 3  # clauses climbed to find the agent ("... , killing 12, and ...")
 _MAX_FRAME_STEPS = 4  # words climbed from a noun trigger to the verb whose clause holds it
-_NOMINAL = frozenset({"NOUN", "PROPN"})
 
 
 class Detector(Protocol):
@@ -114,9 +113,9 @@ def candidate_features(sent: Span, candidate: Candidate, choice: TypeChoice) -> 
 
 def _governor(token: Token) -> Token:
     """A noun trigger's verb ("launched an attack", "in an attack"), or the token."""
-    if token.pos_ in ("NOUN", "PROPN"):
+    if token.pos_ in NOUN_POS:
         head = token.head.head if token.dep_ == "pobj" else token.head
-        if head.pos_ in ("VERB", "AUX") and head.i != token.i:
+        if head.pos_ in VERBAL_POS and head.i != token.i:
             return head
     return token
 
@@ -137,7 +136,7 @@ def _parse_features(token: Token, verb: Token) -> list[str]:
         elif child.dep_ in ("dobj", "attr") and child.i != token.i:
             out.append(f"object={child.lemma_.lower()}")
             out.append(f"verb_object={verb.lemma_.lower()}+{child.lemma_.lower()}")
-        elif child.dep_ in ("det", "poss", "amod") and token.pos_ in ("NOUN", "PROPN"):
+        elif child.dep_ in ("det", "poss", "amod") and token.pos_ in NOUN_POS:
             out.append(f"{child.dep_}={lower if child.dep_ != 'poss' else child.pos_}")
         elif child.dep_ == "prep":
             out.append(f"prep={lower}")
@@ -155,7 +154,7 @@ def _frame_features(token: Token) -> list[str]:
     ("claimed responsibility for the attack": claim, pobj>prep>dobj; "were killed in an
     attack": kill, pobj>prep). An act named by a noun is often what someone feels or says
     something about, not what the sentence reports."""
-    if token.pos_ not in _NOMINAL:
+    if token.pos_ not in NOUN_POS:
         return []
     path: list[str] = []
     node = token
@@ -164,7 +163,7 @@ def _frame_features(token: Token) -> list[str]:
             break
         path.append(node.dep_)
         node = node.head
-        if node.pos_ in ("VERB", "AUX"):
+        if node.pos_ in VERBAL_POS:
             return [
                 f"noun={token.lemma_.lower()}",
                 f"frame={node.lemma_.lower()}",

@@ -103,7 +103,7 @@ def _choice(
     there."""
     if not toponym.candidates:
         return None
-    indices = _allowed(toponym, cued=cued and level is None) or list(range(len(toponym.candidates)))
+    indices = _allowed(toponym, cued=cued and level is None)
     if level is not None:
         indices = [i for i in indices if _level(toponym, i) == level] or indices
     best = max(indices, key=scores.__getitem__)
@@ -117,7 +117,7 @@ def _allowed(toponym: Toponym, *, cued: bool) -> list[int]:
     that some language calls so; the name of a continent or a region ("Asia", "the Middle
     East") means a continent, a region, a province or a country, never a town or a
     district; when ``cued``, a word saying the level ("Kherson region", "the town
-    of") keeps the readings of that level."""
+    of") keeps the readings of that level. Never empty when the toponym has candidates."""
     candidates = toponym.candidates
     indices = list(range(len(candidates)))
     if any(c.entry.is_country and not c.demonym for c in candidates):
@@ -164,8 +164,7 @@ def _level(toponym: Toponym, index: int) -> Level:
 def _levels(toponym: Toponym) -> set[Level]:
     """The levels of the readings the text allows a list's name (a country's name is never
     read as a town to put it at its neighbours' level)."""
-    allowed = _allowed(toponym, cued=False) or range(len(toponym.candidates))
-    return {_level(toponym, i) for i in allowed}
+    return {_level(toponym, i) for i in _allowed(toponym, cued=False)}
 
 
 def _level_score(
@@ -174,7 +173,7 @@ def _level_score(
     return sum(
         max(
             scores[i][j]
-            for j in _allowed(toponyms[i], cued=False) or range(len(toponyms[i].candidates))
+            for j in _allowed(toponyms[i], cued=False)
             if _level(toponyms[i], j) == level
         )
         for i in members
