@@ -159,10 +159,13 @@ def test_russian_promise_of_assistance(events: list[Event]) -> None:
     assert found and found[0]["aux"] is None
 
 
-def test_the_1992_war_is_historical(events: list[Event]) -> None:
-    found = find(events, lambda e: "1992" in e["text"] and e["aux"] == "historical")
-    assert found
-    assert all(e["aux"] == "historical" for e in events if "2007" in e["text"])
+def test_history_is_never_coded_as_todays_news(events: list[Event]) -> None:
+    # Background ("held by separatists backed by Yerevan since 1992, when they broke from
+    # Azerbaijan in a war that killed some 30,000 people") is either turned down by the
+    # event detector, which learns background as no event, or marked historical; this test
+    # once asked for a 1992 event, an artefact of the rules that coded every trigger.
+    for year in ("1992", "2007"):
+        assert all(e["aux"] == "historical" for e in events if year in e["text"]), year
     # The 1997 pact is not placed where the article's talks are (Geneva): a historical
     # event has no place unless its own sentence names one. Its signing is a SUPPORT
     # (PLOVER 2.0 codes signing an agreement so); the noun "pact" as an AGREE of its own,
@@ -172,9 +175,12 @@ def test_the_1992_war_is_historical(events: list[Event]) -> None:
     assert pact and all(e["aux"] == "historical" and e["event_loc"] is None for e in pact)
 
 
-def test_casualty_total_with_qualifier(events: list[Event]) -> None:
-    found = find(events, lambda e: (e["size"]["dead"] or {}).get("text") == "more than 1,200")
-    assert found and found[0]["size"]["dead"]["min"] == 1200
+def test_a_running_total_is_not_an_event(events: list[Event]) -> None:
+    # "The monthlong conflict has so far claimed more than 1,200 lives": a tally over a
+    # month of war, like the totals of strife's own no-event gold, not an act of that day.
+    # This test once asked for an ASSAULT with that death toll; how "more than 1,200" is
+    # counted is tested on a hand-built parse (tests/test_casualties.py).
+    assert not find(events, lambda e: "1,200 lives" in e["text"])
 
 
 def test_no_evidence_from_boilerplate_and_citation(events: list[Event]) -> None:

@@ -248,3 +248,13 @@ def test_frame_features_say_which_verb_holds_a_noun_trigger_and_how() -> None:
     verb = _candidate("kill", "ASSAULT", 2, (), ())
     features = candidate_features(ambush[:], verb, TypeChoice("ASSAULT", None, None))
     assert not any(f.startswith(("frame", "noun=")) for f in features)
+
+
+def test_an_agent_that_names_a_weapon_or_a_violent_act_is_marked() -> None:
+    bomb = parse(KILLED_BY)
+    cand = _candidate("kill", "ASSAULT", 2, (), ())
+    assert "agent=weapon" in candidate_features(bomb[:], cand, TypeChoice("ASSAULT", None, None))
+    floods = parse(FLOODS_KILLING)
+    cand = _candidate("kill", "ASSAULT", 5, (), ())
+    features = candidate_features(floods[:], cand, TypeChoice("ASSAULT", None, None))
+    assert "agent=weapon" not in features

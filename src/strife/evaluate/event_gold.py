@@ -8,7 +8,7 @@
 * strife's own gold JSONL (``tests/gold/``): one sentence a line with ``event``, ``mode``
   and ``actor`` / ``recipient`` lists of ``{text, start, end, code, sector}``; a line with no
   ``event`` and a ``kind`` (``no_events.jsonl``: statement, opinion, background, forecast,
-  report) is a sentence that reports no event.
+  report, hypothetical, disaster) is a sentence that reports no event.
 
 The ConfliBERT CAMEO sentences are read by :mod:`strife.evaluate.cameo`.
 

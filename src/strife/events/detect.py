@@ -17,6 +17,7 @@ Nothing is loaded at import time: :meth:`EventDetector.load` reads the files.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
@@ -25,6 +26,7 @@ import numpy.typing as npt
 from spacy.tokens import Span, Token
 
 from strife.datafiles import data_file
+from strife.events.lexicon import WORDS, EventLexicon
 from strife.events.linear import LinearModel
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import QUAD
@@ -32,7 +34,6 @@ from strife.syntax import NOUN_POS, SUBJECT_DEPS, VERBAL_POS
 
 MODEL_FILE = "detector.onnx"
 WHAT = "the event detector"
-# Verbs of saying and of feeling that, governing a candidate, make it what is said or felt.
 _ROLE_NAMES = ("actor", "recipient")
 _MODAL_TAGS = frozenset({"MD"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -220,12 +221,29 @@ def _agent_features(verb: Token, candidate: Candidate) -> list[str]:
     out = []
     if any(ref.start < end and start < ref.end for ref in candidate.args.actors):
         out.append("agent=actor")
+    if _names_weapon(agent):
+        out.append("agent=weapon")
     out.append(f"agent_pos={agent.pos_}")
     if agent.ent_type_:
         out.append(f"agent_ent={agent.ent_type_}")
     elif agent.pos_ == "NOUN":
         out.append(f"agent_noun={agent.lemma_.lower()}")
     return out
+
+
+def _names_weapon(agent: Token) -> bool:
+    """Is the agent a violent act or its weapon ("a roadside bomb", "a drone strike",
+    "shelling", "gunmen"): the head word of its noun phrase is one of the lexicon's violent
+    acts or attack-mode words. Such an agent tells an attack whose doer is not named; a
+    flood, a fire, a stampede or a helicopter crash does not."""
+    words = _weapon_words()
+    return agent.lower_ in words or agent.lemma_.lower() in words
+
+
+@cache
+def _weapon_words() -> frozenset[str]:
+    cues = EventLexicon.from_data().mode_cues.get("ASSAULT", ())
+    return frozenset(WORDS["violent_acts"]).union(*(cue.lemmas for cue in cues))
 
 
 def _sentence_features(sent: Span, token: Token) -> list[str]:
