@@ -109,3 +109,66 @@ def test_what_a_weighed_document_does_and_the_deliberating_verb_itself_stand() -
     assert _aux(RESOLUTION_DEMANDING, 6) is None
     assert _aux(SENT_AID, 1) is None
     assert _aux(DISCUSSED, 2) is None  # "discussed" as the event (CONSULT), not a weigher
+
+
+# "The UN urged Israel to withdraw" and "China called on the US to lift sanctions".
+URGED_TO_WITHDRAW = """
+The DET DT det 1 the
+UN PROPN NNP nsubj 2 UN
+urged VERB VBD ROOT 2 urge
+Israel PROPN NNP dobj 2 Israel
+to PART TO aux 5 to
+withdraw VERB VB xcomp 2 withdraw
+. PUNCT . punct 2 .
+"""
+
+CALLED_ON_TO_LIFT = """
+China PROPN NNP nsubj 1 China
+called VERB VBD ROOT 1 call
+on ADP IN prep 1 on
+the DET DT det 4 the
+US PROPN NNP pobj 2 US
+to PART TO aux 6 to
+lift VERB VB advcl 1 lift
+sanctions NOUN NNS dobj 6 sanction
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_act_a_request_asks_for_has_not_happened() -> None:
+    assert _aux(URGED_TO_WITHDRAW, 5) == "hypothetical"
+    assert _aux(CALLED_ON_TO_LIFT, 6) == "hypothetical"
+    # The request itself is made.
+    assert _aux(URGED_TO_WITHDRAW, 2) is None
+    assert _aux(CALLED_ON_TO_LIFT, 1) is None
+
+
+# "Tillerson called Lavrov to discuss Syria": a phone call; the talk happened.
+CALLED_TO_DISCUSS = """
+Tillerson PROPN NNP nsubj 1 Tillerson
+called VERB VBD ROOT 1 call
+Lavrov PROPN NNP dobj 1 Lavrov
+to PART TO aux 4 to
+discuss VERB VB advcl 1 discuss
+Syria PROPN NNP dobj 4 Syria
+. PUNCT . punct 1 .
+"""
+
+
+# "On Monday, Tillerson called Lavrov to discuss Syria": the time's "on" is not "call on".
+ON_MONDAY_CALLED = """
+On ADP IN prep 4 on
+Monday PROPN NNP pobj 0 Monday
+, PUNCT , punct 4 ,
+Tillerson PROPN NNP nsubj 4 Tillerson
+called VERB VBD ROOT 4 call
+Lavrov PROPN NNP dobj 4 Lavrov
+to PART TO aux 7 to
+discuss VERB VB advcl 4 discuss
+. PUNCT . punct 4 .
+"""
+
+
+def test_a_call_without_on_or_for_is_not_a_request() -> None:
+    assert _aux(CALLED_TO_DISCUSS, 4) is None
+    assert _aux(ON_MONDAY_CALLED, 7) is None

@@ -2,10 +2,10 @@
 
 Auxiliary markers say whether the event happened as reported: ``negation`` ("did not
 attack"), ``future`` ("will meet"), ``hypothetical`` ("if troops cross", "could strike",
-"weighing whether to send frigates", "is considering sending aid") and ``historical`` ("the
-1992 war", "agreed in 2007"). They are read from the trigger's own
-clause; a historical date anywhere in the sentence marks events that have no date of their
-own. The words they read are in ``data/events/markers.json``.
+"weighing whether to send frigates", "is considering sending aid", "urged them to
+withdraw") and ``historical`` ("the 1992 war", "agreed in 2007"). They are read from the
+trigger's own clause; a historical date anywhere in the sentence marks events that have
+no date of their own. The words they read are in ``data/events/markers.json``.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ _LISTS = (
     "refusing_aux",
     "conditional_marks",
     "deliberating",
+    "requesting",
     "plan_verbs",
     "willing",
 )
@@ -38,11 +39,15 @@ HYPOTHETICAL_AUX = _WORDS["hypothetical_aux"]
 REFUSING_AUX = _WORDS["refusing_aux"]
 CONDITIONAL_MARKS = _WORDS["conditional_marks"]
 DELIBERATING = _WORDS["deliberating"]
+REQUESTING = _WORDS["requesting"]
 PLAN_VERBS = _WORDS["plan_verbs"]
 WILLING = _WORDS["willing"]
 # How an act hangs from the verb that weighs it: "considering sending" (xcomp), "weighing
 # an increase in funding" (dobj, pobj, prep), "the possibility of providing" (pcomp).
 _WEIGHED_DEPS = frozenset({"xcomp", "pcomp", "dobj", "pobj", "prep"})
+# How an asked-for act hangs from the request: "urged Israel to withdraw" (xcomp),
+# "demanded that the junta release him" (ccomp), "call on the US to lift" (advcl).
+_REQUESTED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 
 
 def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMention]) -> Aux | None:
@@ -50,7 +55,7 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
     verb = _governing_verb(trigger)
     if _negated(trigger) or (verb is not trigger and _negated(verb)) or _failed(verb):
         return "negation"
-    if _conditional(verb) or _weighed(trigger):
+    if _conditional(verb) or _weighed(trigger) or _requested(verb):
         return "hypothetical"
     auxes = {c.lower_ for c in verb.children if c.dep_ in AUX_DEPS}
     if auxes & FUTURE_AUX or _planned(verb):
@@ -114,6 +119,30 @@ def _weighed(trigger: Token) -> bool:
         if current.pos_ in VERBAL_POS:
             return current.lemma_.lower() in DELIBERATING
     return False
+
+
+def _requested(verb: Token) -> bool:
+    """'urged Israel to withdraw', 'demanded that the junta release him', 'call on the US
+    to lift sanctions': the act is what a request asks for, not what happened. An adverbial
+    clause counts only as an infinitive ("rallied to demand a deal to free the hostages",
+    not "demanding ..., condemning ..."). A request verb with a preposition ("call on",
+    "call for") asks only with it, right after the verb: "called Lavrov to discuss Syria"
+    is a phone call, and the talk happened."""
+    head = verb.head
+    if head.i == verb.i or verb.dep_ not in _REQUESTED_DEPS:
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "advcl" and not infinitive:
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in REQUESTING:
+        return True
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    return (
+        after is not None
+        and after.head.i in (head.i, verb.i)
+        and f"{lemma} {after.lower_}" in REQUESTING
+    )
 
 
 def _planned(verb: Token) -> bool:
