@@ -111,6 +111,11 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
 
 
+def is_infinitive(verb: Token) -> bool:
+    """'to cease shelling', 'to lift sanctions': a verb with the infinitive's "to"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def with_conjuncts(token: Token) -> list[Token]:
     """``token`` and the words joined to it ("Armenia and Azerbaijan"); a conjunct alone
     stands for itself."""

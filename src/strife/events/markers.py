@@ -19,7 +19,7 @@ from strife.events.lexicon import Cue, EventLexicon
 from strife.nlp import doc_text
 from strife.plover import EventType
 from strife.records import Aux, DateMention
-from strife.syntax import AUX_DEPS, NOUN_POS, VERBAL_POS
+from strife.syntax import AUX_DEPS, NOUN_POS, VERBAL_POS, is_infinitive
 
 _LISTS = (
     "negators",
@@ -131,8 +131,7 @@ def _requested(verb: Token) -> bool:
     head = verb.head
     if head.i == verb.i or verb.dep_ not in _REQUESTED_DEPS:
         return False
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if verb.dep_ == "advcl" and not infinitive:
+    if verb.dep_ == "advcl" and not is_infinitive(verb):
         return False
     lemma = head.lemma_.lower()
     if lemma in REQUESTING:

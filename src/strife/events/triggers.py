@@ -27,6 +27,7 @@ from strife.syntax import (
     NOUN_POS,
     TIME_ENTITIES,
     VERB_POS,
+    is_infinitive,
     is_verb,
 )
 
@@ -333,7 +334,7 @@ def _is_content(token: Token) -> bool:
     if token.dep_ == "dobj":
         return token.pos_ not in ("PROPN", "PRON")
     if token.dep_ == "acl":
-        return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        return is_infinitive(token)
     return True
 
 
