@@ -50,7 +50,7 @@ def _entity_labels(words: Sequence[str], ents: Sequence[tuple[str, str]]) -> lis
     """BIO labels: each (phrase, label) of ``ents`` at the phrase's first occurrence."""
     labels = ["O"] * len(words)
     for phrase, label in ents:
-        parts = phrase.split()
+        parts = ["\n" if part == LINE_BREAK else part for part in phrase.split()]
         start = next(
             (i for i in range(len(words)) if list(words[i : i + len(parts)]) == parts), None
         )
@@ -142,7 +142,9 @@ _TAGS = {
     "PART": "POS",
     "NUM": "CD",
     "ADV": "RB",
+    "SPACE": "_SP",
 }
+LINE_BREAK = "¶"
 _FUNCTION_WORDS = {
     "the": "DET",
     "a": "DET",
@@ -157,12 +159,17 @@ def tagged(
     text: str,
     ents: Sequence[tuple[str, str]] = (),
     pos: Mapping[str, str] | None = None,
+    spaced_dashes: bool = False,
 ) -> Doc:
     """``tokens`` with a part of speech for each word: capitalised words are PROPN unless
-    ``pos`` says otherwise, function words, punctuation and numbers their own class."""
-    words = text.split()
+    ``pos`` says otherwise, function words, punctuation and numbers their own class. A
+    ``¶`` is a line break (a whitespace token, as the parser makes of one); with
+    ``spaced_dashes`` a "-" stands between spaces ("Trump - Wisconsin") instead of joining
+    its neighbours ("Nagorno-Karabakh")."""
+    words = ["\n" if word == LINE_BREAK else word for word in text.split()]
     tags = [_pos_of(word, pos or {}) for word in words]
-    spaces = _spaces(words, _ATTACHED, trailing=False)
+    attached = _ATTACHED - {"-"} if spaced_dashes else _ATTACHED
+    spaces = _spaces(words, attached, trailing=False, glue_hyphens=not spaced_dashes)
     return Doc(
         VOCAB,
         words=words,
@@ -176,6 +183,8 @@ def tagged(
 def _pos_of(word: str, overrides: Mapping[str, str]) -> str:
     if word in overrides:
         return overrides[word]
+    if word.isspace():
+        return "SPACE"
     if word in _FUNCTION_WORDS:
         return _FUNCTION_WORDS[word]
     if not word[0].isalnum():

@@ -55,6 +55,8 @@ PLACES = [
     GazetteerEntry(3014000, "Europe", 48.69, 9.14, "FRA", "PPL", 1000),
     GazetteerEntry(6158357, "St. Thomas", 42.78, -81.18, "CAN", "PPL", 38909, "08"),
     GazetteerEntry(4824597, "Thomas", 39.15, -79.50, "USA", "PPL", 600, "WV"),
+    GazetteerEntry(3718426, "Port-au-Prince", 18.54, -72.34, "HTI", "PPLC", 1234742, "11"),
+    GazetteerEntry(2986140, "Port", 46.17, 5.56, "FRA", "PPL", 896, "84"),
 ]
 
 
@@ -126,6 +128,12 @@ def test_hyphenated_and_connected_names_match_whole(geoparser: Geoparser) -> Non
         pos={"disputed": "ADJ"},
     )
     assert found(geoparser, doc) == [("Nagorno-Karabakh", 409421), ("Deir ez-Zor", 170794)]
+
+
+def test_small_words_between_hyphens_stay_inside_the_name(geoparser: Geoparser) -> None:
+    # "au" is no connector of names; written between hyphens it still joins the words.
+    doc = tagged("cases in the capital , Port - au - Prince , fell")
+    assert found(geoparser, doc) == [("Port-au-Prince", 3718426)]
 
 
 def test_a_name_opening_on_a_shortened_word_matches_whole(geoparser: Geoparser) -> None:
@@ -221,6 +229,37 @@ def test_names_heading_a_longer_name_are_not_places(geoparser: Geoparser) -> Non
 def test_surnames_of_people_named_in_full_are_not_places(geoparser: Geoparser) -> None:
     doc = tagged("John Walsh said Walsh would return", ents=[("John Walsh", "PERSON")])
     assert found(geoparser, doc) == []
+
+
+def test_a_line_break_or_a_dash_inside_a_person_makes_no_full_name(
+    geoparser: Geoparser,
+) -> None:
+    # The model runs names over line breaks and dashes ("Orlando\n" as PERSON, "Trump -
+    # Wisconsin"): neither makes the place's name a surname for the rest of the text.
+    doc = tagged("Visit Winnipeg ¶ Winnipeg offers more", ents=[("Winnipeg ¶", "PERSON")])
+    assert found(geoparser, doc) == [("Winnipeg", 6183235), ("Winnipeg", 6183235)]
+    doc = tagged(
+        "states won by Trump - Winnipeg and Texas . Winnipeg voted",
+        ents=[("Trump - Winnipeg", "PERSON")],
+        spaced_dashes=True,
+    )
+    assert found(geoparser, doc) == [("Winnipeg", 6183235)]
+
+
+def test_a_line_break_after_the_preposition_keeps_the_cue(geoparser: Geoparser) -> None:
+    doc = tagged("a tornado struck near ¶ Hope")
+    assert found(geoparser, doc) == [("Hope", 4428039)]
+
+
+def test_an_adjective_is_a_place_only_when_the_model_reads_one(geoparser: Geoparser) -> None:
+    doc = tagged("doctors examined some Winnipeg residents", pos={"Winnipeg": "ADJ"})
+    assert found(geoparser, doc) == []
+    doc = tagged(
+        "doctors examined some Winnipeg residents",
+        ents=[("Winnipeg", "GPE")],
+        pos={"Winnipeg": "ADJ"},
+    )
+    assert found(geoparser, doc) == [("Winnipeg", 6183235)]
 
 
 def test_acronyms_must_be_countries_or_provinces(geoparser: Geoparser) -> None:

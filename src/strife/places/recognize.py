@@ -242,7 +242,20 @@ def _abbreviation(
 def _continues_name(before: Token, token: Token, capitalised: bool, lexicon: Lexicon) -> bool:
     if token.text in _HYPHENS:
         return not before.whitespace_ and not token.whitespace_
-    return capitalised or token.lower_ in lexicon.name_connectors
+    return capitalised or token.lower_ in lexicon.name_connectors or _is_hyphen_linked(token)
+
+
+def _is_hyphen_linked(token: Token) -> bool:
+    """A small word written between hyphens inside a name ("Port-au-Prince",
+    "Aix-en-Provence", "Stratford-upon-Avon")."""
+    doc, index = token.doc, token.i
+    return (
+        token.is_alpha
+        and not token.whitespace_
+        and index + 1 < len(doc)
+        and doc[index - 1].text in _HYPHENS
+        and doc[index + 1].text in _HYPHENS
+    )
 
 
 def _longest_matches(
@@ -321,6 +334,8 @@ def _cue_before(doc: Doc, start: int, lexicon: Lexicon) -> Cue:
 
 
 def _is_modifier(token: Token, lexicon: Lexicon) -> bool:
+    if token.is_space:  # a line break between "in" and the name
+        return True
     if token.lower_ in {"the", "a", "an", "-"} or token.lower_ in lexicon.directions:
         return True
     return token.text.islower() and token.tag_ in {"JJ", "VBN", "VBD"}

@@ -67,12 +67,27 @@ class Reading:
     def of(cls, doc: Doc, lexicon: Lexicon) -> Reading:
         ents = doc.ents  # built on each access: read once
         entities = {i: entity for entity in ents for i in range(entity.start, entity.end)}
-        people = (e for e in ents if e.label_ == "PERSON" and len(e) > 1)
+        people = (e for e in ents if e.label_ == "PERSON" and _is_full_name(e))
         words = frozenset(t.text for person in people for t in person if is_capitalised(t))
         return cls(doc, lexicon, entities, words)
 
     def entities_of(self, match: Match) -> set[Span]:
         return {self.entities[i] for i in range(match.start, match.end) if i in self.entities}
+
+
+def _is_full_name(entity: Span) -> bool:
+    """Two words or more, written as one name: the model often takes a line break into a
+    name ("Orlando\n") or runs over a dash ("Trump - Wisconsin"), which does not make
+    either word a person's."""
+    words = [t for t in entity if not t.is_space]
+    if len(words) < 2:
+        return False
+    return not any(t.is_punct and t.text != "." and _stands_apart(t) for t in words)
+
+
+def _stands_apart(token: Token) -> bool:
+    """A space after the token or before it (a dash between words, not a hyphen)."""
+    return bool(token.whitespace_) or (token.i > 0 and bool(token.doc[token.i - 1].whitespace_))
 
 
 def is_capitalised(token: Token) -> bool:
@@ -144,7 +159,13 @@ def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
         return True
     if len(words) == 1 and _is_acronym(words[0]) and words[0].text not in lexicon.abbreviations:
         return not any(c.entry.is_country or c.entry.is_admin_area for c in match.candidates)
-    return len(words) == 1 and words[0].pos_ == "ADJ"
+    # An adjective is not a name, unless the model reads it as a place ("some Calgary
+    # residents": tagged ADJ, labelled GPE).
+    return len(words) == 1 and words[0].pos_ == "ADJ" and not _is_place_entity(reading, match)
+
+
+def _is_place_entity(reading: Reading, match: Match) -> bool:
+    return any(entity.label_ in PLACE_LABELS for entity in reading.entities_of(match))
 
 
 def _is_inside_a_longer_entity(reading: Reading, match: Match) -> bool:
