@@ -463,6 +463,17 @@ def test_a_dateline_in_capitals_names_the_town_the_story_was_filed_from() -> Non
     assert found(geoparser, state) == [("Washington", washington_state.geonameid)]
 
 
+def test_the_province_after_a_dateline_town_is_no_town() -> None:
+    # "AUSTIN, Texas": a list would lend the dateline's cue (a town) to the next name; in a
+    # hierarchy each name keeps its own, so Texas is the state, not a village of Mexico.
+    austin = GazetteerEntry(4671654, "Austin", 30.27, -97.74, "USA", "PPLA", 931830, "TX")
+    texas = GazetteerEntry(4736286, "Texas", 31.25, -99.25, "USA", "ADM1", 29000000, "TX", (), 100)
+    village = GazetteerEntry(3814142, "Texas", 20.03, -99.20, "MEX", "PPL", 993, "13", (), 3)
+    geoparser = Geoparser(Gazetteer.from_records([austin, texas, village]))
+    doc = tagged("AUSTIN , Texas - A nationalist leader will speak on campus")
+    assert found(geoparser, doc) == [("AUSTIN", 4671654), ("Texas", 4736286)]
+
+
 def test_a_countrys_name_is_never_a_town_some_language_calls_so() -> None:
     egypt = GazetteerEntry(357994, "Egypt", 27.0, 30.0, "EGY", "PCLI", 98423595, name_count=100)
     town = GazetteerEntry(

@@ -129,7 +129,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
                 toponym = replace(toponym, listed_after=len(toponyms) - 1)
             toponyms.append(toponym)
             previous = toponym
-    return _lists_and_hierarchies(doc, toponyms)
+    return _lists_and_hierarchies(doc, toponyms, lexicon)
 
 
 def _is_part_of_a_feature_name(doc: Doc, match: Match, names: _Names, lexicon: Lexicon) -> bool:
@@ -150,17 +150,19 @@ def _is_part_of_a_feature_name(doc: Doc, match: Match, names: _Names, lexicon: L
     )
 
 
-def _lists_and_hierarchies(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+def _lists_and_hierarchies(doc: Doc, toponyms: list[Toponym], lexicon: Lexicon) -> list[Toponym]:
     """Names joined by commas alone are a hierarchy ("Edmonton, Alberta, Canada": each
     within the next), not a list; only chains with a conjunction ("Terter, Aghdam and
-    Aghjabedi") stay listed."""
+    Aghjabedi") stay listed. A name of a hierarchy keeps its own cue, not the one a list
+    would have lent it ("AUSTIN, Texas": the dateline names a town, Texas is no town)."""
     kept = list(toponyms)
     for members in toponym_lists(toponyms):
         glue = {t.lower_ for i in members[1:] for t in doc[toponyms[i - 1].end : toponyms[i].start]}
         if glue & _CONJUNCTIONS:
             continue
         for inner, outer in itertools.pairwise(members):
-            kept[outer] = replace(kept[outer], listed_after=None)
+            own = _cue(doc, Match(kept[outer].start, kept[outer].end, ()), lexicon)
+            kept[outer] = replace(kept[outer], listed_after=None, cue=own)
             if any(c.entry.is_admin_area or c.entry.is_country for c in toponyms[outer].candidates):
                 kept[inner] = replace(kept[inner], within=outer)
     return kept
