@@ -45,6 +45,67 @@ def test_the_detector_written_is_the_regression_fitted(tmp_path: Path) -> None:
     assert detector.probabilities([["bias", "verb=bomb"]])[0] > 0.5 > expected[0]
 
 
+def _pieces(text: str) -> list[int]:
+    """The word pieces of ``text`` as the typer's tokenizer cuts them, without padding."""
+    from tokenizers import Tokenizer
+
+    from strife.classify.model import TOKENIZER_FILE, default_model_dir
+
+    tokenizer = Tokenizer.from_file(str(default_model_dir() / TOKENIZER_FILE))
+    tokenizer.no_padding()
+    return list(tokenizer.encode(text, add_special_tokens=False).ids)
+
+
+def _piece_id(word: str) -> int:
+    (piece,) = _pieces(word)
+    return piece
+
+
+def test_a_detector_that_reads_words_adds_the_sentences_mean_piece_score(
+    tmp_path: Path,
+) -> None:
+    import numpy as np
+
+    from strife.errors import ModelError
+    from strife.events.detect import SENTENCE_WORDS, WORDS_FILE, EventDetector
+
+    script = _detector_script()
+    names = ["bias", SENTENCE_WORDS]
+    script.write_model(
+        np.array([0.0, 1.0]), 0.0, names, tmp_path, "detector.onnx", {"threshold": 0.5}
+    )
+    with pytest.raises(ModelError, match="word scores"):
+        EventDetector.load(tmp_path)  # the model reads words: its scores must be there
+    scores = np.zeros(30522, dtype=np.float32)
+    scores[_piece_id("earthquake")] = 3.0
+    np.save(tmp_path / WORDS_FILE, scores[:100])
+    with pytest.raises(ModelError, match="do not fit"):
+        EventDetector.load(tmp_path)
+    np.save(tmp_path / WORDS_FILE, scores)
+    detector = EventDetector.load(tmp_path)
+    rows = [["bias"], ["bias"], ["bias"]]
+    got = detector.probabilities(rows, ["earthquake", "an earthquake struck", "troops struck"])
+    logits = np.array([3.0, 1.0, 0.0])  # the mean over the pieces: 3/1, 3/3, 0/2
+    assert got == pytest.approx(1 / (1 + np.exp(-logits)), abs=1e-6)
+    assert detector.probabilities(rows[:1])[0] == pytest.approx(0.5)  # no sentence given
+
+
+def test_piece_scores_fold_the_fitted_weights_into_one_score_per_piece() -> None:
+    import numpy as np
+
+    wordpieces = importlib.import_module("wordpieces")
+    table = np.random.default_rng(0).normal(size=(30522, 8)).astype(np.float32)
+    weights = np.random.default_rng(1).normal(size=8).astype(np.float32)
+    texts = ["Floods swept the valley.", "Rebels shelled the town on Tuesday.", ""]
+    means = wordpieces.mean_embeddings(texts, table)
+    scores = wordpieces.piece_scores(table, weights, 8.0)
+    pieces = [_piece_id(w) for w in ("floods", "swept")]
+    assert means[0] != pytest.approx(means[1])
+    assert not means[2].any()  # no pieces, no words
+    assert means[1] @ weights * 8.0 == pytest.approx(np.mean(scores[_pieces(texts[1])]), rel=1e-4)
+    assert scores[pieces] == pytest.approx(table[pieces] @ weights * 8.0, rel=1e-5)
+
+
 def test_detector_rates_count_sentences_by_corpus() -> None:
     import numpy as np
 
@@ -140,8 +201,10 @@ def test_detector_recorder_keys_each_candidate_by_its_events_start(
     monkeypatch.setattr(shipped_coder, "detector", recorder)
     doc, events = _code_shelled(shipped_coder)
     assert [e.event for e in events] == ["ASSAULT"]  # type: ignore[attr-defined]
-    features = recorder.seen[(doc.text, events[0].event_start)]  # type: ignore[attr-defined]
+    start = events[0].event_start  # type: ignore[attr-defined]
+    features, sentence = recorder.seen[(doc.text, start)]
     assert "recipient=coded" in features and "actor=coded" in features
+    assert sentence == doc[:].text  # the sentence whose words the model reads
 
 
 def test_role_recorder_sees_each_candidates_options(

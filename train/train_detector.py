@@ -25,11 +25,13 @@ code`` with the shipped typer and no detector, and every typed candidate is labe
 
 A logistic regression (scikit-learn, L2, classes balanced) over the candidates' named
 features (:func:`strife.events.detect.candidate_features`, those seen at least
-``--min-count`` times) is fitted; its regularisation and the threshold are chosen by
-cross-validation over sentences (5 folds, seed 13): the pair that gives an event to the
-fewest no-event sentences while keeping at least ``--min-kept`` of the gold events (macro
-averages over corpora, out of fold). It is written as ONNX (MatMul, Add, Sigmoid) with the
-feature names and threshold.
+``--min-count`` times) and the sentence's mean word-piece embedding times a scale
+(``wordpieces``) is fitted; its regularisation, the scale and the threshold are chosen by
+cross-validation over sentences (5 folds, seed 13): the combination that gives an event to
+the fewest no-event sentences while keeping at least ``--min-kept`` of the gold events
+(macro averages over corpora, out of fold). It is written as ONNX (MatMul, Add, Sigmoid)
+with the feature names and threshold; the weights on the embedding fold into one score per
+word piece (``wordpieces.npy``), read as the feature ``sentence_words``.
 """
 
 from __future__ import annotations
@@ -50,12 +52,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from coding import training_coder
 from data import UNSPLIT, ngec_examples
 from linear import SEED, fit, matrix, sigmoid, vocabulary, write_model
+from wordpieces import mean_embeddings, piece_embeddings, piece_scores
 
 from strife.evaluate.cameo import CORPUS, class_admits
 from strife.evaluate.event_gold import NO_EVENT, GoldItem
 from strife.evaluate.events import Coded, code_sentences, roles_match
 from strife.evaluate.suite import Corpus, load_corpora, select
-from strife.events.detect import MODEL_FILE, candidate_features
+from strife.events.detect import MODEL_FILE, SENTENCE_WORDS, WORDS_FILE, candidate_features
 from strife.events.typer import Candidate, TypeChoice
 from strife.nlp import doc_text
 from strife.records import Event
@@ -63,6 +66,9 @@ from strife.records import Event
 ROOT = Path(__file__).resolve().parents[1]
 FOLDS = 5
 C_GRID = (0.03, 0.1, 0.3, 1.0)
+# How much the sentence's mean word-piece embedding counts beside the binary features
+# (0: not at all): the larger, the less its weights are held back.
+WORD_SCALES = (0.0, 4.0, 8.0, 16.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.1, 0.91, 0.05))
 
 
@@ -72,13 +78,15 @@ class Sample:
     text: str
     features: tuple[str, ...]
     label: int  # 1 event, 0 not an event
+    sentence: str = ""  # the parsed sentence the candidate is in (its words are read)
 
 
 class Recorder:
-    """A detector that keeps everything and remembers each candidate's features."""
+    """A detector that keeps everything and remembers each candidate's features and the
+    sentence it is in."""
 
     def __init__(self) -> None:
-        self.seen: dict[tuple[str, int], tuple[str, ...]] = {}
+        self.seen: dict[tuple[str, int], tuple[tuple[str, ...], str]] = {}
 
     def keep(
         self,
@@ -89,7 +97,8 @@ class Recorder:
         text = doc_text(sent.doc)
         for candidate, choice in zip(candidates, choices, strict=True):
             start = sent.doc[candidate.trigger.token_start].idx
-            self.seen[(text, start)] = tuple(candidate_features(sent, candidate, choice))
+            features = tuple(candidate_features(sent, candidate, choice))
+            self.seen[(text, start)] = (features, sent.text)
         return [True] * len(candidates)
 
 
@@ -121,7 +130,7 @@ def _label(
 ) -> list[Sample]:
     none = all(g.no_event for g in golds)
     out: list[Sample] = []
-    for (seen_text, start), features in recorder.seen.items():
+    for (seen_text, start), (features, sentence) in recorder.seen.items():
         if seen_text != text:
             continue
         own = [e for e in events if e.event_start == start]
@@ -135,7 +144,7 @@ def _label(
             label = 1
         else:
             continue
-        out.append(Sample(corpus, text, features, label))
+        out.append(Sample(corpus, text, features, label, sentence))
     return out
 
 
@@ -183,28 +192,38 @@ def rates(samples: Sequence[Sample], probs: np.ndarray, threshold: float) -> tup
 
 
 def cross_validate(
-    samples: list[Sample], x: np.ndarray, y: np.ndarray, min_kept: float
-) -> tuple[float, float]:
-    """The (C, threshold) that give an event to the fewest no-event sentences out of fold
-    while keeping at least ``min_kept`` of the gold events (macro averages over corpora)."""
+    samples: list[Sample], x: np.ndarray, words: np.ndarray, y: np.ndarray, min_kept: float
+) -> tuple[float, float, float]:
+    """The (C, word scale, threshold) that give an event to the fewest no-event sentences
+    out of fold while keeping at least ``min_kept`` of the gold events (macro averages over
+    corpora). ``words`` (the sentences' mean word-piece embeddings) join the features times
+    the scale; scale 0 leaves them out."""
     texts = sorted({s.text for s in samples})
     rng = np.random.default_rng(SEED)
     fold_of = dict(zip(texts, rng.integers(0, FOLDS, len(texts)), strict=True))
     folds = np.array([fold_of[s.text] for s in samples])
-    best = (2.0, C_GRID[0], 0.0)
-    for c in C_GRID:
-        probs = np.zeros(len(samples), dtype=np.float32)
-        for k in range(FOLDS):
-            train, test = folds != k, folds == k
-            w, b = fit(x[train], y[train], c)
-            probs[test] = sigmoid(x[test], w, b)
-        for t in THRESHOLDS:
-            kept, alarms = rates(samples, probs, t)
-            print(f"C={c} threshold={t}: events kept {kept:.3f}, no-event coded {alarms:.3f}")
-            if kept >= min_kept and alarms < best[0]:
-                best = (alarms, c, t)
-    print(f"chosen: C={best[1]} threshold={best[2]} (out of fold: no-event coded {best[0]:.3f})")
-    return best[1], best[2]
+    best = (2.0, C_GRID[0], 0.0, 0.0)
+    for scale in WORD_SCALES:
+        design = np.hstack([x, words * scale]) if scale else x
+        for c in C_GRID:
+            probs = np.zeros(len(samples), dtype=np.float32)
+            for k in range(FOLDS):
+                train, test = folds != k, folds == k
+                w, b = fit(design[train], y[train], c)
+                probs[test] = sigmoid(design[test], w, b)
+            for t in THRESHOLDS:
+                kept, alarms = rates(samples, probs, t)
+                print(
+                    f"words x{scale} C={c} threshold={t}: events kept {kept:.3f}, "
+                    f"no-event coded {alarms:.3f}"
+                )
+                if kept >= min_kept and alarms < best[0]:
+                    best = (alarms, c, scale, t)
+    print(
+        f"chosen: C={best[1]} words x{best[2]} threshold={best[3]} "
+        f"(out of fold: no-event coded {best[0]:.3f})"
+    )
+    return best[1], best[2], best[3]
 
 
 def main() -> None:
@@ -216,11 +235,20 @@ def main() -> None:
     names = vocabulary([s.features for s in samples], args.min_count)
     x = matrix([s.features for s in samples], names)
     y = np.array([s.label for s in samples])
-    c, threshold = cross_validate(samples, x, y, args.min_kept)
-    weights, bias = fit(x, y, c)
+    table = piece_embeddings()
+    words = mean_embeddings([s.sentence for s in samples], table)
+    c, scale, threshold = cross_validate(samples, x, words, y, args.min_kept)
+    weights, bias = fit(np.hstack([x, words * scale]) if scale else x, y, c)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if scale:
+        np.save(args.out / WORDS_FILE, piece_scores(table, weights[len(names) :], scale))
+        names, weights = [*names, SENTENCE_WORDS], np.append(weights[: len(names)], 1.0)
+    else:
+        (args.out / WORDS_FILE).unlink(missing_ok=True)
     card = {
         "threshold": threshold,
         "C": c,
+        "word_scale": scale,
         "min_kept": args.min_kept,
         "trained_on": {
             f"{corpus}:{'event' if label else 'none'}": n

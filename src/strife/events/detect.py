@@ -3,9 +3,10 @@
 The trigger lexicon and the learned verbs propose candidates generously; many are not events
 that happened: statements of concern or condolence, reports and statements being issued,
 appeals, background ("the 1994 talks"), plans. The detector reads each typed candidate as a
-set of named features of its parse and its roles (:func:`candidate_features`) and gives the
-probability that it reports an event; below the model's threshold the candidate is not
-coded. The model is a logistic regression over those features, trained by
+set of named features of its parse and its roles (:func:`candidate_features`), and the
+sentence's words as one score (:class:`SentenceWords`), and gives the probability that it
+reports an event; below the model's threshold the candidate is not coded. The model is a
+logistic regression over those features, trained by
 ``train/train_detector.py`` on the development parts of the evaluation suite's corpora
 (events found there are positive, every candidate of a sentence that reports none is
 negative), exported to ONNX and run with onnxruntime. ``MODEL_CARD.md`` beside the model
@@ -19,13 +20,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
 from spacy.tokens import Span, Token
 
 from strife.datafiles import data_file
+from strife.errors import ModelError
 from strife.events.lexicon import WORDS, EventLexicon
 from strife.events.linear import LinearModel
 from strife.events.typer import Candidate, TypeChoice
@@ -33,6 +35,9 @@ from strife.plover import QUAD
 from strife.syntax import NOUN_POS, SUBJECT_DEPS, VERBAL_POS
 
 MODEL_FILE = "detector.onnx"
+WORDS_FILE = "wordpieces.npy"
+#: The real-valued feature that carries the sentence's word score (:class:`SentenceWords`).
+SENTENCE_WORDS = "sentence_words"
 WHAT = "the event detector"
 _ROLE_NAMES = ("actor", "recipient")
 _MODAL_TAGS = frozenset({"MD"})
@@ -56,28 +61,78 @@ def default_model_dir() -> Path:
     return data_file("models", "detector")
 
 
+class SentenceWords:
+    """What the words of a sentence say about whether it reports an event: the mean, over
+    its word pieces, of one score per piece of the MiniLM vocabulary (the typer's
+    tokenizer). The scores are a linear read-out of the pieces' input embeddings
+    (all-MiniLM-L6-v2), fitted with the detector, so a piece the training never saw scores
+    like the pieces it resembles ("typhoon" like "flood", "tally" like "figures")."""
+
+    def __init__(self, scores: npt.NDArray[np.float32], tokenizer: Any) -> None:
+        self._scores = scores
+        self._tokenizer = tokenizer
+
+    @classmethod
+    def load(cls, path: Path, tokenizer_file: Path) -> SentenceWords:
+        """Read the scores (``wordpieces.npy``) and the tokenizer; :class:`ModelError` when
+        either is unusable or they do not fit each other."""
+        from tokenizers import Tokenizer
+
+        try:
+            scores = np.load(path, allow_pickle=False).astype(np.float32)
+            tokenizer = Tokenizer.from_file(str(tokenizer_file))
+        except Exception as exc:  # numpy and tokenizers raise errors of their own
+            raise ModelError(f"cannot load the word scores of {WHAT} {path}: {exc}") from exc
+        if scores.ndim != 1 or len(scores) != tokenizer.get_vocab_size():
+            raise ModelError(f"{path}: {WHAT} scores {scores.shape} do not fit {tokenizer_file}")
+        tokenizer.no_padding()
+        tokenizer.no_truncation()
+        return cls(scores, tokenizer)
+
+    def score(self, text: str) -> float:
+        ids = self._tokenizer.encode(text, add_special_tokens=False).ids
+        return float(self._scores[ids].mean()) if ids else 0.0
+
+
 class EventDetector:
     """The trained detector: features to a probability, kept at or above ``threshold``."""
 
-    def __init__(self, model: LinearModel) -> None:
+    def __init__(self, model: LinearModel, words: SentenceWords | None = None) -> None:
         self._model = model
+        self._words = words
         self.threshold = model.threshold
 
     @classmethod
     def load(cls, model_dir: Path | None = None) -> EventDetector:
         """Read ``detector.onnx`` and ``features.json`` from ``model_dir`` (the shipped
-        model by default); :class:`ModelError` when either is unusable."""
-        return cls(LinearModel.load(model_dir or default_model_dir(), MODEL_FILE, WHAT))
+        model by default), and ``wordpieces.npy`` when the model reads the sentence's words;
+        :class:`ModelError` when a file is unusable."""
+        from strife.classify.model import TOKENIZER_FILE
+        from strife.classify.model import default_model_dir as typer_dir
 
-    def probabilities(self, rows: Sequence[Sequence[str]]) -> npt.NDArray[np.float32]:
-        """P(event) of each candidate, given its feature names (unknown names count 0)."""
-        return self._model.probabilities(rows)
+        folder = model_dir or default_model_dir()
+        model = LinearModel.load(folder, MODEL_FILE, WHAT)
+        if not model.has_feature(SENTENCE_WORDS):
+            return cls(model)
+        return cls(model, SentenceWords.load(folder / WORDS_FILE, typer_dir() / TOKENIZER_FILE))
+
+    def probabilities(
+        self, rows: Sequence[Sequence[str]], sentences: Sequence[str] | None = None
+    ) -> npt.NDArray[np.float32]:
+        """P(event) of each candidate, given its feature names (unknown names count 0) and
+        the text of the sentence it is in (read only by a model that reads words)."""
+        values = None
+        if self._words is not None and sentences is not None:
+            scores = {text: self._words.score(text) for text in set(sentences)}
+            values = [{SENTENCE_WORDS: scores[text]} for text in sentences]
+        return self._model.probabilities(rows, values)
 
     def keep(
         self, sent: Span, candidates: Sequence[Candidate], choices: Sequence[TypeChoice]
     ) -> list[bool]:
         rows = [candidate_features(sent, c, t) for c, t in zip(candidates, choices, strict=True)]
-        return [bool(p >= self.threshold) for p in self.probabilities(rows)]
+        probabilities = self.probabilities(rows, [sent.text] * len(rows))
+        return [bool(p >= self.threshold) for p in probabilities]
 
 
 def candidate_features(sent: Span, candidate: Candidate, choice: TypeChoice) -> list[str]:

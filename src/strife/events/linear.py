@@ -11,7 +11,7 @@ decision threshold chosen in training.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +49,16 @@ class LinearModel:
             raise ModelError(f"cannot load {what} {folder / model_file}: {exc}") from exc
         return cls(session, {name: i for i, name in enumerate(names)}, threshold)
 
-    def probabilities(self, rows: Sequence[Sequence[str]]) -> npt.NDArray[np.float32]:
-        """The probability of each row, given its feature names (unknown names count 0)."""
+    def has_feature(self, name: str) -> bool:
+        return name in self._features
+
+    def probabilities(
+        self,
+        rows: Sequence[Sequence[str]],
+        values: Sequence[Mapping[str, float]] | None = None,
+    ) -> npt.NDArray[np.float32]:
+        """The probability of each row, given its feature names (unknown names count 0) and,
+        in ``values``, the real-valued features of each row (a score, not a 0/1 flag)."""
         if not rows:
             return np.zeros(0, dtype=np.float32)
         matrix = np.zeros((len(rows), len(self._features)), dtype=np.float32)
@@ -59,6 +67,11 @@ class LinearModel:
                 column = self._features.get(name)
                 if column is not None:
                     matrix[i, column] = 1.0
+        for i, valued in enumerate(values or ()):
+            for name, value in valued.items():
+                column = self._features.get(name)
+                if column is not None:
+                    matrix[i, column] = value
         (out,) = self._session.run(["probability"], {"features": matrix})
         return np.asarray(out, dtype=np.float32).reshape(-1)
 
