@@ -194,12 +194,34 @@ def test_each_measure_counts_the_items_it_applies_to() -> None:
         "type_accuracy": (2, 2),
         "pair_found": (2, 3),
         "pair_typed": (1, 2),
+        "type_source": (0, 0),  # no gold here codes its actor's country
         "quad_event": (2, 3),
         "precision": (1, 2),
         "coded_on_none": (1, 2),
     }
     assert scores.value("pair_found") == pytest.approx(2 / 3)
     assert scores.none_types == {"ACCUSE": 1}
+
+
+def test_type_and_source_country_ask_the_actors_code_not_its_span() -> None:
+    def coded_actor(text: str, code: str | None) -> GoldItem:
+        return GoldItem(text, text, "ASSAULT", actors=(Mention(0, 4, code),), corpus="t")
+
+    items = (
+        coded_actor("A", "RUS"),  # found: an ASSAULT by a RUS actor elsewhere in it
+        coded_actor("B", "RUS"),  # the RUS actor's event is of another type
+        coded_actor("C", "SYR"),  # an ASSAULT by the wrong country
+        coded_actor("D", None),  # the gold codes no country: not asked
+    )
+    by_russia = Coded("ASSAULT", ((20, 26),), actor_codes=("RUS",))
+    coded = {
+        "A": (by_russia,),
+        "B": (Coded("ACCUSE", ((0, 4),), actor_codes=("RUS",)),),
+        "C": (by_russia,),
+        "D": (by_russia,),
+    }
+    scores = score_corpus(Corpus("t", items), coded, {})
+    assert scores.counts["type_source"] == (1, 3)
 
 
 def test_cameo_classes_admit_each_plover_type_where_its_cameo_codes_fall() -> None:

@@ -133,18 +133,20 @@ def evaluate_code(items: Sequence[GoldItem], coder: Coder) -> CodeReport:
 
 @dataclass(frozen=True, slots=True)
 class Coded:
-    """What scoring needs of a coded event: its type, its roles' character spans, and
-    whether it is coded as a fact (not marked as negated or hypothetical)."""
+    """What scoring needs of a coded event: its type, its roles' character spans, whether
+    it is coded as a fact (not marked as negated or hypothetical), and its actors' codes."""
 
     event: str
     actors: tuple[tuple[int, int], ...] = ()
     recipients: tuple[tuple[int, int], ...] = ()
     fact: bool = True
+    actor_codes: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, event: Event) -> Coded:
         fact = event.aux not in NOT_FACTS
-        return cls(event.event, _spans(event.actor), _spans(event.recipient), fact)
+        codes = tuple(r.code for r in event.actor if r.code)
+        return cls(event.event, _spans(event.actor), _spans(event.recipient), fact, codes)
 
 
 # Auxiliary markers that say an event is not reported as having happened (PLOVER 2.0:

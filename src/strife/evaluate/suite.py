@@ -14,6 +14,9 @@ Measures, each over the corpus items it applies to (None where it applies to non
 * ``type_accuracy``: the typer's type given the gold pair (root for PLV, class for CAMEO);
 * ``pair_found``: end to end, an event whose actor and recipient overlap the gold's;
 * ``pair_typed``: the same with the right type (root, type, or one the CAMEO class admits);
+* ``type_source``: where the gold codes its actor's country (PLOVER records, strife's own
+  gold): an event of the gold type whose actor is coded with one of those codes, wherever
+  its span lies (what a CAMEO coding with its source country asks);
 * ``quad_event``: an event the gold CAMEO class admits anywhere in the sentence;
 * ``precision``: of the events coded on event sentences, the share matching one of the
   sentence's gold pairs with the right type (a lower bound: gold marks one pair);
@@ -62,6 +65,7 @@ MEASURES: Final = (
     "type_accuracy",
     "pair_found",
     "pair_typed",
+    "type_source",
     "quad_event",
     "precision",
     "coded_on_none",
@@ -162,6 +166,9 @@ def score_corpus(
             [any(roles_match(c, i) for c in coded[i.text]) for i in items if i.has_pair]
         ),
         "pair_typed": _share([_found(coded[i.text], i, label) for i in items if _pair(i)]),
+        "type_source": _share(
+            [_source_found(coded[i.text], i, label) for i in items if _sourced(i)]
+        ),
         "quad_event": _share([_quad_event(coded[i.text], i) for i in items if _quadded(i)]),
         "precision": _precision(items, coded, label),
         "coded_on_none": _share([bool(_unwanted(coded[i.text], i)) for i in items if i.no_event]),
@@ -172,6 +179,15 @@ def score_corpus(
 
 def _pair(item: GoldItem) -> bool:
     return item.has_pair and item.typed
+
+
+def _sourced(item: GoldItem) -> bool:
+    return bool(item.event) and any(m.code for m in item.actors)
+
+
+def _source_found(coded: Sequence[Coded], item: GoldItem, label: Label) -> bool:
+    codes = {m.code for m in item.actors if m.code}
+    return any(same_type(c.event, item, label) and codes & set(c.actor_codes) for c in coded)
 
 
 def _quadded(item: GoldItem) -> bool:

@@ -37,6 +37,7 @@ HEADINGS = {
     "type_accuracy": "type given pair",
     "pair_found": "pair found",
     "pair_typed": "pair + type",
+    "type_source": "type + source",
     "quad_event": "event of quad",
     "precision": "precision",
     "coded_on_none": "coded on none",
