@@ -222,6 +222,12 @@ def test_type_and_source_country_ask_the_actors_code_not_its_span() -> None:
     }
     scores = score_corpus(Corpus("t", items), coded, {})
     assert scores.counts["type_source"] == (1, 3)
+    # strife's UN code counts as the gold's intergovernmental one, not the other way round.
+    un = Coded("ASSAULT", ((0, 4),), actor_codes=("UNO",))
+    items = (coded_actor("E", "IGO"), coded_actor("F", "UNO"))
+    igo = Coded("ASSAULT", ((0, 4),), actor_codes=("IGO",))
+    scores = score_corpus(Corpus("t", items), {"E": (un,), "F": (igo,)}, {})
+    assert scores.counts["type_source"] == (1, 2)
 
 
 def test_cameo_classes_admit_each_plover_type_where_its_cameo_codes_fall() -> None:

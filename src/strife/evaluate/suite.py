@@ -16,7 +16,8 @@ Measures, each over the corpus items it applies to (None where it applies to non
 * ``pair_typed``: the same with the right type (root, type, or one the CAMEO class admits);
 * ``type_source``: where the gold codes its actor's country (PLOVER records, strife's own
   gold): an event of the gold type whose actor is coded with one of those codes, wherever
-  its span lies (what a CAMEO coding with its source country asks);
+  its span lies (what a CAMEO coding with its source country asks); strife's UNO and EUR
+  count as the gold's IGO;
 * ``quad_event``: an event the gold CAMEO class admits anywhere in the sentence;
 * ``precision``: of the events coded on event sentences, the share matching one of the
   sentence's gold pairs with the right type (a lower bound: gold marks one pair);
@@ -187,7 +188,18 @@ def _sourced(item: GoldItem) -> bool:
 
 def _source_found(coded: Sequence[Coded], item: GoldItem, label: Label) -> bool:
     codes = {m.code for m in item.actors if m.code}
-    return any(same_type(c.event, item, label) and codes & set(c.actor_codes) for c in coded)
+    return any(
+        same_type(c.event, item, label) and codes & _with_kinds(c.actor_codes) for c in coded
+    )
+
+
+# strife codes the UN and the EU apart (UNO, EUR); a gold set that codes every
+# intergovernmental body IGO (the PLOVER records) names them so.
+_IGO_KINDS: Final = frozenset({"UNO", "EUR"})
+
+
+def _with_kinds(codes: Sequence[str]) -> set[str]:
+    return {*codes, *("IGO" for c in codes if c in _IGO_KINDS)}
 
 
 def _quadded(item: GoldItem) -> bool:
