@@ -262,6 +262,23 @@ def test_an_adjective_is_a_place_only_when_the_model_reads_one(geoparser: Geopar
     assert found(geoparser, doc) == [("Winnipeg", 6183235)]
 
 
+def test_a_demonym_inside_an_areas_own_name_does_not_hide_it() -> None:
+    # The model labels "French" (of "French Guiana") and "Punjab" NORP and tags them ADJ: the
+    # words are still the own name of a country or province. A direction word stays none.
+    guiana = GazetteerEntry(3381670, "French Guiana", 4.0, -53.0, "GUF", "PCLI", 195506)
+    punjab = GazetteerEntry(1167710, "Punjab", 30.84, 72.31, "PAK", "ADM1", 73621290, "04")
+    central = GazetteerEntry(933876, "Central", -21.5, 26.5, "BWA", "ADM1", 638604, "01")
+    geoparser = Geoparser(Gazetteer.from_records([guiana, punjab, central]))
+    doc = tagged(
+        "cases were found in French Guiana", ents=[("French", "NORP")], pos={"French": "ADJ"}
+    )
+    assert found(geoparser, doc) == [("French Guiana", 3381670)]
+    doc = tagged("floods hit the Punjab province", ents=[("Punjab", "NORP")], pos={"Punjab": "ADJ"})
+    assert found(geoparser, doc) == [("Punjab", 1167710)]
+    doc = tagged("Central banks met in the capital", pos={"Central": "ADJ"})
+    assert found(geoparser, doc) == []
+
+
 def test_acronyms_must_be_countries_or_provinces(geoparser: Geoparser) -> None:
     doc = tagged("the EU sent envoys to the U.S. and to Europe")
     assert found(geoparser, doc) == [("U.S.", 6252001)]

@@ -31,6 +31,11 @@ def level_of(feature_code: str) -> Level:
     return "city"
 
 
+def is_feature_area(feature_code: str) -> bool:
+    """A sea, river, mountain range, island or the like (not a settlement or a division)."""
+    return feature_code in _FEATURE_AREAS
+
+
 def precision_of(feature_code: str) -> int:
     """0 for a continent up to 4 for a town: higher is more precise."""
     return LEVELS.index(level_of(feature_code))

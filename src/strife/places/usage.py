@@ -20,6 +20,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from strife.places.levels import is_feature_area
 from strife.places.lexicon import Lexicon
 from strife.places.names import Candidate, normalize_name
 
@@ -148,7 +149,11 @@ def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
     for entity in reading.entities_of(match):
         if entity.label_ in _TIME_AND_NUMBER_LABELS:
             return True
-        if entity.label_ == "NORP" and any(_looks_like_demonym(t) for t in words):
+        if (
+            entity.label_ == "NORP"
+            and any(_looks_like_demonym(t) for t in words)
+            and not _names_an_area(match)
+        ):
             return True
         if entity.label_ == "PERSON" and (
             _follows_title(doc, entity.start, lexicon)
@@ -160,8 +165,22 @@ def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
     if len(words) == 1 and _is_acronym(words[0]) and words[0].text not in lexicon.abbreviations:
         return not any(c.entry.is_country or c.entry.is_admin_area for c in match.candidates)
     # An adjective is not a name, unless the model reads it as a place ("some Calgary
-    # residents": tagged ADJ, labelled GPE).
-    return len(words) == 1 and words[0].pos_ == "ADJ" and not _is_place_entity(reading, match)
+    # residents": tagged ADJ, labelled GPE) or it is a province's or country's own name ("the
+    # Punjab province": tagged ADJ, labelled NORP), not a direction ("Central", "Western").
+    if len(words) != 1 or words[0].pos_ != "ADJ" or _is_place_entity(reading, match):
+        return False
+    return not _names_an_area(match) or words[0].lower_ in lexicon.directions
+
+
+def _names_an_area(match: Match) -> bool:
+    """The words are the own name of a country, a division or a feature ("Punjab", "French
+    Guiana", "the Carpathians"), which the model may label NORP for a demonym in them or
+    like them."""
+    return any(
+        c.exact
+        and (c.entry.is_country or c.entry.is_admin_area or is_feature_area(c.entry.feature_code))
+        for c in match.candidates
+    )
 
 
 def _is_place_entity(reading: Reading, match: Match) -> bool:
