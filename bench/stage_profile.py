@@ -181,6 +181,18 @@ def report(
     }
 
 
+def profile_file(path: Path) -> dict[str, Any]:
+    """The whole profile of coding ``path`` (any file ``strife code`` reads): stages under
+    cProfile, spaCy by component, and the sentences that hold a trigger candidate."""
+    from strife.ingest.inputs import read_inputs
+    from strife.records import Article
+
+    texts = [a.text for a in read_inputs([str(path)]) if isinstance(a, Article)]
+    unprofiled, wall, stages, coded = profile_coding(path)
+    components, docs = spacy_components(texts)
+    return report(unprofiled, wall, stages, components, coded, trigger_sentences(docs))
+
+
 def print_table(result: dict[str, Any]) -> None:
     print(
         f"{result['articles']} articles coded in {result['wall_seconds_unprofiled']} s, "
@@ -207,9 +219,6 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=0, help="the first N only (0: all)")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     args = parser.parse_args()
-    from strife.ingest.inputs import read_inputs
-    from strife.records import Article
-
     with tempfile.TemporaryDirectory() as tmp:
         if args.input is not None:
             path = args.input
@@ -219,10 +228,7 @@ def main() -> None:
                 rows = rows[: args.articles]
             path = Path(tmp) / "articles.jsonl"
             path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-        texts = [a.text for a in read_inputs([str(path)]) if isinstance(a, Article)]
-        unprofiled, wall, stages, coded = profile_coding(path)
-    components, docs = spacy_components(texts)
-    result = report(unprofiled, wall, stages, components, coded, trigger_sentences(docs))
+        result = profile_file(path)
     if args.format == "json":
         print(json.dumps(result))
     else:

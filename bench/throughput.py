@@ -3,6 +3,7 @@
 Usage::
 
     .venv/bin/python bench/throughput.py [--data ../shared/data] [--repeat 3] [--jobs 1]
+        [--articles N] [--profile N]
 
 Each trial runs in a fresh subprocess so that its peak memory (ru_maxrss) is its own:
 
@@ -25,6 +26,10 @@ ratio, and the ratio of the medians), the CPU time all processes of a trial used
 other load on the machine changes less than wall time) with the main process's share, and
 the load average, since other processes on a shared machine take cores from both kinds. The
 gazetteer index is built before timing (it is built once per machine, not per run).
+
+``--articles N`` times the first N articles only. ``--profile N`` then codes the first N
+articles once more, in this process, under cProfile (``bench/stage_profile.py``) and prints
+where the time goes, stage by stage and spaCy by component, after the throughput figures.
 """
 
 from __future__ import annotations
@@ -106,6 +111,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--articles", type=int, default=0, help="the first N only (0: all)")
+    parser.add_argument("--profile", type=int, default=0, help="profile the first N (0: none)")
     parser.add_argument("--trial", choices=["spacy", "strife"], help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -117,11 +124,26 @@ def main() -> None:
         return
     if not (args.data / GUARDIAN).exists():
         sys.exit(f"bench: {args.data / GUARDIAN} not found; pass --data PATH/TO/shared/data")
-    report(args.data, args.repeat, args.jobs)
+    report(args.data, args.repeat, args.jobs, args.articles)
+    if args.profile:
+        profile(args.data, args.profile)
 
 
-def report(data: Path, repeat: int, jobs: int) -> None:
+def profile(data: Path, n: int) -> None:
+    """Where the time of coding the first ``n`` articles goes (``bench/stage_profile.py``)."""
+    from stage_profile import print_table, profile_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "profiled.jsonl"
+        rows = load_articles(data)[:n]
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        print_table(profile_file(path))
+
+
+def report(data: Path, repeat: int, jobs: int, first: int = 0) -> None:
     articles = load_articles(data)
+    if first:
+        articles = articles[:first]
     words = sum(len(a["text"].split()) for a in articles)
     from strife.places import Gazetteer
 

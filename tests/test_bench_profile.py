@@ -55,3 +55,34 @@ def test_profile_reports_time_for_every_stage(tmp_path: Path) -> None:
     assert triggers["sentences"] >= 2
     assert 0 < triggers["share_with_trigger"] <= 1
     assert 0 < triggers["token_share_with_trigger"] <= 1
+
+
+DATA = ROOT.parent / "shared" / "data"
+GUARDIAN = DATA / "articles" / "Guardian_SDF_sample.csv.zip"
+
+
+@pytest.mark.skipif(not GUARDIAN.exists(), reason="the Guardian sample (../shared/data) is absent")
+def test_throughput_times_the_first_articles_and_profiles_them() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "throughput.py"),
+            "--data",
+            str(DATA),
+            "--repeat",
+            "1",
+            "--articles",
+            "3",
+            "--profile",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("3 articles,")
+    assert any(line.lstrip().startswith("throughput ratio strife/spacy") for line in lines)
+    assert any(line.startswith("2 articles coded in") for line in lines)
+    assert any(line.startswith("spaCy ") and "%" in line for line in lines)
