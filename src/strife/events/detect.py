@@ -67,7 +67,7 @@ class SentenceWords:
     tokenizer). The scores are a linear read-out of the pieces' input embeddings
     (all-MiniLM-L6-v2), fitted with the detector, so pieces whose embeddings are alike score
     alike, seen in training or not (in the shipped scores "cyclone" -4.4 and "flood" -8.2,
-    "survey" -7.2 and "report" -4.6, "shelled" +3.7 and "attacked" +10.8)."""
+    "survey" -7.3 and "report" -4.6, "shelled" +3.7 and "attacked" +10.8)."""
 
     def __init__(self, scores: npt.NDArray[np.float32], tokenizer: Any) -> None:
         self._scores = scores
