@@ -23,27 +23,20 @@ STORIES = [
 ]
 
 
+def _bench(script: str, *args: str) -> str:
+    """Run ``bench/<script>`` with ``args`` in a process of its own; its standard output."""
+    command = [sys.executable, str(ROOT / "bench" / script), *args]
+    return subprocess.run(command, capture_output=True, text=True, check=True, timeout=600).stdout
+
+
 def test_profile_reports_time_for_every_stage(tmp_path: Path) -> None:
     path = tmp_path / "stories.jsonl"
     path.write_text(
         "".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(STORIES)),
         encoding="utf-8",
     )
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "stage_profile.py"),
-            "--input",
-            str(path),
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=600,
-    )
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    stdout = _bench("stage_profile.py", "--input", str(path), "--format", "json")
+    result = json.loads(stdout.strip().splitlines()[-1])
     assert result["articles"] == 2
     seconds = {row["stage"]: row["seconds"] for row in result["stages"]}
     timed = {"ingest", "dedupe", "spaCy", "actors", "places", "dates", "events", "triggers"}
@@ -63,25 +56,8 @@ GUARDIAN = DATA / "articles" / "Guardian_SDF_sample.csv.zip"
 
 @pytest.mark.skipif(not GUARDIAN.exists(), reason="the Guardian sample (../shared/data) is absent")
 def test_throughput_times_the_first_articles_and_profiles_them() -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "throughput.py"),
-            "--data",
-            str(DATA),
-            "--repeat",
-            "1",
-            "--articles",
-            "3",
-            "--profile",
-            "2",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=600,
-    )
-    lines = done.stdout.splitlines()
+    args = ("--data", str(DATA), "--repeat", "1", "--articles", "3", "--profile", "2")
+    lines = _bench("throughput.py", *args).splitlines()
     assert lines[0].startswith("3 articles,")
     assert any(line.lstrip().startswith("throughput ratio strife/spacy") for line in lines)
     assert any(line.startswith("2 articles coded in") for line in lines)
