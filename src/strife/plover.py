@@ -151,6 +151,8 @@ CONTEXTS: Final = (
 AUX_MARKERS: Final = ("negation", "future", "hypothetical", "historical")
 
 NON_STATE_CODES: Final = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC")
+#: Intergovernmental bodies coded apart from the generic IGO: the United Nations, the EU.
+IGO_KINDS: Final = ("UNO", "EUR")
 
 
 def as_event_type(name: str) -> EventType | None:

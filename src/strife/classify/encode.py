@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -121,18 +122,25 @@ def _valid(span: tuple[int, int] | None, text: str) -> tuple[int, int] | None:
     return span
 
 
+def load_tokenizer(tokenizer_file: Path) -> Any:
+    """The MiniLM word-piece tokenizer of ``tokenizer_file``, cutting whole texts (no padding,
+    no truncation); :class:`ModelError` when the file is unusable."""
+    from tokenizers import Tokenizer
+
+    try:
+        tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    except Exception as exc:  # the tokenizers library raises a bare Exception
+        raise ModelError(f"cannot load the tokenizer {tokenizer_file}: {exc}") from exc
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tokenizer
+
+
 class Encoder:
     """The MiniLM word-piece tokenizer (``tokenizer.json``) and the windowing rule."""
 
     def __init__(self, tokenizer_file: Path, max_tokens: int = MAX_TOKENS) -> None:
-        from tokenizers import Tokenizer
-
-        try:
-            self._tokenizer = Tokenizer.from_file(str(tokenizer_file))
-        except Exception as exc:  # the tokenizers library raises a bare Exception
-            raise ModelError(f"cannot load the tokenizer {tokenizer_file}: {exc}") from exc
-        self._tokenizer.no_padding()
-        self._tokenizer.no_truncation()
+        self._tokenizer = load_tokenizer(tokenizer_file)
         self.max_tokens = max_tokens
 
     def encode(self, pairs: Sequence[Pair]) -> Batch:

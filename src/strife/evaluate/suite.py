@@ -57,6 +57,7 @@ from strife.evaluate.events import (
 )
 from strife.evaluate.scoring import ratio
 from strife.evaluate.splits import Part, part_of
+from strife.plover import IGO_KINDS
 
 if TYPE_CHECKING:
     from strife.classify.pairs import PairClassifier
@@ -193,13 +194,10 @@ def _source_found(coded: Sequence[Coded], item: GoldItem, label: Label) -> bool:
     )
 
 
-# strife codes the UN and the EU apart (UNO, EUR); a gold set that codes every
-# intergovernmental body IGO (the PLOVER records) names them so.
-_IGO_KINDS: Final = frozenset({"UNO", "EUR"})
-
-
 def _with_kinds(codes: Sequence[str]) -> set[str]:
-    return {*codes, *("IGO" for c in codes if c in _IGO_KINDS)}
+    """strife codes the UN and the EU apart (``IGO_KINDS``); a gold set that codes every
+    intergovernmental body IGO (the PLOVER records) names them so."""
+    return {*codes, *("IGO" for c in codes if c in IGO_KINDS)}
 
 
 def _quadded(item: GoldItem) -> bool:

@@ -77,17 +77,15 @@ class SentenceWords:
     def load(cls, path: Path, tokenizer_file: Path) -> SentenceWords:
         """Read the scores (``wordpieces.npy``) and the tokenizer; :class:`ModelError` when
         either is unusable or they do not fit each other."""
-        from tokenizers import Tokenizer
+        from strife.classify.encode import load_tokenizer
 
         try:
             scores = np.load(path, allow_pickle=False).astype(np.float32)
-            tokenizer = Tokenizer.from_file(str(tokenizer_file))
-        except Exception as exc:  # numpy and tokenizers raise errors of their own
+        except (OSError, ValueError) as exc:
             raise ModelError(f"cannot load the word scores of {WHAT} {path}: {exc}") from exc
+        tokenizer = load_tokenizer(tokenizer_file)
         if scores.ndim != 1 or len(scores) != tokenizer.get_vocab_size():
             raise ModelError(f"{path}: {WHAT} scores {scores.shape} do not fit {tokenizer_file}")
-        tokenizer.no_padding()
-        tokenizer.no_truncation()
         return cls(scores, tokenizer)
 
     def score(self, text: str) -> float:
