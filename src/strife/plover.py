@@ -150,7 +150,9 @@ CONTEXTS: Final = (
 
 AUX_MARKERS: Final = ("negation", "future", "hypothetical", "historical")
 
-NON_STATE_CODES: Final = ("IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC")
+#: Codes of actors that are not states: intergovernmental bodies, NGOs, militant groups,
+#: multinational companies. They are no party to a war between states.
+NON_STATE_CODES: Final = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 #: Intergovernmental bodies coded apart from the generic IGO: the United Nations, the EU.
 IGO_KINDS: Final = ("UNO", "EUR")
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from strife.actors.lexicon import NON_STATE_CODES, SECTORS
+from strife.actors.lexicon import SECTORS
+from strife.plover import NON_STATE_CODES
 
 if TYPE_CHECKING:
     from strife.actors.resolver import ActorResolver

@@ -37,6 +37,7 @@ from typing import Literal, get_args
 
 from strife.datafiles import data_file, read_words
 from strife.errors import ModelError
+from strife.plover import NON_STATE_CODES
 from strife.records import MentionKind
 
 Category = Literal["country", "capital", "demonym", "people", "seat", "org", "person", "agent"]
@@ -46,7 +47,6 @@ SECTORS = frozenset(
     "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK "
     "AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC".split()
 )
-NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 ORGANISATION_KINDS: dict[str, MentionKind] = {"igo": "igo", "group": "group", "agent": "agent"}
 PARTIALLY_RECOGNISED = "PRE"
 #: The lists of ``data/actors/words.json`` (:mod:`strife.actors.compose` and ``memory``).

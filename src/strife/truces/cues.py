@@ -14,7 +14,6 @@ from strife.actors.lexicon import Lexicon, fold
 from strife.datafiles import data_file
 from strife.truces.model import KINDS, Kind
 
-NON_PARTY_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 MAX_NAME_WORDS = 8
 _WORD = re.compile(r"[A-Za-z](?:[\w'’.]*\w)?\.?")
 

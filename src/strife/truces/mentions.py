@@ -30,9 +30,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from strife.plover import EventType
+from strife.plover import NON_STATE_CODES, EventType
 from strife.records import Article, Event
-from strife.truces.cues import NON_PARTY_CODES, Cues, Names, cues
+from strife.truces.cues import Cues, Names, cues
 from strife.truces.model import Evidence, Kind, Moment, Party, Site, Term, TruceMention
 from strife.truces.moments import DAY_IN_TEXT, YEAR, duration, later, read_day, when_after
 
@@ -337,7 +337,7 @@ class _Reader:
             named = {
                 p.code: (p.name, p.evidence)
                 for p in self._listed(window.start + match.end(), end)
-                if p.code not in NON_PARTY_CODES and p.code not in skip
+                if p.code not in NON_STATE_CODES and p.code not in skip
             }
             if len(named) >= 2:
                 return named
@@ -368,7 +368,7 @@ class _Reader:
             if event.event not in ("AGREE", "CONSULT", "SUPPORT"):
                 continue
             for ref in event.recipient:
-                if ref.code in NON_PARTY_CODES:
+                if ref.code in NON_STATE_CODES:
                     party = Party(ref.code, ref.name, self._evidence(ref.start, ref.end))
                     found.setdefault((ref.code, ref.name), party)
         return tuple(found.values())
@@ -572,7 +572,7 @@ def _codes(
         refs = event.actor if actors_only else event.actor + event.recipient
         for ref in refs:
             code = ref.code
-            if code is None or code in NON_PARTY_CODES or code in skip:
+            if code is None or code in NON_STATE_CODES or code in skip:
                 continue
             evidence = Evidence(event.article_id, ref.start, ref.end, ref.entity_text)
             name, _ = found.get(code, (None, None))
@@ -603,7 +603,7 @@ def _article_pair(events: Sequence[Event], text: str, skip: set[str]) -> tuple[s
                 {
                     ref.code
                     for ref in refs
-                    if ref.code in named and ref.code not in NON_PARTY_CODES | skip
+                    if ref.code in named and ref.code not in NON_STATE_CODES | skip
                 }
             )
         pair = [code for code, _ in counts.most_common(2)]

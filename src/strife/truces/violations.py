@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from strife.plover import EventType
+from strife.plover import NON_STATE_CODES, EventType
 from strife.records import Event
-from strife.truces.cues import NON_PARTY_CODES, cues
+from strife.truces.cues import cues
 from strife.truces.model import Evidence, Site, Violation
 
 VIOLATION_EVENTS: frozenset[EventType] = frozenset(
@@ -45,7 +45,7 @@ def in_period(event: Event, first: date | None, until: date | None) -> bool:
 def violation(event: Event, codes: Collection[str], *, explicit: bool) -> Violation | None:
     """The event as an alleged violation of a truce between ``codes``; None when neither
     who fired nor who says so can be told."""
-    parties = [code for code in codes if code not in NON_PARTY_CODES]
+    parties = [code for code in codes if code not in NON_STATE_CODES]
     accuser, accused = _sides(event, parties)
     if accuser is None and accused is None:
         return None
