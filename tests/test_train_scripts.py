@@ -216,3 +216,15 @@ def test_role_recorder_sees_each_candidates_options(
     assert seen.event == "ASSAULT"
     assert {(o.start, o.end) for o in seen.options} == {(0, 14), (23, 30)}
     assert seen.ruled == (frozenset({(0, 14)}), frozenset({(23, 30)}))
+
+
+def test_new_typer_nets_start_alike_from_one_seed() -> None:
+    """The heads' random start comes from the seed: without it `make train` gave another
+    typer at every run."""
+    torch = pytest.importorskip("torch", reason="torch is installed by `make train` only")
+    pytest.importorskip("transformers", reason="transformers comes with the train extras")
+    net = importlib.import_module("net")
+    first, second, other = net.new_net(13), net.new_net(13), net.new_net(14)
+    assert torch.equal(first.type_head.weight, second.type_head.weight)
+    assert torch.equal(first.mode_head.bias, second.mode_head.bias)
+    assert not torch.equal(first.type_head.weight, other.type_head.weight)

@@ -76,9 +76,12 @@ class TyperNet(nn.Module):
         return self.type_head(joined), self.mode_head(joined)
 
 
-def new_net() -> TyperNet:
+def new_net(seed: int = Settings().seed) -> TyperNet:
+    """The base encoder with new heads, drawn from ``seed`` (without it the heads' random
+    start, and so the trained model, would differ from one run to the next)."""
     from transformers import AutoModel
 
+    torch.manual_seed(seed)
     encoder = AutoModel.from_pretrained(str(base_model_dir()))
     return TyperNet(encoder, int(encoder.config.hidden_size))
 
