@@ -1188,3 +1188,46 @@ def test_who_is_refused_may_be_the_subject_of_a_clause_below(
     (trigger,) = find_triggers(doc[:], event_lexicon, learned=frozenset({"accept"}))
     args = extract_arguments(trigger, doc, MentionIndex(mentions), ())
     assert [r.entity_text for r in args.recipients] == ["refugees"]
+
+
+ACCUSED_AFTER = """
+Nigeria PROPN NNP nsubj 1 Nigeria
+expelled VERB VBD ROOT 1 expel
+the DET DT det 3 the
+envoy NOUN NN dobj 1 envoy
+after ADP IN prep 1 after
+accusing VERB VBG pcomp 4 accuse
+Ghana PROPN NNP dobj 5 Ghana
+of ADP IN prep 5 of
+spying NOUN NN pobj 7 spying
+. PUNCT . punct 1 .
+"""
+
+KEPT_FROM = """
+Ghana PROPN NNP nsubj 1 Ghana
+stopped VERB VBD ROOT 1 stop
+Nigeria PROPN NNP dobj 1 Nigeria
+from ADP IN prep 1 from
+accusing VERB VBG pcomp 3 accuse
+Togo PROPN NNP dobj 4 Togo
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_gerund_after_a_verbs_preposition_is_done_by_its_subject(
+    rule_coder: EventCoder,
+) -> None:
+    # "expelled the envoy after accusing Ghana": Nigeria accuses; "stopped Nigeria from
+    # accusing Togo": the object, not Ghana, would accuse, so no actor is inherited.
+    doc = parse(ACCUSED_AFTER)
+    mentions = [actor(doc, 0, 1, "NGA", "GOV"), actor(doc, 6, 7, "GHA", "GOV")]
+    events = code_events(rule_coder, doc, mentions)
+    accusation = next(e for e in events if e.event == "ACCUSE")
+    assert roles(accusation) == (["NGA"], ["Ghana"])
+    doc = parse(KEPT_FROM)
+    mentions = [
+        actor(doc, i, i + 1, code, "GOV") for i, code in ((0, "GHA"), (2, "NGA"), (5, "TGO"))
+    ]
+    events = code_events(rule_coder, doc, mentions)
+    accusation = next(e for e in events if e.event == "ACCUSE")
+    assert "GHA" not in roles(accusation)[0]

@@ -55,6 +55,7 @@ from strife.syntax import (
     SUBJECT_DEPS,
     VERBAL_POS,
     children_with,
+    is_verb,
     prep_objects,
     subjects,
 )
@@ -481,11 +482,17 @@ def _dative(token: Token) -> list[Token]:
 
 
 def _inherited_subjects(verb: Token) -> list[Token]:
-    """Subject of a verb that has none: from its governing verb or modified noun."""
+    """Subject of a verb that has none: from its governing verb or modified noun, also
+    through a preposition ("ordered an offensive after accusing the region of attacks")."""
     current = verb
     for _ in range(4):
         if current.dep_ in ("xcomp", "conj", "advcl", "acomp") and current.head.i != current.i:
             current = current.head
+            found = subjects(current)
+            if found:
+                return found
+        elif _gerund_after_verb(current):
+            current = current.head.head
             found = subjects(current)
             if found:
                 return found
@@ -494,6 +501,28 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         else:
             break
     return []
+
+
+# Prepositions whose gerund the verb's subject does: "after accusing", "by shelling",
+# "joined the crowds in demanding". Not "from", "into", "for", "as", "with", where the
+# object (or a subject of its own) often does it: "prevented agencies from providing aid".
+SUBJECT_CONTROL_PREPS = frozenset(
+    {"after", "before", "by", "without", "upon", "on", "in", "of", "about", "while", "since"}
+)
+
+
+def _gerund_after_verb(token: Token) -> bool:
+    """ "after accusing", "by shelling": a gerund that a verb's preposition governs, done by
+    the verb's subject."""
+    prep = token.head
+    return (
+        token.dep_ == "pcomp"
+        and token.tag_ == "VBG"
+        and prep.dep_ == "prep"
+        and prep.lower_ in SUBJECT_CONTROL_PREPS
+        and prep.head.i != prep.i
+        and is_verb(prep.head)
+    )
 
 
 MOBILIZED_SECTORS = frozenset({"MIL", "COP", "PRM", "REB"})
