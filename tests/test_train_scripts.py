@@ -228,3 +228,19 @@ def test_new_typer_nets_start_alike_from_one_seed() -> None:
     assert torch.equal(first.type_head.weight, second.type_head.weight)
     assert torch.equal(first.mode_head.bias, second.mode_head.bias)
     assert not torch.equal(first.type_head.weight, other.type_head.weight)
+
+
+def test_detector_out_of_fold_probabilities_never_see_their_own_sample() -> None:
+    import numpy as np
+
+    script = _detector_script()
+    n = 20
+    # A bias column and one column per sample: a model that saw a sample could learn its
+    # label from its own column; out of fold, that column is always unseen (weight 0).
+    design = np.hstack([np.ones((n, 1)), np.eye(n)])
+    labels = np.array([i % 2 for i in range(n)])
+    folds = np.array([i % script.FOLDS for i in range(n)])
+    probs = script._out_of_fold(design, labels, 1.0, folds)
+    for k in range(script.FOLDS):
+        assert np.allclose(probs[folds == k], probs[folds == k][0])
+    assert script.REPEATS >= 2
