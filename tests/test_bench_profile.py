@@ -48,6 +48,21 @@ def test_profile_reports_time_for_every_stage(tmp_path: Path) -> None:
     assert triggers["sentences"] >= 2
     assert 0 < triggers["share_with_trigger"] <= 1
     assert 0 < triggers["token_share_with_trigger"] <= 1
+    ceiling = result["ceiling"]
+    assert ceiling["bare_spacy_seconds"] > 0
+    assert 0 < ceiling["least_spacy_seconds"] <= ceiling["strife_spacy_seconds"]
+
+
+def test_ceiling_leaves_bare_spacy_less_the_least_parse() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from stage_profile import ceiling
+
+    components = {"tok2vec": 3.0, "parser": 2.0, "ner": 5.0}
+    result = ceiling(unprofiled=14.0, components=components, bare=11.0, token_share=0.75)
+    # The parser runs on three quarters of the tokens: 10 - 2 * 0.25 = 9.5 s at least.
+    assert result["least_spacy_seconds"] == 9.5
+    assert result["own_budget_seconds"] == 1.5
+    assert result["own_seconds"] == 4.0
 
 
 DATA = ROOT.parent / "shared" / "data"
@@ -62,3 +77,12 @@ def test_throughput_times_the_first_articles_and_profiles_them() -> None:
     assert any(line.lstrip().startswith("throughput ratio strife/spacy") for line in lines)
     assert any(line.startswith("2 articles coded in") for line in lines)
     assert any(line.startswith("spaCy ") and "%" in line for line in lines)
+
+
+@pytest.mark.skipif(not GUARDIAN.exists(), reason="the Guardian sample (../shared/data) is absent")
+def test_speed_ab_times_both_sides_in_turn() -> None:
+    args = ("--base", "HEAD", "--data", str(DATA), "--articles", "2", "--rounds", "1")
+    lines = _bench("speed_ab.py", *args).splitlines()
+    assert lines[0].startswith("round 1 base:") and "coded 2 articles" in lines[0]
+    assert lines[1].startswith("round 1 head:") and "coded 2 articles" in lines[1]
+    assert lines[-1].startswith("time head/base: median of the 1 rounds")
