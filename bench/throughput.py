@@ -168,10 +168,10 @@ def report(data: Path, repeat: int, jobs: int, first: int = 0) -> None:
         rates[kind] = len(articles) / seconds
         extra = ""
         if kind == "strife":
-            first = trials[0]
+            counted = trials[0]
             extra = (
-                f", {int(first['articles'])} coded, {int(first['duplicates'])} duplicates,"
-                f" {int(first['events'])} events, {int(first['rejected'])} rejected"
+                f", {int(counted['articles'])} coded, {int(counted['duplicates'])} duplicates,"
+                f" {int(counted['events'])} events, {int(counted['rejected'])} rejected"
             )
         main_cpu = statistics.median(t["cpu_main_s"] for t in trials)
         workers_cpu = statistics.median(t["cpu_workers_s"] for t in trials)
