@@ -92,8 +92,8 @@ def main() -> None:
         find_ms.clear()
         for _ in range(args.repeat):
             for name, coder in (("geoparser", full), ("no places", empty)):
-                seconds, events[name] = trial(coder, path)
-                times[name].append(seconds)
+                took, events[name] = trial(coder, path)
+                times[name].append(took)
     print(f"{len(articles)} Guardian articles, {args.repeat} alternating trials each (medians)")
     for name, seconds in times.items():
         median = statistics.median(seconds)

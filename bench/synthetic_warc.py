@@ -419,7 +419,7 @@ def run_bench(warc: Path, jobs: int) -> None:
             f"--jobs {jobs}": ("--jobs", str(jobs)),
             f"--dask local --jobs {jobs}": ("--dask", "local", "--jobs", str(jobs)),
         }
-        snapshots = {}
+        snapshots: dict[str, dict[str, list[tuple[object, ...]]]] = {}
         for name, extra in runs.items():
             db = Path(tmp) / f"{len(snapshots)}.duckdb"
             seconds, line = code_warc(warc, db, *extra)
