@@ -150,8 +150,8 @@ CONTEXTS: Final = (
 
 AUX_MARKERS: Final = ("negation", "future", "hypothetical", "historical")
 
-#: Codes of actors that are not states: intergovernmental bodies, NGOs, militant groups,
-#: multinational companies. They are no party to a war between states.
+#: Codes of actors that are not states: intergovernmental bodies, NGOs, international
+#: social movements, transnational militarized groups, multinational companies.
 NON_STATE_CODES: Final = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 #: Intergovernmental bodies coded apart from the generic IGO: the United Nations, the EU.
 IGO_KINDS: Final = ("UNO", "EUR")
