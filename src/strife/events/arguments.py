@@ -64,6 +64,7 @@ from strife.syntax import (
 RECIPIENT_PREPS = WORDS["recipient_preps"]
 NOUN_RECIPIENT_PREPS = WORDS["noun_recipient_preps"]
 OBJECT_PARTY_PREPS = WORDS["object_party_preps"]
+SUBJECT_CONTROL_PREPS = WORDS["subject_control_preps"]
 DOCUMENTS = WORDS["documents"]
 TRANSFER_VERBS = WORDS["transfer_verbs"]
 CONTACT_VERBS = WORDS["contact_verbs"]
@@ -501,14 +502,6 @@ def _inherited_subjects(verb: Token) -> list[Token]:
         else:
             break
     return []
-
-
-# Prepositions whose gerund the verb's subject does: "after accusing", "by shelling",
-# "joined the crowds in demanding". Not "from", "into", "for", "as", "with", where the
-# object (or a subject of its own) often does it: "prevented agencies from providing aid".
-SUBJECT_CONTROL_PREPS = frozenset(
-    {"after", "before", "by", "without", "upon", "on", "in", "of", "about", "while", "since"}
-)
 
 
 def _gerund_after_verb(token: Token) -> bool:

@@ -46,6 +46,7 @@ WORD_LISTS = (
     "recipient_preps",
     "noun_recipient_preps",
     "object_party_preps",
+    "subject_control_preps",
     "thing_party_preps",
     "circumstance_preps",
     "located_at_preps",
