@@ -52,3 +52,90 @@ def test_a_vague_quantity_counts_the_least_it_can_mean() -> None:
     found = count_casualties(parse(DOZENS_OF))
     assert found.arrested is not None and found.arrested.min == 24
     assert found.dead is None and found.injured is None
+
+
+# "Thirty-three soldiers were killed." (the tokenizer splits the hyphen)
+HYPHENATED = """
+Thirty NUM CD compound 2 thirty
+- PUNCT HYPH punct 2 -
+three NUM CD nummod 3 three
+soldiers NOUN NNS nsubjpass 5 soldier
+were AUX VBD auxpass 5 be
+killed VERB VBN ROOT 5 kill
+. PUNCT . punct 5 .
+"""
+
+# "Twenty-one people died." (the number read as a compound of the noun)
+COMPOUND_NUMBER = """
+Twenty NUM CD compound 2 twenty
+- PUNCT HYPH punct 2 -
+one NUM CD compound 3 one
+people NOUN NNS nsubj 4 people
+died VERB VBD ROOT 4 die
+. PUNCT . punct 4 .
+"""
+
+# "Police arrested 1.5 million people." and "Two hundred people died."
+MILLION = """
+Police NOUN NNS nsubj 1 police
+arrested VERB VBD ROOT 1 arrest
+1.5 NUM CD compound 3 1.5
+million NUM CD nummod 4 million
+people NOUN NNS dobj 1 people
+. PUNCT . punct 1 .
+"""
+HUNDRED = """
+Two NUM CD compound 1 two
+hundred NUM CD nummod 2 hundred
+people NOUN NNS nsubj 3 people
+died VERB VBD ROOT 3 die
+. PUNCT . punct 3 .
+"""
+
+# "Security forces killed three people."
+SHOT_THREE = """
+Security NOUN NN compound 1 security
+forces NOUN NNS nsubj 2 force
+killed VERB VBD ROOT 2 kill
+three NUM CD nummod 4 three
+people NOUN NNS dobj 2 people
+. PUNCT . punct 2 .
+"""
+
+
+def test_a_hyphenated_number_adds_its_tens() -> None:
+    # (the hand-built Doc has a space either side of the hyphen)
+    dead = count_casualties(parse(HYPHENATED)).dead
+    assert dead is not None and (dead.min, dead.text) == (33, "Thirty - three")
+    dead = count_casualties(parse(COMPOUND_NUMBER)).dead
+    assert dead is not None and (dead.min, dead.text) == (21, "Twenty - one")
+
+
+def test_a_scale_word_multiplies_the_number_before_it() -> None:
+    arrested = count_casualties(parse(MILLION)).arrested
+    assert arrested is not None and (arrested.min, arrested.text) == (1_500_000, "1.5 million")
+    dead = count_casualties(parse(HUNDRED)).dead
+    assert dead is not None and (dead.min, dead.text) == (200, "Two hundred")
+
+
+def test_a_plain_number_is_not_added_to() -> None:
+    dead = count_casualties(parse(SHOT_THREE)).dead
+    assert dead is not None and dead.min == 3
+
+
+# "Troops shot dead at least 90 protesters."
+SHOT_DEAD = """
+Troops NOUN NNS nsubj 1 troop
+shot VERB VBD ROOT 1 shoot
+dead ADJ JJ acomp 1 dead
+at ADV RB advmod 4 at
+least ADV RBS advmod 5 least
+90 NUM CD nummod 6 90
+protesters NOUN NNS dobj 1 protester
+. PUNCT . punct 1 .
+"""
+
+
+def test_dead_completing_a_verb_counts_the_verbs_victims() -> None:
+    dead = count_casualties(parse(SHOT_DEAD)).dead
+    assert dead is not None and (dead.min, dead.text) == (90, "at least 90")

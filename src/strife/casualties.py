@@ -31,7 +31,10 @@ LIVES = _WORDS["lives"]
 COUNTED_PLURALS = _WORDS["counted_plurals"]
 WORD_NUMBERS = _WORDS.tables["word_numbers"]
 SCALE = _WORDS.tables["scale"]
+_COMPLETING_DEPS = frozenset({"oprd", "acomp", "xcomp"})
+_NUMBER_DEPS = frozenset({"nummod", "amod", "det", "quantmod", "compound"})
 NUMBER_RE = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
+DECIMAL_RE = re.compile(r"^\d+\.\d+$")
 
 
 def count_casualties(tokens: Iterable[Token]) -> Casualties:
@@ -74,6 +77,9 @@ def _count_near(trigger: Token) -> Count | None:
     candidates += [c for c in trigger.children if c.dep_ in VICTIM_DEPS]
     if trigger.dep_ in ("amod", "acl", "relcl") or trigger.pos_ == "ADJ":
         candidates.append(trigger.head)  # "12 dead", "people killed"
+    if trigger.pos_ == "ADJ" and trigger.dep_ in _COMPLETING_DEPS:
+        # "shot dead 90 protesters", "five were found dead": the verb's victims
+        candidates += [c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass")]
     for noun in candidates:
         count = _number_of(noun)
         if count is not None:
@@ -83,7 +89,8 @@ def _count_near(trigger: Token) -> Count | None:
 
 def _number_of(noun: Token) -> Count | None:
     for child in noun.children:
-        if child.dep_ in ("nummod", "amod", "det", "quantmod") and _value(child) is not None:
+        counts = child.dep_ != "compound" or child.tag_ == "CD"  # "Twenty-one people"
+        if child.dep_ in _NUMBER_DEPS and counts and _value(child) is not None:
             return _count(child)
         if child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ in WORD_NUMBERS:
             return _count(noun)  # "dozens of people"
@@ -97,8 +104,15 @@ def _count(number: Token) -> Count | None:
     if value is None:
         return None
     for child in number.children:
-        if child.dep_ == "compound" and child.lower_ in SCALE:
-            value *= SCALE[child.lower_]
+        if child.dep_ != "compound":
+            continue
+        part = _value(child) if not DECIMAL_RE.match(child.text) else float(child.text)
+        if child.lower_ in SCALE:
+            value *= SCALE[child.lower_]  # "1.5" "million" parsed the other way round
+        elif number.lower_ in SCALE and part is not None and part < value:
+            value = int(part * SCALE[number.lower_])  # "Two hundred", "1.5 million"
+        elif _is_tens(child) and 0 < value < 10:
+            value += WORD_NUMBERS[child.lower_]  # "Thirty-three": "Thirty" "-" "three"
     qualifiers = [c for c in number.subtree if c.i <= number.i]
     first = min([number.i, *(q.i for q in qualifiers)])
     span = number.doc[first : number.i + 1]
@@ -107,10 +121,18 @@ def _count(number: Token) -> Count | None:
     return Count(min=value, text=span.text)
 
 
+def _is_tens(token: Token) -> bool:
+    """A tens word ("twenty" ... "ninety") written before a unit with a hyphen."""
+    value = WORD_NUMBERS.get(token.lower_, 0)
+    return 20 <= value <= 90 and value % 10 == 0 and token.nbor(1).text == "-"
+
+
 def _value(token: Token) -> int | None:
     text = token.lower_
     if NUMBER_RE.match(text):
         return int(text.replace(",", ""))
+    if text in SCALE and text not in WORD_NUMBERS:
+        return SCALE[text]  # "million"
     if text in WORD_NUMBERS and (text not in ("a", "an") or token.head.tag_ in ("NN", "NNP")):
         return WORD_NUMBERS[text]
     return None
