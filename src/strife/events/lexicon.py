@@ -63,7 +63,6 @@ WORD_LISTS = (
     "resolvable_pronouns",
     "owner_pronouns",
     "empty_nouns",
-    "dateline_dashes",
 )
 WORDS = read_words(data_file("events", "words.json"), "the event word lists", WORD_LISTS)
 

@@ -15,13 +15,12 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from strife.events.lexicon import WORDS
+from strife.nlp import dateline_end
 from strife.places.levels import precision_of
 from strife.records import Place, PlaceMention
 
 # The words are in data/events/words.json, each list with why it is there.
 EVENT_PLACE_PREPS = WORDS["event_place_preps"]
-DATELINE_DASHES = WORDS["dateline_dashes"]
-DATELINE_MAX_TOKENS = 14
 
 
 def event_places(
@@ -56,23 +55,10 @@ def _after_locative(doc: Doc, mention: PlaceMention) -> bool:
 
 
 def dateline_tokens(doc: Doc) -> frozenset[int]:
-    """Tokens of a wire dateline opening the article ("BEIJING/TAIPEI, April 6 (Reuters) -").
-
-    A dateline starts with a place in capitals and ends with a dash; it says where the
-    report was filed, not where any one event of it happened.
-    """
-    if len(doc) < 3:
-        return frozenset()
-    first = doc[0]
-    if not (first.is_alpha and first.is_upper and len(first) >= 3):
-        return frozenset()
-    for token in doc[:DATELINE_MAX_TOKENS]:
-        if token.text in DATELINE_DASHES and doc[token.i - 1].whitespace_:
-            return frozenset(range(token.i + 1))
-        # "ISIS carried out a multi-pronged attack": a sentence, not a dateline.
-        if (token.is_sent_end and token.i > 0) or token.pos_ == "VERB":
-            break
-    return frozenset()
+    """Tokens of a wire dateline opening the article ("BEIJING/TAIPEI, April 6 (Reuters) -"):
+    it says where the report was filed, not where any one event of it happened."""
+    end = dateline_end(doc)
+    return frozenset(range(end + 1)) if end is not None else frozenset()
 
 
 class PlaceMemory:
