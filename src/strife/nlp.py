@@ -230,7 +230,7 @@ def numpy_blas() -> Iterator[None]:
     """Build the models inside with thinc's CPU ops multiplying matrices with numpy's BLAS
     (OpenBLAS) instead of BLIS, limited to one thread per process (the workers of ``--jobs``
     are the parallelism). On the project's machine OpenBLAS multiplies spaCy's matrices
-    three times as fast and the whole parse takes a quarter less time, with the same
+    much faster and the whole parse takes a quarter less time, with the same
     parses and entities (``bench/blas_ops.py``). The parser's own per-word steps still go
     through BLIS: spaCy reaches them from compiled code."""
     from thinc.api import use_ops
