@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from strife import casualties, claims
+from strife import casualties, claims, nlp
 from strife.actors import lexicon as actor_lexicon
 from strife.datafiles import WordLists, data_file, read_words
 from strife.errors import ModelError
@@ -23,6 +23,7 @@ FILES: dict[str, WordLists] = {
     "claims.json": claims._WORDS,
     "casualties.json": casualties._WORDS,
     "events/markers.json": markers._WORDS,
+    "nlp.json": nlp._WORDS,
 }
 
 
@@ -56,6 +57,7 @@ def test_the_owners_read_their_lists() -> None:
     assert {"say", "warn", "accuse"} <= claims.SPEECH_VERBS
     assert casualties.WORD_NUMBERS["dozens"] == 24
     assert casualties.SCALE["million"] == 1_000_000
+    assert "--" in nlp.DATELINE_DASHES
 
 
 def _write(tmp_path: Path, data: object) -> Path:

