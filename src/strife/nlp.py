@@ -6,13 +6,13 @@ import contextlib
 import functools
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
 from spacy.language import Language
 from spacy.symbols import AUX, VERB
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from strife.attribute_rules import NAME as ATTRIBUTE_RULES
 from strife.attribute_rules import ArrayAttributeRuler
@@ -29,6 +29,7 @@ DATELINE_BREAK = "strife_dateline_break"
 _WORDS = read_words(data_file("nlp.json"), "the pipeline's word lists", ("dateline_dashes",))
 DATELINE_DASHES = _WORDS["dateline_dashes"]
 DATELINE_MAX_TOKENS: Final = 14  # how far into the text a dateline's dash may come
+DATELINE_MAX_CHARS: Final = 200  # what dateline_cut tokenizes to look for one
 TEXT_KEY = "strife_text"
 LEMMA_FIXES = "strife_lemma_fixes"
 # Forms the model's lemmatizer gets wrong where strife reads the lemma ("staged a protest":
@@ -61,6 +62,28 @@ def dateline_end(doc: Doc) -> int | None:
     verb or new sentence ("ISIS carried out a multi-pronged attack" is a sentence). It reads
     only words and tags, so it works before the parse as after it.
     """
+    return _dash_after_capitals(doc, lambda t: t.tag_.startswith("VB") or bool(t.is_sent_start))
+
+
+def dateline_cut(nlp: Any, text: str) -> int | None:
+    """Where the text after a wire dateline opening ``text`` starts (a character offset),
+    or None: the dash ends it as in :func:`dateline_end`, read from the tokenizer's words
+    alone, before any lower-case word.
+
+    The coder parses the dateline and the rest apart (:func:`parse_text`): the tagger and
+    the parser read a few words on each side, and a dateline in capitals glued to the lede
+    changed what was coded in one sentence in six (``bench/dateline_invariance.py``).
+    """
+    head = nlp.tokenizer(text[:DATELINE_MAX_CHARS])
+    end = _dash_after_capitals(head, lambda t: t.is_alpha and t.is_lower)
+    if end is None or end + 1 >= len(head):
+        return None
+    dash: Token = head[end]
+    cut: int = dash.idx + len(dash.text_with_ws)
+    return cut
+
+
+def _dash_after_capitals(doc: Doc, stops: Callable[[Token], bool]) -> int | None:
     if len(doc) < 3:
         return None
     first = doc[0]
@@ -69,20 +92,24 @@ def dateline_end(doc: Doc) -> int | None:
     for token in doc[1:DATELINE_MAX_TOKENS]:
         if token.text in DATELINE_DASHES and doc[token.i - 1].whitespace_:
             return token.i
-        if token.tag_.startswith("VB") or token.is_sent_start:
+        if stops(token):
             break
     return None
 
 
 def dateline_break(doc: Doc) -> Doc:
-    """Start a sentence after a wire dateline.
+    """Keep a wire dateline in one sentence and start one after it.
 
     The parser was trained on sentences, not on a dateline glued to one: "ANKARA, Feb 28 -
     Thirty-three Turkish soldiers were killed" read "Feb" as the soldiers' modifier and the
     number as the date's, and the lede, the story's main sentence, lost its figure.
     """
     end = dateline_end(doc)
-    if end is not None and end + 1 < len(doc):
+    if end is None:
+        return doc
+    for token in doc[1 : end + 1]:
+        token.is_sent_start = False
+    if end + 1 < len(doc):
         doc[end + 1].is_sent_start = True
     return doc
 
@@ -125,7 +152,8 @@ class Unparsed:
 def parse_texts(
     nlp: Any, texts: Sequence[str], piece_chars: int, max_chars: int
 ) -> Iterator[Doc | Unparsed]:
-    """Parse ``texts``, in order: short ones together on the first ``next``, each longer one
+    """Parse ``texts``, in order: short ones together on the first ``next`` (a dateline and
+    the rest apart, :func:`text_pieces`), each longer one
     than ``piece_chars`` alone and in pieces (:func:`parse_text`) when its turn comes, so
     that one long Doc at most is held at a time. A text over ``max_chars`` is not parsed,
     and one spaCy fails on costs the others nothing (when parsing the short ones together
@@ -134,7 +162,10 @@ def parse_texts(
     whole = [no is None and len(t) <= piece_chars for t, no in zip(texts, refused, strict=True)]
     short = [text for text, fits in zip(texts, whole, strict=True) if fits]
     try:
-        docs: Iterator[Doc | Unparsed] = iter(list(nlp.pipe(short, batch_size=max(len(short), 1))))
+        cuts = [text_pieces(nlp, text, piece_chars) for text in short]
+        flat = [piece for pieces in cuts for piece in pieces]
+        parsed = iter(list(nlp.pipe(flat, batch_size=max(len(flat), 1))))
+        docs: Iterator[Doc | Unparsed] = iter([_joined([next(parsed) for _ in c]) for c in cuts])
     except Exception as exc:  # one text's failure: find it by parsing each alone
         log.debug("parsing %d texts together failed (%s); parsing each alone", len(short), exc)
         docs = iter([_parse_alone(nlp, text, piece_chars) for text in short])
@@ -156,20 +187,36 @@ def _parse_alone(nlp: Any, text: str, piece_chars: int) -> Doc | Unparsed:
 
 
 def parse_text(nlp: Any, text: str, piece_chars: int) -> Doc:
-    """Parse ``text`` whole, or in pieces of at most ``piece_chars`` characters joined into
-    one Doc whose text (and so every token's offset) is ``text``'s.
+    """Parse ``text`` in the pieces of :func:`text_pieces`, joined into one Doc whose text
+    (and so every token's offset) is ``text``'s.
 
     The parser's memory grows faster than a document's length (a 1.9-million-character line
     took 6 GB); a piece's stays bounded.
     """
-    if len(text) <= piece_chars:
+    pieces = text_pieces(nlp, text, piece_chars)
+    if len(pieces) == 1:
         whole: Doc = nlp(text)
         return whole
-    pieces = list(nlp.pipe(split_pieces(text, piece_chars), batch_size=1))
+    return _joined(list(nlp.pipe(pieces, batch_size=1)))
+
+
+def text_pieces(nlp: Any, text: str, piece_chars: int) -> list[str]:
+    """``text`` cut where the coder parses it apart: after a wire dateline
+    (:func:`dateline_cut`), and a longer rest than ``piece_chars`` into the pieces of
+    :func:`split_pieces`. The pieces join back into ``text``."""
+    cut = dateline_cut(nlp, text) or 0
+    rest = text[cut:]
+    head = [text[:cut]] if cut else []
+    return head + (split_pieces(rest, piece_chars) if len(rest) > piece_chars else [rest])
+
+
+def _joined(docs: list[Doc]) -> Doc:
+    if len(docs) == 1:
+        return docs[0]
     # No stage reads the tensors, and user data is set on the joined Doc. (spaCy's stub
     # lacks the ``exclude`` argument it has had since 3.3.)
     exclude = ("tensor", "user_data")
-    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=exclude)  # type: ignore[call-arg]
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=exclude)  # type: ignore[call-arg]
 
 
 def split_pieces(text: str, size: int) -> list[str]:
