@@ -6,9 +6,13 @@ Hand-built parses (tests/parsed.py); the trigger lexicon types the events, no mo
 
 from __future__ import annotations
 
-from parsed import actor, code_events, parse
-from strife.events import EventCoder
-from strife.events.places import dateline_tokens
+from datetime import datetime
+
+from parsed import actor, code_events, parse, place
+from strife.events import EventCoder, Mentions
+from strife.events.localize import localize
+from strife.events.places import PlaceMemory, dateline_tokens
+from strife.records import ActorRef, Article, Place
 
 DATELINED = """
 BERLIN PROPN NNP nsubj 4 Berlin
@@ -19,6 +23,16 @@ convicted VERB VBD ROOT 4 convict
 three NUM CD nummod 6 three
 men NOUN NNS dobj 4 man
 . PUNCT . punct 4 .
+"""
+
+ARRESTED = """
+BERLIN PROPN NNP nsubj 4 Berlin
+-- PUNCT : punct 4 --
+three NUM CD nummod 3 three
+men NOUN NNS nsubjpass 5 man
+were AUX VBD auxpass 5 be
+arrested VERB VBN ROOT 5 arrest
+. PUNCT . punct 5 .
 """
 
 HYPHENATED_OPENING = """
@@ -42,3 +56,47 @@ def test_the_datelines_city_is_never_a_participant(rule_coder: EventCoder) -> No
     doc = parse(DATELINED)
     events = code_events(rule_coder, doc, [actor(doc, 0, 1, "DEU", "GOV")])
     assert events and all(a.code != "DEU" for e in events for a in (*e.actor, *e.recipient))
+
+
+def test_an_arrest_filed_from_a_city_is_not_that_citys_doing(rule_coder: EventCoder) -> None:
+    """ "BERLIN -- three men were arrested": the arrest is placed in Berlin, for want of
+    another place, but Germany's government is not made its actor from the dateline."""
+    doc = parse(ARRESTED)
+    berlin = place(doc, 0, 1, 2950159, "DEU")
+    article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
+    events = rule_coder.code(doc, article, Mentions([], [berlin], []))
+    arrests = [e for e in events if e.event == "COERCE"]
+    assert arrests and all(e.event_loc == berlin.place for e in arrests)
+    assert [(e.actor, [r.entity_text for r in e.recipient]) for e in arrests] == [
+        ((), ["three men"])
+    ]
+
+
+POLICE = ActorRef("police", None, "COP", None, 30, 36)
+TROOPS = ActorRef("Russian troops", "RUS", "MIL", None, 10, 24)
+TOWNS = ActorRef("the towns", None, None, None, 50, 59)
+TBILISI = Place("Tbilisi", "Tbilisi", 611717, 41.7, 44.8, "GEO", "PPLC", None, 0, 7)
+
+
+def test_a_place_named_in_the_text_is_a_participant_and_a_filed_one_is_not() -> None:
+    _, recipients, _ = localize("ASSAULT", (TROOPS,), (TOWNS,), TBILISI, (), "RUS")
+    assert recipients[0].entity_text == "Tbilisi"  # the place stands for the uncoded phrase
+    _, recipients, _ = localize("ASSAULT", (TROOPS,), (TOWNS,), TBILISI, (), "RUS", filed=True)
+    assert recipients == (TOWNS,)
+    actors, _, _ = localize("PROTEST", (POLICE,), (), TBILISI, (), "RUS")
+    assert actors[0].code == "GEO"  # the place's country before the article's home
+    actors, _, _ = localize("PROTEST", (POLICE,), (), TBILISI, (), "RUS", filed=True)
+    assert actors[0].code == "RUS"  # the article's home before the dateline's country
+    actors, _, _ = localize("PROTEST", (POLICE,), (), TBILISI, (), None, filed=True)
+    assert actors[0].code == "GEO"  # the dateline's country when the article has no home
+    actors, _, _ = localize("COERCE", (), (), TBILISI, (), None, "arrest", filed=True)
+    assert actors == ()
+
+
+def test_the_memory_tells_a_named_place_from_the_datelines() -> None:
+    memory = PlaceMemory(TBILISI)
+    assert memory.recall_named(2) is None and memory.recall(2) == TBILISI
+    batumi = Place("Batumi", "Batumi", 615532, 41.6, 41.6, "GEO", "PPLA", None, 90, 96)
+    memory.remember(1, [batumi])
+    assert memory.recall_named(2) == batumi and memory.recall(2) == batumi
+    assert memory.recall_named(5) is None  # more than three sentences back

@@ -256,8 +256,11 @@ class EventCoder:
         dates = _event_dates(ctx.mentions.dates, own - content, sentence.span, content)
         event, mode, aux = self._type_mode_aux(trigger, choice, clause, dates, args, sentence)
         args = specialise_roles(event, mode, args)
+        filed = False  # the place is only the dateline's (PlaceMemory)
         if not places and event in PLACED_BY_CONTEXT and aux != "historical":
-            recalled = ctx.memory.recall(sentence.sequence)
+            recalled = ctx.memory.recall_named(sentence.sequence)
+            filed = recalled is None and ctx.memory.dateline is not None
+            recalled = recalled or ctx.memory.dateline
             places = [recalled] if recalled is not None else []
         base = _EventBase(
             article=ctx.article,
@@ -273,8 +276,9 @@ class EventCoder:
         )
         where: list[Place | None] = list(places) or [None]
         return [
-            base.build(*localize(event, actors, recipients, place, base.claims, ctx.home, mode),
-                       place, direction)
+            base.build(
+                *localize(event, actors, recipients, place, base.claims, ctx.home, mode, filed),
+                place, direction)
             for direction, (actors, recipients) in enumerate(_directions(args))
             for place in where
         ]  # fmt: skip

@@ -46,8 +46,20 @@ def localize(
     claims: tuple[Claim, ...],
     home: str | None,
     mode: str | None = None,
+    filed: bool = False,
 ) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...], tuple[Claim, ...]]:
-    """Actors, recipients and claims with role-only entities given a country."""
+    """Actors, recipients and claims with role-only entities given a country.
+
+    ``filed``: the place is only the dateline's, where the report was filed. It is never a
+    participant, and gives its country only where the article has no home country.
+    """
+    if filed:
+        country = home or (place.country_code if place is not None else None)
+        return (
+            _fill(actors, country),
+            _fill(recipients, country),
+            localize_claims(claims, None, country),
+        )
     country = place.country_code if place is not None else home
     if not actors and place is not None and place.country_code and (event, mode) in STATE_ACTS:
         actors = (replace(_place_as_recipient(place), sector="GOV"),)

@@ -78,7 +78,11 @@ class PlaceMemory:
         self._recent.extend((sequence, place) for place in places)
 
     def recall(self, sequence: int) -> Place | None:
+        return self.recall_named(sequence) or self.dateline
+
+    def recall_named(self, sequence: int) -> Place | None:
+        """The last place an event of the previous sentences took, not the dateline's."""
         for seen, place in reversed(self._recent):
             if seen < sequence and sequence - seen <= self.LOOKBACK:
                 return place
-        return self.dateline
+        return None
