@@ -72,7 +72,7 @@ def dateline_cut(nlp: Any, text: str) -> int | None:
 
     The coder parses the dateline and the rest apart (:func:`parse_text`): the tagger and
     the parser read a few words on each side, and a dateline in capitals glued to the lede
-    changed what was coded in one sentence in six (``bench/dateline_invariance.py``).
+    changed what was coded in one sentence in six (``bench/context_invariance.py``).
     """
     head = nlp.tokenizer(text[:DATELINE_MAX_CHARS])
     end = _dash_after_capitals(head, lambda t: t.is_alpha and t.is_lower)
