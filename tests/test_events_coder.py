@@ -276,3 +276,61 @@ def test_event_ids_are_stable(shipped_coder: EventCoder) -> None:
     first = [e.id for e in code(shipped_coder, doc, mentions)]
     second = [e.id for e in code(shipped_coder, doc, mentions)]
     assert first == second and len(set(first)) == 2
+
+
+# Two events in one sentence, each clause with its own doer; and one event told in two
+# clauses, the second passive with its auxiliary left out.
+TWO_DOERS = """
+Jets NOUN NNS nsubj 1 jet
+destroyed VERB VBD ROOT 1 destroy
+a DET DT det 3 a
+tower NOUN NN dobj 1 tower
+in ADP IN prep 3 in
+Gaza PROPN NNP pobj 4 Gaza
+, PUNCT , punct 1 ,
+and CCONJ CC cc 1 and
+rebels NOUN NNS nsubj 9 rebel
+shelled VERB VBD conj 1 shell
+Sderot PROPN NNP dobj 9 Sderot
+, PUNCT , punct 9 ,
+killing VERB VBG advcl 9 kill
+two NUM CD nummod 14 two
+people NOUN NNS dobj 12 people
+. PUNCT . punct 1 .
+"""
+
+KILLED_AND_WOUNDED = """
+Six NUM CD nummod 1 six
+soldiers NOUN NNS nsubjpass 3 soldier
+were AUX VBD auxpass 3 be
+killed VERB VBN ROOT 3 kill
+and CCONJ CC cc 3 and
+three NUM CD nsubj 6 three
+wounded VERB VBN conj 3 wound
+in ADP IN prep 6 in
+Gaza PROPN NNP pobj 7 Gaza
+. PUNCT . punct 3 .
+"""
+
+
+def test_a_coordinated_clause_with_its_own_doer_keeps_its_places_and_dead(
+    rule_coder: EventCoder,
+) -> None:
+    doc = parse(TWO_DOERS)
+    mentions = [actor(doc, 0, 1, "ISR", "MIL"), actor(doc, 8, 9, None, "REB")]
+    places = [place(doc, 5, 6, 1, "PSE"), place(doc, 10, 11, 2, "ISR")]
+    events = code(rule_coder, doc, mentions, places)
+    destroyed = [e for e in events if e.event_text == "destroyed"]
+    assert destroyed and all(e.event_loc and e.event_loc.geonameid == 1 for e in destroyed)
+    assert all(e.size.dead is None for e in destroyed)
+
+
+def test_a_passive_clause_without_its_auxiliary_tells_the_same_event(
+    rule_coder: EventCoder,
+) -> None:
+    doc = parse(KILLED_AND_WOUNDED)
+    events = code(rule_coder, doc, [], [place(doc, 8, 9, 1, "PSE")])
+    killed = [e for e in events if e.event_text == "killed"]
+    assert killed and all(e.event_loc and e.event_loc.geonameid == 1 for e in killed)
+    assert all(e.size.dead and e.size.dead.min == 6 for e in killed)
+    assert all(e.size.injured and e.size.injured.min == 3 for e in killed)

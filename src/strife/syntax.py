@@ -106,6 +106,22 @@ def is_verb(token: Token) -> bool:
     return token.pos_ in VERB_POS or (token.tag_ in VERB_TAGS and token.pos_ != "AUX")
 
 
+def own_clause_conjuncts(verb: Token) -> list[Token]:
+    """Verbs coordinated with ``verb`` that have a doer of their own ("X destroyed a tower,
+    and Hamas fired rockets"): clauses of their own, not part of ``verb``'s. A passive
+    conjunct ("a soldier was killed and two others wounded when...") goes on telling the
+    same event, and so does one whose auxiliary is left out ("and three wounded", which the
+    parser gives a subject)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and is_verb(c)
+        and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+        and (c.tag_ != "VBN" or any(g.dep_ in AUX_DEPS for g in c.children))
+    ]
+
+
 def is_passive(verb: Token) -> bool:
     """'was attacked', 'the town was shelled': a passive auxiliary or subject."""
     return any(c.dep_ in PASSIVE_DEPS for c in verb.children)

@@ -57,7 +57,7 @@ from strife.records import (
     PlaceMention,
     TextInfo,
 )
-from strife.syntax import COMPLEMENT_DEPS
+from strife.syntax import COMPLEMENT_DEPS, own_clause_conjuncts
 
 PROMISABLE: frozenset[EventType] = frozenset(
     {"AID", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
@@ -398,8 +398,16 @@ class _EventBase:
 
 
 def _clause(trigger: Trigger, doc: Doc) -> list[Token]:
-    """The trigger's subtree, and its light verb's: where its arguments and details live."""
+    """The trigger's subtree, and its light verb's: where its arguments and details live.
+
+    A clause coordinated with the trigger's that has a subject of its own is another
+    event's ("air strikes destroyed a tower in Gaza City, and Hamas fired rockets at Tel
+    Aviv, killing two"): its places, dates and figures are not the trigger's.
+    """
     ids = {t.i for carrier in trigger.carriers(doc) for t in carrier.subtree}
+    for carrier in trigger.carriers(doc):
+        for other in own_clause_conjuncts(carrier):
+            ids.difference_update(t.i for t in other.subtree)
     return [doc[i] for i in sorted(ids)]
 
 
