@@ -80,15 +80,22 @@ def with_datelines(texts: Sequence[str], nlp: Any) -> list[tuple[str, list[Place
     return out
 
 
+# Tags of an opening word that is lower-cased inside a sentence ("The army", "Two men",
+# "On Monday"); any other opening word (a name, "Syrian") keeps its capital.
+FUNCTION_TAGS = frozenset(
+    {"DT", "PDT", "IN", "PRP", "PRP$", "CD", "RB", "WDT", "WP", "WRB", "EX", "TO", "MD", "CC"}
+)
+
+
 def coordinated(texts: Sequence[str], nlp: Any) -> list[tuple[str, list[Placed]]]:
-    """Consecutive pairs of full-stop sentences joined as "A, and b." (the second's first
-    word lower-cased unless it is a name)."""
+    """Consecutive pairs of full-stop sentences joined as "A, and b." (the second's opening
+    word lower-cased when it is a function word)."""
     usable = [t for t in texts if t.endswith(".") and not t.endswith("..")]
     out = []
     for first, second in zip(usable[::2], usable[1::2], strict=False):
-        opener = nlp(second.split(" ", 1)[0])[0]
-        keep = opener.pos_ == "PROPN" or opener.text.isupper()
-        joined_second = second if keep else second[0].lower() + second[1:]
+        opener = nlp(second)[0]
+        lower = opener.tag_ in FUNCTION_TAGS and opener.text != "I"
+        joined_second = second[0].lower() + second[1:] if lower else second
         head = first[:-1] + ", and "
         text = head + joined_second
         out.append((text, [Placed(first, 0, len(first) - 1), Placed(second, len(head), len(text))]))

@@ -334,3 +334,52 @@ def test_a_passive_clause_without_its_auxiliary_tells_the_same_event(
     assert killed and all(e.event_loc and e.event_loc.geonameid == 1 for e in killed)
     assert all(e.size.dead and e.size.dead.min == 6 for e in killed)
     assert all(e.size.injured and e.size.injured.min == 3 for e in killed)
+
+
+def test_each_doer_of_a_coordination_has_its_own_event(shipped_coder: EventCoder) -> None:
+    """The two attacks are not merged into one, and neither takes a party of the other's
+    clause, though the role ranker is offered every mention of the sentence."""
+    doc = parse(TWO_DOERS)
+    mentions = [
+        actor(doc, 0, 1, "ISR", "MIL"),
+        actor(doc, 8, 9, "PSE", "REB"),
+        actor(doc, 10, 11, "ISR", None, kind="country"),
+    ]
+    events = code(shipped_coder, doc, mentions, [])
+    roles = {
+        (
+            e.event_text,
+            tuple(a.entity_text for a in e.actor),
+            tuple(r.entity_text for r in e.recipient),
+        )
+        for e in events
+    }
+    assert ("shelled", ("rebels",), ("Sderot",)) in roles
+    destroyed = [r for r in roles if r[0] == "destroyed"]
+    assert destroyed and all(r[1] == ("Jets",) and "Sderot" not in r[2] for r in destroyed)
+
+
+def test_a_conjunct_without_a_coordinating_word_is_not_a_clause_apart() -> None:
+    """ "sanctions, including travel bans and asset freezes, on commanders": the parser made
+    "freezes" a verb with a subject of its own, but no "and" joins it to "imposed"."""
+    from strife.syntax import coordinated_apart
+
+    doc = parse(TWO_DOERS)
+    assert coordinated_apart(doc[1], doc[8]) and coordinated_apart(doc[10], doc[3])
+    assert not coordinated_apart(doc[1], doc[3]) and not coordinated_apart(doc[9], doc[14])
+    misparse = parse(FREEZES)
+    assert not coordinated_apart(misparse[1], misparse[7])
+
+
+FREEZES = """
+Washington PROPN NNP nsubj 1 Washington
+imposed VERB VBD ROOT 1 impose
+sanctions NOUN NNS dobj 1 sanction
+, PUNCT , punct 2 ,
+including VERB VBG prep 2 include
+bans NOUN NNS nsubj 6 ban
+freezes VERB VBZ conj 1 freeze
+on ADP IN prep 6 on
+commanders NOUN NNS pobj 7 commander
+. PUNCT . punct 1 .
+"""

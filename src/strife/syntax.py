@@ -108,18 +108,39 @@ def is_verb(token: Token) -> bool:
 
 def own_clause_conjuncts(verb: Token) -> list[Token]:
     """Verbs coordinated with ``verb`` that have a doer of their own ("X destroyed a tower,
-    and Hamas fired rockets"): clauses of their own, not part of ``verb``'s. A passive
-    conjunct ("a soldier was killed and two others wounded when...") goes on telling the
-    same event, and so does one whose auxiliary is left out ("and three wounded", which the
-    parser gives a subject)."""
+    and Hamas fired rockets"): clauses of their own, not part of ``verb``'s.
+
+    A passive conjunct ("a soldier was killed and two others wounded when...") goes on
+    telling the same event, and so does one whose auxiliary is left out ("and three
+    wounded", which the parser gives a subject). A conjunct with no coordinating word
+    before it is most often a misparse ("sanctions, including travel bans and asset
+    freezes, on ...", "equipment Armenia has obtained").
+    """
+    coordinators = [c.i for c in verb.children if c.dep_ == "cc"]
     return [
         c
         for c in verb.children
         if c.dep_ == "conj"
         and is_verb(c)
+        and any(verb.i < i < c.i for i in coordinators)
         and any(g.dep_ in SUBJECT_DEPS for g in c.children)
         and (c.tag_ != "VBN" or any(g.dep_ in AUX_DEPS for g in c.children))
     ]
+
+
+def coordinated_apart(a: Token, b: Token) -> bool:
+    """Whether ``a`` and ``b`` lie in different clauses of a coordination whose clauses have
+    doers of their own (:func:`own_clause_conjuncts`): "[X destroyed a tower], and [Hamas
+    fired rockets]"."""
+    return _own_conjunct_path(a) != _own_conjunct_path(b)
+
+
+def _own_conjunct_path(token: Token) -> frozenset[int]:
+    path = set()
+    for node in (token, *token.ancestors):
+        if node.dep_ == "conj" and node in own_clause_conjuncts(node.head):
+            path.add(node.i)
+    return frozenset(path)
 
 
 def is_passive(verb: Token) -> bool:

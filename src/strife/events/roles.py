@@ -30,7 +30,7 @@ from strife.events.references import SPEECH_LEMMAS
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import QUAD
 from strife.records import ActorMention, ActorRef
-from strife.syntax import NOUN_MODIFIER_DEPS, SUBJECT_DEPS, is_passive
+from strife.syntax import NOUN_MODIFIER_DEPS, SUBJECT_DEPS, coordinated_apart, is_passive
 
 MODEL_FILE = "roles.onnx"
 WHAT = "the role ranker"
@@ -70,7 +70,7 @@ def role_options(
         if not sent.start <= mention.token_start < sent.end or mention.token_start in excluded:
             continue
         head = sent.doc[mention.token_start : mention.token_end].root
-        if not _is_speaker(head, anchor):
+        if not _is_speaker(head, anchor) and not coordinated_apart(head, anchor):
             found.setdefault((mention.ref.start, mention.ref.end), mention.ref)
     return [found[key] for key in sorted(found)]
 

@@ -27,6 +27,7 @@ from strife.syntax import (
     NOUN_POS,
     TIME_ENTITIES,
     VERB_POS,
+    coordinated_apart,
     is_infinitive,
     is_verb,
 )
@@ -354,6 +355,7 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
             if other.token != trig.token
             and other.event == trig.event is not None
             and doc[other.token].is_ancestor(doc[trig.token])
+            and not coordinated_apart(doc[other.token], doc[trig.token])
         ]
         if outer:
             continue
@@ -363,6 +365,7 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
             if other.token != trig.token
             and other.event == trig.event is not None
             and doc[trig.token].is_ancestor(doc[other.token])
+            and not coordinated_apart(doc[trig.token], doc[other.token])
         )
         kept.append(replace(trig, absorbed=inner) if inner else trig)
     return kept
