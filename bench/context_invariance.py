@@ -80,21 +80,19 @@ def with_datelines(texts: Sequence[str], nlp: Any) -> list[tuple[str, list[Place
     return out
 
 
-# Tags of an opening word that is lower-cased inside a sentence ("The army", "Two men",
-# "On Monday"); any other opening word (a name, "Syrian") keeps its capital.
-FUNCTION_TAGS = frozenset(
-    {"DT", "PDT", "IN", "PRP", "PRP$", "CD", "RB", "WDT", "WP", "WRB", "EX", "TO", "MD", "CC"}
-)
+# An opening word keeps its capital inside a sentence when it is a name or part of one
+# ("Russia", "Syrian", "UN"); any other ("The army", "Rioters", "Heavy fire") is lower-cased.
+NAME_TAGS = frozenset({"NNP", "NNPS"})
 
 
 def coordinated(texts: Sequence[str], nlp: Any) -> list[tuple[str, list[Placed]]]:
     """Consecutive pairs of full-stop sentences joined as "A, and b." (the second's opening
-    word lower-cased when it is a function word)."""
+    word lower-cased unless it is a name)."""
     usable = [t for t in texts if t.endswith(".") and not t.endswith("..")]
     out = []
     for first, second in zip(usable[::2], usable[1::2], strict=False):
         opener = nlp(second)[0]
-        lower = opener.tag_ in FUNCTION_TAGS and opener.text != "I"
+        lower = not (opener.tag_ in NAME_TAGS or opener.ent_type_ or opener.text.isupper())
         joined_second = second[0].lower() + second[1:] if lower else second
         head = first[:-1] + ", and "
         text = head + joined_second
