@@ -100,3 +100,28 @@ def test_the_memory_tells_a_named_place_from_the_datelines() -> None:
     memory.remember(1, [batumi])
     assert memory.recall_named(2) == batumi and memory.recall(2) == batumi
     assert memory.recall_named(5) is None  # more than three sentences back
+
+
+ATTACKED_CAPITAL = """
+Rebels NOUN NNS nsubj 1 rebel
+attacked VERB VBD ROOT 1 attack
+Kigali PROPN NNP dobj 1 Kigali
+with ADP IN prep 1 with
+drones NOUN NNS pobj 3 drone
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_city_attacked_is_where_the_attack_happened(shipped_coder: EventCoder) -> None:
+    """In "Rebels attacked Kigali" the capital stands for its state as the target, and is the
+    attack's place too; a group's name the geoparser took for a place is not one."""
+    doc = parse(ATTACKED_CAPITAL)
+    kigali = place(doc, 2, 3, 202061, "RWA")
+    article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
+    mentions = [actor(doc, 0, 1, None, "REB"), actor(doc, 2, 3, "RWA", "GOV")]
+    events = shipped_coder.code(doc, article, Mentions(mentions, [kigali], []))
+    attacks = [e for e in events if e.event == "ASSAULT"]
+    assert attacks and all(e.event_loc == kigali.place for e in attacks)
+    as_group = [mentions[0], actor(doc, 2, 3, "RWA", "REB", kind="group")]
+    events = shipped_coder.code(doc, article, Mentions(as_group, [kigali], []))
+    assert all(e.event_loc != kigali.place for e in events if e.event == "ASSAULT")

@@ -256,6 +256,9 @@ class EventCoder:
         dates = _event_dates(ctx.mentions.dates, own - content, sentence.span, content)
         event, mode, aux = self._type_mode_aux(trigger, choice, clause, dates, args, sentence)
         args = specialise_roles(event, mode, args)
+        targets = _place_named(args.recipients, ctx) if event in DONE_AT_TARGETS else ()
+        if targets:
+            places = event_places(ctx.doc, ctx.mentions.places, own, ctx.actor_tokens, targets)
         filed = False  # the place is only the dateline's (PlaceMemory)
         if not places and event in PLACED_BY_CONTEXT and aux != "historical":
             recalled = ctx.memory.recall_named(sentence.sequence)
@@ -395,6 +398,17 @@ class _EventBase:
             else round(self.probability, 2),
             date_text=date_text,
         )  # fmt: skip
+
+
+# Acts done where their target is: a recipient that is a place's name places them.
+DONE_AT_TARGETS: frozenset[EventType] = frozenset({"ASSAULT", "COERCE"})
+
+
+def _place_named(refs: tuple[ActorRef, ...], ctx: _ArticleContext) -> tuple[ActorRef, ...]:
+    """The parties named by a country's or a city's name ("Abu Dhabi"), not a group's
+    ("Hamas", which the geoparser may also read as a place)."""
+    named = {m.ref.start for m in ctx.mentions.actors if m.kind == "country"}
+    return tuple(r for r in refs if r.start in named)
 
 
 def _clause(trigger: Trigger, doc: Doc) -> list[Token]:

@@ -2,7 +2,8 @@
 
 An event takes the places named in its own clause. A name that is also an actor
 ("Yerevan and Baku accused each other", "envoys from France") is a place only after a
-locative preposition ("attacks on Baku", "talks in Geneva"). When the clause names places at several
+locative preposition ("attacks on Baku", "talks in Geneva") or as the target of an attack
+or a seizure ("Houthis attacked Abu Dhabi"). When the clause names places at several
 levels ("the city of Shushi, in Karabakh"), only the most precise level is kept; when it
 names several places at that level ("Terter, Aghdam and Aghjabedi"), the event is coded
 once per place, sharing the same evidence (ACLED's convention).
@@ -17,23 +18,34 @@ from spacy.tokens import Doc
 from strife.events.lexicon import WORDS
 from strife.nlp import dateline_end
 from strife.places.levels import precision_of
-from strife.records import Place, PlaceMention
+from strife.records import ActorRef, Place, PlaceMention
 
 # The words are in data/events/words.json, each list with why it is there.
 EVENT_PLACE_PREPS = WORDS["event_place_preps"]
 
 
 def event_places(
-    doc: Doc, mentions: Sequence[PlaceMention], clause: set[int], actors: frozenset[int]
+    doc: Doc,
+    mentions: Sequence[PlaceMention],
+    clause: set[int],
+    actors: frozenset[int],
+    targets: Sequence[ActorRef] = (),
 ) -> list[Place]:
     """The most precise distinct places among those named in the clause.
 
-    ``actors`` holds the token indices of actor mentions.
+    ``actors`` holds the token indices of actor mentions; ``targets`` are the recipients of
+    an act done where its target is ("Houthis attacked Abu Dhabi", "seized the capital,
+    Tripoli"), whose names are places too.
     """
     inside = [
         m.place
         for m in mentions
-        if m.token_start in clause and (m.token_start not in actors or _after_locative(doc, m))
+        if m.token_start in clause
+        and (
+            m.token_start not in actors
+            or _after_locative(doc, m)
+            or any(t.start <= m.place.start < t.end for t in targets)
+        )
     ]
     if not inside:
         return []
