@@ -383,3 +383,15 @@ on ADP IN prep 6 on
 commanders NOUN NNS pobj 7 commander
 . PUNCT . punct 1 .
 """
+
+
+def test_the_typer_reads_each_doers_own_clause() -> None:
+    """What ModelTyping gives the typer for each candidate of a coordination."""
+    from strife.syntax import own_clause_span
+
+    doc = parse(TWO_DOERS)
+    assert own_clause_span(doc[:], doc[1]).text == "Jets destroyed a tower in Gaza"
+    assert own_clause_span(doc[:], doc[9]).text == "rebels shelled Sderot, killing two people"
+    assert own_clause_span(doc[:], doc[12]).text == "rebels shelled Sderot, killing two people"
+    single = parse(KILLED_AND_WOUNDED)
+    assert own_clause_span(single[:], single[3]) == single[:]

@@ -13,7 +13,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 # --- dependency labels ----------------------------------------------------------------
 
@@ -133,6 +133,31 @@ def coordinated_apart(a: Token, b: Token) -> bool:
     doers of their own (:func:`own_clause_conjuncts`): "[X destroyed a tower], and [Hamas
     fired rockets]"."""
     return _own_conjunct_path(a) != _own_conjunct_path(b)
+
+
+def own_clause_span(sent: Span, token: Token) -> Span:
+    """The part of ``sent`` that is ``token``'s own clause when ``sent`` coordinates clauses
+    with doers of their own ("[X destroyed a tower], and [Hamas fired rockets]"), without the
+    other clauses and the words that join them; ``sent`` itself otherwise."""
+    conjuncts = [c for v in sent if is_verb(v) for c in own_clause_conjuncts(v)]
+    if not conjuncts:
+        return sent
+    inside = [c for c in conjuncts if c.i == token.i or c.is_ancestor(token)]
+    start, end = sent.start, sent.end
+    if inside:
+        own = min(inside, key=lambda c: c.right_edge.i - c.left_edge.i)
+        start, end = own.left_edge.i, own.right_edge.i + 1
+    for other in conjuncts:
+        if other in inside or not (start <= other.left_edge.i and other.right_edge.i < end):
+            continue
+        if other.left_edge.i > token.i:
+            end = min(end, other.left_edge.i)
+        else:
+            start = max(start, other.right_edge.i + 1)
+    doc = sent.doc
+    while end - start > 1 and doc[end - 1].dep_ in ("cc", "punct"):
+        end -= 1
+    return doc[start:end]
 
 
 def _own_conjunct_path(token: Token) -> frozenset[int]:

@@ -27,6 +27,7 @@ from strife.events.triggers import Trigger
 from strife.nlp import doc_text
 from strife.plover import EventType
 from strife.records import ActorRef
+from strife.syntax import own_clause_span
 
 # How many times its probability the lexicon's own type counts: the smallest of 300, 1,000,
 # 1,500 and 3,000 with which every hand-written event of the example articles and of the
@@ -112,8 +113,10 @@ class ModelTyping:
 
     def choose(self, sent: Span, candidates: Sequence[Candidate]) -> list[TypeChoice | None]:
         events = [c.trigger.event for c in candidates]
-        pairs = [_pair(sent, c.args) for c in candidates]
-        typed = [e for e in events if e is not None]
+        # Each candidate is read in its own clause where the sentence joins clauses with
+        # doers of their own ("X destroyed a tower, and Hamas fired rockets").
+        clauses = [own_clause_span(sent, sent.doc[c.trigger.token]) for c in candidates]
+        pairs = [_pair(clause, c.args) for clause, c in zip(clauses, candidates, strict=True)]
         shared = _shared_pairs(pairs, events)
         choices: list[TypeChoice | None] = [
             TypeChoice(event, None, None) if event is not None else None for event in events
@@ -124,7 +127,12 @@ class ModelTyping:
             return choices
         cues = np.stack(
             [
-                cue_vector(events[i] or None, typed, True, pairs[i].recipient is not None)
+                cue_vector(
+                    events[i] or None,
+                    [e for e, c in zip(events, clauses, strict=True) if e and c == clauses[i]],
+                    True,
+                    pairs[i].recipient is not None,
+                )
                 for i in asked
             ]
         )
