@@ -2,23 +2,28 @@
 
 Usage::
 
-    .venv/bin/python bench/context_invariance.py --data ../shared/data --context dateline
-        [--part heldout|dev] [--per-corpus 300] [--format table|json]
+    .venv/bin/python bench/context_invariance.py --data ../shared/data
+        --context attribution|dateline|coordination [--part heldout|dev]
+        [--per-corpus 300] [--format table|json]
 
 Each sentence of the evaluation suite (the corpora under ``--data``, the given part, at most
 ``--per-corpus`` distinct sentences of each, chosen by hash) is coded as an article of its
-own, and again with context of one of two kinds:
+own, and again with context of one of three kinds:
 
+- ``attribution``: attributed as wire ledes are ("..., an official said.", one of the
+  sources below); the claim it adds is not compared.
 - ``dateline``: behind a wire dateline ("KABUL, May 3 (Reuters) -", one of the forms below,
   built from the sentence's hash), as wire stories open.
 - ``coordination``: joined with the next sentence of the same corpus into one ("A, and b."):
   news packs two events into one sentence ("air strikes destroyed a tower in Gaza City, and
-  Hamas fired rockets at Tel Aviv"). Only sentences ending in a full stop take part.
+  Hamas fired rockets at Tel Aviv").
+
+Only sentences ending in a full stop take part in ``attribution`` and ``coordination``.
 
 Reported per corpus: ``differ``, the share of sentences whose events differ in what the
 sentence itself says: type, mode, marker, trigger, roles (character spans, shifted back,
-and codes), casualty figures and, for ``coordination``, the places named in it (a
-dateline names a place, so places are left out there); and the suite's measures
+and codes), casualty figures and, but behind a dateline (which names a place), the places
+named in it; and the suite's measures
 (``strife eval events --suite``) on the sentences alone and in context.
 """
 
@@ -100,7 +105,25 @@ def coordinated(texts: Sequence[str], nlp: Any) -> list[tuple[str, list[Placed]]
     return out
 
 
+# Who a wire lede is attributed to, written for this bench.
+SOURCES = ("an official said", "police said", "a spokesman said", "witnesses said",
+           "the ministry said", "local media reported")  # fmt: skip
+
+
+def attributed(texts: Sequence[str], nlp: Any) -> list[tuple[str, list[Placed]]]:
+    """Each full-stop sentence attributed as wire ledes are ("..., an official said.")."""
+    out = []
+    for text in texts:
+        if not text.endswith(".") or text.endswith(".."):
+            continue
+        source = SOURCES[_digest(text)[0] % len(SOURCES)]
+        joined = f"{text[:-1]}, {source}."
+        out.append((joined, [Placed(text, 0, len(text) - 1)]))
+    return out
+
+
 CONTEXTS: dict[str, Callable[[Sequence[str], Any], list[tuple[str, list[Placed]]]]] = {
+    "attribution": attributed,
     "dateline": with_datelines,
     "coordination": coordinated,
 }
