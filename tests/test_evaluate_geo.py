@@ -152,3 +152,15 @@ def test_tud_texts_lose_their_tags_and_join_coordinates_by_offset(tmp_path: Path
     (tmp_path / "bad.zip").write_bytes(b"not a zip")
     with pytest.raises(MalformedRecord, match="not a TUD-Loc2013 archive"):
         read_gold(tmp_path / "bad.zip")
+
+
+def test_gold_articles_are_parsed_as_strife_geoparse_parses(nlp: object) -> None:
+    """The suite scores what the command does: a wire dateline parsed apart from the lede."""
+    from strife.evaluate.geo import parsed_articles
+
+    text = "NEW DELHI, June 16 - Twenty Indian soldiers were killed in Ladakh on Monday."
+    articles = [GoldArticle("a", text, ()), GoldArticle("b", TEXT, ())]
+    parsed = list(parsed_articles(articles, nlp))
+    assert [(article.id, doc.text) for article, doc in parsed] == [("a", text), ("b", TEXT)]
+    first = parsed[0][1]
+    assert (first[6].text, first[6].tag_) == ("Twenty", "CD")

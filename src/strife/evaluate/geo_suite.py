@@ -31,6 +31,7 @@ from strife.evaluate.geo import (
     GeoScores,
     distance_km,
     match_article,
+    parsed_articles,
     part_of,
     spurious_predictions,
 )
@@ -121,8 +122,7 @@ def parse_corpora(
     """Every article parsed and its toponyms found (the slow part, done once)."""
     out = []
     for name, articles in corpora.items():
-        pairs = ((article.text, article) for article in articles)
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=8):
+        for article, doc in parsed_articles(articles, nlp):
             toponyms = tuple(geoparser.toponyms(doc))
             out.append(Parsed(name, article.part or "dev", article, doc, toponyms))
     return out
