@@ -10,8 +10,8 @@ Each sentence of the evaluation suite (the corpora under ``--data``, the given p
 ``--per-corpus`` distinct sentences of each, chosen by hash) is coded as an article of its
 own, and again with context of one of three kinds:
 
-- ``attribution``: attributed as wire ledes are ("..., an official said.", one of the
-  sources below); the claim it adds is not compared.
+- ``attribution``: a sentence that names no source attributed as wire ledes are ("...,
+  an official said.", one of the sources below); the claim it adds is not compared.
 - ``dateline``: behind a wire dateline ("KABUL, May 3 (Reuters) -", one of the forms below,
   built from the sentence's hash), as wire stories open.
 - ``coordination``: joined with the next sentence of the same corpus into one ("A, and b."):
@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -110,11 +111,17 @@ SOURCES = ("an official said", "police said", "a spokesman said", "witnesses sai
            "the ministry said", "local media reported")  # fmt: skip
 
 
+# A sentence that already says who says it ("the ministry said", "according to") is not
+# attributed twice.
+ATTRIBUTED = re.compile(r"\b(said|says|say|told|tells|reported|reports|according to)\b", re.I)
+
+
 def attributed(texts: Sequence[str], nlp: Any) -> list[tuple[str, list[Placed]]]:
-    """Each full-stop sentence attributed as wire ledes are ("..., an official said.")."""
+    """Each full-stop sentence that names no source attributed as wire ledes are ("...,
+    an official said.")."""
     out = []
     for text in texts:
-        if not text.endswith(".") or text.endswith(".."):
+        if not text.endswith(".") or text.endswith("..") or ATTRIBUTED.search(text):
             continue
         source = SOURCES[_digest(text)[0] % len(SOURCES)]
         joined = f"{text[:-1]}, {source}."

@@ -42,3 +42,9 @@ def test_a_second_clause_keeps_the_capital_of_a_name(nlp: Any) -> None:
         "in Istanbul."
     )
     assert placed[1].start == text.index("Russia")
+
+
+def test_a_sentence_that_names_its_source_is_not_attributed_again(nlp: Any) -> None:
+    said = "Rebels shelled the town, the army said."
+    built = CONTEXTS["attribution"]([said, SENTENCES[0]], nlp)
+    assert [placed[0].text for _, placed in built] == [SENTENCES[0]]
