@@ -95,11 +95,12 @@ def test_a_place_named_in_the_text_is_a_participant_and_a_filed_one_is_not() -> 
 
 def test_the_memory_tells_a_named_place_from_the_datelines() -> None:
     memory = PlaceMemory(TBILISI)
-    assert memory.recall_named(2) is None and memory.recall(2) == TBILISI
+    assert memory.recall(2) == (TBILISI, True)
     batumi = Place("Batumi", "Batumi", 615532, 41.6, 41.6, "GEO", "PPLA", None, 90, 96)
     memory.remember(1, [batumi])
-    assert memory.recall_named(2) == batumi and memory.recall(2) == batumi
-    assert memory.recall_named(5) is None  # more than three sentences back
+    assert memory.recall(2) == (batumi, False)
+    assert memory.recall(5) == (TBILISI, True)  # more than three sentences back
+    assert PlaceMemory(None).recall(2) == (None, False)
 
 
 ATTACKED_CAPITAL = """

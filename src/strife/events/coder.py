@@ -259,11 +259,9 @@ class EventCoder:
         targets = _place_named(args.recipients, ctx) if event in DONE_AT_TARGETS else ()
         if targets:
             places = event_places(ctx.doc, ctx.mentions.places, own, ctx.actor_tokens, targets)
-        filed = False  # the place is only the dateline's (PlaceMemory)
+        filed = False  # the place is only the dateline's (PlaceMemory.recall)
         if not places and event in PLACED_BY_CONTEXT and aux != "historical":
-            recalled = ctx.memory.recall_named(sentence.sequence)
-            filed = recalled is None and ctx.memory.dateline is not None
-            recalled = recalled or ctx.memory.dateline
+            recalled, filed = ctx.memory.recall(sentence.sequence)
             places = [recalled] if recalled is not None else []
         base = _EventBase(
             article=ctx.article,

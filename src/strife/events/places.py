@@ -89,12 +89,11 @@ class PlaceMemory:
     def remember(self, sequence: int, places: Sequence[Place]) -> None:
         self._recent.extend((sequence, place) for place in places)
 
-    def recall(self, sequence: int) -> Place | None:
-        return self.recall_named(sequence) or self.dateline
-
-    def recall_named(self, sequence: int) -> Place | None:
-        """The last place an event of the previous sentences took, not the dateline's."""
+    def recall(self, sequence: int) -> tuple[Place | None, bool]:
+        """The last place an event of the previous sentences took, else the dateline's;
+        and whether it is only the dateline's, where the report was filed (it places an
+        event, and never makes a party of it)."""
         for seen, place in reversed(self._recent):
             if seen < sequence and sequence - seen <= self.LOOKBACK:
-                return place
-        return None
+                return place, False
+        return self.dateline, self.dateline is not None
