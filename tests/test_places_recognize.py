@@ -57,6 +57,8 @@ PLACES = [
     GazetteerEntry(4824597, "Thomas", 39.15, -79.50, "USA", "PPL", 600, "WV"),
     GazetteerEntry(3718426, "Port-au-Prince", 18.54, -72.34, "HTI", "PPLC", 1234742, "11"),
     GazetteerEntry(2986140, "Port", 46.17, 5.56, "FRA", "PPL", 896, "84"),
+    GazetteerEntry(170903, "Dar'a", 32.62, 36.10, "SYR", "PPL", 97969, "08", ("Dr",)),
+    GazetteerEntry(5012345, "General", 40.0, -80.0, "USA", "PPL", 900, "PA"),
 ]
 
 
@@ -167,6 +169,16 @@ def test_person_names_are_not_places(geoparser: Geoparser) -> None:
     assert found(geoparser, doc) == []
     doc = tagged("a letter to President Vladimir", ents=[("Vladimir", "PERSON")])
     assert found(geoparser, doc) == []
+
+
+def test_a_title_before_a_name_is_not_a_place(geoparser: Geoparser) -> None:
+    doc = tagged("Dr Chris Linton said", ents=[("Chris Linton", "PERSON")])
+    assert found(geoparser, doc) == []
+    doc = tagged("General . Smith spoke near Aleppo", ents=[("Smith", "PERSON")])
+    assert found(geoparser, doc) == [("Aleppo", 170063)]
+    # The same word is a place where no name follows it.
+    doc = tagged("shelling resumed near General")
+    assert found(geoparser, doc) == [("General", 5012345)]
 
 
 def test_demonyms_are_not_places(geoparser: Geoparser) -> None:

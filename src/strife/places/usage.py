@@ -162,6 +162,8 @@ def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
             return True
     if _follows_title(doc, match.start, lexicon) or _names_a_part_of_something(doc, match):
         return True
+    if len(words) == 1 and _is_title_of_a_name(doc, match.start, lexicon):
+        return True
     if len(words) == 1 and _is_acronym(words[0]) and words[0].text not in lexicon.abbreviations:
         return not any(c.entry.is_country or c.entry.is_admin_area for c in match.candidates)
     # An adjective is not a name, unless the model reads it as a place ("some Calgary
@@ -225,6 +227,19 @@ def _has_other_name_words(entity: Span, match: Match, lexicon: Lexicon) -> bool:
 
 def _follows_title(doc: Doc, start: int, lexicon: Lexicon) -> bool:
     return start > 0 and doc[start - 1].lower_.rstrip(".") in lexicon.person_titles
+
+
+def _is_title_of_a_name(doc: Doc, index: int, lexicon: Lexicon) -> bool:
+    """ "Dr" in "Dr Chris Linton", "Gen." in "Gen. Haftar": a person's title before a
+    name, never a place of its own (the gazetteer gives "Dr" as a name of Daraa)."""
+    after = index + 1
+    while after < len(doc) and doc[after].text == ".":
+        after += 1
+    return (
+        doc[index].lower_.rstrip(".") in lexicon.person_titles
+        and after < len(doc)
+        and is_capitalised(doc[after])
+    )
 
 
 def _is_possessive(doc: Doc, end: int) -> bool:
