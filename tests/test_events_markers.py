@@ -172,3 +172,38 @@ discuss VERB VB advcl 4 discuss
 def test_a_call_without_on_or_for_is_not_a_request() -> None:
     assert _aux(CALLED_TO_DISCUSS, 4) is None
     assert _aux(ON_MONDAY_CALLED, 7) is None
+
+
+NO_SOLDIERS_KILLED = """
+No DET DT det 2 no
+American ADJ JJ amod 2 american
+soldiers NOUN NNS nsubjpass 4 soldier
+were AUX VBD auxpass 4 be
+killed VERB VBN ROOT 4 kill
+. PUNCT . punct 4 .
+"""
+
+ARRESTED_NOBODY = """
+Police NOUN NNS nsubj 1 police
+arrested VERB VBD ROOT 1 arrest
+nobody PRON NN dobj 1 nobody
+. PUNCT . punct 1 .
+"""
+
+# "no fewer than 20": the "no" qualifies the number, and the killing happened.
+NO_FEWER_THAN = """
+Police NOUN NNS nsubj 1 police
+killed VERB VBD ROOT 1 kill
+no ADV RB quantmod 5 no
+fewer ADJ JJR amod 5 few
+than ADP IN quantmod 5 than
+20 NUM CD nummod 6 20
+people NOUN NNS dobj 1 people
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_act_done_by_or_to_nobody_did_not_happen() -> None:
+    assert _aux(NO_SOLDIERS_KILLED, 4) == "negation"
+    assert _aux(ARRESTED_NOBODY, 1) == "negation"
+    assert _aux(NO_FEWER_THAN, 1) is None

@@ -23,6 +23,7 @@ from strife.syntax import AUX_DEPS, NOUN_POS, VERBAL_POS, is_infinitive
 
 _LISTS = (
     "negators",
+    "nobody",
     "future_aux",
     "hypothetical_aux",
     "refusing_aux",
@@ -34,6 +35,7 @@ _LISTS = (
 )
 _WORDS = read_words(data_file("events", "markers.json"), "the marker word lists", _LISTS)
 NEGATORS = _WORDS["negators"]
+NOBODY = _WORDS["nobody"]
 FUTURE_AUX = _WORDS["future_aux"]
 HYPOTHETICAL_AUX = _WORDS["hypothetical_aux"]
 REFUSING_AUX = _WORDS["refusing_aux"]
@@ -42,6 +44,8 @@ DELIBERATING = _WORDS["deliberating"]
 REQUESTING = _WORDS["requesting"]
 PLAN_VERBS = _WORDS["plan_verbs"]
 WILLING = _WORDS["willing"]
+# The parties whose negation negates the act: "no soldiers were killed", "arrested nobody".
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # How an act hangs from the verb that weighs it: "considering sending" (xcomp), "weighing
 # an increase in funding" (dobj, pobj, prep), "the possibility of providing" (pcomp).
 _WEIGHED_DEPS = frozenset({"xcomp", "pcomp", "dobj", "pobj", "prep"})
@@ -54,6 +58,8 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
     """The auxiliary marker of the event whose trigger is ``trigger``."""
     verb = _governing_verb(trigger)
     if _negated(trigger) or (verb is not trigger and _negated(verb)) or _failed(verb):
+        return "negation"
+    if _no_party(verb):
         return "negation"
     if _conditional(verb) or _weighed(trigger) or _requested(verb):
         return "hypothetical"
@@ -93,6 +99,17 @@ def _negated(token: Token) -> bool:
     return any(
         (c.dep_ == "neg") or (c.dep_ in ("det", "advmod") and c.lower_ in NEGATORS)
         for c in token.children
+    )
+
+
+def _no_party(verb: Token) -> bool:
+    """'No American soldiers were killed', 'police arrested nobody', 'none of them were
+    hurt': the doer or the one done to is nobody, so the act did not happen. ('Killed no
+    fewer than 20' is not: there 'no' qualifies the number.)"""
+    return any(
+        c.dep_ in _PARTY_DEPS
+        and (c.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for c in verb.children
     )
 
 
