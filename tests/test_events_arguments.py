@@ -1231,3 +1231,30 @@ def test_a_gerund_after_a_verbs_preposition_is_done_by_its_subject(
     events = code_events(rule_coder, doc, mentions)
     accusation = next(e for e in events if e.event == "ACCUSE")
     assert "GHA" not in roles(accusation)[0]
+
+
+# "Police fired at protesters who blocked a road."
+RELATIVE_CLAUSE = """
+Police NOUN NNS nsubj 1 police
+fired VERB VBD ROOT 1 fire
+at ADP IN prep 1 at
+protesters NOUN NNS pobj 2 protester
+who PRON WP nsubj 5 who
+blocked VERB VBD relcl 3 block
+a DET DT det 7 a
+road NOUN NN dobj 5 road
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_relative_pronoun_stands_for_the_noun_it_describes(rule_coder: EventCoder) -> None:
+    doc = parse(RELATIVE_CLAUSE)
+    mentions = [
+        actor(doc, 0, 1, None, "COP", kind="agent"),
+        actor(doc, 3, 4, None, "CVL", kind="agent"),
+    ]
+    parties = {
+        e.event_text: ([a.entity_text for a in e.actor], [r.entity_text for r in e.recipient])
+        for e in code_events(rule_coder, doc, mentions)
+    }
+    assert parties == {"fired": (["Police"], ["protesters"]), "blocked": (["protesters"], [])}

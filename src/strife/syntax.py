@@ -70,6 +70,8 @@ VERB_POS = frozenset({"VERB"})
 #: Verbs and auxiliaries: what carries a clause ("is", "has", "launched").
 VERBAL_POS = frozenset({"VERB", "AUX"})
 VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+#: Relative pronouns ("who", "that", "which"): they stand for the noun a clause describes.
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 # --- entity labels --------------------------------------------------------------------
 
@@ -195,3 +197,12 @@ def prep_objects(prep: Token) -> list[Token]:
             found = [c for c in subjects(child) if c.pos_ != "PRON"]
             objects.extend(found or [child])
     return objects
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("protesters who blocked a road": "who" is
+    the protesters); any other token is itself."""
+    clause = token.head
+    if token.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return token

@@ -54,6 +54,7 @@ from strife.syntax import (
     PHRASE_DEPS,
     SUBJECT_DEPS,
     VERBAL_POS,
+    antecedent,
     children_with,
     is_verb,
     prep_objects,
@@ -392,13 +393,14 @@ def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
     recipients: list[Token] = []
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            actors.append(child)
+            actors.append(antecedent(child))
         elif child.dep_ == "nsubjpass":
-            recipients.append(child)
+            recipients.append(antecedent(child))
         elif child.dep_ == "agent":
             actors.extend(prep_objects(child))
         elif child.dep_ in ("dobj", "iobj"):
-            recipients.extend([child, *_possessors(child), *_object_parties(child)])
+            party = antecedent(child)
+            recipients.extend([party, *_possessors(party), *_object_parties(party)])
         elif child.dep_ == "dative":
             recipients.extend(_dative(child))
         elif child.dep_ == "prep" and child.lower_ == "between":

@@ -32,7 +32,7 @@ from strife.events.lexicon import WORDS, EventLexicon
 from strife.events.linear import LinearModel
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import QUAD
-from strife.syntax import NOUN_POS, SUBJECT_DEPS, VERBAL_POS
+from strife.syntax import NOUN_POS, RELATIVE_TAGS, SUBJECT_DEPS, VERBAL_POS
 
 MODEL_FILE = "detector.onnx"
 WORDS_FILE = "wordpieces.npy"
@@ -41,7 +41,6 @@ SENTENCE_WORDS = "sentence_words"
 WHAT = "the event detector"
 _ROLE_NAMES = ("actor", "recipient")
 _MODAL_TAGS = frozenset({"MD"})
-_RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _MAX_CLAUSE_STEPS = 3  # clauses climbed to find the agent ("... , killing 12, and ...")
 _MAX_FRAME_STEPS = 4  # words climbed from a noun trigger to the verb whose clause holds it
 
@@ -253,7 +252,7 @@ def agent_of(verb: Token) -> Token | None:
             return None
         for child in clause.children:
             if child.dep_ in SUBJECT_DEPS:
-                if child.tag_ in _RELATIVE_TAGS and clause.dep_ == "relcl":
+                if child.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl":
                     return clause.head
                 return child
             if child.dep_ == "agent":
