@@ -51,7 +51,7 @@ def test_plv_rows_become_items_with_roots(tmp_path: Path) -> None:
     assert second.recipient is None and second.actor == (0, 12)
 
 
-def test_plover_records_map_old_names_and_locate_actors(tmp_path: Path) -> None:
+def test_plover_records_map_old_names_and_codes_and_locate_actors(tmp_path: Path) -> None:
     records = [
         {"id": "d", "event": "DOCUMENT", "eventText": "docs"},
         {
@@ -61,13 +61,22 @@ def test_plover_records_map_old_names_and_locate_actors(tmp_path: Path) -> None:
             "source": [{"actorText": "Kenya", "code": "KEN"}],
             "target": [{"actorText": "Somali officials", "code": "SOM"}],
         },
+        {
+            "id": "j",
+            "event": "DEMAND",
+            "text": "Japan asked Italy for help.",
+            "source": [{"actorText": "Japan", "code": "JAP"}],
+            "target": [{"actorText": "Italy", "code": "ITL"}],
+        },
         {"id": "y", "event": "DEMAND", "text": "Chad asked for aid.", "target": ""},
     ]
     path = tmp_path / "gsr.json"
     path.write_text(json.dumps(records), encoding="utf-8")
-    first, second = read_plover_gold(path)
+    first, old_codes, second = read_plover_gold(path)
     assert (first.event, first.mode) == ("ACCUSE", "investigate")
     assert first.recipients == (Mention(13, 29, "SOM", None),)
+    # Older CAMEO country codes some records carry read as the ISO codes strife gives.
+    assert [m.code for m in (*old_codes.actors, *old_codes.recipients)] == ["JPN", "ITA"]
     assert (second.event, second.recipients) == ("REQUEST", ())
 
 

@@ -188,6 +188,11 @@ def read_plover_gold(path: Path) -> Iterator[GoldItem]:
         )
 
 
+# Country codes of the older CAMEO dictionaries that some PLOVER records still carry, and
+# the ISO 3166 codes strife (and the rest of the records) use for the same countries.
+_CAMEO_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _located(text: str, actors: Any) -> tuple[Mention, ...]:
     if not isinstance(actors, list):
         return ()
@@ -196,7 +201,9 @@ def _located(text: str, actors: Any) -> tuple[Mention, ...]:
         words = str(actor.get("actorText", "")) if isinstance(actor, dict) else ""
         start = text.find(words) if words else -1
         if start >= 0:
-            found.append(Mention(start, start + len(words), actor.get("code"), actor.get("sector")))
+            code = actor.get("code")
+            code = _CAMEO_COUNTRY_CODES.get(code, code)
+            found.append(Mention(start, start + len(words), code, actor.get("sector")))
     return tuple(found)
 
 
