@@ -1258,3 +1258,23 @@ def test_a_relative_pronoun_stands_for_the_noun_it_describes(rule_coder: EventCo
         for e in code_events(rule_coder, doc, mentions)
     }
     assert parties == {"fired": (["Police"], ["protesters"]), "blocked": (["protesters"], [])}
+
+
+# "Rebels attacked U.N. peacekeepers."
+REBELS_AND_PEACEKEEPERS = """
+Rebels NOUN NNS nsubj 1 rebel
+attacked VERB VBD ROOT 1 attack
+U.N. PROPN NNP compound 3 U.N.
+peacekeepers NOUN NNS dobj 1 peacekeeper
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_body_such_as_the_un_is_no_partys_home_country(rule_coder: EventCoder) -> None:
+    doc = parse(REBELS_AND_PEACEKEEPERS)
+    mentions = [
+        actor(doc, 0, 1, None, "REB", kind="agent"),
+        actor(doc, 2, 4, "UNO", "MIL", kind="igo"),
+    ]
+    (event,) = code_events(rule_coder, doc, mentions)
+    assert roles(event) == ([None], ["U.N. peacekeepers"])

@@ -41,7 +41,7 @@ from strife.events.roles import RoleAssigner, role_options
 from strife.events.triggers import CONTENT_PREPS, Trigger, find_triggers
 from strife.events.typer import Candidate, ModelTyping, RuleTyping, TypeChoice, TypeChooser
 from strife.nlp import doc_text
-from strife.plover import MATERIAL_CONFLICT, QUAD, VERBAL_CONFLICT, EventType
+from strife.plover import MATERIAL_CONFLICT, NON_STATE_CODES, QUAD, VERBAL_CONFLICT, EventType
 from strife.records import (
     ActorMention,
     ActorRef,
@@ -111,7 +111,12 @@ class _ArticleContext:
         # filed, never a participant or a speaker.
         index = MentionIndex(mentions.actors, excluded=dateline)
         datelined = [m.place for m in mentions.places if m.token_start in dateline]
-        codes = Counter(m.ref.code for m in mentions.actors if m.ref.code and len(m.ref.code) == 3)
+        # The home country is a country's: a body such as the UN is no party's home.
+        codes = Counter(
+            m.ref.code
+            for m in mentions.actors
+            if m.ref.code and len(m.ref.code) == 3 and m.ref.code not in NON_STATE_CODES
+        )
         return cls(
             doc=doc,
             article=article,
