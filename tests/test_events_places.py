@@ -93,6 +93,17 @@ def test_a_place_named_in_the_text_is_a_participant_and_a_filed_one_is_not() -> 
     assert actors == ()
 
 
+RHINE = Place("the Rhine", "Rhine", -1, 50.0, 7.6, "", "STM", None, 0, 9)
+
+
+def test_a_place_of_no_one_country_gives_no_country() -> None:
+    actors, recipients, _ = localize("ASSAULT", (POLICE,), (TOWNS,), RHINE, (), "FRA")
+    assert actors[0].code == "FRA"  # the article's home, not the river's empty code
+    assert recipients[0].entity_text == "the Rhine" and recipients[0].code is None
+    actors, _, _ = localize("PROTEST", (POLICE,), (), RHINE, (), None)
+    assert actors[0].code is None
+
+
 def test_the_memory_tells_a_named_place_from_the_datelines() -> None:
     memory = PlaceMemory(TBILISI)
     assert memory.recall(2) == (TBILISI, True)

@@ -54,13 +54,13 @@ def localize(
     participant, and gives its country only where the article has no home country.
     """
     if filed:
-        country = home or (place.country_code if place is not None else None)
+        country = home or _country_of(place)
         return (
             _fill(actors, country),
             _fill(recipients, country),
             localize_claims(claims, None, country),
         )
-    country = place.country_code if place is not None else home
+    country = _country_of(place) or home
     if not actors and place is not None and place.country_code and (event, mode) in STATE_ACTS:
         actors = (replace(_place_as_recipient(place), sector="GOV"),)
     actors = _fill(actors, country)
@@ -80,7 +80,7 @@ def localize_claims(
     claims: tuple[Claim, ...], place: Place | None, home: str | None
 ) -> tuple[Claim, ...]:
     """Claimants named by role only ("residents said") take the place's country."""
-    country = place.country_code if place is not None else home
+    country = _country_of(place) or home
     if country is None:
         return claims
     return tuple(replace(c, code=country) if c.code is None and c.sector else c for c in claims)
@@ -99,10 +99,15 @@ def _fill(refs: tuple[ActorRef, ...], country: str | None) -> tuple[ActorRef, ..
     )
 
 
+def _country_of(place: Place | None) -> str | None:
+    """The place's country; None for a place of no one country ("the Rhine", "the Sahel")."""
+    return (place.country_code or None) if place is not None else None
+
+
 def _place_as_recipient(place: Place) -> ActorRef:
     return ActorRef(
         entity_text=place.extracted_place,
-        code=place.country_code,
+        code=_country_of(place),
         sector=None,
         name=place.resolved_place,
         start=place.start,
