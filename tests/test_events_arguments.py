@@ -1278,3 +1278,28 @@ def test_a_body_such_as_the_un_is_no_partys_home_country(rule_coder: EventCoder)
     ]
     (event,) = code_events(rule_coder, doc, mentions)
     assert roles(event) == ([None], ["U.N. peacekeepers"])
+
+
+# "Protest leaders demanded the release of riot police."
+QUALIFYING_NOUNS = """
+Protest NOUN NN compound 1 protest
+leaders NOUN NNS nsubj 2 leader
+demanded VERB VBD ROOT 2 demand
+the DET DT det 4 the
+resignation NOUN NN dobj 2 resignation
+of ADP IN prep 4 of
+riot NOUN NN compound 7 riot
+police NOUN NNS pobj 5 police
+chiefs NOUN NNS appos 7 chief
+. PUNCT . punct 2 .
+"""
+
+
+def test_a_noun_that_only_qualifies_an_agent_is_no_event(shipped_coder: EventCoder) -> None:
+    doc = parse(QUALIFYING_NOUNS)
+    mentions = [
+        actor(doc, 0, 2, None, "OPP", kind="agent"),
+        actor(doc, 6, 8, None, "COP", kind="agent"),
+    ]
+    events = code_events(shipped_coder, doc, mentions)
+    assert [e.event_text for e in events] == ["demanded"]

@@ -123,12 +123,7 @@ class _ArticleContext:
             mentions=mentions,
             index=index,
             sides=find_sides(doc, index),
-            names=frozenset(
-                i
-                for m in mentions.actors
-                if m.token_end - m.token_start > 1 and m.kind in ("igo", "group")
-                for i in range(m.token_start, m.token_end)
-            ),
+            names=_inside_names(doc, mentions.actors),
             actor_tokens=frozenset(
                 i for m in mentions.actors for i in range(m.token_start, m.token_end)
             ),
@@ -136,6 +131,19 @@ class _ArticleContext:
             memory=PlaceMemory(datelined[0] if datelined else None),
             home=codes.most_common(1)[0][0] if codes else None,
         )
+
+
+def _inside_names(doc: Doc, actors: Sequence[ActorMention]) -> frozenset[int]:
+    """Tokens that are never triggers: the words of a multi-word organisation's name
+    ("Organization for Security and Co-operation in Europe") and the nouns that only
+    qualify an agent ("riot police", "protest leaders")."""
+    inside: set[int] = set()
+    for m in actors:
+        if m.token_end - m.token_start > 1 and m.kind in ("igo", "group"):
+            inside.update(range(m.token_start, m.token_end))
+        elif m.kind == "agent":
+            inside.update(t.i for t in doc[m.token_start : m.token_end] if t.dep_ == "compound")
+    return frozenset(inside)
 
 
 @dataclass(frozen=True, slots=True)
