@@ -32,7 +32,7 @@ from strife.events.lexicon import WORDS, EventLexicon
 from strife.events.linear import LinearModel
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import QUAD
-from strife.syntax import NOUN_POS, RELATIVE_TAGS, SUBJECT_DEPS, VERBAL_POS
+from strife.syntax import NOUN_POS, SUBJECT_DEPS, VERBAL_POS, antecedent
 
 MODEL_FILE = "detector.onnx"
 WORDS_FILE = "wordpieces.npy"
@@ -252,9 +252,7 @@ def agent_of(verb: Token) -> Token | None:
             return None
         for child in clause.children:
             if child.dep_ in SUBJECT_DEPS:
-                if child.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl":
-                    return clause.head
-                return child
+                return antecedent(child)
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if any(child.dep_ == "nsubjpass" for child in clause.children):

@@ -57,9 +57,8 @@ _REQUESTED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMention]) -> Aux | None:
     """The auxiliary marker of the event whose trigger is ``trigger``."""
     verb = _governing_verb(trigger)
-    if _negated(trigger) or (verb is not trigger and _negated(verb)) or _failed(verb):
-        return "negation"
-    if _no_party(verb):
+    negated = _negated(trigger) or (verb is not trigger and _negated(verb))
+    if negated or _failed(verb) or _no_party(verb):
         return "negation"
     if _conditional(verb) or _weighed(trigger) or _requested(verb):
         return "hypothetical"
