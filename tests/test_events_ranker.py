@@ -98,6 +98,31 @@ def test_features_read_the_path_the_preposition_and_the_voice() -> None:
     assert "actor:outside" in option_features(doc[:], wounded, choice, elsewhere, "actor")
 
 
+# "Christians , who were targeted by Isis , returned ."
+TARGETED = """
+Christians PROPN NNPS nsubj 7 Christians
+, PUNCT , punct 0 ,
+who PRON WP nsubjpass 4 who
+were AUX VBD auxpass 4 be
+targeted VERB VBN relcl 0 target
+by ADP IN agent 4 by
+Isis PROPN NNP pobj 5 Isis
+returned VERB VBD ROOT 7 return
+. PUNCT . punct 7 .
+"""
+
+
+def test_the_noun_a_relative_clause_describes_stands_as_its_pronoun() -> None:
+    doc = parse(TARGETED)
+    christians = actor(doc, 0, 1, None, "REL", kind="agent").ref
+    targeted = _candidate(4, "ASSAULT", (), (christians,))
+    choice = TypeChoice("ASSAULT", None, None)
+    features = set(option_features(doc[:], targeted, choice, christians, "actor"))
+    # Its place in the main clause (nsubj) would make it the attacker.
+    assert {"actor:dep=nsubjpass", "actor:passive+dep=nsubjpass"} <= features
+    assert "actor:dep=nsubj" not in features
+
+
 def _ranker(tmp_path: Path, weights: dict[str, float], threshold: float) -> RoleRanker:
     """A ranker whose logit is the sum of the given features' weights (bias -4)."""
     onnx = pytest.importorskip("onnx", reason="onnx comes with the dev and train extras")

@@ -30,7 +30,13 @@ from strife.events.references import SPEECH_LEMMAS
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import QUAD
 from strife.records import ActorMention, ActorRef
-from strife.syntax import NOUN_MODIFIER_DEPS, SUBJECT_DEPS, coordinated_apart, is_passive
+from strife.syntax import (
+    NOUN_MODIFIER_DEPS,
+    RELATIVE_TAGS,
+    SUBJECT_DEPS,
+    coordinated_apart,
+    is_passive,
+)
 
 MODEL_FILE = "roles.onnx"
 WHAT = "the role ranker"
@@ -165,10 +171,11 @@ def option_features(
 
 def _parse_features(head: Token, token: Token, anchor: Token, ruled: str, quad: int) -> list[str]:
     path = _path(head, anchor)
+    dep = _clause_dep(head, anchor)
     out = [
         f"path={path}",
         f"path={path}+rule={ruled}",
-        f"dep={head.dep_}",
+        f"dep={dep}",
         f"side={'before' if head.i < anchor.i else 'after'}",
         f"distance={_bucket(abs(head.i - anchor.i))}",
     ]
@@ -177,7 +184,7 @@ def _parse_features(head: Token, token: Token, anchor: Token, ruled: str, quad: 
         out.append(f"prep={head.head.lower_}+head_pos={head.head.head.pos_}")
     if is_passive(anchor):
         out.append("passive")
-        out.append(f"passive+dep={head.dep_}")
+        out.append(f"passive+dep={dep}")
     if head.head.i == token.i and head.dep_ in NOUN_MODIFIER_DEPS:
         out.append(f"modifies_trigger={head.dep_}")
     if head.i in {t.i for t in anchor.subtree}:
@@ -187,6 +194,18 @@ def _parse_features(head: Token, token: Token, anchor: Token, ruled: str, quad: 
         # demand, an accusation) more often than of what it reports (an attack).
         out += ["speaker", f"speaker+quad={quad}"]
     return out
+
+
+def _clause_dep(head: Token, anchor: Token) -> str:
+    """How the option stands in the trigger's clause: its own dependency label, or, for the
+    noun a relative clause describes, the label of the pronoun that stands for it there
+    ("the Christians, who were targeted by Isis": nsubjpass, not their place in the main
+    clause)."""
+    if anchor.dep_ == "relcl" and anchor.head.i == head.i:
+        for child in anchor.children:
+            if child.tag_ in RELATIVE_TAGS and child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                return child.dep_
+    return head.dep_
 
 
 def _anchor(sent: Span, candidate: Candidate) -> Token:
