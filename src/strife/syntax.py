@@ -58,6 +58,9 @@ CLAUSE_EDGES = frozenset(
 PHRASE_TAIL = frozenset({"compound", "flat", "nummod", "amod"})
 #: Where the victims of a casualty word stand ("killed 12 people", "12 people were killed").
 VICTIM_DEPS = frozenset({"nsubjpass", "dobj", "nsubj", "pobj", "attr", "conj", "appos"})
+#: Where a clause's parties stand: its doer, its passive subject and its object ("no
+#: soldiers were killed", "police arrested nobody", "protesters who blocked a road").
+PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: Auxiliaries of either voice ("will meet", "will be sent").
 AUX_DEPS = frozenset({"aux", "auxpass"})
 #: A passive verb has one of these ("was attacked", "the town was shelled").
@@ -197,6 +200,16 @@ def prep_objects(prep: Token) -> list[Token]:
             found = [c for c in subjects(child) if c.pos_ != "PRON"]
             objects.extend(found or [child])
     return objects
+
+
+def relative_pronoun(clause: Token) -> Token | None:
+    """The pronoun by which a relative clause names the noun it describes as one of its
+    parties ("who" in "the Christians, who were targeted by Isis"), or None."""
+    if clause.dep_ != "relcl":
+        return None
+    return next(
+        (c for c in clause.children if c.tag_ in RELATIVE_TAGS and c.dep_ in PARTY_DEPS), None
+    )
 
 
 def antecedent(token: Token) -> Token:

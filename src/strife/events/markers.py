@@ -19,7 +19,7 @@ from strife.events.lexicon import Cue, EventLexicon
 from strife.nlp import doc_text
 from strife.plover import EventType
 from strife.records import Aux, DateMention
-from strife.syntax import AUX_DEPS, NOUN_POS, VERBAL_POS, is_infinitive
+from strife.syntax import AUX_DEPS, NOUN_POS, PARTY_DEPS, VERBAL_POS, is_infinitive
 
 _LISTS = (
     "negators",
@@ -44,8 +44,6 @@ DELIBERATING = _WORDS["deliberating"]
 REQUESTING = _WORDS["requesting"]
 PLAN_VERBS = _WORDS["plan_verbs"]
 WILLING = _WORDS["willing"]
-# The parties whose negation negates the act: "no soldiers were killed", "arrested nobody".
-_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 # How an act hangs from the verb that weighs it: "considering sending" (xcomp), "weighing
 # an increase in funding" (dobj, pobj, prep), "the possibility of providing" (pcomp).
 _WEIGHED_DEPS = frozenset({"xcomp", "pcomp", "dobj", "pobj", "prep"})
@@ -106,7 +104,7 @@ def _no_party(verb: Token) -> bool:
     hurt': the doer or the one done to is nobody, so the act did not happen. ('Killed no
     fewer than 20' is not: there 'no' qualifies the number.)"""
     return any(
-        c.dep_ in _PARTY_DEPS
+        c.dep_ in PARTY_DEPS
         and (c.lower_ in NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children))
         for c in verb.children
     )

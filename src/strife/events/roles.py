@@ -32,10 +32,10 @@ from strife.plover import QUAD
 from strife.records import ActorMention, ActorRef
 from strife.syntax import (
     NOUN_MODIFIER_DEPS,
-    RELATIVE_TAGS,
     SUBJECT_DEPS,
     coordinated_apart,
     is_passive,
+    relative_pronoun,
 )
 
 MODEL_FILE = "roles.onnx"
@@ -201,11 +201,8 @@ def _clause_dep(head: Token, anchor: Token) -> str:
     noun a relative clause describes, the label of the pronoun that stands for it there
     ("the Christians, who were targeted by Isis": nsubjpass, not their place in the main
     clause)."""
-    if anchor.dep_ == "relcl" and anchor.head.i == head.i:
-        for child in anchor.children:
-            if child.tag_ in RELATIVE_TAGS and child.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                return child.dep_
-    return head.dep_
+    pronoun = relative_pronoun(anchor) if anchor.head.i == head.i else None
+    return pronoun.dep_ if pronoun is not None else head.dep_
 
 
 def _anchor(sent: Span, candidate: Candidate) -> Token:

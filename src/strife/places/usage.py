@@ -225,8 +225,12 @@ def _has_other_name_words(entity: Span, match: Match, lexicon: Lexicon) -> bool:
     return any(is_capitalised(t) and t.lower_ not in generic for t in outside)
 
 
+def _is_title(token: Token, lexicon: Lexicon) -> bool:
+    return token.lower_.rstrip(".") in lexicon.person_titles
+
+
 def _follows_title(doc: Doc, start: int, lexicon: Lexicon) -> bool:
-    return start > 0 and doc[start - 1].lower_.rstrip(".") in lexicon.person_titles
+    return start > 0 and _is_title(doc[start - 1], lexicon)
 
 
 def _is_title_of_a_name(doc: Doc, index: int, lexicon: Lexicon) -> bool:
@@ -235,11 +239,7 @@ def _is_title_of_a_name(doc: Doc, index: int, lexicon: Lexicon) -> bool:
     after = index + 1
     while after < len(doc) and doc[after].text == ".":
         after += 1
-    return (
-        doc[index].lower_.rstrip(".") in lexicon.person_titles
-        and after < len(doc)
-        and is_capitalised(doc[after])
-    )
+    return _is_title(doc[index], lexicon) and after < len(doc) and is_capitalised(doc[after])
 
 
 def _is_possessive(doc: Doc, end: int) -> bool:
