@@ -57,6 +57,7 @@ EDMONTON_KY = GazetteerEntry(4291255, "Edmonton", 36.98, -85.61, "USA", "PPL", 1
 EDMONTON_AB = GazetteerEntry(
     5946768, "Edmonton", 53.55, -113.47, "CAN", "PPLA", 712391, "01", name_count=60
 )
+TENNESSEE = GazetteerEntry(4662168, "Tennessee", 35.75, -86.25, "USA", "ADM1", 6000000, "TN")
 MODEL = ResolverModel.load()
 
 
@@ -114,6 +115,18 @@ def test_a_town_written_with_its_province_lies_in_it() -> None:
     edmonton = Toponym(0, 1, "Edmonton", alone.candidates, "none", True, within=1)
     kentucky = Toponym(2, 3, "Kentucky", (Candidate(KENTUCKY, True),), "none", True)
     assert chosen([edmonton, kentucky]) == [EDMONTON_KY.geonameid, KENTUCKY.geonameid]
+
+
+def test_a_name_once_written_with_its_province_keeps_that_reading_elsewhere() -> None:
+    bare = toponym(PARIS, PARIS_TN, start=10)
+    assert chosen([bare]) == [PARIS.geonameid]
+    paris = Toponym(0, 1, "Paris", bare.candidates, "none", True, within=1)
+    tennessee = Toponym(2, 3, "Tennessee", (Candidate(TENNESSEE, True),), "none", True)
+    assert chosen([paris, tennessee, bare]) == [
+        PARIS_TN.geonameid,
+        TENNESSEE.geonameid,
+        PARIS_TN.geonameid,
+    ]
 
 
 def test_toponym_without_candidates_resolves_to_nothing() -> None:

@@ -9,8 +9,9 @@ Two sets of features, computed in two passes over an article:
   in);
 * context (:data:`CONTEXT_FEATURES`): how the other names of the article, read by the local
   model, vote for the candidate's country, province and district, how near it lies to their
-  likely readings, and whether the name is written inside a province or country that contains
-  it ("Edmonton, Ky."). A name never votes for itself, and repeated mentions vote once.
+  likely readings, and whether the name, or another mention of it, is written inside a
+  province or country that contains it ("Edmonton, Ky."). A name never votes for itself,
+  and repeated mentions vote once.
 
 The same code builds the features for training and for resolving, so the model is scored on
 exactly what it was fitted on.
@@ -58,6 +59,7 @@ CONTEXT_FEATURES = (
     "near_best",
     "near_share",
     "within_container",
+    "name_within_container",
 )
 FEATURES = LOCAL_FEATURES + CONTEXT_FEATURES
 
@@ -261,7 +263,28 @@ def context_features(
             rows[:, 3:5] = nearness[first : first + len(toponym.candidates)]
         first += len(toponym.candidates)
         out.append(rows)
+    _name_within_container(out, toponyms, keys)
     return out
+
+
+def _name_within_container(
+    rows: Sequence[Matrix], toponyms: Sequence[Toponym], keys: Sequence[str]
+) -> None:
+    """One sense per article: a name written once inside its container ("Paris, Texas")
+    carries that reading to its other mentions ("in Paris"). Fills the last column with the
+    best within-container share any mention of the same name gives the candidate's entry."""
+    best: defaultdict[tuple[str, int], float] = defaultdict(float)
+    for matrix, toponym, key in zip(rows, toponyms, keys, strict=True):
+        if toponym.within is None:
+            continue
+        for row, candidate in zip(matrix, toponym.candidates, strict=True):
+            slot = (key, candidate.entry.geonameid)
+            best[slot] = max(best[slot], float(row[5]))
+    if not best:
+        return
+    for matrix, toponym, key in zip(rows, toponyms, keys, strict=True):
+        for row, candidate in zip(matrix, toponym.candidates, strict=True):
+            row[6] = best.get((key, candidate.entry.geonameid), 0.0)
 
 
 def _nearness(toponyms: Sequence[Toponym], keys: Sequence[str], readings: Readings) -> Matrix:
