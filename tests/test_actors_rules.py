@@ -56,6 +56,25 @@ def test_character_offsets_point_into_the_text(resolver: ActorResolver) -> None:
     assert (mention.token_start, mention.token_end) == (2, 6)
 
 
+def test_a_country_word_inside_a_regional_name_is_no_country(resolver: ActorResolver) -> None:
+    """ "South American leaders" are not American; "South African troops" (a listed demonym)
+    and "The Democratic Republic of Congo's army" (an entity that begins with "The") are
+    still their country's."""
+    words = "South American leaders and South African troops met .".split()
+    pos = ["ADJ", "ADJ", "NOUN", "CCONJ", "ADJ", "ADJ", "NOUN", "VERB", "PUNCT"]
+    ents = ["B-NORP", "I-NORP", "O", "O", "B-NORP", "I-NORP", "O", "O", "O"]
+    doc = Doc(VOCAB, words=words, pos=pos, ents=ents)
+    assert coded(resolver.find(doc)) == [
+        ("leaders", None, "GOV"),
+        ("South African troops", "ZAF", "MIL"),
+    ]
+    words = "The Democratic Republic of Congo 's army withdrew .".split()
+    pos = ["DET", "PROPN", "PROPN", "ADP", "PROPN", "PART", "NOUN", "VERB", "PUNCT"]
+    ents = ["B-GPE", "I-GPE", "I-GPE", "I-GPE", "I-GPE", "I-GPE", "O", "O", "O"]
+    doc = Doc(VOCAB, words=words, pos=pos, ents=ents)
+    assert [m.ref.code for m in resolver.find(doc)] == ["COD"]
+
+
 def test_a_capital_after_a_locative_preposition_is_a_place(resolver: ActorResolver) -> None:
     assert find(resolver, "Talks were held in Moscow .") == []
     assert coded(find(resolver, "Moscow said no .")) == [("Moscow", "RUS", "GOV")]

@@ -133,6 +133,8 @@ def _reads_as_actor(doc: Doc, atom: Atom, covered: set[int]) -> bool:
     if len(before) == 2 and before[1].text == "-" and before[0].lower_ in ("pro", "anti"):
         return False
     if atom.entry.category in PLACE_WORDS:
+        if _inside_longer_entity(doc, atom.start, covered):
+            return False
         neighbours = [atom.start - 1, atom.end]
     elif atom.entry.category == "person":
         # "Hafez al-Assad", "Ivanka Trump": a first name the dictionary does not pair
@@ -143,6 +145,15 @@ def _reads_as_actor(doc: Doc, atom: Atom, covered: set[int]) -> bool:
     return not any(
         _is_unknown_name(doc[i]) for i in neighbours if 0 <= i < len(doc) and i not in covered
     )
+
+
+def _inside_longer_entity(doc: Doc, start: int, covered: set[int]) -> bool:
+    """ "South American", "Latin American", "West African": the named entity began with a
+    word the dictionaries do not hold, so the country word names a region, not the country."""
+    if start == 0 or doc[start].ent_iob_ != "I" or start - 1 in covered:
+        return False
+    before = doc[start - 1]
+    return before.text[:1].isupper() and before.pos_ != "DET" and before.lower_ not in NAME_NEUTRAL
 
 
 def _is_unknown_name(token: Token) -> bool:
