@@ -40,6 +40,22 @@ protesters NOUN NNS pobj 3 protester
 . PUNCT . punct 1 .
 """
 
+# "An explosion killed hundreds of people."
+SUBJECT_WITH_ARTICLE = """
+An DET DT det 1 an
+explosion NOUN NN nsubj 2 explosion
+killed VERB VBD ROOT 2 kill
+hundreds NOUN NNS dobj 2 hundred
+of ADP IN prep 3 of
+people NOUN NNS pobj 4 people
+. PUNCT . punct 2 .
+"""
+
+
+def test_what_killed_is_not_counted_among_the_dead() -> None:
+    dead = count_casualties(parse(SUBJECT_WITH_ARTICLE)).dead
+    assert dead is not None and (dead.min, dead.text) == (200, "hundreds")
+
 
 def test_a_qualified_figure_keeps_its_qualifier_in_the_text() -> None:
     dead = count_casualties(parse(CLAIMED_LIVES)).dead

@@ -74,7 +74,12 @@ def _has_particle(token: Token, word: str) -> bool:
 def _count_near(trigger: Token) -> Count | None:
     """The number of the victims: on the trigger's subject/object, or the trigger itself."""
     candidates = [trigger]
-    candidates += [c for c in trigger.children if c.dep_ in VICTIM_DEPS]
+    victims = [c for c in trigger.children if c.dep_ in VICTIM_DEPS]
+    if any(c.dep_ == "dobj" for c in victims):
+        # "A huge explosion killed 78 people": the subject of an active verb with an
+        # object is what killed, not whom.
+        victims = [c for c in victims if c.dep_ != "nsubj"]
+    candidates += victims
     if trigger.dep_ in ("amod", "acl", "relcl") or trigger.pos_ == "ADJ":
         candidates.append(trigger.head)  # "12 dead", "people killed"
     if trigger.pos_ == "ADJ" and trigger.dep_ in _COMPLETING_DEPS:
