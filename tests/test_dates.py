@@ -242,6 +242,17 @@ def test_lower_case_may_and_march_are_not_months() -> None:
     assert find_dates(doc, SATURDAY) == []
 
 
+def test_a_name_that_begins_like_a_month_is_no_date() -> None:
+    doc = tokens("Mark Campbell and Junaid Hussein met in Dec. and again on Sept 3 .")
+    assert [m.text for m in find_dates(doc, SATURDAY)] == ["Dec.", "Sept 3"]
+
+
+def test_a_month_inside_a_persons_name_is_the_person() -> None:
+    text = "David Cameron , May 's predecessor , spoke in May again ."
+    doc = tokens(text, ents=[("May", "PERSON")])
+    assert [(m.text, m.token_start) for m in find_dates(doc, SATURDAY)] == [("May", 9)]
+
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 KARABAKH_ARTICLE = SHARED / "examples" / "karabakh-2020-10-31.txt"
 

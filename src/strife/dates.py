@@ -127,11 +127,13 @@ def find_dates(doc: Doc, published: datetime | None) -> list[DateMention]:
     # Candidates come in order of start: one overlaps a taken span when it starts before
     # the furthest end taken so far (linear in a long article, where a list was quadratic).
     reach = -1
+    # "May's predecessor", "Jun Ji-hyun": a month's name inside a person's is the person.
+    persons = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
     for start, end in sorted(_candidate_spans(doc, text), key=lambda s: (s[0], -s[1])):
         if start < reach:
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        if span is None or any(t.i in persons for t in span):
             continue
         resolved = _resolve(text[start:end], reference)
         if resolved is not None:
@@ -163,7 +165,8 @@ def _mention(start: int, end: int, text: str, char_start: int, resolved: Resolve
 
 # --- finding candidate expressions -----------------------------------------------------
 
-_CAP_MONTH = rf"(?:{MONTH_NAMES})\.?"
+# A whole word: "Mark", "Junaid" and "Decker" begin with a month's abbreviation.
+_CAP_MONTH = rf"(?:{MONTH_NAMES})(?:\.|\b)"
 _CAP_WEEKDAY = f"(?:{WEEKDAY_NAMES})"
 _LEAD_WEEKDAY = rf"(?:(?:{_CAP_WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)?"
 _ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?\b"
