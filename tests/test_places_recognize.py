@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 from spacy.tokens import Doc
 
-from parsed import tagged
+from parsed import parse, tagged
 from strife.places import Gazetteer, GazetteerEntry, Geoparser
 from strife.places.recognize import Lexicon, find_toponyms
 
@@ -555,3 +555,35 @@ def test_spaced_state_abbreviations_and_a_citys_initials_stand_for_them() -> Non
         ("W. Va.", west_virginia.geonameid),
         ("L.A.", los_angeles.geonameid),
     ]
+
+
+LONDON = GazetteerEntry(2643743, "London", 51.51, -0.13, "GBR", "PPLC", 8961989, "ENG")
+LONDON_ON = GazetteerEntry(6058560, "London", 42.98, -81.23, "CAN", "PPL", 346765, "08")
+CANADA = GazetteerEntry(
+    6251999, "Canada", 60.11, -113.64, "CAN", "PCLI", 37058856, demonyms=("Canadian",)
+)
+
+# "A fire broke out in the Canadian city of London ."
+CANADIAN_CITY = """
+A DET DT det 1 a
+fire NOUN NN nsubj 2 fire
+broke VERB VBD ROOT 2 break
+out ADP RP prt 2 out
+in ADP IN prep 2 in
+the DET DT det 7 the
+Canadian ADJ JJ amod 7 canadian
+city NOUN NN pobj 4 city
+of ADP IN prep 7 of
+London PROPN NNP pobj 8 london
+. PUNCT . punct 2 .
+"""
+
+
+def test_a_demonym_on_the_word_saying_the_level_names_the_country() -> None:
+    geoparser = Geoparser(Gazetteer.from_records([LONDON, LONDON_ON, CANADA]))
+    doc = parse(CANADIAN_CITY)
+    [london] = [t for t in geoparser.toponyms(doc) if t.is_place]
+    assert london.cue == "settlement" and london.within is not None
+    assert every(geoparser, doc)[-1] == ("London", 6058560)
+    alone = tagged("a fire broke out in London")
+    assert every(geoparser, alone) == [("London", 2643743)]

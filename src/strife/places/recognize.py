@@ -129,7 +129,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
                 toponym = replace(toponym, listed_after=len(toponyms) - 1)
             toponyms.append(toponym)
             previous = toponym
-    return _lists_and_hierarchies(doc, toponyms, lexicon)
+    return _qualified_by_demonyms(doc, _lists_and_hierarchies(doc, toponyms, lexicon))
 
 
 def _is_part_of_a_feature_name(doc: Doc, match: Match, names: _Names, lexicon: Lexicon) -> bool:
@@ -166,6 +166,39 @@ def _lists_and_hierarchies(doc: Doc, toponyms: list[Toponym], lexicon: Lexicon) 
             if any(c.entry.is_admin_area or c.entry.is_country for c in toponyms[outer].candidates):
                 kept[inner] = replace(kept[inner], within=outer)
     return kept
+
+
+def _qualified_by_demonyms(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
+    """ "the Canadian city of London", "French Lorraine": a demonym before the name, or on
+    the word that says its level, names the country it lies in, as a container does
+    ("Edmonton, Ky.")."""
+    demonyms = {
+        token: index
+        for index, toponym in enumerate(toponyms)
+        if not toponym.is_place and any(c.demonym for c in toponym.candidates)
+        for token in range(toponym.start, toponym.end)
+    }
+    kept = list(toponyms)
+    for index, toponym in enumerate(toponyms):
+        if not toponym.is_place or toponym.within is not None:
+            continue
+        qualifier = demonyms.get(toponym.start - 1)
+        if qualifier is None and toponym.cue in ("area", "district", "settlement"):
+            qualifier = _demonym_of_level_word(doc, toponym, demonyms)
+        if qualifier is not None:
+            kept[index] = replace(toponym, within=qualifier)
+    return kept
+
+
+def _demonym_of_level_word(doc: Doc, toponym: Toponym, demonyms: dict[int, int]) -> int | None:
+    """The demonym on the word before "of" that says the name's level ("the Canadian city
+    of London"), as the toponym's index."""
+    name = doc[toponym.start : toponym.end].root
+    if name.dep_ != "pobj" or name.head.lower_ != "of":
+        return None
+    level = name.head.head
+    qualifiers = [demonyms[c.i] for c in level.children if c.i in demonyms]
+    return qualifiers[0] if qualifiers else None
 
 
 def _read_match(reading: Reading, match: Match, previous: Toponym | None) -> Toponym | None:
