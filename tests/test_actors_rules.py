@@ -369,6 +369,14 @@ def test_igos_ngos_and_groups(resolver: ActorResolver) -> None:
     assert mentions[0].ref.name == "Organization for Security and Co-operation in Europe"
 
 
+def test_the_european_unions_former_names_are_the_union(resolver: ActorResolver) -> None:
+    mentions = find(resolver, "European/PROPN Community/PROPN foreign ministers met the EEC .")
+    assert [(m.ref.entity_text, m.ref.code, m.ref.name) for m in mentions] == [
+        ("European Community foreign ministers", "EUR", "European Union"),
+        ("EEC", "EUR", "European Union"),
+    ]
+
+
 def test_title_and_known_name_make_one_person(resolver: ActorResolver) -> None:
     [mention] = find(resolver, "Russian President Vladimir Putin said .")
     assert mention.ref.entity_text == "Russian President Vladimir Putin"
