@@ -155,3 +155,38 @@ protesters NOUN NNS dobj 1 protester
 def test_dead_completing_a_verb_counts_the_verbs_victims() -> None:
     dead = count_casualties(parse(SHOT_DEAD)).dead
     assert dead is not None and (dead.min, dead.text) == (90, "at least 90")
+
+
+# "Gunmen killed five soldiers and a policeman."
+JOINED_VICTIMS = """
+Gunmen NOUN NNS nsubj 1 gunman
+killed VERB VBD ROOT 1 kill
+five NUM CD nummod 3 five
+soldiers NOUN NNS dobj 1 soldier
+and CCONJ CC cc 3 and
+a DET DT det 6 a
+policeman NOUN NN conj 3 policeman
+. PUNCT . punct 1 .
+"""
+
+# "The cold killed 17 herders and 300,000 head of livestock."
+JOINED_LIVESTOCK = """
+The DET DT det 1 the
+cold NOUN NN nsubj 2 cold
+killed VERB VBD ROOT 2 kill
+17 NUM CD nummod 4 17
+herders NOUN NNS dobj 2 herder
+and CCONJ CC cc 4 and
+300,000 NUM CD nummod 7 300,000
+head NOUN NN conj 4 head
+of ADP IN prep 7 of
+livestock NOUN NN pobj 8 livestock
+. PUNCT . punct 2 .
+"""
+
+
+def test_the_figures_of_joined_victims_add_up_but_not_animals() -> None:
+    dead = count_casualties(parse(JOINED_VICTIMS)).dead
+    assert dead is not None and (dead.min, dead.text) == (6, "five soldiers and a policeman")
+    dead = count_casualties(parse(JOINED_LIVESTOCK)).dead
+    assert dead is not None and (dead.min, dead.text) == (17, "17")

@@ -21,7 +21,7 @@ from strife.syntax import VICTIM_DEPS
 _WORDS = read_words(
     data_file("casualties.json"),
     "the casualty word lists",
-    ("killed", "injured", "arrested", "lives", "counted_plurals"),
+    ("killed", "injured", "arrested", "lives", "counted_plurals", "not_people"),
     tables=("word_numbers", "scale"),
 )
 KILLED = _WORDS["killed"]
@@ -29,6 +29,7 @@ INJURED = _WORDS["injured"]
 ARRESTED = _WORDS["arrested"]
 LIVES = _WORDS["lives"]
 COUNTED_PLURALS = _WORDS["counted_plurals"]
+NOT_PEOPLE = _WORDS["not_people"]
 WORD_NUMBERS = _WORDS.tables["word_numbers"]
 SCALE = _WORDS.tables["scale"]
 _COMPLETING_DEPS = frozenset({"oprd", "acomp", "xcomp"})
@@ -86,22 +87,53 @@ def _count_near(trigger: Token) -> Count | None:
         # "shot dead 90 protesters", "five were found dead": the verb's victims
         candidates += [c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass")]
     for noun in candidates:
-        count = _number_of(noun)
-        if count is not None:
-            return count
+        number = _number_token(noun)
+        count = _count(number) if number is not None else None
+        if count is not None and number is not None:
+            return _with_conjuncts(noun, number, count)
     return None
 
 
-def _number_of(noun: Token) -> Count | None:
+def _number_token(noun: Token) -> Token | None:
+    """The word that gives ``noun``'s number: a numeral on it, or the noun itself ("dozens
+    of people", "12 were killed")."""
     for child in noun.children:
         counts = child.dep_ != "compound" or child.tag_ == "CD"  # "Twenty-one people"
         if child.dep_ in _NUMBER_DEPS and counts and _value(child) is not None:
-            return _count(child)
+            return child
         if child.dep_ == "prep" and child.lower_ == "of" and noun.lower_ in WORD_NUMBERS:
-            return _count(noun)  # "dozens of people"
+            return noun  # "dozens of people"
     if noun.pos_ == "NUM" and _value(noun) is not None:
-        return _count(noun)
+        return noun
     return None
+
+
+def _with_conjuncts(noun: Token, number: Token, count: Count) -> Count:
+    """ "killed at least 60 Afghans and 13 U.S. troops": the figures of the victims joined
+    to ``noun`` add up, and the words say all of them."""
+    total, last = count.min, noun
+    for other in noun.conjuncts:
+        other_number = _number_token(other) if _people(other) and other.i > noun.i else None
+        other_count = _count(other_number) if other_number is not None else None
+        if other_count is not None:
+            total, last = total + other_count.min, other
+    if last is noun:
+        return count
+    span = noun.doc[_first_word(number) : last.i + 1]
+    return Count(min=total, text=span.text)
+
+
+def _people(noun: Token) -> bool:
+    """Not a count of animals or things ("300,000 head of livestock")."""
+    of_objects = [
+        o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+    ]
+    return all(t.lemma_.lower() not in NOT_PEOPLE for t in [noun, *of_objects])
+
+
+def _first_word(number: Token) -> int:
+    """Where the words of a figure begin: its qualifiers ("at least", "more than")."""
+    return min([number.i, *(c.i for c in number.subtree if c.i <= number.i)])
 
 
 def _count(number: Token) -> Count | None:
@@ -118,8 +150,7 @@ def _count(number: Token) -> Count | None:
             value = int(part * SCALE[number.lower_])  # "Two hundred", "1.5 million"
         elif _is_tens(child) and 0 < value < 10:
             value += WORD_NUMBERS[child.lower_]  # "Thirty-three": "Thirty" "-" "three"
-    qualifiers = [c for c in number.subtree if c.i <= number.i]
-    first = min([number.i, *(q.i for q in qualifiers)])
+    first = _first_word(number)
     span = number.doc[first : number.i + 1]
     if number.head.lower_ in COUNTED_PLURALS:
         span = number.doc[first : number.head.i + 1]
