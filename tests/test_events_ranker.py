@@ -87,6 +87,7 @@ def test_features_read_the_path_the_preposition_and_the_voice() -> None:
     choice = TypeChoice("ASSAULT", None, None)
     by = set(option_features(doc[:], wounded, choice, forces, "actor"))
     assert {"actor:path=pobj<prep<pobj<prep<", "actor:prep=by", "actor:passive"} <= by
+    assert "actor:path=pobj<prep<pobj<prep<+prep=by" in by
     assert {"actor:rule=none", "actor:quad=4", "actor:sector=MIL", "actor:side=after"} <= by
     assert {"actor:coded=True", "actor:in_subtree", "actor:distance=8"} <= by
     victims = set(option_features(doc[:], wounded, choice, civilians, "recipient"))

@@ -182,6 +182,8 @@ def _parse_features(head: Token, token: Token, anchor: Token, ruled: str, quad: 
     if head.dep_ == "pobj":
         out.append(f"prep={head.head.lower_}")
         out.append(f"prep={head.head.lower_}+head_pos={head.head.head.pos_}")
+        # "an explosion at a hospital" against "an attack by rebels": the same path.
+        out.append(f"path={path}+prep={head.head.lower_}")
     if is_passive(anchor):
         out.append("passive")
         out.append(f"passive+dep={dep}")
