@@ -57,9 +57,9 @@ def test_character_offsets_point_into_the_text(resolver: ActorResolver) -> None:
 
 
 def test_a_country_word_inside_a_regional_name_is_no_country(resolver: ActorResolver) -> None:
-    """ "South American leaders" are not American; "South African troops" (a listed demonym)
-    and "The Democratic Republic of Congo's army" (an entity that begins with "The") are
-    still their country's."""
+    """ "South American leaders" are not American; "South African troops" (a listed demonym),
+    "Shiite Iraqi militias" (no region word) and "The Democratic Republic of Congo's army"
+    are still their country's."""
     words = "South American leaders and South African troops met .".split()
     pos = ["ADJ", "ADJ", "NOUN", "CCONJ", "ADJ", "ADJ", "NOUN", "VERB", "PUNCT"]
     ents = ["B-NORP", "I-NORP", "O", "O", "B-NORP", "I-NORP", "O", "O", "O"]
@@ -68,6 +68,10 @@ def test_a_country_word_inside_a_regional_name_is_no_country(resolver: ActorReso
         ("leaders", None, "GOV"),
         ("South African troops", "ZAF", "MIL"),
     ]
+    words = "Shiite Iraqi militias fired .".split()
+    pos = ["ADJ", "ADJ", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(VOCAB, words=words, pos=pos, ents=["B-NORP", "I-NORP", "O", "O", "O"])
+    assert coded(resolver.find(doc)) == [("Iraqi militias", "IRQ", "PRM")]
     words = "The Democratic Republic of Congo 's army withdrew .".split()
     pos = ["DET", "PROPN", "PROPN", "ADP", "PROPN", "PART", "NOUN", "VERB", "PUNCT"]
     ents = ["B-GPE", "I-GPE", "I-GPE", "I-GPE", "I-GPE", "I-GPE", "O", "O", "O"]

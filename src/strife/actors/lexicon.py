@@ -64,6 +64,7 @@ WORD_LISTS = (
     "male_words",
     "female_words",
     "name_suffixes",
+    "region_words",
 )
 WORDS = read_words(data_file("actors", "words.json"), "the actor word lists", WORD_LISTS)
 

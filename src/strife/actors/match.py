@@ -16,7 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from strife.actors.lexicon import Entry, Lexicon
+from strife.actors.lexicon import WORDS, Entry, Lexicon
 
 # Capitalised words that may sit between a country word and what follows without making
 # it part of a longer name ("Israeli Deputy Foreign Minister", "Russian Saturday").
@@ -29,6 +29,7 @@ NAME_NEUTRAL = frozenset(
     }
 )  # fmt: skip
 PLACE_WORDS = ("country", "capital", "demonym")
+REGION_WORDS = WORDS["region_words"]
 MATCH_KEY = "STRIFE_ACTOR"
 
 
@@ -149,11 +150,12 @@ def _reads_as_actor(doc: Doc, atom: Atom, covered: set[int]) -> bool:
 
 def _inside_longer_entity(doc: Doc, start: int, covered: set[int]) -> bool:
     """ "South American", "Latin American", "West African": the named entity began with a
-    word the dictionaries do not hold, so the country word names a region, not the country."""
+    word that makes a region of the country word (``region_words``), and the dictionaries
+    do not hold the whole ("South African" they do). "Shiite Iraqi militias" stay Iraqi."""
     if start == 0 or doc[start].ent_iob_ != "I" or start - 1 in covered:
         return False
     before = doc[start - 1]
-    return before.text[:1].isupper() and before.pos_ != "DET" and before.lower_ not in NAME_NEUTRAL
+    return before.text[:1].isupper() and before.lower_ in REGION_WORDS
 
 
 def _is_unknown_name(token: Token) -> bool:
