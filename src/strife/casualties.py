@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from strife.datafiles import data_file, read_words
 from strife.records import Casualties, Count
-from strife.syntax import VICTIM_DEPS
+from strife.syntax import VICTIM_DEPS, prep_objects
 
 # The words and numbers are in data/casualties.json, each with why it is there.
 _WORDS = read_words(
@@ -87,11 +87,17 @@ def _count_near(trigger: Token) -> Count | None:
         # "shot dead 90 protesters", "five were found dead": the verb's victims
         candidates += [c for c in trigger.head.children if c.dep_ in ("dobj", "nsubjpass")]
     for noun in candidates:
-        number = _number_token(noun)
-        count = _count(number) if number is not None else None
-        if count is not None and number is not None:
-            return _with_conjuncts(noun, number, count)
+        figure = _figure(noun)
+        if figure is not None:
+            return _with_conjuncts(noun, *figure)
     return None
+
+
+def _figure(noun: Token) -> tuple[Token, Count] | None:
+    """The word that gives ``noun``'s number and the figure it reads as, or None."""
+    number = _number_token(noun)
+    count = _count(number) if number is not None else None
+    return (number, count) if number is not None and count is not None else None
 
 
 def _number_token(noun: Token) -> Token | None:
@@ -113,10 +119,9 @@ def _with_conjuncts(noun: Token, number: Token, count: Count) -> Count:
     to ``noun`` add up, and the words say all of them."""
     total, last = count.min, noun
     for other in noun.conjuncts:
-        other_number = _number_token(other) if _people(other) and other.i > noun.i else None
-        other_count = _count(other_number) if other_number is not None else None
-        if other_count is not None:
-            total, last = total + other_count.min, other
+        figure = _figure(other) if _people(other) and other.i > noun.i else None
+        if figure is not None:
+            total, last = total + figure[1].min, other
     if last is noun:
         return count
     span = noun.doc[_first_word(number) : last.i + 1]
@@ -126,7 +131,7 @@ def _with_conjuncts(noun: Token, number: Token, count: Count) -> Count:
 def _people(noun: Token) -> bool:
     """Not a count of animals or things ("300,000 head of livestock")."""
     of_objects = [
-        o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+        o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in prep_objects(c)
     ]
     return all(t.lemma_.lower() not in NOT_PEOPLE for t in [noun, *of_objects])
 
