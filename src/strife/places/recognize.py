@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Token
 
 from strife.nlp import DATELINE_DASHES, doc_text
@@ -25,7 +26,7 @@ from strife.places.usage import (
     Match,
     Reading,
     Usage,
-    is_capitalised,
+    is_capitalised_word,
     is_demonym_use,
     usage_of,
 )
@@ -83,32 +84,53 @@ class _Names:
 
     @classmethod
     def of(cls, doc: Doc, lexicon: Lexicon) -> _Names:
-        tokens = list(doc)  # indexing a Doc builds a Token each time: build them once
-        text = doc_text(doc)
-        spans = list(_name_spans(tokens, lexicon))
-        keys = {
-            (start, end): normalize_name(text[tokens[start].idx : _end_char(tokens[end - 1])])
-            for start, end in spans
-        }
+        words = _Words.of(doc)
+        spans = list(_name_spans(words, lexicon))
+        keys = {(start, end): normalize_name(words.span_text(start, end)) for start, end in spans}
         phrases: dict[int, tuple[int, int]] = {}
         for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
             for index in range(start, end):
                 phrases.setdefault(index, (start, end))
         abbreviated: dict[int, Abbreviation] = {}
-        for token in tokens:
-            if token.text[:1].isupper() and len(token.text) <= MAX_ABBREVIATION:
-                found = _abbreviation(tokens, token.i, lexicon)
+        for index, written in enumerate(words.texts):
+            if written[:1].isupper() and len(written) <= MAX_ABBREVIATION:
+                found = _abbreviation(words, index, lexicon)
                 if found is not None:
                     abbreviation, length = found
-                    abbreviated[token.i] = abbreviation
-                    span = (token.i, token.i + length)
+                    abbreviated[index] = abbreviation
+                    span = (index, index + length)
                     spans.append(span)
                     keys[span] = normalize_name(abbreviation.name)
         return cls(spans, keys, abbreviated, phrases)
 
 
-def _end_char(token: Token) -> int:
-    return token.idx + len(token.text)
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """Each token's text, its offset and whether a space follows, read from the Doc's arrays
+    at once: a Token object for every word of an article costs more than the scan for names
+    that reads them."""
+
+    text: str
+    texts: list[str]
+    starts: list[int]
+    spaced: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Words:
+        text = doc_text(doc)
+        rows = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
+        return cls(
+            text,
+            [text[start : start + length] for start, length, _ in rows],
+            [start for start, _, _ in rows],
+            [bool(space) for _, _, space in rows],
+        )
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[self.starts[start] : self.starts[end - 1] + len(self.texts[end - 1])]
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Toponym]:
@@ -230,42 +252,37 @@ def _restricted(match: Match, names: _Names) -> Match:
     return replace(match, candidates=divisions or tuple(own))
 
 
-def _name_spans(tokens: Sequence[Token], lexicon: Lexicon) -> Iterator[tuple[int, int]]:
+def _name_spans(words: _Words, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
     """Token spans that could be names: they start on a capitalised or shortened word ("St.
     Thomas") and end on a capitalised one, and inside hold only such words, connectors
     ("Deir ez-Zor", "Bosnia and Herzegovina") and hyphens written without spaces."""
-    capitalised = [is_capitalised(token) for token in tokens]
-    shortened = [_SHORTENED.fullmatch(token.text) is not None for token in tokens]
-    continues = [
-        index > 0 and _continues_name(tokens[index - 1], token, capital or short, lexicon)
-        for index, (token, capital, short) in enumerate(
-            zip(tokens, capitalised, shortened, strict=True)
-        )
-    ]
-    for start in range(len(tokens)):
+    texts = words.texts
+    capitalised = [is_capitalised_word(text) for text in texts]
+    shortened = [_SHORTENED.fullmatch(text) is not None for text in texts]
+    for start in range(len(texts)):
         if not (capitalised[start] or shortened[start]):
             continue
-        for end in range(start, min(len(tokens), start + MAX_NAME_TOKENS)):
-            if end > start and not continues[end]:
+        for end in range(start, min(len(texts), start + MAX_NAME_TOKENS)):
+            if end > start and not _continues_name(
+                words, end, capitalised[end] or shortened[end], lexicon
+            ):
                 break
             if capitalised[end]:
                 yield start, end + 1
 
 
-def _abbreviation(
-    tokens: Sequence[Token], index: int, lexicon: Lexicon
-) -> tuple[Abbreviation, int] | None:
+def _abbreviation(words: _Words, index: int, lexicon: Lexicon) -> tuple[Abbreviation, int] | None:
     """The division (or city) an abbreviation starting at ``index`` stands for, and how many
     tokens it takes: dotted initials ("B.C.", "L.A.") anywhere, others ("Ky.", "Sask.", "W.
     Va.") only after "<Town>,"."""
-    token = tokens[index]
-    written = token.text
-    dot_follows = index + 1 < len(tokens) and tokens[index + 1].text == "."
-    if not written.endswith(".") and dot_follows and not token.whitespace_:
+    texts = words.texts
+    written = texts[index]
+    dot_follows = index + 1 < len(texts) and texts[index + 1] == "."
+    if not written.endswith(".") and dot_follows and not words.spaced[index]:
         written += "."
-    after_town = index >= 2 and tokens[index - 1].text == "," and is_capitalised(tokens[index - 2])
-    if after_town and token.whitespace_ and index + 1 < len(tokens):
-        spaced = lexicon.abbreviations.get(f"{written} {tokens[index + 1].text}")
+    after_town = index >= 2 and texts[index - 1] == "," and is_capitalised_word(texts[index - 2])
+    if after_town and words.spaced[index] and index + 1 < len(texts):
+        spaced = lexicon.abbreviations.get(f"{written} {texts[index + 1]}")
         if spaced is not None:
             return spaced, 2
     abbreviation = lexicon.abbreviations.get(written)
@@ -274,22 +291,26 @@ def _abbreviation(
     return (abbreviation, 1) if after_town or Abbreviation.is_dotted(written) else None
 
 
-def _continues_name(before: Token, token: Token, capitalised: bool, lexicon: Lexicon) -> bool:
-    if token.text in _HYPHENS:
-        return not before.whitespace_ and not token.whitespace_
-    return capitalised or token.lower_ in lexicon.name_connectors or _is_hyphen_linked(token)
+def _continues_name(words: _Words, index: int, capitalised: bool, lexicon: Lexicon) -> bool:
+    """Whether the word at ``index`` carries on the name the word before it is part of."""
+    written = words.texts[index]
+    if written in _HYPHENS:
+        return not words.spaced[index - 1] and not words.spaced[index]
+    return (
+        capitalised or written.lower() in lexicon.name_connectors or _is_hyphen_linked(words, index)
+    )
 
 
-def _is_hyphen_linked(token: Token) -> bool:
+def _is_hyphen_linked(words: _Words, index: int) -> bool:
     """A small word written between hyphens inside a name ("Port-au-Prince",
     "Aix-en-Provence", "Stratford-upon-Avon")."""
-    doc, index = token.doc, token.i
+    texts = words.texts
     return (
-        token.is_alpha
-        and not token.whitespace_
-        and index + 1 < len(doc)
-        and doc[index - 1].text in _HYPHENS
-        and doc[index + 1].text in _HYPHENS
+        texts[index].isalpha()
+        and not words.spaced[index]
+        and index + 1 < len(texts)
+        and texts[index - 1] in _HYPHENS
+        and texts[index + 1] in _HYPHENS
     )
 
 

@@ -92,7 +92,11 @@ def _stands_apart(token: Token) -> bool:
 
 
 def is_capitalised(token: Token) -> bool:
-    text = token.text
+    return is_capitalised_word(token.text)
+
+
+def is_capitalised_word(text: str) -> bool:
+    """A word of letters with a capital first ("Aleppo", "ALEPPO") or dotted initials ("U.S.")."""
     return (text.isalpha() and text[0].isupper()) or _DOTTED_ACRONYM.fullmatch(text) is not None
 
 
