@@ -163,9 +163,26 @@ def test_the_ranker_overrules_abstains_or_agrees(tmp_path: Path) -> None:
     # Unsure of everything: the rules' roles stand.
     unsure = _ranker(tmp_path, {"actor:prep=by": 2.0}, 0.5)
     assert unsure.assign(doc[:], wounded, choice, options) == wounded.args
-    # Sure the civilians are the actor: they cannot be the recipient as well.
-    wrong = _ranker(tmp_path, {"actor:rule=recipient": 8.0, "recipient:coded=False": 6.0}, 0.5)
-    args = wrong.assign(doc[:], wounded, choice, options)
+    # Sure the forces are the actor, and likely the recipient too: the actor keeps them.
+    both = _ranker(tmp_path, {"actor:prep=by": 8.0, "recipient:prep=by": 6.0}, 0.5)
+    args = both.assign(doc[:], wounded, choice, options)
+    assert args.actors == (forces,) and args.recipients == (civilians,)
+
+
+def test_a_passive_subject_of_a_material_act_is_never_its_actor(tmp_path: Path) -> None:
+    doc = parse(WOUNDED)
+    civilians = actor(doc, 2, 3, None, "CVL", kind="agent").ref
+    forces = actor(doc, 8, 10, "AZE", "MIL", kind="agent").ref
+    options = [civilians, forces]
+    # Sure that the civilians, who "were wounded", are the actor: the ranker may not say so.
+    wrong = _ranker(tmp_path, {"actor:rule=recipient": 8.0}, 0.5)
+    assault = _candidate(4, "ASSAULT", (), (civilians,))
+    args = wrong.assign(doc[:], assault, TypeChoice("ASSAULT", None, None), options)
+    assert args.actors == () and args.recipients == (civilians,)
+    # A verbal event's participle may state the subject's own stance ("is committed to"):
+    # there the ranker may make the passive subject the actor.
+    agree = _candidate(4, "AGREE", (), (civilians,))
+    args = wrong.assign(doc[:], agree, TypeChoice("AGREE", None, None), options)
     assert args.actors == (civilians,) and args.recipients == ()
 
 

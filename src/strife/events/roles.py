@@ -9,7 +9,9 @@ candidate's type, and which role the rules gave it, if any. A logistic regressio
 (:mod:`strife.events.linear`, trained by ``train/train_roles.py`` on the actor and recipient
 spans of the evaluation suite's development parts) gives each the probability of filling
 the role. Per role, the most probable participant takes it when its probability reaches the
-model's threshold; below it the ranker abstains and the rules' choice stands.
+model's threshold; below it the ranker abstains and the rules' choice stands. The passive
+subject of a material act's trigger verb ("two soldiers were killed") is never the ranker's
+actor.
 
 Nothing is loaded at import time: :meth:`RoleRanker.load` reads the files.
 """
@@ -42,6 +44,8 @@ MODEL_FILE = "roles.onnx"
 WHAT = "the role ranker"
 ROLES = ("actor", "recipient")
 MAX_PATH = 4
+# PLOVER's material cooperation and material conflict.
+MATERIAL_QUADS = frozenset({2, 4})
 
 
 class RoleAssigner(Protocol):
@@ -111,7 +115,8 @@ class RoleRanker:
         ]
         probabilities = [float(p) for p in self._model.probabilities(rows)]
         n = len(options)
-        actors = self._pick(options, probabilities[:n], args.actors, ())
+        sufferers = tuple(o for o in options if _suffers(sent, candidate, choice, o))
+        actors = self._pick(options, probabilities[:n], args.actors, (), sufferers)
         recipients = self._pick(options, probabilities[n:], args.recipients, actors)
         return replace(args, actors=actors, recipients=recipients)
 
@@ -121,10 +126,12 @@ class RoleRanker:
         probabilities: Sequence[float],
         ruled: tuple[ActorRef, ...],
         taken: tuple[ActorRef, ...],
+        barred: tuple[ActorRef, ...] = (),
     ) -> tuple[ActorRef, ...]:
         spans = {(r.start, r.end) for r in taken}
+        unfit = spans | {(r.start, r.end) for r in barred}
         ranked = sorted(
-            (i for i, o in enumerate(options) if (o.start, o.end) not in spans),
+            (i for i, o in enumerate(options) if (o.start, o.end) not in unfit),
             key=lambda i: -probabilities[i],
         )
         if not ranked or probabilities[ranked[0]] < self.threshold:
@@ -211,6 +218,21 @@ def _anchor(sent: Span, candidate: Candidate) -> Token:
     """The trigger's word, or the light verb that carries it ("sent a request")."""
     trigger = candidate.trigger
     return sent.doc[trigger.light_verb if trigger.light_verb is not None else trigger.token]
+
+
+def _suffers(sent: Span, candidate: Candidate, choice: TypeChoice, option: ActorRef) -> bool:
+    """``option`` is the passive subject of a material act's trigger verb ("two soldiers were
+    killed", "the hospitals were bombed", "were detained"): the one it was done to, never the
+    one who did it. Not for verbal events, whose participle may state the subject's own stance
+    ("is committed to reform", "is opposed to an offensive"), nor where the trigger's roles are
+    swapped ("was hosted by")."""
+    trigger = candidate.trigger
+    if QUAD[choice.event] not in MATERIAL_QUADS or trigger.spec.flags & {"swap", "passive"}:
+        return False
+    head = _head(sent, option)
+    while head is not None and head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head is not None and head.dep_ == "nsubjpass" and head.head.i == trigger.token
 
 
 def _is_speaker(head: Token, anchor: Token) -> bool:
