@@ -13,7 +13,9 @@ places, dates, events, claims; the store is left out, it does not depend on plac
 
 Trials alternate (geoparser, no places, geoparser, ...) so machine noise hits both; the
 report gives medians, the overhead of geoparsing in percent of the no-places time, and the
-geoparser's own median time per article.
+geoparser's own time per article. Each round also parses the articles with the same spaCy
+model alone (``nlp.pipe``, batches of 8), so that the geoparser's mean time per article is
+given as a share of spaCy's.
 """
 
 from __future__ import annotations
@@ -32,8 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import GUARDIAN, load_articles
 
 
-def make_coders() -> tuple[Any, Any, list[float]]:
-    """Two coders sharing one model: with the full geoparser (timed) and with none."""
+def make_coders() -> tuple[Any, Any, list[float], Any, Any]:
+    """Two coders sharing one model: with the full geoparser (timed) and with none; the
+    model; and a function that gives the first coder a newly opened gazetteer, whose memory
+    of names looked up is empty (so that no trial finds the names of the one before)."""
     from strife.actors import ActorResolver
     from strife.errors import ModelError
     from strife.events import EventCoder
@@ -61,7 +65,11 @@ def make_coders() -> tuple[Any, Any, list[float]]:
         events = EventCoder.from_data(country_of=actors.lookup_country, typing="rules")
     full = Coder(nlp, actors, TimedGeoparser(Gazetteer.load()), events)
     empty = Coder(nlp, actors, Geoparser(Gazetteer.from_records([])), events)
-    return full, empty, find_ms
+
+    def reopen() -> None:
+        full.geoparser = TimedGeoparser(Gazetteer.load())
+
+    return full, empty, find_ms, nlp, reopen
 
 
 def trial(coder: Any, path: Path) -> tuple[float, int]:
@@ -74,6 +82,14 @@ def trial(coder: Any, path: Path) -> tuple[float, int]:
     return time.perf_counter() - start, events
 
 
+def parse_ms(nlp: Any, texts: list[str]) -> float:
+    """spaCy's mean time per article, parsing ``texts`` alone."""
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=8):
+        pass
+    return (time.perf_counter() - start) * 1000 / len(texts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -82,7 +98,9 @@ def main() -> None:
     if not (args.data / GUARDIAN).exists():
         sys.exit(f"bench: {args.data / GUARDIAN} not found; pass --data PATH/TO/shared/data")
     articles = load_articles(args.data)
-    full, empty, find_ms = make_coders()
+    full, empty, find_ms, nlp, reopen = make_coders()
+    texts = [a["text"] for a in articles]
+    spacy_ms: list[float] = []
     times: dict[str, list[float]] = {"geoparser": [], "no places": []}
     events: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -91,9 +109,11 @@ def main() -> None:
         trial(full, path)  # warm-up: first use of every component, not measured
         find_ms.clear()
         for _ in range(args.repeat):
+            reopen()
             for name, coder in (("geoparser", full), ("no places", empty)):
                 took, events[name] = trial(coder, path)
                 times[name].append(took)
+            spacy_ms.append(parse_ms(nlp, texts))
     print(f"{len(articles)} Guardian articles, {args.repeat} alternating trials each (medians)")
     for name, seconds in times.items():
         median = statistics.median(seconds)
@@ -103,7 +123,15 @@ def main() -> None:
         )
     with_places, without = (statistics.median(times[k]) for k in ("geoparser", "no places"))
     print(f"  geoparsing adds {100 * (with_places - without) / without:+.1f}% to coding time")
-    print(f"  geoparser alone: {statistics.median(find_ms):.2f} ms per article (median)")
+    geo_mean, parse = statistics.fmean(find_ms), statistics.median(spacy_ms)
+    print(
+        f"  geoparser alone: {statistics.median(find_ms):.2f} ms per article (median), "
+        f"{geo_mean:.2f} ms (mean)"
+    )
+    print(
+        f"  spaCy alone: {parse:.1f} ms per article (mean; median of {len(spacy_ms)} rounds); "
+        f"the geoparser's mean is {100 * geo_mean / parse:.1f}% of it"
+    )
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -82,6 +83,18 @@ def test_lookup_handles_more_keys_than_one_query_binds() -> None:
     gazetteer = Gazetteer.from_records([GENEVA])
     keys = {f"nowhere {n}" for n in range(5000)} | {"geneva"}
     assert list(gazetteer.lookup(keys)) == ["geneva"]
+
+
+def test_names_looked_up_before_are_answered_from_memory() -> None:
+    gazetteer = Gazetteer.from_records([GENEVA, SHUSHA])
+    first = gazetteer.lookup({"shushi", "geneva", "atlantis"})
+    first["geneva"].clear()  # the caller's own list: the gazetteer's memory is untouched
+    gazetteer.close()
+    # Found or not, every name was remembered: no query is needed (the index is closed).
+    again = gazetteer.lookup({"geneva", "atlantis"})
+    assert list(again) == ["geneva"] and again["geneva"][0].entry.geonameid == 2660646
+    with pytest.raises(sqlite3.ProgrammingError):
+        gazetteer.lookup({"baku"})
 
 
 def test_first_entry_with_an_id_wins() -> None:

@@ -47,6 +47,8 @@ WHERE n.key IN ({marks})
 
 # SQLite's default limit on bound parameters is 32766; stay well below it.
 _BATCH = 900
+# How many looked-up names the gazetteer remembers (a few MB), found or not.
+_RECENT_KEYS = 20_000
 _INSERT_CHUNK = 20_000
 
 
@@ -132,6 +134,8 @@ class Gazetteer:
         self._connection = connection
         self._path = path
         self._records = records
+        # Names looked up lately, found or not: news repeats its names from article to article.
+        self._recent: dict[str, tuple[Candidate, ...]] = {}
 
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> Gazetteer:
@@ -175,13 +179,21 @@ class Gazetteer:
 
     def lookup(self, keys: Collection[str]) -> dict[str, list[Candidate]]:
         """The candidates under each normalised key; keys without any are left out."""
-        found: dict[str, list[Candidate]] = {}
-        ordered = sorted(set(keys))
+        recent = self._recent
+        wanted = set(keys)
+        found = {key: list(recent[key]) for key in wanted if recent.get(key)}
+        ordered = sorted(key for key in wanted if key not in recent)
+        fetched: dict[str, list[Candidate]] = {}
         for first in range(0, len(ordered), _BATCH):
             batch = ordered[first : first + _BATCH]
             query = _LOOKUP.format(marks=", ".join("?" * len(batch)))
             for row in self._connection.execute(query, batch):
-                found.setdefault(row[0], []).append(_candidate_from_row(row))
+                fetched.setdefault(row[0], []).append(_candidate_from_row(row))
+        if len(recent) + len(ordered) > _RECENT_KEYS:
+            recent.clear()
+        for key in ordered:
+            recent[key] = tuple(fetched.get(key, ()))
+        found.update(fetched)
         return found
 
     def __len__(self) -> int:

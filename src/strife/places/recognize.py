@@ -258,7 +258,7 @@ def _name_spans(words: _Words, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
     ("Deir ez-Zor", "Bosnia and Herzegovina") and hyphens written without spaces."""
     texts = words.texts
     capitalised = [is_capitalised_word(text) for text in texts]
-    shortened = [_SHORTENED.fullmatch(text) is not None for text in texts]
+    shortened = [text[:1].isupper() and _SHORTENED.fullmatch(text) is not None for text in texts]
     for start in range(len(texts)):
         if not (capitalised[start] or shortened[start]):
             continue
@@ -347,6 +347,8 @@ def _cue(doc: Doc, match: Match, lexicon: Lexicon) -> Cue:
 
 def _is_dateline(doc: Doc, match: Match) -> bool:
     """A name in capitals opening the text, followed by a comma, a bracket or a dash."""
+    if match.start > 0 and not doc[match.start - 1].is_space:
+        return False  # the common case, decided without reading the text before
     words = doc[match.start : match.end]
     before = doc[: match.start]
     return (

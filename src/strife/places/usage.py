@@ -97,7 +97,9 @@ def is_capitalised(token: Token) -> bool:
 
 def is_capitalised_word(text: str) -> bool:
     """A word of letters with a capital first ("Aleppo", "ALEPPO") or dotted initials ("U.S.")."""
-    return (text.isalpha() and text[0].isupper()) or _DOTTED_ACRONYM.fullmatch(text) is not None
+    if not text[:1].isupper():
+        return False
+    return text.isalpha() or _DOTTED_ACRONYM.fullmatch(text) is not None
 
 
 def usage_of(reading: Reading, match: Match, cue: Cue) -> Usage:
