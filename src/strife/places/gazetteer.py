@@ -180,9 +180,16 @@ class Gazetteer:
     def lookup(self, keys: Collection[str]) -> dict[str, list[Candidate]]:
         """The candidates under each normalised key; keys without any are left out."""
         recent = self._recent
-        wanted = set(keys)
-        found = {key: list(recent[key]) for key in wanted if recent.get(key)}
-        ordered = sorted(key for key in wanted if key not in recent)
+        found: dict[str, list[Candidate]] = {}
+        unseen: list[str] = []
+        for key in set(keys):
+            # One read a key: another thread may clear the memory in between.
+            remembered = recent.get(key)
+            if remembered is None:
+                unseen.append(key)
+            elif remembered:
+                found[key] = list(remembered)
+        ordered = sorted(unseen)
         fetched: dict[str, list[Candidate]] = {}
         for first in range(0, len(ordered), _BATCH):
             batch = ordered[first : first + _BATCH]
