@@ -62,6 +62,12 @@ CONTEXT_FEATURES = (
     "name_within_container",
 )
 FEATURES = LOCAL_FEATURES + CONTEXT_FEATURES
+_CONTEXT_COLUMN = {name: column for column, name in enumerate(CONTEXT_FEATURES)}
+_COUNTRY_VOTES = _CONTEXT_COLUMN["country_votes"]
+_AREA_VOTES = (_CONTEXT_COLUMN["province_votes"], _CONTEXT_COLUMN["district_votes"])
+_NEARNESS = slice(_CONTEXT_COLUMN["near_best"], _CONTEXT_COLUMN["near_share"] + 1)
+_WITHIN = _CONTEXT_COLUMN["within_container"]
+_NAME_WITHIN = _CONTEXT_COLUMN["name_within_container"]
 
 # How far (km) a reading may lie from another name's reading and still count as near.
 NEAR_KM = 150.0
@@ -255,12 +261,12 @@ def context_features(
                 entry = candidate.entry
                 code = entry.country_code
                 others = readings.country_total.get(code, 0.0) - own_countries.get(code, 0.0)
-                row[0] = others / voters
-                for column, area in enumerate(areas_of(entry), start=1):
+                row[_COUNTRY_VOTES] = others / voters
+                for column, area in zip(_AREA_VOTES, areas_of(entry), strict=False):
                     support = readings.area_total.get(area, 0.0) - own_areas.get(area, 0.0)
                     row[column] = math.log1p(max(0.0, support))
-                row[5] = _within_container(entry, toponym, toponyms, readings)
-            rows[:, 3:5] = nearness[first : first + len(toponym.candidates)]
+                row[_WITHIN] = _within_container(entry, toponym, toponyms, readings)
+            rows[:, _NEARNESS] = nearness[first : first + len(toponym.candidates)]
         first += len(toponym.candidates)
         out.append(rows)
     _name_within_container(out, toponyms, keys)
@@ -271,20 +277,20 @@ def _name_within_container(
     rows: Sequence[Matrix], toponyms: Sequence[Toponym], keys: Sequence[str]
 ) -> None:
     """One sense per article: a name written once inside its container ("Paris, Texas")
-    carries that reading to its other mentions ("in Paris"). Fills the last column with the
-    best within-container share any mention of the same name gives the candidate's entry."""
+    carries that reading to its other mentions ("in Paris"). Fills its column with the best
+    within-container share any mention of the same name gives the candidate's entry."""
     best: defaultdict[tuple[str, int], float] = defaultdict(float)
     for matrix, toponym, key in zip(rows, toponyms, keys, strict=True):
         if toponym.within is None:
             continue
         for row, candidate in zip(matrix, toponym.candidates, strict=True):
             slot = (key, candidate.entry.geonameid)
-            best[slot] = max(best[slot], float(row[5]))
+            best[slot] = max(best[slot], float(row[_WITHIN]))
     if not best:
         return
     for matrix, toponym, key in zip(rows, toponyms, keys, strict=True):
         for row, candidate in zip(matrix, toponym.candidates, strict=True):
-            row[6] = best.get((key, candidate.entry.geonameid), 0.0)
+            row[_NAME_WITHIN] = best.get((key, candidate.entry.geonameid), 0.0)
 
 
 def _nearness(toponyms: Sequence[Toponym], keys: Sequence[str], readings: Readings) -> Matrix:
