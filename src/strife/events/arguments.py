@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from strife.events.lexicon import WORDS
+from strife.events.lexicon import SWAPPING_FLAGS, WORDS
 from strife.events.references import (
     VIOLENT_ACTS,
     CountryOf,
@@ -126,7 +126,7 @@ def extract_arguments(
     actors, recipients = _with_absorbed(site, actors, recipients)
     if not recipients:
         recipients, recipient_toks = _recipients_beyond(site, actors, recipient_toks)
-    swapped = bool(trigger.spec.flags & {"swap", "passive"})
+    swapped = bool(trigger.spec.flags & SWAPPING_FLAGS)
     # Participants no dictionary knows: the phrase itself, uncoded (see strife.events.unresolved).
     # A noun trigger's own modifiers ("the Gaza attack") are not its participants.
     actor_toks = [t for t in actor_toks if t.dep_ not in PHRASE_DEPS]

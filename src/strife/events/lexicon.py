@@ -29,6 +29,8 @@ TRIGGER_FLAGS = frozenset(
         "speech",  # also a verb of reported speech ("alleged that ...")
     }
 )
+#: Flags under which the trigger's subject is its recipient and its agent the actor.
+SWAPPING_FLAGS = frozenset({"swap", "passive"})
 #: Set by strife.events.triggers, never in the file: a verb the typer learned, no lexicon row.
 LEARNED_FLAG = "learned"
 

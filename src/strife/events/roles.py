@@ -27,10 +27,11 @@ from spacy.tokens import Span, Token
 
 from strife.datafiles import data_file
 from strife.events.arguments import Arguments
+from strife.events.lexicon import SWAPPING_FLAGS
 from strife.events.linear import LinearModel
 from strife.events.references import SPEECH_LEMMAS
 from strife.events.typer import Candidate, TypeChoice
-from strife.plover import QUAD
+from strife.plover import MATERIAL_CONFLICT, MATERIAL_COOPERATION, QUAD
 from strife.records import ActorMention, ActorRef
 from strife.syntax import (
     NOUN_MODIFIER_DEPS,
@@ -44,8 +45,7 @@ MODEL_FILE = "roles.onnx"
 WHAT = "the role ranker"
 ROLES = ("actor", "recipient")
 MAX_PATH = 4
-# PLOVER's material cooperation and material conflict.
-MATERIAL_QUADS = frozenset({2, 4})
+MATERIAL_QUADS = frozenset({MATERIAL_COOPERATION, MATERIAL_CONFLICT})
 
 
 class RoleAssigner(Protocol):
@@ -227,7 +227,7 @@ def _suffers(sent: Span, candidate: Candidate, choice: TypeChoice, option: Actor
     ("is committed to reform", "is opposed to an offensive"), nor where the trigger's roles are
     swapped ("was hosted by")."""
     trigger = candidate.trigger
-    if QUAD[choice.event] not in MATERIAL_QUADS or trigger.spec.flags & {"swap", "passive"}:
+    if QUAD[choice.event] not in MATERIAL_QUADS or trigger.spec.flags & SWAPPING_FLAGS:
         return False
     head = _head(sent, option)
     while head is not None and head.dep_ == "conj" and head.head.i != head.i:
