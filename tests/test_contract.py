@@ -58,9 +58,10 @@ def test_the_key_walk_finds_a_key_the_schema_lacks() -> None:
     record["event_loc"]["altitude"] = 12
     assert _schema_keys(EventOut, record, "") == [
         "event_loc[0].: contract ['admin1', 'altitude', 'country_code', 'end', 'extracted_place',"
-        " 'feature_code', 'geonameid', 'lat', 'level', 'lon', 'resolved_place', 'start'] !="
-        " schema ['admin1', 'country_code', 'end', 'extracted_place', 'feature_code',"
-        " 'geonameid', 'lat', 'level', 'lon', 'resolved_place', 'start']"
+        " 'feature_code', 'geonameid', 'lat', 'level', 'lon', 'resolved_by', 'resolved_place',"
+        " 'start'] != schema ['admin1', 'country_code', 'end', 'extracted_place',"
+        " 'feature_code', 'geonameid', 'lat', 'level', 'lon', 'resolved_by', 'resolved_place',"
+        " 'start']"
     ]
     with pytest.raises(ValidationError, match="altitude"):
         EventOut.model_validate(record)
@@ -85,3 +86,14 @@ def test_a_place_level_outside_the_levels_is_malformed() -> None:
         event_from_dict(record)
     with pytest.raises(ValidationError):
         EventOut.model_validate(record)
+
+
+def test_a_place_stored_before_resolved_by_existed_reads_as_resolved_by_its_name() -> None:
+    record = _full_event_dict()
+    assert record["event_loc"]["resolved_by"] == "name"
+    del record["event_loc"]["resolved_by"]
+    place = event_from_dict(record).event_loc
+    assert place is not None and place.resolved_by == "name"
+    record["event_loc"]["resolved_by"] = "guess"
+    with pytest.raises(MalformedRecord, match="resolved_by"):
+        event_from_dict(record)

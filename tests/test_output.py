@@ -73,6 +73,7 @@ PLACE_KEYS = {
     "start",
     "end",
     "level",
+    "resolved_by",
 }
 CLAIM_KEYS = {"by", "stance", "text", "start", "end", "code", "sector"}
 

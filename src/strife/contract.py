@@ -26,6 +26,7 @@ from strife.records import (
     Event,
     Level,
     Place,
+    ResolvedBy,
     Stance,
     TextInfo,
 )
@@ -34,6 +35,7 @@ _DATE_SOURCES: tuple[DateSource, ...] = get_args(DateSource)
 _STANCES: tuple[Stance, ...] = get_args(Stance)
 _AUXES: tuple[Aux, ...] = get_args(Aux)
 _LEVELS: tuple[Level, ...] = get_args(Level)
+_RESOLVED_BY: tuple[ResolvedBy, ...] = get_args(ResolvedBy)
 # One of a vocabulary's values (a Literal of strings).
 Word = TypeVar("Word", bound=str)
 
@@ -111,6 +113,7 @@ def _place_to_dict(place: Place) -> dict[str, Any]:
         "start": place.start,
         "end": place.end,
         "level": place.level,
+        "resolved_by": place.resolved_by,
     }
 
 
@@ -301,6 +304,8 @@ def _read_place(p: _Reader) -> Place:
         start=p.integer("start"),
         end=p.integer("end"),
         level=p.opt_choice("level", _LEVELS),
+        # Records written before places could be resolved by their context lack the key.
+        resolved_by=p.opt_choice("resolved_by", _RESOLVED_BY) or "name",
     )
 
 

@@ -28,6 +28,7 @@ Aux = Literal["negation", "future", "hypothetical", "historical"]
 MentionKind = Literal["country", "agent", "person", "igo", "group", "pronoun", "alias"]
 # How precise a place is, coarsest first (strife.places.levels reads it off the feature code).
 Level = Literal["continent", "country", "province", "district", "city"]
+ResolvedBy = Literal["name", "context"]
 # The date type under another name: a field called ``date`` hides it inside a class body.
 Day = date
 
@@ -111,6 +112,9 @@ class Place:
     start: int
     end: int
     level: Level | None = None
+    #: "name": the gazetteer knows the name. "context": it does not (a hotel, a street, a
+    #: hospital), and the place is the town or division the article puts it in.
+    resolved_by: ResolvedBy = "name"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 from strife.api.settings import MAX_ARTICLES_PER_POST, MAX_URLS_PER_POST
 from strife.plover import EventType
-from strife.records import Aux, DateSource, Level, Stance
+from strife.records import Aux, DateSource, Level, ResolvedBy, Stance
 from strife.truces.model import Kind, Status
 
 
@@ -65,6 +65,7 @@ class EventPlace(_Contract):
     start: int
     end: int
     level: Level | None
+    resolved_by: ResolvedBy = "name"
 
 
 class Count(_Contract):

@@ -3,7 +3,8 @@
 Input: ``.jsonl``/``.ndjson`` files of ``{"id", "text"}`` objects, or any other file read
 whole as one plain UTF-8 text (its id is its path). Output: one line per text,
 ``{"id", "places": [{"start", "end", "text", "geonameid", "lat", "lon", "country_code",
-"feature_code", "resolved_place", "level"}]}``, offsets into the text as given.
+"feature_code", "resolved_place", "level", "resolved_by"}]}``, offsets into the text as
+given.
 
 Every toponym is reported, as a geoparser does: countries named as actors ("Russia said")
 and demonyms ("Turkish troops") too; ``--places-only`` keeps only names used as places,

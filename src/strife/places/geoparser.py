@@ -13,6 +13,7 @@ from strife.places.names import Candidate
 from strife.places.ranker import ResolverModel
 from strife.places.recognize import Lexicon, Toponym, find_toponyms
 from strife.places.resolve import resolve_article
+from strife.places.sites import find_sites, place_sites
 from strife.records import Place, PlaceMention
 
 
@@ -59,7 +60,9 @@ class Geoparser:
 
         By default only names used as places are returned (what an event can happen at);
         ``every_toponym`` also returns countries named as actors ("Russia said") and
-        demonyms ("Turkish troops"), as a geoparser reports them."""
+        demonyms ("Turkish troops"), as a geoparser reports them. Sites the gazetteer lacks
+        ("the Ritz Hotel") come with the place the article puts them in
+        (:mod:`strife.places.sites`)."""
         return self.resolve(doc, self.toponyms(doc), country_hints, every_toponym=every_toponym)
 
     def resolve(
@@ -72,11 +75,14 @@ class Geoparser:
     ) -> list[PlaceMention]:
         """The place mentions of ``toponyms`` found in ``doc`` (see :meth:`find`)."""
         chosen = resolve_article(toponyms, self._model, country_hints)
-        return [
-            place_mention(doc, toponym, candidate)
+        resolved = [
+            (toponym, place_mention(doc, toponym, candidate))
             for toponym, candidate in zip(toponyms, chosen, strict=True)
-            if candidate is not None and (toponym.is_place or every_toponym)
+            if candidate is not None
         ]
+        sites = place_sites(doc, find_sites(doc, toponyms, self._lexicon), [m for _, m in resolved])
+        mentions = [m for toponym, m in resolved if toponym.is_place or every_toponym]
+        return sorted(mentions + sites, key=lambda m: m.token_start)
 
 
 def place_mention(doc: Doc, toponym: Toponym, chosen: Candidate) -> PlaceMention:

@@ -51,6 +51,9 @@ class Lexicon:
     feature_words: frozenset[str] = frozenset()
     #: Words that never name a place alone inside a longer name ("peninsula", "park").
     generic_words: frozenset[str] = frozenset()
+    #: Words that end ("hospital", "street") or open ("lake", "rue") a site's name.
+    site_words: frozenset[str] = frozenset()
+    site_prefixes: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -81,6 +84,8 @@ _WORD_LISTS = (
     "common_words",
     "feature_words",
     "generic_words",
+    "site_words",
+    "site_prefixes",
 )
 
 

@@ -3,9 +3,9 @@
 Input: ``.jsonl``/``.ndjson`` files of ``{"id", "text"}`` objects, or any other file read
 whole as one plain UTF-8 text (its id is its path). Each text becomes ``{"id", "places":
 [{"start", "end", "text", "geonameid", "lat", "lon", "country_code", "feature_code",
-"resolved_place", "level"}]}``, offsets into the text as given, or an ``InputError`` naming
-it and the reason (a missing or unreadable file, a bad JSON line, a text longer than the
-coder's limit).
+"resolved_place", "level", "resolved_by"}]}``, offsets into the text as given, or an
+``InputError`` naming it and the reason (a missing or unreadable file, a bad JSON line, a
+text longer than the coder's limit).
 """
 
 from __future__ import annotations
@@ -76,6 +76,7 @@ def place_to_dict(place: Place) -> dict[str, Any]:
         "feature_code": place.feature_code,
         "resolved_place": place.resolved_place,
         "level": place.level,
+        "resolved_by": place.resolved_by,
     }
 
 

@@ -1,0 +1,171 @@
+"""Sites the gazetteer does not know, placed where the article puts them.
+
+The gazetteer holds towns, divisions and a curated list of regions and physical features; it
+does not hold hotels, hospitals, airports, streets, parks or huts. A capitalised name that
+ends with such a word ("Scripps Memorial Hospital", "Sloane Street", "Landdroskop Hut") or
+opens with one ("Lake Nokomis", "Rue Lepic") is still a place. It takes the point of the
+place the article puts it in: the town named right after it ("the Ritz Hotel in Paris",
+"Frith Street, Soho"), else the nearest town or division the article names. Its
+:class:`~strife.records.Place` says so (``resolved_by="context"``).
+
+A name that holds a word the gazetteer knows ("Sandy Hook Elementary School", "Copenhagen
+Airport") is left to the toponym it holds, and a site with no town or division in its article
+stays unplaced.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.attrs import LOWER
+from spacy.strings import StringStore
+from spacy.tokens import Doc
+
+from strife.places.lexicon import Lexicon
+from strife.places.recognize import MAX_NAME_TOKENS, Toponym
+from strife.places.usage import is_capitalised_word
+from strife.records import PlaceMention
+
+__all__ = ["Site", "find_sites", "place_sites"]
+
+# What may stand between a site and the town it is in: "the Ritz Hotel in Paris", "Frith
+# Street, Soho".
+_CONTAINER_GLUE = frozenset({",", "in", "at", "near", "of", "on"})
+_MAX_GLUE = 2
+_STRINGS = StringStore()
+# Levels too coarse to stand for a site's point.
+_TOO_COARSE = frozenset({"country", "continent"})
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A name of a site the gazetteer lacks: token span [start, end)."""
+
+    start: int
+    end: int
+
+
+def find_sites(doc: Doc, toponyms: Sequence[Toponym], lexicon: Lexicon) -> list[Site]:
+    """The site names of ``doc`` that hold no toponym, in text order."""
+    keys = _word_keys(lexicon.site_prefixes | lexicon.site_words)
+    lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+    # Only the few words that may open or end a site name are read as tokens.
+    hits = [index for index, key in enumerate(lowers) if key in keys]
+    if not hits:
+        return []
+    taken = {index for t in toponyms for index in range(t.start, t.end)}
+    sites: list[Site] = []
+    for index in hits:
+        if (sites and index < sites[-1].end) or not is_capitalised_word(doc[index].text):
+            continue
+        if doc[index].lower_ in lexicon.site_prefixes:
+            span = (index, _name_end(doc, index + 1))
+        else:
+            span = (_name_start(doc, index), index + 1)
+        if (not sites or sites[-1].end <= span[0]) and _is_site_name(doc, span, taken, lexicon):
+            sites.append(Site(*span))
+    return sites
+
+
+@functools.lru_cache(maxsize=4)
+def _word_keys(words: frozenset[str]) -> frozenset[int]:
+    """The hashes spaCy gives ``words`` (what ``doc.to_array(LOWER)`` holds)."""
+    return frozenset(_STRINGS.as_int(word) for word in words)
+
+
+def _name_start(doc: Doc, head: int) -> int:
+    """The first word of the capitalised name that ends on ``head``: capitalised words, or
+    two joined by a hyphen ("Macdonald-Cartier"), without a stop word that opens it ("The
+    Ritz Hotel", "AT MAGAZAN BEACH")."""
+    start = head
+    while start > 0 and head - start + 1 < MAX_NAME_TOKENS:
+        if is_capitalised_word(doc[start - 1].text):
+            start -= 1
+        elif start >= 2 and _joins(doc, start - 1) and is_capitalised_word(doc[start - 2].text):
+            start -= 2
+        else:
+            break
+    while start < head and doc[start].is_stop and doc[start].whitespace_:
+        start += 1
+    return start
+
+
+def _joins(doc: Doc, index: int) -> bool:
+    """A hyphen written without spaces between two words."""
+    return doc[index].text == "-" and not doc[index - 1].whitespace_ and not doc[index].whitespace_
+
+
+def _name_end(doc: Doc, first: int) -> int:
+    """The end of the capitalised name whose words after its opening one start at ``first``."""
+    end = first
+    while end < len(doc) and end - first + 1 < MAX_NAME_TOKENS:
+        if not is_capitalised_word(doc[end].text):
+            break
+        end += 1
+    return end
+
+
+def _is_site_name(doc: Doc, span: tuple[int, int], taken: set[int], lexicon: Lexicon) -> bool:
+    """A name of two words or more, one of them neither generic nor a direction ("Memorial
+    Hospital" is a site, "National Park" alone is not), that holds and touches no toponym and
+    does not open with a title ("President Hotel")."""
+    start, end = span
+    if end - start < 2 or any(index in taken for index in range(start - 1, end + 1)):
+        return False
+    words = [token.lower_ for token in doc[start:end]]
+    if words[0] in lexicon.person_titles or " ".join(words) in lexicon.never_places:
+        return False
+    generic = lexicon.site_words | lexicon.site_prefixes | lexicon.generic_words
+    return any(
+        word not in generic
+        and word not in lexicon.directions
+        and word not in lexicon.name_connectors
+        for word in words
+    )
+
+
+def place_sites(
+    doc: Doc, sites: Sequence[Site], mentions: Sequence[PlaceMention]
+) -> list[PlaceMention]:
+    """Each site that its article's places can place, as a mention of the town or division
+    it is in (see the module docstring), in text order."""
+    towns = [m for m in mentions if m.place.level not in _TOO_COARSE]
+    out = []
+    for site in sites:
+        container = _named_after(doc, site, mentions) or _nearest(site, towns)
+        if container is None:
+            continue
+        span = doc[site.start : site.end]
+        place = replace(
+            container.place,
+            extracted_place=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            resolved_by="context",
+        )
+        out.append(PlaceMention(token_start=site.start, token_end=site.end, place=place))
+    return out
+
+
+def _named_after(doc: Doc, site: Site, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place named right after the site: "the Ritz Hotel in Paris", "Frith Street, Soho"."""
+    for mention in mentions:
+        gap = mention.token_start - site.end
+        if 0 < gap <= _MAX_GLUE and all(
+            t.lower_ in _CONTAINER_GLUE for t in doc[site.end : mention.token_start]
+        ):
+            return mention
+    return None
+
+
+def _nearest(site: Site, towns: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The town or division named nearest to the site, before or after it."""
+
+    def distance(mention: PlaceMention) -> int:
+        if mention.token_end <= site.start:
+            return site.start - mention.token_end
+        return mention.token_start - site.end
+
+    return min(towns, key=distance, default=None)
