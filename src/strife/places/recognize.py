@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.tokens import Doc, Token
 
 from strife.nlp import DATELINE_DASHES, doc_text
@@ -92,8 +92,8 @@ class _Names:
             for index in range(start, end):
                 phrases.setdefault(index, (start, end))
         abbreviated: dict[int, Abbreviation] = {}
-        for index, written in enumerate(words.texts):
-            if written[:1].isupper() and len(written) <= MAX_ABBREVIATION:
+        for index, kind in enumerate(words.kinds):
+            if kind & _SHORT_CAPITAL:
                 found = _abbreviation(words, index, lexicon)
                 if found is not None:
                     abbreviation, length = found
@@ -104,33 +104,65 @@ class _Names:
         return cls(spans, keys, abbreviated, phrases)
 
 
+# What the scan for names needs to know of a word form: whether it is capitalised, a
+# shortened word ("St.") and short with a capital first (an abbreviation's first token).
+_CAPITALISED, _SHORTENED_WORD, _SHORT_CAPITAL = 1, 2, 4
+# Those flags by the form's ORTH id, computed once per form: an article's words are then
+# sorted without building a string for each. Cleared when full.
+_FORM_KINDS: dict[int, int] = {}
+_MAX_FORMS = 200_000
+
+
+def _kind_of(written: str) -> int:
+    kind = _CAPITALISED if is_capitalised_word(written) else 0
+    if written[:1].isupper():
+        if _SHORTENED.fullmatch(written) is not None:
+            kind |= _SHORTENED_WORD
+        if len(written) <= MAX_ABBREVIATION:
+            kind |= _SHORT_CAPITAL
+    return kind
+
+
 @dataclass(frozen=True, slots=True)
 class _Words:
-    """Each token's text, its offset and whether a space follows, read from the Doc's arrays
-    at once: a Token object for every word of an article costs more than the scan for names
-    that reads them."""
+    """Each token's offset, length, whether a space follows and what kind of word it is,
+    read from the Doc's arrays at once: a Token object or a string for every word of an
+    article costs more than the scan for names that reads them. ``word`` gives a token's
+    text when the scan needs it."""
 
     text: str
-    texts: list[str]
     starts: list[int]
-    spaced: list[bool]
+    lengths: list[int]
+    spaced: list[int]
+    kinds: list[int]
 
     @classmethod
     def of(cls, doc: Doc) -> _Words:
         text = doc_text(doc)
-        rows = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
-        return cls(
-            text,
-            [text[start : start + length] for start, length, _ in rows],
-            [start for start, _, _ in rows],
-            [bool(space) for _, _, space in rows],
-        )
+        if not len(doc):
+            return cls(text, [], [], [], [])
+        starts, lengths, spaced, orths = doc.to_array([IDX, LENGTH, SPACY, ORTH]).T.tolist()
+        kinds = [_FORM_KINDS.get(orth, -1) for orth in orths]
+        if -1 in kinds:
+            if len(_FORM_KINDS) > _MAX_FORMS:
+                _FORM_KINDS.clear()
+            for index, kind in enumerate(kinds):
+                if kind < 0:
+                    start = starts[index]
+                    kinds[index] = _FORM_KINDS[orths[index]] = _kind_of(
+                        text[start : start + lengths[index]]
+                    )
+        return cls(text, starts, lengths, spaced, kinds)
 
     def __len__(self) -> int:
-        return len(self.texts)
+        return len(self.starts)
+
+    def word(self, index: int) -> str:
+        start = self.starts[index]
+        return self.text[start : start + self.lengths[index]]
 
     def span_text(self, start: int, end: int) -> str:
-        return self.text[self.starts[start] : self.starts[end - 1] + len(self.texts[end - 1])]
+        return self.text[self.starts[start] : self.starts[end - 1] + self.lengths[end - 1]]
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Toponym]:
@@ -256,18 +288,13 @@ def _name_spans(words: _Words, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
     """Token spans that could be names: they start on a capitalised or shortened word ("St.
     Thomas") and end on a capitalised one, and inside hold only such words, connectors
     ("Deir ez-Zor", "Bosnia and Herzegovina") and hyphens written without spaces."""
-    texts = words.texts
-    capitalised = [is_capitalised_word(text) for text in texts]
-    shortened = [text[:1].isupper() and _SHORTENED.fullmatch(text) is not None for text in texts]
-    for start in range(len(texts)):
-        if not (capitalised[start] or shortened[start]):
-            continue
-        for end in range(start, min(len(texts), start + MAX_NAME_TOKENS)):
-            if end > start and not _continues_name(
-                words, end, capitalised[end] or shortened[end], lexicon
-            ):
+    kinds = words.kinds
+    opening = _CAPITALISED | _SHORTENED_WORD
+    for start in [index for index, kind in enumerate(kinds) if kind & opening]:
+        for end in range(start, min(len(kinds), start + MAX_NAME_TOKENS)):
+            if end > start and not _continues_name(words, end, bool(kinds[end] & opening), lexicon):
                 break
-            if capitalised[end]:
+            if kinds[end] & _CAPITALISED:
                 yield start, end + 1
 
 
@@ -275,14 +302,15 @@ def _abbreviation(words: _Words, index: int, lexicon: Lexicon) -> tuple[Abbrevia
     """The division (or city) an abbreviation starting at ``index`` stands for, and how many
     tokens it takes: dotted initials ("B.C.", "L.A.") anywhere, others ("Ky.", "Sask.", "W.
     Va.") only after "<Town>,"."""
-    texts = words.texts
-    written = texts[index]
-    dot_follows = index + 1 < len(texts) and texts[index + 1] == "."
+    written = words.word(index)
+    dot_follows = index + 1 < len(words) and words.word(index + 1) == "."
     if not written.endswith(".") and dot_follows and not words.spaced[index]:
         written += "."
-    after_town = index >= 2 and texts[index - 1] == "," and is_capitalised_word(texts[index - 2])
-    if after_town and words.spaced[index] and index + 1 < len(texts):
-        spaced = lexicon.abbreviations.get(f"{written} {texts[index + 1]}")
+    after_town = (
+        index >= 2 and words.word(index - 1) == "," and bool(words.kinds[index - 2] & _CAPITALISED)
+    )
+    if after_town and words.spaced[index] and index + 1 < len(words):
+        spaced = lexicon.abbreviations.get(f"{written} {words.word(index + 1)}")
         if spaced is not None:
             return spaced, 2
     abbreviation = lexicon.abbreviations.get(written)
@@ -293,7 +321,7 @@ def _abbreviation(words: _Words, index: int, lexicon: Lexicon) -> tuple[Abbrevia
 
 def _continues_name(words: _Words, index: int, capitalised: bool, lexicon: Lexicon) -> bool:
     """Whether the word at ``index`` carries on the name the word before it is part of."""
-    written = words.texts[index]
+    written = words.word(index)
     if written in _HYPHENS:
         return not words.spaced[index - 1] and not words.spaced[index]
     return (
@@ -304,13 +332,12 @@ def _continues_name(words: _Words, index: int, capitalised: bool, lexicon: Lexic
 def _is_hyphen_linked(words: _Words, index: int) -> bool:
     """A small word written between hyphens inside a name ("Port-au-Prince",
     "Aix-en-Provence", "Stratford-upon-Avon")."""
-    texts = words.texts
     return (
-        texts[index].isalpha()
+        words.word(index).isalpha()
         and not words.spaced[index]
-        and index + 1 < len(texts)
-        and texts[index - 1] in _HYPHENS
-        and texts[index + 1] in _HYPHENS
+        and index + 1 < len(words)
+        and words.word(index - 1) in _HYPHENS
+        and words.word(index + 1) in _HYPHENS
     )
 
 
@@ -408,8 +435,8 @@ def _head_forms(token: Token) -> set[str]:
 def _is_listed_after(doc: Doc, previous: Toponym, match: Match) -> bool:
     """True when only commas and conjunctions separate the two names: "regions of Terter,
     Aghdam and Aghjabedi" gives all three the cue of the first."""
-    between = doc[previous.end : match.start]
-    return 0 < len(between) <= 3 and all(t.lower_ in _LIST_GLUE for t in between)
+    gap = range(previous.end, match.start)
+    return 0 < len(gap) <= 3 and all(doc[i].lower_ in _LIST_GLUE for i in gap)
 
 
 def toponym_lists(toponyms: Sequence[Toponym]) -> list[list[int]]:
