@@ -252,8 +252,17 @@ def context_features(
     nearness = _nearness(toponyms, keys, readings)
     first = 0
     out = []
+    # A name repeated with the same readings and container has the same rows.
+    done: dict[tuple[str, str | None, tuple[int, ...]], Matrix] = {}
     for toponym, key in zip(toponyms, keys, strict=True):
+        container = None if toponym.within is None else keys[toponym.within]
+        signature = (key, container, tuple(c.entry.geonameid for c in toponym.candidates))
+        if signature in done:
+            out.append(done[signature].copy())
+            first += len(toponym.candidates)
+            continue
         rows = np.zeros((len(toponym.candidates), len(CONTEXT_FEATURES)), dtype=np.float64)
+        done[signature] = rows
         if toponym.candidates:
             own_countries = readings.countries.get(key, {})
             own_areas = readings.areas.get(key, {})

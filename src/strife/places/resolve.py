@@ -55,11 +55,23 @@ class ArticleFeatures:
         names = ArticleNames.of(toponyms, hints)
         keys = [normalize_name(t.text) for t in toponyms]
         local = _local_matrices(toponyms, keys, names)
-        shares = [_softmax(m @ local_weights) for m in local]
+        shares = _shares(local, local_weights)
         readings = Readings.of(toponyms, keys, shares, hints)
         context = context_features(toponyms, keys, readings)
         full = [np.hstack([m, c]) for m, c in zip(local, context, strict=True)]
         return cls(local, full)
+
+
+def _shares(local: Sequence[Matrix], weights: Vector) -> list[Vector]:
+    """Each toponym's probabilities of its readings on the local features alone. Repeated
+    mentions share their matrix (:func:`_local_matrices`), so they share these too."""
+    by_matrix: dict[int, Vector] = {}
+    out = []
+    for matrix in local:
+        if id(matrix) not in by_matrix:
+            by_matrix[id(matrix)] = _softmax(matrix @ weights)
+        out.append(by_matrix[id(matrix)])
+    return out
 
 
 def _local_matrices(
