@@ -164,14 +164,19 @@ def _tud(folder: Path, stories: list[tuple[str, str, float, float]]) -> None:
     (folder / "0-all" / "coordinates.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
-def test_eval_geo_suite_scores_each_corpus_within_and_left_out(tmp_path: Path) -> None:
+def _suite_data(folder: Path, stories: list[tuple[str, str, float, float]]) -> Path:
     import gzip
 
-    geo = tmp_path / "geo"
+    geo = folder / "geo"
     geo.mkdir()
-    (geo / "TR-News.xml.gz").write_bytes(gzip.compress(_gaztag(STORIES).encode()))
-    (geo / "GeoVirus.xml.gz").write_bytes(gzip.compress(_geovirus(STORIES).encode()))
-    _tud(geo / "TUD-Loc2013.zip", STORIES)
+    (geo / "TR-News.xml.gz").write_bytes(gzip.compress(_gaztag(stories).encode()))
+    (geo / "GeoVirus.xml.gz").write_bytes(gzip.compress(_geovirus(stories).encode()))
+    _tud(geo / "TUD-Loc2013.zip", stories)
+    return geo
+
+
+def test_eval_geo_suite_scores_each_corpus_within_and_left_out(tmp_path: Path) -> None:
+    geo = _suite_data(tmp_path, STORIES)
     result = CliRunner().invoke(
         app, ["eval", "geo", "--suite", "--data", str(tmp_path), "--format", "json"]
     )
@@ -186,3 +191,28 @@ def test_eval_geo_suite_scores_each_corpus_within_and_left_out(tmp_path: Path) -
     assert missing.exit_code == 2 and "the TR-News gold set is missing" in missing.stderr
     both = CliRunner().invoke(app, ["eval", "geo", "--suite", str(geo / "TR-News.xml.gz")])
     assert both.exit_code == 2
+
+
+def test_eval_geo_suite_scores_the_development_parts_when_asked(tmp_path: Path) -> None:
+    # Five stories: the first, third and fifth are each corpus's development part.
+    fifth = ("Protesters marched in Tripoli and Benghazi, Libya.", "Tripoli", 32.88, 13.19)
+    _suite_data(tmp_path, [*STORIES, fifth])
+    counts = {}
+    for part in ("dev", "heldout"):
+        result = CliRunner().invoke(
+            app, ["eval", "geo", "--suite", "--data", str(tmp_path), "--part", part, "-f", "json"]
+        )
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.stdout)
+        counts[part] = {
+            (mode, name): corpus["gold_toponyms"]
+            for mode in ("within", "leave_one_out")
+            for name, corpus in report[mode]["corpora"].items()
+        }
+    assert set(counts["dev"].values()) == {3}
+    assert set(counts["heldout"].values()) == {2}
+    table = CliRunner().invoke(
+        app, ["eval", "geo", "--suite", "--data", str(tmp_path), "--part", "dev"]
+    )
+    words = " ".join(table.stdout.split())
+    assert "geoparsing suite: development parts, resolver fitted on the other corpora" in words

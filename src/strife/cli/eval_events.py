@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from strife.cli.options import ReportFormat, ReportFormatOption, fail
+from strife.cli.options import ReportFormat, ReportFormatOption, SuitePart, SuitePartOption, fail
 from strife.errors import StrifeError
 
 
@@ -26,11 +26,6 @@ class Task(StrEnum):
     classify = "classify"
     code = "code"
     both = "both"
-
-
-class SuitePart(StrEnum):
-    heldout = "heldout"
-    dev = "dev"
 
 
 def eval_events_command(
@@ -66,9 +61,7 @@ def eval_events_command(
             "--own", help="strife's own gold folder (default tests/gold).", file_okay=False
         ),
     ] = None,
-    part: Annotated[
-        SuitePart, typer.Option("--part", help="The part of the split the suite scores.")
-    ] = SuitePart.heldout,
+    part: SuitePartOption = SuitePart.heldout,
 ) -> None:
     """Event type accuracy, macro-F1 and a per-type table on gold sentences; or, with
     --suite, the evaluation suite over every gold corpus."""

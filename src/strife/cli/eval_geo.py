@@ -3,7 +3,8 @@ GeoVirus, GeoWebNews, TUD-Loc2013), per development half, held-out half and whol
 
 ``strife eval geo --suite --data DIR``: the resolver judged across corpora
 (:mod:`strife.evaluate.geo_suite`): fitted on the development parts of every corpus, and
-fitted without the corpus it is scored on, each scored on the held-out parts.
+fitted without the corpus it is scored on, each scored on the held-out parts (``--part
+dev``: on the development parts, which the first of the two was fitted on).
 
 Exit status: 0 when every file was scored, 1 when a file could not be read as a gold set
 (the others are still scored), 2 on usage errors.
@@ -20,7 +21,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from strife.cli.options import ReportFormat, ReportFormatOption, fail, reject
+from strife.cli.options import (
+    ReportFormat,
+    ReportFormatOption,
+    SuitePart,
+    SuitePartOption,
+    fail,
+    reject,
+)
 
 if TYPE_CHECKING:
     from strife.places import Geoparser
@@ -64,6 +72,7 @@ def eval_geo_command(
         Path,
         typer.Option("--data", help="Folder holding geo/ with the suite's gold sets."),
     ] = Path("../shared/data"),
+    part: SuitePartOption = SuitePart.heldout,
 ) -> None:
     """Score the geoparser on gold toponyms: exact id, accuracy within 161 km, error, misses."""
     if suite == bool(paths):
@@ -76,7 +85,7 @@ def eval_geo_command(
 
     nlp, geoparser = load_nlp(), Geoparser.load()
     if suite:
-        _suite(data, nlp, geoparser, report_format)
+        _suite(data, nlp, geoparser, report_format, part)
         return
     assert paths is not None
     reports: list[dict[str, Any]] = []
@@ -98,7 +107,9 @@ def eval_geo_command(
     raise typer.Exit(1 if rejected else 0)
 
 
-def _suite(data: Path, nlp: Any, geoparser: Geoparser, report_format: ReportFormat) -> None:
+def _suite(
+    data: Path, nlp: Any, geoparser: Geoparser, report_format: ReportFormat, part: SuitePart
+) -> None:
     from strife.errors import InputError
     from strife.evaluate.geo_suite import MODES, parse_corpora, read_corpora, run_suite
 
@@ -106,19 +117,21 @@ def _suite(data: Path, nlp: Any, geoparser: Geoparser, report_format: ReportForm
         corpora = read_corpora(data)
     except InputError as exc:
         fail(f"rejected {exc.source}: {exc.reason}")
-    report = run_suite(parse_corpora(corpora, nlp, geoparser), geoparser)
+    scored = "dev" if part is SuitePart.dev else "test"
+    report = run_suite(parse_corpora(corpora, nlp, geoparser), geoparser, scored)
     if report_format is ReportFormat.json:
         sys.stdout.write(json.dumps(report) + "\n")
         return
     console = Console(file=sys.stdout, width=120)
     for mode in MODES:
-        console.print(_suite_table(mode, report[mode]))
+        console.print(_suite_table(mode, report[mode], part))
 
 
 _SUITE_TITLES = {
-    "within": "held-out parts, resolver fitted on every corpus's development part",
-    "leave_one_out": "held-out parts, resolver fitted on the other corpora only",
+    "within": "resolver fitted on every corpus's development part",
+    "leave_one_out": "resolver fitted on the other corpora only",
 }
+_PART_NAMES = {SuitePart.heldout: "held-out parts", SuitePart.dev: "development parts"}
 _SUITE_ROWS = (
     ("accuracy_161", "within 161 km"),
     ("exact", "exact id"),
@@ -128,8 +141,9 @@ _SUITE_ROWS = (
 )
 
 
-def _suite_table(mode: str, report: dict[str, Any]) -> Table:
-    table = Table(title=f"geoparsing suite: {_SUITE_TITLES[mode]}", title_justify="left")
+def _suite_table(mode: str, report: dict[str, Any], part: SuitePart) -> Table:
+    title = f"geoparsing suite: {_PART_NAMES[part]}, {_SUITE_TITLES[mode]}"
+    table = Table(title=title, title_justify="left")
     table.add_column("figure")
     corpora = report["corpora"]
     for name in corpora:

@@ -52,6 +52,18 @@ ReportFormatOption = Annotated[
 ]
 
 
+class SuitePart(StrEnum):
+    """The part of each gold set's split an evaluation suite scores."""
+
+    heldout = "heldout"
+    dev = "dev"
+
+
+SuitePartOption = Annotated[
+    SuitePart, typer.Option("--part", help="The part of the split the suite scores.")
+]
+
+
 def fail(error: Exception | str) -> NoReturn:
     """Say what went wrong on one line of standard error and exit with status 2."""
     tell(stderr_console(), f"strife: {error}")

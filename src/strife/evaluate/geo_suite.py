@@ -167,8 +167,9 @@ def score(parsed: Sequence[Parsed], geoparser: Geoparser) -> GeoScores:
     return scores
 
 
-def run_suite(parsed: Sequence[Parsed], geoparser: Geoparser) -> dict[str, Any]:
-    """Both modes, per corpus (held-out parts) and macro-averaged."""
+def run_suite(parsed: Sequence[Parsed], geoparser: Geoparser, part: str = "test") -> dict[str, Any]:
+    """Both modes, per corpus and macro-averaged, scored on each corpus's ``part``: "test"
+    (held out) or "dev" (where choices are made; the ``within`` model was fitted on it)."""
     names = list(dict.fromkeys(p.corpus for p in parsed))
     dev = [p for p in parsed if p.part == "dev"]
     shipped = geoparser.with_model(fit_model(dev))
@@ -176,12 +177,12 @@ def run_suite(parsed: Sequence[Parsed], geoparser: Geoparser) -> dict[str, Any]:
     for mode in MODES:
         corpora: dict[str, Any] = {}
         for name in names:
-            heldout = [p for p in parsed if p.corpus == name and p.part == "test"]
+            scored = [p for p in parsed if p.corpus == name and p.part == part]
             if mode == "within":
                 resolver = shipped
             else:
                 resolver = geoparser.with_model(fit_model([p for p in dev if p.corpus != name]))
-            corpora[name] = score(heldout, resolver).as_dict()
+            corpora[name] = score(scored, resolver).as_dict()
         report[mode] = {"corpora": corpora, "macro": _macro(corpora.values())}
     return report
 
