@@ -92,3 +92,14 @@ def test_generic_words_alone_make_no_site(geoparser: Geoparser) -> None:
 def test_a_site_whose_article_names_no_town_stays_unplaced(geoparser: Geoparser) -> None:
     doc = tagged("France said the wounded were taken to Scripps Memorial Hospital .")
     assert [m.place.extracted_place for m in geoparser.find(doc, every_toponym=True)] == ["France"]
+
+
+def test_a_name_not_used_as_a_place_places_no_site(geoparser: Geoparser) -> None:
+    # "Paris" inside the police department's name is no place of the story; London is.
+    doc = tagged(
+        "Crowds gathered in London . Officers of the Paris Police Department walked down "
+        "Sloane Street .",
+        ents=[("Paris Police Department", "ORG")],
+    )
+    site = [p for p in places(geoparser, doc) if p.resolved_by == "context"]
+    assert [(p.extracted_place, p.geonameid) for p in site] == [("Sloane Street", LONDON)]

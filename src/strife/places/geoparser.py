@@ -80,8 +80,9 @@ class Geoparser:
             for toponym, candidate in zip(toponyms, chosen, strict=True)
             if candidate is not None
         ]
-        sites = place_sites(doc, find_sites(doc, toponyms, self._lexicon), [m for _, m in resolved])
-        mentions = [m for toponym, m in resolved if toponym.is_place or every_toponym]
+        places = [m for toponym, m in resolved if toponym.is_place]
+        sites = place_sites(doc, find_sites(doc, toponyms, self._lexicon), places)
+        mentions = [m for _, m in resolved] if every_toponym else places
         return sorted(mentions + sites, key=lambda m: m.token_start)
 
 

@@ -4,13 +4,14 @@ The gazetteer holds towns, divisions and a curated list of regions and physical 
 does not hold hotels, hospitals, airports, streets, parks or huts. A capitalised name that
 ends with such a word ("Scripps Memorial Hospital", "Sloane Street", "Landdroskop Hut") or
 opens with one ("Lake Nokomis", "Rue Lepic") is still a place. It takes the point of the
-place the article puts it in: the town named right after it ("the Ritz Hotel in Paris",
-"Frith Street, Soho"), else the nearest town or division the article names. Its
+place the article puts it in: the place named right after it ("the Ritz Hotel in Paris",
+"Frith Street, Soho"), else the nearest town or division the article names as a place (not a
+name inside an organisation's, nor a country that acts). Its
 :class:`~strife.records.Place` says so (``resolved_by="context"``).
 
-A name that holds a word the gazetteer knows ("Sandy Hook Elementary School", "Copenhagen
-Airport") is left to the toponym it holds, and a site with no town or division in its article
-stays unplaced.
+A name that holds or touches a toponym ("Sandy Hook Elementary School", "Copenhagen
+Airport") is left to that toponym, and a site with no town or division in its article stays
+unplaced.
 """
 
 from __future__ import annotations
@@ -129,8 +130,9 @@ def _is_site_name(doc: Doc, span: tuple[int, int], taken: set[int], lexicon: Lex
 def place_sites(
     doc: Doc, sites: Sequence[Site], mentions: Sequence[PlaceMention]
 ) -> list[PlaceMention]:
-    """Each site that its article's places can place, as a mention of the town or division
-    it is in (see the module docstring), in text order."""
+    """Each site that its article's places (``mentions``: the names used as places) can
+    place, as a mention of the town or division it is in (see the module docstring), in text
+    order."""
     towns = [m for m in mentions if m.place.level not in _TOO_COARSE]
     out = []
     for site in sites:
