@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -117,6 +118,27 @@ def test_scores_count_misses_as_errors_and_report_found_only_apart() -> None:
         distance_km(46.2, 6.15, 41.89, -88.31) / 2, 0.01
     )
     assert report["precision"] == pytest.approx(2 / 3, abs=1e-4)
+    assert (report["found_by_context"], report["accuracy_161_by_context"]) == (0, None)
+
+
+def test_sites_placed_by_context_are_scored_apart() -> None:
+    gold = GoldArticle(
+        "1",
+        TEXT,
+        (
+            GoldToponym(13, 19, "Shushi", 147105, 39.76, 46.75),
+            GoldToponym(23, 29, "Geneva", 2660646, 46.2, 6.15),
+        ),
+    )
+    predicted = [
+        replace(place(13, 19, 148619, 39.99, 46.93), resolved_by="context"),  # 30 km off
+        replace(place(23, 29, 4893591, 41.89, -88.31), resolved_by="context"),  # Illinois
+    ]
+    scores = GeoScores()
+    scores.add(match_article(gold, predicted), predicted=2, spurious=0)
+    report = scores.as_dict()
+    assert (report["found_by_context"], report["accuracy_161_by_context"]) == (2, 0.5)
+    assert report["accuracy_161"] == 0.5
 
 
 def test_distances_and_parts() -> None:

@@ -45,6 +45,8 @@ _ROWS = (
     ("mean_error_km", "mean error km, found toponyms only"),
     ("median_error_km", "median error km, found toponyms only"),
     ("precision", "precision (predictions overlapping a gold toponym)"),
+    ("found_by_context", "found as sites the gazetteer lacks (placed by context)"),
+    ("accuracy_161_by_context", "accuracy within 161 km, sites placed by context"),
 )
 _PART_TITLES = {"dev": "dev (even articles)", "test": "test (odd, held out)", "all": "all"}
 
@@ -138,6 +140,7 @@ _SUITE_ROWS = (
     ("missed", "missed"),
     ("precision", "precision"),
     ("accuracy_161_found", "within 161 km, found"),
+    ("accuracy_161_by_context", "within 161 km, sites placed by context"),
 )
 
 

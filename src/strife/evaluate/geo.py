@@ -100,6 +100,9 @@ class GeoScores:
     exact_matches: int = 0
     predicted: int = 0
     spurious: int = 0
+    #: Found gold toponyms whose prediction is a site placed by its article's context.
+    found_by_context: int = 0
+    within_by_context: int = 0
     errors_km: list[float] = field(default_factory=list)
 
     def add(self, outcomes: Iterable[Outcome], predicted: int, spurious: int) -> None:
@@ -121,6 +124,9 @@ class GeoScores:
         self.errors_km.append(error)
         self.within += error <= ACCURACY_KM
         self.exact_matches += has_id and outcome.exact
+        if outcome.predicted is not None and outcome.predicted.resolved_by == "context":
+            self.found_by_context += 1
+            self.within_by_context += error <= ACCURACY_KM
 
     def as_dict(self) -> dict[str, Any]:
         """Counts and rates (None where the denominator is zero), rounded for reports."""
@@ -139,6 +145,8 @@ class GeoScores:
             "median_error_km": round(statistics.median(errors), 1) if errors else None,
             "predicted": self.predicted,
             "precision": _rate(self.predicted - self.spurious, self.predicted),
+            "found_by_context": self.found_by_context,
+            "accuracy_161_by_context": _rate(self.within_by_context, self.found_by_context),
         }
 
 

@@ -49,7 +49,14 @@ CORPORA = {
     "TUD-Loc2013": Path("geo/TUD-Loc2013.zip"),
 }
 MODES = ("within", "leave_one_out")
-_FIGURES = ("accuracy_161", "exact", "missed", "precision", "accuracy_161_found")
+_FIGURES = (
+    "accuracy_161",
+    "exact",
+    "missed",
+    "precision",
+    "accuracy_161_found",
+    "accuracy_161_by_context",
+)
 
 
 @dataclass(frozen=True, slots=True)
