@@ -90,16 +90,12 @@ def place(start: int, end: int, geonameid: int, lat: float, lon: float) -> Place
     return Place("x", "x", geonameid, lat, lon, "XXX", "PPL", None, start, end)
 
 
+SHUSHI = GoldToponym(13, 19, "Shushi", 147105, 39.76, 46.75)
+GENEVA = GoldToponym(23, 29, "Geneva", 2660646, 46.2, 6.15)
+
+
 def test_scores_count_misses_as_errors_and_report_found_only_apart() -> None:
-    gold = GoldArticle(
-        "1",
-        TEXT,
-        (
-            GoldToponym(13, 19, "Shushi", 147105, 39.76, 46.75),
-            GoldToponym(23, 29, "Geneva", 2660646, 46.2, 6.15),
-            GoldToponym(37, 42, "talks", None, 46.2, 6.15),
-        ),
-    )
+    gold = GoldArticle("1", TEXT, (SHUSHI, GENEVA, GoldToponym(37, 42, "talks", None, 46.2, 6.15)))
     predicted = [
         place(13, 19, 147105, 39.76, 46.75),  # exact
         place(23, 26, 4893591, 41.89, -88.31),  # overlaps Geneva, Geneva in Illinois
@@ -122,14 +118,7 @@ def test_scores_count_misses_as_errors_and_report_found_only_apart() -> None:
 
 
 def test_sites_placed_by_context_are_scored_apart() -> None:
-    gold = GoldArticle(
-        "1",
-        TEXT,
-        (
-            GoldToponym(13, 19, "Shushi", 147105, 39.76, 46.75),
-            GoldToponym(23, 29, "Geneva", 2660646, 46.2, 6.15),
-        ),
-    )
+    gold = GoldArticle("1", TEXT, (SHUSHI, GENEVA))
     predicted = [
         replace(place(13, 19, 148619, 39.99, 46.93), resolved_by="context"),  # 30 km off
         replace(place(23, 29, 4893591, 41.89, -88.31), resolved_by="context"),  # Illinois
