@@ -103,3 +103,12 @@ def test_a_name_not_used_as_a_place_places_no_site(geoparser: Geoparser) -> None
     )
     site = [p for p in places(geoparser, doc) if p.resolved_by == "context"]
     assert [(p.extracted_place, p.geonameid) for p in site] == [("Sloane Street", LONDON)]
+
+
+def test_the_nearest_town_may_come_after_the_site(geoparser: Geoparser) -> None:
+    doc = tagged(
+        "Protesters met in Paris on Monday and talked for hours about the march . "
+        "Frith Street was closed . Crowds then gathered in London ."
+    )
+    site = [p for p in places(geoparser, doc) if p.resolved_by == "context"]
+    assert [(p.extracted_place, p.geonameid) for p in site] == [("Frith Street", LONDON)]

@@ -16,6 +16,7 @@ unplaced.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -133,10 +134,11 @@ def place_sites(
     """Each site that its article's places (``mentions``: the names used as places) can
     place, as a mention of the town or division it is in (see the module docstring), in text
     order."""
-    towns = [m for m in mentions if m.place.level not in _TOO_COARSE]
+    named = _ByPosition(mentions)
+    towns = _ByPosition([m for m in mentions if m.place.level not in _TOO_COARSE])
     out = []
     for site in sites:
-        container = _named_after(doc, site, mentions) or _nearest(site, towns)
+        container = _named_after(doc, site, named) or _nearest(site, towns)
         if container is None:
             continue
         span = doc[site.start : site.end]
@@ -151,23 +153,37 @@ def place_sites(
     return out
 
 
-def _named_after(doc: Doc, site: Site, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+class _ByPosition:
+    """Place mentions in text order, searched by position (an article may name thousands)."""
+
+    def __init__(self, mentions: Sequence[PlaceMention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.token_start)
+        self.starts = [m.token_start for m in self.mentions]
+
+    def around(self, site: Site) -> tuple[PlaceMention | None, PlaceMention | None]:
+        """The last mention before the site and the first after it (mentions never overlap
+        a site)."""
+        index = bisect.bisect_left(self.starts, site.end)
+        before = self.mentions[index - 1] if index > 0 else None
+        after = self.mentions[index] if index < len(self.mentions) else None
+        return before, after
+
+
+def _named_after(doc: Doc, site: Site, mentions: _ByPosition) -> PlaceMention | None:
     """The place named right after the site: "the Ritz Hotel in Paris", "Frith Street, Soho"."""
-    for mention in mentions:
-        gap = mention.token_start - site.end
-        if 0 < gap <= _MAX_GLUE and all(
-            t.lower_ in _CONTAINER_GLUE for t in doc[site.end : mention.token_start]
-        ):
-            return mention
-    return None
+    _, after = mentions.around(site)
+    if after is None:
+        return None
+    gap = after.token_start - site.end
+    glued = all(t.lower_ in _CONTAINER_GLUE for t in doc[site.end : after.token_start])
+    return after if 0 < gap <= _MAX_GLUE and glued else None
 
 
-def _nearest(site: Site, towns: Sequence[PlaceMention]) -> PlaceMention | None:
-    """The town or division named nearest to the site, before or after it."""
-
-    def distance(mention: PlaceMention) -> int:
-        if mention.token_end <= site.start:
-            return site.start - mention.token_end
-        return mention.token_start - site.end
-
-    return min(towns, key=distance, default=None)
+def _nearest(site: Site, towns: _ByPosition) -> PlaceMention | None:
+    """The town or division named nearest to the site, before it on a tie."""
+    before, after = towns.around(site)
+    if before is None or after is None:
+        return before or after
+    if site.start - before.token_end <= after.token_start - site.end:
+        return before
+    return after
