@@ -258,3 +258,43 @@ def test_a_continents_name_is_never_a_town() -> None:
     asia = replace(toponym(ASIA, ASIA_TOWN, start=2), listed_after=0)
     assert chosen([manila, asia]) == [MANILA.geonameid, ASIA.geonameid]
     assert chosen([toponym(ASIA_TOWN, ASIA, start=0)]) == [ASIA.geonameid]
+
+
+def test_distances_computed_a_few_candidates_at_a_time_give_the_same_features(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from strife.places import features
+    from strife.places.resolve import ArticleFeatures
+
+    story = [
+        toponym(MEMPHIS_TN, MEMPHIS_EGY, start=2),
+        toponym(NASHVILLE, start=4),
+        toponym(CLARKSVILLE_IN, CLARKSVILLE_TN, start=8),
+        toponym(PARIS, PARIS_TN, start=10),
+    ]
+    whole = ArticleFeatures.of(story, MODEL.local).full
+    monkeypatch.setattr(features, "_BLOCK_CELLS", 1)  # one candidate a block
+    blocked = ArticleFeatures.of(story, MODEL.local).full
+    assert all(np.array_equal(a, b) for a, b in zip(whole, blocked, strict=True))
+
+
+def test_an_article_naming_too_many_places_is_compared_with_its_likeliest_readings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from strife.places import features
+
+    monkeypatch.setattr(features, "MAX_CONTEXT_NAMES", 2)
+    # Nashville and Knoxville have one reading each; Memphis two, so it is the least sure.
+    story = [
+        toponym(MEMPHIS_TN, MEMPHIS_EGY, start=2),
+        toponym(NASHVILLE, start=4),
+        toponym(KNOXVILLE, start=6),
+    ]
+    keys = ["memphis", "nashville", "knoxville"]
+    shares = [np.array([0.6, 0.4]), np.array([1.0]), np.array([1.0])]
+    readings = features.Readings.of(story, keys, shares)
+    assert features._context_names(readings) == ["nashville", "knoxville"]
+    near = features._nearness(story, keys, readings)
+    assert near.shape == (4, 2) and np.isfinite(near).all()
+    # Memphis, Tennessee lies near the two names kept; Memphis in Egypt near neither.
+    assert near[0, 0] > 0.0 and near[1, 0] == pytest.approx(0.0, abs=1e-6)

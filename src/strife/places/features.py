@@ -73,6 +73,11 @@ _NAME_WITHIN = _CONTEXT_COLUMN["name_within_container"]
 NEAR_KM = 150.0
 SHARE_KM = 600.0
 EARTH_RADIUS_KM = 6371.0088
+#: Names an article's readings are compared with; an article naming more (a list of every
+#: town of a country) is compared with the likeliest readings of this many.
+MAX_CONTEXT_NAMES = 2_000
+# Candidate-by-name distances computed at once (a block of 2 million takes 16 MB).
+_BLOCK_CELLS = 2_000_000
 
 _SETTLEMENTS = frozenset({"PPL", "PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLG", "PPLX"})
 _CUES_OF_FEATURE = {
@@ -305,9 +310,11 @@ def _name_within_container(
 def _nearness(toponyms: Sequence[Toponym], keys: Sequence[str], readings: Readings) -> Matrix:
     """For each candidate of every toponym, in order: how near the closest other name's
     likely reading lies (weighted by that reading's probability), and the mean nearness to
-    all of them on a wider scale. One distance matrix for the whole article."""
+    all of them on a wider scale. Distances are computed a block of candidates at a time, so
+    that an article listing thousands of places needs little memory; past
+    :data:`MAX_CONTEXT_NAMES` names, only the likeliest readings are compared."""
     rows = sum(len(t.candidates) for t in toponyms)
-    names = list(readings.best)
+    names = _context_names(readings)
     if not rows or not names:
         return np.zeros((rows, 2))
     points = np.radians(np.array([readings.best[n][:2] for n in names]))
@@ -317,10 +324,35 @@ def _nearness(toponyms: Sequence[Toponym], keys: Sequence[str], readings: Readin
     )
     column = {name: index for index, name in enumerate(names)}
     own = np.repeat([column.get(k, -1) for k in keys], [len(t.candidates) for t in toponyms])
-    others = np.broadcast_to(weights, (rows, len(names))).copy()
-    named = own >= 0
-    others[np.flatnonzero(named), own[named]] = 0.0
-    count = np.maximum(len(names) - named, 1)
+    count = np.maximum(len(names) - (own >= 0), 1)
+    out = np.empty((rows, 2))
+    step = max(1, _BLOCK_CELLS // len(names))
+    for first in range(0, rows, step):
+        block = slice(first, first + step)
+        out[block] = _block_nearness(mine[block], own[block], points, weights)
+    out[:, 1] /= count
+    return out
+
+
+def _context_names(readings: Readings) -> list[str]:
+    """The names whose likely readings the others are compared with (all of them, or the
+    :data:`MAX_CONTEXT_NAMES` likeliest)."""
+    names = list(readings.best)
+    if len(names) <= MAX_CONTEXT_NAMES:
+        return names
+    likeliest = sorted(names, key=lambda n: -readings.best[n][2])[:MAX_CONTEXT_NAMES]
+    kept = set(likeliest)
+    return [n for n in names if n in kept]
+
+
+def _block_nearness(
+    mine: Matrix, own: NDArray[np.int64], points: Matrix, weights: Matrix
+) -> Matrix:
+    """Nearness of a block of candidates (radians) to the names' points: the weighted best
+    on the near scale, and the weighted sum on the wide one (not yet divided)."""
+    others = np.broadcast_to(weights, (len(mine), len(weights))).copy()
+    named = np.flatnonzero(own >= 0)
+    others[named, own[named]] = 0.0
     lat1, lon1 = mine[:, :1], mine[:, 1:]
     lat2, lon2 = points[:, 0][None, :], points[:, 1][None, :]
     a = (
@@ -329,7 +361,7 @@ def _nearness(toponyms: Sequence[Toponym], keys: Sequence[str], readings: Readin
     )
     km = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
     best = (others * np.exp(-km / NEAR_KM)).max(axis=1)
-    share = (others * np.exp(-km / SHARE_KM)).sum(axis=1) / count
+    share = (others * np.exp(-km / SHARE_KM)).sum(axis=1)
     return np.stack([best, share], axis=1)
 
 
