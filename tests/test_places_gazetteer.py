@@ -267,3 +267,13 @@ def test_malformed_region_row_is_a_model_error(tmp_path: Path) -> None:
     path.write_text(f"{header}\nabc\tNowhere\tXXX\t\tRGN\tnorth\t0\t0\t\n", encoding="utf-8")
     with pytest.raises(ModelError, match="bad region row"):
         list(read_regions(path))
+
+
+def test_the_memory_of_names_never_holds_more_than_its_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    from strife.places import gazetteer as module
+
+    monkeypatch.setattr(module, "_RECENT_KEYS", 2)
+    gazetteer = Gazetteer.from_records([GENEVA, SHUSHA])
+    found = gazetteer.lookup({"shushi", "geneva", "atlantis", "baku", "erewhon"})
+    assert sorted(found) == ["geneva", "shushi"]  # the answer is whole
+    assert len(gazetteer._recent) == 2

@@ -198,7 +198,8 @@ class Gazetteer:
                 fetched.setdefault(row[0], []).append(_candidate_from_row(row))
         if len(recent) + len(ordered) > _RECENT_KEYS:
             recent.clear()
-        for key in ordered:
+        # A text with more new names than the memory holds leaves only some behind.
+        for key in ordered[:_RECENT_KEYS]:
             recent[key] = tuple(fetched.get(key, ()))
         found.update(fetched)
         return found
