@@ -31,7 +31,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import GUARDIAN, load_articles
+from throughput import GUARDIAN, SPACY_BATCH, load_articles
 
 
 def make_coders() -> tuple[Any, Any, list[float], Any, Any]:
@@ -85,7 +85,7 @@ def trial(coder: Any, path: Path) -> tuple[float, int]:
 def parse_ms(nlp: Any, texts: list[str]) -> float:
     """spaCy's mean time per article, parsing ``texts`` alone."""
     start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=8):
+    for _ in nlp.pipe(texts, batch_size=SPACY_BATCH):
         pass
     return (time.perf_counter() - start) * 1000 / len(texts)
 
