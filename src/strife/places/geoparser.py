@@ -81,7 +81,8 @@ class Geoparser:
             if candidate is not None
         ]
         places = [m for toponym, m in resolved if toponym.is_place]
-        sites = place_sites(doc, find_sites(doc, toponyms, self._lexicon), places)
+        found = find_sites(doc, toponyms, self._lexicon)
+        sites = place_sites(doc, found, places, self._lexicon)
         mentions = [m for _, m in resolved] if every_toponym else places
         return sorted(mentions + sites, key=lambda m: m.token_start)
 

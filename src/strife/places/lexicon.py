@@ -54,6 +54,8 @@ class Lexicon:
     #: Words that end ("hospital", "street") or open ("lake", "rue") a site's name.
     site_words: frozenset[str] = frozenset()
     site_prefixes: frozenset[str] = frozenset()
+    #: What may stand between a site and the place it lies in ("the Ritz Hotel in Paris").
+    container_glue: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -86,6 +88,7 @@ _WORD_LISTS = (
     "generic_words",
     "site_words",
     "site_prefixes",
+    "container_glue",
 )
 
 

@@ -32,9 +32,7 @@ from strife.records import PlaceMention
 
 __all__ = ["Site", "find_sites", "place_sites"]
 
-# What may stand between a site and the town it is in: "the Ritz Hotel in Paris", "Frith
-# Street, Soho".
-_CONTAINER_GLUE = frozenset({",", "in", "at", "near", "of", "on"})
+# How many words may stand between a site and the town it is in (``container_glue``).
 _MAX_GLUE = 2
 _STRINGS = StringStore()
 # Levels too coarse to stand for a site's point.
@@ -129,7 +127,7 @@ def _is_site_name(doc: Doc, span: tuple[int, int], taken: set[int], lexicon: Lex
 
 
 def place_sites(
-    doc: Doc, sites: Sequence[Site], mentions: Sequence[PlaceMention]
+    doc: Doc, sites: Sequence[Site], mentions: Sequence[PlaceMention], lexicon: Lexicon
 ) -> list[PlaceMention]:
     """Each site that its article's places (``mentions``: the names used as places) can
     place, as a mention of the town or division it is in (see the module docstring), in text
@@ -138,7 +136,7 @@ def place_sites(
     towns = _ByPosition([m for m in mentions if m.place.level not in _TOO_COARSE])
     out = []
     for site in sites:
-        container = _named_after(doc, site, named) or _nearest(site, towns)
+        container = _named_after(doc, site, named, lexicon.container_glue) or _nearest(site, towns)
         if container is None:
             continue
         span = doc[site.start : site.end]
@@ -169,13 +167,15 @@ class _ByPosition:
         return before, after
 
 
-def _named_after(doc: Doc, site: Site, mentions: _ByPosition) -> PlaceMention | None:
+def _named_after(
+    doc: Doc, site: Site, mentions: _ByPosition, glue: frozenset[str]
+) -> PlaceMention | None:
     """The place named right after the site: "the Ritz Hotel in Paris", "Frith Street, Soho"."""
     _, after = mentions.around(site)
     if after is None:
         return None
     gap = after.token_start - site.end
-    glued = all(t.lower_ in _CONTAINER_GLUE for t in doc[site.end : after.token_start])
+    glued = all(t.lower_ in glue for t in doc[site.end : after.token_start])
     return after if 0 < gap <= _MAX_GLUE and glued else None
 
 
