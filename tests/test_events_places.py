@@ -97,9 +97,11 @@ RHINE = Place("the Rhine", "Rhine", -1, 50.0, 7.6, "", "STM", None, 0, 9)
 
 
 def test_a_place_of_no_one_country_gives_no_country() -> None:
+    """A river, a sea or a region is no party: it gives no country, and never stands for an
+    uncoded recipient as a town does ("shelled the towns" at Tbilisi)."""
     actors, recipients, _ = localize("ASSAULT", (POLICE,), (TOWNS,), RHINE, (), "FRA")
     assert actors[0].code == "FRA"  # the article's home, not the river's empty code
-    assert recipients[0].entity_text == "the Rhine" and recipients[0].code is None
+    assert recipients == (TOWNS,)
     actors, _, _ = localize("PROTEST", (POLICE,), (), RHINE, (), None)
     assert actors[0].code is None
 
@@ -137,3 +139,44 @@ def test_a_city_attacked_is_where_the_attack_happened(shipped_coder: EventCoder)
     as_group = [mentions[0], actor(doc, 2, 3, "RWA", "REB", kind="group")]
     events = shipped_coder.code(doc, article, Mentions(as_group, [kigali], []))
     assert all(e.event_loc != kigali.place for e in events if e.event == "ASSAULT")
+
+
+SEIZED_AT_SEA = """
+Rebels NOUN NNS nsubj 1 rebel
+seized VERB VBD ROOT 1 seize
+a DET DT det 3 a
+ship NOUN NN dobj 1 ship
+in ADP IN prep 3 in
+the DET DT det 7 the
+Red PROPN NNP compound 7 Red
+Sea PROPN NNP pobj 4 Sea
+and CCONJ CC cc 1 and
+took VERB VBD conj 1 take
+the DET DT det 11 the
+crew NOUN NN dobj 9 crew
+to ADP IN prep 9 to
+Hodeidah PROPN NNP pobj 12 Hodeidah
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_event_is_placed_where_its_own_words_place_it(rule_coder: EventCoder) -> None:
+    """ "seized a ship in the Red Sea and took the crew to Hodeidah": the seizure happened
+    at sea, though the port is the more precise place of the clause; the sea is no party,
+    so the ship stays the recipient. With no place on the seizure's own words, the clause's
+    other places are its places, as before."""
+    doc = parse(SEIZED_AT_SEA)
+    sea = place(doc, 5, 8, 350155, "", "SEA")
+    port = place(doc, 13, 14, 79415, "YEM")
+    article = Article(id="a1", text=doc.text, source="test", published=datetime(2023, 11, 20))
+    rebels = [actor(doc, 0, 1, None, "REB")]
+    seizures = [
+        e
+        for e in rule_coder.code(doc, article, Mentions(rebels, [sea, port], []))
+        if e.event_text == "seized"
+    ]
+    assert [(e.event_loc, [r.entity_text for r in e.recipient]) for e in seizures] == [
+        (sea.place, ["a ship"])
+    ]
+    events = rule_coder.code(doc, article, Mentions(rebels, [port], []))
+    assert [e.event_loc for e in events if e.event_text == "seized"] == [port.place]

@@ -260,7 +260,8 @@ class EventCoder:
         trigger, args = candidate.trigger, candidate.args
         clause = _clause(trigger, ctx.doc)
         own = {t.i for t in clause} - ctx.dateline
-        places = event_places(ctx.doc, ctx.mentions.places, own, ctx.actor_tokens)
+        anchors = {t.i for t in trigger.carriers(ctx.doc)}
+        places = event_places(ctx.doc, ctx.mentions.places, own, ctx.actor_tokens, (), anchors)
         size = count_casualties(clause)
         if not args.actors and not args.recipients and not places and size.is_empty():
             return []
@@ -271,7 +272,9 @@ class EventCoder:
         args = specialise_roles(event, mode, args)
         targets = _place_named(args.recipients, ctx) if event in DONE_AT_TARGETS else ()
         if targets:
-            places = event_places(ctx.doc, ctx.mentions.places, own, ctx.actor_tokens, targets)
+            places = event_places(
+                ctx.doc, ctx.mentions.places, own, ctx.actor_tokens, targets, anchors
+            )
         filed = False  # the place is only the dateline's (PlaceMemory.recall)
         if not places and event in PLACED_BY_CONTEXT and aux != "historical":
             recalled, filed = ctx.memory.recall(sentence.sequence)

@@ -33,6 +33,8 @@ STATE_ACTS = frozenset(
         ("SANCTION", "expel"),
     }
 )
+# Events whose place stands as their recipient when no party receives them ("shelled the
+# towns"); a place of no one country ("the Red Sea", "the Sahel") is no party and never does.
 AIMED_AT_PLACES = frozenset(
     {"ASSAULT", "COERCE", "SANCTION", "CONCEDE", "RETREAT", "MOBILIZE", "AID"}
 )
@@ -69,6 +71,7 @@ def localize(
     if (
         not any(_known(r) for r in recipients)
         and place is not None
+        and place.country_code
         and event in AIMED_AT_PLACES
         and place.country_code not in {a.code for a in actors}
     ):

@@ -1,6 +1,9 @@
 """Which of the article's places an event happened at.
 
-An event takes the places named in its own clause. A name that is also an actor
+An event takes the places named in its own clause: those that hang on the trigger itself
+or on its participants with no other verb between ("seized a ship in the Red Sea, and took
+its crew to the port of Hodeidah"), else the others ("were killed and two wounded in
+shelling in Terter"). A name that is also an actor
 ("Yerevan and Baku accused each other", "envoys from France") is a place only after a
 locative preposition ("attacks on Baku", "talks in Geneva") or as the target of an attack
 or a seizure ("Houthis attacked Abu Dhabi"). When the clause names places at several
@@ -11,14 +14,15 @@ once per place, sharing the same evidence (ACLED's convention).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from strife.events.lexicon import WORDS
 from strife.nlp import dateline_end
 from strife.places.levels import precision_of
 from strife.records import ActorRef, Place, PlaceMention
+from strife.syntax import VERBAL_POS
 
 # The words are in data/events/words.json, each list with why it is there.
 EVENT_PLACE_PREPS = WORDS["event_place_preps"]
@@ -30,15 +34,17 @@ def event_places(
     clause: set[int],
     actors: frozenset[int],
     targets: Sequence[ActorRef] = (),
+    anchors: Collection[int] = (),
 ) -> list[Place]:
-    """The most precise distinct places among those named in the clause.
+    """The most precise distinct places among those named in the clause, those that hang on
+    the trigger first (``anchors``: its word and the light verb carrying it).
 
     ``actors`` holds the token indices of actor mentions; ``targets`` are the recipients of
     an act done where its target is ("Houthis attacked Abu Dhabi", "seized the capital,
     Tripoli"), whose names are places too.
     """
-    inside = [
-        m.place
+    named = [
+        m
         for m in mentions
         if m.token_start in clause
         and (
@@ -47,6 +53,7 @@ def event_places(
             or any(t.start <= m.place.start < t.end for t in targets)
         )
     ]
+    inside = _nearest_to_trigger(doc, named, anchors)
     if not inside:
         return []
     best = max(precision_of(p.feature_code) for p in inside)
@@ -57,6 +64,26 @@ def event_places(
             seen.add(place.geonameid)
             out.append(place)
     return out
+
+
+def _nearest_to_trigger(
+    doc: Doc, named: Sequence[PlaceMention], anchors: Collection[int]
+) -> list[Place]:
+    """The places that hang on the trigger with no other verb between, else all of them."""
+    direct = [m.place for m in named if _hangs_on(doc[m.token_end - 1], anchors)]
+    return direct or [m.place for m in named]
+
+
+def _hangs_on(token: Token, anchors: Collection[int]) -> bool:
+    """Whether the way up from ``token`` reaches the trigger (``anchors``) through no other
+    verb: "seized a ship in the Red Sea", not "and took its crew to the port of Hodeidah"."""
+    while token.i not in anchors:
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i not in anchors and token.pos_ in VERBAL_POS:
+            return False
+    return True
 
 
 def _after_locative(doc: Doc, mention: PlaceMention) -> bool:
