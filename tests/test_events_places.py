@@ -180,3 +180,32 @@ def test_an_event_is_placed_where_its_own_words_place_it(rule_coder: EventCoder)
     ]
     events = rule_coder.code(doc, article, Mentions(rebels, [port], []))
     assert [e.event_loc for e in events if e.event_text == "seized"] == [port.place]
+
+
+FIRED_KILLING = """
+Russia PROPN NNP nsubj 1 Russia
+fired VERB VBD ROOT 1 fire
+missiles NOUN NNS dobj 1 missile
+at ADP IN prep 1 at
+Ukraine PROPN NNP pobj 3 Ukraine
+, PUNCT , punct 1 ,
+killing VERB VBG advcl 1 kill
+11 NUM CD nummod 8 11
+people NOUN NNS dobj 6 people
+in ADP IN prep 6 in
+Kyiv PROPN NNP pobj 9 Kyiv
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_participle_that_goes_on_telling_the_act_places_it(rule_coder: EventCoder) -> None:
+    """ "fired missiles at Ukraine, killing 11 people in Kyiv": the killing is the firing's
+    own detail, so Kyiv is as much the firing's place as Ukraine, and the more precise."""
+    doc = parse(FIRED_KILLING)
+    ukraine = place(doc, 4, 5, 690791, "UKR", "PCLI")
+    kyiv = place(doc, 10, 11, 703448, "UKR", "PPLC")
+    article = Article(id="a1", text=doc.text, source="test", published=datetime(2022, 10, 10))
+    events = rule_coder.code(
+        doc, article, Mentions([actor(doc, 0, 1, "RUS", "GOV")], [ukraine, kyiv], [])
+    )
+    assert {e.event_loc for e in events if e.event_text == "fired"} == {kyiv.place}

@@ -22,7 +22,7 @@ from strife.events.lexicon import WORDS
 from strife.nlp import dateline_end
 from strife.places.levels import precision_of
 from strife.records import ActorRef, Place, PlaceMention
-from strife.syntax import VERBAL_POS
+from strife.syntax import ANY_SUBJECT_DEPS, VERBAL_POS
 
 # The words are in data/events/words.json, each list with why it is there.
 EVENT_PLACE_PREPS = WORDS["event_place_preps"]
@@ -76,14 +76,25 @@ def _nearest_to_trigger(
 
 def _hangs_on(token: Token, anchors: Collection[int]) -> bool:
     """Whether the way up from ``token`` reaches the trigger (``anchors``) through no other
-    verb: "seized a ship in the Red Sea", not "and took its crew to the port of Hodeidah"."""
+    verb: "seized a ship in the Red Sea", not "and took its crew to the port of Hodeidah".
+    A participle that goes on telling the trigger's act is no other verb ("fired missiles
+    at cities, killing 11 people in Kyiv")."""
     while token.i not in anchors:
         if token.head.i == token.i:
             return False
         token = token.head
-        if token.i not in anchors and token.pos_ in VERBAL_POS:
+        if token.i not in anchors and token.pos_ in VERBAL_POS and not _goes_on(token):
             return False
     return True
+
+
+def _goes_on(verb: Token) -> bool:
+    """A participle with no subject of its own, modifying the clause ("..., killing 11")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in ANY_SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def _after_locative(doc: Doc, mention: PlaceMention) -> bool:
