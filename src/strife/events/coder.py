@@ -38,7 +38,7 @@ from strife.events.markers import aux_marker, contexts, is_refusal, refine_mode
 from strife.events.places import PlaceMemory, dateline_tokens, event_places
 from strife.events.references import CountryOf, MentionIndex, find_sides
 from strife.events.roles import RoleAssigner, role_options
-from strife.events.triggers import CONTENT_PREPS, Trigger, find_triggers
+from strife.events.triggers import CONTENT_PREPS, Trigger, find_triggers, other_act_clauses
 from strife.events.typer import Candidate, ModelTyping, RuleTyping, TypeChoice, TypeChooser
 from strife.nlp import doc_text
 from strife.plover import MATERIAL_CONFLICT, NON_STATE_CODES, QUAD, VERBAL_CONFLICT, EventType
@@ -430,11 +430,13 @@ def _clause(trigger: Trigger, doc: Doc) -> list[Token]:
 
     A clause coordinated with the trigger's that has a subject of its own is another
     event's ("air strikes destroyed a tower in Gaza City, and Hamas fired rockets at Tel
-    Aviv, killing two"): its places, dates and figures are not the trigger's.
+    Aviv, killing two"), and so is one that tells an act of another doer before or after
+    it ("gunmen stormed a studio, before police arrested 13 of them"): its places, dates
+    and figures are not the trigger's.
     """
     ids = {t.i for carrier in trigger.carriers(doc) for t in carrier.subtree}
     for carrier in trigger.carriers(doc):
-        for other in own_clause_conjuncts(carrier):
+        for other in (*own_clause_conjuncts(carrier), *other_act_clauses(carrier)):
             ids.difference_update(t.i for t in other.subtree)
     return [doc[i] for i in sorted(ids)]
 

@@ -51,6 +51,7 @@ WORD_LISTS = (
     "subject_control_preps",
     "thing_party_preps",
     "circumstance_preps",
+    "sequence_marks",
     "located_at_preps",
     "event_place_preps",
     "documents",

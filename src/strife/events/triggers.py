@@ -30,6 +30,7 @@ from strife.syntax import (
     coordinated_apart,
     is_infinitive,
     is_verb,
+    subjects,
 )
 
 # The words are in data/events/words.json, each list with why it is there.
@@ -41,6 +42,7 @@ RECEIVING_VERBS = WORDS["receiving_verbs"]
 CONTENT_PREPS = WORDS["content_preps"]
 STATEMENT_VERBS = WORDS["statement_verbs"]
 LABOUR_WORDS = WORDS["labour_words"]
+SEQUENCE_MARKS = WORDS["sequence_marks"]
 # Verbal event types whose complement is content, not a separate event.
 CONTENT_TAKING: frozenset[EventType] = frozenset(
     {"REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "SUPPORT"}
@@ -369,3 +371,22 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
         )
         kept.append(replace(trig, absorbed=inner) if inner else trig)
     return kept
+
+
+def other_act_clauses(verb: Token) -> list[Token]:
+    """Clauses under ``verb`` that tell an earlier or later act of another doer ("police
+    shot protesters [after demonstrators stormed parliament]", "gunmen stormed a studio
+    [before police arrested 13 of them]"): opened by a word of sequence, with an active
+    subject unlike any of ``verb``'s. Not when ``verb`` names no doer ("five people were
+    killed after gunmen opened fire": the same event, told from its victims)."""
+    doers = {s.lemma_.lower() for s in subjects(verb)}
+    if not doers:
+        return []
+    return [
+        c
+        for c in verb.subtree
+        if c.dep_ == "advcl"
+        and c.i != verb.i
+        and any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for m in c.children)
+        and any(s.lemma_.lower() not in doers for s in subjects(c))
+    ]
