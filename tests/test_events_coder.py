@@ -336,6 +336,56 @@ def test_a_passive_clause_without_its_auxiliary_tells_the_same_event(
     assert all(e.size.injured and e.size.injured.min == 3 for e in killed)
 
 
+STORMED_BEFORE_ARRESTS = """
+Gunmen NOUN NNS nsubj 1 gunman
+stormed VERB VBD ROOT 1 storm
+a DET DT det 3 a
+studio NOUN NN dobj 1 studio
+, PUNCT , punct 1 ,
+before SCONJ IN mark 7 before
+police NOUN NNS nsubj 7 police
+arrested VERB VBD advcl 1 arrest
+13 NUM CD nummod 9 13
+attackers NOUN NNS dobj 7 attacker
+in ADP IN prep 7 in
+Quito PROPN NNP pobj 10 Quito
+. PUNCT . punct 1 .
+"""
+
+KILLED_AFTER_FIRE = """
+Five NUM CD nummod 1 five
+people NOUN NNS nsubjpass 3 people
+were AUX VBD auxpass 3 be
+killed VERB VBN ROOT 3 kill
+after SCONJ IN mark 6 after
+gunmen NOUN NNS nsubj 6 gunman
+fired VERB VBD advcl 3 fire
+in ADP IN prep 6 in
+Quito PROPN NNP pobj 7 Quito
+. PUNCT . punct 3 .
+"""
+
+
+def test_another_doers_act_before_or_after_lends_the_trigger_nothing(
+    rule_coder: EventCoder,
+) -> None:
+    """ "Gunmen stormed a studio, before police arrested 13 attackers in Quito": the arrests
+    and their place are the police's event, not the storming's. "Five people were killed
+    after gunmen fired in Quito" names no doer in its main clause: one event, at Quito."""
+    doc = parse(STORMED_BEFORE_ARRESTS)
+    mentions = [actor(doc, 0, 1, None, "UAF"), actor(doc, 6, 7, None, "COP")]
+    events = code(rule_coder, doc, mentions, [place(doc, 11, 12, 1, "ECU")])
+    stormed = [e for e in events if e.event_text == "stormed"]
+    arrested = [e for e in events if e.event_text == "arrested"]
+    assert stormed and all(e.size.arrested is None and e.event_loc is None for e in stormed)
+    assert arrested and all(e.size.arrested and e.size.arrested.min == 13 for e in arrested)
+    doc = parse(KILLED_AFTER_FIRE)
+    events = code(rule_coder, doc, [actor(doc, 5, 6, None, "UAF")], [place(doc, 8, 9, 1, "ECU")])
+    killed = [e for e in events if e.event_text == "killed"]
+    assert killed and all(e.event_loc and e.event_loc.geonameid == 1 for e in killed)
+    assert all(e.size.dead and e.size.dead.min == 5 for e in killed)
+
+
 def test_each_doer_of_a_coordination_has_its_own_event(shipped_coder: EventCoder) -> None:
     """The two attacks are not merged into one, and neither takes a party of the other's
     clause, though the role ranker is offered every mention of the sentence."""
