@@ -3,7 +3,7 @@
 Usage (training dependencies: ``pip install -e '.[train]'``; CPU only, a few minutes)::
 
     .venv/bin/python train/train_detector.py [--data ../shared/data] [--own tests/gold] \\
-        [--out src/strife/data/models/detector]
+        [--select] [--out src/strife/data/models/detector]
 
 Material: the development part (``strife.evaluate.splits``) of every corpus of the
 evaluation suite; nothing of a held-out part is read. Each sentence is coded by ``strife
@@ -26,11 +26,11 @@ code`` with the shipped typer and no detector, and every typed candidate is labe
 A logistic regression (scikit-learn, L2, classes balanced) over the candidates' named
 features (:func:`strife.events.detect.candidate_features`, those seen at least
 ``--min-count`` times) and the sentence's mean word-piece embedding times a scale
-(``wordpieces``) is fitted; its regularisation, the scale and the threshold are chosen by
-cross-validation over sentences (5 folds, the mean of 5 runs with folds drawn from seeds
-13 to 17): the combination that gives an event to
-the fewest no-event sentences while keeping at least ``--min-kept`` of the gold events
-(macro averages over corpora, out of fold). It is written as ONNX (MatMul, Add, Sigmoid)
+(``wordpieces``) is fitted with the regularisation, scale and threshold of ``SETTINGS``.
+``--select`` chooses them again by cross-validation over sentences (5 folds, the mean of 5
+runs with folds drawn from seeds 13 to 17): the combination that gives an event to the
+fewest no-event sentences while keeping at least ``--min-kept`` of the gold events (macro
+averages over corpora, out of fold). It is written as ONNX (MatMul, Add, Sigmoid)
 with the feature names and threshold; the weights on the embedding fold into one score per
 word piece (``wordpieces.npy``), read as the feature ``sentence_words``.
 """
@@ -74,7 +74,18 @@ C_GRID = (0.03, 0.1, 0.3, 1.0)
 # How much the sentence's mean word-piece embedding counts beside the binary features
 # (0: not at all): the larger, the less its weights are held back.
 WORD_SCALES = (0.0, 4.0, 8.0, 16.0)
-THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.1, 0.91, 0.05))
+# Steps of 0.01: with steps of 0.05 each setting's best threshold, and with it the
+# setting chosen, jumped when a change to the coder moved one or two sentences across the
+# bound (the shipped settings kept 97.99% out of fold after a change to event places).
+THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.1, 0.901, 0.01))
+# (C, word scale, threshold) the model is fitted with unless --select chooses them again.
+# The selection sits at its bound (about 98.0% of the gold events kept) where the share
+# kept barely moves with the threshold: a change to the coder that alters two training
+# candidates moved the threshold it chose from 0.41 to 0.38, and at 0.38 the Guardian
+# sample got 70 more events, most of them no event. So the settings chosen at 94710de
+# stay until the training material itself changes; then rerun --select and write its
+# choice here.
+SETTINGS = (1.0, 8.0, 0.40)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,14 +226,21 @@ def cross_validate(
         design = np.hstack([x, words * scale]) if scale else x
         for c in C_GRID:
             runs = [_out_of_fold(design, y, c, fold) for fold in folds]
+            fits = []
             for t in THRESHOLDS:
                 kept, alarms = np.mean([rates(samples, probs, t) for probs in runs], axis=0)
-                print(
-                    f"words x{scale} C={c} threshold={t}: events kept {kept:.3f}, "
-                    f"no-event coded {alarms:.3f}"
-                )
-                if kept >= min_kept and alarms < best[0]:
-                    best = (float(alarms), c, scale, t)
+                if kept >= min_kept:
+                    fits.append((float(alarms), t, float(kept)))
+            if not fits:
+                print(f"words x{scale} C={c}: no threshold keeps {min_kept} of the events")
+                continue
+            alarms, t, kept = min(fits, key=lambda f: (f[0], -f[1]))
+            print(
+                f"words x{scale} C={c} threshold={t}: events kept {kept:.3f}, "
+                f"no-event coded {alarms:.3f}"
+            )
+            if alarms < best[0]:
+                best = (alarms, c, scale, t)
     print(
         f"chosen: C={best[1]} words x{best[2]} threshold={best[3]} "
         f"(out of fold: no-event coded {best[0]:.3f})"
@@ -251,7 +269,10 @@ def main() -> None:
     y = np.array([s.label for s in samples])
     table = piece_embeddings()
     words = mean_embeddings([s.sentence for s in samples], table)
-    c, scale, threshold = cross_validate(samples, x, words, y, args.min_kept)
+    if args.select:
+        c, scale, threshold = cross_validate(samples, x, words, y, args.min_kept)
+    else:
+        c, scale, threshold = SETTINGS
     weights, bias = fit(np.hstack([x, words * scale]) if scale else x, y, c)
     args.out.mkdir(parents=True, exist_ok=True)
     if scale:
@@ -288,6 +309,11 @@ def _arguments() -> argparse.Namespace:
         type=float,
         default=0.98,
         help="Smallest out-of-fold share of gold events the detector may keep.",
+    )
+    parser.add_argument(
+        "--select",
+        action="store_true",
+        help="Choose C, word scale and threshold by cross-validation (else SETTINGS).",
     )
     parser.add_argument(
         "--out", type=Path, default=ROOT / "src" / "strife" / "data" / "models" / "detector"

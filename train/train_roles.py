@@ -3,7 +3,7 @@
 Usage (training dependencies: ``pip install -e '.[train]'``; CPU only, a few minutes)::
 
     .venv/bin/python train/train_roles.py [--data ../shared/data] [--own tests/gold] \\
-        [--out src/strife/data/models/roles]
+        [--select] [--out src/strife/data/models/roles]
 
 Material: the sentences with an actor and recipient marked in the development part
 (``strife.evaluate.splits``) of every corpus of the evaluation suite (PLV pairs, PLOVER gold
@@ -19,10 +19,11 @@ overrule the rules' choice).
 
 A logistic regression (``train/linear.py``) over the options' named features
 (:func:`strife.events.roles.option_features`, those seen at least ``--min-count`` times) is
-fitted; its regularisation and threshold are chosen by 5-fold cross-validation over
-sentences (seed 13): the pair whose picks, the rules' where the ranker abstains, find the
-most gold pairs out of fold, as the suite's "pair found" counts them (a gold pair is found
-when one candidate of its type fills both roles right; macro average over corpora).
+fitted with the regularisation and threshold of ``SETTINGS``. ``--select`` chooses them
+again by 5-fold cross-validation over sentences (the mean of 5 runs with folds drawn from
+seeds 13 to 17): the pair whose picks, the rules' where the ranker abstains, find the most
+gold pairs out of fold, as the suite's "pair found" counts them (a gold pair is found when
+one candidate of its type fills both roles right; macro average over corpora).
 """
 
 from __future__ import annotations
@@ -54,6 +55,14 @@ from strife.records import ActorRef
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDS = 5
+# Cross-validations, each with its own folds, averaged: with one, the choice of C flipped
+# between settings 0.001 apart after a small change to the coder.
+REPEATS = 5
+# (C, threshold) the ranker is fitted with unless --select chooses them again: C 0.3 and
+# C 1 find the same share out of fold, and which of them wins moves with any change to
+# the coder, while the two models differ on about 7% of the Guardian sample's events. The
+# settings chosen at 94710de stay until the training material changes.
+SETTINGS = (1.0, 0.1)
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.1, 0.96, 0.05))
 
@@ -172,30 +181,42 @@ def _role_right(group: Group, p: np.ndarray, threshold: float) -> bool:
 
 
 def cross_validate(groups: list[Group], names: Sequence[str]) -> tuple[float, float]:
+    """The (C, threshold) whose picks find the most gold pairs out of fold: the mean of
+    ``REPEATS`` cross-validations, each with its own folds over sentences."""
     texts = sorted({g.text for g in groups})
-    rng = np.random.default_rng(SEED)
-    fold_of = dict(zip(texts, rng.integers(0, FOLDS, len(texts)), strict=True))
     blocks = [matrix(g.rows, names) for g in groups]
-    folds = np.array([fold_of[g.text] for g in groups])
+    folds = []
+    for repeat in range(REPEATS):
+        rng = np.random.default_rng(SEED + repeat)
+        fold_of = dict(zip(texts, rng.integers(0, FOLDS, len(texts)), strict=True))
+        folds.append(np.array([fold_of[g.text] for g in groups]))
     rules = filled(groups, [np.zeros(len(g.rows)) for g in groups], 2.0)
     print(f"the rules alone find {rules:.3f} of the gold pairs")
     best = (rules, C_GRID[0], 1.0)
     for c in C_GRID:
-        probs: list[np.ndarray] = [np.zeros(0)] * len(groups)
-        for k in range(FOLDS):
-            train = [i for i in range(len(groups)) if folds[i] != k]
-            x = np.vstack([blocks[i] for i in train])
-            y = np.concatenate([groups[i].labels for i in train])
-            w, b = fit(x, y, c)
-            for i in np.flatnonzero(folds == k):
-                probs[i] = sigmoid(blocks[i], w, b)
+        runs = [_out_of_fold(groups, blocks, fold, c) for fold in folds]
         for t in THRESHOLDS:
-            score = filled(groups, probs, t)
+            score = float(np.mean([filled(groups, probs, t) for probs in runs]))
             print(f"C={c} threshold={t}: gold pairs found {score:.3f}")
             if score > best[0]:
                 best = (score, c, t)
     print(f"chosen: C={best[1]} threshold={best[2]} (out of fold {best[0]:.3f}, rules {rules:.3f})")
     return best[1], best[2]
+
+
+def _out_of_fold(
+    groups: list[Group], blocks: list[np.ndarray], folds: np.ndarray, c: float
+) -> list[np.ndarray]:
+    """Each group's option probabilities from the model fitted on the other folds."""
+    probs: list[np.ndarray] = [np.zeros(0)] * len(groups)
+    for k in range(FOLDS):
+        train = [i for i in range(len(groups)) if folds[i] != k]
+        x = np.vstack([blocks[i] for i in train])
+        y = np.concatenate([groups[i].labels for i in train])
+        w, b = fit(x, y, c)
+        for i in np.flatnonzero(folds == k):
+            probs[i] = sigmoid(blocks[i], w, b)
+    return probs
 
 
 def main() -> None:
@@ -205,7 +226,7 @@ def main() -> None:
     counts = Counter((g.corpus, g.role) for g in groups)
     print("gold roles (corpus, role):", dict(sorted(counts.items())))
     names = vocabulary([row for g in groups for row in g.rows], args.min_count)
-    c, threshold = cross_validate(groups, names)
+    c, threshold = cross_validate(groups, names) if args.select else SETTINGS
     x = np.vstack([matrix(g.rows, names) for g in groups])
     y = np.concatenate([g.labels for g in groups])
     weights, bias = fit(x, y, c)
@@ -224,6 +245,11 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--own", type=Path, default=ROOT / "tests" / "gold")
     parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument(
+        "--select",
+        action="store_true",
+        help="Choose C and threshold by cross-validation (else SETTINGS).",
+    )
     parser.add_argument(
         "--out", type=Path, default=ROOT / "src" / "strife" / "data" / "models" / "roles"
     )
