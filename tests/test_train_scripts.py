@@ -244,3 +244,39 @@ def test_detector_out_of_fold_probabilities_never_see_their_own_sample() -> None
     for k in range(script.FOLDS):
         assert np.allclose(probs[folds == k], probs[folds == k][0])
     assert script.REPEATS >= 2
+
+
+def test_detector_threshold_is_the_best_of_a_fine_grid() -> None:
+    """Both events kept, no statement coded: only a threshold in (0.36, 0.38] does it, which
+    a grid 0.05 apart misses (0.35 codes the statement, 0.40 loses an event)."""
+    import numpy as np
+
+    script = _detector_script()
+    samples = [
+        script.Sample("plv", "a", ("bias",), 1),
+        script.Sample("plv", "b", ("bias",), 1),
+        script.Sample("cameo", "c", ("bias",), 0),
+    ]
+    runs = [np.array([0.9, 0.38, 0.36]), np.array([0.9, 0.385, 0.365])]
+    assert script.best_threshold(samples, runs, 1.0) == (0.0, 0.38, 1.0)
+    assert script.best_threshold(samples, [np.array([0.1, 0.1, 0.9])], 1.0) == (1.0, 0.1, 1.0)
+    assert script.best_threshold(samples, [np.array([0.05, 0.9, 0.0])], 1.0) is None
+
+
+def test_role_ranker_out_of_fold_probabilities_never_see_their_own_group() -> None:
+    import numpy as np
+
+    script = _roles_script()
+    n = 10
+    groups = [
+        script.Group("plv", str(i), str(i), 0, "actor", (("bias",),), (i % 2,), (True,))
+        for i in range(n)
+    ]
+    # A bias column and one column per group: out of fold, a group's own column is unseen.
+    blocks = [np.hstack([np.ones((1, 1)), np.eye(n)[i : i + 1]]) for i in range(n)]
+    folds = np.array([i % script.FOLDS for i in range(n)])
+    probs = script._out_of_fold(groups, blocks, folds, 1.0)
+    for k in range(script.FOLDS):
+        members = [probs[i][0] for i in range(n) if folds[i] == k]
+        assert np.allclose(members, members[0])
+    assert script.REPEATS >= 2

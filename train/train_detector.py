@@ -226,15 +226,11 @@ def cross_validate(
         design = np.hstack([x, words * scale]) if scale else x
         for c in C_GRID:
             runs = [_out_of_fold(design, y, c, fold) for fold in folds]
-            fits = []
-            for t in THRESHOLDS:
-                kept, alarms = np.mean([rates(samples, probs, t) for probs in runs], axis=0)
-                if kept >= min_kept:
-                    fits.append((float(alarms), t, float(kept)))
-            if not fits:
+            best_fit = best_threshold(samples, runs, min_kept)
+            if best_fit is None:
                 print(f"words x{scale} C={c}: no threshold keeps {min_kept} of the events")
                 continue
-            alarms, t, kept = min(fits, key=lambda f: (f[0], -f[1]))
+            alarms, t, kept = best_fit
             print(
                 f"words x{scale} C={c} threshold={t}: events kept {kept:.3f}, "
                 f"no-event coded {alarms:.3f}"
@@ -246,6 +242,21 @@ def cross_validate(
         f"(out of fold: no-event coded {best[0]:.3f})"
     )
     return best[1], best[2], best[3]
+
+
+def best_threshold(
+    samples: Sequence[Sample], runs: Sequence[np.ndarray], min_kept: float
+) -> tuple[float, float, float] | None:
+    """(no-event share coded, threshold, event share kept) of the threshold that codes the
+    fewest no-event sentences while keeping at least ``min_kept`` of the events, averaged
+    over ``runs`` of out-of-fold probabilities; the higher threshold of a tie. None when no
+    threshold keeps enough."""
+    fits = []
+    for t in THRESHOLDS:
+        kept, alarms = np.mean([rates(samples, probs, t) for probs in runs], axis=0)
+        if kept >= min_kept:
+            fits.append((float(alarms), t, float(kept)))
+    return min(fits, key=lambda f: (f[0], -f[1]), default=None)
 
 
 def _out_of_fold(design: np.ndarray, y: np.ndarray, c: float, folds: np.ndarray) -> np.ndarray:
