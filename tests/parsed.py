@@ -68,7 +68,7 @@ def parse(*sentences: str) -> Doc:
     deps: list[str] = []
     heads: list[int] = []
     lemmas: list[str] = []
-    starts: list[bool] = []
+    starts: list[bool | int | None] = []
     for sentence in sentences:
         offset = len(words)
         rows = [line.split() for line in sentence.strip().splitlines() if line.strip()]
@@ -111,7 +111,7 @@ def annotated_doc(text: str) -> Doc:
         pos.append(marks[0] if marks else "X")
         deps.append(marks[1] if len(marks) > 1 else "")
     spaces = _spaces(words, _NO_SPACE_BEFORE, trailing=True)
-    starts = [i == 0 or words[i - 1] == "." for i in range(len(words))]
+    starts: list[bool | int | None] = [i == 0 or words[i - 1] == "." for i in range(len(words))]
     doc = Doc(VOCAB, words=words, spaces=spaces, pos=pos, sent_starts=starts)
     for token, dep in zip(doc, deps, strict=True):
         if dep:

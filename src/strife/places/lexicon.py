@@ -56,6 +56,14 @@ class Lexicon:
     site_prefixes: frozenset[str] = frozenset()
     #: What may stand between a site and the place it lies in ("the Ritz Hotel in Paris").
     container_glue: frozenset[str] = frozenset()
+    #: Words that do not make a site's name a name ("Memorial Hospital" is one, "National
+    #: Park" is not): site and generic words, directions and name connectors.
+    unnaming_words: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        words = self.site_words | self.site_prefixes | self.generic_words
+        words |= self.directions | self.name_connectors
+        object.__setattr__(self, "unnaming_words", words)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:

@@ -117,13 +117,7 @@ def _is_site_name(doc: Doc, span: tuple[int, int], taken: set[int], lexicon: Lex
     words = [token.lower_ for token in doc[start:end]]
     if words[0] in lexicon.person_titles or " ".join(words) in lexicon.never_places:
         return False
-    generic = lexicon.site_words | lexicon.site_prefixes | lexicon.generic_words
-    return any(
-        word not in generic
-        and word not in lexicon.directions
-        and word not in lexicon.name_connectors
-        for word in words
-    )
+    return any(word not in lexicon.unnaming_words for word in words)
 
 
 def place_sites(
