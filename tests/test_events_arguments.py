@@ -1303,3 +1303,47 @@ def test_a_noun_that_only_qualifies_an_agent_is_no_event(shipped_coder: EventCod
     ]
     events = code_events(shipped_coder, doc, mentions)
     assert [e.event_text for e in events] == ["demanded"]
+
+
+TURKISH_OFFENSIVE = """
+A DET DT det 2 a
+Turkish ADJ JJ amod 2 Turkish
+offensive NOUN NN nsubj 6 offensive
+against ADP IN prep 2 against
+Kurdish ADJ JJ amod 5 Kurdish
+fighters NOUN NNS pobj 3 fighter
+began VERB VBD ROOT 6 begin
+. PUNCT . punct 6 .
+"""
+
+KILLED_IN_A_STRIKE = """
+The DET DT det 1 the
+commander NOUN NN nsubjpass 3 commander
+was AUX VBD auxpass 3 be
+killed VERB VBN ROOT 3 kill
+in ADP IN prep 3 in
+an DET DT det 7 an
+Israeli ADJ JJ amod 7 Israeli
+strike NOUN NN pobj 4 strike
+. PUNCT . punct 3 .
+"""
+
+
+def test_a_nationality_on_an_act_named_by_a_noun_is_its_doer() -> None:
+    """ "a Turkish offensive", "killed in an Israeli strike": the nationality says whose act
+    it is, read on the noun itself and on the noun that tells the act of a passive verb. A
+    nationality of no one country ("Kurdish") makes no actor."""
+    countries = {"turkish": "TUR", "israeli": "ISR"}
+    coder = EventCoder.from_data(typing="rules", country_of=lambda w: countries.get(w.lower()))
+    doc = parse(TURKISH_OFFENSIVE)
+    offensives = [e for e in code_events(coder, doc, []) if e.event == "ASSAULT"]
+    assert [(a.entity_text, a.code) for e in offensives for a in e.actor] == [("Turkish", "TUR")]
+    assert [r.entity_text for e in offensives for r in e.recipient] == ["Kurdish fighters"]
+    doc = parse(KILLED_IN_A_STRIKE)
+    (killed,) = [e for e in code_events(coder, doc, []) if e.event_text == "killed"]
+    assert [(a.entity_text, a.code) for a in killed.actor] == [("Israeli", "ISR")]
+    assert [r.entity_text for r in killed.recipient] == ["The commander"]
+    countries.pop("turkish")
+    doc = parse(TURKISH_OFFENSIVE)
+    offensives = [e for e in code_events(coder, doc, []) if e.event == "ASSAULT"]
+    assert offensives and all(not e.actor for e in offensives)

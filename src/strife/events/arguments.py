@@ -119,6 +119,7 @@ def extract_arguments(
         resolver.refs(actor_toks)
         or resolver.refs(_authors(token))
         or resolver.refs(_doers_of_subject(actor_toks))
+        or (resolver.nationals(actor_toks) if trigger.spec.pos == "NOUN" else ())
     )
     partners = _partners(actor_toks, actors, resolver, doc) if actors else ()
     recipients = resolver.refs(t for t in recipient_toks if not is_each_other(t))
@@ -186,6 +187,8 @@ def _with_absorbed(
         else:
             inner_actors, inner_recipients = _verb_roles(site.doc[inner.token])
         actors = actors or site.resolver.refs(inner_actors)
+        if inner.spec.pos == "NOUN":
+            actors = actors or site.resolver.nationals(inner_actors)
         inner_refs = site.resolver.refs(inner_recipients)
         recipients = recipients or tuple(r for r in inner_refs if not is_actors_own(r, actors))
     return actors, recipients

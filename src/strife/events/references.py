@@ -328,6 +328,17 @@ class Resolver:
             return ()
         return (ActorRef(word.text, code, sector, None, word.idx, word.idx + len(word.text)),)
 
+    def nationals(self, modifiers: Iterable[Token]) -> tuple[ActorRef, ...]:
+        """The countries the nationality adjectives among ``modifiers`` name ("a Turkish
+        offensive", "an Israeli strike": whose act it is); not a place's name ("the Gaza
+        attack" says where)."""
+        return tuple(
+            ref
+            for word in modifiers
+            if word.dep_ == "amod" and word.pos_ == "ADJ"
+            for ref in self.nationality(word, None)
+        )
+
     def _national(self, noun: Token) -> Iterator[ActorRef]:
         """'the Azeri regions': a noun whose nationality modifier names a country."""
         if self.country_of is None or noun.pos_ not in NOUN_POS:
