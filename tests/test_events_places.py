@@ -209,3 +209,43 @@ def test_a_participle_that_goes_on_telling_the_act_places_it(rule_coder: EventCo
         doc, article, Mentions([actor(doc, 0, 1, "RUS", "GOV")], [ukraine, kyiv], [])
     )
     assert {e.event_loc for e in events if e.event_text == "fired"} == {kyiv.place}
+
+
+KILLED_IN_AN_AMBUSH = """
+Soldiers NOUN NNS nsubjpass 2 soldier
+were AUX VBD auxpass 2 be
+killed VERB VBN ROOT 2 kill
+in ADP IN prep 2 in
+a DET DT det 6 a
+Taliban PROPN NNP compound 6 Taliban
+ambush NOUN NN pobj 3 ambush
+. PUNCT . punct 2 .
+"""
+
+SHELLED_A_REGION = """
+Troops NOUN NNS nsubj 1 troop
+shelled VERB VBD ROOT 1 shell
+villages NOUN NNS dobj 1 village
+in ADP IN prep 1 in
+the DET DT det 6 the
+Tavush PROPN NNP compound 6 Tavush
+region NOUN NN pobj 3 region
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_party_named_on_the_act_is_not_where_it_happened(rule_coder: EventCoder) -> None:
+    """ "were killed in a Taliban ambush": the name qualifies the act, so it does not place
+    it, though the geoparser knows a village of that name; a name on the word for its level
+    does ("shelled villages in the Tavush region")."""
+    article = Article(id="a1", text="", source="test", published=datetime(2024, 5, 2))
+    doc = parse(KILLED_IN_AN_AMBUSH)
+    taliban = place(doc, 5, 6, 320635, "TUR")
+    mentions = [actor(doc, 5, 6, "AFG", "REB", kind="group")]
+    events = rule_coder.code(doc, article, Mentions(mentions, [taliban], []))
+    assert events and all(e.event_loc is None for e in events)
+    doc = parse(SHELLED_A_REGION)
+    tavush = place(doc, 5, 6, 828263, "ARM", "ADM1")
+    mentions = [actor(doc, 0, 1, None, "MIL"), actor(doc, 5, 6, "ARM", "GOV")]
+    events = rule_coder.code(doc, article, Mentions(mentions, [tavush], []))
+    assert events and all(e.event_loc == tavush.place for e in events)

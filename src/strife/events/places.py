@@ -21,11 +21,14 @@ from spacy.tokens import Doc, Token
 from strife.events.lexicon import WORDS
 from strife.nlp import dateline_end
 from strife.places.levels import precision_of
+from strife.places.lexicon import Lexicon
 from strife.records import ActorRef, Place, PlaceMention
 from strife.syntax import ANY_SUBJECT_DEPS, VERBAL_POS
 
 # The words are in data/events/words.json, each list with why it is there.
 EVENT_PLACE_PREPS = WORDS["event_place_preps"]
+# Words that say a place's level ("region", "district", "town"): the geoparser's lists.
+LEVEL_WORDS = Lexicon.load().level_words
 
 
 def event_places(
@@ -98,10 +101,19 @@ def _goes_on(verb: Token) -> bool:
 
 
 def _after_locative(doc: Doc, mention: PlaceMention) -> bool:
+    """ "attacks on Baku", "fighting in the Donetsk region": the name is, or qualifies the
+    word for, what a locative preposition governs; not "died in a Taliban ambush", where it
+    qualifies the act."""
     head = doc[mention.token_end - 1]
     while head.dep_ in ("conj", "compound", "appos") and head.head.i != head.i:
+        if head.dep_ == "compound" and not _is_level_word(head.head):
+            return False
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in EVENT_PLACE_PREPS
+
+
+def _is_level_word(token: Token) -> bool:
+    return token.lower_ in LEVEL_WORDS or token.lemma_.lower() in LEVEL_WORDS
 
 
 def dateline_tokens(doc: Doc) -> frozenset[int]:

@@ -76,6 +76,11 @@ class Lexicon:
         abbreviations = read_abbreviations((folder or data_dir()) / "abbreviations.tsv")
         return cls(**lists, abbreviations=abbreviations)
 
+    @property
+    def level_words(self) -> frozenset[str]:
+        """Words that say a place's level: "region", "district", "town"."""
+        return self.area_nouns | self.district_nouns | self.settlement_nouns
+
     def is_common(self, word: str) -> bool:
         lowered = word.lower()
         return lowered in self.common_words or lowered in STOP_WORDS
