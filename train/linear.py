@@ -18,6 +18,18 @@ from strife.events.linear import FEATURES_FILE
 SEED = 13
 
 
+def fold_draws(texts: Sequence[str], folds: int, repeats: int) -> list[np.ndarray]:
+    """``repeats`` assignments of items to ``folds`` folds by their sentence (``texts``, one
+    per item: a sentence's items share a fold), drawn from seeds SEED, SEED + 1, ..."""
+    distinct = sorted(set(texts))
+    draws = []
+    for repeat in range(repeats):
+        rng = np.random.default_rng(SEED + repeat)
+        fold_of = dict(zip(distinct, rng.integers(0, folds, len(distinct)), strict=True))
+        draws.append(np.array([fold_of[text] for text in texts]))
+    return draws
+
+
 def vocabulary(rows: Iterable[Sequence[str]], min_count: int) -> list[str]:
     """The feature names seen in at least ``min_count`` rows, sorted."""
     counts = Counter(f for row in rows for f in set(row))

@@ -52,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coding import training_coder
 from data import UNSPLIT, ngec_examples
-from linear import SEED, fit, matrix, sigmoid, vocabulary, write_model
+from linear import fit, fold_draws, matrix, sigmoid, vocabulary, write_model
 from wordpieces import mean_embeddings, piece_embeddings, piece_scores
 
 from strife.evaluate.cameo import CORPUS, class_admits
@@ -215,12 +215,7 @@ def cross_validate(
     corpora, each the mean of ``REPEATS`` cross-validations with other folds). ``words``
     (the sentences' mean word-piece embeddings) join the features times the scale; scale 0
     leaves them out."""
-    texts = sorted({s.text for s in samples})
-    folds = []
-    for repeat in range(REPEATS):
-        rng = np.random.default_rng(SEED + repeat)
-        fold_of = dict(zip(texts, rng.integers(0, FOLDS, len(texts)), strict=True))
-        folds.append(np.array([fold_of[s.text] for s in samples]))
+    folds = fold_draws([s.text for s in samples], FOLDS, REPEATS)
     best = (2.0, C_GRID[0], 0.0, 0.0)
     for scale in WORD_SCALES:
         design = np.hstack([x, words * scale]) if scale else x

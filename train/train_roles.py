@@ -42,7 +42,7 @@ from spacy.tokens import Span
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coding import training_coder
-from linear import SEED, fit, matrix, sigmoid, vocabulary, write_model
+from linear import fit, fold_draws, matrix, sigmoid, vocabulary, write_model
 
 from strife.evaluate.event_gold import GoldItem, Mention
 from strife.evaluate.events import code_sentences, labeller, same_type
@@ -183,13 +183,8 @@ def _role_right(group: Group, p: np.ndarray, threshold: float) -> bool:
 def cross_validate(groups: list[Group], names: Sequence[str]) -> tuple[float, float]:
     """The (C, threshold) whose picks find the most gold pairs out of fold: the mean of
     ``REPEATS`` cross-validations, each with its own folds over sentences."""
-    texts = sorted({g.text for g in groups})
     blocks = [matrix(g.rows, names) for g in groups]
-    folds = []
-    for repeat in range(REPEATS):
-        rng = np.random.default_rng(SEED + repeat)
-        fold_of = dict(zip(texts, rng.integers(0, FOLDS, len(texts)), strict=True))
-        folds.append(np.array([fold_of[g.text] for g in groups]))
+    folds = fold_draws([g.text for g in groups], FOLDS, REPEATS)
     rules = filled(groups, [np.zeros(len(g.rows)) for g in groups], 2.0)
     print(f"the rules alone find {rules:.3f} of the gold pairs")
     best = (rules, C_GRID[0], 1.0)
