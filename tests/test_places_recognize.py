@@ -478,6 +478,24 @@ def test_a_word_of_an_unknown_feature_name_is_not_resolved_alone(
     assert found(feature_geoparser, doc) == [("Yucatan", 3523303), ("Mississippi", 4436296)]
 
 
+def test_names_before_a_conjunction_or_on_are_not_part_of_a_feature_name(
+    feature_geoparser: Geoparser,
+) -> None:
+    # The scan for names runs "Yucatan and Mississippi on the Bayou River" into one phrase
+    # ending in a feature word; "and" and "on" part it into two places and a river.
+    # (The river, which the gazetteer lacks, is a site placed at the town its article names.)
+    doc = tagged("floods hit Yucatan and Mississippi on the Bayou River")
+    assert found(feature_geoparser, doc) == [
+        ("Yucatan", 3523303),
+        ("Mississippi", 4436296),
+        ("Bayou River", 4436296),
+    ]
+    doc = tagged("barges stalled in Mississippi on the Bayou River")
+    assert found(feature_geoparser, doc)[0] == ("Mississippi", 4436296)
+    doc = tagged("pirates crossed the Gulf of Aden and Yucatan")
+    assert found(feature_geoparser, doc) == [("Gulf of Aden", 3), ("Yucatan", 3523303)]
+
+
 def test_a_dateline_in_capitals_names_the_town_the_story_was_filed_from() -> None:
     washington_dc = GazetteerEntry(
         4140963, "Washington", 38.9, -77.04, "USA", "PPLC", 689545, "DC", name_count=150
