@@ -624,3 +624,37 @@ def test_word_forms_are_sorted_the_same_when_remembered_and_the_memory_is_bounde
     assert set(recognize._FORM_KINDS) <= {token.orth for token in other}
     assert found(geoparser, tagged(text)) == first
     assert [name for name, _ in first] == ["St. Thomas", "Port-au-Prince", "Deir ez-Zor"]
+
+
+RIVER_PLACES = [
+    GazetteerEntry(709930, "Dnipro", 48.45, 34.98, "UKR", "PPL", 968502, "04", name_count=80),
+    GazetteerEntry(
+        -7, "Dnieper", 46.5, 32.3, "", "STM", name_count=90, alternate_names=("Dnipro River",)
+    ),
+    GazetteerEntry(8, "Orel", 52.97, 36.07, "RUS", "PPL", 317000, "56"),
+    GazetteerEntry(
+        -9, "Mediterranean Sea", 35.0, 20.0, "", "SEA", alternate_names=("Mediterranean",)
+    ),
+    GazetteerEntry(-10, "Adriatic", 43.0, 15.0, "", "SEA"),
+]
+
+
+@pytest.fixture(scope="module")
+def river_geoparser() -> Geoparser:
+    return Geoparser(Gazetteer.from_records(RIVER_PLACES))
+
+
+def test_a_feature_word_in_lower_case_ends_the_name_before_it(river_geoparser: Geoparser) -> None:
+    # "the Dnipro river" names the river, not the city of Dnipro 300 km upstream.
+    doc = tagged("Russia withdrew its forces across the Dnipro river on Friday")
+    names = [(m.place.extracted_place, m.place.geonameid) for m in river_geoparser.find(doc)]
+    assert names == [("Dnipro river", -7)]
+    assert found(river_geoparser, tagged("shells hit Dnipro on Friday")) == [("Dnipro", 709930)]
+    # A river the gazetteer lacks is still no town of its first word's name.
+    doc = tagged("troops crossed the Orel river on Friday")
+    assert all(m.place.geonameid != 8 for m in river_geoparser.find(doc))
+    # A feature's own name followed by its kind stays the feature.
+    doc = tagged("ships crossed the Mediterranean sea")
+    assert found(river_geoparser, doc) == [("Mediterranean sea", -9)]
+    doc = tagged("ships crossed the Adriatic sea")
+    assert found(river_geoparser, doc) == [("Adriatic", -10)]

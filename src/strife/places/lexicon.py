@@ -49,6 +49,8 @@ class Lexicon:
     abbreviations: Mapping[str, Abbreviation] = field(default_factory=dict)
     #: Generic words of physical features ("river", "gulf").
     feature_words: frozenset[str] = frozenset()
+    #: Feature words that end a name written in lower case too ("the Dnipro river").
+    feature_tails: frozenset[str] = frozenset()
     #: Words that never name a place alone inside a longer name ("peninsula", "park").
     generic_words: frozenset[str] = frozenset()
     #: Words that end ("hospital", "street") or open ("lake", "rue") a site's name.
@@ -98,6 +100,7 @@ _WORD_LISTS = (
     "macro_regions",
     "common_words",
     "feature_words",
+    "feature_tails",
     "generic_words",
     "site_words",
     "site_prefixes",

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from strife.nlp import DATELINE_DASHES, doc_text
 from strife.places.gazetteer import Gazetteer
+from strife.places.levels import is_feature_area
 from strife.places.lexicon import Abbreviation, Lexicon
 from strife.places.names import Candidate, normalize_name
 from strife.places.usage import (
@@ -200,6 +201,10 @@ def _is_part_of_a_feature_name(doc: Doc, match: Match, names: _Names, lexicon: L
     if all(word in lexicon.generic_words or word in lexicon.directions for word in words):
         return True
     if doc[end - 1].lower_ in lexicon.feature_words and end > match.end:
+        if end == match.end + 1 and any(
+            is_feature_area(c.entry.feature_code) for c in match.candidates
+        ):
+            return False  # "the Mediterranean sea", "the Mississippi River basin"
         return not _breaks_name(doc, match.end, end - 1)
     if doc[start].lower_ in lexicon.feature_words and start < match.start:
         return not _breaks_name(doc, start + 1, match.start)
@@ -304,6 +309,18 @@ def _name_spans(words: _Words, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
                 break
             if kinds[end] & _CAPITALISED:
                 yield start, end + 1
+                if _ends_with_feature_tail(words, end + 1, lexicon):
+                    yield start, end + 2
+
+
+def _ends_with_feature_tail(words: _Words, index: int, lexicon: Lexicon) -> bool:
+    """A feature word in lower case right after a name ends it: "the Dnipro river" names the
+    river, not the city of Dnipro."""
+    return (
+        index < len(words)
+        and words.spaced[index - 1] > 0
+        and words.word(index) in lexicon.feature_tails
+    )
 
 
 def _abbreviation(words: _Words, index: int, lexicon: Lexicon) -> tuple[Abbreviation, int] | None:
