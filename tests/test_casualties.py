@@ -190,3 +190,22 @@ def test_the_figures_of_joined_victims_add_up_but_not_animals() -> None:
     assert dead is not None and (dead.min, dead.text) == (6, "five soldiers and a policeman")
     dead = count_casualties(parse(JOINED_LIVESTOCK)).dead
     assert dead is not None and (dead.min, dead.text) == (17, "17")
+
+
+def test_the_victims_of_a_beheading_a_murder_or_an_assassination_are_dead() -> None:
+    for verb, lemma in (
+        ("beheaded", "behead"),
+        ("murdered", "murder"),
+        ("assassinated", "assassinate"),
+    ):
+        doc = parse(
+            f"""
+Militants NOUN NNS nsubj 1 militant
+{verb} VERB VBD ROOT 1 {lemma}
+three NUM CD nummod 3 three
+men NOUN NNS dobj 1 man
+. PUNCT . punct 1 .
+"""
+        )
+        dead = count_casualties(doc).dead
+        assert dead is not None and (dead.min, dead.text) == (3, "three"), verb
