@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from strife.errors import MalformedRecord, UnreadableInput
-from strife.evaluate.geo import GeoScores, distance_km, match_article, part_of
+from strife.evaluate.geo import GeoScores, match_article, part_of
 from strife.evaluate.geo_gold import GoldArticle, GoldToponym, read_gold
+from strife.places.geometry import distance_km
 from strife.records import Place
 
 TEXT = "Shelling hit Shushi and Geneva hosted talks."

@@ -20,7 +20,6 @@ at even positions of the file are the development half (``dev``), odd ones the h
 
 from __future__ import annotations
 
-import math
 import statistics
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -30,22 +29,13 @@ from typing import Any, Literal
 from strife.evaluate.geo_gold import GoldArticle, GoldToponym
 from strife.nlp import remember_text
 from strife.places import Geoparser
+from strife.places.geometry import distance_km
 from strife.records import Place
 
 Part = Literal["dev", "test", "all"]
 PARTS: tuple[Part, ...] = ("dev", "test", "all")
 ACCURACY_KM = 161.0
 PARSE_BATCH = 8  # gold articles parsed together
-EARTH_RADIUS_KM = 6371.0088
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    half_dphi = math.radians(lat2 - lat1) / 2
-    half_dlambda = math.radians(lon2 - lon1) / 2
-    a = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,6 @@ from strife.errors import UnreadableInput
 from strife.evaluate.geo import (
     ACCURACY_KM,
     GeoScores,
-    distance_km,
     match_article,
     parsed_articles,
     part_of,
@@ -38,6 +37,7 @@ from strife.evaluate.geo import (
 from strife.evaluate.geo_gold import GoldArticle, GoldToponym, read_gold
 from strife.places import Geoparser
 from strife.places.features import FEATURES, LOCAL_FEATURES
+from strife.places.geometry import distance_km
 from strife.places.ranker import Group, ResolverModel, fit
 from strife.places.recognize import Toponym
 from strife.places.resolve import ArticleFeatures

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from strife.places.geometry import EARTH_RADIUS_KM
 from strife.places.levels import level_of
 from strife.places.names import Candidate, GazetteerEntry, normalize_name
 from strife.places.recognize import Toponym
@@ -72,7 +73,6 @@ _NAME_WITHIN = _CONTEXT_COLUMN["name_within_container"]
 # How far (km) a reading may lie from another name's reading and still count as near.
 NEAR_KM = 150.0
 SHARE_KM = 600.0
-EARTH_RADIUS_KM = 6371.0088
 #: Names an article's readings are compared with; an article naming more (a list of every
 #: town of a country) is compared with the likeliest readings of this many.
 MAX_CONTEXT_NAMES = 2_000

@@ -1,0 +1,47 @@
+"""Where a division is placed: the middle of the box its towns span, without the towns
+GeoNames files under it by mistake."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from strife.places.geometry import distance_km
+from strife.places.subdivisions import box_centre, division_entries, without_strays
+
+# Towns of a province around 38-41 N, 114-119 E, and three villages 2,500 km west of it
+# (coded as in the province by mistake).
+PROVINCE = [(38.0 + i % 4, 114.0 + i % 6, 10_000) for i in range(40)]
+STRAYS = [(31.5, 94.0, 0), (31.7, 94.3, 0), (33.3, 87.7, 0)]
+
+
+def test_towns_far_from_all_the_others_do_not_stretch_the_box() -> None:
+    kept = without_strays(PROVINCE + STRAYS)
+    assert kept == PROVINCE
+    lat, lon = box_centre(PROVINCE + STRAYS)
+    assert (lat, lon) == (39.5, 116.5)
+
+
+def test_a_division_spread_wide_keeps_its_remote_towns() -> None:
+    # Most towns in the south, one in seven spread far to the north: all part of it.
+    south = [(43.0 + (i % 5) * 0.5, -80.0 + (i % 7), 5_000) for i in range(60)]
+    north = [(50.0 + i * 0.5, -85.0 - i * 0.5, 500) for i in range(10)]
+    assert without_strays(south + north) == south + north
+
+
+def test_a_few_towns_are_kept_as_they_are() -> None:
+    few = [(10.0, 10.0, 1), (10.5, 10.5, 1), (40.0, 60.0, 1)]
+    assert without_strays(few) == few
+
+
+def test_division_entries_place_each_division_among_its_own_towns() -> None:
+    division = SimpleNamespace(
+        admin_level=1,
+        geonames_id=1808773,
+        geonames_code="CN.10",
+        name="Hebei",
+        aliases=["Hebei Sheng"],
+        country=SimpleNamespace(alpha3="CHN"),
+    )
+    (entry,) = division_entries([division], {1808773: PROVINCE + STRAYS})
+    assert entry.feature_code == "ADM1" and entry.admin1 == "10"
+    assert distance_km(entry.lat, entry.lon, 39.5, 116.5) < 1
