@@ -445,3 +445,31 @@ def test_the_typer_reads_each_doers_own_clause() -> None:
     assert own_clause_span(doc[:], doc[12]).text == "rebels shelled Sderot, killing two people"
     single = parse(KILLED_AND_WOUNDED)
     assert own_clause_span(single[:], single[3]) == single[:]
+
+
+KILLED_IN_TWO_TOWNS = """
+Russian ADJ JJ amod 1 russian
+forces NOUN NNS nsubj 2 force
+killed VERB VBD ROOT 2 kill
+five NUM CD nummod 4 five
+people NOUN NNS dobj 2 people
+in ADP IN prep 2 in
+Bakhmut PROPN NNP pobj 5 Bakhmut
+and CCONJ CC cc 6 and
+Avdiivka PROPN NNP conj 6 Avdiivka
+. PUNCT . punct 2 .
+"""
+
+
+def test_a_figure_coded_at_several_places_is_counted_once(shipped_coder: EventCoder) -> None:
+    """One report of five dead, coded once per town: a sum over the events gives five."""
+    doc = parse(KILLED_IN_TWO_TOWNS)
+    mentions = [actor(doc, 0, 2, "RUS", "MIL", kind="agent")]
+    places = [place(doc, 6, 7, 1, "UKR"), place(doc, 8, 9, 2, "UKR")]
+    events = code(shipped_coder, doc, mentions, places)
+    assert sorted(e.event_loc.geonameid for e in events if e.event_loc) == [1, 2]
+    dead = [e.size.dead.min for e in events if e.size.dead is not None]
+    assert dead == [5]
+    first = min(events, key=lambda e: e.event_loc.start if e.event_loc else 0)
+    assert first.size.dead is not None and first.event_loc is not None
+    assert first.event_loc.extracted_place == "Bakhmut"

@@ -292,10 +292,12 @@ class EventCoder:
             probability=choice.probability if choice.event == event else None,
         )
         where: list[Place | None] = list(places) or [None]
+        # One report coded once per place and per direction: its figures go with the first
+        # of these events only, so that a sum over events counts them once.
         return [
             base.build(
                 *localize(event, actors, recipients, place, base.claims, ctx.home, mode, filed),
-                place, direction)
+                place, direction, counted=direction == 0 and place is where[0])
             for direction, (actors, recipients) in enumerate(_directions(args))
             for place in where
         ]  # fmt: skip
@@ -378,6 +380,7 @@ class _EventBase:
         claims: tuple[Claim, ...],
         place: Place | None,
         direction: int,
+        counted: bool = True,
     ) -> Event:
         doc = self.sentence.span.doc
         evidence = doc[self.trigger.token_start : self.trigger.token_end]
@@ -397,7 +400,7 @@ class _EventBase:
             actor=actors,
             recipient=recipients,
             event_loc=place,
-            size=self.size,
+            size=self.size if counted else Casualties(),
             event_text=text[evidence.start_char : evidence.end_char],
             event_start=evidence.start_char,
             event_end=evidence.end_char,
