@@ -658,3 +658,24 @@ def test_a_feature_word_in_lower_case_ends_the_name_before_it(river_geoparser: G
     assert found(river_geoparser, doc) == [("Mediterranean sea", -9)]
     doc = tagged("ships crossed the Adriatic sea")
     assert found(river_geoparser, doc) == [("Adriatic", -10)]
+
+
+def test_a_named_persons_word_read_as_a_person_is_no_place_whatever_the_cue() -> None:
+    from spacy.tokens import Span
+
+    bolton = GazetteerEntry(2655237, "Bolton", 53.58, -2.43, "GBR", "PPL", 139403, "ENG")
+    geoparser = Geoparser(Gazetteer.from_records([bolton]))
+
+    def doc_with(people: Sequence[tuple[int, int]], text: str) -> Doc:
+        doc = tagged(text)
+        doc.set_ents([Span(doc, start, end, "PERSON") for start, end in people])
+        return doc
+
+    text = "adviser John Bolton joined . Trump wanted a response from Bolton ."
+    # Tokens: adviser(0) John(1) Bolton(2) joined(3) .(4) Trump(5) wanted(6) a(7)
+    # response(8) from(9) Bolton(10) .(11)
+    assert found(geoparser, doc_with([(1, 3), (10, 11)], text)) == []
+    # Without the full name before it, or where the model reads it as no person, "from
+    # Bolton" is the town.
+    assert found(geoparser, doc_with([(10, 11)], text)) == [("Bolton", 2655237)]
+    assert found(geoparser, doc_with([(1, 3)], text)) == [("Bolton", 2655237)]

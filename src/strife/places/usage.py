@@ -168,6 +168,8 @@ def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
             return True
     if _follows_title(doc, match.start, lexicon) or _names_a_part_of_something(doc, match):
         return True
+    if _is_named_persons_word(reading, match):
+        return True
     if len(words) == 1 and _is_title_of_a_name(doc, match.start, lexicon):
         return True
     if len(words) == 1 and _is_acronym(words[0]) and words[0].text not in lexicon.abbreviations:
@@ -178,6 +180,21 @@ def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
     if len(words) != 1 or words[0].pos_ != "ADJ" or _is_place_entity(reading, match):
         return False
     return not _names_an_area(match) or words[0].lower_ in lexicon.directions
+
+
+def _is_named_persons_word(reading: Reading, match: Match) -> bool:
+    """ "a response from Bolton" once "John Bolton" is named, where the model also reads the
+    word as a person: whatever the cue, a person, not the town."""
+    if match.end - match.start != 1 or any(c.entry.is_country for c in match.candidates):
+        return False
+    token = reading.doc[match.start]
+    entity = reading.entities.get(match.start)
+    return (
+        token.text in reading.person_words
+        and entity is not None
+        and entity.label_ == "PERSON"
+        and len(entity) == 1
+    )
 
 
 def _names_an_area(match: Match) -> bool:
