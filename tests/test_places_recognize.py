@@ -679,3 +679,13 @@ def test_a_named_persons_word_read_as_a_person_is_no_place_whatever_the_cue() ->
     # Bolton" is the town.
     assert found(geoparser, doc_with([(10, 11)], text)) == [("Bolton", 2655237)]
     assert found(geoparser, doc_with([(1, 3)], text)) == [("Bolton", 2655237)]
+
+
+def test_an_organisations_name_is_no_village_of_that_name() -> None:
+    # The actor dictionary knows NATO ("Nato") and the Fars news agency ("Fars").
+    nato = GazetteerEntry(1697548, "Nato", 13.62, 123.38, "PHL", "PPL", 5583, "05")
+    fars = GazetteerEntry(134766, "Fārs", 29.0, 53.0, "IRN", "ADM1", 3379742, "07")
+    geoparser = Geoparser(Gazetteer.from_records([nato, fars]))
+    doc = tagged("troops from Nato arrived in Fars", ents=[("Nato", "ORG")])
+    # A country, a division or a big town by its own name stays a place.
+    assert found(geoparser, doc) == [("Fars", 134766)]

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from strife.datafiles import data_file
 from strife.errors import ModelError
+from strife.places.names import normalize_name
 from strife.places.sources import data_dir
 
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]\.[A-Z][a-z]\.")
@@ -58,6 +60,9 @@ class Lexicon:
     site_prefixes: frozenset[str] = frozenset()
     #: What may stand between a site and the place it lies in ("the Ritz Hotel in Paris").
     container_glue: frozenset[str] = frozenset()
+    #: Lookup keys of the organisations the actor dictionary knows ("nato", "taliban",
+    #: "red cross"): news means the organisation, not a village of the same name.
+    organisation_names: frozenset[str] = frozenset()
     #: Words that do not make a site's name a name ("Memorial Hospital" is one, "National
     #: Park" is not): site and generic words, directions and name connectors.
     unnaming_words: frozenset[str] = field(init=False, default=frozenset())
@@ -76,7 +81,8 @@ class Lexicon:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"cannot load the toponym word lists {source}: {exc}") from exc
         abbreviations = read_abbreviations((folder or data_dir()) / "abbreviations.tsv")
-        return cls(**lists, abbreviations=abbreviations)
+        organisations = read_organisation_names(data_file("actors", "organisations.tsv"))
+        return cls(**lists, abbreviations=abbreviations, organisation_names=organisations)
 
     @property
     def level_words(self) -> frozenset[str]:
@@ -123,3 +129,15 @@ def read_abbreviations(path: Path) -> dict[str, Abbreviation]:
         return {row["abbreviation"]: Abbreviation(row["name"], row["country"]) for row in rows}
     except KeyError as exc:
         raise ModelError(f"{path}: missing column {exc}") from exc
+
+
+def read_organisation_names(path: Path) -> frozenset[str]:
+    """The lookup keys of the names and aliases of the organisations in ``path`` (the actor
+    dictionary's ``organisations.tsv``)."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        names = [n for row in rows for n in (row["name"], *(row["aliases"] or "").split("|"))]
+    except (OSError, KeyError, csv.Error) as exc:
+        raise ModelError(f"cannot read the organisation names {path}: {exc}") from exc
+    return frozenset(normalize_name(n) for n in names if n.strip())

@@ -45,6 +45,8 @@ _HYPHENS = frozenset({"-", "‐", "‑", "–"})
 # may open or continue a name, never end one.
 _SHORTENED = re.compile(r"[A-Z][a-z]{1,3}\.")
 _MAX_MODIFIERS = 4
+# An organisation's name that is also a town's is the town only when the town is this big.
+WELL_KNOWN_POPULATION = 100_000
 _DATELINE_FOLLOWERS = DATELINE_DASHES | {",", "("}
 
 
@@ -176,8 +178,11 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
     toponyms: list[Toponym] = []
     previous: Toponym | None = None
     for match in _longest_matches(names.spans, names.keys, found):
-        if names.keys[(match.start, match.end)] in lexicon.never_places:
+        key = names.keys[(match.start, match.end)]
+        if key in lexicon.never_places:
             continue
+        if key in lexicon.organisation_names and not _is_well_known_place(match):
+            continue  # "Nato", "the Taliban": not the villages of those names
         if _is_part_of_a_feature_name(doc, match, names, lexicon):
             continue
         toponym = _read_match(reading, _restricted(match, names), previous)
@@ -187,6 +192,20 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
             toponyms.append(toponym)
             previous = toponym
     return _qualified_by_demonyms(doc, _lists_and_hierarchies(doc, toponyms, lexicon))
+
+
+def _is_well_known_place(match: Match) -> bool:
+    """A country, a division or a town of ``WELL_KNOWN_POPULATION`` by its own name: "Fars"
+    (the province, also a news agency's name) stays a place."""
+    return any(
+        c.exact
+        and (
+            c.entry.is_country
+            or c.entry.is_admin_area
+            or c.entry.population >= WELL_KNOWN_POPULATION
+        )
+        for c in match.candidates
+    )
 
 
 def _is_part_of_a_feature_name(doc: Doc, match: Match, names: _Names, lexicon: Lexicon) -> bool:
