@@ -115,3 +115,26 @@ def test_landmarks_seas_and_regions_resolve_whole_and_never_to_a_namesake_town(
     assert found["Middle East"] == ("Middle East", "RGN")
     assert found["Black Sea"] == ("Black Sea", "SEA")
     assert not {"Gulf", "Peninsula", "Aden"} & set(found)
+
+
+# Written for this test: people, peoples and organisations whose names GeoNames also gives
+# to villages (Nato in the Philippines, Arab in Alabama, Britton in the United States).
+PEOPLE_ARTICLE = (
+    "National security adviser John Bolton joined the call. Not hearing an instant "
+    "response from Bolton, the president hung up. Nato allies met in Brussels, where a "
+    "Kurd from Kobani said a Briton had been killed fighting the Taliban in Afghanistan "
+    "alongside Arab fighters."
+)
+
+
+def test_people_peoples_and_organisations_are_no_villages(
+    real_geoparser: Geoparser, nlp: Any
+) -> None:
+    doc = nlp(PEOPLE_ARTICLE)
+    found = {
+        m.place.extracted_place: (m.place.resolved_place, m.place.country_code)
+        for m in real_geoparser.find(doc, every_toponym=True)
+    }
+    assert not {"Bolton", "Nato", "Kurd", "Arab", "Taliban"} & set(found)
+    assert found["Briton"] == ("United Kingdom", "GBR")
+    assert found["Brussels"][1] == "BEL" and found["Kobani"][1] == "SYR"
