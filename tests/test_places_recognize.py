@@ -689,3 +689,9 @@ def test_an_organisations_name_is_no_village_of_that_name() -> None:
     doc = tagged("troops from Nato arrived in Fars", ents=[("Nato", "ORG")])
     # A country, a division or a big town by its own name stays a place.
     assert found(geoparser, doc) == [("Fars", 134766)]
+    # And a person it knows ("Pompeo", not Pompeu in Brazil).
+    pompeu = GazetteerEntry(
+        3453240, "Pompéu", -19.22, -45.0, "BRA", "PPL", 31047, "15", alternate_names=("Pompeo",)
+    )
+    geoparser = Geoparser(Gazetteer.from_records([pompeu]))
+    assert found(geoparser, tagged("orders came from Pompeo on Thursday")) == []

@@ -60,9 +60,9 @@ class Lexicon:
     site_prefixes: frozenset[str] = frozenset()
     #: What may stand between a site and the place it lies in ("the Ritz Hotel in Paris").
     container_glue: frozenset[str] = frozenset()
-    #: Lookup keys of the organisations the actor dictionary knows ("nato", "taliban",
-    #: "red cross"): news means the organisation, not a village of the same name.
-    organisation_names: frozenset[str] = frozenset()
+    #: Lookup keys of the organisations and people the actor dictionary knows ("nato",
+    #: "taliban", "red cross", "merkel"): news means them, not a village of the same name.
+    actor_names: frozenset[str] = frozenset()
     #: Words that do not make a site's name a name ("Memorial Hospital" is one, "National
     #: Park" is not): site and generic words, directions and name connectors.
     unnaming_words: frozenset[str] = field(init=False, default=frozenset())
@@ -81,8 +81,9 @@ class Lexicon:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"cannot load the toponym word lists {source}: {exc}") from exc
         abbreviations = read_abbreviations((folder or data_dir()) / "abbreviations.tsv")
-        organisations = read_organisation_names(data_file("actors", "organisations.tsv"))
-        return cls(**lists, abbreviations=abbreviations, organisation_names=organisations)
+        actors = read_actor_names(data_file("actors", "organisations.tsv"))
+        actors |= read_actor_names(data_file("actors", "persons.tsv"))
+        return cls(**lists, abbreviations=abbreviations, actor_names=actors)
 
     @property
     def level_words(self) -> frozenset[str]:
@@ -131,13 +132,13 @@ def read_abbreviations(path: Path) -> dict[str, Abbreviation]:
         raise ModelError(f"{path}: missing column {exc}") from exc
 
 
-def read_organisation_names(path: Path) -> frozenset[str]:
-    """The lookup keys of the names and aliases of the organisations in ``path`` (the actor
-    dictionary's ``organisations.tsv``)."""
+def read_actor_names(path: Path) -> frozenset[str]:
+    """The lookup keys of the names and aliases in one of the actor dictionary's tables
+    (``organisations.tsv``, ``persons.tsv``)."""
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
         names = [n for row in rows for n in (row["name"], *(row["aliases"] or "").split("|"))]
     except (OSError, KeyError, csv.Error) as exc:
-        raise ModelError(f"cannot read the organisation names {path}: {exc}") from exc
+        raise ModelError(f"cannot read the actor names {path}: {exc}") from exc
     return frozenset(normalize_name(n) for n in names if n.strip())

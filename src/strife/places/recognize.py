@@ -181,8 +181,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
         key = names.keys[(match.start, match.end)]
         if key in lexicon.never_places:
             continue
-        if key in lexicon.organisation_names and not _is_well_known_place(match):
-            continue  # "Nato", "the Taliban": not the villages of those names
+        if key in lexicon.actor_names and not _is_well_known_place(match):
+            continue  # "Nato", "the Taliban", "Merkel": not the villages of those names
         if _is_part_of_a_feature_name(doc, match, names, lexicon):
             continue
         toponym = _read_match(reading, _restricted(match, names), previous)
