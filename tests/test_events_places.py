@@ -249,3 +249,19 @@ def test_a_party_named_on_the_act_is_not_where_it_happened(rule_coder: EventCode
     mentions = [actor(doc, 0, 1, None, "MIL"), actor(doc, 5, 6, "ARM", "GOV")]
     events = rule_coder.code(doc, article, Mentions(mentions, [tavush], []))
     assert events and all(e.event_loc == tavush.place for e in events)
+
+
+def test_the_datelines_place_is_not_remembered_as_an_events_own() -> None:
+    """A later sentence's event recalls the dateline as the dateline (filed), not as the
+    place an earlier event was named at: "Authorities restricted internet access" in a
+    report filed from Dubai took Dubai's country."""
+    memory = PlaceMemory(TBILISI)
+    memory.remember(1, [TBILISI])
+    assert memory.recall(2) == (TBILISI, True)
+
+
+def test_a_dateline_in_a_country_the_article_does_not_name_places_nothing() -> None:
+    dubai = Place("DUBAI", "Dubai", 292223, 25.1, 55.3, "ARE", "PPLA", None, 0, 5)
+    assert PlaceMemory(dubai, {"IRN"}).recall(1) == (None, False)
+    assert PlaceMemory(dubai, {"IRN", "ARE"}).recall(1) == (dubai, True)
+    assert PlaceMemory(dubai, ()).recall(1) == (dubai, True)  # the article names none

@@ -128,9 +128,25 @@ class _ArticleContext:
                 i for m in mentions.actors for i in range(m.token_start, m.token_end)
             ),
             dateline=dateline,
-            memory=PlaceMemory(datelined[0] if datelined else None),
+            memory=PlaceMemory(
+                datelined[0] if datelined else None, _named_countries(mentions, dateline)
+            ),
             home=codes.most_common(1)[0][0] if codes else None,
         )
+
+
+def _named_countries(mentions: Mentions, dateline: frozenset[int]) -> set[str]:
+    """The countries an article names outside its dateline: its parties' and its places'."""
+    codes = {
+        m.ref.code
+        for m in mentions.actors
+        if m.ref.code and len(m.ref.code) == 3 and m.token_start not in dateline
+    }
+    return codes | {
+        m.place.country_code
+        for m in mentions.places
+        if m.place.country_code and m.token_start not in dateline
+    }
 
 
 def _inside_names(doc: Doc, actors: Sequence[ActorMention]) -> frozenset[int]:

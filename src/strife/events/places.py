@@ -132,12 +132,22 @@ class PlaceMemory:
 
     LOOKBACK = 3
 
-    def __init__(self, dateline: Place | None) -> None:
+    def __init__(self, dateline: Place | None, countries: Collection[str] = ()) -> None:
+        """``countries``: those the article names outside its dateline (its parties' and
+        its places'). A dateline in none of them places nothing: a report filed from Dubai
+        about Iran."""
         self.dateline = dateline
+        self.countries = frozenset(countries)
         self._recent: list[tuple[int, Place]] = []
 
     def remember(self, sequence: int, places: Sequence[Place]) -> None:
-        self._recent.extend((sequence, place) for place in places)
+        """Keep the places events of sentence ``sequence`` took; the dateline's, which
+        ``recall`` gave them, stays only the dateline's."""
+        self._recent.extend((sequence, place) for place in places if not self._is_dateline(place))
+
+    def _is_dateline(self, place: Place) -> bool:
+        line = self.dateline
+        return line is not None and (place.start, place.end) == (line.start, line.end)
 
     def recall(self, sequence: int) -> tuple[Place | None, bool]:
         """The last place an event of the previous sentences took, else the dateline's;
@@ -146,4 +156,7 @@ class PlaceMemory:
         for seen, place in reversed(self._recent):
             if seen < sequence and sequence - seen <= self.LOOKBACK:
                 return place, False
-        return self.dateline, self.dateline is not None
+        line = self.dateline
+        if line is None or (self.countries and line.country_code not in self.countries):
+            return None, False
+        return line, True
