@@ -100,13 +100,17 @@ FEATURES_ARTICLE = (
 )
 
 
+def every_toponym(real_geoparser: Geoparser, doc: Any) -> dict[str, Any]:
+    """Each toponym's words and its place, as a geoparser reports them."""
+    return {m.place.extracted_place: m.place for m in real_geoparser.find(doc, every_toponym=True)}
+
+
 def test_landmarks_seas_and_regions_resolve_whole_and_never_to_a_namesake_town(
     real_geoparser: Geoparser, nlp: Any
 ) -> None:
-    doc = nlp(FEATURES_ARTICLE)
     found = {
-        m.place.extracted_place: (m.place.resolved_place, m.place.feature_code)
-        for m in real_geoparser.find(doc, every_toponym=True)
+        name: (place.resolved_place, place.feature_code)
+        for name, place in every_toponym(real_geoparser, nlp(FEATURES_ARTICLE)).items()
     }
     assert found["White House"] == ("White House", "BLDG")
     assert found["Gulf of Aden"] == ("Gulf of Aden", "GULF")
@@ -130,10 +134,9 @@ PEOPLE_ARTICLE = (
 def test_people_peoples_and_organisations_are_no_villages(
     real_geoparser: Geoparser, nlp: Any
 ) -> None:
-    doc = nlp(PEOPLE_ARTICLE)
     found = {
-        m.place.extracted_place: (m.place.resolved_place, m.place.country_code)
-        for m in real_geoparser.find(doc, every_toponym=True)
+        name: (place.resolved_place, place.country_code)
+        for name, place in every_toponym(real_geoparser, nlp(PEOPLE_ARTICLE)).items()
     }
     assert not {"Bolton", "Nato", "Kurd", "Arab", "Taliban", "Obama"} & set(found)
     assert found["Briton"] == ("United Kingdom", "GBR")
