@@ -1,6 +1,8 @@
 """The word lists the toponym recogniser reads: ``data/places/recognition.json`` (cue words,
-titles, names that are never places) and ``data/places/abbreviations.tsv`` (state and
-province abbreviations)."""
+titles, names that are never places), ``data/places/abbreviations.tsv`` (state and
+province abbreviations) and the names of the actor dictionary's organisations and people
+(``data/actors/organisations.tsv``, ``persons.tsv``), which are not villages of their
+names."""
 
 from __future__ import annotations
 
