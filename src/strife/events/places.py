@@ -21,14 +21,14 @@ from spacy.tokens import Doc, Token
 from strife.events.lexicon import WORDS
 from strife.nlp import dateline_end
 from strife.places.levels import precision_of
-from strife.places.lexicon import Lexicon
+from strife.places.lexicon import shipped_lexicon
 from strife.records import ActorRef, Place, PlaceMention
 from strife.syntax import ANY_SUBJECT_DEPS, VERBAL_POS
 
 # The words are in data/events/words.json, each list with why it is there.
 EVENT_PLACE_PREPS = WORDS["event_place_preps"]
 # Words that say a place's level ("region", "district", "town"): the geoparser's lists.
-LEVEL_WORDS = Lexicon.load().level_words
+LEVEL_WORDS = shipped_lexicon().level_words
 
 
 def event_places(

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from strife.places.gazetteer import Gazetteer
 from strife.places.levels import level_of
+from strife.places.lexicon import shipped_lexicon
 from strife.places.names import Candidate
 from strife.places.ranker import ResolverModel
 from strife.places.recognize import Lexicon, Toponym, find_toponyms
@@ -28,7 +29,7 @@ class Geoparser:
         model: ResolverModel | None = None,
     ) -> None:
         self._gazetteer = gazetteer
-        self._lexicon = lexicon if lexicon is not None else Lexicon.load()
+        self._lexicon = lexicon if lexicon is not None else shipped_lexicon()
         self._model = model if model is not None else ResolverModel.load()
 
     @classmethod

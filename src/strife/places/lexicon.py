@@ -7,6 +7,7 @@ names."""
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -115,6 +116,13 @@ _WORD_LISTS = (
     "site_prefixes",
     "container_glue",
 )
+
+
+@functools.cache
+def shipped_lexicon() -> Lexicon:
+    """The shipped word lists, read once per process: the geoparser and the event stage's
+    place rules share them."""
+    return Lexicon.load()
 
 
 def read_abbreviations(path: Path) -> dict[str, Abbreviation]:
