@@ -695,3 +695,34 @@ def test_an_organisations_name_is_no_village_of_that_name() -> None:
     )
     geoparser = Geoparser(Gazetteer.from_records([pompeu]))
     assert found(geoparser, tagged("orders came from Pompeo on Thursday")) == []
+
+
+ITU = GazetteerEntry(6322323, "Itu", -23.26, -47.3, "BRA", "ADM2", 154147, "27")
+FENTON = GazetteerEntry(4992635, "Fenton", 42.8, -83.7, "USA", "PPL", 11500, "MI", name_count=8)
+NSW = GazetteerEntry(
+    2155400, "New South Wales", -33.0, 146.0, "AUS", "ADM1", 7000000, "02", ("NSW",)
+)
+MOSCOW_CITY = GazetteerEntry(524901, "Moscow", 55.75, 37.62, "RUS", "PPLC", 10381222, "48")
+
+
+@pytest.fixture(scope="module")
+def capitals_geoparser() -> Geoparser:
+    return Geoparser(Gazetteer.from_records([ITU, FENTON, NSW, MOSCOW_CITY]))
+
+
+def test_a_name_in_capitals_among_lower_case_words_is_no_town(
+    capitals_geoparser: Geoparser,
+) -> None:
+    # An acronym or a byline's name: a town only by the letters.
+    doc = tagged("a report by the ITU said the towers near Fenton were safe , writes DAVID FENTON")
+    assert found(capitals_geoparser, doc) == [("Fenton", 4992635)]
+    # A province or a country keeps its acronym.
+    doc = tagged("police in NSW said the floods had passed")
+    assert found(capitals_geoparser, doc) == [("NSW", 2155400)]
+
+
+def test_a_dateline_in_capitals_stays_a_place(capitals_geoparser: Geoparser) -> None:
+    doc = tagged("Protests mark an anniversary ¶ MOSCOW — Thousands of people marched on Sunday")
+    assert found(capitals_geoparser, doc) == [("MOSCOW", 524901)]
+    doc = tagged("Updated at noon MOSCOW ( wire ) — Thousands of people marched on Sunday")
+    assert found(capitals_geoparser, doc) == [("MOSCOW", 524901)]

@@ -20,6 +20,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from strife.nlp import DATELINE_DASHES
 from strife.places.levels import is_feature_area
 from strife.places.lexicon import Lexicon
 from strife.places.names import Candidate, normalize_name
@@ -36,6 +37,10 @@ _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,3}")
 # Endings of the demonyms the model labels NORP ("Armenian", "Azeri", "Kurdish", "French");
 # it also labels some cities NORP ("Aleppo"), which must stay places.
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "ic", "ch", "ss")
+# What follows a dateline's town where it does not open its line.
+_DATELINE_MARKS = DATELINE_DASHES | {"("}
+# Above this share of its other words in capitals, a sentence is a headline.
+_MOSTLY_CAPITALS = 0.3
 
 
 class Usage(Enum):
@@ -172,6 +177,8 @@ def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
         return True
     if len(words) == 1 and _is_title_of_a_name(doc, match.start, lexicon):
         return True
+    if _is_in_capitals_mid_text(doc, match, lexicon):
+        return not any(_is_wide_area(c) for c in match.candidates)
     if len(words) == 1 and _is_acronym(words[0]) and words[0].text not in lexicon.abbreviations:
         return not any(c.entry.is_country or c.entry.is_admin_area for c in match.candidates)
     # An adjective is not a name, unless the model reads it as a place ("some Calgary
@@ -180,6 +187,39 @@ def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
     if len(words) != 1 or words[0].pos_ != "ADJ" or _is_place_entity(reading, match):
         return False
     return not _names_an_area(match) or words[0].lower_ in lexicon.directions
+
+
+def _is_in_capitals_mid_text(doc: Doc, match: Match, lexicon: Lexicon) -> bool:
+    """A name in capitals among words in lower case, where no dateline stands ("a report
+    by the ITU", "Photo: DAVID FENTON"): an acronym or a name a byline or caption sets in
+    capitals, which means a country or a province ("the USA", "NSW") more often than a
+    town. A dateline opens its line ("BEIJING --", "RIO DE JANEIRO, BRAZIL -"), and a
+    sentence mostly in capitals is a headline."""
+    words = doc[match.start : match.end]
+    if not all(t.is_alpha and t.is_upper for t in words) or len(words.text) < 3:
+        return False
+    if words.text in lexicon.abbreviations or _opens_a_line_in_capitals(doc, match.start):
+        return False
+    if match.end < len(doc) and doc[match.end].text in _DATELINE_MARKS:
+        return False  # "Updated 4pm WASHINGTON (CNN) --"
+    sentence = words.sent if doc.has_annotation("SENT_START") else doc[:]
+    others = [t for t in sentence if t.is_alpha and len(t) > 2 and t not in words]
+    return sum(t.is_upper for t in others) <= len(others) * _MOSTLY_CAPITALS
+
+
+def _opens_a_line_in_capitals(doc: Doc, start: int) -> bool:
+    """Only capitals and punctuation stand between ``start`` and its line's start."""
+    for token in reversed(doc[:start]):
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            return True  # the line breaks after this token
+        if token.is_alpha and not token.is_upper:
+            return False
+    return True
+
+
+def _is_wide_area(candidate: Candidate) -> bool:
+    entry = candidate.entry
+    return entry.is_country or entry.feature_code == "ADM1" or is_feature_area(entry.feature_code)
 
 
 def _is_named_persons_word(reading: Reading, match: Match) -> bool:
