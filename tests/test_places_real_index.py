@@ -141,3 +141,28 @@ def test_people_peoples_and_organisations_are_no_villages(
     assert not {"Bolton", "Nato", "Kurd", "Arab", "Taliban", "Obama"} & set(found)
     assert found["Briton"] == ("United Kingdom", "GBR")
     assert found["Brussels"][1] == "BEL" and found["Kobani"][1] == "SYR"
+
+
+# Written for this test: former states, and acronyms in capitals among lower-case words.
+FORMER_STATES_ARTICLE = (
+    "The general was born in the Soviet Union and served in Yugoslavia before the USSR "
+    "broke up. His father had fled Czechoslovakia for West Germany, and his mother grew up "
+    "in Zaire. A report by the ITU on the SWIFT payment system was cited in Geneva."
+)
+
+
+def test_former_states_are_regions_and_acronyms_no_towns(
+    real_geoparser: Geoparser, nlp: Any
+) -> None:
+    found = {
+        name: (place.resolved_place, place.feature_code, place.country_code)
+        for name, place in every_toponym(real_geoparser, nlp(FORMER_STATES_ARTICLE)).items()
+    }
+    assert found["Soviet Union"][:2] == ("Soviet Union", "RGN")
+    assert found["USSR"][:2] == ("Soviet Union", "RGN")
+    assert found["Yugoslavia"][:2] == ("Yugoslavia", "RGN")
+    assert found["Czechoslovakia"][:2] == ("Czechoslovakia", "RGN")
+    assert found["West Germany"] == ("West Germany", "RGN", "DEU")
+    assert found["Zaire"][2] == "COD"
+    assert not {"ITU", "SWIFT"} & set(found)
+    assert found["Geneva"][2] == "CHE"

@@ -7,7 +7,8 @@ not where anything happens, or not as a toponym at all.
   ("Turkish troops"), a name inside a longer name ("Kentucky State Police", "University of
   Manitoba"), a continent. A geoparser reports them; an event never happens at them.
 * Not a toponym: words of a date or number, people ("Vladimir Putin", "President
-  Vladimir"), acronyms that are not countries ("EU"), common words without a cue ("Hope").
+  Vladimir"), acronyms that are not countries, divisions or regions ("EU"), common words
+  without a cue ("Hope").
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,3}")
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "is", "ic", "ch", "ss")
 # What follows a dateline's town where it does not open its line.
 _DATELINE_MARKS = DATELINE_DASHES | {"("}
+# Divisions and regions an acronym in capitals may name ("NSW", "the USSR").
+_WIDE_AREA_CODES = frozenset({"ADM1", "RGN"})
 # Above this share of its other words in capitals, a sentence is a headline.
 _MOSTLY_CAPITALS = 0.3
 
@@ -180,7 +183,10 @@ def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
     if _is_in_capitals_mid_text(doc, match, lexicon):
         return not any(_is_wide_area(c) for c in match.candidates)
     if len(words) == 1 and _is_acronym(words[0]) and words[0].text not in lexicon.abbreviations:
-        return not any(c.entry.is_country or c.entry.is_admin_area for c in match.candidates)
+        return not any(
+            c.entry.is_country or c.entry.is_admin_area or c.entry.feature_code == "RGN"
+            for c in match.candidates
+        )
     # An adjective is not a name, unless the model reads it as a place ("some Calgary
     # residents": tagged ADJ, labelled GPE) or it is a province's or country's own name ("the
     # Punjab province": tagged ADJ, labelled NORP), not a direction ("Central", "Western").
@@ -219,7 +225,11 @@ def _opens_a_line_in_capitals(doc: Doc, start: int) -> bool:
 
 def _is_wide_area(candidate: Candidate) -> bool:
     entry = candidate.entry
-    return entry.is_country or entry.feature_code == "ADM1" or is_feature_area(entry.feature_code)
+    return (
+        entry.is_country
+        or entry.feature_code in _WIDE_AREA_CODES
+        or is_feature_area(entry.feature_code)
+    )
 
 
 def _is_named_persons_word(reading: Reading, match: Match) -> bool:
