@@ -41,3 +41,24 @@ def test_every_attack_keeps_its_assault() -> None:
         if not any(e.event == "ASSAULT" and Coded.of(e).fact for e in coded[text])
     ]
     assert missed == []
+
+
+# Written for this test: the killing is told by a participle whose clause names the place.
+PARTICIPLE_ATTACKS = {
+    "A roadside bomb exploded near a police vehicle in Kunar province on Monday, killing "
+    "three officers, a spokesman said.": "AFG",
+    "Two bombs exploded in a crowded market in Baghdad on Tuesday, killing 20 people.": "IRQ",
+    "A car bomb went off outside a hotel in Beledweyne, killing at least 13 people.": "SOM",
+}
+
+
+def test_an_attack_told_by_a_participle_is_placed_where_its_clause_is() -> None:
+    from strife.evaluate.events import code_sentences
+    from strife.pipeline import Coder
+
+    coded = code_sentences(list(PARTICIPLE_ATTACKS), Coder.load())
+    placed = {
+        text: [e.event_loc.country_code for e in coded[text] if e.event_loc is not None]
+        for text in PARTICIPLE_ATTACKS
+    }
+    assert placed == {text: [country] for text, country in PARTICIPLE_ATTACKS.items()}

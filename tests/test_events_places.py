@@ -11,7 +11,7 @@ from datetime import datetime
 from parsed import actor, code_events, parse, place
 from strife.events import EventCoder, Mentions
 from strife.events.localize import localize
-from strife.events.places import PlaceMemory, dateline_tokens
+from strife.events.places import PlaceMemory, dateline_tokens, told_clause
 from strife.records import ActorRef, Article, Place
 
 DATELINED = """
@@ -265,3 +265,48 @@ def test_a_dateline_in_a_country_the_article_does_not_name_places_nothing() -> N
     assert PlaceMemory(dubai, {"IRN"}).recall(1) == (None, False)
     assert PlaceMemory(dubai, {"IRN", "ARE"}).recall(1) == (dubai, True)
     assert PlaceMemory(dubai, ()).recall(1) == (dubai, True)  # the article names none
+
+
+EXPLODED_KILLING = """
+A DET DT det 1 a
+bomb NOUN NN nsubj 2 bomb
+exploded VERB VBD ROOT 2 explode
+in ADP IN prep 2 in
+a DET DT det 5 a
+market NOUN NN pobj 3 market
+in ADP IN prep 5 in
+Baghdad PROPN NNP pobj 6 Baghdad
+, PUNCT , punct 2 ,
+killing VERB VBG advcl 2 kill
+20 NUM CD nummod 11 20
+people NOUN NNS dobj 9 people
+. PUNCT . punct 2 .
+"""
+
+KILLING_FIRST = """
+Killing VERB VBG advcl 4 kill
+20 NUM CD nummod 2 20
+people NOUN NNS dobj 0 people
+has AUX VBZ aux 4 have
+raised VERB VBN ROOT 4 raise
+fears NOUN NNS dobj 4 fear
+in ADP IN prep 4 in
+Baghdad PROPN NNP pobj 6 Baghdad
+. PUNCT . punct 4 .
+"""
+
+
+def test_a_participle_that_goes_on_telling_a_clause_happened_where_it_did(
+    rule_coder: EventCoder,
+) -> None:
+    """ "A bomb exploded in a market in Baghdad, killing 20 people": the killing names no
+    place of its own; it happened where the explosion did. A participle that opens the
+    sentence ("Killing 20 people has raised fears in Baghdad") tells no sequel of it."""
+    doc = parse(EXPLODED_KILLING)
+    assert told_clause(doc[9]) == set(range(0, 9)) | {9, 10, 11, 12}
+    baghdad = place(doc, 7, 8, 98182, "IRQ")
+    article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 5, 2))
+    events = rule_coder.code(doc, article, Mentions([], [baghdad], []))
+    assert [(e.event, e.event_loc) for e in events] == [("ASSAULT", baghdad.place)]
+    doc = parse(KILLING_FIRST)
+    assert told_clause(doc[0]) == set()

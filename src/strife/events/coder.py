@@ -35,7 +35,7 @@ from strife.events.detect import Detector
 from strife.events.lexicon import EventLexicon
 from strife.events.localize import localize, localize_claims
 from strife.events.markers import aux_marker, contexts, is_refusal, refine_mode
-from strife.events.places import PlaceMemory, dateline_tokens, event_places
+from strife.events.places import PlaceMemory, dateline_tokens, event_places, told_clause
 from strife.events.references import CountryOf, MentionIndex, find_sides
 from strife.events.roles import RoleAssigner, role_options
 from strife.events.triggers import CONTENT_PREPS, Trigger, find_triggers, other_act_clauses
@@ -277,7 +277,12 @@ class EventCoder:
         clause = _clause(trigger, ctx.doc)
         own = {t.i for t in clause} - ctx.dateline
         anchors = {t.i for t in trigger.carriers(ctx.doc)}
-        places = event_places(ctx.doc, ctx.mentions.places, own, ctx.actor_tokens, (), anchors)
+        scope = own
+        if QUAD[trigger.event or choice.event] == MATERIAL_CONFLICT:
+            # "a bomb exploded in a market in Baghdad, killing 20": the act happened where
+            # the clause its participle goes on telling did.
+            scope = own | (told_clause(ctx.doc[trigger.token]) - ctx.dateline)
+        places = event_places(ctx.doc, ctx.mentions.places, scope, ctx.actor_tokens, (), anchors)
         size = count_casualties(clause)
         if not args.actors and not args.recipients and not places and size.is_empty():
             return []
@@ -289,7 +294,7 @@ class EventCoder:
         targets = _place_named(args.recipients, ctx) if event in DONE_AT_TARGETS else ()
         if targets:
             places = event_places(
-                ctx.doc, ctx.mentions.places, own, ctx.actor_tokens, targets, anchors
+                ctx.doc, ctx.mentions.places, scope, ctx.actor_tokens, targets, anchors
             )
         filed = False  # the place is only the dateline's (PlaceMemory.recall)
         if not places and event in PLACED_BY_CONTEXT and aux != "historical":

@@ -3,7 +3,8 @@
 An event takes the places named in its own clause: those that hang on the trigger itself
 or on its participants with no other verb between ("seized a ship in the Red Sea, and took
 its crew to the port of Hodeidah"), else the others ("were killed and two wounded in
-shelling in Terter"). A name that is also an actor
+shelling in Terter"). A participle that goes on telling a clause's act takes that clause's
+places too ("a bomb exploded in a market in Baghdad, killing 20"). A name that is also an actor
 ("Yerevan and Baku accused each other", "envoys from France") is a place only after a
 locative preposition ("attacks on Baku", "talks in Geneva") or as the target of an attack
 or a seizure ("Houthis attacked Abu Dhabi"). When the clause names places at several
@@ -19,11 +20,12 @@ from collections.abc import Collection, Sequence
 from spacy.tokens import Doc, Token
 
 from strife.events.lexicon import WORDS
+from strife.events.triggers import other_act_clauses
 from strife.nlp import dateline_end
 from strife.places.levels import precision_of
 from strife.places.lexicon import shipped_lexicon
 from strife.records import ActorRef, Place, PlaceMention
-from strife.syntax import ANY_SUBJECT_DEPS, VERBAL_POS
+from strife.syntax import ANY_SUBJECT_DEPS, VERBAL_POS, own_clause_conjuncts
 
 # The words are in data/events/words.json, each list with why it is there.
 EVENT_PLACE_PREPS = WORDS["event_place_preps"]
@@ -89,6 +91,20 @@ def _hangs_on(token: Token, anchors: Collection[int]) -> bool:
         if token.i not in anchors and token.pos_ in VERBAL_POS and not _goes_on(token):
             return False
     return True
+
+
+def told_clause(token: Token) -> set[int]:
+    """The clause a participle goes on telling ("two bombs exploded in a market in Baghdad,
+    killing 20 people"): where the participle's act happened too, though its own words
+    name no place. Empty for any other word. Clauses coordinated with that clause's verb
+    that have a doer of their own, or tell another doer's act, are not part of it."""
+    if not _goes_on(token) or token.i < token.head.i:
+        return set()  # "Striking inside the capital has raised fears": not a sequel
+    verb = token.head
+    ids = {t.i for t in verb.subtree}
+    for other in (*own_clause_conjuncts(verb), *other_act_clauses(verb)):
+        ids.difference_update(t.i for t in other.subtree)
+    return ids
 
 
 def _goes_on(verb: Token) -> bool:
