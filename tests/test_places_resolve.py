@@ -298,3 +298,23 @@ def test_an_article_naming_too_many_places_is_compared_with_its_likeliest_readin
     assert near.shape == (4, 2) and np.isfinite(near).all()
     # Memphis, Tennessee lies near the two names kept; Memphis in Egypt near neither.
     assert near[0, 0] > 0.0 and near[1, 0] == pytest.approx(0.0, abs=1e-6)
+
+
+def test_a_division_named_after_a_town_among_the_readings_says_so() -> None:
+    """ "Aleppo": the governorate is named after its seat, the town that is also a reading;
+    with "Aleppo province" the word says the level, and the feature is off."""
+    city = GazetteerEntry(170063, "Aleppo", 36.2, 37.16, "SYR", "PPL", 2098210, "09")
+    governorate = GazetteerEntry(
+        170062, "Aleppo Governorate", 36.25, 37.5, "SYR", "ADM1", 4800000, "09"
+    )
+    other = GazetteerEntry(163843, "Syria", 35.0, 38.0, "SYR", "PCLI", 22000000)
+    seat = LOCAL_FEATURES.index("seat_namesake")
+    candidates = (Candidate(city, True), Candidate(governorate, False), Candidate(other, False))
+    bare = Toponym(0, 1, "Aleppo", candidates, "locative", True)
+    features = local_features(bare, ArticleNames.of([bare]))
+    assert features[:, seat].tolist() == [0.0, 1.0, 0.0]
+    cued = Toponym(0, 1, "Aleppo", candidates, "area", True)
+    assert local_features(cued, ArticleNames.of([cued]))[:, seat].tolist() == [0.0, 0.0, 0.0]
+    without_town = Toponym(0, 1, "Aleppo", candidates[1:], "none", True)
+    features = local_features(without_town, ArticleNames.of([without_town]))
+    assert features[:, seat].tolist() == [0.0, 0.0]

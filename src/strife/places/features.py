@@ -4,7 +4,8 @@ Two sets of features, computed in two passes over an article:
 
 * local (:data:`LOCAL_FEATURES`): what the candidate is (population, how many names GeoNames
   knows it by, capital, level, matched by its primary name), whether the words around the name
-  fit its level ("Donetsk region"), and what the article names without doubt (the countries it
+  fit its level ("Donetsk region"), whether it is a division named after a town that is also
+  a reading ("Aleppo"), and what the article names without doubt (the countries it
   names or its actors belong to, the provinces and countries only one reading of a name lies
   in);
 * context (:data:`CONTEXT_FEATURES`): how the other names of the article, read by the local
@@ -52,6 +53,7 @@ LOCAL_FEATURES = (
     "named_country",
     "unambiguous_country",
     "named_province",
+    "seat_namesake",
 )
 CONTEXT_FEATURES = (
     "country_votes",
@@ -140,7 +142,15 @@ def local_features(toponym: Toponym, names: ArticleNames) -> Matrix:
     top_population = max((c.entry.population for c in candidates), default=0)
     top_names = max((c.entry.name_count for c in candidates), default=0)
     own = normalize_name(toponym.text)
-    rows = [_local_row(c, toponym, own, names, top_population, top_names) for c in candidates]
+    # Where a town of the name is among the readings: a division named after its seat.
+    seats = {
+        (c.entry.country_code, c.entry.admin1)
+        for c in candidates
+        if c.exact and c.entry.feature_code in _SETTLEMENTS and c.entry.population > 0
+    }
+    rows = [
+        _local_row(c, toponym, own, names, top_population, top_names, seats) for c in candidates
+    ]
     return np.array(rows, dtype=np.float64).reshape(len(candidates), len(LOCAL_FEATURES))
 
 
@@ -151,6 +161,7 @@ def _local_row(
     names: ArticleNames,
     top_population: int,
     top_names: int,
+    seats: set[tuple[str, str | None]],
 ) -> list[float]:
     entry = candidate.entry
     feature = entry.feature_code
@@ -185,6 +196,13 @@ def _local_row(
         float(
             entry.admin1 is not None
             and names.by_others(names.provinces, (country, entry.admin1), own)
+        ),
+        # "in Aleppo" more often means the town than the province named after it, unless
+        # a word says the level ("Aleppo province").
+        float(
+            division
+            and toponym.cue not in ("area", "district")
+            and (country, entry.admin1) in seats
         ),
     ]
 
