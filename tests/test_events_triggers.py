@@ -703,3 +703,38 @@ def test_one_verb_carrying_two_triggers_of_a_type_codes_one_event(rule_coder: Ev
     events = code_events(rule_coder, doc, [actor(doc, 0, 1, "USA", "GOV", kind="person")])
     assert [e.event for e in events] == ["ASSAULT"]
     assert len({e.id for e in events}) == len(events)
+
+
+SHOT_DURING = """
+Police NOUN NNS nsubj 1 police
+shot VERB VBD ROOT 1 shoot
+protesters NOUN NNS dobj 1 protester
+during ADP IN prep 1 during
+demonstrations NOUN NNS pobj 3 demonstration
+over ADP IN prep 4 over
+the DET DT det 7 the
+killings NOUN NNS pobj 5 killing
+. PUNCT . punct 1 .
+"""
+
+PROTESTS_DURING = """
+Protests NOUN NNS nsubj 1 protest
+continued VERB VBD ROOT 1 continue
+during ADP IN prep 1 during
+the DET DT det 4 the
+attacks NOUN NNS pobj 2 attack
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_noun_saying_why_or_when_another_act_was_done_is_its_circumstance(
+    event_lexicon: EventLexicon,
+) -> None:
+    """ "Police shot protesters during demonstrations": the demonstrations are when the
+    shooting happened, not an event whose doer the shooters are; under a verb that is no
+    trigger ("continued during the attacks") the noun stays."""
+    doc = parse(SHOT_DURING)
+    assert [doc[t.token].text for t in find_triggers(doc[:], event_lexicon)] == ["shot"]
+    doc = parse(PROTESTS_DURING)
+    found = [doc[t.token].text for t in find_triggers(doc[:], event_lexicon)]
+    assert "attacks" in found

@@ -40,6 +40,7 @@ CARRYING_PREPS = WORDS["carrying_preps"]
 AMOUNTS = WORDS["amounts"]
 RECEIVING_VERBS = WORDS["receiving_verbs"]
 CONTENT_PREPS = WORDS["content_preps"]
+CIRCUMSTANCE_PREPS = WORDS["circumstance_preps"]
 STATEMENT_VERBS = WORDS["statement_verbs"]
 LABOUR_WORDS = WORDS["labour_words"]
 SEQUENCE_MARKS = WORDS["sequence_marks"]
@@ -104,6 +105,7 @@ def find_triggers(
         if spec is not None:
             found.append(_trigger(token, spec))
     kept = _merge_same_event(_drop_content_events(_drop_acted_on(found, sent), sent), sent)
+    kept = _drop_circumstances(kept, sent)
     return _without_related_untyped(kept, sent)
 
 
@@ -308,6 +310,23 @@ def _drop_acted_on(triggers: list[Trigger], sent: Span) -> list[Trigger]:
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in trig.spec.objects:
                 acted_on.add(child.i)
     return [t for t in triggers if t.spec.pos != "NOUN" or t.token not in acted_on]
+
+
+def _drop_circumstances(triggers: list[Trigger], sent: Span) -> list[Trigger]:
+    """Remove a noun trigger that says why or when a verb trigger's act was done ("shot
+    protesters during demonstrations", "expelled diplomats over the killings"): the
+    circumstance of that event, told without a doer of its own, whose doer the parse would
+    otherwise take from the verb's subject."""
+    doc = sent.doc
+    verbs = {t.token for t in triggers if t.spec.pos == "VERB"}
+    return [t for t in triggers if not _is_circumstance(doc[t.token], verbs)]
+
+
+def _is_circumstance(token: Token, verbs: set[int]) -> bool:
+    if token.pos_ not in NOUN_POS or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in CIRCUMSTANCE_PREPS and prep.head.i in verbs
 
 
 def _drop_content_events(triggers: list[Trigger], sent: Span) -> list[Trigger]:
