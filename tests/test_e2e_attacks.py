@@ -62,3 +62,21 @@ def test_an_attack_told_by_a_participle_is_placed_where_its_clause_is() -> None:
         for text in PARTICIPLE_ATTACKS
     }
     assert placed == {text: [country] for text, country in PARTICIPLE_ATTACKS.items()}
+
+
+# Written for this test: the dead are the subject of "died".
+DIED = [
+    "Seven soldiers died in an attack on their base near Gao on Monday, the army said.",
+    "At least 40 civilians died in an air strike on a market in northern Yemen.",
+]
+
+
+def test_those_who_died_are_never_the_attackers() -> None:
+    from strife.evaluate.events import code_sentences
+    from strife.pipeline import Coder
+
+    coded = code_sentences(DIED, Coder.load())
+    for text, victims in zip(DIED, ("soldiers", "civilians"), strict=True):
+        events = [e for e in coded[text] if e.event == "ASSAULT"]
+        assert not any(victims in a.entity_text for e in events for a in e.actor), text
+        assert any(victims in r.entity_text for e in events for r in e.recipient), text

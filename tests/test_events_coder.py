@@ -473,3 +473,29 @@ def test_a_figure_coded_at_several_places_is_counted_once(shipped_coder: EventCo
     first = min(events, key=lambda e: e.event_loc.start if e.event_loc else 0)
     assert first.size.dead is not None and first.event_loc is not None
     assert first.event_loc.extracted_place == "Bakhmut"
+
+
+DIED_IN_ATTACK = """
+Twelve NUM CD nummod 1 twelve
+civilians NOUN NNS nsubj 2 civilian
+died VERB VBD ROOT 2 die
+in ADP IN prep 2 in
+an DET DT det 5 an
+attack NOUN NN pobj 3 attack
+. PUNCT . punct 2 .
+"""
+
+
+def test_the_subject_of_a_verb_of_suffering_is_the_recipient() -> None:
+    """ "Twelve civilians died in an attack": they are whom the act was done to, both for
+    "died", which names no doer, and for the attack under it; a word that is not a verb of
+    suffering, nor under one, keeps its roles."""
+    from strife.events.arguments import Arguments, suffered_roles
+
+    doc = parse(DIED_IN_ATTACK)
+    civilians = actor(doc, 0, 2, None, "CVL").ref
+    market = actor(doc, 5, 6, None, None).ref
+    args = Arguments((civilians,), (market,), False)
+    assert suffered_roles(doc[2], args) == Arguments((), (civilians,), False)
+    assert suffered_roles(doc[5], args) == Arguments((), (civilians, market), False)
+    assert suffered_roles(doc[1], args) == args

@@ -65,6 +65,7 @@ from strife.syntax import (
 RECIPIENT_PREPS = WORDS["recipient_preps"]
 NOUN_RECIPIENT_PREPS = WORDS["noun_recipient_preps"]
 OBJECT_PARTY_PREPS = WORDS["object_party_preps"]
+SUFFERING_VERBS = WORDS["suffering_verbs"]
 SUBJECT_CONTROL_PREPS = WORDS["subject_control_preps"]
 DOCUMENTS = WORDS["documents"]
 TRANSFER_VERBS = WORDS["transfer_verbs"]
@@ -525,6 +526,29 @@ def _gerund_after_verb(token: Token) -> bool:
 
 MOBILIZED_SECTORS = frozenset({"MIL", "COP", "PRM", "REB"})
 MODE_SECTOR = {"troops": "MIL", "weapons": "MIL", "police": "COP", "militia": "PRM"}
+
+
+def suffered_roles(token: Token, args: Arguments) -> Arguments:
+    """ "Twelve civilians died in a mortar attack": a verb of suffering (``suffering_verbs``)
+    typed as a material act names no doer, and its subject is the one the act was done to;
+    so is it for the act a noun under the verb names ("the attack"), whose doer is its own."""
+    verb = token
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        verb = token.head.head
+    if verb.lemma_.lower() not in SUFFERING_VERBS or not is_verb(verb):
+        return args
+    spans = [
+        (s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
+        for s in verb.children
+        if s.dep_ in ANY_SUBJECT_DEPS
+    ]
+    sufferers = tuple(r for r in args.actors if any(r.start < e and b < r.end for b, e in spans))
+    if verb.i == token.i:
+        return Arguments((), sufferers or args.recipients, args.reciprocal)
+    if not sufferers:
+        return args
+    actors = tuple(a for a in args.actors if a not in sufferers)
+    return Arguments(actors, sufferers + args.recipients, args.reciprocal, args.partners)
 
 
 def specialise_roles(event: EventType, mode: str | None, args: Arguments) -> Arguments:

@@ -30,7 +30,12 @@ from strife.claims import (
     is_denied_accusation,
 )
 from strife.events.allegations import accusations_in_claims
-from strife.events.arguments import Arguments, extract_arguments, specialise_roles
+from strife.events.arguments import (
+    Arguments,
+    extract_arguments,
+    specialise_roles,
+    suffered_roles,
+)
 from strife.events.detect import Detector
 from strife.events.lexicon import EventLexicon
 from strife.events.localize import localize, localize_claims
@@ -291,6 +296,8 @@ class EventCoder:
         dates = _event_dates(ctx.mentions.dates, own - content, sentence.span, content)
         event, mode, aux = self._type_mode_aux(trigger, choice, clause, dates, args, sentence)
         args = specialise_roles(event, mode, args)
+        if QUAD[event] == MATERIAL_CONFLICT:
+            args = suffered_roles(ctx.doc[trigger.token], args)
         targets = _place_named(args.recipients, ctx) if event in DONE_AT_TARGETS else ()
         if targets:
             places = event_places(

@@ -37,6 +37,7 @@ LEARNED_FLAG = "learned"
 #: The lists of ``data/events/words.json``; each says in the file why it is there.
 WORD_LISTS = (
     "statement_verbs",
+    "suffering_verbs",
     "alleging_verbs",
     "light_verbs",
     "carrying_verbs",
