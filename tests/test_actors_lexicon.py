@@ -184,3 +184,13 @@ def test_countries_tsv_is_what_the_generator_writes(
     generator.write_countries(countries, tmp_path / "countries.tsv")
     shipped = (default_data_dir() / "countries.tsv").read_text(encoding="utf-8")
     assert (tmp_path / "countries.tsv").read_text(encoding="utf-8") == shipped
+
+
+def test_folded_codes_map_places_to_the_dictionarys_states(lexicon: Lexicon) -> None:
+    from strife.actors.lexicon import folded_codes, party_code_of_place
+
+    codes = {e.code for _, e in lexicon.phrases if e.category == "country"}
+    folded = folded_codes()
+    assert folded["XKX"] == "KOS" and folded["PRI"] == "USA" and folded["GRL"] == "DNK"
+    assert set(folded.values()) <= codes and not set(folded) & codes
+    assert party_code_of_place("GEO") == "GEO" and party_code_of_place("") is None

@@ -96,6 +96,23 @@ def test_a_place_named_in_the_text_is_a_participant_and_a_filed_one_is_not() -> 
 RHINE = Place("the Rhine", "Rhine", -1, 50.0, 7.6, "", "STM", None, 0, 9)
 
 
+ZVECAN = Place("Zvecan", "Zvečan", 783992, 42.9, 20.84, "XKX", "PPL", None, 0, 6)
+SAN_JUAN = Place("San Juan", "San Juan", 4568127, 18.47, -66.11, "PRI", "PPLC", None, 0, 8)
+
+
+def test_a_place_gives_its_country_as_the_actor_dictionary_codes_it() -> None:
+    """GeoNames codes Kosovo XKX and Puerto Rico PRI; the actor dictionary codes Kosovo's
+    parties KOS and folds Puerto Rico into the United States. A party coded from the place
+    is coded as one named in the text, and the dateline test compares the same codes."""
+    _, recipients, _ = localize("ASSAULT", (TROOPS,), (TOWNS,), ZVECAN, (), None)
+    assert recipients[0].entity_text == "Zvecan" and recipients[0].code == "KOS"
+    actors, recipients, _ = localize("ASSAULT", (POLICE,), (TOWNS,), ZVECAN, (), None)
+    assert actors[0].code == "KOS" and recipients == (TOWNS,)  # its own country: no target
+    actors, _, _ = localize("PROTEST", (POLICE,), (), SAN_JUAN, (), None)
+    assert actors[0].code == "USA"
+    assert PlaceMemory(ZVECAN, ["KOS"]).recall(1) == (ZVECAN, True)
+
+
 def test_a_place_of_no_one_country_gives_no_country() -> None:
     """A river, a sea or a region is no party: it gives no country, and never stands for an
     uncoded recipient as a town does ("shelled the towns" at Tbilisi)."""

