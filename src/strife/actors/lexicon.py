@@ -216,11 +216,6 @@ def party_code_of_place(code: str | None) -> str | None:
     return folded_codes().get(code, code) if code else None
 
 
-def folded_code(code: str) -> str:
-    """:func:`party_code_of_place` of a country code that is there."""
-    return folded_codes().get(code, code)
-
-
 def _country_codes(path: Path) -> Iterator[str]:
     for _, row in _rows(path, COUNTRY_COLUMNS):
         yield row["code"]
@@ -272,9 +267,25 @@ def _agents(path: Path) -> Iterator[tuple[str, Entry]]:
         yield row["phrase"], Entry("agent", None, sector, other, None, "agent", role)
 
 
+ORGANISATION_COLUMNS = ("name", "aliases", "code", "sector", "other_sectors", "kind")
+PERSON_COLUMNS = ("name", "aliases", "code", "sector", "other_sectors", "role")
+
+
+def party_names(data_dir: Path | None = None) -> Iterator[str]:
+    """The names and aliases of the organisations and people the dictionary knows ("NATO",
+    "the Taliban", "Merkel"), as written."""
+    root = data_dir or default_data_dir()
+    for name, columns in (
+        ("organisations.tsv", ORGANISATION_COLUMNS),
+        ("persons.tsv", PERSON_COLUMNS),
+    ):
+        for _, row in _rows(root / name, columns):
+            yield row["name"]
+            yield from _split(row["aliases"])
+
+
 def _organisations(path: Path, codes: frozenset[str]) -> Iterator[tuple[str, Entry]]:
-    columns = ("name", "aliases", "code", "sector", "other_sectors", "kind")
-    for line, row in _rows(path, columns):
+    for line, row in _rows(path, ORGANISATION_COLUMNS):
         kind = ORGANISATION_KINDS.get(row["kind"])
         if kind is None:
             raise ModelError(f"{path}:{line}: kind must be one of {sorted(ORGANISATION_KINDS)}")
@@ -291,8 +302,7 @@ def _organisations(path: Path, codes: frozenset[str]) -> Iterator[tuple[str, Ent
 
 
 def _persons(path: Path, codes: frozenset[str]) -> Iterator[tuple[str, Entry]]:
-    columns = ("name", "aliases", "code", "sector", "other_sectors", "role")
-    for line, row in _rows(path, columns):
+    for line, row in _rows(path, PERSON_COLUMNS):
         entry = Entry(
             "person",
             _code(path, line, row["code"], codes),

@@ -19,7 +19,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from strife.actors.lexicon import folded_code
+from strife.actors.lexicon import party_code_of_place
 from strife.casualties import count_casualties
 from strife.claims import (
     LOOKBACK_SENTENCES,
@@ -149,9 +149,9 @@ def _named_countries(mentions: Mentions, dateline: frozenset[int]) -> set[str]:
         if m.ref.code and len(m.ref.code) == 3 and m.token_start not in dateline
     }
     return codes | {
-        folded_code(m.place.country_code)
+        code
         for m in mentions.places
-        if m.place.country_code and m.token_start not in dateline
+        if m.token_start not in dateline and (code := party_code_of_place(m.place.country_code))
     }
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from strife.datafiles import data_file
+from strife.actors.lexicon import party_names
 from strife.errors import ModelError
 from strife.places.names import normalize_name
 from strife.places.sources import data_dir
@@ -84,8 +84,7 @@ class Lexicon:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelError(f"cannot load the toponym word lists {source}: {exc}") from exc
         abbreviations = read_abbreviations((folder or data_dir()) / "abbreviations.tsv")
-        actors = read_actor_names(data_file("actors", "organisations.tsv"))
-        actors |= read_actor_names(data_file("actors", "persons.tsv"))
+        actors = frozenset(normalize_name(name) for name in party_names())
         return cls(**lists, abbreviations=abbreviations, actor_names=actors)
 
     @property
@@ -140,15 +139,3 @@ def read_abbreviations(path: Path) -> dict[str, Abbreviation]:
         return {row["abbreviation"]: Abbreviation(row["name"], row["country"]) for row in rows}
     except KeyError as exc:
         raise ModelError(f"{path}: missing column {exc}") from exc
-
-
-def read_actor_names(path: Path) -> frozenset[str]:
-    """The lookup keys of the names and aliases in one of the actor dictionary's tables
-    (``organisations.tsv``, ``persons.tsv``)."""
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-        names = [n for row in rows for n in (row["name"], *(row["aliases"] or "").split("|"))]
-    except (OSError, KeyError, csv.Error) as exc:
-        raise ModelError(f"cannot read the actor names {path}: {exc}") from exc
-    return frozenset(normalize_name(n) for n in names if n.strip())
