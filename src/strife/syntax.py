@@ -212,6 +212,12 @@ def relative_pronoun(clause: Token) -> Token | None:
     )
 
 
+def phrase_chars(token: Token) -> tuple[int, int]:
+    """The character offsets [start, end) of the phrase ``token`` heads (its subtree)."""
+    last = token.right_edge
+    return token.left_edge.idx, last.idx + len(last.text)
+
+
 def antecedent(token: Token) -> Token:
     """The noun a relative pronoun stands for ("protesters who blocked a road": "who" is
     the protesters); any other token is itself."""

@@ -57,6 +57,7 @@ from strife.syntax import (
     antecedent,
     children_with,
     is_verb,
+    phrase_chars,
     prep_objects,
     subjects,
 )
@@ -537,11 +538,7 @@ def suffered_roles(token: Token, args: Arguments) -> Arguments:
         verb = token.head.head
     if verb.lemma_.lower() not in SUFFERING_VERBS or not is_verb(verb):
         return args
-    spans = [
-        (s.left_edge.idx, s.right_edge.idx + len(s.right_edge.text))
-        for s in verb.children
-        if s.dep_ in ANY_SUBJECT_DEPS
-    ]
+    spans = [phrase_chars(s) for s in verb.children if s.dep_ in ANY_SUBJECT_DEPS]
     sufferers = tuple(r for r in args.actors if any(r.start < e and b < r.end for b, e in spans))
     if verb.i == token.i:
         return Arguments((), sufferers or args.recipients, args.reciprocal)

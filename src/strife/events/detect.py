@@ -32,7 +32,7 @@ from strife.events.lexicon import WORDS, EventLexicon
 from strife.events.linear import LinearModel
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import QUAD
-from strife.syntax import NOUN_POS, SUBJECT_DEPS, VERBAL_POS, antecedent
+from strife.syntax import NOUN_POS, SUBJECT_DEPS, VERBAL_POS, antecedent, phrase_chars
 
 MODEL_FILE = "detector.onnx"
 WORDS_FILE = "wordpieces.npy"
@@ -268,7 +268,7 @@ def _agent_features(verb: Token, candidate: Candidate) -> list[str]:
     agent = agent_of(verb)
     if agent is None:
         return ["agent=none"]
-    start, end = agent.left_edge.idx, agent.right_edge.idx + len(agent.right_edge.text)
+    start, end = phrase_chars(agent)
     out = []
     if any(ref.start < end and start < ref.end for ref in candidate.args.actors):
         out.append("agent=actor")
