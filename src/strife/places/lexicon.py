@@ -56,6 +56,9 @@ class Lexicon:
     feature_words: frozenset[str] = frozenset()
     #: Feature words that end a name written in lower case too ("the Dnipro river").
     feature_tails: frozenset[str] = frozenset()
+    #: Words that part two names rather than join them ("and", "on": "Raqqa and Tabqa on
+    #: the Euphrates River").
+    name_breaks: frozenset[str] = frozenset()
     #: Words that never name a place alone inside a longer name ("peninsula", "park").
     generic_words: frozenset[str] = frozenset()
     #: Words that end ("hospital", "street") or open ("lake", "rue") a site's name.
@@ -110,6 +113,7 @@ _WORD_LISTS = (
     "common_words",
     "feature_words",
     "feature_tails",
+    "name_breaks",
     "generic_words",
     "site_words",
     "site_prefixes",

@@ -38,8 +38,6 @@ MAX_NAME_TOKENS = 8
 MAX_ABBREVIATION = len("P.E.I.")
 _LIST_GLUE = frozenset({",", "and", "or", "&", "the"})
 _CONJUNCTIONS = frozenset({"and", "or", "&"})
-# Connectors that join names but never continue a physical feature's name past them.
-_NAME_BREAKS = _CONJUNCTIONS | {"on", "upon", "sur", "y"}
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
 # A shortened word inside a name: "St. Thomas", "Mt. Pleasant", "Sault Ste. Marie". It
 # may open or continue a name, never end one.
@@ -224,16 +222,16 @@ def _is_part_of_a_feature_name(doc: Doc, match: Match, names: _Names, lexicon: L
             is_feature_area(c.entry.feature_code) for c in match.candidates
         ):
             return False  # "the Mediterranean sea", "the Mississippi River basin"
-        return not _breaks_name(doc, match.end, end - 1)
+        return not _breaks_name(doc, match.end, end - 1, lexicon)
     if doc[start].lower_ in lexicon.feature_words and start < match.start:
-        return not _breaks_name(doc, start + 1, match.start)
+        return not _breaks_name(doc, start + 1, match.start, lexicon)
     return False
 
 
-def _breaks_name(doc: Doc, start: int, end: int) -> bool:
-    """A conjunction or "on" between two names parts them: "Raqqa and Tabqa on the
-    Euphrates River" are two towns and a river, not one river's name."""
-    return any(doc[i].lower_ in _NAME_BREAKS for i in range(start, end))
+def _breaks_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A conjunction or "on" between two names parts them (``name_breaks``): "Raqqa and
+    Tabqa on the Euphrates River" are two towns and a river, not one river's name."""
+    return any(doc[i].lower_ in lexicon.name_breaks for i in range(start, end))
 
 
 def _lists_and_hierarchies(doc: Doc, toponyms: list[Toponym], lexicon: Lexicon) -> list[Toponym]:
