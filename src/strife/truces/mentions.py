@@ -35,6 +35,7 @@ from strife.records import Article, Event
 from strife.truces.cues import Cues, Names, cues
 from strife.truces.model import Evidence, Kind, Moment, Party, Site, Term, TruceMention
 from strife.truces.moments import DAY_IN_TEXT, YEAR, duration, later, read_day, when_after
+from strife.truces.terms import clause_end, noun_terms, pledged_terms
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 AGREEMENT_EVENTS: frozenset[EventType] = frozenset(
@@ -44,7 +45,6 @@ FIGHT_EVENTS: frozenset[EventType] = frozenset(
     {"ASSAULT", "ACCUSE", "COERCE", "THREATEN", "MOBILIZE", "REJECT"}
 )
 CONNECTOR = re.compile(r"^(?:[\s,]|and\b|the\b|its\b|\([A-Z. ]+\))*$")
-MAX_TERM_WORDS = 12
 FOLLOW_SENTENCES = 2
 NEAR_CHARS = 40
 
@@ -333,7 +333,7 @@ class _Reader:
         """The sides named by "between Armenia and Azerbaijan" in the window."""
         words = self.text[window.start : window.end]
         for match in re.finditer(r"\bbetween\s+", words):
-            end = window.start + _clause_end(words, match.end())
+            end = window.start + clause_end(words, match.end())
             named = {
                 p.code: (p.name, p.evidence)
                 for p in self._listed(window.start + match.end(), end)
@@ -376,7 +376,7 @@ class _Reader:
     def _mediator_hits(self, start: int, end: int) -> Iterator[Party]:
         words = self.text[start:end]
         for lead in self.c.mediation.finditer(words):
-            span_end = _clause_end(words, lead.end())
+            span_end = clause_end(words, lead.end())
             yield from self._listed(start + lead.end(), start + span_end)
         for verb in self.c.mediation_after.finditer(words):
             yield from self._listed_before(
@@ -500,52 +500,14 @@ class _Reader:
 
     def _terms(self, window: _Window, defining: bool) -> tuple[Term, ...]:
         terms: dict[str, Term] = {}
+        article_id = self.article.id
         for start, end in [(window.start, window.end), *window.follow]:
-            for pledged in self._pledged(start, end):
-                terms.setdefault(pledged.text.lower(), pledged)
+            found = list(pledged_terms(self.text, article_id, self.c, start, end))
             if defining and start == window.start:
-                for match in self.c.term_nouns.finditer(self.text, start, end):
-                    stop = _clause_end(self.text[:end], match.end())
-                    term = self._term(match.start(), stop)
-                    if term is not None:
-                        terms.setdefault(term.text.lower(), term)
+                found += noun_terms(self.text, article_id, self.c, start, end)
+            for term in found:
+                terms.setdefault(term.text.lower(), term)
         return tuple(terms.values())
-
-    def _pledged(self, start: int, end: int) -> Iterator[Term]:
-        for verb in self.c.pledges.finditer(self.text, start, end):
-            at = verb.end()
-            match = re.match(
-                r"\s+(?:(?:themselves|each other|both|also)\s+)?(?=(?:not\s+)?to\s)",
-                self.text[at:end],
-            )
-            if match is None:
-                continue
-            at += match.end()
-            while at < end:
-                piece = re.match(
-                    r"(?:not\s+)?to\s+.+?(?=\s+and\s+(?:not\s+)?to\s|[,.;:]|\s+but\s|$)",
-                    self.text[at:end],
-                )
-                if piece is None:
-                    break
-                term = self._term(at, at + piece.end())
-                if term is not None:
-                    yield term
-                follow = re.match(
-                    r"\s+and\s+(?=(?:not\s+)?to\s)", self.text[at + piece.end() : end]
-                )
-                if follow is None:
-                    break
-                at += piece.end() + follow.end()
-
-    def _term(self, start: int, end: int) -> Term | None:
-        words = list(re.finditer(r"\S+", self.text[start:end]))
-        if len(words) < 2:
-            return None
-        if len(words) > MAX_TERM_WORDS:
-            end = start + words[MAX_TERM_WORDS - 1].end()
-        evidence = self._evidence(start, end)
-        return Term(" ".join(evidence.text.split()), evidence)
 
     # --- plumbing ------------------------------------------------------------------------------
 
@@ -555,12 +517,6 @@ class _Reader:
 
     def _evidence(self, start: int, end: int) -> Evidence:
         return Evidence(self.article.id, start, end, self.text[start:end])
-
-
-def _clause_end(words: str, at: int) -> int:
-    """Where the clause that starts at ``at`` ends: a full stop, a semicolon or a new clause."""
-    match = cues().clause_end.search(words, at)
-    return match.start() if match is not None else len(words)
 
 
 def _codes(
