@@ -661,3 +661,16 @@ def test_mentions_are_sorted_disjoint_and_traceable(
         assert mention.token_start < mention.token_end
         assert doc.text[mention.ref.start : mention.ref.end] == mention.ref.entity_text
         assert mention.kind in {"country", "agent", "person", "igo", "group", "alias", "pronoun"}
+
+
+def test_a_lone_region_word_stands_for_the_name_it_shares(resolver: ActorResolver) -> None:
+    # "North and South Korea": the lone word is North Korea; a lower-case or unknown pairing
+    # ("north and South Korea", "North and South Sudan", no "North Sudan") gives nothing.
+    mentions = find(resolver, "North and South Korea agreed to resume talks .")
+    assert [(m.ref.entity_text, m.ref.code) for m in mentions] == [
+        ("North", "PRK"),
+        ("South Korea", "KOR"),
+    ]
+    lower = find(resolver, "troops from north and South Korea met .")
+    assert [m.ref.entity_text for m in lower] == ["troops", "South Korea"]
+    assert [m.ref.code for m in find(resolver, "North and South Sudan met .")] == ["SSD"]

@@ -499,3 +499,48 @@ def test_the_subject_of_a_verb_of_suffering_is_the_recipient() -> None:
     assert suffered_roles(doc[2], args) == Arguments((), (civilians,), False)
     assert suffered_roles(doc[5], args) == Arguments((), (civilians, market), False)
     assert suffered_roles(doc[1], args) == args
+
+
+NORTH_AND_SOUTH_AGREED = """
+North PROPN NNP nmod 3 North
+and CCONJ CC cc 0 and
+South PROPN NNP conj 0 South
+Korea PROPN NNP nsubj 4 Korea
+agreed VERB VBD ROOT 4 agree
+to PART TO aux 6 to
+resume VERB VB xcomp 4 resume
+talks NOUN NNS dobj 6 talk
+. PUNCT . punct 4 .
+"""
+
+US_AND_IRAQI_TROOPS = """
+US PROPN NNP amod 3 US
+and CCONJ CC cc 0 and
+Iraqi ADJ JJ conj 0 iraqi
+troops NOUN NNS nsubj 4 troop
+attacked VERB VBD ROOT 4 attack
+the DET DT det 6 the
+rebels NOUN NNS dobj 4 rebel
+. PUNCT . punct 4 .
+"""
+
+
+def test_a_name_joined_to_a_shared_head_acts_with_it(shipped_coder: EventCoder) -> None:
+    # The parse hangs "North" on "Korea" and "US" on "troops": each is a party beside the
+    # mention that holds its head, not a party of its own role.
+    doc = parse(NORTH_AND_SOUTH_AGREED)
+    mentions = [actor(doc, 0, 1, "PRK", "GOV"), actor(doc, 2, 4, "KOR", "GOV")]
+    [event] = code(shipped_coder, doc, mentions)
+    assert (event.event, [a.code for a in event.actor], event.recipient) == (
+        "AGREE",
+        ["PRK", "KOR"],
+        (),
+    )
+    doc = parse(US_AND_IRAQI_TROOPS)
+    mentions = [
+        actor(doc, 0, 1, "USA", "GOV"),
+        actor(doc, 2, 4, "IRQ", "MIL", kind="agent"),
+        actor(doc, 6, 7, None, "REB", kind="agent"),
+    ]
+    [event] = code(shipped_coder, doc, mentions)
+    assert [a.code for a in event.actor] == ["USA", "IRQ"]

@@ -729,3 +729,30 @@ def test_a_dateline_in_capitals_stays_a_place(capitals_geoparser: Geoparser) -> 
     assert found(capitals_geoparser, doc) == [("MOSCOW", 524901)]
     doc = tagged("Updated at noon MOSCOW ( wire ) — Thousands of people marched on Sunday")
     assert found(capitals_geoparser, doc) == [("MOSCOW", 524901)]
+
+
+def test_a_lone_direction_word_stands_for_the_name_it_shares() -> None:
+    gazetteer = Gazetteer.from_records(
+        [
+            GazetteerEntry(1873107, "North Korea", 40.0, 127.0, "PRK", "PCLI", 25000000),
+            GazetteerEntry(1835841, "South Korea", 36.5, 127.75, "KOR", "PCLI", 51000000),
+            GazetteerEntry(3830, "Central America", 12.0, -86.0, "", "RGN", 0),
+            GazetteerEntry(6255150, "South America", -14.6, -57.7, "", "CONT", 0),
+        ]
+    )
+    doc = tagged("North and South Korea met . Rains hit Central or South America .")
+    found = [
+        (t.text, t.candidates[0].entry.name) for t in find_toponyms(doc, gazetteer, Lexicon.load())
+    ]
+    assert found == [
+        ("North", "North Korea"),
+        ("South Korea", "South Korea"),
+        ("Central", "Central America"),
+        ("South America", "South America"),
+    ]
+    # Lower case, or a pairing the gazetteer lacks ("East Korea"), leaves the word alone.
+    doc = tagged("Talks in north and South Korea and East and South Korea .")
+    assert [t.text for t in find_toponyms(doc, gazetteer, Lexicon.load())] == [
+        "South Korea",
+        "South Korea",
+    ]

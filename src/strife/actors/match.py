@@ -31,6 +31,8 @@ NAME_NEUTRAL = frozenset(
 PLACE_WORDS = ("country", "capital", "demonym")
 REGION_WORDS = WORDS["region_words"]
 MATCH_KEY = "STRIFE_ACTOR"
+# The words that join two region words sharing one name ("North and South Korea").
+ELLIPSIS_JOINTS = frozenset({"and", "or", "&"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +111,27 @@ class AtomMatcher:
         selected = list(_longest_first(found))
         covered = {i for atom in selected for i in range(atom.start, atom.end)}
         kept = [atom for atom in selected if _reads_as_actor(doc, atom, covered)]
+        kept += self._elided(doc, kept, covered)
         return sorted(kept, key=lambda atom: atom.start)
+
+    def _elided(self, doc: Doc, atoms: Sequence[Atom], covered: set[int]) -> list[Atom]:
+        """ "North and South Korea": a region word, "and" or "or", then a name that opens
+        with another region word; the lone word stands for the name with its own region word
+        ("North Korea") when the dictionaries hold that name."""
+        out = []
+        for atom in atoms:
+            at = atom.start
+            if at < 2 or at - 2 in covered or doc[at].lower_ not in REGION_WORDS:
+                continue
+            lone, joint = doc[at - 2], doc[at - 1]
+            if joint.lower_ not in ELLIPSIS_JOINTS or lone.lower_ not in REGION_WORDS:
+                continue
+            if not lone.is_title:
+                continue
+            entry = self._exact_entries.get((lone.text, *(t.text for t in doc[at + 1 : atom.end])))
+            if entry is not None:
+                out.append(Atom(at - 2, at - 1, entry))
+        return out
 
 
 def _longest_first(atoms: Sequence[Atom]) -> Iterable[Atom]:

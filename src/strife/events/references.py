@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from strife.actors.match import ELLIPSIS_JOINTS
 from strife.claims import SPEECH_VERBS
 from strife.events.lexicon import WORDS
 from strife.events.unresolved import is_named, unresolved_refs
@@ -181,6 +182,21 @@ class Resolver:
     ) -> None:
         self.doc, self.index, self.sides, self.country_of = doc, index, sides, country_of
 
+    def _sharing(self, mention: ActorMention) -> Iterator[ActorRef]:
+        """The party of a lone region word that shares the mention's name ("North" in
+        "North and South Korea"), which the parse hangs on that name."""
+        lone = mention.token_start - 2
+        if lone < 0 or self.doc[lone + 1].lower_ not in ELLIPSIS_JOINTS:
+            return
+        other = self.index.at(lone)
+        head = self.doc[lone].head.i
+        if (
+            other is not None
+            and other.token_end == lone + 1
+            and mention.token_start <= head < mention.token_end
+        ):
+            yield other.ref
+
     def refs(self, tokens: Iterable[Token]) -> tuple[ActorRef, ...]:
         out: list[ActorRef] = []
         for token in tokens:
@@ -205,6 +221,7 @@ class Resolver:
             speaker = list(self._speaker_of(self.doc[mention.token_start]))
             yield from speaker or [mention.ref]
         elif mention is not None:
+            yield from self._sharing(mention)
             yield mention.ref
         elif _is_sides_phrase(token):
             span = self.doc[token.left_edge.i : token.i + 1]

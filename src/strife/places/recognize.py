@@ -171,13 +171,15 @@ class _Words:
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Toponym]:
     """Every gazetteer name in ``doc`` used as a toponym, in text order."""
     names = _Names.of(doc, lexicon)
-    found = gazetteer.lookup(set(names.keys.values()))
+    elided = _elided_names(doc, names, lexicon)
+    found = gazetteer.lookup(set(names.keys.values()) | set(elided.values()))
     reading = Reading.of(doc, lexicon)
     toponyms: list[Toponym] = []
     previous: Toponym | None = None
+    shared = {head - 2 for head, _ in elided if elided[(head, _)] in found}
     for match in _longest_matches(names.spans, names.keys, found):
         key = names.keys[(match.start, match.end)]
-        if key in lexicon.never_places:
+        if key in lexicon.never_places or match.start in shared:
             continue
         if key in lexicon.actor_names and not _is_well_known_place(match):
             continue  # "Nato", "the Taliban", "Merkel": not the villages of those names
@@ -185,11 +187,42 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
             continue
         toponym = _read_match(reading, _restricted(match, names), previous)
         if toponym is not None:
-            if previous is not None and _is_listed_after(doc, previous, match):
+            lone = found.get(elided.get((match.start, match.end), ""))
+            if lone:
+                # "North and South Korea": the lone word first, as the name it stands for.
+                toponyms.append(
+                    replace(
+                        toponym,
+                        start=match.start - 2,
+                        end=match.start - 1,
+                        text=doc[match.start - 2].text,
+                        candidates=tuple(lone),
+                    )
+                )
+                toponym = replace(toponym, listed_after=len(toponyms) - 1)
+            elif previous is not None and _is_listed_after(doc, previous, match):
                 toponym = replace(toponym, listed_after=len(toponyms) - 1)
             toponyms.append(toponym)
             previous = toponym
     return _qualified_by_demonyms(doc, _lists_and_hierarchies(doc, toponyms, lexicon))
+
+
+def _elided_names(doc: Doc, names: _Names, lexicon: Lexicon) -> dict[tuple[int, int], str]:
+    """ "North and South Korea", "Central and South America", "West or Central Africa": a
+    direction word, "and" or "or", then a name that opens with another direction word; the
+    lone word stands for the name with its own direction ("North Korea"). For each such
+    name's span, the lookup key of the name the lone word stands for."""
+    out: dict[tuple[int, int], str] = {}
+    for start, end in names.spans:
+        if start < 2 or end - start < 2 or doc[start].lower_ not in lexicon.directions:
+            continue
+        lone, joint = doc[start - 2], doc[start - 1]
+        if joint.lower_ in _ELLIPSIS_JOINTS and lone.lower_ in lexicon.directions and lone.is_title:
+            out[(start, end)] = normalize_name(f"{lone.text} {doc[start + 1 : end].text}")
+    return out
+
+
+_ELLIPSIS_JOINTS = frozenset({"and", "or", "&"})
 
 
 def _is_well_known_place(match: Match) -> bool:
