@@ -823,7 +823,8 @@ def test_an_agreement_made_together_has_all_its_parties_as_actors(rule_coder: Ev
     doc = parse(UK_AND_EU_AGREED)
     mentions = [actor(doc, 0, 1, "GBR", "GOV"), actor(doc, 2, 4, "EUR", "GOV", kind="agent")]
     (event,) = code_events(rule_coder, doc, mentions)
-    assert (event.event, *roles(event)) == ("AGREE", ["EUR", "GBR"], [])
+    # In the order the text names them: "UK" hangs on the head of "EU negotiators".
+    assert (event.event, *roles(event)) == ("AGREE", ["GBR", "EUR"], [])
 
 
 REJECTED_CALL_FROM = """
