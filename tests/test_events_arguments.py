@@ -58,6 +58,43 @@ def test_an_actor_must_be_a_name(rule_coder: EventCoder) -> None:
     assert [r.entity_text for r in event.recipient] == ["five soldiers"]
 
 
+KURDS_PROTESTED = """
+Thousands NOUN NNS nsubj 4 thousand
+of ADP IN prep 0 of
+Iraqi ADJ JJ amod 3 iraqi
+Kurds PROPN NNPS pobj 1 Kurds
+demonstrated VERB VBD ROOT 4 demonstrate
+against ADP IN prep 4 against
+the DET DT det 7 the
+government NOUN NN pobj 5 government
+. PUNCT . punct 4 .
+"""
+
+ELDERS_DEMANDED = """
+Ibo PROPN NNP nmod 2 Ibo
+traditional ADJ JJ amod 2 traditional
+elders NOUN NNS nsubj 3 elder
+demanded VERB VBD ROOT 3 demand
+the DET DT det 5 the
+resignation NOUN NN dobj 3 resignation
+of ADP IN prep 5 of
+the DET DT det 8 the
+governor NOUN NN pobj 6 governor
+. PUNCT . punct 3 .
+"""
+
+
+def test_a_count_of_people_and_a_people_named_before_a_noun_are_actors(
+    rule_coder: EventCoder,
+) -> None:
+    # "Thousands of Iraqi Kurds": the people counted, not the number; "Ibo traditional
+    # elders": a name the parse hangs on the noun as its modifier makes the noun a name.
+    (event,) = code_events(rule_coder, parse(KURDS_PROTESTED), [])
+    assert (event.event, [a.entity_text for a in event.actor]) == ("PROTEST", ["Iraqi Kurds"])
+    (event,) = code_events(rule_coder, parse(ELDERS_DEMANDED), [])
+    assert [a.entity_text for a in event.actor] == ["Ibo traditional elders"]
+
+
 REFUSED = """
 Bucharest PROPN NNP nsubj 1 Bucharest
 refused VERB VBD ROOT 1 refuse

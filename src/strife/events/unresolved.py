@@ -9,7 +9,7 @@ An actor must be a name (a proper noun, or a person, organisation, nationality o
 geopolitical entity to the parser): "the attack killed five" has no actor. A recipient may
 be any plural noun phrase or one with a determiner, possessor or number that is not itself a
 number, a date or an amount ("rejected the referendum", "freed activists"; not "called for
-restraint").
+restraint"). A count of people stands for the people counted ("thousands of Iraqi Kurds").
 """
 
 from __future__ import annotations
@@ -24,17 +24,31 @@ from strife.syntax import NAMED_ENTITIES, NOT_PARTICIPANTS, NOUN_POS, PHRASE_TAI
 
 # Nouns that fill a role slot without being a participant (data/events/words.json).
 EMPTY_NOUNS = WORDS["empty_nouns"]
+# Nouns that count or gather people ("thousands of", "a group of").
+OF_NOUNS = WORDS["of_nouns"]
 
 
 def unresolved_refs(doc: Doc, tokens: Iterable[Token], named_only: bool) -> tuple[ActorRef, ...]:
     """Uncoded participants for the role tokens that qualify, conjuncts included."""
     out: dict[tuple[int, int], ActorRef] = {}  # one participant a phrase
     for token in tokens:
-        for member in with_conjuncts(token):
+        for member in with_conjuncts(_counted(token)):
             if _qualifies(member, named_only):
                 ref = _phrase_ref(doc, member)
                 out.setdefault((ref.start, ref.end), ref)
     return tuple(out.values())
+
+
+def _counted(token: Token) -> Token:
+    """What a number of people is a number of: "Kurds" in "thousands of Iraqi Kurds"."""
+    if token.lower_ not in OF_NOUNS and not token.like_num and token.ent_type_ != "CARDINAL":
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return token
 
 
 def _qualifies(token: Token, named_only: bool) -> bool:
@@ -58,11 +72,11 @@ def _determined(noun: Token) -> bool:
 def is_named(token: Token) -> bool:
     """A proper noun, a person, organisation, nationality or state to the parser, or a
     noun a proper name qualifies or follows ("Kismayo airport", "the TMC government", "his
-    deputy Jacob Zuma")."""
+    deputy Jacob Zuma", "Ibo traditional elders")."""
     if token.pos_ == "PROPN" or token.ent_type_ in NAMED_ENTITIES:
         return True
     return token.pos_ == "NOUN" and any(
-        c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" for c in token.children
+        c.dep_ in ("compound", "appos", "nmod") and c.pos_ == "PROPN" for c in token.children
     )
 
 
