@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 # --- dependency labels ----------------------------------------------------------------
 
 #: Subjects of an active verb: who does it ("Russia launched", "what they said shows").
+# The words that join two names or two words of one name ("Armenia and Azerbaijan", "North
+# and South Korea").
+CONJUNCTIONS = frozenset({"and", "or", "&"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Subjects of either voice, the passive one included ("the plane was allowed to land").
 ANY_SUBJECT_DEPS = SUBJECT_DEPS | {"nsubjpass"}

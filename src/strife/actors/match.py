@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from strife.actors.lexicon import WORDS, Entry, Lexicon
+from strife.syntax import CONJUNCTIONS
 
 # Capitalised words that may sit between a country word and what follows without making
 # it part of a longer name ("Israeli Deputy Foreign Minister", "Russian Saturday").
@@ -31,8 +32,6 @@ NAME_NEUTRAL = frozenset(
 PLACE_WORDS = ("country", "capital", "demonym")
 REGION_WORDS = WORDS["region_words"]
 MATCH_KEY = "STRIFE_ACTOR"
-# The words that join two region words sharing one name ("North and South Korea").
-ELLIPSIS_JOINTS = frozenset({"and", "or", "&"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +123,7 @@ class AtomMatcher:
             if at < 2 or at - 2 in covered or doc[at].lower_ not in REGION_WORDS:
                 continue
             lone, joint = doc[at - 2], doc[at - 1]
-            if joint.lower_ not in ELLIPSIS_JOINTS or lone.lower_ not in REGION_WORDS:
+            if joint.lower_ not in CONJUNCTIONS or lone.lower_ not in REGION_WORDS:
                 continue
             if not lone.is_title:
                 continue

@@ -23,7 +23,6 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from strife.actors.match import ELLIPSIS_JOINTS
 from strife.claims import SPEECH_VERBS
 from strife.events.lexicon import WORDS
 from strife.events.unresolved import is_named, unresolved_refs
@@ -31,6 +30,7 @@ from strife.records import ActorMention, ActorRef
 from strife.syntax import (
     CLAUSAL_MODIFIER_DEPS,
     COMPLEMENT_DEPS,
+    CONJUNCTIONS,
     NEAR_DEPS,
     NOUN_POS,
     PHRASE_DEPS,
@@ -186,7 +186,7 @@ class Resolver:
         """The party of a lone region word that shares the mention's name ("North" in
         "North and South Korea"), which the parse hangs on that name."""
         lone = mention.token_start - 2
-        if lone < 0 or self.doc[lone + 1].lower_ not in ELLIPSIS_JOINTS:
+        if lone < 0 or self.doc[lone + 1].lower_ not in CONJUNCTIONS:
             return
         other = self.index.at(lone)
         head = self.doc[lone].head.i

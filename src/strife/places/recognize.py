@@ -31,13 +31,13 @@ from strife.places.usage import (
     is_demonym_use,
     usage_of,
 )
+from strife.syntax import CONJUNCTIONS
 
 __all__ = ["Cue", "Lexicon", "Toponym", "country_names", "find_toponyms", "toponym_lists"]
 
 MAX_NAME_TOKENS = 8
 MAX_ABBREVIATION = len("P.E.I.")
 _LIST_GLUE = frozenset({",", "and", "or", "&", "the"})
-_CONJUNCTIONS = frozenset({"and", "or", "&"})
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
 # A shortened word inside a name: "St. Thomas", "Mt. Pleasant", "Sault Ste. Marie". It
 # may open or continue a name, never end one.
@@ -176,7 +176,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
     reading = Reading.of(doc, lexicon)
     toponyms: list[Toponym] = []
     previous: Toponym | None = None
-    shared = {head - 2 for head, _ in elided if elided[(head, _)] in found}
+    shared = {start - 2 for (start, _), key in elided.items() if key in found}
     for match in _longest_matches(names.spans, names.keys, found):
         key = names.keys[(match.start, match.end)]
         if key in lexicon.never_places or match.start in shared:
@@ -217,12 +217,9 @@ def _elided_names(doc: Doc, names: _Names, lexicon: Lexicon) -> dict[tuple[int, 
         if start < 2 or end - start < 2 or doc[start].lower_ not in lexicon.directions:
             continue
         lone, joint = doc[start - 2], doc[start - 1]
-        if joint.lower_ in _ELLIPSIS_JOINTS and lone.lower_ in lexicon.directions and lone.is_title:
+        if joint.lower_ in CONJUNCTIONS and lone.lower_ in lexicon.directions and lone.is_title:
             out[(start, end)] = normalize_name(f"{lone.text} {doc[start + 1 : end].text}")
     return out
-
-
-_ELLIPSIS_JOINTS = frozenset({"and", "or", "&"})
 
 
 def _is_well_known_place(match: Match) -> bool:
@@ -275,7 +272,7 @@ def _lists_and_hierarchies(doc: Doc, toponyms: list[Toponym], lexicon: Lexicon) 
     kept = list(toponyms)
     for members in toponym_lists(toponyms):
         glue = {t.lower_ for i in members[1:] for t in doc[toponyms[i - 1].end : toponyms[i].start]}
-        if glue & _CONJUNCTIONS:
+        if glue & CONJUNCTIONS:
             continue
         for inner, outer in itertools.pairwise(members):
             own = _cue(doc, Match(kept[outer].start, kept[outer].end, ()), lexicon)
