@@ -111,3 +111,9 @@ def test_a_name_the_gazetteer_knows_keeps_its_own_reading(geoparser: Geoparser) 
 def test_a_common_word_or_a_title_after_a_level_noun_is_no_place(geoparser: Geoparser) -> None:
     doc = tagged("The city of London and the town of Mayor Smith met in the city of Hope .")
     assert [p[0] for p in placed(geoparser, doc)] == ["London"]
+
+
+def test_a_noun_for_what_lies_in_a_place_makes_no_settlement(geoparser: Geoparser) -> None:
+    # An airport, a camp or a port is in a town; it does not say what the name before it is.
+    doc = tagged("Police arrested him at Kilby airport and took him to Paris .")
+    assert placed(geoparser, doc) == [("Paris", PARIS, "name")]

@@ -66,6 +66,9 @@ class Lexicon:
     site_prefixes: frozenset[str] = frozenset()
     #: What may stand between a site and the place it lies in ("the Ritz Hotel in Paris").
     container_glue: frozenset[str] = frozenset()
+    #: Settlement nouns that say what a place is ("Qunu village"), not what lies in it
+    #: ("Manchester airport").
+    settlement_kinds: frozenset[str] = frozenset()
     #: Lookup keys of the organisations and people the actor dictionary knows ("nato",
     #: "taliban", "red cross", "merkel"): news means them, not a village of the same name.
     actor_names: frozenset[str] = frozenset()
@@ -118,6 +121,7 @@ _WORD_LISTS = (
     "site_words",
     "site_prefixes",
     "container_glue",
+    "settlement_kinds",
 )
 
 

@@ -7,7 +7,8 @@ the words around it say so:
 
 * a level noun before it with "of": "the town of Gerlach", "the villages of Foua and Kfraya"
   (every name of the list after a plural noun);
-* a level noun right after it: "Qunu village", "the city's Abbassiya district";
+* a noun of its kind right after it: "Qunu village", "the city's Abbassiya district" (not
+  "Manchester airport": an airport is in a town, not what the town is);
 * a locative preposition before it and a known place after a comma: "in Rippey, Iowa",
   "in Dawadmy, near Riyadh" (here the name must not be an English word, "In Brief, London",
   nor a person, an organisation or a date to the parser's entity recogniser, which the two
@@ -53,7 +54,8 @@ def find_settlements(
     found: dict[int, Site] = {}
     for token in doc:
         if _is_level_noun(token, lexicon):
-            for site in (*_named_after_noun(doc, token, lexicon), _named_before_noun(doc, token)):
+            before = _named_before_noun(doc, token) if _names_a_kind(token, lexicon) else None
+            for site in (*_named_after_noun(doc, token, lexicon), before):
                 if site is not None and _is_free(site, taken, lexicon, doc):
                     found.setdefault(site.start, site)
         elif token.text == "," and token.i + 1 < len(doc):
@@ -67,6 +69,13 @@ def find_settlements(
 
 def _is_level_noun(token: Token, lexicon: Lexicon) -> bool:
     return token.is_lower and (token.lower_ in lexicon.level_words or _is_plural(token, lexicon))
+
+
+def _names_a_kind(noun: Token, lexicon: Lexicon) -> bool:
+    """A level noun that says what the name before it is ("Qunu village", "Gondra
+    district"), not what lies in it ("Manchester airport")."""
+    kinds = lexicon.settlement_kinds | lexicon.district_nouns | lexicon.area_nouns
+    return noun.lower_ in kinds
 
 
 def _is_plural(token: Token, lexicon: Lexicon) -> bool:
