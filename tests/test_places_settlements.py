@@ -117,3 +117,12 @@ def test_a_noun_for_what_lies_in_a_place_makes_no_settlement(geoparser: Geoparse
     # An airport, a camp or a port is in a town; it does not say what the name before it is.
     doc = tagged("Police arrested him at Kilby airport and took him to Paris .")
     assert placed(geoparser, doc) == [("Paris", PARIS, "name")]
+
+
+def test_a_region_takes_only_the_place_named_after_it(geoparser: Geoparser) -> None:
+    # No town stands for a region: without a place named right after it, it stays unplaced,
+    # where a village takes the nearest town.
+    doc = tagged("Crowds gathered in Paris . The region of Rojava and the town of Gerlach voted .")
+    assert placed(geoparser, doc) == [("Paris", PARIS, "name"), ("Gerlach", PARIS, "context")]
+    doc = tagged("The autonomous region of Rojava in Iowa voted .")
+    assert placed(geoparser, doc)[0] == ("Rojava", IOWA, "context")

@@ -16,12 +16,14 @@ the words around it say so:
 
 Once a name is read so, its other mentions in the article are that place too ("Gerlach" alone,
 later). Each is returned as a :class:`~strife.places.sites.Site` and placed like one: at the
-place named right after it, else at the nearest town or division of its article.
+place named right after it, else at the nearest town or division of its article; a name a
+region's noun marks ("the Kurdish region of Rojava") only at the place named after it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -55,9 +57,12 @@ def find_settlements(
     for token in doc:
         if _is_level_noun(token, lexicon):
             before = _named_before_noun(doc, token) if _names_a_kind(token, lexicon) else None
+            # "the Kurdish region of Rojava": a region no town stands for, placed only by
+            # the place named after it.
+            small = not _is_area_noun(token, lexicon)
             for site in (*_named_after_noun(doc, token, lexicon), before):
                 if site is not None and _is_free(site, taken, lexicon, doc):
-                    found.setdefault(site.start, site)
+                    found.setdefault(site.start, replace(site, anywhere=small))
         elif token.text == "," and token.i + 1 < len(doc):
             site = _listed_with_container(doc, token, starts, lexicon)
             if site is not None and _is_free(site, taken, lexicon, doc):
@@ -69,6 +74,12 @@ def find_settlements(
 
 def _is_level_noun(token: Token, lexicon: Lexicon) -> bool:
     return token.is_lower and (token.lower_ in lexicon.level_words or _is_plural(token, lexicon))
+
+
+def _is_area_noun(noun: Token, lexicon: Lexicon) -> bool:
+    word = noun.lower_
+    singular = word[:-1] if word.endswith("s") else word
+    return word in lexicon.area_nouns or singular in lexicon.area_nouns
 
 
 def _names_a_kind(noun: Token, lexicon: Lexicon) -> bool:
@@ -171,9 +182,9 @@ def _is_free(site: Site, taken: set[int], lexicon: Lexicon, doc: Doc) -> bool:
 
 def _other_mentions(doc: Doc, sites: Sequence[Site], taken: set[int]) -> list[Site]:
     """The article's other mentions of names read as settlements, written the same way."""
-    names = {tuple(t.text for t in doc[s.start : s.end]) for s in sites}
+    names = {tuple(t.text for t in doc[s.start : s.end]): s.anywhere for s in sites}
     out = []
-    for name in names:
+    for name, anywhere in names.items():
         first, width = name[0], len(name)
         for token in doc:
             at = token.i
@@ -186,7 +197,7 @@ def _other_mentions(doc: Doc, sites: Sequence[Site], taken: set[int]) -> list[Si
                 continue  # part of a longer name ("Gerlach Street")
             if at > 0 and _is_proper_word(doc[at - 1]):
                 continue  # part of a longer name ("Lake Gerlach")
-            out.append(Site(at, at + width))
+            out.append(Site(at, at + width, anywhere))
     return out
 
 

@@ -41,10 +41,13 @@ _TOO_COARSE = frozenset({"country", "continent"})
 
 @dataclass(frozen=True, slots=True)
 class Site:
-    """A name of a site the gazetteer lacks: token span [start, end)."""
+    """A name of a site the gazetteer lacks: token span [start, end). ``anywhere``: it may
+    take the nearest town of its article when no place is named right after it (not a
+    region, which no town stands for)."""
 
     start: int
     end: int
+    anywhere: bool = True
 
 
 def find_sites(doc: Doc, toponyms: Sequence[Toponym], lexicon: Lexicon) -> list[Site]:
@@ -130,7 +133,9 @@ def place_sites(
     towns = _ByPosition([m for m in mentions if m.place.level not in _TOO_COARSE])
     out = []
     for site in sites:
-        container = _named_after(doc, site, named, lexicon.container_glue) or _nearest(site, towns)
+        container = _named_after(doc, site, named, lexicon.container_glue)
+        if container is None and site.anywhere:
+            container = _nearest(site, towns)
         if container is None:
             continue
         span = doc[site.start : site.end]
