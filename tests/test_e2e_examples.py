@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from strife.contract import event_to_dict
+from strife.evaluate.expected import load_expected, matches
 from strife.ingest import read_inputs
 from strife.pipeline import CodedArticle, code_articles
 from strife.records import Article
@@ -51,44 +52,9 @@ def _expectations() -> list[tuple[str, dict[str, Any]]]:
     for path in sorted(EXPECTED.glob("*.json")):
         if path.stem == "floors":
             continue
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if path.stem == "batch":
-            for article_id, article in data.items():
-                cases += [(f"batch:{article_id}", e) for e in article["events"]]
-        else:
-            cases += [(path.stem, e) for e in data["events"]]
+        prefix = "batch:" if path.stem == "batch" else ""
+        cases += [(prefix + key, event) for key, event in load_expected(path)]
     return cases
-
-
-def _codes(refs: list[dict[str, Any]]) -> set[str]:
-    return {r["code"] for r in refs if r["code"]}
-
-
-def matches(expected: dict[str, Any], event: Coded) -> bool:
-    """Whether a coded event is the expected one, on every field the expectation sets."""
-    checks = [
-        event["event"] == expected["event"],
-        expected["sentence_contains"] in event["text"],
-        set(expected["actor"]) <= _codes(event["actor"]),
-        set(expected["recipient"]) <= _codes(event["recipient"]),
-        expected["mode"] is None or event["mode"] == expected["mode"],
-        expected["date"] is None or event["date"] == expected["date"],
-        expected.get("aux") == event["aux"],
-    ]
-    if expected.get("actor_sector"):
-        checks.append(any(a["sector"] == expected["actor_sector"] for a in event["actor"]))
-    if expected.get("place"):
-        loc = event["event_loc"] or {}
-        names = f"{loc.get('extracted_place', '')} {loc.get('resolved_place', '')}".lower()
-        checks.append(expected["place"].lower() in names)
-    for stance, key in (("asserts", "asserted_by"), ("denies", "denied_by")):
-        if expected.get(key):
-            checks.append(
-                any(c["stance"] == stance and c["code"] == expected[key] for c in event["claims"])
-            )
-    for kind, value in (expected.get("size") or {}).items():
-        checks.append((event["size"][kind] or {}).get("min") == value)
-    return all(checks)
 
 
 CASES = _expectations()
