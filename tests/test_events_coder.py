@@ -544,3 +544,62 @@ def test_a_name_joined_to_a_shared_head_acts_with_it(shipped_coder: EventCoder) 
     ]
     [event] = code(shipped_coder, doc, mentions)
     assert [a.code for a in event.actor] == ["USA", "IRQ"]
+
+
+POUNDING = """
+Azerbaijan PROPN NNP nsubj 1 Azerbaijan
+moved VERB VBD ccomp 10 move
+on ADP IN prep 1 on
+Tuesday PROPN NNP pobj 2 Tuesday
+, PUNCT , punct 1 ,
+pounding VERB VBG advcl 1 pound
+Armenian ADJ JJ amod 7 Armenian
+positions NOUN NNS dobj 5 position
+, PUNCT , punct 10 ,
+officials NOUN NNS nsubj 10 official
+said VERB VBD ROOT 10 say
+on ADP IN prep 10 on
+Wednesday PROPN NNP pobj 11 Wednesday
+. PUNCT . punct 10 .
+"""
+
+
+def test_a_participle_takes_the_date_of_the_clause_it_goes_on_telling(
+    rule_coder: EventCoder,
+) -> None:
+    doc = parse(POUNDING)
+    mentions = [actor(doc, 0, 1, "AZE", "GOV"), actor(doc, 6, 7, "ARM", None)]
+    tuesday = when(doc, 3, 4, date(2023, 9, 19))
+    wednesday = when(doc, 12, 13, date(2023, 9, 20))
+    (event,) = code(rule_coder, doc, mentions, [], [tuesday, wednesday])
+    assert (event.event, event.event_text) == ("ASSAULT", "pounding")
+    assert event.date == date(2023, 9, 19)
+
+
+FRONTED = """
+In ADP IN prep 4 in
+Yerevan PROPN NNP pobj 0 Yerevan
+, PUNCT , punct 4 ,
+protesters NOUN NNS nsubj 4 protester
+marched VERB VBD ROOT 4 march
+, PUNCT , punct 4 ,
+and CCONJ CC cc 4 and
+police NOUN NNS nsubj 8 police
+detained VERB VBD conj 4 detain
+dozens NOUN NNS dobj 8 dozen
+. PUNCT . punct 4 .
+"""
+
+
+def test_a_place_opening_coordinated_clauses_places_each(rule_coder: EventCoder) -> None:
+    doc = parse(FRONTED)
+    mentions = [
+        actor(doc, 3, 4, None, "CVL", kind="agent"),
+        actor(doc, 7, 8, None, "COP", kind="agent"),
+    ]
+    yerevan = place(doc, 1, 2, 616052, "ARM")
+    events = code(rule_coder, doc, mentions, [yerevan])
+    placed = {(e.event, e.event_loc.geonameid if e.event_loc else None) for e in events}
+    assert placed == {("PROTEST", 616052), ("COERCE", 616052)}
+    arrest = next(e for e in events if e.event == "COERCE")
+    assert [a.code for a in arrest.actor] == ["ARM"]

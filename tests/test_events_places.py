@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from spacy.tokens import Doc
+
 from parsed import actor, code_events, parse, place
 from strife.events import EventCoder, Mentions
 from strife.events.localize import localize
 from strife.events.places import PlaceMemory, dateline_tokens, told_clause
-from strife.records import ActorRef, Article, Place
+from strife.records import ActorMention, ActorRef, Article, Event, Place, PlaceMention
 
 DATELINED = """
 BERLIN PROPN NNP nsubj 4 Berlin
@@ -327,3 +329,35 @@ def test_a_participle_that_goes_on_telling_a_clause_happened_where_it_did(
     assert [(e.event, e.event_loc) for e in events] == [("ASSAULT", baghdad.place)]
     doc = parse(KILLING_FIRST)
     assert told_clause(doc[0]) == set()
+
+
+STRUCK_AREAS = """
+Warplanes NOUN NNS nsubj 1 warplane
+struck VERB VBD ROOT 1 strike
+targets NOUN NNS dobj 1 target
+in ADP IN prep 2 in
+rebel NOUN NN compound 5 rebel
+areas NOUN NNS pobj 3 area
+of ADP IN prep 5 of
+Yemen PROPN NNP pobj 6 Yemen
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_country_a_part_of_which_is_hit_is_where_the_act_happened(
+    rule_coder: EventCoder,
+) -> None:
+    """ "struck targets in rebel areas of Yemen": Yemen, also a party, is where the strike
+    happened, as in "struck targets in Yemen"."""
+    doc = parse(STRUCK_AREAS)
+    yemen = place(doc, 7, 8, 69543, "YEM", "PCLI")
+    mentions = [actor(doc, 0, 1, None, "MIL", kind="agent"), actor(doc, 7, 8, "YEM", None)]
+    (event,) = code_events_at(rule_coder, doc, mentions, [yemen])
+    assert event.event_loc == yemen.place
+
+
+def code_events_at(
+    coder: EventCoder, doc: Doc, actors: list[ActorMention], places: list[PlaceMention]
+) -> list[Event]:
+    article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 1, 12))
+    return coder.code(doc, article, Mentions(actors, places, []))

@@ -738,3 +738,64 @@ def test_a_noun_saying_why_or_when_another_act_was_done_is_its_circumstance(
     doc = parse(PROTESTS_DURING)
     found = [doc[t.token].text for t in find_triggers(doc[:], event_lexicon)]
     assert "attacks" in found
+
+
+VOWED = """
+The DET DT det 1 the
+Houthis PROPN NNPS nsubj 2 Houthis
+vowed VERB VBD ROOT 2 vow
+to PART TO aux 4 to
+{verb} VERB VB xcomp 2 {lemma}
+. PUNCT . punct 2 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "event"),
+    [("retaliate", "retaliate", "THREATEN"), ("avenge", "avenge", "THREATEN"),
+     ("rebuild", "rebuild", "AGREE")],
+)  # fmt: skip
+def test_a_vow_to_harm_is_a_threat_and_any_other_vow_a_promise(
+    event_lexicon: EventLexicon, verb: str, lemma: str, event: str
+) -> None:
+    doc = parse(VOWED.format(verb=verb, lemma=lemma))
+    typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    assert typed == [("vowed", event)]
+
+
+GATHERED = """
+Thousands NOUN NNS nsubj 3 thousand
+of ADP IN prep 0 of
+{doers} NOUN NNS pobj 1 {lemma}
+gathered VERB VBD ROOT 3 gather
+outside ADV RB advmod 3 outside
+. PUNCT . punct 3 .
+"""
+STORMED = """
+Police NOUN NNS nsubj 1 police
+fired VERB VBD ROOT 1 fire
+on ADP IN prep 1 on
+protesters NOUN NNS pobj 2 protester
+who PRON WP nsubj 5 who
+stormed VERB VBD relcl 3 storm
+parliament NOUN NN dobj 5 parliament
+. PUNCT . punct 1 .
+"""
+
+
+def test_protesters_gathering_or_storming_protest(event_lexicon: EventLexicon) -> None:
+    doc = parse(GATHERED.format(doers="protesters", lemma="protester"))
+    typed = [
+        (doc[t.token].text, t.event, t.spec.mode) for t in find_triggers(doc[:], event_lexicon)
+    ]
+    assert typed == [("gathered", "PROTEST", "demo")]
+    doc = parse(STORMED)
+    typed = [
+        (doc[t.token].text, t.event, t.spec.mode) for t in find_triggers(doc[:], event_lexicon)
+    ]
+    assert typed == [("fired", "ASSAULT", None), ("stormed", "PROTEST", "riot")]
+
+
+def test_others_gathering_do_not_protest(event_lexicon: EventLexicon) -> None:
+    doc = parse(GATHERED.format(doers="mourners", lemma="mourner"))
+    assert find_triggers(doc[:], event_lexicon) == []

@@ -117,6 +117,15 @@ def test_country_after_a_locative_preposition_is_a_place(geoparser: Geoparser) -
     ]
 
 
+def test_a_country_a_part_of_which_follows_a_preposition_is_a_place(
+    geoparser: Geoparser,
+) -> None:
+    doc = tagged("rebels shelled villages in parts of Armenia and the north of Turkey")
+    assert found(geoparser, doc) == [("Armenia", 174982), ("Turkey", 298795)]
+    doc = tagged("the talks were part of Armenia 's plan")
+    assert found(geoparser, doc) == []
+
+
 def test_country_as_subject_or_possessive_is_not_a_place(geoparser: Geoparser) -> None:
     doc = tagged("Armenia formally requests help as Turkey backs Azerbaijan 's army")
     assert found(geoparser, doc) == []

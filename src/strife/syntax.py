@@ -239,3 +239,24 @@ def antecedent(token: Token) -> Token:
     if token.tag_ in RELATIVE_TAGS and clause.dep_ == "relcl" and clause.head.i != clause.i:
         return clause.head
     return token
+
+
+def fronted_phrases(token: Token, preps: Collection[str]) -> set[int]:
+    """Tokens of the phrases that open a coordination of clauses and so scope over all of
+    them ("In Yerevan, protesters gathered, and police detained dozens"): the phrases of
+    ``preps`` before the first conjunct's verb, for a word in a later conjunct. Empty when
+    ``token``'s clause is the first or stands alone."""
+    verb = token
+    while not is_verb(verb) and verb.head.i != verb.i:
+        verb = verb.head
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.i == verb.i:
+        return set()
+    return {
+        t.i
+        for child in first.children
+        if child.dep_ == "prep" and child.i < first.i and child.lower_ in preps
+        for t in child.subtree
+    }

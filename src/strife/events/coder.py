@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -41,7 +41,13 @@ from strife.events.detect import Detector
 from strife.events.lexicon import EventLexicon
 from strife.events.localize import localize, localize_claims
 from strife.events.markers import aux_marker, contexts, is_refusal, refine_mode
-from strife.events.places import PlaceMemory, dateline_tokens, event_places, told_clause
+from strife.events.places import (
+    EVENT_PLACE_PREPS,
+    PlaceMemory,
+    dateline_tokens,
+    event_places,
+    told_clause,
+)
 from strife.events.references import CountryOf, MentionIndex, find_sides
 from strife.events.roles import RoleAssigner, role_options
 from strife.events.triggers import CONTENT_PREPS, Trigger, find_triggers, other_act_clauses
@@ -63,7 +69,7 @@ from strife.records import (
     PlaceMention,
     TextInfo,
 )
-from strife.syntax import COMPLEMENT_DEPS, own_clause_conjuncts
+from strife.syntax import COMPLEMENT_DEPS, fronted_phrases, own_clause_conjuncts
 
 PROMISABLE: frozenset[EventType] = frozenset(
     {"AID", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
@@ -294,7 +300,8 @@ class EventCoder:
             return []
         # "agreed to meet in July": the meeting's date is not the agreement's.
         content = _content_tokens(trigger, ctx.doc) | ctx.dateline
-        dates = _event_dates(ctx.mentions.dates, own - content, sentence.span, content)
+        told = told_clause(ctx.doc[trigger.token]) - ctx.dateline - content
+        dates = _event_dates(ctx.mentions.dates, own - content, sentence.span, content, told)
         event, mode, aux = self._type_mode_aux(trigger, choice, clause, dates, args, sentence)
         args = specialise_roles(event, mode, args)
         if QUAD[event] == MATERIAL_CONFLICT:
@@ -304,6 +311,11 @@ class EventCoder:
             places = event_places(
                 ctx.doc, ctx.mentions.places, scope, ctx.actor_tokens, targets, anchors
             )
+        if not places and (
+            opening := fronted_phrases(ctx.doc[trigger.token], EVENT_PLACE_PREPS) - ctx.dateline
+        ):
+            # "In Yerevan, protesters gathered, and police detained dozens of them"
+            places = event_places(ctx.doc, ctx.mentions.places, opening, ctx.actor_tokens)
         filed = False  # the place is only the dateline's (PlaceMemory.recall)
         if not places and event in PLACED_BY_CONTEXT and aux != "historical":
             recalled, filed = ctx.memory.recall(sentence.sequence)
@@ -489,12 +501,18 @@ def _content_tokens(trigger: Trigger, doc: Doc) -> set[int]:
 
 
 def _event_dates(
-    dates: Sequence[DateMention], clause: set[int], sent: Span, excluded: set[int]
+    dates: Sequence[DateMention],
+    clause: Collection[int],
+    sent: Span,
+    excluded: set[int],
+    told: Collection[int] = (),
 ) -> list[DateMention]:
-    """Dates in the trigger's own clause, else the sentence's dates nearest the root first."""
-    own = [d for d in dates if d.token_start in clause]
-    if own:
-        return own
+    """Dates in the trigger's own clause, else in the clause it goes on telling ("launched
+    an offensive on Tuesday, pounding positions"), else the sentence's dates nearest the
+    root first."""
+    for scope in (clause, told):
+        if own := [d for d in dates if d.token_start in scope]:
+            return own
     in_sentence = [
         d for d in dates if sent.start <= d.token_start < sent.end and d.token_start not in excluded
     ]

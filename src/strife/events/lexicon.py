@@ -27,6 +27,7 @@ TRIGGER_FLAGS = frozenset(
         "complement",  # its complement's subject is the recipient ("found the regime guilty")
         "labour",  # a labour sense of the word ("strike" by workers), chosen after others
         "speech",  # also a verb of reported speech ("alleged that ...")
+        "crowd",  # fires only when protesters do it ("protesters gathered", "rioters torched")
     }
 )
 #: Flags under which the trigger's subject is its recipient and its agent the actor.
@@ -62,6 +63,7 @@ WORD_LISTS = (
     "violent_acts",
     "role_nouns",
     "of_nouns",
+    "crowd_nouns",
     "side_nouns",
     "side_markers",
     "resolvable_pronouns",

@@ -32,6 +32,8 @@ from strife.syntax import ANY_SUBJECT_DEPS, VERBAL_POS, own_clause_conjuncts
 EVENT_PLACE_PREPS = WORDS["event_place_preps"]
 # Words that say a place's level ("region", "district", "town"): the geoparser's lists.
 LEVEL_WORDS = shipped_lexicon().level_words
+# Words for a part of a place ("areas of Yemen", "the north of Mali"): the geoparser's lists.
+PART_WORDS = shipped_lexicon().part_nouns | shipped_lexicon().directions
 
 
 def event_places(
@@ -122,15 +124,25 @@ def _after_locative(doc: Doc, mention: PlaceMention) -> bool:
     word for, what a locative preposition governs; not "died in a Taliban ambush", where it
     qualifies the act."""
     head = doc[mention.token_end - 1]
-    while head.dep_ in ("conj", "compound", "appos") and head.head.i != head.i:
-        if head.dep_ == "compound" and not _is_level_word(head.head):
-            return False
-        head = head.head
+    while True:
+        while head.dep_ in ("conj", "compound", "appos") and head.head.i != head.i:
+            if head.dep_ == "compound" and not _is_level_word(head.head):
+                return False
+            head = head.head
+        # "in Houthi-held areas of Yemen", "in the north of Mali": a part of the place
+        whole = head.head.head
+        if not (head.dep_ == "pobj" and head.head.lower_ == "of" and _is_part_word(whole)):
+            break
+        head = whole
     return head.dep_ == "pobj" and head.head.lower_ in EVENT_PLACE_PREPS
 
 
 def _is_level_word(token: Token) -> bool:
     return token.lower_ in LEVEL_WORDS or token.lemma_.lower() in LEVEL_WORDS
+
+
+def _is_part_word(token: Token) -> bool:
+    return _is_level_word(token) or token.lemma_.lower() in PART_WORDS
 
 
 def dateline_tokens(doc: Doc) -> frozenset[int]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from strife.events.lexicon import LEARNED_FLAG, WORDS, EventLexicon, TriggerSpec
+from strife.events.unresolved import counted
 from strife.plover import EventType
 from strife.syntax import (
     AMOUNT_ENTITIES,
@@ -44,6 +45,7 @@ CIRCUMSTANCE_PREPS = WORDS["circumstance_preps"]
 STATEMENT_VERBS = WORDS["statement_verbs"]
 LABOUR_WORDS = WORDS["labour_words"]
 SEQUENCE_MARKS = WORDS["sequence_marks"]
+CROWD_NOUNS = WORDS["crowd_nouns"]
 # Verbal event types whose complement is content, not a separate event.
 CONTENT_TAKING: frozenset[EventType] = frozenset(
     {"REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "SUPPORT"}
@@ -159,7 +161,7 @@ def _match(token: Token, lexicon: EventLexicon) -> TriggerSpec | None:
     # noun reports no event of this sentence.
     if is_verb(token) and token.dep_ != "amod":
         for spec in lexicon.lookup(token.lemma_, "VERB"):
-            if _particle_ok(token, spec) and _objects_ok(token, spec):
+            if _particle_ok(token, spec) and _objects_ok(token, spec) and _doer_ok(token, spec):
                 return spec
     if token.pos_ in NOUN_POS and token.ent_type_ not in TIME_ENTITIES:
         modifiers = {c.lemma_.lower() for c in token.children}
@@ -181,6 +183,19 @@ def _particle_ok(token: Token, spec: TriggerSpec) -> bool:
         child.lower_ == spec.particle and child.dep_ in ("prt", "prep", "advmod")
         for child in token.children
     )
+
+
+def _doer_ok(verb: Token, spec: TriggerSpec) -> bool:
+    """A row flagged "crowd" fires only when protesters do it: "thousands of protesters
+    gathered", "protesters who stormed parliament", "rioters torched cars and looted shops"."""
+    if "crowd" not in spec.flags:
+        return True
+    doers = subjects(verb)
+    if not doers and verb.dep_ == "conj":
+        doers = subjects(verb.head)
+    if verb.dep_ in CLAUSAL_MODIFIER_DEPS:
+        doers = [verb.head]
+    return any(counted(d).lower_ in CROWD_NOUNS for d in doers)
 
 
 def _objects_ok(token: Token, spec: TriggerSpec) -> bool:
@@ -214,6 +229,8 @@ def object_words(token: Token) -> Iterable[str]:
     for child in token.children:
         if child.dep_ in COMPLEMENT_DEPS:
             yield child.dep_
+            if is_verb(child):  # "vowed to retaliate", "vowed Israel would be punished"
+                yield f"to {child.lemma_.lower()}"
             if child.pos_ == "ADJ":  # "found the regime guilty"
                 yield child.lemma_.lower()
             # "declared a state of siege to begin at midnight": the parse makes the object

@@ -32,14 +32,14 @@ def unresolved_refs(doc: Doc, tokens: Iterable[Token], named_only: bool) -> tupl
     """Uncoded participants for the role tokens that qualify, conjuncts included."""
     out: dict[tuple[int, int], ActorRef] = {}  # one participant a phrase
     for token in tokens:
-        for member in with_conjuncts(_counted(token)):
+        for member in with_conjuncts(counted(token)):
             if _qualifies(member, named_only):
                 ref = _phrase_ref(doc, member)
                 out.setdefault((ref.start, ref.end), ref)
     return tuple(out.values())
 
 
-def _counted(token: Token) -> Token:
+def counted(token: Token) -> Token:
     """What a number of people is a number of: "Kurds" in "thousands of Iraqi Kurds"."""
     if token.lower_ not in OF_NOUNS and not token.like_num and token.ent_type_ != "CARDINAL":
         return token

@@ -69,6 +69,8 @@ class Lexicon:
     #: Settlement nouns that say what a place is ("Qunu village"), not what lies in it
     #: ("Manchester airport").
     settlement_kinds: frozenset[str] = frozenset()
+    #: Nouns for a part of a place ("parts of Syria", "the heart of Kyiv").
+    part_nouns: frozenset[str] = frozenset()
     #: Lookup keys of the organisations and people the actor dictionary knows ("nato",
     #: "taliban", "red cross", "merkel"): news means them, not a village of the same name.
     actor_names: frozenset[str] = frozenset()
@@ -122,6 +124,7 @@ _WORD_LISTS = (
     "site_prefixes",
     "container_glue",
     "settlement_kinds",
+    "part_nouns",
 )
 
 

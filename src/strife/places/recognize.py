@@ -483,7 +483,7 @@ def _cue_before(doc: Doc, start: int, lexicon: Lexicon) -> Cue:
         cue = _noun_cue(head, lexicon)
         if cue is not None:
             return cue
-        if head & lexicon.directions:
+        if head & (lexicon.directions | lexicon.part_nouns):  # "the north of", "parts of"
             return "locative"
     return "none"
 
