@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from parsed import VOCAB, annotated_doc
+from parsed import VOCAB, annotated_doc, parse
 from strife.actors import ActorResolver
 from strife.records import ActorMention
 
@@ -674,3 +674,25 @@ def test_a_lone_region_word_stands_for_the_name_it_shares(resolver: ActorResolve
     lower = find(resolver, "troops from north and South Korea met .")
     assert [m.ref.entity_text for m in lower] == ["troops", "South Korea"]
     assert [m.ref.code for m in find(resolver, "North and South Sudan met .")] == ["SSD"]
+
+
+JOINED_DEMONYMS = """
+Pakistani ADJ JJ amod 3 Pakistani
+and CCONJ CC cc 0 and
+Indian ADJ JJ conj 0 Indian
+troops NOUN NNS nsubj 4 troop
+clashed VERB VBD ROOT 4 clash
+. PUNCT . punct 4 .
+"""
+
+
+def test_a_demonym_joined_to_an_agents_own_is_an_agent_too(resolver: ActorResolver) -> None:
+    # "Pakistani and Indian troops": Pakistani troops too, not a bare adjective.
+    mentions = resolver.find(parse(JOINED_DEMONYMS))
+    assert [(m.ref.entity_text, m.ref.code, m.ref.sector, m.kind) for m in mentions] == [
+        ("Pakistani", "PAK", "MIL", "agent"),
+        ("Indian troops", "IND", "MIL", "agent"),
+    ]
+    # Without the parse hanging the first word on the agent, it stays a bare adjective.
+    unparsed = find(resolver, "Pakistani and Indian troops clashed .")
+    assert [m.ref.entity_text for m in unparsed] == ["Indian troops"]

@@ -799,3 +799,19 @@ def test_protesters_gathering_or_storming_protest(event_lexicon: EventLexicon) -
 def test_others_gathering_do_not_protest(event_lexicon: EventLexicon) -> None:
     doc = parse(GATHERED.format(doers="mourners", lemma="mourner"))
     assert find_triggers(doc[:], event_lexicon) == []
+
+
+EXCHANGED = """
+Troops NOUN NNS nsubj 1 troop
+exchanged VERB VBD ROOT 1 exchange
+{object} NOUN NN dobj 1 {object}
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_exchange_of_fire_is_an_assault_by_both_sides(event_lexicon: EventLexicon) -> None:
+    doc = parse(EXCHANGED.format(object="fire"))
+    (trigger,) = find_triggers(doc[:], event_lexicon)
+    assert (trigger.event, trigger.spec.mode) == ("ASSAULT", "firearms")
+    assert "reciprocal" in trigger.spec.flags
+    assert find_triggers(parse(EXCHANGED.format(object="prisoners"))[:], event_lexicon) == []

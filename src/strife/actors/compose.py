@@ -48,6 +48,7 @@ from spacy.tokens import Doc, Span, Token
 
 from strife.actors.lexicon import WORDS, Category, Entry, Role
 from strife.actors.match import NAME_NEUTRAL, Atom
+from strife.nlp import CONJUNCTIONS
 from strife.records import MentionKind
 from strife.syntax import NOT_PERSON_ENTITIES
 
@@ -227,12 +228,42 @@ def _take_modifiers(doc: Doc, agent: Phrase, before: list[Phrase]) -> Phrase:
         return agent
     territory = [m for m in modifiers if "PRE" in m.coding.other_sectors]
     nearest = territory[0] if territory else modifiers[0]
+    if len(modifiers) == 1:
+        before.extend(_conjoined_agents(doc, agent, nearest, before))
     return replace(
         agent,
         start=start,
         coding=_affiliated_coding(agent, nearest),
         affiliated=True,
     )
+
+
+def _conjoined_agents(
+    doc: Doc, agent: Phrase, nearest: Phrase, before: list[Phrase]
+) -> list[Phrase]:
+    """ "Pakistani and Indian troops": the demonym joined to the agent's own modifier is an
+    agent of its own, of the same kind ("Pakistani" troops); it replaces the bare demonym
+    in ``before``, which the parse hangs on the agent."""
+    if not before or before[-1].category != "demonym" or nearest.start < 2:
+        return []
+    other = before[-1]
+    if other.end != nearest.start - 1 or doc[other.end].lower_ not in CONJUNCTIONS:
+        return []
+    if (
+        not agent.start <= doc[other.start].head.i < agent.end
+        and doc[other.start].head.i != nearest.start
+    ):
+        return []
+    before.pop()
+    return [
+        replace(
+            agent,
+            start=other.start,
+            end=other.end,
+            coding=_affiliated_coding(agent, other),
+            affiliated=True,
+        )
+    ]
 
 
 def _affiliation_gap(gap: Span) -> bool:
