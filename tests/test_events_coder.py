@@ -603,3 +603,32 @@ def test_a_place_opening_coordinated_clauses_places_each(rule_coder: EventCoder)
     assert placed == {("PROTEST", 616052), ("COERCE", 616052)}
     arrest = next(e for e in events if e.event == "COERCE")
     assert [a.code for a in arrest.actor] == ["ARM"]
+
+
+BACKED = """
+The DET DT det 1 the
+Houthis PROPN NNPS nsubj 9 Houthis
+, PUNCT , punct 1 ,
+who PRON WP nsubjpass 5 who
+are AUX VBP auxpass 5 be
+backed VERB VBN relcl 1 back
+by ADP IN agent 5 by
+Iran PROPN NNP pobj 6 Iran
+, PUNCT , punct 1 ,
+fired VERB VBD ROOT 9 fire
+missiles NOUN NNS dobj 9 missile
+at ADP IN prep 9 at
+ships NOUN NNS pobj 11 ship
+. PUNCT . punct 9 .
+"""
+
+
+def test_who_backs_a_party_is_no_event_and_no_party_to_its_acts(
+    shipped_coder: EventCoder,
+) -> None:
+    doc = parse(BACKED)
+    mentions = [actor(doc, 0, 2, "YEM", "REB", kind="group"), actor(doc, 7, 8, "IRN", "GOV")]
+    (event,) = code(shipped_coder, doc, mentions)
+    assert (event.event, event.event_text) == ("ASSAULT", "fired")
+    assert [a.code for a in event.actor] == ["YEM"]
+    assert "IRN" not in {r.code for r in event.recipient}

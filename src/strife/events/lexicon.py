@@ -64,6 +64,7 @@ WORD_LISTS = (
     "role_nouns",
     "of_nouns",
     "crowd_nouns",
+    "relation_participles",
     "side_nouns",
     "side_markers",
     "resolvable_pronouns",

@@ -30,6 +30,7 @@ from strife.events.arguments import Arguments
 from strife.events.lexicon import SWAPPING_FLAGS
 from strife.events.linear import LinearModel
 from strife.events.references import SPEECH_LEMMAS
+from strife.events.triggers import tells_who
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import MATERIAL_CONFLICT, MATERIAL_COOPERATION, QUAD
 from strife.records import ActorMention, ActorRef
@@ -80,9 +81,20 @@ def role_options(
         if not sent.start <= mention.token_start < sent.end or mention.token_start in excluded:
             continue
         head = sent.doc[mention.token_start : mention.token_end].root
-        if not _is_speaker(head, anchor) and not coordinated_apart(head, anchor):
+        if _is_speaker(head, anchor) or coordinated_apart(head, anchor):
+            continue
+        if not _describes_another(head, anchor):
             found.setdefault((mention.ref.start, mention.ref.end), mention.ref)
     return [found[key] for key in sorted(found)]
+
+
+def _describes_another(head: Token, anchor: Token) -> bool:
+    """ "Rebels supported by Turkey seized the town": Turkey only tells who the rebels
+    are; it takes no part in the seizure."""
+    for above in head.ancestors:
+        if tells_who(above):
+            return anchor.i not in {t.i for t in above.subtree}
+    return False
 
 
 class RoleRanker:

@@ -46,6 +46,7 @@ STATEMENT_VERBS = WORDS["statement_verbs"]
 LABOUR_WORDS = WORDS["labour_words"]
 SEQUENCE_MARKS = WORDS["sequence_marks"]
 CROWD_NOUNS = WORDS["crowd_nouns"]
+RELATION_PARTICIPLES = WORDS["relation_participles"]
 # Verbal event types whose complement is content, not a separate event.
 CONTENT_TAKING: frozenset[EventType] = frozenset(
     {"REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "SUPPORT"}
@@ -157,9 +158,9 @@ def _describes(inner: Token, outer: Token) -> bool:
 
 
 def _match(token: Token, lexicon: EventLexicon) -> TriggerSpec | None:
-    # "the confiscated songbirds", "the besieged town": a participle that only describes a
-    # noun reports no event of this sentence.
-    if is_verb(token) and token.dep_ != "amod":
+    # "the confiscated songbirds", "the besieged town", "rebels backed by Rwanda": a
+    # participle that only describes a noun reports no event of this sentence.
+    if is_verb(token) and token.dep_ != "amod" and not tells_who(token):
         for spec in lexicon.lookup(token.lemma_, "VERB"):
             if _particle_ok(token, spec) and _objects_ok(token, spec) and _doer_ok(token, spec):
                 return spec
@@ -182,6 +183,16 @@ def _particle_ok(token: Token, spec: TriggerSpec) -> bool:
     return any(
         child.lower_ == spec.particle and child.dep_ in ("prt", "prep", "advmod")
         for child in token.children
+    )
+
+
+def tells_who(verb: Token) -> bool:
+    """ "rebels backed by Rwanda", "the Houthis, who are backed by Iran": a standing
+    relation describing a noun, which tells who it is rather than what happened."""
+    return (
+        verb.dep_ in CLAUSAL_MODIFIER_DEPS
+        and verb.tag_ in ("VBN", "VBG")
+        and verb.lemma_.lower() in RELATION_PARTICIPLES
     )
 
 
