@@ -815,3 +815,27 @@ def test_an_exchange_of_fire_is_an_assault_by_both_sides(event_lexicon: EventLex
     assert (trigger.event, trigger.spec.mode) == ("ASSAULT", "firearms")
     assert "reciprocal" in trigger.spec.flags
     assert find_triggers(parse(EXCHANGED.format(object="prisoners"))[:], event_lexicon) == []
+
+
+BACKED_BY_SUPPORT = """
+Kurdish ADJ JJ amod 1 Kurdish
+forces NOUN NNS nsubj 8 force
+, PUNCT , punct 1 ,
+backed VERB VBN acl 1 back
+by ADP IN agent 3 by
+US PROPN NNP compound 6 US
+support NOUN NN pobj 4 support
+, PUNCT , punct 1 ,
+fought VERB VBD ROOT 8 fight
+. PUNCT . punct 8 .
+"""
+
+
+def test_who_backs_a_party_tells_who_it_is_and_reports_no_event(
+    event_lexicon: EventLexicon,
+) -> None:
+    """ "forces, backed by US support, fought": neither the backing nor the support it names
+    is an event of the sentence, even for a verb the typer learned."""
+    doc = parse(BACKED_BY_SUPPORT)
+    found = find_triggers(doc[:], event_lexicon, learned=frozenset({"back"}))
+    assert [doc[t.token].text for t in found] == ["fought"]

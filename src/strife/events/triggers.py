@@ -98,7 +98,7 @@ def find_triggers(
     """
     found: list[Trigger] = []
     for token in sent:
-        if token.i in inside_names:
+        if token.i in inside_names or _tells_who_of(token):
             continue
         spec = _match(token, lexicon)
         if spec is None and is_verb(token) and token.lemma_.lower() in learned:
@@ -158,9 +158,9 @@ def _describes(inner: Token, outer: Token) -> bool:
 
 
 def _match(token: Token, lexicon: EventLexicon) -> TriggerSpec | None:
-    # "the confiscated songbirds", "the besieged town", "rebels backed by Rwanda": a
-    # participle that only describes a noun reports no event of this sentence.
-    if is_verb(token) and token.dep_ != "amod" and not tells_who(token):
+    # "the confiscated songbirds", "the besieged town": a participle that only describes a
+    # noun reports no event of this sentence.
+    if is_verb(token) and token.dep_ != "amod":
         for spec in lexicon.lookup(token.lemma_, "VERB"):
             if _particle_ok(token, spec) and _objects_ok(token, spec) and _doer_ok(token, spec):
                 return spec
@@ -194,6 +194,15 @@ def tells_who(verb: Token) -> bool:
         and verb.tag_ in ("VBN", "VBG")
         and verb.lemma_.lower() in RELATION_PARTICIPLES
     )
+
+
+def _tells_who_of(token: Token) -> bool:
+    """The word is, or lies in, a description of who someone is ("rebels backed by Rwanda",
+    "forces, backed by US air support,"): the nearest verb at or above it tells who."""
+    for word in (token, *token.ancestors):
+        if is_verb(word):
+            return tells_who(word)
+    return False
 
 
 def _doer_ok(verb: Token, spec: TriggerSpec) -> bool:
