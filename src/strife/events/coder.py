@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -50,10 +49,11 @@ from strife.events.places import (
 )
 from strife.events.references import CountryOf, MentionIndex, find_sides
 from strife.events.roles import RoleAssigner, role_options
-from strife.events.triggers import CONTENT_PREPS, Trigger, find_triggers, other_act_clauses
+from strife.events.triggers import Trigger, find_triggers, other_act_clauses
 from strife.events.typer import Candidate, ModelTyping, RuleTyping, TypeChoice, TypeChooser
+from strife.events.when import event_dates, resolve_date
 from strife.nlp import doc_text
-from strife.plover import MATERIAL_CONFLICT, NON_STATE_CODES, QUAD, VERBAL_CONFLICT, EventType
+from strife.plover import MATERIAL_CONFLICT, NON_STATE_CODES, QUAD, EventType
 from strife.records import (
     ActorMention,
     ActorRef,
@@ -63,13 +63,12 @@ from strife.records import (
     CiteInfo,
     Claim,
     DateMention,
-    DateSource,
     Event,
     Place,
     PlaceMention,
     TextInfo,
 )
-from strife.syntax import COMPLEMENT_DEPS, fronted_phrases, own_clause_conjuncts
+from strife.syntax import fronted_phrases, own_clause_conjuncts
 
 PROMISABLE: frozenset[EventType] = frozenset(
     {"AID", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
@@ -299,9 +298,7 @@ class EventCoder:
         if not args.actors and not args.recipients and not places and size.is_empty():
             return []
         # "agreed to meet in July": the meeting's date is not the agreement's.
-        content = _content_tokens(trigger, ctx.doc) | ctx.dateline
-        told = told_clause(ctx.doc[trigger.token]) - ctx.dateline - content
-        dates = _event_dates(ctx.mentions.dates, own - content, sentence.span, content, told)
+        dates = event_dates(trigger, ctx.mentions.dates, own, sentence.span, ctx.dateline)
         event, mode, aux = self._type_mode_aux(trigger, choice, clause, dates, args, sentence)
         args = specialise_roles(event, mode, args)
         if QUAD[event] == MATERIAL_CONFLICT:
@@ -427,7 +424,7 @@ class _EventBase:
         evidence = doc[self.trigger.token_start : self.trigger.token_end]
         span = self.sentence.span
         text = doc_text(doc)  # span.text would rebuild it from the tokens
-        date_value, date_source, date_text = _resolve_date(self.dates, self.article)
+        date_value, date_source, date_text = resolve_date(self.dates, self.article)
         return Event(
             id=_event_id(self.article.id, self.sentence.sequence, evidence.start_char,
                          self.event, direction, place),
@@ -483,50 +480,6 @@ def _clause(trigger: Trigger, doc: Doc) -> list[Token]:
         for other in (*own_clause_conjuncts(carrier), *other_act_clauses(carrier)):
             ids.difference_update(t.i for t in other.subtree)
     return [doc[i] for i in sorted(ids)]
-
-
-def _content_tokens(trigger: Trigger, doc: Doc) -> set[int]:
-    """What a verbal event is about ("agreed to meet in July"): not its own time or place."""
-    if trigger.event is None or (
-        QUAD[trigger.event] != VERBAL_CONFLICT and trigger.event not in ("AGREE", "SUPPORT")
-    ):
-        return set()
-    out: set[int] = set()
-    for child in doc[trigger.token].children:
-        if child.dep_ in COMPLEMENT_DEPS or (
-            child.dep_ == "prep" and child.lower_ in CONTENT_PREPS
-        ):
-            out.update(t.i for t in child.subtree)
-    return out
-
-
-def _event_dates(
-    dates: Sequence[DateMention],
-    clause: Collection[int],
-    sent: Span,
-    excluded: set[int],
-    told: Collection[int] = (),
-) -> list[DateMention]:
-    """Dates in the trigger's own clause, else in the clause it goes on telling ("launched
-    an offensive on Tuesday, pounding positions"), else the sentence's dates nearest the
-    root first."""
-    for scope in (clause, told):
-        if own := [d for d in dates if d.token_start in scope]:
-            return own
-    in_sentence = [
-        d for d in dates if sent.start <= d.token_start < sent.end and d.token_start not in excluded
-    ]
-    return sorted(in_sentence, key=lambda d: abs(d.token_start - sent.root.i))
-
-
-def _resolve_date(
-    dates: list[DateMention], article: Article
-) -> tuple[date | None, DateSource | None, str | None]:
-    if dates:
-        return dates[0].date, "text", dates[0].text
-    if article.published is not None:
-        return article.published.date(), "published", None
-    return None, None, None
 
 
 def _directions(args: Arguments) -> list[tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]]]:

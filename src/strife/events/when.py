@@ -1,0 +1,84 @@
+"""When an event happened: the dates of the trigger's own words first.
+
+An event takes the dates of its own clause; a participle that goes on telling a clause
+takes that clause's ("launched an offensive on Tuesday, pounding Armenian positions": the
+pounding was on Tuesday, though the sentence ends "the ministry said on Wednesday"); else
+the sentence's date nearest its root. What a verbal event is about ("agreed to meet in
+July") holds the date of the meeting, not of the agreement. With no date, the article's
+publication date stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from strife.events.places import told_clause
+from strife.events.triggers import CONTENT_PREPS, Trigger
+from strife.plover import QUAD, VERBAL_CONFLICT
+from strife.records import Article, DateMention, DateSource
+from strife.syntax import COMPLEMENT_DEPS
+
+
+def event_dates(
+    trigger: Trigger,
+    dates: Sequence[DateMention],
+    own: set[int],
+    sent: Span,
+    dateline: frozenset[int],
+) -> list[DateMention]:
+    """The dates that may say when ``trigger``'s event happened, the likeliest first.
+
+    ``own`` holds the token indices of the trigger's clause, ``dateline`` those of the
+    article's dateline, whose date is the report's, not the event's."""
+    doc = sent.doc
+    content = _content_tokens(trigger, doc) | dateline
+    told = told_clause(doc[trigger.token]) - dateline - content
+    return _event_dates(dates, own - content, sent, content, told)
+
+
+def _content_tokens(trigger: Trigger, doc: Doc) -> set[int]:
+    """What a verbal event is about ("agreed to meet in July"): not its own time or place."""
+    if trigger.event is None or (
+        QUAD[trigger.event] != VERBAL_CONFLICT and trigger.event not in ("AGREE", "SUPPORT")
+    ):
+        return set()
+    out: set[int] = set()
+    for child in doc[trigger.token].children:
+        if child.dep_ in COMPLEMENT_DEPS or (
+            child.dep_ == "prep" and child.lower_ in CONTENT_PREPS
+        ):
+            out.update(t.i for t in child.subtree)
+    return out
+
+
+def _event_dates(
+    dates: Sequence[DateMention],
+    clause: Collection[int],
+    sent: Span,
+    excluded: set[int],
+    told: Collection[int] = (),
+) -> list[DateMention]:
+    """Dates in the trigger's own clause, else in the clause it goes on telling ("launched
+    an offensive on Tuesday, pounding positions"), else the sentence's dates nearest the
+    root first."""
+    for scope in (clause, told):
+        if own := [d for d in dates if d.token_start in scope]:
+            return own
+    in_sentence = [
+        d for d in dates if sent.start <= d.token_start < sent.end and d.token_start not in excluded
+    ]
+    return sorted(in_sentence, key=lambda d: abs(d.token_start - sent.root.i))
+
+
+def resolve_date(
+    dates: list[DateMention], article: Article
+) -> tuple[date | None, DateSource | None, str | None]:
+    """The first date's day and its source, else the publication date's."""
+    if dates:
+        return dates[0].date, "text", dates[0].text
+    if article.published is not None:
+        return article.published.date(), "published", None
+    return None, None, None
