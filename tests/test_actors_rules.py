@@ -696,18 +696,3 @@ def test_a_demonym_joined_to_an_agents_own_is_an_agent_too(resolver: ActorResolv
     # Without the parse hanging the first word on the agent, it stays a bare adjective.
     unparsed = find(resolver, "Pakistani and Indian troops clashed .")
     assert [m.ref.entity_text for m in unparsed] == ["Indian troops"]
-
-
-def test_a_candidate_is_a_party_politician(resolver: ActorResolver) -> None:
-    [mention] = find(
-        resolver, "Venezuelan opposition candidate Edmundo/PROPN Gonzalez/PROPN left ."
-    )
-    assert (mention.ref.code, mention.ref.sector, mention.ref.name, mention.kind) == (
-        "VEN",
-        "OPP",
-        "Edmundo Gonzalez",
-        "person",
-    )
-    assert coded(find(resolver, "Brazilian presidential/ADJ candidates met .")) == [
-        ("Brazilian presidential candidates", "BRA", "PTY")
-    ]

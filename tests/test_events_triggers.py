@@ -839,26 +839,3 @@ def test_who_backs_a_party_tells_who_it_is_and_reports_no_event(
     doc = parse(BACKED_BY_SUPPORT)
     found = find_triggers(doc[:], event_lexicon, learned=frozenset({"back"}))
     assert [doc[t.token].text for t in found] == ["fought"]
-
-
-ACTED_ON = """
-Students NOUN NNS nsubj 1 student
-{verb} VERB VBD ROOT 1 {lemma}
-an DET DT det 3 an
-{object} NOUN NN dobj 1 {object}
-. PUNCT . punct 1 .
-"""
-
-
-@pytest.mark.parametrize(
-    ("verb", "lemma", "thing", "event"),
-    [("blocked", "block", "intersection", "PROTEST"), ("blocked", "block", "motorway", "PROTEST"),
-     ("recaptured", "recapture", "airport", "ASSAULT"), ("retook", "retake", "airport", "ASSAULT")],
-)  # fmt: skip
-def test_obstructions_and_recaptures(
-    event_lexicon: EventLexicon, verb: str, lemma: str, thing: str, event: str
-) -> None:
-    doc = parse(ACTED_ON.format(verb=verb, lemma=lemma, object=thing))
-    assert [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)] == [
-        (verb, event)
-    ]
