@@ -241,14 +241,19 @@ def antecedent(token: Token) -> Token:
     return token
 
 
+def clause_verb(token: Token) -> Token | None:
+    """The nearest verb at or above ``token``: the verb of its clause; None when there is none."""
+    return next((w for w in (token, *token.ancestors) if is_verb(w)), None)
+
+
 def fronted_phrases(token: Token, preps: Collection[str]) -> set[int]:
     """Tokens of the phrases that open a coordination of clauses and so scope over all of
     them ("In Yerevan, protesters gathered, and police detained dozens"): the phrases of
     ``preps`` before the first conjunct's verb, for a word in a later conjunct. Empty when
     ``token``'s clause is the first or stands alone."""
-    verb = token
-    while not is_verb(verb) and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(token)
+    if verb is None:
+        return set()
     first = verb
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head

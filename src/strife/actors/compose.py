@@ -228,8 +228,12 @@ def _take_modifiers(doc: Doc, agent: Phrase, before: list[Phrase]) -> Phrase:
         return agent
     territory = [m for m in modifiers if "PRE" in m.coding.other_sectors]
     nearest = territory[0] if territory else modifiers[0]
-    if len(modifiers) == 1:
-        before.extend(_conjoined_agents(doc, agent, nearest, before))
+    if (
+        len(modifiers) == 1
+        and before
+        and (joined := _conjoined_agent(doc, agent, nearest, before[-1]))
+    ):
+        before[-1] = joined
     return replace(
         agent,
         start=start,
@@ -238,32 +242,19 @@ def _take_modifiers(doc: Doc, agent: Phrase, before: list[Phrase]) -> Phrase:
     )
 
 
-def _conjoined_agents(
-    doc: Doc, agent: Phrase, nearest: Phrase, before: list[Phrase]
-) -> list[Phrase]:
-    """ "Pakistani and Indian troops": the demonym joined to the agent's own modifier is an
-    agent of its own, of the same kind ("Pakistani" troops); it replaces the bare demonym
-    in ``before``, which the parse hangs on the agent."""
-    if not before or before[-1].category != "demonym" or nearest.start < 2:
-        return []
-    other = before[-1]
-    if other.end != nearest.start - 1 or doc[other.end].lower_ not in CONJUNCTIONS:
-        return []
-    if (
-        not agent.start <= doc[other.start].head.i < agent.end
-        and doc[other.start].head.i != nearest.start
-    ):
-        return []
-    before.pop()
-    return [
-        replace(
-            agent,
-            start=other.start,
-            end=other.end,
-            coding=_affiliated_coding(agent, other),
-            affiliated=True,
-        )
-    ]
+def _conjoined_agent(doc: Doc, agent: Phrase, nearest: Phrase, other: Phrase) -> Phrase | None:
+    """ "Pakistani and Indian troops": a demonym (``other``) joined to the agent's own
+    modifier, which the parse hangs on the agent, is an agent of its own, of the same kind
+    ("Pakistani" troops); None for any other phrase."""
+    if other.category != "demonym" or other.end != nearest.start - 1:
+        return None
+    if doc[other.end].lower_ not in CONJUNCTIONS:
+        return None
+    head = doc[other.start].head.i
+    if not (agent.start <= head < agent.end or head == nearest.start):
+        return None
+    coding = _affiliated_coding(agent, other)
+    return replace(agent, start=other.start, end=other.end, coding=coding, affiliated=True)
 
 
 def _affiliation_gap(gap: Span) -> bool:

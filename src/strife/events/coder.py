@@ -288,17 +288,17 @@ class EventCoder:
         clause = _clause(trigger, ctx.doc)
         own = {t.i for t in clause} - ctx.dateline
         anchors = {t.i for t in trigger.carriers(ctx.doc)}
+        told = told_clause(ctx.doc[trigger.token]) - ctx.dateline
         scope = own
         if QUAD[trigger.event or choice.event] == MATERIAL_CONFLICT:
             # "a bomb exploded in a market in Baghdad, killing 20": the act happened where
             # the clause its participle goes on telling did.
-            scope = own | (told_clause(ctx.doc[trigger.token]) - ctx.dateline)
+            scope = own | told
         places = event_places(ctx.doc, ctx.mentions.places, scope, ctx.actor_tokens, (), anchors)
         size = count_casualties(clause)
         if not args.actors and not args.recipients and not places and size.is_empty():
             return []
-        # "agreed to meet in July": the meeting's date is not the agreement's.
-        dates = event_dates(trigger, ctx.mentions.dates, own, sentence.span, ctx.dateline)
+        dates = event_dates(trigger, ctx.mentions.dates, own, told, sentence.span, ctx.dateline)
         event, mode, aux = self._type_mode_aux(trigger, choice, clause, dates, args, sentence)
         args = specialise_roles(event, mode, args)
         if QUAD[event] == MATERIAL_CONFLICT:

@@ -93,7 +93,7 @@ def _describes_another(head: Token, anchor: Token) -> bool:
     are; it takes no part in the seizure."""
     for above in head.ancestors:
         if tells_who(above):
-            return anchor.i not in {t.i for t in above.subtree}
+            return not (above.i == anchor.i or above.is_ancestor(anchor))
     return False
 
 

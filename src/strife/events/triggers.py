@@ -28,6 +28,7 @@ from strife.syntax import (
     NOUN_POS,
     TIME_ENTITIES,
     VERB_POS,
+    clause_verb,
     coordinated_apart,
     is_infinitive,
     is_verb,
@@ -199,10 +200,8 @@ def tells_who(verb: Token) -> bool:
 def _tells_who_of(token: Token) -> bool:
     """The word is, or lies in, a description of who someone is ("rebels backed by Rwanda",
     "forces, backed by US air support,"): the nearest verb at or above it tells who."""
-    for word in (token, *token.ancestors):
-        if is_verb(word):
-            return tells_who(word)
-    return False
+    verb = clause_verb(token)
+    return verb is not None and tells_who(verb)
 
 
 def _doer_ok(verb: Token, spec: TriggerSpec) -> bool:

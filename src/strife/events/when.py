@@ -15,7 +15,6 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
-from strife.events.places import told_clause
 from strife.events.triggers import CONTENT_PREPS, Trigger
 from strife.plover import QUAD, VERBAL_CONFLICT
 from strife.records import Article, DateMention, DateSource
@@ -26,17 +25,17 @@ def event_dates(
     trigger: Trigger,
     dates: Sequence[DateMention],
     own: set[int],
+    told: set[int],
     sent: Span,
     dateline: frozenset[int],
 ) -> list[DateMention]:
     """The dates that may say when ``trigger``'s event happened, the likeliest first.
 
-    ``own`` holds the token indices of the trigger's clause, ``dateline`` those of the
+    ``own`` holds the token indices of the trigger's clause, ``told`` those of the clause it
+    goes on telling (:func:`strife.events.places.told_clause`), ``dateline`` those of the
     article's dateline, whose date is the report's, not the event's."""
-    doc = sent.doc
-    content = _content_tokens(trigger, doc) | dateline
-    told = told_clause(doc[trigger.token]) - dateline - content
-    return _event_dates(dates, own - content, sent, content, told)
+    content = _content_tokens(trigger, sent.doc) | dateline
+    return _event_dates(dates, own - content, sent, content, told - content)
 
 
 def _content_tokens(trigger: Trigger, doc: Doc) -> set[int]:
