@@ -13,12 +13,27 @@ from strife.records import Place
 PARIS = 2988507
 LONDON = 2643743
 COPENHAGEN = 2618425
+PRAGUE = 3067696
+AARHUS = 2624652
 PLACES = [
     GazetteerEntry(PARIS, "Paris", 48.85, 2.35, "FRA", "PPLC", 2138551, "11"),
     GazetteerEntry(4717560, "Paris", 33.66, -95.56, "USA", "PPL", 25171, "TX"),
     GazetteerEntry(LONDON, "London", 51.51, -0.13, "GBR", "PPLC", 8961989, "ENG"),
     GazetteerEntry(COPENHAGEN, "Copenhagen", 55.68, 12.57, "DNK", "PPLC", 1153615, "17"),
     GazetteerEntry(3017382, "France", 46.0, 2.0, "FRA", "PCLI", 66987244),
+    GazetteerEntry(PRAGUE, "Prague", 50.09, 14.42, "CZE", "PPLC", 1165581, "52"),
+    GazetteerEntry(
+        1611110,
+        "Chachoengsao",
+        13.69,
+        101.07,
+        "THA",
+        "PPL",
+        49741,
+        "74",
+        alternate_names=("Petrin",),
+    ),
+    GazetteerEntry(AARHUS, "Aarhus", 56.16, 10.21, "DNK", "PPL", 285273, "18"),
 ]
 
 
@@ -72,6 +87,28 @@ def test_a_site_name_that_holds_a_known_name_is_left_to_that_name(geoparser: Geo
     doc = tagged("Flights left Copenhagen Airport on time .")
     assert [(p.extracted_place, p.resolved_by) for p in places(geoparser, doc)] == [
         ("Copenhagen", "name")
+    ]
+
+
+def test_a_held_name_read_far_from_every_other_town_gives_the_site_to_them(
+    geoparser: Geoparser,
+) -> None:
+    doc = tagged("Tourists in Prague climbed Petrin Tower on Sunday .")
+    assert [(p.extracted_place, p.geonameid, p.resolved_by) for p in places(geoparser, doc)] == [
+        ("Prague", PRAGUE, "name"),
+        ("Petrin Tower", PRAGUE, "context"),
+    ]
+
+
+def test_a_held_name_near_another_town_or_alone_keeps_its_reading(geoparser: Geoparser) -> None:
+    near = tagged("Flights from Aarhus landed at Copenhagen Airport on time .")
+    assert [(p.extracted_place, p.geonameid) for p in places(geoparser, near)] == [
+        ("Aarhus", AARHUS),
+        ("Copenhagen", COPENHAGEN),
+    ]
+    alone = tagged("Tourists climbed Petrin Tower on Sunday .")
+    assert [(p.extracted_place, p.resolved_by) for p in places(geoparser, alone)] == [
+        ("Petrin", "name")
     ]
 
 

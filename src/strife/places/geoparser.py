@@ -15,7 +15,7 @@ from strife.places.ranker import ResolverModel
 from strife.places.recognize import Lexicon, Toponym, find_toponyms
 from strife.places.resolve import resolve_article
 from strife.places.settlements import find_settlements
-from strife.places.sites import find_sites, place_sites
+from strife.places.sites import far_held, find_sites, place_sites
 from strife.records import Place, PlaceMention
 
 
@@ -82,6 +82,11 @@ class Geoparser:
             for toponym, candidate in zip(toponyms, chosen, strict=True)
             if candidate is not None
         ]
+        far = far_held(doc, resolved, self._lexicon)
+        if far:
+            given_up = {id(resolved[index][0]) for index in far}
+            resolved = [r for index, r in enumerate(resolved) if index not in far]
+            toponyms = [t for t in toponyms if id(t) not in given_up]
         places = [m for toponym, m in resolved if toponym.is_place]
         found = find_sites(doc, toponyms, self._lexicon)
         found += find_settlements(doc, toponyms, found, self._lexicon)
