@@ -103,10 +103,12 @@ def far_held(
             for index, mention in towns
             if site.start <= mention.token_start and mention.token_end <= site.end
         ]
-        if len(held) != 1 or held[0][1].token_end - held[0][1].token_start == site.end - site.start:
+        if len(held) != 1:
             continue
         index, mention = held[0]
-        others = [m.place for i, m in towns if not site.start <= m.token_start < site.end]
+        if (mention.token_start, mention.token_end) == (site.start, site.end):
+            continue
+        others = [m.place for _, m in towns if not site.start <= m.token_start < site.end]
         here = mention.place
         if others and all(
             distance_km(here.lat, here.lon, o.lat, o.lon) > FAR_HELD_KM for o in others
