@@ -53,10 +53,15 @@ PARTICIPLE_ATTACKS = {
 
 
 def test_an_attack_told_by_a_participle_is_placed_where_its_clause_is() -> None:
+    """Where, not whether: the event detector is off, since whether an attack with no doer
+    named ("a car bomb went off") is kept is the detector's call near its threshold (the
+    Beledweyne sentence scores 0.39 against 0.40 with the detector of 2026-12-06)."""
     from strife.evaluate.events import code_sentences
     from strife.pipeline import Coder
 
-    coded = code_sentences(list(PARTICIPLE_ATTACKS), Coder.load())
+    coder = Coder.load()
+    coder.events.detector = None
+    coded = code_sentences(list(PARTICIPLE_ATTACKS), coder)
     placed = {
         text: [e.event_loc.country_code for e in coded[text] if e.event_loc is not None]
         for text in PARTICIPLE_ATTACKS

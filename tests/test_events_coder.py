@@ -632,3 +632,50 @@ def test_who_backs_a_party_is_no_event_and_no_party_to_its_acts(
     assert (event.event, event.event_text) == ("ASSAULT", "fired")
     assert [a.code for a in event.actor] == ["YEM"]
     assert "IRN" not in {r.code for r in event.recipient}
+
+
+SUSPENDED_TREATY = """
+India PROPN NNP nsubj 1 India
+suspended VERB VBD ROOT 1 suspend
+a DET DT det 4 a
+1960 NUM CD nummod 4 1960
+treaty NOUN NN dobj 1 treaty
+with ADP IN prep 1 with
+Pakistan PROPN NNP pobj 5 Pakistan
+on ADP IN prep 1 on
+Wednesday PROPN NNP pobj 7 Wednesday
+and CCONJ CC cc 1 and
+expelled VERB VBD conj 1 expel
+diplomats NOUN NNS dobj 10 diplomat
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_year_qualifying_a_noun_is_not_when_the_event_happened(
+    shipped_coder: EventCoder,
+) -> None:
+    """ "suspended a 1960 treaty on Wednesday": 1960 says when the treaty was made."""
+    doc = parse(SUSPENDED_TREATY)
+    mentions = [actor(doc, 0, 1, "IND", "GOV"), actor(doc, 6, 7, "PAK", "GOV")]
+    year = when(doc, 3, 4, date(1960, 1, 1), historical=True)
+    wednesday = when(doc, 8, 9, date(2020, 10, 28))
+    events = code(shipped_coder, doc, mentions, dates=[year, wednesday])
+    assert {(e.event_text, e.date, e.aux) for e in events} >= {
+        ("suspended", date(2020, 10, 28), None)
+    }
+    (event,) = code(shipped_coder, doc, mentions, dates=[year])[:1]
+    assert event.date == date(2020, 10, 31) and event.date_source == "published"
+
+
+def test_acts_of_one_type_joined_by_and_in_other_modes_are_two_events(
+    shipped_coder: EventCoder,
+) -> None:
+    """ "suspended a treaty ... and expelled diplomats": two sanctions (discontinue,
+    expel), where "killed 26 and wounded 17" is one attack."""
+    doc = parse(SUSPENDED_TREATY)
+    mentions = [actor(doc, 0, 1, "IND", "GOV"), actor(doc, 6, 7, "PAK", "GOV")]
+    events = code(shipped_coder, doc, mentions)
+    assert [(e.event, e.mode, e.event_text) for e in events] == [
+        ("SANCTION", "discontinue", "suspended"),
+        ("SANCTION", "expel", "expelled"),
+    ]

@@ -839,3 +839,159 @@ def test_who_backs_a_party_tells_who_it_is_and_reports_no_event(
     doc = parse(BACKED_BY_SUPPORT)
     found = find_triggers(doc[:], event_lexicon, learned=frozenset({"back"}))
     assert [doc[t.token].text for t in found] == ["fought"]
+
+
+ENTERED = """
+{doers} NOUN NNS nsubj 1 {lemma}
+entered VERB VBD ROOT 1 enter
+{object} PROPN NNP dobj 1 {object}
+on ADP IN prep 1 on
+Monday PROPN NNP pobj 3 Monday
+. PUNCT . punct 1 .
+"""
+CROSSED_INTO = """
+Troops NOUN NNS nsubj 1 troop
+crossed VERB VBD ROOT 1 cross
+into ADP IN prep 1 into
+the DET DT det 4 the
+{object} NOUN NN pobj 2 {object}
+. PUNCT . punct 1 .
+"""
+
+
+def test_armed_men_entering_a_place_assault_it(event_lexicon: EventLexicon) -> None:
+    """ "Rebels entered Goma", "troops crossed into the region": an armed advance. The
+    object is a place when the geoparser found one there (``places``) or a place noun."""
+    doc = parse(ENTERED.format(doers="Rebels", lemma="rebel", object="Goma"))
+    typed = find_triggers(doc[:], event_lexicon, places=frozenset({2}))
+    assert [(doc[t.token].text, t.event) for t in typed] == [("entered", "ASSAULT")]
+    doc = parse(CROSSED_INTO.format(object="region"))
+    typed = find_triggers(doc[:], event_lexicon)
+    assert [(doc[t.token].text, t.event) for t in typed] == [("crossed", "ASSAULT")]
+
+
+def test_entering_is_no_assault_for_others_or_into_no_place(event_lexicon: EventLexicon) -> None:
+    doc = parse(ENTERED.format(doers="Ministers", lemma="minister", object="Goma"))
+    assert find_triggers(doc[:], event_lexicon, places=frozenset({2})) == []
+    doc = parse(ENTERED.format(doers="Rebels", lemma="rebel", object="Goma"))
+    assert find_triggers(doc[:], event_lexicon) == []  # the geoparser found no place there
+    assert find_triggers(parse(CROSSED_INTO.format(object="river"))[:], event_lexicon) == []
+
+
+RETOOK = """
+The DET DT det 1 the
+army NOUN NN nsubj 2 army
+retook VERB VBD ROOT 2 retake
+{object} PROPN NNP dobj 2 {object}
+. PUNCT . punct 2 .
+"""
+
+
+def test_retaking_a_place_is_an_assault(event_lexicon: EventLexicon) -> None:
+    doc = parse(RETOOK.format(object="Raqqa"))
+    typed = find_triggers(doc[:], event_lexicon, places=frozenset({3}))
+    assert [(doc[t.token].text, t.event) for t in typed] == [("retook", "ASSAULT")]
+    doc = parse(RETOOK.format(object="Smith"))  # a person: the lead, a hostage
+    assert find_triggers(doc[:], event_lexicon) == []
+
+
+VOWED_TO_GO_ON = """
+The DET DT det 1 the
+general NOUN NN nsubj 2 general
+vowed VERB VBD ROOT 2 vow
+to PART TO aux 4 to
+{aspect} VERB VB xcomp 2 {aspect}
+{verb} VERB VBG xcomp 4 {lemma}
+. PUNCT . punct 2 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("aspect", "verb", "lemma", "event"),
+    [("keep", "fighting", "fight", "THREATEN"), ("continue", "striking", "strike", "THREATEN"),
+     ("keep", "rebuilding", "rebuild", "AGREE")],
+)  # fmt: skip
+def test_a_vow_to_go_on_harming_is_a_threat(
+    event_lexicon: EventLexicon, aspect: str, verb: str, lemma: str, event: str
+) -> None:
+    doc = parse(VOWED_TO_GO_ON.format(aspect=aspect, verb=verb, lemma=lemma))
+    typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    assert typed[0] == ("vowed", event)
+
+
+CALLED = """
+The DET DT det 1 the
+opposition NOUN NN nsubj 2 opposition
+called VERB VBD ROOT 2 call
+the DET DT det 4 the
+{object} NOUN NN dobj 2 {object}
+a DET DT det 6 a
+{label} NOUN NN oprd 2 {label}
+. PUNCT . punct 2 .
+"""
+CALLED_OFF = """
+Rebels NOUN NNS nsubj 1 rebel
+called VERB VBD ROOT 1 call
+off ADP RP prt 1 off
+the DET DT det 4 the
+attack NOUN NN dobj 1 attack
+. PUNCT . punct 1 .
+"""
+
+
+def test_calling_something_a_wrong_condemns_it(event_lexicon: EventLexicon) -> None:
+    """ "called the detention a coup" condemns it; "called the attack a victory" and "called
+    off the attack" do not (only what the verb calls its object is read)."""
+    doc = parse(CALLED.format(object="detention", label="coup"))
+    typed = [
+        (doc[t.token].text, t.event, t.spec.mode) for t in find_triggers(doc[:], event_lexicon)
+    ]
+    assert typed == [("called", "ACCUSE", "disapprove")]
+    doc = parse(CALLED.format(object="attack", label="victory"))
+    assert [doc[t.token].text for t in find_triggers(doc[:], event_lexicon)] == ["attack"]
+    doc = parse(CALLED_OFF)
+    assert [doc[t.token].text for t in find_triggers(doc[:], event_lexicon)] != ["called"]
+
+
+SEIZED = """
+{doers} NOUN NNS nsubj 1 {lemma}
+seized VERB VBD ROOT 1 seize
+the DET DT det 3 the
+{object} NOUN NN dobj 1 {object}
+. PUNCT . punct 1 .
+"""
+
+
+def test_armed_men_seizing_a_place_assault_it_others_seize_property(
+    event_lexicon: EventLexicon,
+) -> None:
+    def typed(doers: str, lemma: str, obj: str) -> list[tuple[str | None, str | None]]:
+        doc = parse(SEIZED.format(doers=doers, lemma=lemma, object=obj))
+        return [(t.event, t.spec.mode) for t in find_triggers(doc[:], event_lexicon)]
+
+    assert typed("Fighters", "fighter", "headquarters") == [("ASSAULT", None)]
+    assert typed("Customs", "customs", "headquarters") == [("COERCE", "seize")]
+    assert typed("Fighters", "fighter", "cargo") == [("COERCE", "seize")]
+
+
+USED_GAS = """
+Police NOUN NNS nsubj 1 police
+{verb} VERB VBD ROOT 1 {lemma}
+{object} NOUN NNS dobj 1 {object}
+with ADP IN prep 1 with
+{weapon} NOUN NN pobj 3 {weapon}
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_act_with_a_crowd_control_weapon_is_an_assault(event_lexicon: EventLexicon) -> None:
+    """PLOVER: ASSAULT 'crowd-control' where the text names the weapon ("dispersed them
+    with tear gas", "used water cannon"); dispersing a crowd with none named is no assault."""
+
+    def typed(verb: str, lemma: str, obj: str, weapon: str) -> list[tuple[str | None, str | None]]:
+        doc = parse(USED_GAS.format(verb=verb, lemma=lemma, object=obj, weapon=weapon))
+        return [(t.event, t.spec.mode) for t in find_triggers(doc[:], event_lexicon)]
+
+    assert typed("dispersed", "disperse", "crowds", "gas") == [("ASSAULT", "crowd-control")]
+    assert typed("used", "use", "cannons", "force") == [("ASSAULT", "crowd-control")]
+    assert typed("dispersed", "disperse", "crowds", "loudspeakers") == []

@@ -111,6 +111,7 @@ class _ArticleContext:
     sides: tuple[ActorRef, ...]
     names: frozenset[int]
     actor_tokens: frozenset[int]
+    place_tokens: frozenset[int]
     dateline: frozenset[int]
     memory: PlaceMemory
     home: str | None
@@ -137,6 +138,9 @@ class _ArticleContext:
             names=_inside_names(doc, mentions.actors),
             actor_tokens=frozenset(
                 i for m in mentions.actors for i in range(m.token_start, m.token_end)
+            ),
+            place_tokens=frozenset(
+                i for m in mentions.places for i in range(m.token_start, m.token_end)
             ),
             dateline=dateline,
             memory=PlaceMemory(
@@ -256,7 +260,8 @@ class EventCoder:
             Candidate(trigger, extract_arguments(trigger, ctx.doc, ctx.index, ctx.sides,
                                                  self.country_of))
             for trigger in find_triggers(sentence.span, self.lexicon, ctx.names,
-                                         self.chooser.learned, self.chooser.statements)
+                                         self.chooser.learned, self.chooser.statements,
+                                         ctx.place_tokens)
             if not is_denial_verb(trigger.token, sentence.attributions)
             and not is_denied_accusation(ctx.doc[trigger.token], trigger.event,
                                          sentence.attributions)

@@ -28,6 +28,8 @@ TRIGGER_FLAGS = frozenset(
         "labour",  # a labour sense of the word ("strike" by workers), chosen after others
         "speech",  # also a verb of reported speech ("alleged that ...")
         "crowd",  # fires only when protesters do it ("protesters gathered", "rioters torched")
+        "armed",  # fires only when armed men do it ("rebels entered Goma", "troops crossed into")
+        "label",  # fires only when it calls its object a wrong ("called the detention a coup")
     }
 )
 #: Flags under which the trigger's subject is its recipient and its agent the actor.
@@ -64,6 +66,9 @@ WORD_LISTS = (
     "role_nouns",
     "of_nouns",
     "crowd_nouns",
+    "armed_nouns",
+    "aspectual_verbs",
+    "judgements",
     "relation_participles",
     "side_nouns",
     "side_markers",

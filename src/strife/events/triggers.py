@@ -46,8 +46,16 @@ CIRCUMSTANCE_PREPS = WORDS["circumstance_preps"]
 STATEMENT_VERBS = WORDS["statement_verbs"]
 LABOUR_WORDS = WORDS["labour_words"]
 SEQUENCE_MARKS = WORDS["sequence_marks"]
-CROWD_NOUNS = WORDS["crowd_nouns"]
+# The doers a flagged row fires for ("crowd": "protesters gathered"; "armed": "rebels
+# entered Goma").
+DOER_NOUNS = {"crowd": WORDS["crowd_nouns"], "armed": WORDS["armed_nouns"]}
 RELATION_PARTICIPLES = WORDS["relation_participles"]
+ASPECTUAL_VERBS = WORDS["aspectual_verbs"]
+JUDGEMENTS = WORDS["judgements"]
+# An object word of a lexicon row that stands for any object named as a place ("entered
+# Goma", "captured Raqqa"), beside the place nouns the row lists.
+PLACE_OBJECT = "@place"
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # Verbal event types whose complement is content, not a separate event.
 CONTENT_TAKING: frozenset[EventType] = frozenset(
     {"REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "SUPPORT"}
@@ -84,6 +92,7 @@ def find_triggers(
     inside_names: frozenset[int] = frozenset(),
     learned: frozenset[str] = frozenset(),
     statements: bool = False,
+    places: frozenset[int] = frozenset(),
 ) -> list[Trigger]:
     """All triggers in ``sent``, without the ones that are content of another event.
 
@@ -96,12 +105,14 @@ def find_triggers(
     "cancelled a visit", nor one in a relative clause: "returned antiquities that were
     seized"). With ``statements``, a verb of saying with no event reported in
     what it says is an untyped trigger too ("said Taliban militants were responsible").
+    ``places`` are the tokens of the sentence's toponyms, which a row's PLACE_OBJECT
+    accepts as objects ("swept into Aleppo") beside the parser's place entities.
     """
     found: list[Trigger] = []
     for token in sent:
         if token.i in inside_names or _tells_who_of(token):
             continue
-        spec = _match(token, lexicon)
+        spec = _match(token, lexicon, places)
         if spec is None and is_verb(token) and token.lemma_.lower() in learned:
             spec = _untyped(token.lemma_.lower())
         elif spec is None and statements and _is_statement(token):
@@ -158,12 +169,16 @@ def _describes(inner: Token, outer: Token) -> bool:
     return False
 
 
-def _match(token: Token, lexicon: EventLexicon) -> TriggerSpec | None:
+def _match(token: Token, lexicon: EventLexicon, places: frozenset[int]) -> TriggerSpec | None:
     # "the confiscated songbirds", "the besieged town": a participle that only describes a
     # noun reports no event of this sentence.
     if is_verb(token) and token.dep_ != "amod":
         for spec in lexicon.lookup(token.lemma_, "VERB"):
-            if _particle_ok(token, spec) and _objects_ok(token, spec) and _doer_ok(token, spec):
+            if (
+                _particle_ok(token, spec)
+                and _objects_ok(token, spec, places)
+                and _doer_ok(token, spec)
+            ):
                 return spec
     if token.pos_ in NOUN_POS and token.ent_type_ not in TIME_ENTITIES:
         modifiers = {c.lemma_.lower() for c in token.children}
@@ -205,22 +220,40 @@ def _tells_who_of(token: Token) -> bool:
 
 
 def _doer_ok(verb: Token, spec: TriggerSpec) -> bool:
-    """A row flagged "crowd" fires only when protesters do it: "thousands of protesters
-    gathered", "protesters who stormed parliament", "rioters torched cars and looted shops"."""
-    if "crowd" not in spec.flags:
+    """A row flagged "crowd" fires only when protesters do it ("thousands of protesters
+    gathered", "protesters who stormed parliament", "rioters torched cars and looted
+    shops"), one flagged "armed" only when armed men do ("M23 rebels entered Goma",
+    "troops backed by tanks crossed into the region")."""
+    nouns = [DOER_NOUNS[flag] for flag in spec.flags & DOER_NOUNS.keys()]
+    if not nouns:
         return True
     doers = subjects(verb)
     if not doers and verb.dep_ == "conj":
         doers = subjects(verb.head)
     if verb.dep_ in CLAUSAL_MODIFIER_DEPS:
         doers = [verb.head]
-    return any(counted(d).lower_ in CROWD_NOUNS for d in doers)
+    return any(counted(d).lower_ in words for d in doers for words in nouns)
 
 
-def _objects_ok(token: Token, spec: TriggerSpec) -> bool:
+def _objects_ok(token: Token, spec: TriggerSpec, places: frozenset[int]) -> bool:
+    if "label" in spec.flags and not JUDGEMENTS & set(_label_words(token)):
+        return False
     if not spec.objects:
         return True
-    return bool(spec.objects & set(object_words(token)))
+    return bool(spec.objects & set(object_words(token, places)))
+
+
+def _label_words(verb: Token) -> Iterable[str]:
+    """What a verb of naming calls its object: "called the detention a coup", "described the
+    move as a betrayal", and with one object parsed, "called the mutiny treason". Nothing
+    for a phrasal verb ("called off the attack")."""
+    children = list(verb.children)
+    if any(c.dep_ == "prt" for c in children):
+        return
+    named = [c for c in children if c.dep_ == "oprd"]
+    named += [g for c in children if c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
+    for noun in named or [c for c in children if c.dep_ == "dobj"]:
+        yield from (noun.lemma_.lower(), noun.lower_)
 
 
 def _is_time(prep: Token) -> bool:
@@ -229,8 +262,8 @@ def _is_time(prep: Token) -> bool:
     return bool(objects) and all(o.ent_type_ in TIME_ENTITIES for o in objects)
 
 
-def _object_and_of(obj: Token) -> Iterable[str]:
-    yield from (obj.lemma_.lower(), obj.lower_)
+def _object_and_of(obj: Token, places: frozenset[int]) -> Iterable[str]:
+    yield from _object_word(obj, places)
     yield from (c.lower_ for c in obj.children if c.dep_ == "compound")
     # "declared a state of emergency": what the object is a state of; "provided $40
     # million for assistance": what an amount is for.
@@ -238,11 +271,27 @@ def _object_and_of(obj: Token) -> Iterable[str]:
     preps = ("of", "for") if amount else ("of",)
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
-            yield from (g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+            for grand in prep.children:
+                if grand.dep_ == "pobj":
+                    yield grand.lemma_.lower()
+                    if _is_place(grand, places):  # "the centre of Goma"
+                        yield PLACE_OBJECT
 
 
-def object_words(token: Token) -> Iterable[str]:
-    """Lemmas and forms of a verb's objects, prepositions and their objects."""
+def _object_word(obj: Token, places: frozenset[int]) -> Iterable[str]:
+    """An object's lemma and form, and PLACE_OBJECT when it is a place's name."""
+    yield from (obj.lemma_.lower(), obj.lower_)
+    if _is_place(obj, places):
+        yield PLACE_OBJECT
+
+
+def _is_place(token: Token, places: frozenset[int]) -> bool:
+    return token.i in places or token.ent_type_ in PLACE_ENTITIES
+
+
+def object_words(token: Token, places: frozenset[int] = frozenset()) -> Iterable[str]:
+    """Lemmas and forms of a verb's objects, prepositions and their objects (PLACE_OBJECT
+    for an object that is one of ``places`` or a place entity)."""
     if token.dep_ in CLAUSAL_MODIFIER_DEPS:  # "the pact that was signed": the pact is the object
         yield from (token.head.lemma_.lower(), token.head.lower_)
     for child in token.children:
@@ -250,20 +299,26 @@ def object_words(token: Token) -> Iterable[str]:
             yield child.dep_
             if is_verb(child):  # "vowed to retaliate", "vowed Israel would be punished"
                 yield f"to {child.lemma_.lower()}"
+                if child.lemma_.lower() in ASPECTUAL_VERBS:  # "vowed to keep fighting"
+                    yield from (
+                        f"to {g.lemma_.lower()}"
+                        for g in child.children
+                        if g.dep_ in COMPLEMENT_DEPS and is_verb(g)
+                    )
             if child.pos_ == "ADJ":  # "found the regime guilty"
                 yield child.lemma_.lower()
             # "declared a state of siege to begin at midnight": the parse makes the object
             # the subject of what follows.
             for subject in child.children:
                 if subject.dep_ == "nsubj":
-                    yield from _object_and_of(subject)
+                    yield from _object_and_of(subject, places)
         if child.dep_ in ("dobj", "dative", "attr", "nsubjpass", "oprd"):
-            yield from _object_and_of(child)
+            yield from _object_and_of(child, places)
         elif child.dep_ in ("prep", "prt", "agent") and not _is_time(child):
             yield child.lower_
             for grand in child.children:
                 if grand.dep_ in ("pobj", "pcomp"):
-                    yield from (grand.lemma_.lower(), grand.lower_)
+                    yield from _object_word(grand, places)
 
 
 def _pick_noun_sense(token: Token, specs: tuple[TriggerSpec, ...]) -> TriggerSpec:
@@ -404,28 +459,37 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
     opened fire" takes its actor from the inner "opened fire".
     """
     doc = sent.doc
+
+    def within(outer: Trigger, inner: Trigger) -> bool:
+        return (
+            inner.token != outer.token
+            and inner.event == outer.event is not None
+            and doc[outer.token].is_ancestor(doc[inner.token])
+            and not coordinated_apart(doc[outer.token], doc[inner.token])
+            and not _other_act_joined(doc, outer, inner)
+        )
+
     kept: list[Trigger] = []
     for trig in triggers:
-        outer = [
-            other
-            for other in triggers
-            if other.token != trig.token
-            and other.event == trig.event is not None
-            and doc[other.token].is_ancestor(doc[trig.token])
-            and not coordinated_apart(doc[other.token], doc[trig.token])
-        ]
-        if outer:
+        if any(within(other, trig) for other in triggers):
             continue
-        inner = tuple(
-            other
-            for other in triggers
-            if other.token != trig.token
-            and other.event == trig.event is not None
-            and doc[trig.token].is_ancestor(doc[other.token])
-            and not coordinated_apart(doc[trig.token], doc[other.token])
-        )
+        inner = tuple(other for other in triggers if within(trig, other))
         kept.append(replace(trig, absorbed=inner) if inner else trig)
     return kept
+
+
+def _other_act_joined(doc: Doc, outer: Trigger, inner: Trigger) -> bool:
+    """ "suspended a treaty and expelled advisers": verbs joined by "and" whose lexicon modes
+    differ tell two acts of one doer; "killed 26 and wounded 17" stays one attack."""
+    modes = (outer.spec.mode, inner.spec.mode)
+    if None in modes or modes[0] == modes[1]:
+        return False
+    current = doc[inner.token]
+    while current.i != outer.token:
+        if current.dep_ != "conj":
+            return False
+        current = current.head
+    return True
 
 
 def other_act_clauses(verb: Token) -> list[Token]:

@@ -4,8 +4,11 @@ An event takes the dates of its own clause; a participle that goes on telling a 
 takes that clause's ("launched an offensive on Tuesday, pounding Armenian positions": the
 pounding was on Tuesday, though the sentence ends "the ministry said on Wednesday"); else
 the sentence's date nearest its root. What a verbal event is about ("agreed to meet in
-July") holds the date of the meeting, not of the agreement. With no date, the article's
-publication date stands.
+July") holds the date of the meeting, not of the agreement, and a year that qualifies a
+noun ("suspended a 1960 treaty on Wednesday", "the group blamed for the 2016 coup attempt")
+tells when that thing came about, not when the event happened, unless the noun is the
+trigger ("the 1948 killing of 24 civilians"). With no date, the article's publication date
+stands.
 """
 
 from __future__ import annotations
@@ -18,7 +21,10 @@ from spacy.tokens import Doc, Span
 from strife.events.triggers import CONTENT_PREPS, Trigger
 from strife.plover import QUAD, VERBAL_CONFLICT
 from strife.records import Article, DateMention, DateSource
-from strife.syntax import COMPLEMENT_DEPS
+from strife.syntax import COMPLEMENT_DEPS, NOUN_POS
+
+# How a date qualifies a noun: "a 1960 treaty", "the 2016 coup attempt".
+NOUN_QUALIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
 
 
 def event_dates(
@@ -34,8 +40,26 @@ def event_dates(
     ``own`` holds the token indices of the trigger's clause, ``told`` those of the clause it
     goes on telling (:func:`strife.events.places.told_clause`), ``dateline`` those of the
     article's dateline, whose date is the report's, not the event's."""
-    content = _content_tokens(trigger, sent.doc) | dateline
+    doc = sent.doc
+    carriers = {t.i for t in trigger.carriers(doc)}
+    content = _content_tokens(trigger, doc) | dateline | _qualifying(dates, doc, carriers)
     return _event_dates(dates, own - content, sent, content, told - content)
+
+
+def _qualifying(dates: Sequence[DateMention], doc: Doc, carriers: set[int]) -> set[int]:
+    """The tokens of dates that qualify a noun other than the trigger ("a 1960 treaty")."""
+    out: set[int] = set()
+    for mention in dates:
+        root = doc[mention.token_start : mention.token_end].root
+        head = root.head
+        if (
+            root.dep_ in NOUN_QUALIFIER_DEPS
+            and head.pos_ in NOUN_POS
+            and not mention.token_start <= head.i < mention.token_end
+            and head.i not in carriers
+        ):
+            out.update(range(mention.token_start, mention.token_end))
+    return out
 
 
 def _content_tokens(trigger: Trigger, doc: Doc) -> set[int]:
