@@ -77,11 +77,16 @@ class Lexicon:
     #: Words that do not make a site's name a name ("Memorial Hospital" is one, "National
     #: Park" is not): site and generic words, directions and name connectors.
     unnaming_words: frozenset[str] = field(init=False, default=frozenset())
+    #: Words that say a place's level: "region", "district", "town" (area, district and
+    #: settlement nouns). Built once: the settlement scan asks of many words of an article.
+    level_words: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         words = self.site_words | self.site_prefixes | self.generic_words
         words |= self.directions | self.name_connectors
         object.__setattr__(self, "unnaming_words", words)
+        levels = self.area_nouns | self.district_nouns | self.settlement_nouns
+        object.__setattr__(self, "level_words", levels)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -94,11 +99,6 @@ class Lexicon:
         abbreviations = read_abbreviations((folder or data_dir()) / "abbreviations.tsv")
         actors = frozenset(normalize_name(name) for name in party_names())
         return cls(**lists, abbreviations=abbreviations, actor_names=actors)
-
-    @property
-    def level_words(self) -> frozenset[str]:
-        """Words that say a place's level: "region", "district", "town"."""
-        return self.area_nouns | self.district_nouns | self.settlement_nouns
 
     def is_common(self, word: str) -> bool:
         lowered = word.lower()

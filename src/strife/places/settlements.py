@@ -22,9 +22,12 @@ region's noun marks ("the Kurdish region of Rojava") only at the place named aft
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from strife.nlp import english_words
@@ -42,6 +45,7 @@ _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _PLACE_LABELS = frozenset({"", "GPE", "LOC", "FAC"})
 # Entity labels that keep a name before a level noun from being a place's ("the Trump camp").
 _AGENT_LABELS = frozenset({"PERSON", "ORG"})
+_STRINGS = StringStore()
 
 
 def find_settlements(
@@ -54,7 +58,8 @@ def find_settlements(
     taken |= {i for s in taken_spans for i in range(s.start, s.end)}
     starts = {t.start for t in toponyms}
     found: dict[int, Site] = {}
-    for token in doc:
+    for index in _cue_words(doc, lexicon):
+        token = doc[index]
         if _is_level_noun(token, lexicon):
             before = _named_before_noun(doc, token) if _names_a_kind(token, lexicon) else None
             # "the Kurdish region of Rojava": a region no town stands for, placed only by
@@ -70,6 +75,24 @@ def find_settlements(
     for site in _other_mentions(doc, list(found.values()), taken):
         found.setdefault(site.start, site)
     return _without_overlaps(sorted(found.values(), key=lambda s: s.start))
+
+
+def _cue_words(doc: Doc, lexicon: Lexicon) -> list[int]:
+    """The indices of the words that may be a level noun or a comma, the only words the scan
+    acts on, read from the Doc's array of lower-case forms: a Token object for every word of
+    an article costs more than the rest of the scan."""
+    keys = _cue_keys(lexicon.level_words)
+    lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+    return [index for index, key in enumerate(lowers) if key in keys]
+
+
+@functools.lru_cache(maxsize=4)
+def _cue_keys(level_words: frozenset[str]) -> frozenset[int]:
+    """The hashes of the level words, of their plurals (:func:`_is_plural`) and of a comma:
+    a superset of what :func:`_is_level_noun` and the comma test accept."""
+    plurals = {word + "s" for word in level_words}
+    plurals |= {word[:-1] + "ies" for word in level_words if word.endswith("y")}
+    return frozenset(_STRINGS.as_int(word) for word in level_words | plurals | {","})
 
 
 def _is_level_noun(token: Token, lexicon: Lexicon) -> bool:
@@ -187,13 +210,16 @@ def _is_free(site: Site, taken: set[int], lexicon: Lexicon, doc: Doc) -> bool:
 
 def _other_mentions(doc: Doc, sites: Sequence[Site], taken: set[int]) -> list[Site]:
     """The article's other mentions of names read as settlements, written the same way."""
+    if not sites:
+        return []
     names = {tuple(t.text for t in doc[s.start : s.end]): s.anywhere for s in sites}
+    # Each name's first word is found by its ORTH hash: no Token object for every word.
+    orths = doc.to_array(ORTH)
     out = []
     for name, anywhere in names.items():
         first, width = name[0], len(name)
-        for token in doc:
-            at = token.i
-            if token.text != first or at + width > len(doc):
+        for at in (orths == _STRINGS.as_int(first)).nonzero()[0].tolist():
+            if at + width > len(doc):
                 continue
             words = tuple(t.text for t in doc[at : at + width])
             if words != name or any(i in taken for i in range(at, at + width)):
