@@ -80,6 +80,9 @@ class Lexicon:
     #: Words that say a place's level: "region", "district", "town" (area, district and
     #: settlement nouns). Built once: the settlement scan asks of many words of an article.
     level_words: frozenset[str] = field(init=False, default=frozenset())
+    #: What an abbreviation's first token may be: a written abbreviation, or the words
+    #: before a space in one ("W." of "W. Va."). Most short capitalised words are none.
+    abbreviation_heads: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         words = self.site_words | self.site_prefixes | self.generic_words
@@ -87,6 +90,8 @@ class Lexicon:
         object.__setattr__(self, "unnaming_words", words)
         levels = self.area_nouns | self.district_nouns | self.settlement_nouns
         object.__setattr__(self, "level_words", levels)
+        heads = {key[:cut] for key in self.abbreviations for cut in _spaces(key)}
+        object.__setattr__(self, "abbreviation_heads", frozenset(self.abbreviations) | heads)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -103,6 +108,10 @@ class Lexicon:
     def is_common(self, word: str) -> bool:
         lowered = word.lower()
         return lowered in self.common_words or lowered in STOP_WORDS
+
+
+def _spaces(text: str) -> list[int]:
+    return [index for index, char in enumerate(text) if char == " "]
 
 
 _WORD_LISTS = (

@@ -315,9 +315,9 @@ def _demonym_of_level_word(doc: Doc, toponym: Toponym, demonyms: dict[int, int])
 
 def _read_match(reading: Reading, match: Match, previous: Toponym | None) -> Toponym | None:
     doc = reading.doc
-    text = doc[match.start : match.end].text
     if is_demonym_use(match):
         demonyms = tuple(c for c in match.candidates if c.demonym)
+        text = doc[match.start : match.end].text
         return Toponym(match.start, match.end, text, demonyms, "none", False)
     if not match.candidates:
         return None
@@ -327,6 +327,7 @@ def _read_match(reading: Reading, match: Match, previous: Toponym | None) -> Top
     usage = usage_of(reading, match, cue)
     if usage is Usage.NONE:
         return None
+    text = doc[match.start : match.end].text  # only for a name kept: a Span costs
     return Toponym(match.start, match.end, text, match.candidates, cue, usage is Usage.PLACE)
 
 
@@ -376,6 +377,8 @@ def _abbreviation(words: _Words, index: int, lexicon: Lexicon) -> tuple[Abbrevia
     dot_follows = index + 1 < len(words) and words.word(index + 1) == "."
     if not written.endswith(".") and dot_follows and not words.spaced[index]:
         written += "."
+    if written not in lexicon.abbreviation_heads:
+        return None  # no abbreviation is, or opens with, this word
     after_town = (
         index >= 2 and words.word(index - 1) == "," and bool(words.kinds[index - 2] & _CAPITALISED)
     )

@@ -58,7 +58,7 @@ class ArticleFeatures:
         shares = _shares(local, local_weights)
         readings = Readings.of(toponyms, keys, shares, hints)
         context = context_features(toponyms, keys, readings)
-        full = [np.hstack([m, c]) for m, c in zip(local, context, strict=True)]
+        full = [np.concatenate((m, c), axis=1) for m, c in zip(local, context, strict=True)]
         return cls(local, full)
 
 

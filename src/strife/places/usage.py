@@ -13,6 +13,7 @@ not where anything happens, or not as a toponym at all.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -201,6 +202,9 @@ def _is_in_capitals_mid_text(doc: Doc, match: Match, lexicon: Lexicon) -> bool:
     capitals, which means a country or a province ("the USA", "NSW") more often than a
     town. A dateline opens its line ("BEIJING --", "RIO DE JANEIRO, BRAZIL -"), and a
     sentence mostly in capitals is a headline."""
+    first = doc[match.start]
+    if not (first.is_alpha and first.is_upper):
+        return False  # the common case, decided without a Span
     words = doc[match.start : match.end]
     if not all(t.is_alpha and t.is_upper for t in words) or len(words.text) < 3:
         return False
@@ -235,16 +239,12 @@ def _is_wide_area(candidate: Candidate) -> bool:
 def _is_named_persons_word(reading: Reading, match: Match) -> bool:
     """ "a response from Bolton" once "John Bolton" is named, where the model also reads the
     word as a person: whatever the cue, a person, not the town."""
-    if match.end - match.start != 1 or any(c.entry.is_country for c in match.candidates):
+    if match.end - match.start != 1 or reading.doc[match.start].text not in reading.person_words:
+        return False  # most names, decided before their readings are read
+    if any(c.entry.is_country for c in match.candidates):
         return False
-    token = reading.doc[match.start]
     entity = reading.entities.get(match.start)
-    return (
-        token.text in reading.person_words
-        and entity is not None
-        and entity.label_ == "PERSON"
-        and len(entity) == 1
-    )
+    return entity is not None and entity.label_ == "PERSON" and len(entity) == 1
 
 
 def _names_an_area(match: Match) -> bool:
@@ -291,11 +291,16 @@ def _is_acronym(token: Token) -> bool:
 def _has_other_name_words(entity: Span, match: Match, lexicon: Lexicon) -> bool:
     """The entity is a longer name around the match ("Vladimir Putin", "Great Lakes
     Monitor"); "Idlib Province" and "Northern Syria" are still the place."""
-    generic = (
-        lexicon.area_nouns | lexicon.district_nouns | lexicon.settlement_nouns | lexicon.directions
-    )
+    generic = _generic_name_words(lexicon.level_words, lexicon.directions)
     outside = (t for t in entity if not match.start <= t.i < match.end)
     return any(is_capitalised(t) and t.lower_ not in generic for t in outside)
+
+
+@functools.lru_cache(maxsize=4)
+def _generic_name_words(levels: frozenset[str], directions: frozenset[str]) -> frozenset[str]:
+    """The words that leave a longer entity the place's own name ("Idlib Province",
+    "Northern Syria"), joined once rather than for each entity."""
+    return levels | directions
 
 
 def _is_title(token: Token, lexicon: Lexicon) -> bool:
