@@ -128,8 +128,10 @@ class ArticleNames:
 
     @staticmethod
     def by_others(sources: Mapping[Any, frozenset[str]], item: Any, own: str) -> bool:
-        """True when a name other than ``own`` says ``item``."""
-        return bool(sources.get(item, frozenset()) - {own})
+        """True when a name other than ``own`` says ``item`` (asked for every reading: no set
+        is built to answer)."""
+        keys = sources.get(item, frozenset())
+        return len(keys) > 1 or (len(keys) == 1 and own not in keys)
 
 
 def _frozen(sources: Mapping[Any, set[str]]) -> dict[Any, frozenset[str]]:

@@ -77,16 +77,19 @@ class Geoparser:
     ) -> list[PlaceMention]:
         """The place mentions of ``toponyms`` found in ``doc`` (see :meth:`find`)."""
         chosen = resolve_article(toponyms, self._model, country_hints)
+        read = [(t, c) for t, c in zip(toponyms, chosen, strict=True) if c is not None]
+        far = far_held(doc, read, self._lexicon)
+        if far:
+            given_up = {id(read[index][0]) for index in far}
+            read = [r for index, r in enumerate(read) if index not in far]
+            toponyms = [t for t in toponyms if id(t) not in given_up]
+        # Mentions only for what is returned: most toponyms of an article are actors or
+        # demonyms, not places.
         resolved = [
             (toponym, place_mention(doc, toponym, candidate))
-            for toponym, candidate in zip(toponyms, chosen, strict=True)
-            if candidate is not None
+            for toponym, candidate in read
+            if toponym.is_place or every_toponym
         ]
-        far = far_held(doc, resolved, self._lexicon)
-        if far:
-            given_up = {id(resolved[index][0]) for index in far}
-            resolved = [r for index, r in enumerate(resolved) if index not in far]
-            toponyms = [t for t in toponyms if id(t) not in given_up]
         places = [m for toponym, m in resolved if toponym.is_place]
         found = find_sites(doc, toponyms, self._lexicon)
         found += find_settlements(doc, toponyms, found, self._lexicon)

@@ -29,7 +29,9 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from strife.places.geometry import distance_km
+from strife.places.levels import level_of
 from strife.places.lexicon import Lexicon
+from strife.places.names import Candidate
 from strife.places.recognize import MAX_NAME_TOKENS, Toponym
 from strife.places.usage import is_capitalised_word
 from strife.records import PlaceMention
@@ -81,35 +83,32 @@ def find_sites(doc: Doc, toponyms: Sequence[Toponym], lexicon: Lexicon) -> list[
     return sites
 
 
-def far_held(
-    doc: Doc, readings: Sequence[tuple[Toponym, PlaceMention]], lexicon: Lexicon
-) -> set[int]:
-    """Indices of ``readings`` (toponyms with their chosen places, in text order) that a
+def far_held(doc: Doc, readings: Sequence[tuple[Toponym, Candidate]], lexicon: Lexicon) -> set[int]:
+    """Indices of ``readings`` (toponyms with their chosen candidates, in text order) that a
     site name holds ("Petrin" in "Petrin Tower") and whose place lies more than
     ``FAR_HELD_KM`` from every town and division the article names outside that name (as a
     place or not: "the Prague mayor"). Without such another place a held toponym keeps its
     reading."""
     towns = [
-        (index, mention)
-        for index, (_, mention) in enumerate(readings)
-        if mention.place.level not in _TOO_COARSE
+        (index, toponym, candidate.entry)
+        for index, (toponym, candidate) in enumerate(readings)
+        if level_of(candidate.entry.feature_code) not in _TOO_COARSE
     ]
     if len(towns) < 2:
         return set()
     far = set()
     for site in find_sites(doc, (), lexicon):
         held = [
-            (index, mention)
-            for index, mention in towns
-            if site.start <= mention.token_start and mention.token_end <= site.end
+            (index, toponym, entry)
+            for index, toponym, entry in towns
+            if site.start <= toponym.start and toponym.end <= site.end
         ]
         if len(held) != 1:
             continue
-        index, mention = held[0]
-        if (mention.token_start, mention.token_end) == (site.start, site.end):
+        index, toponym, here = held[0]
+        if (toponym.start, toponym.end) == (site.start, site.end):
             continue
-        others = [m.place for _, m in towns if not site.start <= m.token_start < site.end]
-        here = mention.place
+        others = [entry for _, t, entry in towns if not site.start <= t.start < site.end]
         if others and all(
             distance_km(here.lat, here.lon, o.lat, o.lon) > FAR_HELD_KM for o in others
         ):
