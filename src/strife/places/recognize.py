@@ -394,20 +394,20 @@ def _abbreviation(words: _Words, index: int, lexicon: Lexicon) -> tuple[Abbrevia
 
 def _continues_name(words: _Words, index: int, capitalised: bool, lexicon: Lexicon) -> bool:
     """Whether the word at ``index`` carries on the name the word before it is part of."""
+    if capitalised:
+        return True  # no hyphen is capitalised: decided without reading the word
     written = words.word(index)
     if written in _HYPHENS:
         return not words.spaced[index - 1] and not words.spaced[index]
-    return (
-        capitalised or written.lower() in lexicon.name_connectors or _is_hyphen_linked(words, index)
-    )
+    return written.lower() in lexicon.name_connectors or _is_hyphen_linked(words, index)
 
 
 def _is_hyphen_linked(words: _Words, index: int) -> bool:
     """A small word written between hyphens inside a name ("Port-au-Prince",
     "Aix-en-Provence", "Stratford-upon-Avon")."""
     return (
-        words.word(index).isalpha()
-        and not words.spaced[index]
+        not words.spaced[index]
+        and words.word(index).isalpha()
         and index + 1 < len(words)
         and words.word(index - 1) in _HYPHENS
         and words.word(index + 1) in _HYPHENS
@@ -462,11 +462,11 @@ def _is_dateline(doc: Doc, match: Match) -> bool:
 
 
 def _noun_cue(forms: set[str], lexicon: Lexicon) -> Cue | None:
-    if forms & lexicon.area_nouns:
+    if not lexicon.area_nouns.isdisjoint(forms):
         return "area"
-    if forms & lexicon.district_nouns:
+    if not lexicon.district_nouns.isdisjoint(forms):
         return "district"
-    if forms & lexicon.settlement_nouns:
+    if not lexicon.settlement_nouns.isdisjoint(forms):
         return "settlement"
     return None
 
