@@ -3,6 +3,8 @@ and vague quantities at the smallest number they can mean."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Span
+
 from parsed import parse
 from strife.casualties import count_casualties
 
@@ -209,3 +211,41 @@ men NOUN NNS dobj 1 man
         )
         dead = count_casualties(doc).dead
         assert dead is not None and (dead.min, dead.text) == (3, "three"), verb
+
+
+# "Police detained Ekrem Imamoglu." / "Ekrem Imamoglu was shot and wounded."
+DETAINED_NAMED = """
+Police NOUN NNS nsubj 1 police
+detained VERB VBD ROOT 1 detain
+Ekrem PROPN NNP compound 3 Ekrem
+Imamoglu PROPN NNP dobj 1 Imamoglu
+. PUNCT . punct 1 .
+"""
+SHOT_AND_WOUNDED = """
+Ekrem PROPN NNP compound 1 Ekrem
+Imamoglu PROPN NNP nsubjpass 3 Imamoglu
+was AUX VBD auxpass 3 be
+shot VERB VBN ROOT 3 shoot
+{cc} CCONJ CC cc 3 {cc}
+wounded VERB VBN conj 3 wound
+. PUNCT . punct 3 .
+"""
+
+
+def _named(rows: str) -> Doc:
+    doc = parse(rows)
+    start = next(t.i for t in doc if t.text == "Ekrem")
+    doc.ents = [Span(doc, start, start + 2, label="PERSON")]
+    return doc
+
+
+def test_one_named_person_is_a_figure_of_one() -> None:
+    arrested = count_casualties(_named(DETAINED_NAMED)).arrested
+    assert arrested is not None and (arrested.min, arrested.text) == (1, "Ekrem Imamoglu")
+    assert count_casualties(parse(DETAINED_NAMED)).arrested is None  # no name recognised
+
+
+def test_a_verb_joined_by_and_counts_the_victims_of_the_one_before() -> None:
+    injured = count_casualties(_named(SHOT_AND_WOUNDED.format(cc="and"))).injured
+    assert injured is not None and injured.min == 1
+    assert count_casualties(_named(SHOT_AND_WOUNDED.format(cc="or"))).injured is None

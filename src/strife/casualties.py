@@ -80,6 +80,10 @@ def _count_near(trigger: Token) -> Count | None:
         # "A huge explosion killed 78 people": the subject of an active verb with an
         # object is what killed, not whom.
         victims = [c for c in victims if c.dep_ != "nsubj"]
+    if not victims and trigger.dep_ == "conj" and not _joined_by_or(trigger.head):
+        # "Fico was shot several times and seriously wounded": the victims of the verb it is
+        # joined to ("20 people were killed or wounded" are not 20 of each)
+        victims = [c for c in trigger.head.children if c.dep_ == "nsubjpass"]
     candidates += victims
     if trigger.dep_ in ("amod", "acl", "relcl") or trigger.pos_ == "ADJ":
         candidates.append(trigger.head)  # "12 dead", "people killed"
@@ -90,6 +94,21 @@ def _count_near(trigger: Token) -> Count | None:
         figure = _figure(noun)
         if figure is not None:
             return _with_conjuncts(noun, *figure)
+    return _one_named(victims)
+
+
+def _joined_by_or(verb: Token) -> bool:
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children)
+
+
+def _one_named(victims: list[Token]) -> Count | None:
+    """ "Prime Minister Robert Fico was shot", "gunmen killed Ahmed Salah": one named person
+    is a figure of one (not when others are joined to the name: "Ali and Omar were hurt")."""
+    for noun in victims:
+        named = noun.ent_type_ == "PERSON" and noun.tag_ == "NNP" and not noun.conjuncts
+        if named and noun.dep_ in ("nsubjpass", "dobj"):
+            name = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+            return Count(min=1, text=name.text if name is not None else noun.text)
     return None
 
 
