@@ -15,7 +15,7 @@ from strife.places.ranker import ResolverModel
 from strife.places.recognize import Lexicon, Toponym, find_toponyms
 from strife.places.resolve import resolve_article
 from strife.places.settlements import find_settlements
-from strife.places.sites import far_held, find_sites, place_sites
+from strife.places.sites import far_held, find_sites, place_sites, site_word_hits
 from strife.records import Place, PlaceMention
 
 
@@ -78,7 +78,8 @@ class Geoparser:
         """The place mentions of ``toponyms`` found in ``doc`` (see :meth:`find`)."""
         chosen = resolve_article(toponyms, self._model, country_hints)
         read = [(t, c) for t, c in zip(toponyms, chosen, strict=True) if c is not None]
-        far = far_held(doc, read, self._lexicon)
+        hits = site_word_hits(doc, self._lexicon)  # read once for both site scans
+        far = far_held(doc, read, self._lexicon, hits)
         if far:
             given_up = {id(read[index][0]) for index in far}
             read = [r for index, r in enumerate(read) if index not in far]
@@ -91,7 +92,7 @@ class Geoparser:
             if toponym.is_place or every_toponym
         ]
         places = [m for toponym, m in resolved if toponym.is_place]
-        found = find_sites(doc, toponyms, self._lexicon)
+        found = find_sites(doc, toponyms, self._lexicon, hits)
         found += find_settlements(doc, toponyms, found, self._lexicon)
         found.sort(key=lambda site: site.start)
         sites = place_sites(doc, found, places, self._lexicon)

@@ -36,7 +36,7 @@ from strife.places.recognize import MAX_NAME_TOKENS, Toponym
 from strife.places.usage import is_capitalised_word
 from strife.records import PlaceMention
 
-__all__ = ["Site", "far_held", "find_sites", "place_sites"]
+__all__ = ["Site", "far_held", "find_sites", "place_sites", "site_word_hits"]
 
 # How many words may stand between a site and the town it is in (``container_glue``).
 _MAX_GLUE = 2
@@ -61,12 +61,25 @@ class Site:
     anywhere: bool = True
 
 
-def find_sites(doc: Doc, toponyms: Sequence[Toponym], lexicon: Lexicon) -> list[Site]:
-    """The site names of ``doc`` that hold no toponym, in text order."""
+def site_word_hits(doc: Doc, lexicon: Lexicon) -> list[int]:
+    """The indices of the words that may open or end a site name, found in the Doc's array
+    of lower-case forms: only these are read as tokens. The geoparser finds them once per
+    article and hands them to both :func:`far_held` and :func:`find_sites`."""
     keys = _word_keys(lexicon.site_prefixes | lexicon.site_words)
     lowers = doc.to_array(LOWER).tolist() if len(doc) else []
-    # Only the few words that may open or end a site name are read as tokens.
-    hits = [index for index, key in enumerate(lowers) if key in keys]
+    return [index for index, key in enumerate(lowers) if key in keys]
+
+
+def find_sites(
+    doc: Doc,
+    toponyms: Sequence[Toponym],
+    lexicon: Lexicon,
+    hits: Sequence[int] | None = None,
+) -> list[Site]:
+    """The site names of ``doc`` that hold no toponym, in text order. ``hits``: what
+    :func:`site_word_hits` gives for ``doc``, when the caller has it already."""
+    if hits is None:
+        hits = site_word_hits(doc, lexicon)
     if not hits:
         return []
     taken = {index for t in toponyms for index in range(t.start, t.end)}
@@ -83,12 +96,17 @@ def find_sites(doc: Doc, toponyms: Sequence[Toponym], lexicon: Lexicon) -> list[
     return sites
 
 
-def far_held(doc: Doc, readings: Sequence[tuple[Toponym, Candidate]], lexicon: Lexicon) -> set[int]:
+def far_held(
+    doc: Doc,
+    readings: Sequence[tuple[Toponym, Candidate]],
+    lexicon: Lexicon,
+    hits: Sequence[int] | None = None,
+) -> set[int]:
     """Indices of ``readings`` (toponyms with their chosen candidates, in text order) that a
     site name holds ("Petrin" in "Petrin Tower") and whose place lies more than
     ``FAR_HELD_KM`` from every town and division the article names outside that name (as a
     place or not: "the Prague mayor"). Without such another place a held toponym keeps its
-    reading."""
+    reading. ``hits`` as for :func:`find_sites`."""
     towns = [
         (index, toponym, candidate.entry)
         for index, (toponym, candidate) in enumerate(readings)
@@ -97,7 +115,7 @@ def far_held(doc: Doc, readings: Sequence[tuple[Toponym, Candidate]], lexicon: L
     if len(towns) < 2:
         return set()
     far = set()
-    for site in find_sites(doc, (), lexicon):
+    for site in find_sites(doc, (), lexicon, hits):
         held = [
             (index, toponym, entry)
             for index, toponym, entry in towns
