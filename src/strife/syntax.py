@@ -86,10 +86,12 @@ NAMED_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 NOT_PARTICIPANTS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
-#: What a capitalised proper noun is when it is not part of a person's name.
-NOT_PERSON_ENTITIES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 #: Times: "on Saturday" says when, not who or what.
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
+#: Places: countries and towns, regions and features, buildings and sites.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+#: What a capitalised proper noun is when it is not part of a person's name.
+NOT_PERSON_ENTITIES = PLACE_ENTITIES | TIME_ENTITIES
 #: Amounts: "provided $40 million for assistance".
 AMOUNT_ENTITIES = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
 

@@ -26,6 +26,7 @@ from strife.syntax import (
     COMPLEMENT_DEPS,
     EVENT_CONTENT_DEPS,
     NOUN_POS,
+    PLACE_ENTITIES,
     TIME_ENTITIES,
     VERB_POS,
     clause_verb,
@@ -55,7 +56,6 @@ JUDGEMENTS = WORDS["judgements"]
 # An object word of a lexicon row that stands for any object named as a place ("entered
 # Goma", "captured Raqqa"), beside the place nouns the row lists.
 PLACE_OBJECT = "@place"
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # Verbal event types whose complement is content, not a separate event.
 CONTENT_TAKING: frozenset[EventType] = frozenset(
     {"REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "SUPPORT"}

@@ -42,8 +42,10 @@ def event_dates(
     article's dateline, whose date is the report's, not the event's."""
     doc = sent.doc
     carriers = {t.i for t in trigger.carriers(doc)}
-    content = _content_tokens(trigger, doc) | dateline | _qualifying(dates, doc, carriers)
-    return _event_dates(dates, own - content, sent, content, told - content)
+    in_sentence = [d for d in dates if sent.start <= d.token_start < sent.end]
+    qualifying = _qualifying(in_sentence, doc, carriers)
+    content = _content_tokens(trigger, doc) | dateline | qualifying
+    return _event_dates(in_sentence, own - content, sent, content, told - content)
 
 
 def _qualifying(dates: Sequence[DateMention], doc: Doc, carriers: set[int]) -> set[int]:
@@ -84,16 +86,14 @@ def _event_dates(
     excluded: set[int],
     told: Collection[int] = (),
 ) -> list[DateMention]:
-    """Dates in the trigger's own clause, else in the clause it goes on telling ("launched
-    an offensive on Tuesday, pounding positions"), else the sentence's dates nearest the
-    root first."""
+    """Of the sentence's ``dates``: those in the trigger's own clause, else in the clause it
+    goes on telling ("launched an offensive on Tuesday, pounding positions"), else all but
+    the ``excluded``, nearest the root first."""
     for scope in (clause, told):
         if own := [d for d in dates if d.token_start in scope]:
             return own
-    in_sentence = [
-        d for d in dates if sent.start <= d.token_start < sent.end and d.token_start not in excluded
-    ]
-    return sorted(in_sentence, key=lambda d: abs(d.token_start - sent.root.i))
+    kept = [d for d in dates if d.token_start not in excluded]
+    return sorted(kept, key=lambda d: abs(d.token_start - sent.root.i))
 
 
 def resolve_date(

@@ -35,6 +35,7 @@ from strife.places.lexicon import Lexicon
 from strife.places.recognize import Toponym
 from strife.places.sites import Site
 from strife.places.usage import is_capitalised_word
+from strife.syntax import PLACE_ENTITIES
 
 __all__ = ["find_settlements"]
 
@@ -42,7 +43,7 @@ __all__ = ["find_settlements"]
 _MAX_WORDS = 2
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 # Entity labels that a name after a bare preposition may carry (none, or a place's).
-_PLACE_LABELS = frozenset({"", "GPE", "LOC", "FAC"})
+_PLACE_LABELS = PLACE_ENTITIES | {""}
 # Entity labels that keep a name before a level noun from being a place's ("the Trump camp").
 _AGENT_LABELS = frozenset({"PERSON", "ORG"})
 _STRINGS = StringStore()

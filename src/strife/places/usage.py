@@ -26,10 +26,10 @@ from strife.nlp import DATELINE_DASHES
 from strife.places.levels import is_feature_area
 from strife.places.lexicon import Lexicon
 from strife.places.names import Candidate, normalize_name
+from strife.syntax import PLACE_ENTITIES
 
 Cue = Literal["locative", "area", "district", "settlement", "none"]
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entities whose words are never read as places on their own ("March", "Friday", "2,000").
 _TIME_AND_NUMBER_LABELS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -135,7 +135,7 @@ def _usage_of_other_name(reading: Reading, match: Match, cue: Cue) -> Usage:
     words = doc[match.start : match.end]
     if cue != "none":
         return Usage.PLACE
-    if {entity.label_ for entity in reading.entities_of(match)} & PLACE_LABELS:
+    if {entity.label_ for entity in reading.entities_of(match)} & PLACE_ENTITIES:
         return Usage.PLACE
     if all(t.pos_ == "PROPN" for t in words if is_capitalised(t)):
         # "Winnipeg Free Press", "Madrid Principles": part of a longer name.
@@ -259,7 +259,7 @@ def _names_an_area(match: Match) -> bool:
 
 
 def _is_place_entity(reading: Reading, match: Match) -> bool:
-    return any(entity.label_ in PLACE_LABELS for entity in reading.entities_of(match))
+    return any(entity.label_ in PLACE_ENTITIES for entity in reading.entities_of(match))
 
 
 def _is_inside_a_longer_entity(reading: Reading, match: Match) -> bool:
