@@ -628,6 +628,62 @@ def test_an_agent_after_a_resolved_possessive_takes_its_country(
     )
 
 
+# "Egypt said it would withdraw its troops at once ."
+EGYPT_ITS_TROOPS = """
+Egypt PROPN NNP nsubj 1 Egypt
+said VERB VBD ROOT 1 say
+it PRON PRP nsubj 4 it
+would AUX MD aux 4 would
+withdraw VERB VB ccomp 1 withdraw
+its PRON PRP$ poss 6 its
+troops NOUN NNS dobj 4 troop
+at ADP IN prep 4 at
+once ADV RB pobj 7 once
+. PUNCT . punct 1 .
+"""
+# "Israel 's army said its drones struck ."
+ISRAEL_ITS_DRONES = """
+Israel PROPN NNP poss 2 Israel
+'s PART POS case 0 's
+army NOUN NN nsubj 3 army
+said VERB VBD ROOT 3 say
+its PRON PRP$ poss 5 its
+drones NOUN NNS nsubj 6 drone
+struck VERB VBD ccomp 3 strike
+. PUNCT . punct 3 .
+"""
+# "Putin said its troops left ." and "Iranian officials said its troops left ."
+SAID_ITS_TROOPS = """
+said VERB VBD ROOT {at} say
+its PRON PRP$ poss {troops} its
+troops NOUN NNS nsubj {left} troop
+left VERB VBD ccomp {at} leave
+. PUNCT . punct {at} .
+"""
+
+
+@pytest.mark.parametrize(
+    "owner",
+    [
+        ["Putin PROPN NNP nsubj 1 Putin"],
+        ["Iranian ADJ JJ amod 1 Iranian", "officials NOUN NNS nsubj 2 official"],
+    ],
+)
+def test_its_is_not_a_person_nor_a_group_of_many(resolver: ActorResolver, owner: list[str]) -> None:
+    said = len(owner)
+    rows = SAID_ITS_TROOPS.format(at=said, troops=said + 2, left=said + 3)
+    mentions = resolver.find(parse("\n".join(owner) + rows))
+    assert only(mentions, "troops").ref.code is None
+    assert mentions[0].ref.code in ("RUS", "IRN")
+
+
+def test_a_weapon_after_an_unresolved_its_is_no_actor(resolver: ActorResolver) -> None:
+    text = ISRAEL_ITS_DRONES.replace("Israel PROPN NNP", "The DET DT").replace(
+        "'s PART POS case 0 's", "main ADJ JJ amod 2 main"
+    )
+    assert [m.ref.entity_text for m in resolver.find(parse(text))] == ["army"]
+
+
 def test_a_doc_without_any_annotation_is_read(resolver: ActorResolver) -> None:
     doc = Doc(VOCAB, words=["He", "met", "Putin", "and", "he", "left"])
     mentions = resolver.find(doc)

@@ -60,6 +60,7 @@ ANTI_TARGETS = WORDS["anti_targets"]
 AFFILIATING_PARTICIPLES = WORDS["affiliating_participles"]
 # A capital after these prepositions names a place ("talks in Moscow"), not a government.
 CAPITAL_PLACE_PREPS = WORDS["capital_place_preps"]
+INSTITUTION_POSSESSIVES = WORDS["institution_possessives"]
 MODIFIERS: frozenset[Category] = frozenset(
     {"country", "capital", "demonym", "seat", "org", "person"}
 )
@@ -518,7 +519,8 @@ def _is_actor(doc: Doc, phrase: Phrase) -> bool:
     if phrase.category == "capital" and phrase.start > 0:
         return doc[phrase.start - 1].lower_ not in CAPITAL_PLACE_PREPS
     if phrase.role == "equipment" and phrase.coding.code is None:
-        return False
+        # "its aircraft": document memory may learn whose (strife.actors.memory).
+        return phrase.start > 0 and doc[phrase.start - 1].lower_ in INSTITUTION_POSSESSIVES
     if phrase.category != "agent" or phrase.named or phrase.end >= len(doc):
         return True
     # "military operations" describes, but "a U.S. military airstrike" is the U.S. military's.

@@ -63,6 +63,7 @@ WORD_LISTS = (
     "capital_place_preps",
     "personal_pronouns",
     "possessive_pronouns",
+    "institution_possessives",
     "male_pronouns",
     "female_pronouns",
     "male_words",

@@ -13,6 +13,11 @@ kept between documents. It resolves three kinds of later mention:
   a man ("spokesman", "Mr", an earlier "he") is never the antecedent of "she", nor a woman
   of "he". "it" and "they" are never resolved: they refer to things and groups too often
   to guess.
+* **Owned agents** (kind "alias"): "its" is no mention of its own, but an agent or a
+  weapon right after it takes the country of the institution, country or organisation
+  that is the subject of a clause above it, when one is named before it ("Ethiopia's
+  government rejected a report accusing its forces", "the ministry said its aircraft had
+  struck"); a person there, or no subject, leaves the agent as it was.
 * **Definite agents** (kind "alias"): "the ministry", "the army", "the president" with no
   country of their own take the coding of the last coded agent with the same head word
   ("Azerbaijan's defense ministry ... The ministry said" is AZE). A bare institution
@@ -29,7 +34,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from strife.actors.compose import Coding, Phrase, is_name_token, merge_sectors, name_run
+from strife.actors.compose import (
+    INSTITUTION_POSSESSIVES,
+    Coding,
+    Phrase,
+    is_name_token,
+    merge_sectors,
+    name_run,
+)
 from strife.actors.lexicon import WORDS
 from strife.records import ActorMention, ActorRef, MentionKind
 from strife.syntax import NOMINAL_SUBJECT_DEPS
@@ -37,6 +49,9 @@ from strife.syntax import NOMINAL_SUBJECT_DEPS
 # The words are in data/actors/words.json, each list with why it is there.
 PERSONAL_PRONOUNS = WORDS["personal_pronouns"]
 POSSESSIVE_PRONOUNS = WORDS["possessive_pronouns"]
+# Mentions that can own "its": not people (nor pronouns, nor a person's surname).
+INSTITUTION_KINDS = frozenset({"country", "agent", "igo", "group"})
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 PRONOUN_GENDERS = {
     **dict.fromkeys(WORDS["male_pronouns"], "m"),
     **dict.fromkeys(WORDS["female_pronouns"], "f"),
@@ -128,10 +143,17 @@ def resolve(doc: Doc, phrases: Sequence[Phrase]) -> list[ActorMention]:
     sentences = sentence_ids(doc)
     covered = {i for p in phrases for i in range(p.start, p.end)}
     mentions: list[ActorMention] = []
+    owner: tuple[int, Coding] | None = None  # the token after a resolved "its", its owner
     for item in _in_text_order(doc, phrases, covered):
         mention: ActorMention | None
         if isinstance(item, Phrase):
-            mention = _phrase_mention(doc, item, memory, mentions[-1] if mentions else None)
+            owned = owner[1] if owner and owner[0] == item.start else None
+            previous = mentions[-1] if mentions else None
+            mention = _phrase_mention(doc, item, memory, previous, owned)
+        elif doc[item.start].lower_ in INSTITUTION_POSSESSIVES:
+            coding = _possessor(doc[item.start], mentions)
+            owner = (item.end, coding) if coding else None
+            continue
         else:
             mention = _token_mention(doc, item, memory, sentences[item.start])
         if mention is not None:
@@ -180,15 +202,26 @@ def _in_text_order(
 def _is_pronoun(token: Token) -> bool:
     if token.lower_ in PERSONAL_PRONOUNS:
         return True
-    return token.lower_ in POSSESSIVE_PRONOUNS and (token.tag_ == "PRP$" or token.dep_ == "poss")
+    possessive = token.lower_ in POSSESSIVE_PRONOUNS or token.lower_ in INSTITUTION_POSSESSIVES
+    return possessive and (token.tag_ == "PRP$" or token.dep_ == "poss")
 
 
 def _phrase_mention(
-    doc: Doc, phrase: Phrase, memory: DocumentMemory, previous: ActorMention | None
-) -> ActorMention:
+    doc: Doc,
+    phrase: Phrase,
+    memory: DocumentMemory,
+    previous: ActorMention | None,
+    owned: Coding | None,
+) -> ActorMention | None:
+    """The phrase's mention, coded through memory where it can be; None for a weapon no
+    one is known to hold."""
     coding, kind = phrase.coding, phrase.kind
     span_text = doc[phrase.start : phrase.end].text
     known = memory.person(coding.name) if phrase.category == "person" else None
+    if owned is not None and phrase.category == "agent" and coding.code is None:
+        return _mention(doc, phrase.start, phrase.end, replace(coding, code=owned.code), "alias")
+    if phrase.role == "equipment" and coding.code is None:
+        return None
     recalled = _recalled_agent(doc, phrase, memory, previous)
     if known is not None:
         coding = known
@@ -231,6 +264,32 @@ def _token_mention(
     if coding is None:
         return None
     return _mention(doc, candidate.start, candidate.end, coding, kind)
+
+
+def _possessor(token: Token, before: Sequence[ActorMention]) -> Coding | None:
+    """The coding of the institution "its" refers to: the subject of the nearest clause
+    above it that has one, apart from the phrase holding "its" ("its aircraft struck") and
+    "it" (which stands for the same owner), when that subject is a coded country,
+    institution or organisation, singular, and named before it (None otherwise)."""
+    for above in token.ancestors:
+        subjects = [
+            c for c in above.children if c.dep_ in NOMINAL_SUBJECT_DEPS and not c.is_ancestor(token)
+        ]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        if subject.lower_ == "it":
+            continue  # "said it had sent reinforcements and that its aircraft had struck"
+        if subject.i > token.i or subject.tag_ in PLURAL_NOUN_TAGS:
+            return None
+        for mention in reversed(before):
+            if mention.token_start <= subject.i < mention.token_end:
+                ref = mention.ref
+                if mention.kind not in INSTITUTION_KINDS or ref.code is None:
+                    return None
+                return Coding(ref.code, ref.sector, ref.other_sectors, ref.name)
+        return None
+    return None
 
 
 def _remember(
