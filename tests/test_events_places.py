@@ -361,3 +361,39 @@ def code_events_at(
 ) -> list[Event]:
     article = Article(id="a1", text=doc.text, source="test", published=datetime(2024, 1, 12))
     return coder.code(doc, article, Mentions(actors, places, []))
+
+
+SHELLED_STEPANAKERT = """
+Troops NOUN NNS nsubj 1 troop
+shelled VERB VBD ROOT 1 shell
+Stepanakert PROPN NNP dobj 1 Stepanakert
+. PUNCT . punct 1 .
+"""
+GATHERED_AND_DETAINED = """
+Protesters NOUN NNS nsubj 1 protester
+gathered VERB VBD ROOT 1 gather
+in ADP IN prep 1 in
+Yerevan PROPN NNP pobj 2 Yerevan
+, PUNCT , punct 1 ,
+{joining} CCONJ CC cc 1 {joining}
+police NOUN NN nsubj 7 police
+detained VERB VBD conj 1 detain
+dozens NOUN NNS dobj 7 dozen
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_clause_joined_by_and_takes_the_place_of_the_clause_before(
+    rule_coder: EventCoder,
+) -> None:
+    """ "Protesters gathered in Yerevan, and police detained dozens": the arrest happened
+    in Yerevan, not where the sentence before put its shelling; after "but" the clause
+    says nothing of where, and the article's last place stands."""
+    article = Article(id="a1", text="", source="test", published=datetime(2024, 5, 2))
+    for joining, expected in (("and", "Yerevan"), ("but", "Stepanakert")):
+        doc = parse(SHELLED_STEPANAKERT, GATHERED_AND_DETAINED.format(joining=joining))
+        places = [place(doc, 2, 3, 174875, "AZE"), place(doc, 7, 8, 616052, "ARM")]
+        mentions = [actor(doc, 10, 11, "ARM", "COP")]
+        events = rule_coder.code(doc, article, Mentions(mentions, places, []))
+        (arrest,) = [e for e in events if e.event == "COERCE"]
+        assert arrest.event_loc is not None and arrest.event_loc.extracted_place == expected

@@ -43,6 +43,7 @@ from strife.events.markers import aux_marker, contexts, is_refusal, refine_mode
 from strife.events.places import (
     EVENT_PLACE_PREPS,
     PlaceMemory,
+    coordinated_clause,
     dateline_tokens,
     event_places,
     told_clause,
@@ -318,6 +319,13 @@ class EventCoder:
         ):
             # "In Yerevan, protesters gathered, and police detained dozens of them"
             places = event_places(ctx.doc, ctx.mentions.places, opening, ctx.actor_tokens)
+        if (
+            not places
+            and event in PLACED_BY_CONTEXT
+            and (joined := coordinated_clause(ctx.doc[trigger.token]) - ctx.dateline)
+        ):
+            # "protesters gathered in Yerevan, and police detained dozens of them"
+            places = event_places(ctx.doc, ctx.mentions.places, joined, ctx.actor_tokens)
         filed = False  # the place is only the dateline's (PlaceMemory.recall)
         if not places and event in PLACED_BY_CONTEXT and aux != "historical":
             recalled, filed = ctx.memory.recall(sentence.sequence)

@@ -4,13 +4,15 @@ An event takes the places named in its own clause: those that hang on the trigge
 or on its participants with no other verb between ("seized a ship in the Red Sea, and took
 its crew to the port of Hodeidah"), else the others ("were killed and two wounded in
 shelling in Terter"). A participle that goes on telling a clause's act takes that clause's
-places too ("a bomb exploded in a market in Baghdad, killing 20"). A name that is also an actor
-("Yerevan and Baku accused each other", "envoys from France") is a place only after a
-locative preposition ("attacks on Baku", "talks in Geneva") or as the target of an attack
-or a seizure ("Houthis attacked Abu Dhabi"). When the clause names places at several
-levels ("the city of Shushi, in Karabakh"), only the most precise level is kept; when it
-names several places at that level ("Terter, Aghdam and Aghjabedi"), the event is coded
-once per place, sharing the same evidence (ACLED's convention).
+places too ("a bomb exploded in a market in Baghdad, killing 20"), and a material act in a
+clause of its own joined by "and" to one that names places takes that clause's, where it
+names none ("protesters gathered in Yerevan, and police detained dozens of them"). A name
+that is also an actor ("Yerevan and Baku accused each other", "envoys from France") is a
+place only after a locative preposition ("attacks on Baku", "talks in Geneva") or as the
+target of an attack or a seizure ("Houthis attacked Abu Dhabi"). When the clause names
+places at several levels ("the city of Shushi, in Karabakh"), only the most precise level
+is kept; when it names several places at that level ("Terter, Aghdam and Aghjabedi"), the
+event is coded once per place, sharing the same evidence (ACLED's convention).
 """
 
 from __future__ import annotations
@@ -150,6 +152,23 @@ def dateline_tokens(doc: Doc) -> frozenset[int]:
     it says where the report was filed, not where any one event of it happened."""
     end = dateline_end(doc)
     return frozenset(range(end + 1)) if end is not None else frozenset()
+
+
+def coordinated_clause(token: Token) -> set[int]:
+    """The tokens of the clause a clause of its own doer is joined to by "and" ("protesters
+    gathered in Yerevan, and police detained dozens of them": "gathered ... in Yerevan"
+    for "detained"), without any of that clause's other such conjuncts; empty where
+    ``token`` heads no such clause."""
+    head = token.head
+    if token.dep_ != "conj" or head.i == token.i or token not in own_clause_conjuncts(head):
+        return set()
+    joining = [c.lower_ for c in head.children if c.dep_ == "cc" and head.i < c.i < token.i]
+    if joining[-1:] != ["and"]:
+        return set()  # "took on a role in the battle for Raqqa, but Ankara protested"
+    clause = {t.i for t in head.subtree}
+    for other in own_clause_conjuncts(head):
+        clause.difference_update(t.i for t in other.subtree)
+    return clause
 
 
 class PlaceMemory:
