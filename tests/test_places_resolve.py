@@ -318,3 +318,19 @@ def test_a_division_named_after_a_town_among_the_readings_says_so() -> None:
     without_town = Toponym(0, 1, "Aleppo", candidates[1:], "none", True)
     features = local_features(without_town, ArticleNames.of([without_town]))
     assert features[:, seat].tolist() == [0.0, 0.0]
+
+
+RED_SEA_STATE = GazetteerEntry(
+    408646, "Red Sea", 20.0, 35.5, "SDN", "ADM1", 646800, "36", name_count=20
+)
+RED_SEA = GazetteerEntry(7577043, "Red Sea", 19.0, 39.5, "", "SEA", 0, name_count=100)
+YEMEN = GazetteerEntry(69543, "Yemen", 15.5, 47.5, "YEM", "PCLI", 28000000, name_count=150)
+
+
+def test_a_name_ending_in_a_features_kind_fits_a_feature_of_that_kind() -> None:
+    # "seized a ship in the Red Sea": the sea, not the Sudanese state of that name.
+    sea = toponym(RED_SEA_STATE, RED_SEA, cue="locative", start=2)
+    rows = local_features(sea, ArticleNames.of([sea]))
+    fits = LOCAL_FEATURES.index("tail_fits")
+    assert [row[fits] for row in rows] == [0.0, 1.0]
+    assert chosen([toponym(YEMEN, start=0), sea]) == [YEMEN.geonameid, RED_SEA.geonameid]

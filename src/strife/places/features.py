@@ -4,10 +4,11 @@ Two sets of features, computed in two passes over an article:
 
 * local (:data:`LOCAL_FEATURES`): what the candidate is (population, how many names GeoNames
   knows it by, capital, level, matched by its primary name), whether the words around the name
-  fit its level ("Donetsk region"), whether it is a division named after a town that is also
-  a reading ("Aleppo"), and what the article names without doubt (the countries it
-  names or its actors belong to, the provinces and countries only one reading of a name lies
-  in);
+  fit its level ("Donetsk region"), whether the name's last word says a physical feature's
+  kind and the candidate is one ("the Red Sea": the sea, not the Sudanese state), whether it
+  is a division named after a town that is also a reading ("Aleppo"), and what the article
+  names without doubt (the countries it names or its actors belong to, the provinces and
+  countries only one reading of a name lies in);
 * context (:data:`CONTEXT_FEATURES`): how the other names of the article, read by the local
   model, vote for the candidate's country, province and district, how near it lies to their
   likely readings, and whether the name, or another mention of it, is written inside a
@@ -31,6 +32,7 @@ from numpy.typing import NDArray
 
 from strife.places.geometry import EARTH_RADIUS_KM
 from strife.places.levels import level_of
+from strife.places.lexicon import shipped_lexicon
 from strife.places.names import Candidate, GazetteerEntry, normalize_name
 from strife.places.recognize import Toponym
 
@@ -46,6 +48,7 @@ LOCAL_FEATURES = (
     "region",
     "continent",
     "physical",
+    "tail_fits",
     "cue_fits",
     "division_uncued",
     "most_populous",
@@ -81,6 +84,9 @@ MAX_CONTEXT_NAMES = 2_000
 # Candidate-by-name distances computed at once (a block of 2 million takes 16 MB).
 _BLOCK_CELLS = 2_000_000
 
+# The last words of physical features' names ("Red Sea", "Peace River"): a reading of that
+# kind fits the name, though towns and divisions bear such names too.
+FEATURE_TAILS = shipped_lexicon().feature_tails
 _SETTLEMENTS = frozenset({"PPL", "PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4", "PPLG", "PPLX"})
 _CUES_OF_FEATURE = {
     "ADM1": frozenset({"area", "district"}),
@@ -171,6 +177,7 @@ def _local_row(
     division = feature in _CUES_OF_FEATURE
     district = level_of(feature) == "district"
     country = entry.country_code
+    physical = not (settlement or division or entry.is_country or entry.is_continent or district)
     return [
         math.log10(entry.population + 1) / 7,
         math.log10(entry.name_count + 1) / 2,
@@ -182,13 +189,8 @@ def _local_row(
         float(district),
         float(feature == "RGN"),
         float(entry.is_continent),
-        float(
-            not settlement
-            and not division
-            and not entry.is_country
-            and not entry.is_continent
-            and not district
-        ),
+        float(physical),
+        float(physical and own.rsplit(" ", 1)[-1] in FEATURE_TAILS),
         float(cue_fits(entry, toponym.cue)),
         float(division and feature != "RGN" and toponym.cue == "none"),
         float(entry.population == top_population and top_population > 0),
