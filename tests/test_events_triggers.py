@@ -995,3 +995,26 @@ def test_an_act_with_a_crowd_control_weapon_is_an_assault(event_lexicon: EventLe
     assert typed("dispersed", "disperse", "crowds", "gas") == [("ASSAULT", "crowd-control")]
     assert typed("used", "use", "cannons", "force") == [("ASSAULT", "crowd-control")]
     assert typed("dispersed", "disperse", "crowds", "loudspeakers") == []
+
+
+TOOK_HOSTAGE = """
+Gunmen NOUN NNS nsubj 1 gunman
+took VERB VBD ROOT 1 take
+three NUM CD nummod 3 three
+journalists NOUN NNS dobj 1 journalist
+{word} NOUN NN oprd 1 {word}
+. PUNCT . punct 1 .
+"""
+
+
+def test_taking_people_hostage_is_an_abduction(event_lexicon: EventLexicon) -> None:
+    """PLOVER ASSAULT 'abduct': "took three journalists hostage", "were taken hostage";
+    taking anything else names no event."""
+
+    def typed(word: str) -> list[tuple[str | None, str | None]]:
+        doc = parse(TOOK_HOSTAGE.format(word=word))
+        return [(t.event, t.spec.mode) for t in find_triggers(doc[:], event_lexicon)]
+
+    assert typed("hostage") == [("ASSAULT", "abduct")]
+    assert typed("captive") == [("ASSAULT", "abduct")]
+    assert typed("home") == []
