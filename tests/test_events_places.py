@@ -397,3 +397,33 @@ def test_a_clause_joined_by_and_takes_the_place_of_the_clause_before(
         events = rule_coder.code(doc, article, Mentions(mentions, places, []))
         (arrest,) = [e for e in events if e.event == "COERCE"]
         assert arrest.event_loc is not None and arrest.event_loc.extracted_place == expected
+
+
+BOARDED_AND_TOOK = """
+Pirates NOUN NNS nsubj 1 pirate
+boarded VERB VBD ROOT 1 board
+a DET DT det 3 a
+ship NOUN NN dobj 1 ship
+in ADP IN prep 1 in
+Hodeidah PROPN NNP pobj 4 Hodeidah
+and CCONJ CC cc 1 and
+took VERB VBD conj 1 take
+its PRON PRP$ poss 9 its
+crew NOUN NN dobj 7 crew
+hostage NOUN NN oprd 7 hostage
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_verb_sharing_its_subject_takes_the_place_of_the_verb_before(
+    rule_coder: EventCoder,
+) -> None:
+    """ "boarded a ship in Hodeidah and took its crew hostage": the hostages were taken in
+    Hodeidah, not where the sentence before put its shelling."""
+    article = Article(id="a1", text="", source="test", published=datetime(2024, 5, 2))
+    doc = parse(SHELLED_STEPANAKERT, BOARDED_AND_TOOK)
+    places = [place(doc, 2, 3, 174875, "AZE"), place(doc, 9, 10, 79415, "YEM")]
+    mentions = [actor(doc, 4, 5, "YEM", "REB")]
+    events = rule_coder.code(doc, article, Mentions(mentions, places, []))
+    (hostages,) = [e for e in events if e.mode == "abduct"]
+    assert hostages.event_loc is not None and hostages.event_loc.extracted_place == "Hodeidah"

@@ -4,9 +4,9 @@ An event takes the places named in its own clause: those that hang on the trigge
 or on its participants with no other verb between ("seized a ship in the Red Sea, and took
 its crew to the port of Hodeidah"), else the others ("were killed and two wounded in
 shelling in Terter"). A participle that goes on telling a clause's act takes that clause's
-places too ("a bomb exploded in a market in Baghdad, killing 20"), and a material act in a
-clause of its own joined by "and" to one that names places takes that clause's, where it
-names none ("protesters gathered in Yerevan, and police detained dozens of them"). A name
+places too ("a bomb exploded in a market in Baghdad, killing 20"), and a material act
+joined by "and" to a verb that names places takes that verb's, where its own clause names
+none ("protesters gathered in Yerevan, and police detained dozens of them"). A name
 that is also an actor ("Yerevan and Baku accused each other", "envoys from France") is a
 place only after a locative preposition ("attacks on Baku", "talks in Geneva") or as the
 target of an attack or a seizure ("Houthis attacked Abu Dhabi"). When the clause names
@@ -28,7 +28,7 @@ from strife.nlp import dateline_end
 from strife.places.levels import precision_of
 from strife.places.lexicon import shipped_lexicon
 from strife.records import ActorRef, Place, PlaceMention
-from strife.syntax import ANY_SUBJECT_DEPS, VERBAL_POS, own_clause_conjuncts
+from strife.syntax import ANY_SUBJECT_DEPS, VERBAL_POS, is_verb, own_clause_conjuncts
 
 # The words are in data/events/words.json, each list with why it is there.
 EVENT_PLACE_PREPS = WORDS["event_place_preps"]
@@ -155,17 +155,18 @@ def dateline_tokens(doc: Doc) -> frozenset[int]:
 
 
 def coordinated_clause(token: Token) -> set[int]:
-    """The tokens of the clause a clause of its own doer is joined to by "and" ("protesters
-    gathered in Yerevan, and police detained dozens of them": "gathered ... in Yerevan"
-    for "detained"), without any of that clause's other such conjuncts; empty where
-    ``token`` heads no such clause."""
+    """The tokens of the clause a verb is joined to by "and" ("protesters gathered in
+    Yerevan, and police detained dozens of them": "gathered ... in Yerevan" for "detained";
+    "seized a ship in the Red Sea and took its crew hostage": "seized ... Red Sea" for
+    "took"), without ``token``'s own subtree or that clause's other conjuncts with doers of
+    their own; empty where ``token`` is no verb so joined."""
     head = token.head
-    if token.dep_ != "conj" or head.i == token.i or token not in own_clause_conjuncts(head):
+    if token.dep_ != "conj" or head.i == token.i or not (is_verb(token) and is_verb(head)):
         return set()
     joining = [c.lower_ for c in head.children if c.dep_ == "cc" and head.i < c.i < token.i]
     if joining[-1:] != ["and"]:
         return set()  # "took on a role in the battle for Raqqa, but Ankara protested"
-    clause = {t.i for t in head.subtree}
+    clause = {t.i for t in head.subtree} - {t.i for t in token.subtree}
     for other in own_clause_conjuncts(head):
         clause.difference_update(t.i for t in other.subtree)
     return clause
