@@ -230,6 +230,8 @@ def test_demonym_before_agent_makes_one_mention(resolver: ActorResolver) -> None
         ("Hamas - run health ministry said", "Hamas-run health ministry", "PSE", "GOV"),
         ("Russian military police arrived .", "Russian military police", "RUS", "MIL"),
         ("Turkish army spokesman said", "Turkish army spokesman", "TUR", "MIL"),
+        ("Niger 's military rulers recalled", "Niger's military rulers", "NER", "MIL"),
+        ("Belarus 's rulers asked", "Belarus's rulers", "BLR", "GOV"),
     ],
 )
 def test_affiliated_agents(
