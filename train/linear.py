@@ -9,13 +9,25 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
 from strife.events.linear import FEATURES_FILE
 
 SEED = 13
+
+
+Row = TypeVar("Row")
+
+
+def subsample(rows: list[Row], drop: float, seed: int) -> list[Row]:
+    """``rows`` without a random ``drop`` share of them (``seed`` picks which); all of them
+    when ``drop`` is 0, as ``make train`` trains."""
+    if drop <= 0:
+        return rows
+    keep = np.random.default_rng(seed).random(len(rows)) >= drop
+    return [row for row, kept in zip(rows, keep, strict=True) if kept]
 
 
 def fold_draws(texts: Sequence[str], folds: int, repeats: int) -> list[np.ndarray]:

@@ -52,7 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coding import training_coder
 from data import UNSPLIT, ngec_examples
-from linear import fit, fold_draws, matrix, sigmoid, vocabulary, write_model
+from linear import fit, fold_draws, matrix, sigmoid, subsample, vocabulary, write_model
 from wordpieces import mean_embeddings, piece_embeddings, piece_scores
 
 from strife.evaluate.cameo import CORPUS, class_admits
@@ -267,7 +267,7 @@ def _out_of_fold(design: np.ndarray, y: np.ndarray, c: float, folds: np.ndarray)
 def main() -> None:
     args = _arguments()
     started = time.perf_counter()
-    samples = collect(args.data, args.own, args.ngec_per_label)
+    samples = subsample(collect(args.data, args.own, args.ngec_per_label), args.drop, args.seed)
     counts = Counter((s.corpus, s.label) for s in samples)
     print("candidates (corpus, label):", dict(sorted(counts.items())))
     names = vocabulary([s.features for s in samples], args.min_count)
@@ -321,6 +321,13 @@ def _arguments() -> argparse.Namespace:
         action="store_true",
         help="Choose C, word scale and threshold by cross-validation (else SETTINGS).",
     )
+    parser.add_argument(
+        "--drop",
+        type=float,
+        default=0.0,
+        help="Leave out this share of the training candidates at random (bench/retrain_spread.py).",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="Which share --drop leaves out.")
     parser.add_argument(
         "--out", type=Path, default=ROOT / "src" / "strife" / "data" / "models" / "detector"
     )

@@ -42,7 +42,7 @@ from spacy.tokens import Span
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coding import training_coder
-from linear import fit, fold_draws, matrix, sigmoid, vocabulary, write_model
+from linear import fit, fold_draws, matrix, sigmoid, subsample, vocabulary, write_model
 
 from strife.evaluate.event_gold import GoldItem, Mention
 from strife.evaluate.events import code_sentences, labeller, same_type
@@ -217,7 +217,7 @@ def _out_of_fold(
 def main() -> None:
     args = _arguments()
     started = time.perf_counter()
-    groups = collect(args.data, args.own)
+    groups = subsample(collect(args.data, args.own), args.drop, args.seed)
     counts = Counter((g.corpus, g.role) for g in groups)
     print("gold roles (corpus, role):", dict(sorted(counts.items())))
     names = vocabulary([row for g in groups for row in g.rows], args.min_count)
@@ -245,6 +245,13 @@ def _arguments() -> argparse.Namespace:
         action="store_true",
         help="Choose C and threshold by cross-validation (else SETTINGS).",
     )
+    parser.add_argument(
+        "--drop",
+        type=float,
+        default=0.0,
+        help="Leave out this share of the training gold roles at random (bench/retrain_spread.py).",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="Which share --drop leaves out.")
     parser.add_argument(
         "--out", type=Path, default=ROOT / "src" / "strife" / "data" / "models" / "roles"
     )
