@@ -12,7 +12,9 @@ is measured after retraining them, and retraining alone moves sentences near the
 thresholds in or out. This script retrains both ``--seeds`` times, each time leaving out a
 random ``--drop`` share of their training rows (``--drop`` and ``--seed`` of the train
 scripts), into a temporary folder, and scores the suite (``strife eval events --suite``)
-with each pair of models, beside the shipped ones. The trained typer stays the shipped one.
+with each pair of models, beside the shipped ones. The trained typer stays the shipped one,
+and the ranker is trained on the candidates the shipped detector keeps (as ``make train``
+trains it after the detector it ships with).
 It prints a Markdown table of the macro averages per run, then the lowest, the median and
 the highest of each measure over the retrained runs.
 """
@@ -94,8 +96,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="strife-spread-") as folder:
         for seed in range(1, args.seeds + 1):
             models = Path(folder) / f"seed{seed}"
-            train("train_roles.py", data, models / "roles", args.drop, seed)
             train("train_detector.py", data, models / "detector", args.drop, seed)
+            train("train_roles.py", data, models / "roles", args.drop, seed)
             runs.append(scores(data, part, models))
             print(row(f"seed {seed}, {args.drop:.0%} left out", runs[-1]), flush=True)
     print("\n".join(summary(runs)))
