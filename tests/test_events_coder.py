@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
 from parsed import actor, parse, place, when
 from strife.events import EventCoder, Mentions
 from strife.records import ActorMention, Article, DateMention, Event, PlaceMention
@@ -679,3 +681,54 @@ def test_acts_of_one_type_joined_by_and_in_other_modes_are_two_events(
         ("SANCTION", "discontinue", "suspended"),
         ("SANCTION", "expel", "expelled"),
     ]
+
+
+RESIGNED_DAYS_AFTER = """
+Oli PROPN NNP nsubj 1 Oli
+resigned VERB VBD ROOT 1 resign
+on ADP IN prep 1 on
+Tuesday PROPN NNP pobj 2 Tuesday
+, PUNCT , punct 1 ,
+{count} {count_pos} {count_tag} {count_dep} 6 {count}
+{unit} NOUN NN npadvmod 9 {lemma}
+{mark} SCONJ IN mark 9 {mark}
+police NOUN NN nsubj 9 police
+fired VERB VBD advcl 1 fire
+on ADP IN prep 9 on
+protesters NOUN NNS pobj 10 protester
+. PUNCT . punct 1 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("count", "unit", "mark", "fired"),
+    [
+        ("a", "day", "after", date(2020, 10, 26)),
+        ("two", "days", "after", date(2020, 10, 25)),
+        ("a", "week", "before", date(2020, 11, 3)),
+        ("several", "hours", "after", date(2020, 10, 27)),
+    ],
+)
+def test_a_clause_days_after_another_is_dated_that_many_days_before_it(
+    shipped_coder: EventCoder, count: str, unit: str, mark: str, fired: date
+) -> None:
+    """ "resigned on Tuesday, a day after police fired on protesters": the firing was on
+    Monday; "hours after" moves no day."""
+    determiner = count == "a"
+    doc = parse(
+        RESIGNED_DAYS_AFTER.format(
+            count=count,
+            count_pos="DET" if determiner else "NUM",
+            count_tag="DT" if determiner else "CD",
+            count_dep="det" if determiner else "nummod",
+            unit=unit,
+            lemma=unit.rstrip("s"),
+            mark=mark,
+        )
+    )
+    mentions = [actor(doc, 0, 1, "NPL", "GOV"), actor(doc, 8, 9, "NPL", "COP")]
+    tuesday = when(doc, 3, 4, date(2020, 10, 27))
+    events = code(shipped_coder, doc, mentions, dates=[tuesday])
+    by_trigger = {e.event_text: e for e in events}
+    assert by_trigger["resigned"].date == date(2020, 10, 27)
+    assert by_trigger["fired"].date == fired

@@ -110,6 +110,12 @@ class _Rule:
     needs_publication: bool
 
 
+def count_word(word: str) -> int | None:
+    """The number a small count says ("a", "two", "3"), None for any other word."""
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
 def resolve_expression(text: str, published: datetime | None) -> Resolved | None:
     """What one temporal expression names; None for durations and for what cannot be read
     (and, without a publication date, for what only it could anchor)."""

@@ -7,17 +7,21 @@ the sentence's date nearest its root. What a verbal event is about ("agreed to m
 July") holds the date of the meeting, not of the agreement, and a year that qualifies a
 noun ("suspended a 1960 treaty on Wednesday", "the group blamed for the 2016 coup attempt")
 tells when that thing came about, not when the event happened, unless the noun is the
-trigger ("the 1948 killing of 24 civilians"). With no date, the article's publication date
-stands.
+trigger ("the 1948 killing of 24 civilians"). A clause that happened a stated number of
+days or weeks after or before the act whose date it borrows is moved by them ("resigned on
+Tuesday, a day after police fired on protesters": the firing was on Monday). With no date,
+the article's publication date stands.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from strife.dates import count_word
 from strife.events.triggers import CONTENT_PREPS, Trigger
 from strife.plover import QUAD, VERBAL_CONFLICT
 from strife.records import Article, DateMention, DateSource
@@ -25,6 +29,10 @@ from strife.syntax import COMPLEMENT_DEPS, NOUN_POS
 
 # How a date qualifies a noun: "a 1960 treaty", "the 2016 coup attempt".
 NOUN_QUALIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
+# Days in a unit of "a day after", "two weeks before", by lemma.
+UNIT_DAYS = {"day": 1, "week": 7}
+# Which way "after" and "before" move the clause from the date it borrows.
+OFFSET_SIGNS = {"after": -1, "before": 1}
 
 
 def event_dates(
@@ -45,7 +53,41 @@ def event_dates(
     in_sentence = [d for d in dates if sent.start <= d.token_start < sent.end]
     qualifying = _qualifying(in_sentence, doc, carriers)
     content = _content_tokens(trigger, doc) | dateline | qualifying
-    return _event_dates(in_sentence, own - content, sent, content, told - content)
+    found = _event_dates(in_sentence, own - content, sent, content, told - content)
+    offset = _offset(doc[trigger.token]) if found and found[0].token_start not in own else None
+    if offset is None:
+        return found
+    words, days = offset
+    anchor = found[0]
+    moved = replace(
+        anchor,
+        token_start=words.start,
+        token_end=words.end,
+        text=words.text,
+        start=words.start_char,
+        end=words.end_char,
+        date=anchor.date + timedelta(days=days),
+        until=None,
+        relative=True,
+    )
+    return [moved, *found[1:]]
+
+
+def _offset(token: Token) -> tuple[Span, int] | None:
+    """The words and the days of "a day after" / "two weeks before" heading ``token``'s
+    clause ("a day after gunmen killed 26 men": -1), None where no such words do."""
+    doc = token.doc
+    marks = [c for c in token.children if c.dep_ in ("mark", "prep") and c.lower_ in OFFSET_SIGNS]
+    units = [c for c in token.children if c.dep_ == "npadvmod" and c.lemma_.lower() in UNIT_DAYS]
+    if not marks or not units or not units[0].i < marks[0].i:
+        return None
+    unit, mark = units[0], marks[0]
+    counts = [c for c in unit.children if c.dep_ in ("nummod", "det") and c.i < unit.i]
+    count = count_word(counts[0].text) if counts else None
+    if count is None:
+        return None  # "days after": how many is not said
+    days = count * UNIT_DAYS[unit.lemma_.lower()] * OFFSET_SIGNS[mark.lower_]
+    return doc[counts[0].i : mark.i + 1], days
 
 
 def _qualifying(dates: Sequence[DateMention], doc: Doc, carriers: set[int]) -> set[int]:
