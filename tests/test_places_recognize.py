@@ -622,18 +622,18 @@ def test_a_demonym_on_the_word_saying_the_level_names_the_country() -> None:
 def test_word_forms_are_sorted_the_same_when_remembered_and_the_memory_is_bounded(
     geoparser: Geoparser, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from strife.places import recognize
+    from strife.places import words
 
     text = "Shelling hit St. Thomas , Port - au - Prince and Deir ez - Zor on Friday ."
-    monkeypatch.setattr(recognize, "_FORM_KINDS", {})
+    monkeypatch.setattr(words, "_FORM_KINDS", {})
     first = found(geoparser, tagged(text))
-    assert recognize._FORM_KINDS  # the forms seen are remembered
+    assert words._FORM_KINDS  # the forms seen are remembered
     assert found(geoparser, tagged(text)) == first
     # Full memory is emptied before the forms of the next text are remembered.
-    monkeypatch.setattr(recognize, "_MAX_FORMS", 3)
+    monkeypatch.setattr(words, "_MAX_FORMS", 3)
     other = tagged("Talks resumed in Geneva .")
     assert found(geoparser, other) == [("Geneva", 2660646)]
-    assert set(recognize._FORM_KINDS) <= {token.orth for token in other}
+    assert set(words._FORM_KINDS) <= {token.orth for token in other}
     assert found(geoparser, tagged(text)) == first
     assert [name for name, _ in first] == ["St. Thomas", "Port-au-Prince", "Deir ez-Zor"]
 

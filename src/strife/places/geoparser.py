@@ -9,7 +9,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from strife.errors import ModelError
-from strife.nlp import english_words
+from strife.nlp import doc_text, english_words
 from strife.places.gazetteer import Gazetteer
 from strife.places.levels import level_of
 from strife.places.lexicon import shipped_lexicon
@@ -105,10 +105,12 @@ class Geoparser:
 
 
 def place_mention(doc: Doc, toponym: Toponym, chosen: Candidate) -> PlaceMention:
-    span = doc[toponym.start : toponym.end]
+    # The name's offsets and text from its first and last tokens: a Span costs more.
+    last = doc[toponym.end - 1]
+    start, end = doc[toponym.start].idx, last.idx + len(last)
     entry = chosen.entry
     place = Place(
-        extracted_place=span.text,
+        extracted_place=doc_text(doc)[start:end],
         resolved_place=entry.name,
         geonameid=entry.geonameid,
         lat=entry.lat,
@@ -116,8 +118,8 @@ def place_mention(doc: Doc, toponym: Toponym, chosen: Candidate) -> PlaceMention
         country_code=entry.country_code,
         feature_code=entry.feature_code,
         admin1=entry.admin1,
-        start=span.start_char,
-        end=span.end_char,
+        start=start,
+        end=end,
         level=level_of(entry.feature_code),
     )
     return PlaceMention(token_start=toponym.start, token_end=toponym.end, place=place)

@@ -10,14 +10,12 @@ Ky.") stand for their state. Demonyms ("Turkish") are toponyms of their country.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.tokens import Doc, Token
 
-from strife.nlp import CONJUNCTIONS, DATELINE_DASHES, doc_text
+from strife.nlp import CONJUNCTIONS, DATELINE_DASHES
 from strife.places.gazetteer import Gazetteer
 from strife.places.levels import is_feature_area
 from strife.places.lexicon import Abbreviation, Lexicon
@@ -27,21 +25,17 @@ from strife.places.usage import (
     Match,
     Reading,
     Usage,
-    is_capitalised_word,
     is_demonym_use,
     usage_of,
 )
+from strife.places.words import CAPITALISED, SHORT_CAPITAL, SHORTENED_WORD, Words
 from strife.syntax import lone_conjunct
 
 __all__ = ["Cue", "Lexicon", "Toponym", "country_names", "find_toponyms", "toponym_lists"]
 
 MAX_NAME_TOKENS = 8
-MAX_ABBREVIATION = len("P.E.I.")
 _LIST_GLUE = frozenset({",", "and", "or", "&", "the"})
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
-# A shortened word inside a name: "St. Thomas", "Mt. Pleasant", "Sault Ste. Marie". It
-# may open or continue a name, never end one.
-_SHORTENED = re.compile(r"[A-Z][a-z]{1,3}\.")
 _MAX_MODIFIERS = 4
 # An organisation's name that is also a town's is the town only when the town is this big.
 WELL_KNOWN_POPULATION = 100_000
@@ -86,8 +80,7 @@ class _Names:
     phrases: dict[int, tuple[int, int]]
 
     @classmethod
-    def of(cls, doc: Doc, lexicon: Lexicon) -> _Names:
-        words = _Words.of(doc)
+    def of(cls, words: Words, lexicon: Lexicon) -> _Names:
         spans = list(_name_spans(words, lexicon))
         keys = {(start, end): normalize_name(words.span_text(start, end)) for start, end in spans}
         phrases: dict[int, tuple[int, int]] = {}
@@ -96,7 +89,7 @@ class _Names:
                 phrases.setdefault(index, (start, end))
         abbreviated: dict[int, Abbreviation] = {}
         for index, kind in enumerate(words.kinds):
-            if kind & _SHORT_CAPITAL:
+            if kind & SHORT_CAPITAL:
                 found = _abbreviation(words, index, lexicon)
                 if found is not None:
                     abbreviation, length = found
@@ -107,73 +100,13 @@ class _Names:
         return cls(spans, keys, abbreviated, phrases)
 
 
-# What the scan for names needs to know of a word form: whether it is capitalised, a
-# shortened word ("St.") and short with a capital first (an abbreviation's first token).
-_CAPITALISED, _SHORTENED_WORD, _SHORT_CAPITAL = 1, 2, 4
-# Those flags by the form's ORTH id, computed once per form: an article's words are then
-# sorted without building a string for each. Cleared when full.
-_FORM_KINDS: dict[int, int] = {}
-_MAX_FORMS = 200_000
-
-
-def _kind_of(written: str) -> int:
-    kind = _CAPITALISED if is_capitalised_word(written) else 0
-    if written[:1].isupper():
-        if _SHORTENED.fullmatch(written) is not None:
-            kind |= _SHORTENED_WORD
-        if len(written) <= MAX_ABBREVIATION:
-            kind |= _SHORT_CAPITAL
-    return kind
-
-
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """Each token's offset, length, whether a space follows and what kind of word it is,
-    read from the Doc's arrays at once: a Token object or a string for every word of an
-    article costs more than the scan for names that reads them. ``word`` gives a token's
-    text when the scan needs it."""
-
-    text: str
-    starts: list[int]
-    lengths: list[int]
-    spaced: list[int]
-    kinds: list[int]
-
-    @classmethod
-    def of(cls, doc: Doc) -> _Words:
-        text = doc_text(doc)
-        if not len(doc):
-            return cls(text, [], [], [], [])
-        starts, lengths, spaced, orths = doc.to_array([IDX, LENGTH, SPACY, ORTH]).T.tolist()
-        kinds = [_FORM_KINDS.get(orth, -1) for orth in orths]
-        if -1 in kinds:
-            if len(_FORM_KINDS) > _MAX_FORMS:
-                _FORM_KINDS.clear()
-            for index, kind in enumerate(kinds):
-                if kind < 0:
-                    start = starts[index]
-                    kinds[index] = _FORM_KINDS[orths[index]] = _kind_of(
-                        text[start : start + lengths[index]]
-                    )
-        return cls(text, starts, lengths, spaced, kinds)
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def word(self, index: int) -> str:
-        start = self.starts[index]
-        return self.text[start : start + self.lengths[index]]
-
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[self.starts[start] : self.starts[end - 1] + self.lengths[end - 1]]
-
-
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Toponym]:
     """Every gazetteer name in ``doc`` used as a toponym, in text order."""
-    names = _Names.of(doc, lexicon)
+    words = Words.of(doc)  # read once: the scan for names and the usage checks ask of it
+    names = _Names.of(words, lexicon)
     elided = _elided_names(doc, names, lexicon)
     found = gazetteer.lookup(set(names.keys.values()) | set(elided.values()))
-    reading = Reading.of(doc, lexicon)
+    reading = Reading.of(doc, lexicon, words)
     toponyms: list[Toponym] = []
     previous: Toponym | None = None
     shared = {start - 2 for (start, _), key in elided.items() if key in found}
@@ -195,7 +128,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
                         toponym,
                         start=match.start - 2,
                         end=match.start - 1,
-                        text=doc[match.start - 2].text,
+                        text=words.word(match.start - 2),
                         candidates=tuple(lone),
                     )
                 )
@@ -242,7 +175,7 @@ def _is_part_of_a_feature_name(doc: Doc, match: Match, names: _Names, lexicon: L
     start, end = names.phrases.get(match.start, (match.start, match.end))
     if end - start <= match.end - match.start:
         return False
-    words = [t.lower_ for t in doc[match.start : match.end]]
+    words = [doc[index].lower_ for index in range(match.start, match.end)]
     if all(word in lexicon.generic_words or word in lexicon.directions for word in words):
         return True
     if doc[end - 1].lower_ in lexicon.feature_words and end > match.end:
@@ -314,10 +247,10 @@ def _demonym_of_level_word(doc: Doc, toponym: Toponym, demonyms: dict[int, int])
 
 
 def _read_match(reading: Reading, match: Match, previous: Toponym | None) -> Toponym | None:
-    doc = reading.doc
+    doc, words = reading.doc, reading.words
     if is_demonym_use(match):
         demonyms = tuple(c for c in match.candidates if c.demonym)
-        text = doc[match.start : match.end].text
+        text = words.span_text(match.start, match.end)
         return Toponym(match.start, match.end, text, demonyms, "none", False)
     if not match.candidates:
         return None
@@ -327,7 +260,7 @@ def _read_match(reading: Reading, match: Match, previous: Toponym | None) -> Top
     usage = usage_of(reading, match, cue)
     if usage is Usage.NONE:
         return None
-    text = doc[match.start : match.end].text  # only for a name kept: a Span costs
+    text = words.span_text(match.start, match.end)  # only for a name kept
     return Toponym(match.start, match.end, text, match.candidates, cue, usage is Usage.PLACE)
 
 
@@ -343,23 +276,23 @@ def _restricted(match: Match, names: _Names) -> Match:
     return replace(match, candidates=divisions or tuple(own))
 
 
-def _name_spans(words: _Words, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
+def _name_spans(words: Words, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
     """Token spans that could be names: they start on a capitalised or shortened word ("St.
     Thomas") and end on a capitalised one, and inside hold only such words, connectors
     ("Deir ez-Zor", "Bosnia and Herzegovina") and hyphens written without spaces."""
     kinds = words.kinds
-    opening = _CAPITALISED | _SHORTENED_WORD
+    opening = CAPITALISED | SHORTENED_WORD
     for start in [index for index, kind in enumerate(kinds) if kind & opening]:
         for end in range(start, min(len(kinds), start + MAX_NAME_TOKENS)):
             if end > start and not _continues_name(words, end, bool(kinds[end] & opening), lexicon):
                 break
-            if kinds[end] & _CAPITALISED:
+            if kinds[end] & CAPITALISED:
                 yield start, end + 1
                 if _ends_with_feature_tail(words, end + 1, lexicon):
                     yield start, end + 2
 
 
-def _ends_with_feature_tail(words: _Words, index: int, lexicon: Lexicon) -> bool:
+def _ends_with_feature_tail(words: Words, index: int, lexicon: Lexicon) -> bool:
     """A feature word in lower case right after a name ends it: "the Dnipro river" names the
     river, not the city of Dnipro."""
     return (
@@ -369,7 +302,7 @@ def _ends_with_feature_tail(words: _Words, index: int, lexicon: Lexicon) -> bool
     )
 
 
-def _abbreviation(words: _Words, index: int, lexicon: Lexicon) -> tuple[Abbreviation, int] | None:
+def _abbreviation(words: Words, index: int, lexicon: Lexicon) -> tuple[Abbreviation, int] | None:
     """The division (or city) an abbreviation starting at ``index`` stands for, and how many
     tokens it takes: dotted initials ("B.C.", "L.A.") anywhere, others ("Ky.", "Sask.", "W.
     Va.") only after "<Town>,"."""
@@ -380,7 +313,7 @@ def _abbreviation(words: _Words, index: int, lexicon: Lexicon) -> tuple[Abbrevia
     if written not in lexicon.abbreviation_heads:
         return None  # no abbreviation is, or opens with, this word
     after_town = (
-        index >= 2 and words.word(index - 1) == "," and bool(words.kinds[index - 2] & _CAPITALISED)
+        index >= 2 and words.word(index - 1) == "," and bool(words.kinds[index - 2] & CAPITALISED)
     )
     if after_town and words.spaced[index] and index + 1 < len(words):
         spaced = lexicon.abbreviations.get(f"{written} {words.word(index + 1)}")
@@ -392,7 +325,7 @@ def _abbreviation(words: _Words, index: int, lexicon: Lexicon) -> tuple[Abbrevia
     return (abbreviation, 1) if after_town or Abbreviation.is_dotted(written) else None
 
 
-def _continues_name(words: _Words, index: int, capitalised: bool, lexicon: Lexicon) -> bool:
+def _continues_name(words: Words, index: int, capitalised: bool, lexicon: Lexicon) -> bool:
     """Whether the word at ``index`` carries on the name the word before it is part of."""
     if capitalised:
         return True  # no hyphen is capitalised: decided without reading the word
@@ -402,7 +335,7 @@ def _continues_name(words: _Words, index: int, capitalised: bool, lexicon: Lexic
     return written.lower() in lexicon.name_connectors or _is_hyphen_linked(words, index)
 
 
-def _is_hyphen_linked(words: _Words, index: int) -> bool:
+def _is_hyphen_linked(words: Words, index: int) -> bool:
     """A small word written between hyphens inside a name ("Port-au-Prince",
     "Aix-en-Provence", "Stratford-upon-Avon")."""
     return (

@@ -34,7 +34,7 @@ from strife.nlp import english_words
 from strife.places.lexicon import Lexicon
 from strife.places.recognize import Toponym
 from strife.places.sites import Site
-from strife.places.usage import is_capitalised_word
+from strife.places.words import is_capitalised_word
 from strife.syntax import PLACE_ENTITIES
 
 __all__ = ["find_settlements"]

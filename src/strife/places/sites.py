@@ -33,7 +33,7 @@ from strife.places.levels import level_of
 from strife.places.lexicon import Lexicon
 from strife.places.names import Candidate
 from strife.places.recognize import MAX_NAME_TOKENS, Toponym
-from strife.places.usage import is_capitalised_word
+from strife.places.words import is_capitalised_word
 from strife.records import PlaceMention
 
 __all__ = ["Site", "far_held", "find_sites", "place_sites", "site_word_hits"]

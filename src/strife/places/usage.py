@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,6 +26,7 @@ from strife.nlp import DATELINE_DASHES
 from strife.places.levels import is_feature_area
 from strife.places.lexicon import Lexicon
 from strife.places.names import Candidate, normalize_name
+from strife.places.words import Words, is_capitalised_word
 from strife.syntax import PLACE_ENTITIES
 
 Cue = Literal["locative", "area", "district", "settlement", "none"]
@@ -63,25 +64,41 @@ class Match:
     candidates: tuple[Candidate, ...]
 
 
+class Entity(NamedTuple):
+    """An entity the model found: its token span [start, end) and its label. Read once from
+    the Doc's Spans, which cost more to hash and to ask their label of."""
+
+    start: int
+    end: int
+    label: str
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """One Doc as the recogniser reads it: its entities by token, and the words of the
-    people it names ("Walsh" after "John Walsh" is a person, not the town)."""
+    """One Doc as the recogniser reads it: its words (:class:`~strife.places.words.Words`),
+    its entities by token, and the words of the people it names ("Walsh" after "John Walsh"
+    is a person, not the town)."""
 
     doc: Doc
     lexicon: Lexicon
-    entities: Mapping[int, Span]
+    words: Words
+    entities: Mapping[int, Entity]
     person_words: frozenset[str]
 
     @classmethod
-    def of(cls, doc: Doc, lexicon: Lexicon) -> Reading:
+    def of(cls, doc: Doc, lexicon: Lexicon, words: Words) -> Reading:
+        """``words``: :meth:`Words.of` ``doc``, which the caller has read already."""
         ents = doc.ents  # built on each access: read once
-        entities = {i: entity for entity in ents for i in range(entity.start, entity.end)}
+        entities: dict[int, Entity] = {}
+        for ent in ents:
+            entity = Entity(ent.start, ent.end, ent.label_)
+            for index in range(entity.start, entity.end):
+                entities[index] = entity
         people = (e for e in ents if e.label_ == "PERSON" and _is_full_name(e))
-        words = frozenset(t.text for person in people for t in person if is_capitalised(t))
-        return cls(doc, lexicon, entities, words)
+        names = frozenset(t.text for person in people for t in person if is_capitalised(t))
+        return cls(doc, lexicon, words, entities, names)
 
-    def entities_of(self, match: Match) -> set[Span]:
+    def entities_of(self, match: Match) -> set[Entity]:
         return {self.entities[i] for i in range(match.start, match.end) if i in self.entities}
 
 
@@ -104,13 +121,6 @@ def is_capitalised(token: Token) -> bool:
     return is_capitalised_word(token.text)
 
 
-def is_capitalised_word(text: str) -> bool:
-    """A word of letters with a capital first ("Aleppo", "ALEPPO") or dotted initials ("U.S.")."""
-    if not text[:1].isupper():
-        return False
-    return text.isalpha() or _DOTTED_ACRONYM.fullmatch(text) is not None
-
-
 def usage_of(reading: Reading, match: Match, cue: Cue) -> Usage:
     """How the matched name is used (see the module docstring)."""
     if _is_not_a_toponym(reading, match) or (cue == "none" and _is_a_word(reading, match)):
@@ -131,15 +141,15 @@ def is_demonym_use(match: Match) -> bool:
 
 
 def _usage_of_other_name(reading: Reading, match: Match, cue: Cue) -> Usage:
-    doc, lexicon = reading.doc, reading.lexicon
-    words = doc[match.start : match.end]
     if cue != "none":
         return Usage.PLACE
-    if {entity.label_ for entity in reading.entities_of(match)} & PLACE_ENTITIES:
+    if {entity.label for entity in reading.entities_of(match)} & PLACE_ENTITIES:
         return Usage.PLACE
-    if all(t.pos_ == "PROPN" for t in words if is_capitalised(t)):
+    doc, words = reading.doc, reading.words
+    capitalised = (i for i in range(match.start, match.end) if words.is_capitalised(i))
+    if all(doc[i].pos_ == "PROPN" for i in capitalised):
         # "Winnipeg Free Press", "Madrid Principles": part of a longer name.
-        longer = _continues_as_other_name(doc, match, lexicon)
+        longer = _continues_as_other_name(reading, match)
         return Usage.MENTION if longer else Usage.PLACE
     return Usage.NONE
 
@@ -149,7 +159,7 @@ def _is_a_word(reading: Reading, match: Match) -> bool:
     "John Walsh" is named): a toponym only after a cue."""
     if match.end - match.start != 1 or any(c.entry.is_country for c in match.candidates):
         return False
-    word = reading.doc[match.start].text
+    word = reading.words.word(match.start)
     if word.isupper():  # "US", "UK": an acronym, not the pronoun
         return False
     return reading.lexicon.is_common(word) or word in reading.person_words
@@ -160,30 +170,19 @@ def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
     not know, a person, an acronym that is not a country ("EU", "CIA"), the head of a longer
     "X of Y" name ("Horn of Africa")."""
     doc, lexicon = reading.doc, reading.lexicon
-    words = doc[match.start : match.end]
-    for entity in reading.entities_of(match):
-        if entity.label_ in _TIME_AND_NUMBER_LABELS:
-            return True
-        if (
-            entity.label_ == "NORP"
-            and any(_looks_like_demonym(t) for t in words)
-            and not _names_an_area(match)
-        ):
-            return True
-        if entity.label_ == "PERSON" and (
-            _follows_title(doc, entity.start, lexicon)
-            or _has_other_name_words(entity, match, lexicon)
-        ):
-            return True
-    if _follows_title(doc, match.start, lexicon) or _names_a_part_of_something(doc, match):
+    if any(_rules_out(reading, entity, match) for entity in reading.entities_of(match)):
+        return True
+    if _follows_title(doc, match.start, lexicon) or _names_a_part_of_something(reading, match):
         return True
     if _is_named_persons_word(reading, match):
         return True
-    if len(words) == 1 and _is_title_of_a_name(doc, match.start, lexicon):
+    one_word = match.end - match.start == 1
+    if one_word and _is_title_of_a_name(reading, match.start):
         return True
-    if _is_in_capitals_mid_text(doc, match, lexicon):
+    if _is_in_capitals_mid_text(reading, match):
         return not any(_is_wide_area(c) for c in match.candidates)
-    if len(words) == 1 and _is_acronym(words[0]) and words[0].text not in lexicon.abbreviations:
+    word = reading.words.word(match.start)
+    if one_word and _is_acronym(word) and word not in lexicon.abbreviations:
         return not any(
             c.entry.is_country or c.entry.is_admin_area or c.entry.feature_code == "RGN"
             for c in match.candidates
@@ -191,17 +190,33 @@ def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
     # An adjective is not a name, unless the model reads it as a place ("some Calgary
     # residents": tagged ADJ, labelled GPE) or it is a province's or country's own name ("the
     # Punjab province": tagged ADJ, labelled NORP), not a direction ("Central", "Western").
-    if len(words) != 1 or words[0].pos_ != "ADJ" or _is_place_entity(reading, match):
+    if not one_word or doc[match.start].pos_ != "ADJ" or _is_place_entity(reading, match):
         return False
-    return not _names_an_area(match) or words[0].lower_ in lexicon.directions
+    return not _names_an_area(match) or doc[match.start].lower_ in lexicon.directions
 
 
-def _is_in_capitals_mid_text(doc: Doc, match: Match, lexicon: Lexicon) -> bool:
+def _rules_out(reading: Reading, entity: Entity, match: Match) -> bool:
+    """The entity the name is in makes it no toponym: a date or a number, a nationality
+    that is not an area's own name, a person after a title or named by more words."""
+    if entity.label in _TIME_AND_NUMBER_LABELS:
+        return True
+    if entity.label == "NORP":
+        doc = reading.doc
+        demonym = any(_looks_like_demonym(doc[i]) for i in range(match.start, match.end))
+        return demonym and not _names_an_area(match)
+    return entity.label == "PERSON" and (
+        _follows_title(reading.doc, entity.start, reading.lexicon)
+        or _has_other_name_words(reading, entity, match)
+    )
+
+
+def _is_in_capitals_mid_text(reading: Reading, match: Match) -> bool:
     """A name in capitals among words in lower case, where no dateline stands ("a report
     by the ITU", "Photo: DAVID FENTON"): an acronym or a name a byline or caption sets in
     capitals, which means a country or a province ("the USA", "NSW") more often than a
     town. A dateline opens its line ("BEIJING --", "RIO DE JANEIRO, BRAZIL -"), and a
     sentence mostly in capitals is a headline."""
+    doc, lexicon = reading.doc, reading.lexicon
     first = doc[match.start]
     if not (first.is_alpha and first.is_upper):
         return False  # the common case, decided without a Span
@@ -239,12 +254,12 @@ def _is_wide_area(candidate: Candidate) -> bool:
 def _is_named_persons_word(reading: Reading, match: Match) -> bool:
     """ "a response from Bolton" once "John Bolton" is named, where the model also reads the
     word as a person: whatever the cue, a person, not the town."""
-    if match.end - match.start != 1 or reading.doc[match.start].text not in reading.person_words:
+    if match.end - match.start != 1 or reading.words.word(match.start) not in reading.person_words:
         return False  # most names, decided before their readings are read
     if any(c.entry.is_country for c in match.candidates):
         return False
     entity = reading.entities.get(match.start)
-    return entity is not None and entity.label_ == "PERSON" and len(entity) == 1
+    return entity is not None and entity.label == "PERSON" and entity.end - entity.start == 1
 
 
 def _names_an_area(match: Match) -> bool:
@@ -259,20 +274,19 @@ def _names_an_area(match: Match) -> bool:
 
 
 def _is_place_entity(reading: Reading, match: Match) -> bool:
-    return any(entity.label_ in PLACE_ENTITIES for entity in reading.entities_of(match))
+    return any(entity.label in PLACE_ENTITIES for entity in reading.entities_of(match))
 
 
 def _is_inside_a_longer_entity(reading: Reading, match: Match) -> bool:
     """ "Kentucky State Police", "University of Manitoba": the name is part of an
     organisation's the model found; "Idlib Province" and "Northern Syria" are not."""
     return any(
-        _has_other_name_words(entity, match, reading.lexicon)
-        for entity in reading.entities_of(match)
+        _has_other_name_words(reading, entity, match) for entity in reading.entities_of(match)
     )
 
 
 def _is_macro_region(reading: Reading, match: Match) -> bool:
-    key = normalize_name(reading.doc[match.start : match.end].text)
+    key = normalize_name(reading.words.span_text(match.start, match.end))
     return key in reading.lexicon.macro_regions or all(
         c.entry.is_continent or (c.entry.feature_code == "RGN" and not c.entry.country_code)
         for c in match.candidates
@@ -283,17 +297,17 @@ def _looks_like_demonym(token: Token) -> bool:
     return token.tag_ in {"JJ", "NNPS"} or token.lower_.endswith(_DEMONYM_ENDINGS)
 
 
-def _is_acronym(token: Token) -> bool:
-    text = token.text
+def _is_acronym(text: str) -> bool:
     return (len(text) <= 4 and text.isupper()) or _DOTTED_ACRONYM.fullmatch(text) is not None
 
 
-def _has_other_name_words(entity: Span, match: Match, lexicon: Lexicon) -> bool:
+def _has_other_name_words(reading: Reading, entity: Entity, match: Match) -> bool:
     """The entity is a longer name around the match ("Vladimir Putin", "Great Lakes
     Monitor"); "Idlib Province" and "Northern Syria" are still the place."""
+    lexicon, words = reading.lexicon, reading.words
     generic = _generic_name_words(lexicon.level_words, lexicon.directions)
-    outside = (t for t in entity if not match.start <= t.i < match.end)
-    return any(is_capitalised(t) and t.lower_ not in generic for t in outside)
+    outside = (i for i in range(entity.start, entity.end) if not match.start <= i < match.end)
+    return any(words.is_capitalised(i) and reading.doc[i].lower_ not in generic for i in outside)
 
 
 @functools.lru_cache(maxsize=4)
@@ -311,35 +325,43 @@ def _follows_title(doc: Doc, start: int, lexicon: Lexicon) -> bool:
     return start > 0 and _is_title(doc[start - 1], lexicon)
 
 
-def _is_title_of_a_name(doc: Doc, index: int, lexicon: Lexicon) -> bool:
+def _is_title_of_a_name(reading: Reading, index: int) -> bool:
     """ "Dr" in "Dr Chris Linton", "Gen." in "Gen. Haftar": a person's title before a
     name, never a place of its own (the gazetteer gives "Dr" as a name of Daraa)."""
+    if not _is_title(reading.doc[index], reading.lexicon):
+        return False  # most names, decided without reading the words after
+    words = reading.words
     after = index + 1
-    while after < len(doc) and doc[after].text == ".":
+    while after < len(words) and words.word(after) == ".":
         after += 1
-    return _is_title(doc[index], lexicon) and after < len(doc) and is_capitalised(doc[after])
+    return after < len(words) and words.is_capitalised(after)
 
 
 def _is_possessive(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].text in _POSSESSIVES
 
 
-def _continues_as_other_name(doc: Doc, match: Match, lexicon: Lexicon) -> bool:
+def _continues_as_other_name(reading: Reading, match: Match) -> bool:
     """A place name glued to another proper noun is part of a longer name ("Madrid
     Principles", "Iran Press TV", "Great Lakes Monitor") unless that word is a common one."""
+    doc, words = reading.doc, reading.words
     after = doc[match.end] if match.end < len(doc) else None
     before = doc[match.start - 1] if match.start > 0 else None
     return any(
         token is not None
         and token.pos_ == "PROPN"
-        and is_capitalised(token)
+        and words.is_capitalised(token.i)
         and not token.is_sent_start
-        and not lexicon.is_common(token.text)
+        and not reading.lexicon.is_common(token.text)
         for token in (after, before)
     )
 
 
-def _names_a_part_of_something(doc: Doc, match: Match) -> bool:
+def _names_a_part_of_something(reading: Reading, match: Match) -> bool:
     """ "Horn of Africa", "Bank of Lebanon": the name heads a longer "X of Y" name."""
     end = match.end
-    return end + 1 < len(doc) and doc[end].lower_ == "of" and is_capitalised(doc[end + 1])
+    return (
+        end + 1 < len(reading.words)
+        and reading.doc[end].lower_ == "of"
+        and reading.words.is_capitalised(end + 1)
+    )

@@ -1,0 +1,104 @@
+"""An article's words as the toponym recogniser reads them.
+
+The recogniser asks of a few hundred words of each article, and of the names among them,
+what they are written as ("Aleppo", "St.", "ALEPPO") and what text a span of them covers. A
+spaCy Token costs a fraction of a microsecond to build and a Span a microsecond or two (its
+text twice that), so :class:`Words` reads what the questions need from the Doc's arrays once
+per article, and a span's text is cut from the article's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.attrs import IDX, LENGTH, ORTH, SPACY
+from spacy.tokens import Doc
+
+from strife.nlp import doc_text
+
+__all__ = [
+    "CAPITALISED",
+    "MAX_ABBREVIATION",
+    "SHORTENED_WORD",
+    "SHORT_CAPITAL",
+    "Words",
+    "is_capitalised_word",
+]
+
+MAX_ABBREVIATION = len("P.E.I.")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,3}")
+# A shortened word inside a name: "St. Thomas", "Mt. Pleasant", "Sault Ste. Marie". It
+# may open or continue a name, never end one.
+_SHORTENED = re.compile(r"[A-Z][a-z]{1,3}\.")
+
+# What the scan for names needs to know of a word form: whether it is capitalised
+# (:func:`is_capitalised_word`), a shortened word ("St.") and short with a capital first
+# (an abbreviation's first token).
+CAPITALISED, SHORTENED_WORD, SHORT_CAPITAL = 1, 2, 4
+# Those flags by the form's ORTH id, computed once per form: an article's words are then
+# sorted without building a string for each. Cleared when full.
+_FORM_KINDS: dict[int, int] = {}
+_MAX_FORMS = 200_000
+
+
+def is_capitalised_word(text: str) -> bool:
+    """A word of letters with a capital first ("Aleppo", "ALEPPO") or dotted initials ("U.S.")."""
+    if not text[:1].isupper():
+        return False
+    return text.isalpha() or _DOTTED_ACRONYM.fullmatch(text) is not None
+
+
+def _kind_of(written: str) -> int:
+    kind = CAPITALISED if is_capitalised_word(written) else 0
+    if written[:1].isupper():
+        if _SHORTENED.fullmatch(written) is not None:
+            kind |= SHORTENED_WORD
+        if len(written) <= MAX_ABBREVIATION:
+            kind |= SHORT_CAPITAL
+    return kind
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Each token's offset, length, whether a space follows and what kind of word it is
+    (the flags above), read from the Doc's arrays at once. ``word`` gives a token's text and
+    ``span_text`` a span's (what ``doc[start:end].text`` gives) when a question needs it."""
+
+    text: str
+    starts: list[int]
+    lengths: list[int]
+    spaced: list[int]
+    kinds: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> Words:
+        text = doc_text(doc)
+        if not len(doc):
+            return cls(text, [], [], [], [])
+        starts, lengths, spaced, orths = doc.to_array([IDX, LENGTH, SPACY, ORTH]).T.tolist()
+        kinds = [_FORM_KINDS.get(orth, -1) for orth in orths]
+        if -1 in kinds:
+            if len(_FORM_KINDS) > _MAX_FORMS:
+                _FORM_KINDS.clear()
+            for index, kind in enumerate(kinds):
+                if kind < 0:
+                    start = starts[index]
+                    kinds[index] = _FORM_KINDS[orths[index]] = _kind_of(
+                        text[start : start + lengths[index]]
+                    )
+        return cls(text, starts, lengths, spaced, kinds)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, index: int) -> str:
+        start = self.starts[index]
+        return self.text[start : start + self.lengths[index]]
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[self.starts[start] : self.starts[end - 1] + self.lengths[end - 1]]
+
+    def is_capitalised(self, index: int) -> bool:
+        """:func:`is_capitalised_word` of the token's text, without reading it."""
+        return bool(self.kinds[index] & CAPITALISED)
