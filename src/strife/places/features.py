@@ -171,6 +171,8 @@ def _local_row(
     top_names: int,
     seats: set[tuple[str, str | None]],
 ) -> list[float]:
+    """The candidate's local features; a test's truth is its feature's value (the matrix is
+    built as float64, where True is 1.0 and False 0.0: no float() call for each)."""
     entry = candidate.entry
     feature = entry.feature_code
     settlement = feature in _SETTLEMENTS
@@ -181,33 +183,26 @@ def _local_row(
     return [
         math.log10(entry.population + 1) / 7,
         math.log10(entry.name_count + 1) / 2,
-        float(feature == "PPLC"),
-        float(candidate.exact),
-        float(settlement),
-        float(entry.is_country),
-        float(feature == "ADM1"),
-        float(district),
-        float(feature == "RGN"),
-        float(entry.is_continent),
-        float(physical),
-        float(physical and own.rsplit(" ", 1)[-1] in FEATURE_TAILS),
-        float(cue_fits(entry, toponym.cue)),
-        float(division and feature != "RGN" and toponym.cue == "none"),
-        float(entry.population == top_population and top_population > 0),
-        float(entry.name_count == top_names and top_names > 0),
-        float(names.by_others(names.named, country, own)),
-        float(names.by_others(names.unambiguous, country, own)),
-        float(
-            entry.admin1 is not None
-            and names.by_others(names.provinces, (country, entry.admin1), own)
-        ),
+        feature == "PPLC",
+        candidate.exact,
+        settlement,
+        entry.is_country,
+        feature == "ADM1",
+        district,
+        feature == "RGN",
+        entry.is_continent,
+        physical,
+        physical and own.rsplit(" ", 1)[-1] in FEATURE_TAILS,
+        cue_fits(entry, toponym.cue),
+        division and feature != "RGN" and toponym.cue == "none",
+        entry.population == top_population and top_population > 0,
+        entry.name_count == top_names and top_names > 0,
+        names.by_others(names.named, country, own),
+        names.by_others(names.unambiguous, country, own),
+        entry.admin1 is not None and names.by_others(names.provinces, (country, entry.admin1), own),
         # "in Aleppo" more often means the town than the province named after it, unless
         # a word says the level ("Aleppo province").
-        float(
-            division
-            and toponym.cue not in ("area", "district")
-            and (country, entry.admin1) in seats
-        ),
+        division and toponym.cue not in ("area", "district") and (country, entry.admin1) in seats,
     ]
 
 
@@ -255,10 +250,11 @@ class Readings:
                 continue
             by_country: defaultdict[str, float] = defaultdict(float)
             by_area: defaultdict[Area, float] = defaultdict(float)
-            for candidate, share in zip(toponym.candidates, shares, strict=True):
-                by_country[candidate.entry.country_code] += float(share)
+            values = shares.tolist()  # Python floats: a NumPy scalar costs more to add
+            for candidate, share in zip(toponym.candidates, values, strict=True):
+                by_country[candidate.entry.country_code] += share
                 for area in areas_of(candidate.entry):
-                    by_area[area] += float(share)
+                    by_area[area] += share
             countries[key], areas[key] = dict(by_country), dict(by_area)
             for code, share in by_country.items():
                 country_total[code] += share
@@ -267,7 +263,7 @@ class Readings:
             top = int(np.argmax(shares))
             entry = toponym.candidates[top].entry
             if not entry.is_country and not entry.is_continent:
-                best[key] = (entry.lat, entry.lon, float(shares[top]))
+                best[key] = (entry.lat, entry.lon, values[top])
         return cls(countries, areas, best, dict(country_total), dict(area_total))
 
 

@@ -113,8 +113,9 @@ def _choice(
     """The best-scoring candidate among the readings the text allows (see
     :func:`_allowed`), and of ``level`` when given (a list's level) and the toponym has one
     there."""
-    if not toponym.candidates:
-        return None
+    if len(toponym.candidates) < 2:
+        # None, or the one reading: the text allows it whatever it says (``_allowed``).
+        return toponym.candidates[0] if toponym.candidates else None
     indices = _allowed(toponym, cued=cued and level is None)
     if level is not None:
         indices = [i for i in indices if _level(toponym, i) == level] or indices
