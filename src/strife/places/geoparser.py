@@ -19,6 +19,7 @@ from strife.places.recognize import Lexicon, Toponym, find_toponyms
 from strife.places.resolve import resolve_article
 from strife.places.settlements import find_settlements
 from strife.places.sites import far_held, find_sites, place_sites, site_word_hits
+from strife.places.words import lower_keys
 from strife.records import Place, PlaceMention
 
 
@@ -82,7 +83,8 @@ class Geoparser:
         """The place mentions of ``toponyms`` found in ``doc`` (see :meth:`find`)."""
         chosen = resolve_article(toponyms, self._model, country_hints)
         read = [(t, c) for t, c in zip(toponyms, chosen, strict=True) if c is not None]
-        hits = site_word_hits(doc, self._lexicon)  # read once for both site scans
+        lowers = lower_keys(doc)  # read once for the site and settlement scans
+        hits = site_word_hits(doc, self._lexicon, lowers)  # found once for both site scans
         far = far_held(doc, read, self._lexicon, hits)
         if far:
             given_up = {id(read[index][0]) for index in far}
@@ -97,7 +99,7 @@ class Geoparser:
         ]
         places = [m for toponym, m in resolved if toponym.is_place]
         found = find_sites(doc, toponyms, self._lexicon, hits)
-        found += find_settlements(doc, toponyms, found, self._lexicon)
+        found += find_settlements(doc, toponyms, found, self._lexicon, lowers)
         found.sort(key=lambda site: site.start)
         sites = place_sites(doc, found, places, self._lexicon)
         mentions = [m for _, m in resolved] if every_toponym else places

@@ -9,6 +9,7 @@ Ky.") stand for their state. Demonyms ("Turkish") are toponyms of their country.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -28,14 +29,20 @@ from strife.places.usage import (
     is_demonym_use,
     usage_of,
 )
-from strife.places.words import CAPITALISED, SHORT_CAPITAL, SHORTENED_WORD, Words
+from strife.places.words import (
+    CAPITALISED,
+    HYPHEN,
+    SHORT_CAPITAL,
+    SHORTENED_WORD,
+    Words,
+    word_keys,
+)
 from strife.syntax import lone_conjunct
 
 __all__ = ["Cue", "Lexicon", "Toponym", "country_names", "find_toponyms", "toponym_lists"]
 
 MAX_NAME_TOKENS = 8
 _LIST_GLUE = frozenset({",", "and", "or", "&", "the"})
-_HYPHENS = frozenset({"-", "‐", "‑", "–"})
 _MAX_MODIFIERS = 4
 # An organisation's name that is also a town's is the town only when the town is this big.
 WELL_KNOWN_POPULATION = 100_000
@@ -88,8 +95,9 @@ class _Names:
             for index in range(start, end):
                 phrases.setdefault(index, (start, end))
         abbreviated: dict[int, Abbreviation] = {}
+        heads, orths = _abbreviation_keys(lexicon.abbreviation_heads), words.orths
         for index, kind in enumerate(words.kinds):
-            if kind & SHORT_CAPITAL:
+            if kind & SHORT_CAPITAL and orths[index] in heads:
                 found = _abbreviation(words, index, lexicon)
                 if found is not None:
                     abbreviation, length = found
@@ -276,30 +284,36 @@ def _restricted(match: Match, names: _Names) -> Match:
     return replace(match, candidates=divisions or tuple(own))
 
 
+@functools.lru_cache(maxsize=4)
+def _abbreviation_keys(heads: frozenset[str]) -> frozenset[int]:
+    """The hashes of the words an abbreviation may open with (``Lexicon.abbreviation_heads``),
+    with and without their final dot ("Ky." and "Ky", written "Ky ."): a token whose ORTH is
+    not among them opens none."""
+    return word_keys(heads | {head.removesuffix(".") for head in heads})
+
+
 def _name_spans(words: Words, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
     """Token spans that could be names: they start on a capitalised or shortened word ("St.
     Thomas") and end on a capitalised one, and inside hold only such words, connectors
     ("Deir ez-Zor", "Bosnia and Herzegovina") and hyphens written without spaces."""
     kinds = words.kinds
     opening = CAPITALISED | SHORTENED_WORD
+    tails = word_keys(lexicon.feature_tails)
     for start in [index for index, kind in enumerate(kinds) if kind & opening]:
         for end in range(start, min(len(kinds), start + MAX_NAME_TOKENS)):
             if end > start and not _continues_name(words, end, bool(kinds[end] & opening), lexicon):
                 break
             if kinds[end] & CAPITALISED:
                 yield start, end + 1
-                if _ends_with_feature_tail(words, end + 1, lexicon):
+                if _ends_with_feature_tail(words, end + 1, tails):
                     yield start, end + 2
 
 
-def _ends_with_feature_tail(words: Words, index: int, lexicon: Lexicon) -> bool:
+def _ends_with_feature_tail(words: Words, index: int, tails: frozenset[int]) -> bool:
     """A feature word in lower case right after a name ends it: "the Dnipro river" names the
-    river, not the city of Dnipro."""
-    return (
-        index < len(words)
-        and words.spaced[index - 1] > 0
-        and words.word(index) in lexicon.feature_tails
-    )
+    river, not the city of Dnipro. ``tails``: the hashes of the feature tails (the words
+    written so, looked up by their ORTH)."""
+    return index < len(words.orths) and words.spaced[index - 1] > 0 and words.orths[index] in tails
 
 
 def _abbreviation(words: Words, index: int, lexicon: Lexicon) -> tuple[Abbreviation, int] | None:
@@ -329,9 +343,9 @@ def _continues_name(words: Words, index: int, capitalised: bool, lexicon: Lexico
     """Whether the word at ``index`` carries on the name the word before it is part of."""
     if capitalised:
         return True  # no hyphen is capitalised: decided without reading the word
-    written = words.word(index)
-    if written in _HYPHENS:
+    if words.kinds[index] & HYPHEN:
         return not words.spaced[index - 1] and not words.spaced[index]
+    written = words.word(index)
     return written.lower() in lexicon.name_connectors or _is_hyphen_linked(words, index)
 
 
@@ -340,10 +354,9 @@ def _is_hyphen_linked(words: Words, index: int) -> bool:
     "Aix-en-Provence", "Stratford-upon-Avon")."""
     return (
         not words.spaced[index]
-        and words.word(index).isalpha()
         and index + 1 < len(words)
-        and words.word(index - 1) in _HYPHENS
-        and words.word(index + 1) in _HYPHENS
+        and bool(words.kinds[index - 1] & words.kinds[index + 1] & HYPHEN)
+        and words.word(index).isalpha()
     )
 
 

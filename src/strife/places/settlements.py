@@ -26,7 +26,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import ORTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
@@ -34,7 +34,7 @@ from strife.nlp import english_words
 from strife.places.lexicon import Lexicon
 from strife.places.recognize import Toponym
 from strife.places.sites import Site
-from strife.places.words import is_capitalised_word
+from strife.places.words import is_capitalised_word, lower_keys
 from strife.syntax import PLACE_ENTITIES
 
 __all__ = ["find_settlements"]
@@ -47,19 +47,29 @@ _PLACE_LABELS = PLACE_ENTITIES | {""}
 # Entity labels that keep a name before a level noun from being a place's ("the Trump camp").
 _AGENT_LABELS = frozenset({"PERSON", "ORG"})
 _STRINGS = StringStore()
+_COMMA = _STRINGS.as_int(",")
 
 
 def find_settlements(
-    doc: Doc, toponyms: Sequence[Toponym], taken_spans: Iterable[Site], lexicon: Lexicon
+    doc: Doc,
+    toponyms: Sequence[Toponym],
+    taken_spans: Iterable[Site],
+    lexicon: Lexicon,
+    lowers: Sequence[int] | None = None,
 ) -> list[Site]:
     """The names of ``doc`` that the words around them make settlements or districts, and
     every other mention of those names, in text order. Names inside ``toponyms`` or
-    ``taken_spans`` (sites found otherwise) are left alone."""
+    ``taken_spans`` (sites found otherwise) are left alone. ``lowers``:
+    :func:`~strife.places.words.lower_keys` of ``doc``, when the caller has it."""
     taken = {i for t in toponyms for i in range(t.start, t.end)}
     taken |= {i for s in taken_spans for i in range(s.start, s.end)}
     starts = {t.start for t in toponyms}
     found: dict[int, Site] = {}
-    for index in _cue_words(doc, lexicon):
+    if lowers is None:
+        lowers = lower_keys(doc)
+    for index in _cue_words(lowers, lexicon):
+        if lowers[index] == _COMMA and index + 1 not in starts and index + 2 not in starts:
+            continue  # no known place after the comma: decided without a Token
         token = doc[index]
         if _is_level_noun(token, lexicon):
             before = _named_before_noun(doc, token) if _names_a_kind(token, lexicon) else None
@@ -78,12 +88,11 @@ def find_settlements(
     return _without_overlaps(sorted(found.values(), key=lambda s: s.start))
 
 
-def _cue_words(doc: Doc, lexicon: Lexicon) -> list[int]:
+def _cue_words(lowers: Sequence[int], lexicon: Lexicon) -> list[int]:
     """The indices of the words that may be a level noun or a comma, the only words the scan
     acts on, read from the Doc's array of lower-case forms: a Token object for every word of
     an article costs more than the rest of the scan."""
     keys = _cue_keys(lexicon.level_words)
-    lowers = doc.to_array(LOWER).tolist() if len(doc) else []
     return [index for index, key in enumerate(lowers) if key in keys]
 
 

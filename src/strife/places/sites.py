@@ -20,12 +20,9 @@ division in its article stays unplaced.
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.attrs import LOWER
-from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from strife.places.geometry import distance_km
@@ -33,14 +30,13 @@ from strife.places.levels import level_of
 from strife.places.lexicon import Lexicon
 from strife.places.names import Candidate
 from strife.places.recognize import MAX_NAME_TOKENS, Toponym
-from strife.places.words import is_capitalised_word
+from strife.places.words import is_capitalised_word, lower_keys, word_keys
 from strife.records import PlaceMention
 
 __all__ = ["Site", "far_held", "find_sites", "place_sites", "site_word_hits"]
 
 # How many words may stand between a site and the town it is in (``container_glue``).
 _MAX_GLUE = 2
-_STRINGS = StringStore()
 # Levels too coarse to stand for a site's point.
 _TOO_COARSE = frozenset({"country", "continent"})
 # How far a toponym held in a site name may lie from every other town and division of its
@@ -61,12 +57,14 @@ class Site:
     anywhere: bool = True
 
 
-def site_word_hits(doc: Doc, lexicon: Lexicon) -> list[int]:
+def site_word_hits(doc: Doc, lexicon: Lexicon, lowers: Sequence[int] | None = None) -> list[int]:
     """The indices of the words that may open or end a site name, found in the Doc's array
-    of lower-case forms: only these are read as tokens. The geoparser finds them once per
+    of lower-case forms (``lowers``: :func:`~strife.places.words.lower_keys` of ``doc``, when
+    the caller has it): only these are read as tokens. The geoparser finds them once per
     article and hands them to both :func:`far_held` and :func:`find_sites`."""
-    keys = _word_keys(lexicon.site_prefixes | lexicon.site_words)
-    lowers = doc.to_array(LOWER).tolist() if len(doc) else []
+    keys = word_keys(lexicon.site_prefixes | lexicon.site_words)
+    if lowers is None:
+        lowers = lower_keys(doc)
     return [index for index, key in enumerate(lowers) if key in keys]
 
 
@@ -132,12 +130,6 @@ def far_held(
         ):
             far.add(index)
     return far
-
-
-@functools.lru_cache(maxsize=4)
-def _word_keys(words: frozenset[str]) -> frozenset[int]:
-    """The hashes spaCy gives ``words`` (what ``doc.to_array(LOWER)`` holds)."""
-    return frozenset(_STRINGS.as_int(word) for word in words)
 
 
 def _name_start(doc: Doc, head: int) -> int:

@@ -88,14 +88,20 @@ class Reading:
     @classmethod
     def of(cls, doc: Doc, lexicon: Lexicon, words: Words) -> Reading:
         """``words``: :meth:`Words.of` ``doc``, which the caller has read already."""
-        ents = doc.ents  # built on each access: read once
         entities: dict[int, Entity] = {}
-        for ent in ents:
-            entity = Entity(ent.start, ent.end, ent.label_)
+        people: list[Entity] = []
+        for span in doc.ents:  # built on each access: read once
+            entity = Entity(span.start, span.end, span.label_)
             for index in range(entity.start, entity.end):
                 entities[index] = entity
-        people = (e for e in ents if e.label_ == "PERSON" and _is_full_name(e))
-        names = frozenset(t.text for person in people for t in person if is_capitalised(t))
+            if entity.label == "PERSON" and _is_full_name(span):
+                people.append(entity)
+        names = frozenset(
+            words.word(index)
+            for person in people
+            for index in range(person.start, person.end)
+            if words.is_capitalised(index)
+        )
         return cls(doc, lexicon, words, entities, names)
 
     def entities_of(self, match: Match) -> set[Entity]:
@@ -123,15 +129,18 @@ def is_capitalised(token: Token) -> bool:
 
 def usage_of(reading: Reading, match: Match, cue: Cue) -> Usage:
     """How the matched name is used (see the module docstring)."""
-    if _is_not_a_toponym(reading, match) or (cue == "none" and _is_a_word(reading, match)):
+    entities = reading.entities_of(match)  # found once for the questions below
+    if _is_not_a_toponym(reading, match, entities) or (
+        cue == "none" and _is_a_word(reading, match)
+    ):
         return Usage.NONE
-    if _is_inside_a_longer_entity(reading, match) or _is_macro_region(reading, match):
+    if _is_inside_a_longer_entity(reading, match, entities) or _is_macro_region(reading, match):
         return Usage.MENTION
     if any(c.entry.is_country for c in match.candidates):
         # A country is where something happened only after a cue; otherwise it acts.
         located = cue != "none" and not _is_possessive(reading.doc, match.end)
         return Usage.PLACE if located else Usage.MENTION
-    return _usage_of_other_name(reading, match, cue)
+    return _usage_of_other_name(reading, match, cue, entities)
 
 
 def is_demonym_use(match: Match) -> bool:
@@ -140,10 +149,11 @@ def is_demonym_use(match: Match) -> bool:
     return any(c.demonym for c in match.candidates)
 
 
-def _usage_of_other_name(reading: Reading, match: Match, cue: Cue) -> Usage:
+def _usage_of_other_name(reading: Reading, match: Match, cue: Cue, entities: set[Entity]) -> Usage:
+    """``entities``: those the name is in (``Reading.entities_of``)."""
     if cue != "none":
         return Usage.PLACE
-    if {entity.label for entity in reading.entities_of(match)} & PLACE_ENTITIES:
+    if _is_place_entity(entities):
         return Usage.PLACE
     doc, words = reading.doc, reading.words
     capitalised = (i for i in range(match.start, match.end) if words.is_capitalised(i))
@@ -157,20 +167,22 @@ def _usage_of_other_name(reading: Reading, match: Match, cue: Cue) -> Usage:
 def _is_a_word(reading: Reading, match: Match) -> bool:
     """One common word ("Hope", "Police", "Day") or a word of a person's name ("Walsh" once
     "John Walsh" is named): a toponym only after a cue."""
-    if match.end - match.start != 1 or any(c.entry.is_country for c in match.candidates):
+    if match.end - match.start != 1:
         return False
     word = reading.words.word(match.start)
     if word.isupper():  # "US", "UK": an acronym, not the pronoun
         return False
-    return reading.lexicon.is_common(word) or word in reading.person_words
+    if not reading.lexicon.is_common(word) and word not in reading.person_words:
+        return False  # most names, decided before their readings are read
+    return not any(c.entry.is_country for c in match.candidates)
 
 
-def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
+def _is_not_a_toponym(reading: Reading, match: Match, entities: set[Entity]) -> bool:
     """Names that are never toponyms here: a date or a number, a demonym the gazetteer does
     not know, a person, an acronym that is not a country ("EU", "CIA"), the head of a longer
-    "X of Y" name ("Horn of Africa")."""
+    "X of Y" name ("Horn of Africa"). ``entities``: those the name is in."""
     doc, lexicon = reading.doc, reading.lexicon
-    if any(_rules_out(reading, entity, match) for entity in reading.entities_of(match)):
+    if any(_rules_out(reading, entity, match) for entity in entities):
         return True
     if _follows_title(doc, match.start, lexicon) or _names_a_part_of_something(reading, match):
         return True
@@ -190,7 +202,7 @@ def _is_not_a_toponym(reading: Reading, match: Match) -> bool:
     # An adjective is not a name, unless the model reads it as a place ("some Calgary
     # residents": tagged ADJ, labelled GPE) or it is a province's or country's own name ("the
     # Punjab province": tagged ADJ, labelled NORP), not a direction ("Central", "Western").
-    if not one_word or doc[match.start].pos_ != "ADJ" or _is_place_entity(reading, match):
+    if not one_word or doc[match.start].pos_ != "ADJ" or _is_place_entity(entities):
         return False
     return not _names_an_area(match) or doc[match.start].lower_ in lexicon.directions
 
@@ -273,16 +285,15 @@ def _names_an_area(match: Match) -> bool:
     )
 
 
-def _is_place_entity(reading: Reading, match: Match) -> bool:
-    return any(entity.label in PLACE_ENTITIES for entity in reading.entities_of(match))
+def _is_place_entity(entities: set[Entity]) -> bool:
+    return any(entity.label in PLACE_ENTITIES for entity in entities)
 
 
-def _is_inside_a_longer_entity(reading: Reading, match: Match) -> bool:
+def _is_inside_a_longer_entity(reading: Reading, match: Match, entities: set[Entity]) -> bool:
     """ "Kentucky State Police", "University of Manitoba": the name is part of an
-    organisation's the model found; "Idlib Province" and "Northern Syria" are not."""
-    return any(
-        _has_other_name_words(reading, entity, match) for entity in reading.entities_of(match)
-    )
+    organisation's the model found (one of ``entities``, those the name is in); "Idlib
+    Province" and "Northern Syria" are not."""
+    return any(_has_other_name_words(reading, entity, match) for entity in entities)
 
 
 def _is_macro_region(reading: Reading, match: Match) -> bool:

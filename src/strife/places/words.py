@@ -9,21 +9,26 @@ per article, and a span's text is cut from the article's text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LENGTH, ORTH, SPACY
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SPACY
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from strife.nlp import doc_text
 
 __all__ = [
     "CAPITALISED",
+    "HYPHEN",
     "MAX_ABBREVIATION",
     "SHORTENED_WORD",
     "SHORT_CAPITAL",
     "Words",
     "is_capitalised_word",
+    "lower_keys",
+    "word_keys",
 ]
 
 MAX_ABBREVIATION = len("P.E.I.")
@@ -31,11 +36,13 @@ _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,3}")
 # A shortened word inside a name: "St. Thomas", "Mt. Pleasant", "Sault Ste. Marie". It
 # may open or continue a name, never end one.
 _SHORTENED = re.compile(r"[A-Z][a-z]{1,3}\.")
+HYPHENS = frozenset({"-", "‐", "‑", "–"})
+_STRINGS = StringStore()
 
 # What the scan for names needs to know of a word form: whether it is capitalised
 # (:func:`is_capitalised_word`), a shortened word ("St.") and short with a capital first
-# (an abbreviation's first token).
-CAPITALISED, SHORTENED_WORD, SHORT_CAPITAL = 1, 2, 4
+# (an abbreviation's first token), and whether it is a hyphen (``HYPHENS``).
+CAPITALISED, SHORTENED_WORD, SHORT_CAPITAL, HYPHEN = 1, 2, 4, 8
 # Those flags by the form's ORTH id, computed once per form: an article's words are then
 # sorted without building a string for each. Cleared when full.
 _FORM_KINDS: dict[int, int] = {}
@@ -49,8 +56,23 @@ def is_capitalised_word(text: str) -> bool:
     return text.isalpha() or _DOTTED_ACRONYM.fullmatch(text) is not None
 
 
+@functools.lru_cache(maxsize=16)
+def word_keys(words: frozenset[str]) -> frozenset[int]:
+    """The hashes spaCy gives ``words``: what ``doc.to_array(ORTH)`` holds for a token
+    written so, and ``doc.to_array(LOWER)`` for one whose lower-case form is one of them."""
+    return frozenset(_STRINGS.as_int(word) for word in words)
+
+
+def lower_keys(doc: Doc) -> list[int]:
+    """The hash of each token's lower-case form (``LOWER``), by which the site and settlement
+    scans find the few words they act on."""
+    return doc.to_array(LOWER).tolist() if len(doc) else []
+
+
 def _kind_of(written: str) -> int:
     kind = CAPITALISED if is_capitalised_word(written) else 0
+    if written in HYPHENS:
+        kind |= HYPHEN
     if written[:1].isupper():
         if _SHORTENED.fullmatch(written) is not None:
             kind |= SHORTENED_WORD
@@ -61,21 +83,23 @@ def _kind_of(written: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """Each token's offset, length, whether a space follows and what kind of word it is
-    (the flags above), read from the Doc's arrays at once. ``word`` gives a token's text and
+    """Each token's offset, length, whether a space follows, the hash of its text (``ORTH``,
+    to look a word up among a few: :func:`word_keys`) and what kind of word it is (the flags
+    above), read from the Doc's arrays at once. ``word`` gives a token's text and
     ``span_text`` a span's (what ``doc[start:end].text`` gives) when a question needs it."""
 
     text: str
     starts: list[int]
     lengths: list[int]
     spaced: list[int]
+    orths: list[int]
     kinds: list[int]
 
     @classmethod
     def of(cls, doc: Doc) -> Words:
         text = doc_text(doc)
         if not len(doc):
-            return cls(text, [], [], [], [])
+            return cls(text, [], [], [], [], [])
         starts, lengths, spaced, orths = doc.to_array([IDX, LENGTH, SPACY, ORTH]).T.tolist()
         kinds = [_FORM_KINDS.get(orth, -1) for orth in orths]
         if -1 in kinds:
@@ -87,7 +111,7 @@ class Words:
                     kinds[index] = _FORM_KINDS[orths[index]] = _kind_of(
                         text[start : start + lengths[index]]
                     )
-        return cls(text, starts, lengths, spaced, kinds)
+        return cls(text, starts, lengths, spaced, orths, kinds)
 
     def __len__(self) -> int:
         return len(self.starts)
