@@ -88,7 +88,7 @@ class _Names:
 
     @classmethod
     def of(cls, words: Words, lexicon: Lexicon) -> _Names:
-        spans = list(_name_spans(words, lexicon))
+        spans = _name_spans(words, lexicon)
         keys = {(start, end): normalize_name(words.span_text(start, end)) for start, end in spans}
         phrases: dict[int, tuple[int, int]] = {}
         for start, end in sorted(spans, key=lambda span: span[0] - span[1]):
@@ -292,21 +292,28 @@ def _abbreviation_keys(heads: frozenset[str]) -> frozenset[int]:
     return word_keys(heads | {head.removesuffix(".") for head in heads})
 
 
-def _name_spans(words: Words, lexicon: Lexicon) -> Iterator[tuple[int, int]]:
-    """Token spans that could be names: they start on a capitalised or shortened word ("St.
-    Thomas") and end on a capitalised one, and inside hold only such words, connectors
-    ("Deir ez-Zor", "Bosnia and Herzegovina") and hyphens written without spaces."""
+def _name_spans(words: Words, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Token spans that could be names, in order: they start on a capitalised or shortened
+    word ("St. Thomas") and end on a capitalised one, and inside hold only such words,
+    connectors ("Deir ez-Zor", "Bosnia and Herzegovina") and hyphens written without spaces."""
     kinds = words.kinds
     opening = CAPITALISED | SHORTENED_WORD
     tails = word_keys(lexicon.feature_tails)
+    spans = []
     for start in [index for index, kind in enumerate(kinds) if kind & opening]:
         for end in range(start, min(len(kinds), start + MAX_NAME_TOKENS)):
-            if end > start and not _continues_name(words, end, bool(kinds[end] & opening), lexicon):
+            # A capitalised or shortened word carries a name on: decided without reading it.
+            if (
+                end > start
+                and not kinds[end] & opening
+                and not _continues_name(words, end, lexicon)
+            ):
                 break
             if kinds[end] & CAPITALISED:
-                yield start, end + 1
+                spans.append((start, end + 1))
                 if _ends_with_feature_tail(words, end + 1, tails):
-                    yield start, end + 2
+                    spans.append((start, end + 2))
+    return spans
 
 
 def _ends_with_feature_tail(words: Words, index: int, tails: frozenset[int]) -> bool:
@@ -339,10 +346,9 @@ def _abbreviation(words: Words, index: int, lexicon: Lexicon) -> tuple[Abbreviat
     return (abbreviation, 1) if after_town or Abbreviation.is_dotted(written) else None
 
 
-def _continues_name(words: Words, index: int, capitalised: bool, lexicon: Lexicon) -> bool:
-    """Whether the word at ``index`` carries on the name the word before it is part of."""
-    if capitalised:
-        return True  # no hyphen is capitalised: decided without reading the word
+def _continues_name(words: Words, index: int, lexicon: Lexicon) -> bool:
+    """Whether the word at ``index``, neither capitalised nor shortened, carries on the name
+    the word before it is part of."""
     if words.kinds[index] & HYPHEN:
         return not words.spaced[index - 1] and not words.spaced[index]
     written = words.word(index)
@@ -420,11 +426,15 @@ def _noun_cue(forms: set[str], lexicon: Lexicon) -> Cue | None:
 def _cue_before(doc: Doc, start: int, lexicon: Lexicon) -> Cue:
     index = start - 1
     # Step back over what may stand between the cue and the name: "in the war-torn north of".
-    while index >= 0 and start - index <= _MAX_MODIFIERS and _is_modifier(doc[index], lexicon):
+    word = ""
+    while index >= 0:
+        token = doc[index]
+        word = token.lower_  # the cue's, where the steps stop
+        if start - index > _MAX_MODIFIERS or not _is_modifier(token, word, lexicon):
+            break
         index -= 1
     if index < 0:
         return "none"
-    word = doc[index].lower_
     if word in lexicon.locative_prepositions:
         return "locative"
     if word == "of" and index > 0:
@@ -437,10 +447,11 @@ def _cue_before(doc: Doc, start: int, lexicon: Lexicon) -> Cue:
     return "none"
 
 
-def _is_modifier(token: Token, lexicon: Lexicon) -> bool:
+def _is_modifier(token: Token, lowered: str, lexicon: Lexicon) -> bool:
+    """``lowered``: the token's lower-case form, which the caller has read."""
     if token.is_space:  # a line break between "in" and the name
         return True
-    if token.lower_ in {"the", "a", "an", "-"} or token.lower_ in lexicon.directions:
+    if lowered in {"the", "a", "an", "-"} or lowered in lexicon.directions:
         return True
     return token.text.islower() and token.tag_ in {"JJ", "VBN", "VBD"}
 

@@ -193,7 +193,7 @@ def _is_not_a_toponym(reading: Reading, match: Match, entities: set[Entity]) -> 
         return True
     if _is_in_capitals_mid_text(reading, match):
         return not any(_is_wide_area(c) for c in match.candidates)
-    word = reading.words.word(match.start)
+    word = reading.words.word(match.start) if one_word else ""
     if one_word and _is_acronym(word) and word not in lexicon.abbreviations:
         return not any(
             c.entry.is_country or c.entry.is_admin_area or c.entry.feature_code == "RGN"
