@@ -35,6 +35,7 @@ from strife.places.words import (
     SHORT_CAPITAL,
     SHORTENED_WORD,
     Words,
+    indices_among,
     word_keys,
 )
 from strife.syntax import lone_conjunct
@@ -95,9 +96,9 @@ class _Names:
             for index in range(start, end):
                 phrases.setdefault(index, (start, end))
         abbreviated: dict[int, Abbreviation] = {}
-        heads, orths = _abbreviation_keys(lexicon.abbreviation_heads), words.orths
-        for index, kind in enumerate(words.kinds):
-            if kind & SHORT_CAPITAL and orths[index] in heads:
+        heads = _abbreviation_keys(lexicon.abbreviation_heads)
+        for index in indices_among(heads, words.orths):
+            if words.kinds[index] & SHORT_CAPITAL:
                 found = _abbreviation(words, index, lexicon)
                 if found is not None:
                     abbreviation, length = found

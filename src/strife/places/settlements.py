@@ -34,7 +34,7 @@ from strife.nlp import english_words
 from strife.places.lexicon import Lexicon
 from strife.places.recognize import Toponym
 from strife.places.sites import Site
-from strife.places.words import is_capitalised_word, lower_keys
+from strife.places.words import indices_among, is_capitalised_word, lower_keys
 from strife.syntax import PLACE_ENTITIES
 
 __all__ = ["find_settlements"]
@@ -93,7 +93,7 @@ def _cue_words(lowers: Sequence[int], lexicon: Lexicon) -> list[int]:
     acts on, read from the Doc's array of lower-case forms: a Token object for every word of
     an article costs more than the rest of the scan."""
     keys = _cue_keys(lexicon.level_words)
-    return [index for index, key in enumerate(lowers) if key in keys]
+    return indices_among(keys, lowers)
 
 
 @functools.lru_cache(maxsize=4)

@@ -30,7 +30,7 @@ from strife.places.levels import level_of
 from strife.places.lexicon import Lexicon
 from strife.places.names import Candidate
 from strife.places.recognize import MAX_NAME_TOKENS, Toponym
-from strife.places.words import is_capitalised_word, lower_keys, word_keys
+from strife.places.words import indices_among, is_capitalised_word, lower_keys, word_keys
 from strife.records import PlaceMention
 
 __all__ = ["Site", "far_held", "find_sites", "place_sites", "site_word_hits"]
@@ -65,7 +65,7 @@ def site_word_hits(doc: Doc, lexicon: Lexicon, lowers: Sequence[int] | None = No
     keys = word_keys(lexicon.site_prefixes | lexicon.site_words)
     if lowers is None:
         lowers = lower_keys(doc)
-    return [index for index, key in enumerate(lowers) if key in keys]
+    return indices_among(keys, lowers)
 
 
 def find_sites(

@@ -10,7 +10,9 @@ per article, and a span's text is cut from the article's text.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SPACY
@@ -26,6 +28,7 @@ __all__ = [
     "SHORTENED_WORD",
     "SHORT_CAPITAL",
     "Words",
+    "indices_among",
     "is_capitalised_word",
     "lower_keys",
     "word_keys",
@@ -61,6 +64,12 @@ def word_keys(words: frozenset[str]) -> frozenset[int]:
     """The hashes spaCy gives ``words``: what ``doc.to_array(ORTH)`` holds for a token
     written so, and ``doc.to_array(LOWER)`` for one whose lower-case form is one of them."""
     return frozenset(_STRINGS.as_int(word) for word in words)
+
+
+def indices_among(keys: frozenset[int], hashes: Sequence[int]) -> list[int]:
+    """The indices of the ``hashes`` that are among ``keys`` (:func:`word_keys`), found
+    without a Python loop over an article's words."""
+    return list(itertools.compress(range(len(hashes)), map(keys.__contains__, hashes)))
 
 
 def lower_keys(doc: Doc) -> list[int]:
@@ -101,7 +110,7 @@ class Words:
         if not len(doc):
             return cls(text, [], [], [], [], [])
         starts, lengths, spaced, orths = doc.to_array([IDX, LENGTH, SPACY, ORTH]).T.tolist()
-        kinds = [_FORM_KINDS.get(orth, -1) for orth in orths]
+        kinds = list(map(_FORM_KINDS.get, orths, itertools.repeat(-1)))
         if -1 in kinds:
             if len(_FORM_KINDS) > _MAX_FORMS:
                 _FORM_KINDS.clear()
