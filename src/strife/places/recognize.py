@@ -415,6 +415,8 @@ def _is_dateline(doc: Doc, match: Match) -> bool:
 
 
 def _noun_cue(forms: set[str], lexicon: Lexicon) -> Cue | None:
+    if lexicon.level_words.isdisjoint(forms):
+        return None  # most words, decided by one question (the three nouns' union)
     if not lexicon.area_nouns.isdisjoint(forms):
         return "area"
     if not lexicon.district_nouns.isdisjoint(forms):

@@ -315,6 +315,8 @@ def _is_acronym(text: str) -> bool:
 def _has_other_name_words(reading: Reading, entity: Entity, match: Match) -> bool:
     """The entity is a longer name around the match ("Vladimir Putin", "Great Lakes
     Monitor"); "Idlib Province" and "Northern Syria" are still the place."""
+    if match.start <= entity.start and entity.end <= match.end:
+        return False  # no word of the entity lies outside the name
     lexicon, words = reading.lexicon, reading.words
     generic = _generic_name_words(lexicon.level_words, lexicon.directions)
     outside = (i for i in range(entity.start, entity.end) if not match.start <= i < match.end)
