@@ -97,7 +97,7 @@ class _Names:
                 phrases.setdefault(index, (start, end))
         abbreviated: dict[int, Abbreviation] = {}
         heads = _abbreviation_keys(lexicon.abbreviation_heads)
-        for index in indices_among(heads, words.orths):
+        for index in indices_among(heads, words.orth_array):
             if words.kinds[index] & SHORT_CAPITAL:
                 found = _abbreviation(words, index, lexicon)
                 if found is not None:

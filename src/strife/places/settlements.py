@@ -34,7 +34,7 @@ from strife.nlp import english_words
 from strife.places.lexicon import Lexicon
 from strife.places.recognize import Toponym
 from strife.places.sites import Site
-from strife.places.words import indices_among, is_capitalised_word, lower_keys
+from strife.places.words import Hashes, indices_among, is_capitalised_word, lower_keys
 from strife.syntax import PLACE_ENTITIES
 
 __all__ = ["find_settlements"]
@@ -55,7 +55,7 @@ def find_settlements(
     toponyms: Sequence[Toponym],
     taken_spans: Iterable[Site],
     lexicon: Lexicon,
-    lowers: Sequence[int] | None = None,
+    lowers: Hashes | None = None,
 ) -> list[Site]:
     """The names of ``doc`` that the words around them make settlements or districts, and
     every other mention of those names, in text order. Names inside ``toponyms`` or
@@ -88,7 +88,7 @@ def find_settlements(
     return _without_overlaps(sorted(found.values(), key=lambda s: s.start))
 
 
-def _cue_words(lowers: Sequence[int], lexicon: Lexicon) -> list[int]:
+def _cue_words(lowers: Hashes, lexicon: Lexicon) -> list[int]:
     """The indices of the words that may be a level noun or a comma, the only words the scan
     acts on, read from the Doc's array of lower-case forms: a Token object for every word of
     an article costs more than the rest of the scan."""

@@ -30,7 +30,7 @@ from strife.places.levels import level_of
 from strife.places.lexicon import Lexicon
 from strife.places.names import Candidate
 from strife.places.recognize import MAX_NAME_TOKENS, Toponym
-from strife.places.words import indices_among, is_capitalised_word, lower_keys, word_keys
+from strife.places.words import Hashes, indices_among, is_capitalised_word, lower_keys, word_keys
 from strife.records import PlaceMention
 
 __all__ = ["Site", "far_held", "find_sites", "place_sites", "site_word_hits"]
@@ -57,7 +57,7 @@ class Site:
     anywhere: bool = True
 
 
-def site_word_hits(doc: Doc, lexicon: Lexicon, lowers: Sequence[int] | None = None) -> list[int]:
+def site_word_hits(doc: Doc, lexicon: Lexicon, lowers: Hashes | None = None) -> list[int]:
     """The indices of the words that may open or end a site name, found in the Doc's array
     of lower-case forms (``lowers``: :func:`~strife.places.words.lower_keys` of ``doc``, when
     the caller has it): only these are read as tokens. The geoparser finds them once per

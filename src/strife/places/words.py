@@ -12,9 +12,10 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from numpy.typing import NDArray
 from spacy.attrs import IDX, LENGTH, LOWER, ORTH, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -27,6 +28,7 @@ __all__ = [
     "MAX_ABBREVIATION",
     "SHORTENED_WORD",
     "SHORT_CAPITAL",
+    "Hashes",
     "Words",
     "indices_among",
     "is_capitalised_word",
@@ -41,6 +43,9 @@ _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,3}")
 _SHORTENED = re.compile(r"[A-Z][a-z]{1,3}\.")
 HYPHENS = frozenset({"-", "‐", "‑", "–"})
 _STRINGS = StringStore()
+# The low bits of a hash by which ``indices_among`` sorts out the words that cannot be keys.
+_LOW_BITS = (1 << 16) - 1
+Hashes = NDArray[np.uint64]
 
 # What the scan for names needs to know of a word form: whether it is capitalised
 # (:func:`is_capitalised_word`), a shortened word ("St.") and short with a capital first
@@ -66,16 +71,27 @@ def word_keys(words: frozenset[str]) -> frozenset[int]:
     return frozenset(_STRINGS.as_int(word) for word in words)
 
 
-def indices_among(keys: frozenset[int], hashes: Sequence[int]) -> list[int]:
-    """The indices of the ``hashes`` that are among ``keys`` (:func:`word_keys`), found
-    without a Python loop over an article's words."""
-    return list(itertools.compress(range(len(hashes)), map(keys.__contains__, hashes)))
+def indices_among(keys: frozenset[int], hashes: Hashes) -> list[int]:
+    """The indices of the ``hashes`` (a column of ``doc.to_array``) that are among ``keys``
+    (:func:`word_keys`), in order. The words whose hash has the low bits of no key are left
+    out at once by NumPy (all but one or two of an article's), and only the rest are looked
+    up, without a Python loop over every word."""
+    maybe = np.flatnonzero(_low_bits_of(keys)[hashes & _LOW_BITS]).tolist()
+    return [index for index in maybe if int(hashes[index]) in keys]
 
 
-def lower_keys(doc: Doc) -> list[int]:
+@functools.lru_cache(maxsize=16)
+def _low_bits_of(keys: frozenset[int]) -> NDArray[np.bool_]:
+    """A table saying, for each value of a hash's low bits, whether a key has them."""
+    table = np.zeros(_LOW_BITS + 1, dtype=np.bool_)
+    table[[key & _LOW_BITS for key in keys]] = True
+    return table
+
+
+def lower_keys(doc: Doc) -> Hashes:
     """The hash of each token's lower-case form (``LOWER``), by which the site and settlement
     scans find the few words they act on."""
-    return doc.to_array(LOWER).tolist() if len(doc) else []
+    return np.asarray(doc.to_array(LOWER) if len(doc) else (), dtype=np.uint64)
 
 
 def _kind_of(written: str) -> int:
@@ -93,9 +109,10 @@ def _kind_of(written: str) -> int:
 @dataclass(frozen=True, slots=True)
 class Words:
     """Each token's offset, length, whether a space follows, the hash of its text (``ORTH``,
-    to look a word up among a few: :func:`word_keys`) and what kind of word it is (the flags
-    above), read from the Doc's arrays at once. ``word`` gives a token's text and
-    ``span_text`` a span's (what ``doc[start:end].text`` gives) when a question needs it."""
+    to look a word up among a few: :func:`word_keys`; also as the Doc's array, for
+    :func:`indices_among`) and what kind of word it is (the flags above), read from the
+    Doc's arrays at once. ``word`` gives a token's text and ``span_text`` a span's (what
+    ``doc[start:end].text`` gives) when a question needs it."""
 
     text: str
     starts: list[int]
@@ -103,13 +120,15 @@ class Words:
     spaced: list[int]
     orths: list[int]
     kinds: list[int]
+    orth_array: Hashes
 
     @classmethod
     def of(cls, doc: Doc) -> Words:
         text = doc_text(doc)
         if not len(doc):
-            return cls(text, [], [], [], [], [])
-        starts, lengths, spaced, orths = doc.to_array([IDX, LENGTH, SPACY, ORTH]).T.tolist()
+            return cls(text, [], [], [], [], [], np.zeros(0, dtype=np.uint64))
+        table = doc.to_array([IDX, LENGTH, SPACY, ORTH])
+        starts, lengths, spaced, orths = table.T.tolist()
         kinds = list(map(_FORM_KINDS.get, orths, itertools.repeat(-1)))
         if -1 in kinds:
             if len(_FORM_KINDS) > _MAX_FORMS:
@@ -120,7 +139,8 @@ class Words:
                     kinds[index] = _FORM_KINDS[orths[index]] = _kind_of(
                         text[start : start + lengths[index]]
                     )
-        return cls(text, starts, lengths, spaced, orths, kinds)
+        orth_array = np.asarray(table[:, 3], dtype=np.uint64)  # spaCy's dtype: no copy
+        return cls(text, starts, lengths, spaced, orths, kinds, orth_array)
 
     def __len__(self) -> int:
         return len(self.starts)
