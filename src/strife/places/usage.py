@@ -309,7 +309,9 @@ def _looks_like_demonym(token: Token) -> bool:
 
 
 def _is_acronym(text: str) -> bool:
-    return (len(text) <= 4 and text.isupper()) or _DOTTED_ACRONYM.fullmatch(text) is not None
+    if len(text) <= 4 and text.isupper():
+        return True
+    return "." in text and _DOTTED_ACRONYM.fullmatch(text) is not None
 
 
 def _has_other_name_words(reading: Reading, entity: Entity, match: Match) -> bool:
@@ -374,7 +376,7 @@ def _names_a_part_of_something(reading: Reading, match: Match) -> bool:
     """ "Horn of Africa", "Bank of Lebanon": the name heads a longer "X of Y" name."""
     end = match.end
     return (
-        end + 1 < len(reading.words)
+        end + 1 < len(reading.doc)
         and reading.doc[end].lower_ == "of"
         and reading.words.is_capitalised(end + 1)
     )
