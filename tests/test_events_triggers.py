@@ -962,16 +962,23 @@ the DET DT det 3 the
 """
 
 
+def typed(
+    lexicon: EventLexicon, template: str, **words: str
+) -> list[tuple[str | None, str | None]]:
+    """The type and mode of each trigger of the hand-parsed ``template`` filled with ``words``."""
+    doc = parse(template.format(**words))
+    return [(t.event, t.spec.mode) for t in find_triggers(doc[:], lexicon)]
+
+
 def test_armed_men_seizing_a_place_assault_it_others_seize_property(
     event_lexicon: EventLexicon,
 ) -> None:
-    def typed(doers: str, lemma: str, obj: str) -> list[tuple[str | None, str | None]]:
-        doc = parse(SEIZED.format(doers=doers, lemma=lemma, object=obj))
-        return [(t.event, t.spec.mode) for t in find_triggers(doc[:], event_lexicon)]
+    def seized(doers: str, lemma: str, obj: str) -> list[tuple[str | None, str | None]]:
+        return typed(event_lexicon, SEIZED, doers=doers, lemma=lemma, object=obj)
 
-    assert typed("Fighters", "fighter", "headquarters") == [("ASSAULT", None)]
-    assert typed("Customs", "customs", "headquarters") == [("COERCE", "seize")]
-    assert typed("Fighters", "fighter", "cargo") == [("COERCE", "seize")]
+    assert seized("Fighters", "fighter", "headquarters") == [("ASSAULT", None)]
+    assert seized("Customs", "customs", "headquarters") == [("COERCE", "seize")]
+    assert seized("Fighters", "fighter", "cargo") == [("COERCE", "seize")]
 
 
 USED_GAS = """
@@ -988,13 +995,12 @@ def test_an_act_with_a_crowd_control_weapon_is_an_assault(event_lexicon: EventLe
     """PLOVER: ASSAULT 'crowd-control' where the text names the weapon ("dispersed them
     with tear gas", "used water cannon"); dispersing a crowd with none named is no assault."""
 
-    def typed(verb: str, lemma: str, obj: str, weapon: str) -> list[tuple[str | None, str | None]]:
-        doc = parse(USED_GAS.format(verb=verb, lemma=lemma, object=obj, weapon=weapon))
-        return [(t.event, t.spec.mode) for t in find_triggers(doc[:], event_lexicon)]
+    def used(verb: str, lemma: str, obj: str, weapon: str) -> list[tuple[str | None, str | None]]:
+        return typed(event_lexicon, USED_GAS, verb=verb, lemma=lemma, object=obj, weapon=weapon)
 
-    assert typed("dispersed", "disperse", "crowds", "gas") == [("ASSAULT", "crowd-control")]
-    assert typed("used", "use", "cannons", "force") == [("ASSAULT", "crowd-control")]
-    assert typed("dispersed", "disperse", "crowds", "loudspeakers") == []
+    assert used("dispersed", "disperse", "crowds", "gas") == [("ASSAULT", "crowd-control")]
+    assert used("used", "use", "cannons", "force") == [("ASSAULT", "crowd-control")]
+    assert used("dispersed", "disperse", "crowds", "loudspeakers") == []
 
 
 TOOK_HOSTAGE = """
@@ -1011,10 +1017,6 @@ def test_taking_people_hostage_is_an_abduction(event_lexicon: EventLexicon) -> N
     """PLOVER ASSAULT 'abduct': "took three journalists hostage", "were taken hostage";
     taking anything else names no event."""
 
-    def typed(word: str) -> list[tuple[str | None, str | None]]:
-        doc = parse(TOOK_HOSTAGE.format(word=word))
-        return [(t.event, t.spec.mode) for t in find_triggers(doc[:], event_lexicon)]
-
-    assert typed("hostage") == [("ASSAULT", "abduct")]
-    assert typed("captive") == [("ASSAULT", "abduct")]
-    assert typed("home") == []
+    assert typed(event_lexicon, TOOK_HOSTAGE, word="hostage") == [("ASSAULT", "abduct")]
+    assert typed(event_lexicon, TOOK_HOSTAGE, word="captive") == [("ASSAULT", "abduct")]
+    assert typed(event_lexicon, TOOK_HOSTAGE, word="home") == []

@@ -5,6 +5,7 @@ design matrix, the fit (scikit-learn, L2, classes balanced) and the ONNX export
 
 from __future__ import annotations
 
+import argparse
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,17 @@ def subsample(rows: list[Row], drop: float, seed: int) -> list[Row]:
         return rows
     keep = np.random.default_rng(seed).random(len(rows)) >= drop
     return [row for row, kept in zip(rows, keep, strict=True) if kept]
+
+
+def add_subsample_arguments(parser: argparse.ArgumentParser, rows: str) -> None:
+    """``--drop`` and ``--seed``, for :func:`subsample` (``bench/retrain_spread.py``)."""
+    parser.add_argument(
+        "--drop",
+        type=float,
+        default=0.0,
+        help=f"Leave out this share of the training {rows} at random.",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="Which share --drop leaves out.")
 
 
 def fold_draws(texts: Sequence[str], folds: int, repeats: int) -> list[np.ndarray]:

@@ -52,7 +52,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coding import training_coder
 from data import UNSPLIT, ngec_examples
-from linear import fit, fold_draws, matrix, sigmoid, subsample, vocabulary, write_model
+from linear import (
+    add_subsample_arguments,
+    fit,
+    fold_draws,
+    matrix,
+    sigmoid,
+    subsample,
+    vocabulary,
+    write_model,
+)
 from wordpieces import mean_embeddings, piece_embeddings, piece_scores
 
 from strife.evaluate.cameo import CORPUS, class_admits
@@ -321,13 +330,7 @@ def _arguments() -> argparse.Namespace:
         action="store_true",
         help="Choose C, word scale and threshold by cross-validation (else SETTINGS).",
     )
-    parser.add_argument(
-        "--drop",
-        type=float,
-        default=0.0,
-        help="Leave out this share of the training candidates at random (bench/retrain_spread.py).",
-    )
-    parser.add_argument("--seed", type=int, default=0, help="Which share --drop leaves out.")
+    add_subsample_arguments(parser, "candidates")
     parser.add_argument(
         "--out", type=Path, default=ROOT / "src" / "strife" / "data" / "models" / "detector"
     )

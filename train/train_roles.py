@@ -42,7 +42,16 @@ from spacy.tokens import Span
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coding import training_coder
-from linear import fit, fold_draws, matrix, sigmoid, subsample, vocabulary, write_model
+from linear import (
+    add_subsample_arguments,
+    fit,
+    fold_draws,
+    matrix,
+    sigmoid,
+    subsample,
+    vocabulary,
+    write_model,
+)
 
 from strife.evaluate.event_gold import GoldItem, Mention
 from strife.evaluate.events import code_sentences, labeller, same_type
@@ -245,13 +254,7 @@ def _arguments() -> argparse.Namespace:
         action="store_true",
         help="Choose C and threshold by cross-validation (else SETTINGS).",
     )
-    parser.add_argument(
-        "--drop",
-        type=float,
-        default=0.0,
-        help="Leave out this share of the training gold roles at random (bench/retrain_spread.py).",
-    )
-    parser.add_argument("--seed", type=int, default=0, help="Which share --drop leaves out.")
+    add_subsample_arguments(parser, "gold roles")
     parser.add_argument(
         "--out", type=Path, default=ROOT / "src" / "strife" / "data" / "models" / "roles"
     )
