@@ -231,6 +231,7 @@ def test_demonym_before_agent_makes_one_mention(resolver: ActorResolver) -> None
         ("Russian military police arrived .", "Russian military police", "RUS", "MIL"),
         ("Turkish army spokesman said", "Turkish army spokesman", "TUR", "MIL"),
         ("Niger 's military rulers recalled", "Niger's military rulers", "NER", "MIL"),
+        ("German aircraft struck .", "German aircraft", "DEU", "MIL"),
         ("Belarus 's rulers asked", "Belarus's rulers", "BLR", "GOV"),
     ],
 )
