@@ -76,7 +76,11 @@ WORD_LISTS = (
     "owner_pronouns",
     "empty_nouns",
 )
-WORDS = read_words(data_file("events", "words.json"), "the event word lists", WORD_LISTS)
+#: Tables (word -> number) of the same file (:mod:`strife.events.when`).
+WORD_TABLES = ("offset_units", "offset_directions")
+WORDS = read_words(
+    data_file("events", "words.json"), "the event word lists", WORD_LISTS, WORD_TABLES
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -479,8 +479,9 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
 
 
 def _other_act_joined(doc: Doc, outer: Trigger, inner: Trigger) -> bool:
-    """ "suspended a treaty and expelled advisers": verbs joined by "and" whose lexicon modes
-    differ tell two acts of one doer; "killed 26 and wounded 17" stays one attack."""
+    """ "suspended a treaty and expelled advisers": coordinated verbs (``inner`` a conjunct,
+    at any depth, of ``outer``) whose lexicon modes differ tell two acts of one doer;
+    "killed 26 and wounded 17" stays one attack."""
     modes = (outer.spec.mode, inner.spec.mode)
     if None in modes or modes[0] == modes[1]:
         return False

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from strife.dates import count_word
+from strife.events.lexicon import WORDS
 from strife.events.triggers import CONTENT_PREPS, Trigger
 from strife.plover import QUAD, VERBAL_CONFLICT
 from strife.records import Article, DateMention, DateSource
@@ -29,10 +30,10 @@ from strife.syntax import COMPLEMENT_DEPS, NOUN_POS
 
 # How a date qualifies a noun: "a 1960 treaty", "the 2016 coup attempt".
 NOUN_QUALIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
-# Days in a unit of "a day after", "two weeks before", by lemma.
-UNIT_DAYS = {"day": 1, "week": 7}
-# Which way "after" and "before" move the clause from the date it borrows.
-OFFSET_SIGNS = {"after": -1, "before": 1}
+# The tables are in data/events/words.json: days in a unit of "a day after", "two weeks
+# before", by lemma; which way "after" and "before" move a clause from the date it borrows.
+UNIT_DAYS = WORDS.tables["offset_units"]
+OFFSET_SIGNS = WORDS.tables["offset_directions"]
 
 
 def event_dates(

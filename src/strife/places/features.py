@@ -150,6 +150,8 @@ def local_features(toponym: Toponym, names: ArticleNames) -> Matrix:
     top_population = max((c.entry.population for c in candidates), default=0)
     top_names = max((c.entry.name_count for c in candidates), default=0)
     own = normalize_name(toponym.text)
+    # "the Red Sea": the name's last word says what kind of physical feature it is.
+    kind_named = own.rsplit(" ", 1)[-1] in FEATURE_TAILS
     # Where a town of the name is among the readings: a division named after its seat.
     seats = {
         (c.entry.country_code, c.entry.admin1)
@@ -157,7 +159,8 @@ def local_features(toponym: Toponym, names: ArticleNames) -> Matrix:
         if c.exact and c.entry.feature_code in _SETTLEMENTS and c.entry.population > 0
     }
     rows = [
-        _local_row(c, toponym, own, names, top_population, top_names, seats) for c in candidates
+        _local_row(c, toponym, own, kind_named, names, top_population, top_names, seats)
+        for c in candidates
     ]
     return np.array(rows, dtype=np.float64).reshape(len(candidates), len(LOCAL_FEATURES))
 
@@ -166,6 +169,7 @@ def _local_row(
     candidate: Candidate,
     toponym: Toponym,
     own: str,
+    kind_named: bool,
     names: ArticleNames,
     top_population: int,
     top_names: int,
@@ -192,7 +196,7 @@ def _local_row(
         feature == "RGN",
         entry.is_continent,
         physical,
-        physical and own.rsplit(" ", 1)[-1] in FEATURE_TAILS,
+        physical and kind_named,
         cue_fits(entry, toponym.cue),
         division and feature != "RGN" and toponym.cue == "none",
         entry.population == top_population and top_population > 0,
