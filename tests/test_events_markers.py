@@ -207,3 +207,40 @@ def test_an_act_done_by_or_to_nobody_did_not_happen() -> None:
     assert _aux(NO_SOLDIERS_KILLED, 4) == "negation"
     assert _aux(ARRESTED_NOBODY, 1) == "negation"
     assert _aux(NO_FEWER_THAN, 1) is None
+
+
+WILL_KEEP_TARGETING = """
+They PRON PRP nsubj 2 they
+will AUX MD aux 2 will
+keep VERB VB ROOT 2 keep
+targeting VERB VBG xcomp 2 target
+ships NOUN NNS dobj 3 ship
+. PUNCT . punct 2 .
+"""
+
+DID_NOT_RESUME_SHELLING = """
+Troops NOUN NNS nsubj 3 troop
+did AUX VBD aux 3 do
+not PART RB neg 3 not
+resume VERB VB ROOT 3 resume
+shelling VERB VBG xcomp 3 shell
+the DET DT det 6 the
+town NOUN NN dobj 4 town
+. PUNCT . punct 3 .
+"""
+
+CONTINUED_TO_SHELL = """
+Troops NOUN NNS nsubj 1 troop
+continued VERB VBD ROOT 1 continue
+to PART TO aux 3 to
+shell VERB VB xcomp 1 shell
+the DET DT det 5 the
+town NOUN NN dobj 3 town
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_verb_that_says_an_act_goes_on_carries_its_auxiliaries() -> None:
+    assert _aux(WILL_KEEP_TARGETING, 3) == "future"
+    assert _aux(DID_NOT_RESUME_SHELLING, 4) == "negation"
+    assert _aux(CONTINUED_TO_SHELL, 3) is None

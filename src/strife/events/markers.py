@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Span, Token
 
 from strife.datafiles import data_file, read_words
-from strife.events.lexicon import Cue, EventLexicon
+from strife.events.lexicon import WORDS, Cue, EventLexicon
 from strife.nlp import doc_text
 from strife.plover import EventType
 from strife.records import Aux, DateMention
@@ -44,6 +44,7 @@ DELIBERATING = _WORDS["deliberating"]
 REQUESTING = _WORDS["requesting"]
 PLAN_VERBS = _WORDS["plan_verbs"]
 WILLING = _WORDS["willing"]
+ASPECTUAL_VERBS = WORDS["aspectual_verbs"]
 # How an act hangs from the verb that weighs it: "considering sending" (xcomp), "weighing
 # an increase in funding" (dobj, pobj, prep), "the possibility of providing" (pcomp).
 _WEIGHED_DEPS = frozenset({"xcomp", "pcomp", "dobj", "pobj", "prep"})
@@ -54,7 +55,7 @@ _REQUESTED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 
 def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMention]) -> Aux | None:
     """The auxiliary marker of the event whose trigger is ``trigger``."""
-    verb = _governing_verb(trigger)
+    verb = _aspect_head(_governing_verb(trigger))
     negated = _negated(trigger) or (verb is not trigger and _negated(verb))
     if negated or _failed(verb) or _no_party(verb):
         return "negation"
@@ -90,6 +91,19 @@ def _governing_verb(token: Token) -> Token:
         if head.pos_ in VERBAL_POS:
             return head
     return token
+
+
+def _aspect_head(verb: Token) -> Token:
+    """ "would keep targeting ships", "will continue to attack", "did not resume shelling":
+    a verb that only says the act goes on carries the act's auxiliaries and negation."""
+    current = verb
+    while (
+        current.dep_ == "xcomp"
+        and current.head.i != current.i
+        and current.head.lemma_.lower() in ASPECTUAL_VERBS
+    ):
+        current = current.head
+    return current
 
 
 def _negated(token: Token) -> bool:
