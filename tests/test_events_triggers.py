@@ -539,6 +539,10 @@ def _verb_and_object(verb: str, lemma: str, obj: str, particle: str | None = Non
         ("burned", "burn", "flag", None, "PROTEST"),
         ("defended", "defend", "decision", None, "SUPPORT"),
         ("reversed", "reverse", "ban", None, "CONCEDE"),
+        ("broke", "break", "relations", "off", "SANCTION"),  # PLOVER 'discontinue'
+        ("blocked", "block", "intersection", None, "PROTEST"),
+        ("redeployed", "redeploy", "forces", None, "MOBILIZE"),
+        ("rushed", "rush", "reinforcements", None, "MOBILIZE"),
     ],
 )
 def test_verbs_their_objects_make_events(
@@ -1020,3 +1024,58 @@ def test_taking_people_hostage_is_an_abduction(event_lexicon: EventLexicon) -> N
     assert typed(event_lexicon, TOOK_HOSTAGE, word="hostage") == [("ASSAULT", "abduct")]
     assert typed(event_lexicon, TOOK_HOSTAGE, word="captive") == [("ASSAULT", "abduct")]
     assert typed(event_lexicon, TOOK_HOSTAGE, word="home") == []
+
+
+RUSHED_THOUSANDS_OF = """
+India PROPN NNP nsubj 1 India
+rushed VERB VBD ROOT 1 rush
+thousands NOUN NNS dobj 1 thousand
+of ADP IN prep 2 of
+{word} NOUN NNS pobj 3 {lemma}
+to ADP IN prep 1 to
+Manipur PROPN NNP pobj 5 Manipur
+. PUNCT . punct 1 .
+"""
+
+
+def test_what_an_amount_is_of_is_read_in_the_form_the_lexicon_lists(
+    event_lexicon: EventLexicon,
+) -> None:
+    """The lexicon lists plurals ("soldiers"), the lemmatizer gives "soldier": "rushed
+    thousands of soldiers", "sent hundreds of troops" are deployments all the same."""
+    rushed = typed(event_lexicon, RUSHED_THOUSANDS_OF, word="soldiers", lemma="soldier")
+    assert rushed == [("MOBILIZE", "troops")]
+    assert typed(event_lexicon, RUSHED_THOUSANDS_OF, word="parcels", lemma="parcel") == []
+
+
+CROWD_SET_FIRE = """
+A DET DT det 1 a
+{doer} NOUN NN nsubj 2 {doer}
+set VERB VBD ROOT 2 set
+fire NOUN NN dobj 2 fire
+to ADP IN prep 2 to
+the DET DT det 6 the
+residence NOUN NN pobj 4 residence
+. PUNCT . punct 2 .
+"""
+
+BROKE_THROUGH = """
+Protesters NOUN NNS nsubj 1 protester
+broke VERB VBD ROOT 1 break
+through ADP IN prep 1 through
+a DET DT det 4 a
+gate NOUN NN pobj 2 gate
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_crowd_setting_fire_or_breaking_through_riots(event_lexicon: EventLexicon) -> None:
+    """PLOVER PROTEST 'riot' when a crowd does it ("a mob set fire to the residence",
+    "protesters broke through a gate"); anyone else setting fire is no riot."""
+    assert typed(event_lexicon, CROWD_SET_FIRE, doer="mob") == [("PROTEST", "riot")]
+    assert typed(event_lexicon, CROWD_SET_FIRE, doer="candle") == []
+    doc = parse(BROKE_THROUGH)
+    (trigger,) = find_triggers(doc[:], event_lexicon)
+    assert (trigger.event, trigger.spec.mode) == ("PROTEST", "riot")
+    # The particle, parsed as a preposition, ends the trigger: not "through a gate".
+    assert doc[trigger.token_start : trigger.token_end].text == "broke through"

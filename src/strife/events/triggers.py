@@ -272,10 +272,8 @@ def _object_and_of(obj: Token, places: frozenset[int]) -> Iterable[str]:
     for prep in obj.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for grand in prep.children:
-                if grand.dep_ == "pobj":
-                    yield grand.lemma_.lower()
-                    if _is_place(grand, places):  # "the centre of Goma"
-                        yield PLACE_OBJECT
+                if grand.dep_ == "pobj":  # "thousands of soldiers", "the centre of Goma"
+                    yield from _object_word(grand, places)
 
 
 def _object_word(obj: Token, places: frozenset[int]) -> Iterable[str]:
@@ -347,7 +345,11 @@ def _trigger(token: Token, spec: TriggerSpec) -> Trigger:
         if child.dep_ in ("prt", "compound", "amod") and abs(child.i - token.i) <= 2:
             start, end = min(start, child.i), max(end, child.i + 1)
         if spec.particle and child.lower_ == spec.particle:
-            start, end = min(start, child.i), max(end, _span_end(child))
+            # "came under artillery fire": the object a row asks for is part of the trigger;
+            # "broke through a gate of the headquarters": a bare particle ends it.
+            bare = child.dep_ == "prep" and not spec.objects
+            last = child.i + 1 if bare else _span_end(child)
+            start, end = min(start, child.i), max(end, last)
     return Trigger(token=token.i, spec=spec, token_start=start, token_end=end, light_verb=light)
 
 
