@@ -732,3 +732,48 @@ def test_a_clause_days_after_another_is_dated_that_many_days_before_it(
     by_trigger = {e.event_text: e for e in events}
     assert by_trigger["resigned"].date == date(2020, 10, 27)
     assert by_trigger["fired"].date == fired
+
+
+DENIED_CARRYING_OUT = """
+Russia PROPN NNP nsubj 1 Russia
+denied VERB VBD ROOT 1 deny
+carrying VERB VBG xcomp 1 carry
+out ADP RP prt 2 out
+any DET DT det 5 any
+strikes NOUN NNS dobj 2 strike
+near ADP IN prep 5 near
+the DET DT det 8 the
+border NOUN NN pobj 6 border
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_act_someone_denies_is_that_act_with_their_denial(shipped_coder: EventCoder) -> None:
+    """ "Russia denied carrying out any strikes": an attack that Russia denies, not a
+    rejection (the typer reads the whole sentence as one, and is not asked here)."""
+    doc = parse(DENIED_CARRYING_OUT)
+    (event,) = code(shipped_coder, doc, [actor(doc, 0, 1, "RUS", "GOV")])
+    assert event.event == "ASSAULT"
+    assert [a.code for a in event.actor] == ["RUS"]
+    assert {(c.stance, c.code) for c in event.claims} == {("denies", "RUS")}
+    assert doc.text[event.claims[0].start : event.claims[0].end] == "Russia denied"
+
+
+RUSSIA_WOULD_RETALIATE = """
+Russia PROPN NNP nsubj 1 Russia
+said VERB VBD ROOT 1 say
+it PRON PRP nsubj 4 it
+would AUX MD aux 4 would
+retaliate VERB VB ccomp 1 retaliate
+against ADP IN prep 4 against
+Ukraine PROPN NNP pobj 5 Ukraine
+. PUNCT . punct 1 .
+"""
+
+
+def test_retaliation_its_doer_says_lies_ahead_is_a_threat(shipped_coder: EventCoder) -> None:
+    doc = parse(RUSSIA_WOULD_RETALIATE)
+    russia, it = actor(doc, 0, 1, "RUS", "GOV"), actor(doc, 2, 3, "RUS", "GOV", kind="pronoun")
+    (event,) = code(shipped_coder, doc, [russia, it, actor(doc, 6, 7, "UKR", "GOV")])
+    assert (event.event, event.mode) == ("THREATEN", "violence")
+    assert [a.code for a in event.recipient] == ["UKR"]

@@ -364,6 +364,15 @@ class EventCoder:
     ) -> tuple[EventType, str | None, Aux | None]:
         doc = sentence.span.doc
         event = choice.event
+        claims = claims_for(trigger.token, sentence.attributions)
+        if (
+            trigger.event is not None
+            and QUAD[trigger.event] == MATERIAL_CONFLICT
+            and any(c.stance == "denies" for c in claims)
+        ):
+            # "Russia denied carrying out any strikes", "the RSF denied targeting civilians":
+            # the act that is denied, with who denies it, not a rejection of something.
+            event = trigger.event
         aux = aux_marker(doc[trigger.token], clause, dates)
         if (
             aux == "future"
@@ -378,7 +387,7 @@ class EventCoder:
         if (
             event == "ASSAULT"
             and aux in ("future", "hypothetical")
-            and _self_asserted(args.actors, claims_for(trigger.token, sentence.attributions))
+            and _self_asserted(args.actors, claims)
         ):
             return "THREATEN", "violence", None
         # The lexicon's mode and cue words first; the model's mode where they give none.
