@@ -6,6 +6,8 @@ Hand-built parses (tests/parsed.py); the trigger lexicon types the events, no mo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datetime import datetime
 
 from spacy.tokens import Doc
@@ -108,11 +110,27 @@ def test_a_place_gives_its_country_as_the_actor_dictionary_codes_it() -> None:
     is coded as one named in the text, and the dateline test compares the same codes."""
     _, recipients, _ = localize("ASSAULT", (TROOPS,), (TOWNS,), ZVECAN, (), None)
     assert recipients[0].entity_text == "Zvecan" and recipients[0].code == "KOS"
-    actors, recipients, _ = localize("ASSAULT", (POLICE,), (TOWNS,), ZVECAN, (), None)
+    actors, recipients, _ = localize("MOBILIZE", (POLICE,), (TOWNS,), ZVECAN, (), None)
     assert actors[0].code == "KOS" and recipients == (TOWNS,)  # its own country: no target
     actors, _, _ = localize("PROTEST", (POLICE,), (), SAN_JUAN, (), None)
     assert actors[0].code == "USA"
     assert PlaceMemory(ZVECAN, ["KOS"]).recall(1) == (ZVECAN, True)
+
+
+def test_an_attack_or_crackdown_at_home_hits_a_target_of_that_country() -> None:
+    """ "the army recaptured the presidential palace in Khartoum", "police raided the
+    studio in Tbilisi": the uncoded target of an attack or a crackdown in the actor's own
+    country is of that country (a civil war's, a crackdown's), and keeps its own words;
+    troops deployed or aid sent at home have no target there."""
+    georgian = replace(POLICE, code="GEO")
+    for event in ("ASSAULT", "COERCE"):
+        _, recipients, _ = localize(event, (georgian,), (TOWNS,), TBILISI, (), None)
+        assert recipients == (replace(TOWNS, code="GEO"),)
+    for event in ("MOBILIZE", "AID", "RETREAT"):
+        _, recipients, _ = localize(event, (georgian,), (TOWNS,), TBILISI, (), None)
+        assert recipients == (TOWNS,)
+    _, recipients, _ = localize("ASSAULT", (georgian,), (), TBILISI, (), None)
+    assert recipients == ()  # no target named: none made up
 
 
 def test_a_place_of_no_one_country_gives_no_country() -> None:

@@ -8,7 +8,9 @@ country the article is mostly about. And an event done at a place with no named 
 "declared a ceasefire in Yemen", "deployed troops in Belarus", "delivered food to camps in
 Chad": ASSAULT, COERCE, SANCTION, CONCEDE, RETREAT, MOBILIZE, AID) has that place's country
 as its recipient, unless the actor is from that country; the place replaces an uncoded
-phrase ("the towns") that stood as recipient. An arrest, deportation, curfew, martial law,
+phrase ("the towns") that stood as recipient. When the actor is from that country, the
+uncoded target of an attack or a crackdown takes the country and keeps its words ("the
+army recaptured the presidential palace in Khartoum"). An arrest, deportation, curfew, martial law,
 censorship, conviction or expulsion with no actor named ("was arrested in Rwanda") is the
 doing of the state where it happened: that country's government is its actor, pointing at
 the place's words.
@@ -39,6 +41,11 @@ STATE_ACTS = frozenset(
 AIMED_AT_PLACES = frozenset(
     {"ASSAULT", "COERCE", "SANCTION", "CONCEDE", "RETREAT", "MOBILIZE", "AID"}
 )
+
+# Of those, the ones whose target at a place of the actor's own country is of that country:
+# a civil war's or a crackdown's ("the army recaptured the presidential palace in Khartoum",
+# "rebels attacked military posts in Shan"); troops deployed or aid sent at home are not.
+DOMESTIC_TARGETS = frozenset({"ASSAULT", "COERCE"})
 
 
 def localize(
@@ -74,9 +81,12 @@ def localize(
         and place is not None
         and place.country_code
         and event in AIMED_AT_PLACES
-        and _country_of(place) not in {a.code for a in actors}
     ):
-        recipients = (_place_as_recipient(place),)
+        if _country_of(place) not in {a.code for a in actors}:
+            recipients = (_place_as_recipient(place),)
+        elif event in DOMESTIC_TARGETS:
+            own = _country_of(place)
+            recipients = tuple(replace(r, code=own) if r.code is None else r for r in recipients)
     return actors, recipients, claims
 
 
