@@ -426,6 +426,22 @@ def test_title_names_an_unknown_person(resolver: ActorResolver) -> None:
     assert mention.ref.other_sectors == ("MIL",)
 
 
+@pytest.mark.parametrize(
+    ("annotated", "code", "sector"),
+    [
+        ("Venezuelan opposition candidate Edmundo/PROPN Gonzalez/PROPN left .", "VEN", "OPP"),
+        ("Peruvian presidential candidate Keiko/PROPN Fujimori/PROPN lost .", "PER", "PTY"),
+    ],
+)
+def test_a_candidate_is_a_title(
+    resolver: ActorResolver, annotated: str, code: str, sector: str
+) -> None:
+    """ "opposition candidate Edmundo Gonzalez": one titled person, not an agent beside a
+    name the article cannot place."""
+    person = find(resolver, annotated)[0]
+    assert (person.ref.code, person.ref.sector, person.kind) == (code, sector, "person")
+
+
 def test_an_institution_does_not_take_a_name(resolver: ActorResolver) -> None:
     mentions = find(resolver, "the Armenian defense ministry Shushan/PROPN said")
     assert coded(mentions) == [("Armenian defense ministry", "ARM", "GOV")]
@@ -629,6 +645,42 @@ def test_an_agent_after_a_resolved_possessive_takes_its_country(
         "GOV",
         "alias",
     )
+
+
+def test_the_group_refers_back_to_the_group_named_last(resolver: ActorResolver) -> None:
+    mentions = find(
+        resolver,
+        "Hezbollah/PROPN/nsubj fired rockets . The/DET/det group/NOUN/nsubj said so . "
+        "The/DET/det militia/NOUN/nsubj left . He/PRON/nsubj stayed .",
+    )
+    group, militia = only(mentions, "group"), only(mentions, "militia")
+    assert (group.ref.code, group.ref.sector, group.ref.name) == ("LBN", "REB", "Hezbollah")
+    assert (militia.ref.code, militia.kind) == ("LBN", "alias")
+    # The group is no person that "he" could refer to.
+    assert [m.ref.entity_text for m in mentions if m.kind == "pronoun"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a group of people, not an organisation
+        "Hezbollah/PROPN/nsubj fired . The/DET/det group/NOUN/nsubj of/ADP/prep "
+        "migrants/NOUN/pobj left .",
+        # a group named right after the word
+        "Hezbollah/PROPN/nsubj fired . The/DET/det group/NOUN/nsubj Amnesty/PROPN/appos said .",
+        # a group named too long ago
+        "Hezbollah/PROPN/nsubj fired . It/PRON/nsubj ran . It/PRON/nsubj hid . "
+        "It/PRON/nsubj slept . The/DET/det group/NOUN/nsubj said .",
+        # not a group anaphor after another determiner
+        "Hezbollah/PROPN/nsubj fired . A/DET/det group/NOUN/nsubj said .",
+    ],
+)
+def test_the_group_is_left_alone_where_it_names_no_earlier_group(
+    resolver: ActorResolver, text: str
+) -> None:
+    mentions = find(resolver, text)
+    assert [m for m in mentions if m.ref.entity_text == "group" and m.ref.code] == []
+    assert all(m.kind != "person" for m in mentions if m.ref.code == "LBN")
 
 
 # "Egypt said it would withdraw its troops at once ."

@@ -18,6 +18,11 @@ kept between documents. It resolves three kinds of later mention:
   that is the subject of a clause above it, when one is named before it ("Ethiopia's
   government rejected a report accusing its forces", "the ministry said its aircraft had
   struck"); a person there, or no subject, leaves the agent as it was.
+* **Groups** (kind "alias"): "the group", "the militia", "the movement" (words.json
+  ``group_anaphors``, lower case, after "the") with no coding of their own take the
+  coding of the armed group, party or movement named last, in that sentence or the
+  three before it ("Houthi rebels fired a missile ... the group would retaliate" is YEM
+  REB); none named there leaves them as they were.
 * **Definite agents** (kind "alias"): "the ministry", "the army", "the president" with no
   country of their own take the coding of the last coded agent with the same head word
   ("Azerbaijan's defense ministry ... The ministry said" is AZE). A bare institution
@@ -62,6 +67,8 @@ GENDERED_WORDS = {
 }
 NAME_SUFFIXES = WORDS["name_suffixes"]
 PRONOUN_REACH = 3  # sentences: the current one and the two before it
+GROUP_ANAPHORS = WORDS["group_anaphors"]
+GROUP_REACH = 4  # sentences: the current one and the three before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +93,7 @@ class DocumentMemory:
         self._agents: dict[str, Coding] = {}
         self._sightings: list[Sighting] = []
         self._genders: dict[str, str] = {}
+        self._group: tuple[int, Coding] | None = None
 
     def person(self, name: str | None) -> Coding | None:
         return self._people.get(name) if name else None
@@ -131,6 +139,15 @@ class DocumentMemory:
     def remember_agent(self, head: str, coding: Coding) -> None:
         self._agents[head] = coding
 
+    def remember_group(self, coding: Coding, sentence: int) -> None:
+        self._group = (sentence, coding)
+
+    def group(self, sentence: int) -> Coding | None:
+        """The group named last, if in ``sentence`` or the GROUP_REACH - 1 before it."""
+        if self._group is None or self._group[0] <= sentence - GROUP_REACH:
+            return None
+        return self._group[1]
+
 
 def surname_of(name: str) -> str | None:
     words = [w for w in name.split() if w.lower() not in NAME_SUFFIXES]
@@ -149,7 +166,7 @@ def resolve(doc: Doc, phrases: Sequence[Phrase]) -> list[ActorMention]:
         if isinstance(item, Phrase):
             owned = owner[1] if owner and owner[0] == item.start else None
             previous = mentions[-1] if mentions else None
-            mention = _phrase_mention(doc, item, memory, previous, owned)
+            mention = _phrase_mention(doc, item, memory, previous, owned, sentences[item.start])
         elif doc[item.start].lower_ in INSTITUTION_POSSESSIVES:
             coding = _possessor(doc[item.start], mentions)
             owner = (item.end, coding) if coding else None
@@ -194,9 +211,22 @@ def _in_text_order(
         token = tokens[index]
         run = name_run(doc, index, covered) if is_name_token(token) else None
         end = run[1] if run else index + 1
-        if run or _is_pronoun(token):
+        if run or _is_pronoun(token) or _is_group_anaphor(token):
             yield Candidate(index, end)
         index = end
+
+
+def _is_group_anaphor(token: Token) -> bool:
+    """ "the group said", "the group's leader": not "the group of protesters", nor a name,
+    nor one that a name follows ("the group Friends of Kurdistan")."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (
+        token.text in GROUP_ANAPHORS
+        and token.i > 0
+        and doc[token.i - 1].lower_ == "the"
+        and not (after is not None and (after.lower_ == "of" or after.pos_ == "PROPN"))
+    )
 
 
 def _is_pronoun(token: Token) -> bool:
@@ -212,6 +242,7 @@ def _phrase_mention(
     memory: DocumentMemory,
     previous: ActorMention | None,
     owned: Coding | None,
+    sentence: int,
 ) -> ActorMention | None:
     """The phrase's mention, coded through memory where it can be; None for a weapon no
     one is known to hold."""
@@ -222,7 +253,7 @@ def _phrase_mention(
         return _mention(doc, phrase.start, phrase.end, replace(coding, code=owned.code), "alias")
     if phrase.role == "equipment" and coding.code is None:
         return None
-    recalled = _recalled_agent(doc, phrase, memory, previous)
+    recalled = _recalled_agent(doc, phrase, memory, previous, sentence)
     if known is not None:
         coding = known
         kind = "alias" if span_text != known.name else kind
@@ -233,7 +264,11 @@ def _phrase_mention(
 
 
 def _recalled_agent(
-    doc: Doc, phrase: Phrase, memory: DocumentMemory, previous: ActorMention | None
+    doc: Doc,
+    phrase: Phrase,
+    memory: DocumentMemory,
+    previous: ActorMention | None,
+    sentence: int,
 ) -> Coding | None:
     """The coding an uncoded agent gets from what the article said before, if any."""
     if phrase.category != "agent" or phrase.coding.code is not None:
@@ -244,6 +279,8 @@ def _recalled_agent(
     definite = phrase.start > 0 and doc[phrase.start - 1].lower_ == "the"
     if definite and not phrase.named and (same := memory.agent(phrase.head)):
         return same
+    if definite and phrase.end - phrase.start == 1 and _is_group_anaphor(doc[phrase.start]):
+        return memory.group(sentence)  # "the militia", not "the rights group"
     if phrase.lead and (institution := memory.agent(phrase.lead)):
         others = merge_sectors(coding.sector, coding.other_sectors, institution.other_sectors)
         return replace(coding, code=institution.code, other_sectors=others)
@@ -258,6 +295,9 @@ def _token_mention(
         gender = PRONOUN_GENDERS[doc[candidate.start].lower_]
         coding = memory.antecedent(sentence, gender)
         kind = "pronoun"
+    elif _is_group_anaphor(doc[candidate.start]):
+        coding = memory.group(sentence)
+        kind = "alias"
     else:
         coding = memory.surname(doc[candidate.end - 1].text)
         kind = "alias"
@@ -302,7 +342,8 @@ def _remember(
     ref = mention.ref
     coding = Coding(ref.code, ref.sector, ref.other_sectors, ref.name)
     span = doc[mention.token_start : mention.token_end]
-    named = isinstance(item, Candidate) or item.named
+    group = isinstance(item, Candidate) and _is_group_anaphor(doc[item.start])
+    named = (isinstance(item, Candidate) and not group) or (isinstance(item, Phrase) and item.named)
     is_person = mention.kind in ("person", "pronoun") or (mention.kind == "alias" and named)
     titled = isinstance(item, Phrase) and item.role == "title" and ref.code is not None
     if is_person or titled:
@@ -312,6 +353,8 @@ def _remember(
         memory.remember_person(person, sentence, subject, gender_of(doc, mention))
     if isinstance(item, Phrase) and item.head and ref.code is not None:
         memory.remember_agent(item.head, coding)
+    if mention.kind == "group" and ref.code is not None:
+        memory.remember_group(coding, sentence)
 
 
 def gender_of(doc: Doc, mention: ActorMention) -> str | None:
