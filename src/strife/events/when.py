@@ -54,9 +54,12 @@ def event_dates(
     in_sentence = [d for d in dates if sent.start <= d.token_start < sent.end]
     qualifying = _qualifying(in_sentence, doc, carriers)
     content = _content_tokens(trigger, doc) | dateline | qualifying
+    offset = _offset(doc[trigger.token])
+    if offset is not None:
+        # "a day after", which the date parser may read as a date of its own
+        content |= set(range(offset[0].start, offset[0].end))
     found = _event_dates(in_sentence, own - content, sent, content, told - content)
-    offset = _offset(doc[trigger.token]) if found and found[0].token_start not in own else None
-    if offset is None:
+    if offset is None or not found or found[0].token_start in own:
         return found
     words, days = offset
     anchor = found[0]
