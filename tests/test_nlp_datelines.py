@@ -58,6 +58,9 @@ def test_the_real_pipeline_parses_the_lede_apart(nlp: Any) -> None:
         ("KABUL, May 3 (Reuters) - Twelve people were killed.", 25),
         ("NEW DELHI, June 16 -  Twenty soldiers died.", 21),
         ("WASHINGTON (AP) -- The Senate voted.", 19),
+        ("LA PAZ, June 27 (Wire) - Police arrested him.", 25),  # two letters, then capitals
+        ("N'DJAMENA, Jan 9 (Wire) - Forces killed 18.", 26),  # an apostrophe in the name
+        ("US troops - and allies - left.", None),  # two letters, then lower case
         ("ISIS carried out an attack - a big one.", None),  # a lower-case word first
         ("Officials in Kyiv - the capital - said so.", None),  # no word in capitals opens it
         ("KABUL -", None),  # nothing after the dash

@@ -87,11 +87,21 @@ def dateline_cut(nlp: Any, text: str) -> int | None:
     return cut
 
 
+def _opens_in_capitals(doc: Doc) -> bool:
+    """A place's name in capitals opens ``doc``: "ANKARA", "N'DJAMENA", and a word of two
+    letters only before another in capitals ("LA PAZ", "EL FASHER"; not "US troops")."""
+    first = doc[0]
+    letters = first.text.replace("'", "").replace("\u2019", "")
+    if not (letters.isalpha() and letters.isupper() and len(letters) >= 2):
+        return False
+    second = doc[1]
+    return len(letters) >= 3 or (second.is_alpha and second.is_upper and len(second) >= 2)
+
+
 def _dash_after_capitals(doc: Doc, stops: Callable[[Token], bool]) -> int | None:
     if len(doc) < 3:
         return None
-    first = doc[0]
-    if not (first.is_alpha and first.is_upper and len(first) >= 3):
+    if not _opens_in_capitals(doc):
         return None
     for token in doc[1:DATELINE_MAX_TOKENS]:
         if token.text in DATELINE_DASHES and doc[token.i - 1].whitespace_:
