@@ -7,7 +7,6 @@ Hand-built parses (tests/parsed.py); the trigger lexicon types the events, no mo
 from __future__ import annotations
 
 from dataclasses import replace
-
 from datetime import datetime
 
 from spacy.tokens import Doc
