@@ -784,3 +784,41 @@ def test_retaliation_its_doer_says_lies_ahead_is_a_threat(shipped_coder: EventCo
     (event,) = code(shipped_coder, doc, [russia, it, actor(doc, 6, 7, "UKR", "GOV")])
     assert (event.event, event.mode) == ("THREATEN", "violence")
     assert [a.code for a in event.recipient] == ["UKR"]
+
+
+SENTENCED_TO = """
+A DET DT det 1 a
+court NOUN NN nsubj 2 court
+sentenced VERB VBD ROOT 2 sentence
+the DET DT det 4 the
+activist NOUN NN dobj 2 activist
+to ADP IN prep 2 to
+seven NUM CD nummod 7 seven
+years NOUN NNS pobj 5 year
+{where}
+. PUNCT . punct 2 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("where", "events"),
+    [
+        (
+            "in ADP IN prep 7 in\nprison NOUN NN pobj 8 prison",
+            [("SANCTION", "convict"), ("COERCE", "arrest")],
+        ),
+        ("of ADP IN prep 7 of\nprobation NOUN NN pobj 8 probation", [("SANCTION", "convict")]),
+    ],
+    ids=["prison", "probation"],
+)
+def test_a_conviction_to_prison_is_also_an_arrest(
+    rule_coder: EventCoder, where: str, events: list[tuple[str, str]]
+) -> None:
+    """PLOVER: "convictions that result in imprisonment should also be coded as COERCE
+    'arrest'"; the two events have their own ids, and only the conviction counts figures."""
+    doc = parse(SENTENCED_TO.format(where=where))
+    mentions = [actor(doc, 0, 2, "NIC", "JUD", kind="agent"), actor(doc, 3, 5, "NIC", "CVL")]
+    coded = code(rule_coder, doc, mentions)
+    assert [(e.event, e.mode) for e in coded] == events
+    assert len({e.id for e in coded}) == len(coded)
+    assert all([a.code for a in e.recipient] == ["NIC"] for e in coded)

@@ -37,7 +37,7 @@ from strife.events.arguments import (
     suffered_roles,
 )
 from strife.events.detect import Detector
-from strife.events.lexicon import EventLexicon
+from strife.events.lexicon import WORDS, EventLexicon
 from strife.events.localize import localize, localize_claims
 from strife.events.markers import aux_marker, contexts, is_refusal, refine_mode
 from strife.events.places import (
@@ -345,13 +345,16 @@ class EventCoder:
         where: list[Place | None] = list(places) or [None]
         # One report coded once per place and per direction: its figures go with the first
         # of these events only, so that a sum over events counts them once.
-        return [
+        events = [
             base.build(
                 *localize(event, actors, recipients, place, base.claims, ctx.home, mode, filed),
                 place, direction, counted=direction == 0 and place is where[0])
             for direction, (actors, recipients) in enumerate(_directions(args))
             for place in where
         ]  # fmt: skip
+        if (event, mode) == ("SANCTION", "convict") and _imprisons(clause):
+            events += [_as_arrest(e) for e in events]
+        return events
 
     def _type_mode_aux(
         self,
@@ -477,6 +480,7 @@ class _EventBase:
         )  # fmt: skip
 
 
+IMPRISONMENT_WORDS = WORDS["imprisonment_words"]
 # Acts done where their target is: a recipient that is a place's name places them.
 DONE_AT_TARGETS: frozenset[EventType] = frozenset({"ASSAULT", "COERCE"})
 
@@ -542,6 +546,25 @@ def _denied_sentence(per_sentence: list[list[Event]], denial: Claim) -> int | No
             return i
         fallback = i if fallback is None else fallback
     return fallback
+
+
+def _imprisons(clause: Sequence[Token]) -> bool:
+    """ "sentenced him to seven years in prison": the conviction sends someone to prison."""
+    return any(t.lemma_.lower() in IMPRISONMENT_WORDS for t in clause)
+
+
+def _as_arrest(conviction: Event) -> Event:
+    """PLOVER: a conviction that results in imprisonment is also COERCE 'arrest'; the
+    figures stay with the conviction, so that a sum over events counts them once."""
+    key = f"{conviction.id}|COERCE|arrest"
+    return replace(
+        conviction,
+        id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
+        event="COERCE",
+        mode="arrest",
+        quad_code=QUAD["COERCE"],
+        size=Casualties(),
+    )
 
 
 def _event_id(

@@ -75,6 +75,7 @@ WORD_LISTS = (
     "resolvable_pronouns",
     "owner_pronouns",
     "empty_nouns",
+    "imprisonment_words",
 )
 #: Tables (word -> number) of the same file (:mod:`strife.events.when`).
 WORD_TABLES = ("offset_units", "offset_directions")
