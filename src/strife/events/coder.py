@@ -9,20 +9,18 @@ whole.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from strife.actors.lexicon import party_code_of_place
 from strife.casualties import count_casualties
 from strife.claims import (
     LOOKBACK_SENTENCES,
-    Attribution,
     backward_denials,
     claims_for,
     find_attributions,
@@ -36,8 +34,9 @@ from strife.events.arguments import (
     specialise_roles,
     suffered_roles,
 )
+from strife.events.build import EventBase, Sentence, as_arrest, imprisons
 from strife.events.detect import Detector
-from strife.events.lexicon import WORDS, EventLexicon
+from strife.events.lexicon import EventLexicon
 from strife.events.localize import localize, localize_claims
 from strife.events.markers import aux_marker, contexts, is_refusal, refine_mode
 from strife.events.places import (
@@ -52,8 +51,7 @@ from strife.events.references import CountryOf, MentionIndex, find_sides
 from strife.events.roles import RoleAssigner, role_options
 from strife.events.triggers import Trigger, find_triggers, other_act_clauses
 from strife.events.typer import Candidate, ModelTyping, RuleTyping, TypeChoice, TypeChooser
-from strife.events.when import event_dates, resolve_date
-from strife.nlp import doc_text
+from strife.events.when import event_dates
 from strife.plover import MATERIAL_CONFLICT, NON_STATE_CODES, QUAD, EventType
 from strife.records import (
     ActorMention,
@@ -61,13 +59,11 @@ from strife.records import (
     Article,
     Aux,
     Casualties,
-    CiteInfo,
     Claim,
     DateMention,
     Event,
     Place,
     PlaceMention,
-    TextInfo,
 )
 from strife.syntax import fronted_phrases, own_clause_conjuncts
 
@@ -178,16 +174,6 @@ def _inside_names(doc: Doc, actors: Sequence[ActorMention]) -> frozenset[int]:
     return frozenset(inside)
 
 
-@dataclass(frozen=True, slots=True)
-class _Sentence:
-    """The per-sentence facts every event of the sentence shares."""
-
-    span: Span
-    sequence: int
-    attributions: list[Attribution]
-    contexts: tuple[str, ...]
-
-
 class EventCoder:
     """Codes the events of one article. Build once, reuse for every article.
 
@@ -245,7 +231,7 @@ class EventCoder:
         per_sentence: list[list[Event]] = []
         for sequence, span in enumerate(doc.sents):
             attributions = find_attributions(span, ctx.index)
-            sentence = _Sentence(span, sequence, attributions, contexts(span, self.lexicon))
+            sentence = Sentence(span, sequence, attributions, contexts(span, self.lexicon))
             _apply_denials(per_sentence, backward_denials(attributions), ctx.home)
             per_sentence.append(self._code_sentence(ctx, sentence))
         # Two triggers carried by one verb ("ordered a strike in response to the attack")
@@ -256,7 +242,7 @@ class EventCoder:
             unique.setdefault(event.id, event)
         return list(unique.values())
 
-    def _code_sentence(self, ctx: _ArticleContext, sentence: _Sentence) -> list[Event]:
+    def _code_sentence(self, ctx: _ArticleContext, sentence: Sentence) -> list[Event]:
         candidates = [
             Candidate(trigger, extract_arguments(trigger, ctx.doc, ctx.index, ctx.sides,
                                                  self.country_of))
@@ -288,7 +274,7 @@ class EventCoder:
         return events
 
     def _events(
-        self, ctx: _ArticleContext, candidate: Candidate, choice: TypeChoice, sentence: _Sentence
+        self, ctx: _ArticleContext, candidate: Candidate, choice: TypeChoice, sentence: Sentence
     ) -> list[Event]:
         trigger, args = candidate.trigger, candidate.args
         clause = _clause(trigger, ctx.doc)
@@ -314,23 +300,10 @@ class EventCoder:
             places = event_places(
                 ctx.doc, ctx.mentions.places, scope, ctx.actor_tokens, targets, anchors
             )
-        if not places and (
-            opening := fronted_phrases(ctx.doc[trigger.token], EVENT_PLACE_PREPS) - ctx.dateline
-        ):
-            # "In Yerevan, protesters gathered, and police detained dozens of them"
-            places = event_places(ctx.doc, ctx.mentions.places, opening, ctx.actor_tokens)
-        if (
-            not places
-            and event in PLACED_BY_CONTEXT
-            and (joined := coordinated_clause(ctx.doc[trigger.token]) - ctx.dateline)
-        ):
-            # "protesters gathered in Yerevan, and police detained dozens of them"
-            places = event_places(ctx.doc, ctx.mentions.places, joined, ctx.actor_tokens)
         filed = False  # the place is only the dateline's (PlaceMemory.recall)
-        if not places and event in PLACED_BY_CONTEXT and aux != "historical":
-            recalled, filed = ctx.memory.recall(sentence.sequence)
-            places = [recalled] if recalled is not None else []
-        base = _EventBase(
+        if not places:
+            places, filed = _context_places(ctx, ctx.doc[trigger.token], event, aux, sentence)
+        base = EventBase(
             article=ctx.article,
             sentence=sentence,
             trigger=trigger,
@@ -352,8 +325,8 @@ class EventCoder:
             for direction, (actors, recipients) in enumerate(_directions(args))
             for place in where
         ]  # fmt: skip
-        if (event, mode) == ("SANCTION", "convict") and _imprisons(clause):
-            events += [_as_arrest(e) for e in events]
+        if (event, mode) == ("SANCTION", "convict") and imprisons(clause):
+            events += [as_arrest(e) for e in events]
         return events
 
     def _type_mode_aux(
@@ -363,7 +336,7 @@ class EventCoder:
         clause: list[Token],
         dates: list[DateMention],
         args: Arguments,
-        sentence: _Sentence,
+        sentence: Sentence,
     ) -> tuple[EventType, str | None, Aux | None]:
         doc = sentence.span.doc
         event = choice.event
@@ -402,7 +375,7 @@ class EventCoder:
 def _assign(
     roles: RoleAssigner,
     ctx: _ArticleContext,
-    sentence: _Sentence,
+    sentence: Sentence,
     candidate: Candidate,
     choice: TypeChoice,
 ) -> Candidate:
@@ -421,66 +394,6 @@ def _typed(candidate: Candidate, choice: TypeChoice) -> Candidate:
     return replace(candidate, trigger=replace(trigger, spec=spec))
 
 
-@dataclass(frozen=True, slots=True)
-class _EventBase:
-    """Everything of an event but its participants and place."""
-
-    article: Article
-    sentence: _Sentence
-    trigger: Trigger
-    event: EventType
-    mode: str | None
-    aux: Aux | None
-    claims: tuple[Claim, ...]
-    dates: list[DateMention]
-    size: Casualties
-    probability: float | None = None
-
-    def build(
-        self,
-        actors: tuple[ActorRef, ...],
-        recipients: tuple[ActorRef, ...],
-        claims: tuple[Claim, ...],
-        place: Place | None,
-        direction: int,
-        counted: bool = True,
-    ) -> Event:
-        doc = self.sentence.span.doc
-        evidence = doc[self.trigger.token_start : self.trigger.token_end]
-        span = self.sentence.span
-        text = doc_text(doc)  # span.text would rebuild it from the tokens
-        date_value, date_source, date_text = resolve_date(self.dates, self.article)
-        return Event(
-            id=_event_id(self.article.id, self.sentence.sequence, evidence.start_char,
-                         self.event, direction, place),
-            article_id=self.article.id,
-            date=date_value,
-            date_source=date_source,
-            event=self.event,
-            mode=self.mode,
-            context=self.sentence.contexts,
-            quad_code=QUAD[self.event],
-            actor=actors,
-            recipient=recipients,
-            event_loc=place,
-            size=self.size if counted else Casualties(),
-            event_text=text[evidence.start_char : evidence.end_char],
-            event_start=evidence.start_char,
-            event_end=evidence.end_char,
-            text=text[span.start_char : span.end_char],
-            text_info=TextInfo(self.sentence.sequence, span.start_char, span.end_char),
-            claims=claims,
-            contested=any(c.stance == "denies" for c in claims),
-            aux=self.aux,
-            cite_info=_cite(self.article),
-            confidence=_confidence(self.trigger, actors, recipients, place, self.dates)
-            if self.probability is None
-            else round(self.probability, 2),
-            date_text=date_text,
-        )  # fmt: skip
-
-
-IMPRISONMENT_WORDS = WORDS["imprisonment_words"]
 # Acts done where their target is: a recipient that is a place's name places them.
 DONE_AT_TARGETS: frozenset[EventType] = frozenset({"ASSAULT", "COERCE"})
 
@@ -548,60 +461,25 @@ def _denied_sentence(per_sentence: list[list[Event]], denial: Claim) -> int | No
     return fallback
 
 
-def _imprisons(clause: Sequence[Token]) -> bool:
-    """ "sentenced him to seven years in prison": the conviction sends someone to prison."""
-    return any(t.lemma_.lower() in IMPRISONMENT_WORDS for t in clause)
-
-
-def _as_arrest(conviction: Event) -> Event:
-    """PLOVER: a conviction that results in imprisonment is also COERCE 'arrest'; the
-    figures stay with the conviction, so that a sum over events counts them once."""
-    key = f"{conviction.id}|COERCE|arrest"
-    return replace(
-        conviction,
-        id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
-        event="COERCE",
-        mode="arrest",
-        quad_code=QUAD["COERCE"],
-        size=Casualties(),
-    )
-
-
-def _event_id(
-    article_id: str,
-    sequence: int,
-    start: int,
-    event: EventType,
-    direction: int,
-    place: Place | None,
-) -> str:
-    key = f"{article_id}|{sequence}|{start}|{event}|{direction}|{place.geonameid if place else ''}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
-def _cite(article: Article) -> CiteInfo:
-    published = article.published.isoformat() if article.published else None
-    return CiteInfo(article.url, article.title, article.publication, published)
-
-
-def _confidence(
-    trigger: Trigger,
-    actors: tuple[ActorRef, ...],
-    recipients: tuple[ActorRef, ...],
-    place: Place | None,
-    dates: list[DateMention],
-) -> float:
-    """How complete the evidence is (0-1): not a calibrated probability.
-
-    The weights are set by hand, not fitted: a coded actor says the most about whether the
-    event is usable (0.25), then a coded recipient (0.15), a verb trigger rather than a noun
-    (0.1), a resolved place (0.1) and a date read from the text (0.05), on a base of 0.35
-    for the trigger itself. Used only where the typer did not choose the type.
-    """
-    score = 0.35
-    score += 0.25 if any(a.code for a in actors) else 0.0
-    score += 0.15 if any(r.code for r in recipients) else 0.0
-    score += 0.1 if trigger.spec.pos == "VERB" else 0.0
-    score += 0.1 if place is not None else 0.0
-    score += 0.05 if dates else 0.0
-    return round(min(score, 1.0), 2)
+def _context_places(
+    ctx: _ArticleContext, token: Token, event: EventType, aux: Aux | None, sentence: Sentence
+) -> tuple[list[Place], bool]:
+    """Where an event whose clause names no place happened, from the sentence around it or
+    the sentences before; and whether that is only the dateline's, where the report was
+    filed (PlaceMemory.recall)."""
+    if opening := fronted_phrases(token, EVENT_PLACE_PREPS) - ctx.dateline:
+        # "In Yerevan, protesters gathered, and police detained dozens of them"
+        places = event_places(ctx.doc, ctx.mentions.places, opening, ctx.actor_tokens)
+        if places:
+            return places, False
+    if event not in PLACED_BY_CONTEXT:
+        return [], False
+    if joined := coordinated_clause(token) - ctx.dateline:
+        # "protesters gathered in Yerevan, and police detained dozens of them"
+        places = event_places(ctx.doc, ctx.mentions.places, joined, ctx.actor_tokens)
+        if places:
+            return places, False
+    if aux == "historical":
+        return [], False
+    recalled, filed = ctx.memory.recall(sentence.sequence)
+    return ([recalled], filed) if recalled is not None else ([], False)
