@@ -7,14 +7,12 @@ accusation by the speaker against the doer, besides the reported event itself.
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import replace
-
 from spacy.tokens import Span
 
 from strife.claims import Attribution
+from strife.events.build import derived
 from strife.events.lexicon import WORDS
-from strife.plover import QUAD, VERBAL_CONFLICT
+from strife.plover import VERBAL_CONFLICT
 from strife.records import ActorRef, Event
 
 # Verbs of contested assertion (data/events/words.json).
@@ -56,13 +54,11 @@ def _alleged_wrong(event: Event, speaker: ActorRef, side_codes: set[str]) -> boo
 
 def _accusation(event: Event, speaker: ActorRef, start: int, word: str) -> Event:
     accused = tuple(a for a in event.actor if a.code != speaker.code)
-    key = f"{event.id}|ACCUSE|{start}"
-    return replace(
+    return derived(
         event,
-        id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
-        event="ACCUSE",
-        mode="allege",
-        quad_code=QUAD["ACCUSE"],
+        "ACCUSE",
+        "allege",
+        str(start),
         actor=(speaker,),
         recipient=accused,
         event_text=word,

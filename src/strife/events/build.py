@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -110,18 +111,25 @@ def imprisons(clause: Sequence[Token]) -> bool:
     return any(t.lemma_.lower() in IMPRISONMENT_WORDS for t in clause)
 
 
+def derived(event: Event, kind: EventType, mode: str | None, salt: str, **fields: Any) -> Event:
+    """An event read off another (an arrest beside a conviction, an accusation in a claim):
+    its own type, mode and id (from the source's id, its type and ``salt``), and
+    ``fields`` changed."""
+    key = f"{event.id}|{kind}|{salt}"
+    return replace(
+        event,
+        id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
+        event=kind,
+        mode=mode,
+        quad_code=QUAD[kind],
+        **fields,
+    )
+
+
 def as_arrest(conviction: Event) -> Event:
     """PLOVER: a conviction that results in imprisonment is also COERCE 'arrest'; the
     figures stay with the conviction, so that a sum over events counts them once."""
-    key = f"{conviction.id}|COERCE|arrest"
-    return replace(
-        conviction,
-        id=hashlib.sha256(key.encode("utf-8")).hexdigest()[:16],
-        event="COERCE",
-        mode="arrest",
-        quad_code=QUAD["COERCE"],
-        size=Casualties(),
-    )
+    return derived(conviction, "COERCE", "arrest", "arrest", size=Casualties())
 
 
 def event_id(
