@@ -342,8 +342,8 @@ def _remember(
     ref = mention.ref
     coding = Coding(ref.code, ref.sector, ref.other_sectors, ref.name)
     span = doc[mention.token_start : mention.token_end]
-    group = isinstance(item, Candidate) and _is_group_anaphor(doc[item.start])
-    named = (isinstance(item, Candidate) and not group) or (isinstance(item, Phrase) and item.named)
+    # A candidate is a name or a pronoun, but "the group" names no person.
+    named = item.named if isinstance(item, Phrase) else not _is_group_anaphor(doc[item.start])
     is_person = mention.kind in ("person", "pronoun") or (mention.kind == "alias" and named)
     titled = isinstance(item, Phrase) and item.role == "title" and ref.code is not None
     if is_person or titled:

@@ -70,7 +70,8 @@ def localize(
             _fill(recipients, country),
             localize_claims(claims, None, country),
         )
-    country = _country_of(place) or home
+    at = _country_of(place)
+    country = at or home
     if not actors and place is not None and place.country_code and (event, mode) in STATE_ACTS:
         actors = (replace(_place_as_recipient(place), sector="GOV"),)
     actors = _fill(actors, country)
@@ -82,11 +83,10 @@ def localize(
         and place.country_code
         and event in AIMED_AT_PLACES
     ):
-        if _country_of(place) not in {a.code for a in actors}:
+        if at not in {a.code for a in actors}:
             recipients = (_place_as_recipient(place),)
-        elif event in DOMESTIC_TARGETS:
-            own = _country_of(place)
-            recipients = tuple(replace(r, code=own) if r.code is None else r for r in recipients)
+        elif event in DOMESTIC_TARGETS:  # none of them is coded: not _known
+            recipients = tuple(replace(r, code=at) for r in recipients)
     return actors, recipients, claims
 
 
