@@ -786,6 +786,79 @@ def test_retaliation_its_doer_says_lies_ahead_is_a_threat(shipped_coder: EventCo
     assert [a.code for a in event.recipient] == ["UKR"]
 
 
+WOULD_BE_PUNISHED = """
+Tehran PROPN NNP nsubj 1 Tehran
+said VERB VBD ROOT 1 say
+Israel PROPN NNP nsubjpass 5 Israel
+{aux}
+be AUX VB auxpass 5 be
+punished VERB VBN ccomp 1 punish
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_punishment_its_speaker_says_lies_ahead_is_the_speakers_threat(
+    shipped_coder: EventCoder,
+) -> None:
+    doc = parse(WOULD_BE_PUNISHED.format(aux="would AUX MD aux 5 would"))
+    tehran, israel = actor(doc, 0, 1, "IRN", "GOV"), actor(doc, 2, 3, "ISR", "GOV")
+    (event,) = code(shipped_coder, doc, [tehran, israel])
+    assert (event.event, event.aux, event.event_text) == ("THREATEN", None, "punished")
+    assert [a.code for a in event.actor] == ["IRN"]
+    assert [r.code for r in event.recipient] == ["ISR"]
+
+
+def test_a_punishment_that_happened_is_no_threat(shipped_coder: EventCoder) -> None:
+    doc = parse(WOULD_BE_PUNISHED.format(aux="had AUX VBD aux 5 have"))
+    tehran, israel = actor(doc, 0, 1, "IRN", "GOV"), actor(doc, 2, 3, "ISR", "GOV")
+    assert [e.event for e in code(shipped_coder, doc, [tehran, israel])] == []
+
+
+HAVE_TO_PAY = """
+The DET DT det 1 the
+regime NOUN NN nsubj 3 regime
+will AUX MD aux 3 will
+have VERB VB ccomp 10 have
+to PART TO aux 5 to
+pay VERB VB xcomp 3 pay
+the DET DT det 7 the
+price NOUN NN dobj 5 price
+, PUNCT , punct 10 ,
+Ankara PROPN NNP nsubj 10 Ankara
+said VERB VBD ROOT 10 say
+. PUNCT . punct 10 .
+"""
+
+
+def test_who_will_pay_the_price_is_the_one_warned(shipped_coder: EventCoder) -> None:
+    doc = parse(HAVE_TO_PAY)
+    regime, ankara = actor(doc, 0, 2, "SYR", "GOV"), actor(doc, 9, 10, "TUR", "GOV")
+    (event,) = code(shipped_coder, doc, [regime, ankara])
+    assert event.event == "THREATEN"
+    assert [a.code for a in event.actor] == ["TUR"]
+    assert [r.code for r in event.recipient] == ["SYR"]
+
+
+DOUBTS_THAT = """
+Doubts NOUN NNS nsubj 1 doubt
+remain VERB VBP ROOT 1 remain
+that SCONJ IN mark 7 that
+the DET DT det 4 the
+regime NOUN NN nsubjpass 7 regime
+will AUX MD aux 7 will
+be AUX VB auxpass 7 be
+held VERB VBN acl 0 hold
+accountable ADJ JJ oprd 7 accountable
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_act_ahead_nobody_warns_of_is_no_threat(shipped_coder: EventCoder) -> None:
+    doc = parse(DOUBTS_THAT)
+    regime = actor(doc, 3, 5, "SYR", "GOV")
+    assert [e.event for e in code(shipped_coder, doc, [regime])] == []
+
+
 SENTENCED_TO = """
 A DET DT det 1 a
 court NOUN NN nsubj 2 court

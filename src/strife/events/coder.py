@@ -36,7 +36,7 @@ from strife.events.arguments import (
 )
 from strife.events.build import EventBase, Sentence, as_arrest, imprisons
 from strife.events.detect import Detector
-from strife.events.lexicon import EventLexicon
+from strife.events.lexicon import SWAPPING_FLAGS, EventLexicon
 from strife.events.localize import localize, localize_claims
 from strife.events.markers import aux_marker, contexts, is_refusal, refine_mode
 from strife.events.places import (
@@ -293,6 +293,11 @@ class EventCoder:
         dates = event_dates(trigger, ctx.mentions.dates, own, told, sentence.span, ctx.dateline)
         event, mode, aux = self._type_mode_aux(trigger, choice, clause, dates, args, sentence)
         args = specialise_roles(event, mode, args)
+        if event == "THREATEN" and "ahead" in trigger.spec.flags:
+            warning = _warning_by_speaker(trigger, args, sentence)
+            if warning is None:
+                return []
+            aux, args = None, warning
         if QUAD[event] == MATERIAL_CONFLICT:
             args = suffered_roles(ctx.doc[trigger.token], args)
         targets = _place_named(args.recipients, ctx) if event in DONE_AT_TARGETS else ()
@@ -428,6 +433,29 @@ def _directions(args: Arguments) -> list[tuple[tuple[ActorRef, ...], tuple[Actor
             ((actor,), tuple(a for a in args.actors if a is not actor)) for actor in args.actors
         ]
     return [(args.actors, args.recipients)]
+
+
+def _warning_by_speaker(trigger: Trigger, args: Arguments, sentence: Sentence) -> Arguments | None:
+    """A warning of an act ahead is given by who says it: 'Israel would be punished,
+    Khamenei said', 'the US and France said they would respond to any attack'. Where the
+    row reads its subject as the one the act falls on ('the regime will have to pay the
+    price, Ankara said'), a subject of another country is the one warned. Unsaid, it is no
+    warning ('doubts that they will ever be held accountable'): None."""
+    speakers = [
+        a.speaker
+        for a in sentence.attributions
+        if a.speaker is not None
+        and a.claim.stance == "asserts"
+        and (a.scope is None or trigger.token in a.scope)
+    ]
+    if not speakers:
+        return None
+    speaker = speakers[0]
+    if any(a.code == speaker.code for a in args.actors) or (args.actors and not speaker.code):
+        return args
+    if trigger.spec.flags & SWAPPING_FLAGS and not args.recipients:
+        return replace(args, actors=(speaker,), recipients=args.actors)
+    return replace(args, actors=(speaker,))
 
 
 def _self_asserted(actors: tuple[ActorRef, ...], claims: tuple[Claim, ...]) -> bool:

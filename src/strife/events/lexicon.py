@@ -30,6 +30,7 @@ TRIGGER_FLAGS = frozenset(
         "crowd",  # fires only when protesters do it ("protesters gathered", "rioters torched")
         "armed",  # fires only when armed men do it ("rebels entered Goma", "troops crossed into")
         "label",  # fires only when it calls its object a wrong ("called the detention a coup")
+        "ahead",  # fires only for an act ahead, a warning ("would be punished", "will pay a price")
     }
 )
 #: Flags under which the trigger's subject is its recipient and its agent the actor.

@@ -71,6 +71,24 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
     return None
 
 
+def warned_of(trigger: Token) -> bool:
+    """'Israel would be punished', 'will have to pay the price', 'would respond to any
+    attack': an act ahead that its speaker says will come, as a warning; not one asked for
+    ('urged them to hold those responsible to account'), weighed or denied ('will not
+    punish')."""
+    verb = _governing_verb(trigger)
+    while (
+        verb.dep_ == "xcomp"
+        and verb.head.i != verb.i
+        and (verb.head.lemma_.lower() in ASPECTUAL_VERBS or verb.head.lemma_.lower() == "have")
+    ):
+        verb = verb.head  # "will have to pay", "would keep paying"
+    if _negated(trigger) or _negated(verb) or _requested(verb) or _weighed(trigger):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in AUX_DEPS}
+    return bool(auxes & (FUTURE_AUX | HYPOTHETICAL_AUX)) or _planned(verb)
+
+
 def is_refusal(trigger: Token) -> bool:
     """'will not lift the ban', "won't end the strike", 'would not meet him': a negated
     act ahead is a refusal of it; so is failing to do it ('failed to reach agreement')."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from strife.events.lexicon import LEARNED_FLAG, WORDS, EventLexicon, TriggerSpec
+from strife.events.markers import warned_of
 from strife.events.unresolved import counted
 from strife.plover import EventType
 from strife.syntax import (
@@ -178,6 +179,7 @@ def _match(token: Token, lexicon: EventLexicon, places: frozenset[int]) -> Trigg
                 _particle_ok(token, spec)
                 and _objects_ok(token, spec, places)
                 and _doer_ok(token, spec)
+                and ("ahead" not in spec.flags or warned_of(token))
             ):
                 return spec
     if token.pos_ in NOUN_POS and token.ent_type_ not in TIME_ENTITIES:
