@@ -1079,3 +1079,33 @@ def test_a_crowd_setting_fire_or_breaking_through_riots(event_lexicon: EventLexi
     assert (trigger.event, trigger.spec.mode) == ("PROTEST", "riot")
     # The particle, parsed as a preposition, ends the trigger: not "through a gate".
     assert doc[trigger.token_start : trigger.token_end].text == "broke through"
+
+
+CROWD_VERB_OBJECT = """
+{doer} NOUN NNS nsubj 1 {lemma}
+{verb} VERB VBD ROOT 1 {verb_lemma}
+the DET DT det 3 the
+{thing} NOUN NN dobj 1 {thing}
+. PUNCT . punct 1 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "verb_lemma", "thing", "mode"),
+    [
+        ("overran", "overrun", "residence", "riot"),
+        ("attacked", "attack", "embassy", "riot"),
+        ("barricaded", "barricade", "streets", "obstruct"),
+    ],
+)
+def test_a_crowds_violence_is_a_riot_and_its_barricade_an_obstruction(
+    event_lexicon: EventLexicon, verb: str, verb_lemma: str, thing: str, mode: str
+) -> None:
+    """Protesters, and a leader's supporters or followers, overrunning a residence or
+    attacking an embassy riot (PLOVER PROTEST 'riot'); barricading streets obstructs.
+    Soldiers overrunning a base or attacking a town assault it."""
+    for doer, lemma in (("Protesters", "protester"), ("Supporters", "supporter")):
+        words = {"doer": doer, "lemma": lemma, "verb": verb, "verb_lemma": verb_lemma}
+        assert typed(event_lexicon, CROWD_VERB_OBJECT, thing=thing, **words) == [("PROTEST", mode)]
+    soldiers = {"doer": "Soldiers", "lemma": "soldier", "verb": verb, "verb_lemma": verb_lemma}
+    assert ("PROTEST", mode) not in typed(event_lexicon, CROWD_VERB_OBJECT, thing=thing, **soldiers)
