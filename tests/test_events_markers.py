@@ -244,3 +244,28 @@ def test_a_verb_that_says_an_act_goes_on_carries_its_auxiliaries() -> None:
     assert _aux(WILL_KEEP_TARGETING, 3) == "future"
     assert _aux(DID_NOT_RESUME_SHELLING, 4) == "negation"
     assert _aux(CONTINUED_TO_SHELL, 3) is None
+
+
+SAID_IT_WOULD = """
+Paris PROPN NNP nsubj 1 Paris
+{say} VERB {tag} ROOT 1 say
+it PRON PRP nsubj 4 it
+would AUX MD aux 4 would
+withdraw VERB VB ccomp 1 withdraw
+its PRON PRP$ poss 6 its
+troops NOUN NNS dobj 4 troop
+{rest}
+. PUNCT . punct 1 .
+"""
+
+IF_ATTACKED = """if SCONJ IN mark 8 if
+attacked VERB VBN advcl 4 attack"""
+
+
+def test_would_in_what_was_said_is_the_future_seen_from_then() -> None:
+    """'Paris said it would withdraw its troops' reports a future act; 'says it would',
+    and 'said it would withdraw if attacked', a hypothetical one."""
+    said = {"say": "said", "tag": "VBD"}
+    assert _aux(SAID_IT_WOULD.format(rest="", **said), 4) == "future"
+    assert _aux(SAID_IT_WOULD.format(rest="", say="says", tag="VBZ"), 4) == "hypothetical"
+    assert _aux(SAID_IT_WOULD.format(rest=IF_ATTACKED, **said), 4) == "hypothetical"

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
+from strife.claims import SPEECH_VERBS
 from strife.datafiles import data_file, read_words
 from strife.events.lexicon import WORDS, Cue, EventLexicon
 from strife.nlp import doc_text
@@ -62,13 +63,36 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
     if _conditional(verb) or _weighed(trigger) or _requested(verb):
         return "hypothetical"
     auxes = {c.lower_ for c in verb.children if c.dep_ in AUX_DEPS}
-    if auxes & FUTURE_AUX or _planned(verb):
+    if auxes & FUTURE_AUX or _planned(verb) or ("would" in auxes and _reported_in_past(verb)):
         return "future"
     if auxes & HYPOTHETICAL_AUX:
         return "hypothetical"
     if any(d.historical for d in dates):
         return "historical"
     return None
+
+
+def _reported_in_past(verb: Token) -> bool:
+    """'said it would cooperate', 'announced that troops would withdraw': "would" in what a
+    past verb of saying reports is the future seen from then (not "could", and not a
+    clause under "if", which :func:`_conditional` reads first, nor one on which a clause
+    under "if" hangs: "said an offensive would be launched if they failed to leave")."""
+    if any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+        for c in verb.children
+    ):
+        return False
+    current = verb
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    head = current.head
+    return (
+        current.dep_ in ("ccomp", "parataxis")
+        and head.i != current.i
+        and head.tag_ in ("VBD", "VBN")
+        and head.lemma_.lower() in SPEECH_VERBS
+    )
 
 
 def warned_of(trigger: Token) -> bool:
