@@ -669,6 +669,55 @@ def test_a_year_qualifying_a_noun_is_not_when_the_event_happened(
     assert event.date == date(2020, 10, 31) and event.date_source == "published"
 
 
+DETAINED_AN_EDITOR = """
+Police NOUN NNS nsubj 1 police
+detained VERB VBD ROOT 1 detain
+Ali PROPN NNP dobj 1 Ali
+, PUNCT , punct 2 ,
+an DET DT det 5 an
+editor NOUN NN appos 2 editor
+who PRON WP nsubj 7 who
+led VERB VBD relcl 5 lead
+protests NOUN NNS dobj 7 protest
+in ADP IN prep 7 in
+2020 NUM CD pobj 9 2020
+. PUNCT . punct 1 .
+"""
+
+KIDNAPPED_BY_MEN_WEARING = """
+Ali PROPN NNP nsubjpass 2 Ali
+was AUX VBD auxpass 2 be
+kidnapped VERB VBN ROOT 2 kidnap
+by ADP IN agent 2 by
+men NOUN NNS pobj 3 man
+wearing VERB VBG acl 4 wear
+masks NOUN NNS dobj 5 mask
+in ADP IN prep 5 in
+2013 NUM CD pobj 7 2013
+. PUNCT . punct 2 .
+"""
+
+
+def test_a_past_year_in_a_clause_about_a_participant_does_not_date_the_act(
+    shipped_coder: EventCoder,
+) -> None:
+    """ "Police detained Ali, an editor who led protests in 2020": 2020 is the editor's
+    past, not the day of the arrest. But a clause on one of the act's own participants
+    may be where the parse hung the act's date ("was kidnapped by men wearing masks in
+    2013"), and there the year still dates the act."""
+    doc = parse(DETAINED_AN_EDITOR)
+    mentions = [actor(doc, 0, 1, "BLR", "COP", kind="agent"), actor(doc, 2, 3, "BLR", "CVL")]
+    year = when(doc, 10, 11, date(2020, 1, 1), historical=True)
+    events = {e.event_text: e for e in code(shipped_coder, doc, mentions, dates=[year])}
+    detained = events["detained"]
+    assert (detained.aux, detained.date_source) == (None, "published")
+    doc = parse(KIDNAPPED_BY_MEN_WEARING)
+    mentions = [actor(doc, 0, 1, "SYR", "CVL"), actor(doc, 4, 5, None, "REB", kind="agent")]
+    year = when(doc, 8, 9, date(2013, 1, 1), historical=True)
+    events = code(shipped_coder, doc, mentions, dates=[year])
+    assert [(e.event_text, e.aux) for e in events] == [("kidnapped", "historical")]
+
+
 def test_acts_of_one_type_joined_by_and_in_other_modes_are_two_events(
     shipped_coder: EventCoder,
 ) -> None:

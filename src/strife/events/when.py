@@ -26,8 +26,10 @@ from strife.events.lexicon import WORDS
 from strife.events.triggers import CONTENT_PREPS, Trigger
 from strife.plover import QUAD, VERBAL_CONFLICT
 from strife.records import Article, DateMention, DateSource
-from strife.syntax import COMPLEMENT_DEPS, NOUN_POS
+from strife.syntax import CLAUSAL_MODIFIER_DEPS, COMPLEMENT_DEPS, NOUN_POS
 
+# How a noun takes part in the act of the verb above it (a clause on it tells of the act).
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # How a date qualifies a noun: "a 1960 treaty", "the 2016 coup attempt".
 NOUN_QUALIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
 # The tables are in data/events/words.json: days in a unit of "a day after", "two weeks
@@ -53,7 +55,16 @@ def event_dates(
     carriers = {t.i for t in trigger.carriers(doc)}
     in_sentence = [d for d in dates if sent.start <= d.token_start < sent.end]
     qualifying = _qualifying(in_sentence, doc, carriers)
-    content = _content_tokens(trigger, doc) | dateline | qualifying
+    # A participant's past ("Protasevich, a former editor of the channel that helped to
+    # organise protests in 2020"), not the day that a trailing phrase gives where the parse
+    # hangs it in a clause on one of the act's own participants ("was kidnapped by armed men
+    # wearing balaclavas in November 2013").
+    described = _describing_clauses(sent, carriers)
+    past = {
+        i for d in in_sentence if d.historical and d.token_start in described
+        for i in range(d.token_start, d.token_end)
+    }  # fmt: skip
+    content = _content_tokens(trigger, doc) | dateline | qualifying | past
     offset = _offset(doc[trigger.token])
     if offset is not None:
         # "a day after", which the date parser may read as a date of its own
@@ -100,13 +111,37 @@ def _qualifying(dates: Sequence[DateMention], doc: Doc, carriers: set[int]) -> s
     for mention in dates:
         root = doc[mention.token_start : mention.token_end].root
         head = root.head
+        # "last year's protests": a past year that owns a noun qualifies it; "Tuesday's
+        # attack" may be the day of the event told around it.
+        qualifies = root.dep_ in NOUN_QUALIFIER_DEPS or (root.dep_ == "poss" and mention.historical)
         if (
-            root.dep_ in NOUN_QUALIFIER_DEPS
+            qualifies
             and head.pos_ in NOUN_POS
             and not mention.token_start <= head.i < mention.token_end
             and head.i not in carriers
         ):
             out.update(range(mention.token_start, mention.token_end))
+    return out
+
+
+def _describing_clauses(sent: Span, carriers: set[int]) -> set[int]:
+    """The tokens of clauses that describe a noun and hold no word of the trigger, where that
+    noun is not one of the trigger's own participants (its subject, object or agent)."""
+    out: set[int] = set()
+    for token in sent:
+        noun = token.head
+        if (
+            token.dep_ not in CLAUSAL_MODIFIER_DEPS
+            or noun.pos_ not in NOUN_POS
+            or noun.i in carriers  # "talks that started late last year": the event's own
+        ):
+            continue
+        governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if governor.i in carriers and noun.dep_ in PARTICIPANT_DEPS:
+            continue
+        inside = {t.i for t in token.subtree}
+        if not inside & carriers:
+            out |= inside
     return out
 
 
