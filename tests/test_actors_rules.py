@@ -442,6 +442,25 @@ def test_a_candidate_is_a_title(
     assert (person.ref.code, person.ref.sector, person.kind) == (code, sector, "person")
 
 
+@pytest.mark.parametrize(
+    ("annotated", "text"),
+    [
+        ("US House speaker Nancy/PROPN Pelosi/PROPN left .", "US House speaker Nancy Pelosi"),
+        (
+            "the US Senate majority leader Chuck/PROPN Schumer/PROPN left .",
+            "US Senate majority leader Chuck Schumer",
+        ),
+    ],
+)
+def test_a_chamber_leaders_title_keeps_the_country_before_it(
+    resolver: ActorResolver, annotated: str, text: str
+) -> None:
+    """ "US House Speaker Nancy Pelosi": the country, the chamber and the title are one
+    legislator's, not a name the article cannot place."""
+    person = find(resolver, annotated)[0]
+    assert (person.ref.entity_text, person.ref.code, person.ref.sector) == (text, "USA", "LEG")
+
+
 def test_an_institution_does_not_take_a_name(resolver: ActorResolver) -> None:
     mentions = find(resolver, "the Armenian defense ministry Shushan/PROPN said")
     assert coded(mentions) == [("Armenian defense ministry", "ARM", "GOV")]
