@@ -790,6 +790,38 @@ def test_a_clause_days_after_another_is_dated_that_many_days_before_it(
     assert {e.event_text: e.date for e in events}["fired"] == fired
 
 
+FIRED_AND_ARRESTED_A_DAY_AFTER = """
+Oli PROPN NNP nsubj 1 Oli
+resigned VERB VBD ROOT 1 resign
+on ADP IN prep 1 on
+Tuesday PROPN NNP pobj 2 Tuesday
+, PUNCT , punct 1 ,
+a DET DT det 6 a
+day NOUN NN npadvmod 9 day
+after SCONJ IN mark 9 after
+police NOUN NN nsubj 9 police
+fired VERB VBD advcl 1 fire
+on ADP IN prep 9 on
+protesters NOUN NNS pobj 10 protester
+and CCONJ CC cc 9 and
+arrested VERB VBD conj 9 arrest
+students NOUN NNS dobj 13 student
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_act_joined_to_a_clause_a_day_after_another_is_a_day_before_it_too(
+    shipped_coder: EventCoder,
+) -> None:
+    """ "resigned on Tuesday, a day after police fired on protesters and arrested students":
+    the arrests were on Monday too."""
+    doc = parse(FIRED_AND_ARRESTED_A_DAY_AFTER)
+    mentions = [actor(doc, 0, 1, "NPL", "GOV"), actor(doc, 8, 9, "NPL", "COP")]
+    tuesday = when(doc, 3, 4, date(2020, 10, 27))
+    events = {e.event_text: e for e in code(shipped_coder, doc, mentions, dates=[tuesday])}
+    assert events["arrested"].date == events["fired"].date == date(2020, 10, 26)
+
+
 DENIED_CARRYING_OUT = """
 Russia PROPN NNP nsubj 1 Russia
 denied VERB VBD ROOT 1 deny

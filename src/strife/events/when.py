@@ -90,8 +90,11 @@ def event_dates(
 
 def _offset(token: Token) -> tuple[Span, int] | None:
     """The words and the days of "a day after" / "two weeks before" heading ``token``'s
-    clause ("a day after gunmen killed 26 men": -1), None where no such words do."""
+    clause, or the clause it is joined to by "and" ("a day after gunmen killed 26 men": -1),
+    None where no such words do."""
     doc = token.doc
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "a day after Belarus forced a jet to land and arrested ..."
     marks = [c for c in token.children if c.dep_ in ("mark", "prep") and c.lower_ in OFFSET_SIGNS]
     units = [c for c in token.children if c.dep_ == "npadvmod" and c.lemma_.lower() in UNIT_DAYS]
     if not marks or not units or not units[0].i < marks[0].i:
