@@ -1109,3 +1109,25 @@ def test_a_crowds_violence_is_a_riot_and_its_barricade_an_obstruction(
         assert typed(event_lexicon, CROWD_VERB_OBJECT, thing=thing, **words) == [("PROTEST", mode)]
     soldiers = {"doer": "Soldiers", "lemma": "soldier", "verb": verb, "verb_lemma": verb_lemma}
     assert ("PROTEST", mode) not in typed(event_lexicon, CROWD_VERB_OBJECT, thing=thing, **soldiers)
+
+
+BLEW_UP = """
+Gunmen NOUN NNS nsubj 1 gunman
+blew VERB VBD ROOT 1 blow
+{object} {pos} {tag} dobj 1 {lemma}
+up ADP RP prt 1 up
+. PUNCT . punct 1 .
+"""
+
+
+def test_blowing_up_is_a_bombing_and_blowing_oneself_up_a_suicide_attack(
+    event_lexicon: EventLexicon,
+) -> None:
+    """ "blew up the track" is an attack with explosives, "blew himself up" a suicide attack;
+    "blew" alone is no event."""
+    track = {"object": "track", "pos": "NOUN", "tag": "NN", "lemma": "track"}
+    himself = {"object": "himself", "pos": "PRON", "tag": "PRP", "lemma": "himself"}
+    assert typed(event_lexicon, BLEW_UP, **track) == [("ASSAULT", "explosives")]
+    assert typed(event_lexicon, BLEW_UP, **himself) == [("ASSAULT", "suicide-attack")]
+    blew = BLEW_UP.replace("up ADP RP prt 1 up\n", "")
+    assert typed(event_lexicon, blew, **track) == []
