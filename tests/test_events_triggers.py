@@ -1131,3 +1131,24 @@ def test_blowing_up_is_a_bombing_and_blowing_oneself_up_a_suicide_attack(
     assert typed(event_lexicon, BLEW_UP, **himself) == [("ASSAULT", "suicide-attack")]
     blew = BLEW_UP.replace("up ADP RP prt 1 up\n", "")
     assert typed(event_lexicon, blew, **track) == []
+
+
+LODGED_A_PROTEST = """
+Japan PROPN NNP nsubj 1 Japan
+{verb} VERB VBD ROOT 1 {lemma}
+a DET DT det 4 a
+diplomatic ADJ JJ amod 4 diplomatic
+protest NOUN NN dobj 1 protest
+with ADP IN prep 1 with
+Beijing PROPN NNP pobj 5 Beijing
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_protest_lodged_with_a_government_is_a_complaint(event_lexicon: EventLexicon) -> None:
+    """ "lodged a diplomatic protest with Beijing" is a government's complaint (ACCUSE
+    disapprove), not a street protest; "staged a protest" is one."""
+    lodged = typed(event_lexicon, LODGED_A_PROTEST, verb="lodged", lemma="lodge")
+    assert lodged == [("ACCUSE", "disapprove")]
+    staged = typed(event_lexicon, LODGED_A_PROTEST, verb="staged", lemma="stage")
+    assert staged == [("PROTEST", "demo")]
