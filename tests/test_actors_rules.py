@@ -666,6 +666,36 @@ def test_an_agent_after_a_resolved_possessive_takes_its_country(
     )
 
 
+SUMMONED_AND_IT_HALTED = """
+Beijing PROPN NNP nsubj 1 Beijing
+summoned VERB VBD ROOT 1 summon
+the DET DT det 4 the
+US PROPN NNP compound 4 US
+envoy NOUN NN dobj 1 envoy
+and CCONJ CC cc 1 and
+it PRON PRP nsubj 7 it
+{verb} VERB VBD {dep} {head} {lemma}
+imports NOUN NNS dobj 7 import
+. PUNCT . punct 1 .
+"""
+
+
+def test_it_in_a_joined_clause_is_the_institution_that_leads_the_first(
+    resolver: ActorResolver,
+) -> None:
+    """ "Beijing summoned the US envoy, and it halted imports": "it" is Beijing, cited by
+    the words that name it; after a verb of saying the event stage reads the speaker
+    instead, and "it" is no mention of its own."""
+    doc = parse(SUMMONED_AND_IT_HALTED.format(verb="halted", dep="conj", head=1, lemma="halt"))
+    it = [m for m in resolver.find(doc) if m.kind == "pronoun"]
+    assert [(m.token_start, m.ref.entity_text, m.ref.code) for m in it] == [(6, "Beijing", "CHN")]
+    said = SUMMONED_AND_IT_HALTED.replace(
+        "summoned VERB VBD ROOT 1 summon", "said VERB VBD ROOT 1 say"
+    )
+    doc = parse(said.format(verb="halted", dep="ccomp", head=1, lemma="halt"))
+    assert [m for m in resolver.find(doc) if m.kind == "pronoun"] == []
+
+
 def test_the_group_refers_back_to_the_group_named_last(resolver: ActorResolver) -> None:
     mentions = find(
         resolver,

@@ -61,6 +61,7 @@ AFFILIATING_PARTICIPLES = WORDS["affiliating_participles"]
 # A capital after these prepositions names a place ("talks in Moscow"), not a government.
 CAPITAL_PLACE_PREPS = WORDS["capital_place_preps"]
 INSTITUTION_POSSESSIVES = WORDS["institution_possessives"]
+INSTITUTION_SUBJECTS = WORDS["institution_subjects"]
 MODIFIERS: frozenset[Category] = frozenset(
     {"country", "capital", "demonym", "seat", "org", "person"}
 )

@@ -64,6 +64,7 @@ WORD_LISTS = (
     "personal_pronouns",
     "possessive_pronouns",
     "institution_possessives",
+    "institution_subjects",
     "group_anaphors",
     "male_pronouns",
     "female_pronouns",

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 
 from strife.actors.compose import (
     INSTITUTION_POSSESSIVES,
+    INSTITUTION_SUBJECTS,
     Coding,
     Phrase,
     is_name_token,
@@ -167,6 +168,12 @@ def resolve(doc: Doc, phrases: Sequence[Phrase]) -> list[ActorMention]:
             owned = owner[1] if owner and owner[0] == item.start else None
             previous = mentions[-1] if mentions else None
             mention = _phrase_mention(doc, item, memory, previous, owned, sentences[item.start])
+        elif _is_institution_subject(doc[item.start]):
+            antecedent = _subject_institution(doc[item.start], mentions)
+            if antecedent is None:
+                continue
+            # The role cites the words that name the party, in its clause above.
+            mention = ActorMention(item.start, item.end, antecedent.ref, "pronoun")
         elif doc[item.start].lower_ in INSTITUTION_POSSESSIVES:
             coding = _possessor(doc[item.start], mentions)
             owner = (item.end, coding) if coding else None
@@ -211,7 +218,7 @@ def _in_text_order(
         token = tokens[index]
         run = name_run(doc, index, covered) if is_name_token(token) else None
         end = run[1] if run else index + 1
-        if run or _is_pronoun(token) or _is_group_anaphor(token):
+        if run or _is_pronoun(token) or _is_group_anaphor(token) or _is_institution_subject(token):
             yield Candidate(index, end)
         index = end
 
@@ -226,6 +233,18 @@ def _is_group_anaphor(token: Token) -> bool:
         and token.i > 0
         and doc[token.i - 1].lower_ == "the"
         and not (after is not None and (after.lower_ == "of" or after.pos_ == "PROPN"))
+    )
+
+
+def _is_institution_subject(token: Token) -> bool:
+    """ "it" as the subject of a clause joined to another ("Beijing summoned the envoy, and
+    on Wednesday it halted imports"), which may stand for a country or an institution named
+    as that clause's subject. Not after a verb of saying ("France said it would respond"),
+    where the event stage reads the speaker."""
+    return (
+        token.lower_ in INSTITUTION_SUBJECTS
+        and token.dep_ in NOMINAL_SUBJECT_DEPS
+        and token.head.dep_ in ("conj", "advcl")
     )
 
 
@@ -307,10 +326,19 @@ def _token_mention(
 
 
 def _possessor(token: Token, before: Sequence[ActorMention]) -> Coding | None:
-    """The coding of the institution "its" refers to: the subject of the nearest clause
-    above it that has one, apart from the phrase holding "its" ("its aircraft struck") and
-    "it" (which stands for the same owner), when that subject is a coded country,
-    institution or organisation, singular, and named before it (None otherwise)."""
+    """The coding of the institution "its" refers to (:func:`_subject_institution`)."""
+    mention = _subject_institution(token, before)
+    if mention is None:
+        return None
+    ref = mention.ref
+    return Coding(ref.code, ref.sector, ref.other_sectors, ref.name)
+
+
+def _subject_institution(token: Token, before: Sequence[ActorMention]) -> ActorMention | None:
+    """The mention "its" or "it" refers to: the subject of the nearest clause above it
+    that has one, apart from the phrase holding "its" ("its aircraft struck") and "it"
+    (which stands for the same owner), when that subject is a coded country, institution
+    or organisation, singular, and named before it (None otherwise)."""
     for above in token.ancestors:
         subjects = [
             c for c in above.children if c.dep_ in NOMINAL_SUBJECT_DEPS and not c.is_ancestor(token)
@@ -324,10 +352,9 @@ def _possessor(token: Token, before: Sequence[ActorMention]) -> Coding | None:
             return None
         for mention in reversed(before):
             if mention.token_start <= subject.i < mention.token_end:
-                ref = mention.ref
-                if mention.kind not in INSTITUTION_KINDS or ref.code is None:
+                if mention.kind not in INSTITUTION_KINDS or mention.ref.code is None:
                     return None
-                return Coding(ref.code, ref.sector, ref.other_sectors, ref.name)
+                return mention
         return None
     return None
 
