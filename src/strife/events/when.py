@@ -59,9 +59,10 @@ def event_dates(
     # organise protests in 2020"), not the day that a trailing phrase gives where the parse
     # hangs it in a clause on one of the act's own participants ("was kidnapped by armed men
     # wearing balaclavas in November 2013").
-    described = _describing_clauses(sent, carriers)
+    historical = [d for d in in_sentence if d.historical]
+    described = _describing_clauses(sent, carriers) if historical else set()
     past = {
-        i for d in in_sentence if d.historical and d.token_start in described
+        i for d in historical if d.token_start in described
         for i in range(d.token_start, d.token_end)
     }  # fmt: skip
     content = _content_tokens(trigger, doc) | dateline | qualifying | past
