@@ -292,14 +292,10 @@ class EventCoder:
             return []
         dates = event_dates(trigger, ctx.mentions.dates, own, told, sentence.span, ctx.dateline)
         event, mode, aux = self._type_mode_aux(trigger, choice, clause, dates, args, sentence)
-        args = specialise_roles(event, mode, args)
-        if event == "THREATEN" and "ahead" in trigger.spec.flags:
-            warning = _warning_by_speaker(trigger, args, sentence)
-            if warning is None:
-                return []
-            aux, args = None, warning
-        if QUAD[event] == MATERIAL_CONFLICT:
-            args = suffered_roles(ctx.doc[trigger.token], args)
+        shaped = _shaped_roles(ctx.doc, event, mode, trigger, args, sentence)
+        if shaped is None:
+            return []  # a warning nobody is said to give
+        args = shaped
         targets = _place_named(args.recipients, ctx) if event in DONE_AT_TARGETS else ()
         if targets:
             places = event_places(
@@ -374,6 +370,8 @@ class EventCoder:
         # The lexicon's mode and cue words first; the model's mode where they give none.
         own = trigger.spec.mode if trigger.event == event else None
         mode = refine_mode(event, own, clause, self.lexicon) or choice.mode
+        if event == "THREATEN" and "ahead" in trigger.spec.flags:
+            return event, mode, None  # the warning of an act ahead is given now
         return event, mode, aux
 
 
@@ -433,6 +431,25 @@ def _directions(args: Arguments) -> list[tuple[tuple[ActorRef, ...], tuple[Actor
             ((actor,), tuple(a for a in args.actors if a is not actor)) for actor in args.actors
         ]
     return [(args.actors, args.recipients)]
+
+
+def _shaped_roles(
+    doc: Doc,
+    event: EventType,
+    mode: str | None,
+    trigger: Trigger,
+    args: Arguments,
+    sentence: Sentence,
+) -> Arguments | None:
+    """The roles as the event's type shapes them (:func:`specialise_roles`): a warning's
+    actor is who gives it, and an act of violence's recipients who suffered it; None for
+    a warning nobody is said to give."""
+    args = specialise_roles(event, mode, args)
+    if event == "THREATEN" and "ahead" in trigger.spec.flags:
+        return _warning_by_speaker(trigger, args, sentence)
+    if QUAD[event] == MATERIAL_CONFLICT:
+        return suffered_roles(doc[trigger.token], args)
+    return args
 
 
 def _warning_by_speaker(trigger: Trigger, args: Arguments, sentence: Sentence) -> Arguments | None:
