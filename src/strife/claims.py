@@ -144,13 +144,17 @@ def _claim(speaker: Token, verb: Token, stance: Stance, index: MentionIndex) -> 
 
 def claims_for(token: int, attributions: list[Attribution]) -> tuple[Claim, ...]:
     """The claims that reach the event whose trigger is ``token``."""
-    out: list[Claim] = []
-    for attribution in attributions:
-        if attribution.refers_back or attribution.verb == token:
-            continue
-        if attribution.scope is None or token in attribution.scope:
-            out.append(attribution.claim)
-    return tuple(out)
+    return tuple(a.claim for a in reaching(token, attributions))
+
+
+def reaching(token: int, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions whose reach holds the event whose trigger is ``token`` (not a
+    denial of earlier sentences, nor the verb of saying itself)."""
+    return [
+        a
+        for a in attributions
+        if not a.refers_back and a.verb != token and (a.scope is None or token in a.scope)
+    ]
 
 
 def backward_denials(attributions: list[Attribution]) -> list[Claim]:

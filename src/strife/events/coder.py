@@ -26,6 +26,7 @@ from strife.claims import (
     find_attributions,
     is_denial_verb,
     is_denied_accusation,
+    reaching,
 )
 from strife.events.allegations import accusations_in_claims
 from strife.events.arguments import (
@@ -370,7 +371,7 @@ class EventCoder:
         # The lexicon's mode and cue words first; the model's mode where they give none.
         own = trigger.spec.mode if trigger.event == event else None
         mode = refine_mode(event, own, clause, self.lexicon) or choice.mode
-        if event == "THREATEN" and "ahead" in trigger.spec.flags:
+        if _is_warning(event, trigger):
             return event, mode, None  # the warning of an act ahead is given now
         return event, mode, aux
 
@@ -445,11 +446,16 @@ def _shaped_roles(
     actor is who gives it, and an act of violence's recipients who suffered it; None for
     a warning nobody is said to give."""
     args = specialise_roles(event, mode, args)
-    if event == "THREATEN" and "ahead" in trigger.spec.flags:
+    if _is_warning(event, trigger):
         return _warning_by_speaker(trigger, args, sentence)
     if QUAD[event] == MATERIAL_CONFLICT:
         return suffered_roles(doc[trigger.token], args)
     return args
+
+
+def _is_warning(event: EventType, trigger: Trigger) -> bool:
+    """A threat read off a row flagged "ahead": the warning of an act ahead."""
+    return event == "THREATEN" and "ahead" in trigger.spec.flags
 
 
 def _warning_by_speaker(trigger: Trigger, args: Arguments, sentence: Sentence) -> Arguments | None:
@@ -460,10 +466,8 @@ def _warning_by_speaker(trigger: Trigger, args: Arguments, sentence: Sentence) -
     warning ('doubts that they will ever be held accountable'): None."""
     speakers = [
         a.speaker
-        for a in sentence.attributions
-        if a.speaker is not None
-        and a.claim.stance == "asserts"
-        and (a.scope is None or trigger.token in a.scope)
+        for a in reaching(trigger.token, sentence.attributions)
+        if a.speaker is not None and a.claim.stance == "asserts"
     ]
     if not speakers:
         return None

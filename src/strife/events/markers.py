@@ -27,6 +27,8 @@ _LISTS = (
     "nobody",
     "future_aux",
     "hypothetical_aux",
+    "reported_future_aux",
+    "obliging_verbs",
     "refusing_aux",
     "conditional_marks",
     "deliberating",
@@ -39,6 +41,8 @@ NEGATORS = _WORDS["negators"]
 NOBODY = _WORDS["nobody"]
 FUTURE_AUX = _WORDS["future_aux"]
 HYPOTHETICAL_AUX = _WORDS["hypothetical_aux"]
+REPORTED_FUTURE_AUX = _WORDS["reported_future_aux"]
+OBLIGING_VERBS = _WORDS["obliging_verbs"]
 REFUSING_AUX = _WORDS["refusing_aux"]
 CONDITIONAL_MARKS = _WORDS["conditional_marks"]
 DELIBERATING = _WORDS["deliberating"]
@@ -46,6 +50,9 @@ REQUESTING = _WORDS["requesting"]
 PLAN_VERBS = _WORDS["plan_verbs"]
 WILLING = _WORDS["willing"]
 ASPECTUAL_VERBS = WORDS["aspectual_verbs"]
+# Verbs that carry the auxiliaries of the act a warning names ("would keep paying", "will
+# have to pay").
+WARNING_CARRIERS = ASPECTUAL_VERBS | OBLIGING_VERBS
 # How an act hangs from the verb that weighs it: "considering sending" (xcomp), "weighing
 # an increase in funding" (dobj, pobj, prep), "the possibility of providing" (pcomp).
 _WEIGHED_DEPS = frozenset({"xcomp", "pcomp", "dobj", "pobj", "prep"})
@@ -63,7 +70,11 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
     if _conditional(verb) or _weighed(trigger) or _requested(verb):
         return "hypothetical"
     auxes = {c.lower_ for c in verb.children if c.dep_ in AUX_DEPS}
-    if auxes & FUTURE_AUX or _planned(verb) or ("would" in auxes and _reported_in_past(verb)):
+    if (
+        auxes & FUTURE_AUX
+        or _planned(verb)
+        or (auxes & REPORTED_FUTURE_AUX and _reported_in_past(verb))
+    ):
         return "future"
     if auxes & HYPOTHETICAL_AUX:
         return "hypothetical"
@@ -100,13 +111,7 @@ def warned_of(trigger: Token) -> bool:
     attack': an act ahead that its speaker says will come, as a warning; not one asked for
     ('urged them to hold those responsible to account'), weighed or denied ('will not
     punish')."""
-    verb = _governing_verb(trigger)
-    while (
-        verb.dep_ == "xcomp"
-        and verb.head.i != verb.i
-        and (verb.head.lemma_.lower() in ASPECTUAL_VERBS or verb.head.lemma_.lower() == "have")
-    ):
-        verb = verb.head  # "will have to pay", "would keep paying"
+    verb = _aspect_head(_governing_verb(trigger), WARNING_CARRIERS)
     if _negated(trigger) or _negated(verb) or _requested(verb) or _weighed(trigger):
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in AUX_DEPS}
@@ -135,14 +140,15 @@ def _governing_verb(token: Token) -> Token:
     return token
 
 
-def _aspect_head(verb: Token) -> Token:
+def _aspect_head(verb: Token, carriers: frozenset[str] = ASPECTUAL_VERBS) -> Token:
     """ "would keep targeting ships", "will continue to attack", "did not resume shelling":
-    a verb that only says the act goes on carries the act's auxiliaries and negation."""
+    a verb that only says the act goes on carries the act's auxiliaries and negation (and,
+    in a warning, one that says it is owed: "will have to pay", ``carriers``)."""
     current = verb
     while (
         current.dep_ == "xcomp"
         and current.head.i != current.i
-        and current.head.lemma_.lower() in ASPECTUAL_VERBS
+        and current.head.lemma_.lower() in carriers
     ):
         current = current.head
     return current
