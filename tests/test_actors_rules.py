@@ -568,14 +568,66 @@ def test_without_a_subject_the_latest_person_is_chosen(resolver: ActorResolver) 
     assert only(mentions, "He").ref.name == "Vladimir Putin"
 
 
-def test_possessive_pronouns_resolve_but_object_her_does_not(resolver: ActorResolver) -> None:
+def test_possessive_and_object_pronouns_resolve(resolver: ActorResolver) -> None:
     mentions = find(
         resolver,
         "Maia Sandu/PROPN/nsubj spoke . In her/PRON/poss letter she thanked him . "
         "They saw her/PRON/dobj .",
     )
     resolved = [(m.ref.entity_text, m.ref.name) for m in mentions if m.kind == "pronoun"]
-    assert resolved == [("her", "Maia Sandu"), ("she", "Maia Sandu")]
+    # "him" finds no man to stand for.
+    assert resolved == [("her", "Maia Sandu"), ("she", "Maia Sandu"), ("her", "Maia Sandu")]
+
+
+MET_AND_PRAISED_HIM = """
+Putin PROPN NNP nsubj 1 Putin
+met VERB VBD ROOT 1 meet
+Erdogan PROPN NNP dobj 1 Erdogan
+and CCONJ CC cc 1 and
+praised VERB VBD conj 1 praise
+him PRON PRP dobj 4 he
+. PUNCT . punct 1 .
+"""
+
+CALLED_URGING_HIM = """
+Putin PROPN NNP nsubj 1 Putin
+called VERB VBD ROOT 1 call
+Erdogan PROPN NNP dobj 1 Erdogan
+, PUNCT , punct 1 ,
+urging VERB VBG advcl 1 urge
+him PRON PRP dobj 4 he
+to PART TO aux 7 to
+leave VERB VB xcomp 4 leave
+. PUNCT . punct 1 .
+"""
+
+ERDOGAN_WHO_URGED_HIM = """
+Putin PROPN NNP nsubj 1 Putin
+called VERB VBD ROOT 1 call
+Erdogan PROPN NNP dobj 1 Erdogan
+, PUNCT , punct 2 ,
+who PRON WP nsubj 5 who
+urged VERB VBD relcl 2 urge
+him PRON PRP dobj 5 he
+. PUNCT . punct 1 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (MET_AND_PRAISED_HIM, "Recep Tayyip Erdogan"),
+        (CALLED_URGING_HIM, "Recep Tayyip Erdogan"),
+        (ERDOGAN_WHO_URGED_HIM, "Vladimir Putin"),
+    ],
+)
+def test_an_object_pronoun_never_stands_for_its_clauses_subject(
+    resolver: ActorResolver, sentence: str, name: str
+) -> None:
+    """It would have been "himself": the subject of a joined or hanging clause without one
+    is its verb's, and a relative clause's "who" is the noun it describes."""
+    him = only(resolver.find(parse(sentence)), "him")
+    assert (him.kind, him.ref.name) == ("pronoun", name)
 
 
 def test_it_and_they_are_never_resolved(resolver: ActorResolver) -> None:

@@ -6,13 +6,15 @@ kept between documents. It resolves three kinds of later mention:
 * **Surnames** (kind "alias"): once a person has been named, with a title ("Armenian
   Prime Minister Nikol Pashinyan", "Spokeswoman ... Shushan Stepanyan") or from the
   persons file, a later "Pashinyan" or "Stepanyan" gets the same coding and full name.
-* **Pronouns** (kind "pronoun"): "he" / "she", and "his" / "her" used as possessive
-  determiners, refer to the most recent person in the latest sentence (of the last
-  three) that mentions one, preferring a person who was that sentence's subject: in
+* **Pronouns** (kind "pronoun"): "he" / "she", "him" / "her", and "his" / "her" used as
+  possessive determiners, refer to the most recent person in the latest sentence (of the
+  last three) that mentions one, preferring a person who was that sentence's subject: in
   "Pashinyan sent a request to Putin. He said ..." "He" is Pashinyan. A person known to be
   a man ("spokesman", "Mr", an earlier "he") is never the antecedent of "she", nor a woman
-  of "he". "it" and "they" are never resolved: they refer to things and groups too often
-  to guess.
+  of "he". An object ("police arrested him") never stands for the subject of its own
+  clause, which would have been "himself": in "Putin met Erdogan and praised him" "him"
+  is Erdogan. "it" and "they" are never resolved: they refer to things and groups too
+  often to guess.
 * **Owned agents** (kind "alias"): "its" is no mention of its own, but an agent or a
   weapon right after it takes the country of the institution, country or organisation
   that is the subject of a clause above it, when one is named before it ("Ethiopia's
@@ -34,7 +36,7 @@ kept between documents. It resolves three kinds of later mention:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -67,6 +69,8 @@ GENDERED_WORDS = {
     **dict.fromkeys(WORDS["female_words"], "f"),
 }
 NAME_SUFFIXES = WORDS["name_suffixes"]
+# Clauses that share the subject of the verb they hang on when they name none.
+SUBJECTLESS_DEPS = frozenset({"conj", "advcl", "xcomp"})
 PRONOUN_REACH = 3  # sentences: the current one and the two before it
 GROUP_ANAPHORS = WORDS["group_anaphors"]
 GROUP_REACH = 4  # sentences: the current one and the three before it
@@ -83,6 +87,7 @@ class Sighting:
     sentence: int
     subject: bool
     gender: str | None = None
+    tokens: range = range(0)
 
 
 class DocumentMemory:
@@ -106,12 +111,18 @@ class DocumentMemory:
     def agent(self, head: str | None) -> Coding | None:
         return self._agents.get(head) if head else None
 
-    def antecedent(self, sentence: int, gender: str | None) -> Coding | None:
-        """The person a pronoun of ``gender`` in ``sentence`` most likely refers to."""
+    def antecedent(
+        self, sentence: int, gender: str | None, unbound: Collection[int] = ()
+    ) -> Coding | None:
+        """The person a pronoun of ``gender`` in ``sentence`` most likely refers to, never
+        one whose words hold a token of ``unbound`` (the subject of an object pronoun's
+        clause)."""
         latest = [
             s
             for s in self._sightings
-            if s.sentence > sentence - PRONOUN_REACH and self._gender(s) in (None, gender)
+            if s.sentence > sentence - PRONOUN_REACH
+            and self._gender(s) in (None, gender)
+            and not any(i in s.tokens for i in unbound)
         ]
         if not latest:
             return None
@@ -121,7 +132,12 @@ class DocumentMemory:
         return (subjects or candidates)[-1].coding
 
     def remember_person(
-        self, coding: Coding, sentence: int, subject: bool, gender: str | None
+        self,
+        coding: Coding,
+        sentence: int,
+        subject: bool,
+        gender: str | None,
+        tokens: range = range(0),
     ) -> None:
         if coding.name:
             self._people[coding.name] = coding
@@ -130,7 +146,7 @@ class DocumentMemory:
                 self._surnames[surname] = coding.name
             if gender:
                 self._genders.setdefault(coding.name, gender)
-        self._sightings.append(Sighting(coding, sentence, subject, gender))
+        self._sightings.append(Sighting(coding, sentence, subject, gender, tokens))
 
     def _gender(self, sighting: Sighting) -> str | None:
         if sighting.gender or not sighting.coding.name:
@@ -311,8 +327,9 @@ def _token_mention(
 ) -> ActorMention | None:
     kind: MentionKind
     if _is_pronoun(doc[candidate.start]):
-        gender = PRONOUN_GENDERS[doc[candidate.start].lower_]
-        coding = memory.antecedent(sentence, gender)
+        pronoun = doc[candidate.start]
+        gender = PRONOUN_GENDERS[pronoun.lower_]
+        coding = memory.antecedent(sentence, gender, _clause_subjects(pronoun))
         kind = "pronoun"
     elif _is_group_anaphor(doc[candidate.start]):
         coding = memory.group(sentence)
@@ -323,6 +340,26 @@ def _token_mention(
     if coding is None:
         return None
     return _mention(doc, candidate.start, candidate.end, coding, kind)
+
+
+def _clause_subjects(pronoun: Token) -> list[int]:
+    """The subjects an object pronoun cannot stand for: those of the verb it is the object
+    of, directly or through a preposition ("arrested him", "sent a letter to him"), or,
+    where that verb has none, of the verb it is joined to or hangs on ("met Erdogan and
+    praised him", "called Erdogan, urging him"); a relative clause's "who" stands for the
+    noun it describes ("Erdogan, who had urged him")."""
+    if pronoun.dep_ in NOMINAL_SUBJECT_DEPS or pronoun.dep_ == "poss":
+        return []
+    verb = pronoun.head
+    if pronoun.dep_ == "pobj" and verb.dep_ in ("prep", "agent"):
+        verb = verb.head
+    while True:
+        found = [c.i for c in verb.children if c.dep_ in NOMINAL_SUBJECT_DEPS]
+        if found and verb.dep_ == "relcl":
+            found.append(verb.head.i)
+        if found or verb.dep_ not in SUBJECTLESS_DEPS:
+            return found
+        verb = verb.head
 
 
 def _possessor(token: Token, before: Sequence[ActorMention]) -> Coding | None:
@@ -377,7 +414,8 @@ def _remember(
         # An unnamed title ("a Dutch Islamic State fighter") is a person, not the group.
         person = coding if named else replace(coding, name=None)
         subject = span.root.dep_ in NOMINAL_SUBJECT_DEPS
-        memory.remember_person(person, sentence, subject, gender_of(doc, mention))
+        tokens = range(mention.token_start, mention.token_end)
+        memory.remember_person(person, sentence, subject, gender_of(doc, mention), tokens)
     if isinstance(item, Phrase) and item.head and ref.code is not None:
         memory.remember_agent(item.head, coding)
     if mention.kind == "group" and ref.code is not None:
