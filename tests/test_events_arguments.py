@@ -182,6 +182,30 @@ def test_an_investigation_of_someone_targets_them(rule_coder: EventCoder) -> Non
     assert [r.entity_text for r in event.recipient] == ["Flynn"]
 
 
+EXPULSION_BY_PRAGUE = """
+The DET DT det 1 the
+expulsion NOUN NN nsubj 7 expulsion
+of ADP IN prep 1 of
+18 NUM CD nummod 4 18
+diplomats NOUN NNS pobj 2 diplomat
+by ADP IN prep 4 by
+Prague PROPN NNP pobj 5 Prague
+angered VERB VBD ROOT 7 anger
+Moscow PROPN NNP dobj 7 Moscow
+. PUNCT . punct 7 .
+"""
+
+
+def test_a_doer_hung_on_what_a_noun_act_is_done_to_is_its_actor(rule_coder: EventCoder) -> None:
+    """The parse hangs "by Prague" on the nearest noun, the diplomats."""
+    doc = parse(EXPULSION_BY_PRAGUE)
+    diplomats = actor(doc, 3, 5, None, "GOV", kind="agent")
+    mentions = [diplomats, actor(doc, 6, 7, "CZE", "GOV"), actor(doc, 8, 9, "RUS", "GOV")]
+    (event,) = code_events(rule_coder, doc, mentions)
+    assert event.event == "SANCTION"
+    assert roles(event) == (["CZE"], ["18 diplomats"])
+
+
 CONDEMNED_THREATS = """
 Leaders NOUN NNS nsubj 1 leader
 condemned VERB VBD ROOT 1 condemn

@@ -186,6 +186,40 @@ def test_a_passive_subject_of_a_material_act_is_never_its_actor(tmp_path: Path) 
     assert args.actors == (civilians,) and args.recipients == ()
 
 
+# "Moscow retaliated for the expulsion of 18 diplomats by Prague ."
+EXPULSION_BY = """
+Moscow PROPN NNP nsubj 1 Moscow
+retaliated VERB VBD ROOT 1 retaliate
+for ADP IN prep 1 for
+the DET DT det 4 the
+expulsion NOUN NN pobj 2 expulsion
+of ADP IN prep 4 of
+18 NUM CD nummod 7 18
+diplomats NOUN NNS pobj 5 diplomat
+by ADP IN prep 7 by
+Prague PROPN NNP pobj 8 Prague
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_doer_the_text_names_with_by_stands_against_the_ranker(tmp_path: Path) -> None:
+    doc = parse(EXPULSION_BY)
+    moscow = actor(doc, 0, 1, "RUS", "GOV").ref
+    diplomats = actor(doc, 6, 8, None, "GOV", kind="agent").ref
+    prague = actor(doc, 9, 10, "CZE", "GOV").ref
+    choice = TypeChoice("SANCTION", None, None)
+    options = [moscow, diplomats, prague]
+    # Sure that the subject of the verb above is the actor.
+    subject = _ranker(tmp_path, {"actor:dep=nsubj": 8.0}, 0.5)
+    # "by Prague" hangs on what the expulsion is done to (the parse's usual attachment).
+    expulsion = _candidate(4, "SANCTION", (prague,), (diplomats,))
+    args = subject.assign(doc[:], expulsion, choice, options)
+    assert args.actors == (prague,) and args.recipients == (diplomats,)
+    # A party the rules chose without "by" is the ranker's to overrule.
+    chosen = _candidate(4, "SANCTION", (diplomats,), ())
+    assert subject.assign(doc[:], chosen, choice, options).actors == (moscow,)
+
+
 def test_each_other_is_left_to_the_rules(tmp_path: Path) -> None:
     doc = parse(WOUNDED)
     civilians = actor(doc, 2, 3, None, "CVL", kind="agent").ref

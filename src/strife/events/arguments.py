@@ -10,7 +10,8 @@ decides which mention fills which role. Rules, in order:
 * a verb without a subject takes it from the verb it depends on ("pledged not to target":
   the pledgers target), and "it"/"they"/"he"/"his country" after a verb of saying take the
   speaker's identity ("Russia says it will provide").
-* a noun trigger: its possessor or "by" object and nationality modifiers -> actor; "on",
+* a noun trigger: its possessor or "by" object (or one the parse hangs on its "of" object:
+  "the expulsion of 18 diplomats by Prague") and nationality modifiers -> actor; "on",
   "against", "to" objects -> recipient, and "for" for support and aid. When it is the
   object of a light verb ("sent a request to Putin"), the light verb's subject and objects
   count; nouns joined to it share that verb.
@@ -437,14 +438,19 @@ def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], l
             recipients.extend(prep_objects(child))
         elif child.dep_ in CLAUSAL_MODIFIER_DEPS:
             actors.extend(parties_of_description(child))
+    done_to = [
+        obj
+        for child in noun.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for obj in prep_objects(child)
+    ]
+    if not actors:
+        # "the expulsion of 18 diplomats by Prague": the parse hangs the doer on the nearest
+        # noun, the one the act is done to.
+        actors = [a for obj in done_to for a in _by_objects(obj)]
     if not recipients:
         # "an investigation of Flynn", "the release of 12 prisoners": whom it is done to.
-        recipients = [
-            obj
-            for child in noun.children
-            if child.dep_ == "prep" and child.lower_ == "of"
-            for obj in prep_objects(child)
-        ]
+        recipients = done_to
     if trigger.light_verb is not None:
         light = doc[trigger.light_verb]
         light_actors, light_recipients = _verb_roles(light)
@@ -458,6 +464,15 @@ def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], l
         actors.extend(light_actors)
         recipients.extend(light_recipients)
     return actors, recipients
+
+
+def _by_objects(token: Token) -> list[Token]:
+    return [
+        obj
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ == "by"
+        for obj in prep_objects(child)
+    ]
 
 
 def _object_parties(noun: Token) -> list[Token]:

@@ -36,6 +36,7 @@ from strife.plover import MATERIAL_CONFLICT, MATERIAL_COOPERATION, QUAD
 from strife.records import ActorMention, ActorRef
 from strife.syntax import (
     NOUN_MODIFIER_DEPS,
+    NOUN_POS,
     SUBJECT_DEPS,
     coordinated_apart,
     is_passive,
@@ -128,7 +129,10 @@ class RoleRanker:
         probabilities = [float(p) for p in self._model.probabilities(rows)]
         n = len(options)
         sufferers = tuple(o for o in options if _suffers(sent, candidate, choice, o))
-        actors = self._pick(options, probabilities[:n], args.actors, (), sufferers)
+        if any(_named_doer(sent, candidate, a) for a in args.actors):
+            actors = args.actors  # "the expulsion of diplomats by Prague": the text says who
+        else:
+            actors = self._pick(options, probabilities[:n], args.actors, (), sufferers)
         recipients = self._pick(options, probabilities[n:], args.recipients, actors)
         return replace(args, actors=actors, recipients=recipients)
 
@@ -245,6 +249,29 @@ def _suffers(sent: Span, candidate: Candidate, choice: TypeChoice, option: Actor
     while head is not None and head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     return head is not None and head.dep_ == "nsubjpass" and head.head.i == trigger.token
+
+
+def _named_doer(sent: Span, candidate: Candidate, option: ActorRef) -> bool:
+    """``option`` is named as the doer by "by" on the trigger, or on what a noun trigger is
+    done to ("was shelled by rebels", "the arrest of journalists by police", "the expulsion
+    of 18 diplomats by Prague"). Not where the trigger's roles are swapped ("was hosted
+    by")."""
+    trigger = candidate.trigger
+    head = _head(sent, option)
+    if head is None or head.dep_ != "pobj" or trigger.spec.flags & SWAPPING_FLAGS:
+        return False
+    prep = head.head
+    if prep.lower_ != "by" or prep.dep_ not in ("prep", "agent"):
+        return False
+    owner = prep.head
+    if owner.i == trigger.token:
+        return True
+    return (
+        owner.dep_ == "pobj"
+        and owner.head.lower_ == "of"
+        and owner.head.head.i == trigger.token
+        and sent.doc[trigger.token].pos_ in NOUN_POS
+    )
 
 
 def _is_speaker(head: Token, anchor: Token) -> bool:
