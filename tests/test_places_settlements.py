@@ -126,3 +126,24 @@ def test_a_region_takes_only_the_place_named_after_it(geoparser: Geoparser) -> N
     assert placed(geoparser, doc) == [("Paris", PARIS, "name"), ("Gerlach", PARIS, "context")]
     doc = tagged("The autonomous region of Rojava in Iowa voted .")
     assert placed(geoparser, doc)[0] == ("Rojava", IOWA, "context")
+
+
+KOSOVO = 831053
+BANSKO = 733462
+
+
+def test_a_name_read_only_as_a_stray_elsewhere_is_a_settlement_here() -> None:
+    """The gazetteer knows "Banjska" only as another name of Bansko, in Bulgaria, which
+    nothing else in the article points to: the village is placed where its article is."""
+    geoparser = Geoparser(
+        Gazetteer.from_records(
+            [
+                GazetteerEntry(KOSOVO, "Kosovo", 42.58, 21.0, "XKX", "PCLI", 1800000),
+                GazetteerEntry(
+                    BANSKO, "Bansko", 41.84, 23.49, "BGR", "PPL", 9232, "01", ("Banjska",)
+                ),
+            ]
+        )
+    )
+    doc = tagged("Gunmen ambushed police near the village of Banjska in Kosovo .")
+    assert placed(geoparser, doc) == [("Banjska", KOSOVO, "context"), ("Kosovo", KOSOVO, "name")]

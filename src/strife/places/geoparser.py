@@ -83,6 +83,11 @@ class Geoparser:
         """The place mentions of ``toponyms`` found in ``doc`` (see :meth:`find`)."""
         chosen = resolve_article(toponyms, self._model, country_hints)
         read = [(t, c) for t, c in zip(toponyms, chosen, strict=True) if c is not None]
+        # A name whose one reading was a stray ("the village of Banjska" read as Bansko in
+        # Bulgaria) may still be a settlement the gazetteer lacks.
+        toponyms = [
+            t for t, c in zip(toponyms, chosen, strict=True) if c is not None or not t.candidates
+        ]
         lowers = lower_keys(doc)  # read once for the site and settlement scans
         hits = site_word_hits(doc, self._lexicon, lowers)  # found once for both site scans
         far = far_held(doc, read, self._lexicon, hits)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from strife.places.features import (
+    FEATURES,
     ArticleNames,
     Matrix,
     Readings,
@@ -33,9 +34,12 @@ from strife.places.features import (
 from strife.places.levels import level_of
 from strife.places.names import Candidate, normalize_name
 from strife.places.ranker import ResolverModel, Vector
-from strife.places.recognize import Toponym, toponym_lists
+from strife.places.recognize import WELL_KNOWN_POPULATION, Toponym, toponym_lists
 from strife.records import Level
 
+_NAMED_COUNTRY = FEATURES.index("named_country")
+_UNAMBIGUOUS_COUNTRY = FEATURES.index("unambiguous_country")
+_COUNTRY_VOTES = FEATURES.index("country_votes")
 # The levels a continent's or region's name may be read at.
 _WIDE = frozenset({"continent", "country", "province"})
 
@@ -92,11 +96,55 @@ def _local_matrices(
 def resolve_article(
     toponyms: Sequence[Toponym], model: ResolverModel, hints: Iterable[str] = ()
 ) -> list[Candidate | None]:
-    """The chosen candidate of each toponym (None when it has none), in order. ``hints`` are
-    alpha-3 codes of countries the article is about (its actors' countries)."""
+    """The chosen candidate of each toponym (None when it has none, or its one reading is a
+    stray: :func:`_stray`), in order; a capital by its own name where the model chose a place
+    only another name matched (:func:`_named_capital`). ``hints`` are alpha-3 codes of
+    countries the article is about (its actors' countries)."""
     features = ArticleFeatures.of(toponyms, model.local, hints)
     scores = [model.full_scores(m).tolist() for m in features.full]
-    return _one_level_per_list(toponyms, scores)
+    chosen = _one_level_per_list(toponyms, scores)
+    others = sum(1 for toponym in toponyms if toponym.candidates) > 1
+    out: list[Candidate | None] = []
+    for toponym, local, full, choice in zip(
+        toponyms, features.local, features.full, chosen, strict=True
+    ):
+        if choice is not None and not choice.exact:
+            choice = _named_capital(toponym, local) or choice
+        if others and len(toponym.candidates) == 1 and choice and _stray(toponym, choice, full[0]):
+            choice = None
+        out.append(choice)
+    return out
+
+
+def _stray(toponym: Toponym, candidate: Candidate, row: Vector) -> bool:
+    """The one reading of a name is a small town or district that only some language calls
+    so, in a country nothing else in the article points to ("Banjska" in a story about
+    Kosovo, read as Bansko in Bulgaria): no reading, where the article names other places
+    (alone, nothing speaks against it). A town known by that name to many (Saigon), and one
+    whose own name holds the name ("Guantanamo Bay", Naval Station Guantanamo Bay) stay."""
+    entry = candidate.entry
+    return (
+        not candidate.exact
+        and normalize_name(toponym.text) not in normalize_name(entry.name)
+        and (entry.feature_code.startswith("PPL") or level_of(entry.feature_code) == "district")
+        and entry.population < WELL_KNOWN_POPULATION
+        and not row[_NAMED_COUNTRY]
+        and not row[_UNAMBIGUOUS_COUNTRY]
+        and not row[_COUNTRY_VOTES]
+    )
+
+
+def _named_capital(toponym: Toponym, local: Matrix) -> Candidate | None:
+    """The capital the name is, by its own name, of a country the article names, where the
+    model chose a place some language or earlier age called so: "ISLAMABAD, Jan 18 -
+    Pakistan ...", not Chattogram, once called Islamabad. None where there is no such
+    capital, or the model chose a reading by its own name."""
+    capitals = [
+        candidate
+        for candidate, row in zip(toponym.candidates, local, strict=True)
+        if candidate.exact and candidate.entry.feature_code == "PPLC" and row[_NAMED_COUNTRY]
+    ]
+    return capitals[0] if len(capitals) == 1 else None
 
 
 def _softmax(scores: Vector) -> Vector:
