@@ -60,8 +60,9 @@ def _entity_labels(words: Sequence[str], ents: Sequence[tuple[str, str]]) -> lis
     return labels
 
 
-def parse(*sentences: str) -> Doc:
-    """Build a Doc from sentences written as token lines (see the module docstring)."""
+def parse(*sentences: str, hyphens: bool = False) -> Doc:
+    """Build a Doc from sentences written as token lines (see the module docstring); with
+    ``hyphens``, a hyphen token is written joined to the words around it ("counter-attack")."""
     words: list[str] = []
     pos: list[str] = []
     tags: list[str] = []
@@ -80,7 +81,8 @@ def parse(*sentences: str) -> Doc:
             heads.append(int(head) + offset)
             lemmas.append(lemma)
             starts.append(i == 0)
-    spaces = _spaces(words, {".", ",", "'s"}, trailing=True, glue_hyphens=False)
+    attached = {".", ",", "'s", "-"} if hyphens else {".", ",", "'s"}
+    spaces = _spaces(words, attached, trailing=True, glue_hyphens=hyphens)
     doc = Doc(
         VOCAB,
         words=words,

@@ -1152,3 +1152,24 @@ def test_a_protest_lodged_with_a_government_is_a_complaint(event_lexicon: EventL
     assert lodged == [("ACCUSE", "disapprove")]
     staged = typed(event_lexicon, LODGED_A_PROTEST, verb="staged", lemma="stage")
     assert staged == [("PROTEST", "demo")]
+
+
+LAUNCHED_COUNTER_OFFENSIVE = """
+Isis PROPN NNP nsubj 1 Isis
+launched VERB VBD ROOT 1 launch
+a DET DT det 3 a
+counter NOUN NN dobj 1 counter
+- PUNCT HYPH punct 5 -
+offensive ADJ JJ dobj 1 offensive
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_adjective_in_a_nouns_place_is_the_noun(rule_coder: EventCoder) -> None:
+    """ "launched a counter-offensive": the parse tags 'offensive' JJ after the hyphen, and
+    makes 'counter' another object, which is no one the offensive is aimed at."""
+    doc = parse(LAUNCHED_COUNTER_OFFENSIVE, hyphens=True)
+    assert doc.text.startswith("Isis launched a counter-offensive")
+    (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "IMG", "REB", kind="group")])
+    assert event.event == "ASSAULT"
+    assert roles(event) == (["IMG"], [])

@@ -248,6 +248,8 @@ def _fallback_recipients(
     if not swapped:
         # Not the trigger, what carries it ("a round of exercises"), nor the actor.
         skip = described | {token.i, *(a.i for a in token.ancestors)}
+        if trigger.spec.pos == "NOUN":  # "launched a counter-offensive": not "a counter"
+            skip |= set(_word_of(token))
         skip |= {t.i for a in actor_toks for t in a.subtree}
         near = site.resolver.nearby(_own_clause(token, trigger), actors, skip)
     return site.resolver.fallback(recipient_toks, swapped, described, near, actors)
@@ -457,13 +459,39 @@ def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], l
         light_recipients = [
             t
             for t in light_recipients
-            if t.i != noun.i and not t.is_ancestor(noun) and t.head.i != noun.i
+            if t.i != noun.i
+            and not t.is_ancestor(noun)
+            and t.head.i != noun.i
+            and not _one_word(t, noun)
         ]
         if light.lemma_.lower() in RECEIVING_VERBS:
             light_actors, light_recipients = light_recipients, light_actors
         actors.extend(light_actors)
         recipients.extend(light_recipients)
     return actors, recipients
+
+
+def _one_word(token: Token, other: Token) -> bool:
+    """Parts of one hyphenated word ("counter-offensive", which the parse splits into three
+    objects of "launched")."""
+    return other.i in _word_of(token)
+
+
+def _word_of(token: Token) -> range:
+    """The token indices of the written word ``token`` is part of: tokens written together,
+    none of them punctuation but a hyphen."""
+    doc = token.doc
+
+    def glued(i: int) -> bool:  # tokens i and i + 1 are parts of one word
+        parts = (doc[i], doc[i + 1])
+        return not doc[i].whitespace_ and all(t.text == "-" or not t.is_punct for t in parts)
+
+    start, end = token.i, token.i
+    while start > 0 and glued(start - 1):
+        start -= 1
+    while end + 1 < len(doc) and glued(end):
+        end += 1
+    return range(start, end + 1)
 
 
 def _by_objects(token: Token) -> list[Token]:

@@ -182,7 +182,7 @@ def _match(token: Token, lexicon: EventLexicon, places: frozenset[int]) -> Trigg
                 and ("ahead" not in spec.flags or warned_of(token))
             ):
                 return spec
-    if token.pos_ in NOUN_POS and token.ent_type_ not in TIME_ENTITIES:
+    if _is_noun(token) and token.ent_type_ not in TIME_ENTITIES:
         modifiers = {c.lemma_.lower() for c in token.children}
         specs = tuple(
             spec
@@ -193,6 +193,12 @@ def _match(token: Token, lexicon: EventLexicon, places: frozenset[int]) -> Trigg
             return _pick_noun_sense(token, specs)
         return specs[0] if specs else None
     return None
+
+
+def _is_noun(token: Token) -> bool:
+    """A noun, or an adjective the parse puts in a noun's place, the object of a verb or a
+    preposition ("launched a counter-offensive": 'offensive' tagged JJ after the hyphen)."""
+    return token.pos_ in NOUN_POS or (token.pos_ == "ADJ" and token.dep_ in ("dobj", "pobj"))
 
 
 def _particle_ok(token: Token, spec: TriggerSpec) -> bool:
