@@ -492,7 +492,8 @@ def test_the_subject_of_a_verb_of_suffering_is_the_recipient() -> None:
     """ "Twelve civilians died in an attack": they are whom the act was done to, both for
     "died", which names no doer, and for the attack under it; a word that is not a verb of
     suffering, nor under one, keeps its roles."""
-    from strife.events.arguments import Arguments, suffered_roles
+    from strife.events.arguments import Arguments
+    from strife.events.shaping import suffered_roles
 
     doc = parse(DIED_IN_ATTACK)
     civilians = actor(doc, 0, 2, None, "CVL").ref

@@ -252,3 +252,20 @@ def test_a_broken_ranker_folder_is_a_model_error(tmp_path: Path) -> None:
         RoleRanker.load(tmp_path)
     with pytest.raises(ModelError, match="the thing"):
         LinearModel.load(tmp_path / "nowhere", "m.onnx", "the thing")
+
+
+def test_the_forces_an_order_sends_are_no_option() -> None:
+    from test_events_triggers import ORDERED_TO_CONFRONT
+
+    doc = parse(ORDERED_TO_CONFRONT)
+    abiy = actor(doc, 0, 1, "ETH", "GOV", kind="person")
+    army = actor(doc, 2, 4, None, "MIL", kind="agent")
+    party = actor(doc, 6, 8, None, "PTY", kind="agent")
+    flags = frozenset({"command"})
+    spec = TriggerSpec("order", None, "VERB", "MOBILIZE", "troops", frozenset({"army"}), flags)
+    order = Candidate(Trigger(1, spec, 1, 2), Arguments((abiy.ref,), ()))
+    options = role_options(doc[:], order, [abiy, army, party], frozenset())
+    assert [o.entity_text for o in options] == ["Abiy", "the party"]
+    plain = _candidate(1, "MOBILIZE", (abiy.ref,))
+    options = role_options(doc[:], plain, [abiy, army, party], frozenset())
+    assert [o.entity_text for o in options] == ["Abiy", "the army", "the party"]

@@ -1173,3 +1173,57 @@ def test_an_adjective_in_a_nouns_place_is_the_noun(rule_coder: EventCoder) -> No
     (event,) = code_events(rule_coder, doc, [actor(doc, 0, 1, "IMG", "REB", kind="group")])
     assert event.event == "ASSAULT"
     assert roles(event) == (["IMG"], [])
+
+
+ORDERED_TO_CONFRONT = """
+Abiy PROPN NNP nsubj 1 Abiy
+ordered VERB VBD ROOT 1 order
+the DET DT det 3 the
+army NOUN NN dobj 1 army
+to PART TO aux 5 to
+confront VERB VB xcomp 1 confront
+the DET DT det 7 the
+party NOUN NN dobj 5 party
+. PUNCT . punct 1 .
+"""
+
+ORDERED_TO_WITHDRAW = """
+Abiy PROPN NNP nsubj 1 Abiy
+ordered VERB VBD ROOT 1 order
+the DET DT det 3 the
+army NOUN NN dobj 1 army
+to PART TO aux 5 to
+withdraw VERB VB xcomp 1 withdraw
+. PUNCT . punct 1 .
+"""
+
+ORDERED_THE_ARREST = """
+Abiy PROPN NNP nsubj 1 Abiy
+ordered VERB VBD ROOT 1 order
+the DET DT det 3 the
+arrest NOUN NN dobj 1 arrest
+of ADP IN prep 3 of
+soldiers NOUN NNS pobj 4 soldier
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_order_to_forces_is_their_deployment_unless_it_orders_an_act(
+    rule_coder: EventCoder,
+) -> None:
+    """ "ordered the army to confront the party": a deployment by the one who orders it, the
+    army its means, no recipient; "to withdraw" is the withdrawal; "the arrest of soldiers"
+    sends no forces."""
+    doc = parse(ORDERED_TO_CONFRONT)
+    abiy = actor(doc, 0, 1, "ETH", "GOV", kind="person")
+    army = actor(doc, 2, 4, None, "MIL", kind="agent")
+    (event,) = code_events(rule_coder, doc, [abiy, army])
+    assert (event.event, event.mode) == ("MOBILIZE", "troops")
+    assert [a.code for a in event.actor] == ["ETH"]
+    assert "army" not in [r.entity_text for r in event.recipient]
+    doc = parse(ORDERED_TO_WITHDRAW)
+    mentions = [actor(doc, 0, 1, "ETH", "GOV", kind="person")]
+    assert [e.event for e in code_events(rule_coder, doc, mentions)] == ["RETREAT"]
+    doc = parse(ORDERED_THE_ARREST)
+    mentions = [actor(doc, 0, 1, "ETH", "GOV", kind="person")]
+    assert [e.event for e in code_events(rule_coder, doc, mentions)] == ["COERCE"]

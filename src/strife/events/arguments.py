@@ -29,7 +29,7 @@ Which mention, side or speaker the role tokens refer to is :mod:`strife.events.r
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -58,7 +58,6 @@ from strife.syntax import (
     antecedent,
     children_with,
     is_verb,
-    phrase_chars,
     prep_objects,
     subjects,
 )
@@ -67,7 +66,6 @@ from strife.syntax import (
 RECIPIENT_PREPS = WORDS["recipient_preps"]
 NOUN_RECIPIENT_PREPS = WORDS["noun_recipient_preps"]
 OBJECT_PARTY_PREPS = WORDS["object_party_preps"]
-SUFFERING_VERBS = WORDS["suffering_verbs"]
 SUBJECT_CONTROL_PREPS = WORDS["subject_control_preps"]
 DOCUMENTS = WORDS["documents"]
 TRANSFER_VERBS = WORDS["transfer_verbs"]
@@ -81,8 +79,6 @@ FROM_SENDERS: frozenset[EventType] = frozenset(
 # Events whose noun's "for" names whom they are for ("support for the GNA", "aid for
 # Gaza"); for others it is what is asked or argued about ("calls for restraint").
 FOR_RECIPIENTS: frozenset[EventType] = frozenset({"SUPPORT", "AID"})
-# Events done together: "Kuwait and its allies agreed" has both as its actors.
-JOINT_EVENTS: frozenset[EventType] = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +87,7 @@ class Arguments:
     recipients: tuple[ActorRef, ...]
     reciprocal: bool = False
     # Parties joined to the actor that its mentions miss ("Kuwait and its allies agreed",
-    # "UK and EU negotiators"): co-actors of an event done together (specialise_roles).
+    # "UK and EU negotiators"): co-actors of an event done together (shaping.specialise_roles).
     partners: tuple[ActorRef, ...] = ()
 
 
@@ -142,7 +138,14 @@ def extract_arguments(
     if not actors and "reciprocal" in trigger.spec.flags and _takes_sides(trigger, token):
         actors = resolver.sides
     recipients = tuple(r for r in recipients if not is_actors_own(r, actors))
+    if "command" in trigger.spec.flags:  # the forces it sends, however the rules found them
+        recipients = tuple(r for r in recipients if not _holds(r, given, doc))
     return Arguments(actors, recipients, reciprocal, partners)
+
+
+def _holds(ref: ActorRef, tokens: frozenset[int], doc: Doc) -> bool:
+    """``ref``'s words hold one of ``tokens``."""
+    return any(ref.start <= doc[i].idx < ref.end for i in tokens)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +171,7 @@ def _statement_roles(site: _Site) -> Arguments:
 
 def _without_given(tokens: list[Token], given: frozenset[int], index: MentionIndex) -> list[Token]:
     """ "returned a portrait of a young girl to its owner": what is given, and who is in it,
-    is not whom it goes to (forces sent stay: MOBILIZE reads them in specialise_roles)."""
+    is not whom it goes to (forces sent stay: MOBILIZE reads them in shaping.specialise_roles)."""
     if not given:
         return tokens
     return [
@@ -336,8 +339,12 @@ def _inherited_objects(verb: Token) -> list[Token]:
 
 def _given(token: Token, trigger: Trigger) -> frozenset[int]:
     """What a verb of giving gives when it names whom to ("returned a Bible to its
-    owners"): the goal is the recipient, the object only describes the event."""
+    owners"): the goal is the recipient, the object only describes the event; and the forces
+    an order sends."""
     given: set[int] = set()
+    if "command" in trigger.spec.flags:
+        # "ordered the army to confront the ruling party": the army is sent, not targeted.
+        given |= {c.i for c in token.children if c.dep_ == "dobj"}
     for verb in trigger.carriers(token.doc):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in TRANSFER_VERBS:
             continue
@@ -566,66 +573,3 @@ def _gerund_after_verb(token: Token) -> bool:
         and prep.head.i != prep.i
         and is_verb(prep.head)
     )
-
-
-MOBILIZED_SECTORS = frozenset({"MIL", "COP", "PRM", "REB"})
-MODE_SECTOR = {"troops": "MIL", "weapons": "MIL", "police": "COP", "militia": "PRM"}
-
-
-def suffered_roles(token: Token, args: Arguments) -> Arguments:
-    """ "Twelve civilians died in a mortar attack": a verb of suffering (``suffering_verbs``)
-    typed as a material act names no doer, and its subject is the one the act was done to;
-    so is it for the act a noun under the verb names ("the attack"), whose doer is its own."""
-    verb = token
-    if token.dep_ == "pobj" and token.head.dep_ == "prep":
-        verb = token.head.head
-    if verb.lemma_.lower() not in SUFFERING_VERBS or not is_verb(verb):
-        return args
-    spans = [phrase_chars(s) for s in verb.children if s.dep_ in ANY_SUBJECT_DEPS]
-    sufferers = tuple(r for r in args.actors if any(r.start < e and b < r.end for b, e in spans))
-    if verb.i == token.i:
-        return Arguments((), sufferers or args.recipients, args.reciprocal)
-    if not sufferers:
-        return args
-    actors = tuple(a for a in args.actors if a not in sufferers)
-    return Arguments(actors, sufferers + args.recipients, args.reciprocal, args.partners)
-
-
-def specialise_roles(event: EventType, mode: str | None, args: Arguments) -> Arguments:
-    """MOBILIZE: the forces sent are not its recipient but the actor's means ("Brazil sent
-    60 soldiers" -> Brazil as BRA MIL; "60 soldiers were deployed" -> the soldiers), and a
-    state that mobilises troops or weapons acts through its military. SANCTION
-    'withdraw': the peacekeepers, diplomats or staff withdrawn are the actor's own, not
-    whom it is aimed at ("the UN withdrew peacekeepers from Sinai"). An event done together
-    has all its parties as actors ("Kuwait and its allies agreed")."""
-    # PLOVER codes an event done together as one event whose actor lists every party, with
-    # no recipient ("Kuwait and its allies agreed"; manual, "Compound and Reciprocal
-    # Actors"); a thing agreed on is no party to it ("agreed a free trade agreement").
-    things_only = all(r.code is None and r.sector is None for r in args.recipients)
-    together = args.actors + args.partners
-    if event in JOINT_EVENTS and things_only and len(together) >= 2:
-        return Arguments(together, (), args.reciprocal)
-    if event == "SANCTION" and mode == "withdraw":
-        codes = {a.code for a in args.actors} | {None}
-        rest = tuple(r for r in args.recipients if r.sector is None or r.code not in codes)
-        return Arguments(args.actors, rest, args.reciprocal)
-    if event != "MOBILIZE":
-        return args
-    codes = {a.code for a in args.actors}
-    units = [
-        r for r in args.recipients if r.sector in MOBILIZED_SECTORS and r.code in codes | {None}
-    ]
-    if units:
-        rest = tuple(r for r in args.recipients if r not in units)
-        if args.actors:
-            # The one who sends them acts, through their sector ("Brazil sent 60 soldiers":
-            # Brazil, MIL).
-            actors = tuple(replace(a, sector=units[0].sector) for a in args.actors)
-        else:
-            actors = tuple(units)
-        return Arguments(actors, rest, args.reciprocal)
-    sector = MODE_SECTOR.get(mode or "")
-    if sector is None:
-        return args
-    actors = tuple(replace(a, sector=sector) if a.sector == "GOV" else a for a in args.actors)
-    return Arguments(actors, args.recipients, args.reciprocal)

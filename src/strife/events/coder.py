@@ -29,12 +29,7 @@ from strife.claims import (
     reaching,
 )
 from strife.events.allegations import accusations_in_claims
-from strife.events.arguments import (
-    Arguments,
-    extract_arguments,
-    specialise_roles,
-    suffered_roles,
-)
+from strife.events.arguments import Arguments, extract_arguments
 from strife.events.build import EventBase, Sentence, as_arrest, imprisons
 from strife.events.detect import Detector
 from strife.events.lexicon import SWAPPING_FLAGS, EventLexicon
@@ -50,6 +45,7 @@ from strife.events.places import (
 )
 from strife.events.references import CountryOf, MentionIndex, find_sides
 from strife.events.roles import RoleAssigner, role_options
+from strife.events.shaping import specialise_roles, suffered_roles
 from strife.events.triggers import Trigger, find_triggers, other_act_clauses
 from strife.events.typer import Candidate, ModelTyping, RuleTyping, TypeChoice, TypeChooser
 from strife.events.when import event_dates

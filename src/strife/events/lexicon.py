@@ -31,6 +31,7 @@ TRIGGER_FLAGS = frozenset(
         "armed",  # fires only when armed men do it ("rebels entered Goma", "troops crossed into")
         "label",  # fires only when it calls its object a wrong ("called the detention a coup")
         "ahead",  # fires only for an act ahead, a warning ("would be punished", "will pay a price")
+        "command",  # an order to forces, its direct object ("ordered the army to ...")
     }
 )
 #: Flags under which the trigger's subject is its recipient and its agent the actor.

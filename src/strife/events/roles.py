@@ -72,7 +72,8 @@ def role_options(
     """The parties the rules chose and every actor mention of the sentence (not in
     ``excluded``, the dateline), each span once, in text order. A mention that says what the
     trigger's clause reports ("Stepanyan said civilians were wounded") is not one unless the
-    rules chose it ("Russia says it will send"): it is the claimant (:mod:`strife.claims`)."""
+    rules chose it ("Russia says it will send"): it is the claimant (:mod:`strife.claims`).
+    Nor are the forces an order sends ("ordered the army to deploy")."""
     args = candidate.args
     found: dict[tuple[int, int], ActorRef] = {}
     for ref in (*args.actors, *args.recipients):
@@ -84,9 +85,17 @@ def role_options(
         head = sent.doc[mention.token_start : mention.token_end].root
         if _is_speaker(head, anchor) or coordinated_apart(head, anchor):
             continue
+        if _sent_forces(head, anchor, candidate):
+            continue
         if not _describes_another(head, anchor):
             found.setdefault((mention.ref.start, mention.ref.end), mention.ref)
     return [found[key] for key in sorted(found)]
+
+
+def _sent_forces(head: Token, anchor: Token, candidate: Candidate) -> bool:
+    """``head`` is the forces an order sends ("ordered the army to deploy"): no party."""
+    command = "command" in candidate.trigger.spec.flags
+    return command and head.dep_ == "dobj" and head.head.i == anchor.i
 
 
 def _describes_another(head: Token, anchor: Token) -> bool:

@@ -35,6 +35,7 @@ from strife.syntax import (
     is_infinitive,
     is_verb,
     subjects,
+    with_conjuncts,
 )
 
 # The words are in data/events/words.json, each list with why it is there.
@@ -61,6 +62,9 @@ PLACE_OBJECT = "@place"
 CONTENT_TAKING: frozenset[EventType] = frozenset(
     {"REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "SUPPORT"}
 )
+# What an order to forces may send them to do and still be their deployment ("ordered the
+# army to help the police"); any other act it orders is the event itself.
+DEPLOYMENT_PURPOSES: frozenset[EventType] = frozenset({"MOBILIZE", "AID", "SUPPORT", "COOPERATE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +125,7 @@ def find_triggers(
         if spec is not None:
             found.append(_trigger(token, spec))
     kept = _merge_same_event(_drop_content_events(_drop_acted_on(found, sent), sent), sent)
-    kept = _drop_circumstances(kept, sent)
+    kept = _orders_or_acts(_drop_circumstances(kept, sent), sent, lexicon)
     return _without_related_untyped(kept, sent)
 
 
@@ -248,7 +252,17 @@ def _objects_ok(token: Token, spec: TriggerSpec, places: frozenset[int]) -> bool
         return False
     if not spec.objects:
         return True
+    if "command" in spec.flags:  # "ordered the army to ...", not "ordered the arrest of"
+        return bool(spec.objects & set(ordered_forces(token)))
     return bool(spec.objects & set(object_words(token, places)))
+
+
+def ordered_forces(verb: Token) -> Iterable[str]:
+    """Lemmas and forms of a verb's direct objects, conjuncts included."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            for member in with_conjuncts(child):
+                yield from (member.lemma_.lower(), member.lower_)
 
 
 def _label_words(verb: Token) -> Iterable[str]:
@@ -428,6 +442,29 @@ def _is_circumstance(token: Token, verbs: set[int]) -> bool:
         return False
     prep = token.head
     return prep.lower_ in CIRCUMSTANCE_PREPS and prep.head.i in verbs
+
+
+def _orders_or_acts(triggers: list[Trigger], sent: Span, lexicon: EventLexicon) -> list[Trigger]:
+    """An order to forces (flag "command") and the act it orders them to do: the act where
+    the lexicon knows its verb as one of force or a withdrawal, fired or not ("ordered
+    troops to withdraw", "ordered US forces to leave by the spring"), else the order, a
+    deployment, and the act only says what for ("ordered the army to help the police",
+    "to confront the ruling party"; "to deploy" was merged into it, :func:`_merge_same_event`)."""
+    doc = sent.doc
+    dropped: set[int] = set()
+    for trig in triggers:
+        if "command" not in trig.spec.flags:
+            continue
+        verbs = [c for c in doc[trig.token].children if c.dep_ in COMPLEMENT_DEPS]
+        ordered = {t.i for verb in verbs for t in verb.subtree}
+        acts = [t for t in triggers if t.token in ordered and t.event is not None]
+        kinds = {t.event for t in acts}
+        kinds |= {spec.event for verb in verbs for spec in lexicon.lookup(verb.lemma_, "VERB")}
+        if kinds - DEPLOYMENT_PURPOSES - {None}:
+            dropped.add(trig.token)
+        else:
+            dropped.update(t.token for t in acts)
+    return [t for t in triggers if t.token not in dropped]
 
 
 def _drop_content_events(triggers: list[Trigger], sent: Span) -> list[Trigger]:
