@@ -1227,3 +1227,28 @@ def test_an_order_to_forces_is_their_deployment_unless_it_orders_an_act(
     doc = parse(ORDERED_THE_ARREST)
     mentions = [actor(doc, 0, 1, "ETH", "GOV", kind="person")]
     assert [e.event for e in code_events(rule_coder, doc, mentions)] == ["COERCE"]
+
+
+STOOD_WITH_ALLY = """
+Washington PROPN NNP nsubj 1 Washington
+stood VERB VBD ROOT 1 stand
+with ADP IN prep 1 with
+Prague PROPN NNP pobj 2 Prague
+. PUNCT . punct 1 .
+"""
+
+STOOD_UP = """
+Washington PROPN NNP nsubj 1 Washington
+stood VERB VBD ROOT 1 stand
+up ADP RP prt 1 up
+. PUNCT . punct 1 .
+"""
+
+
+def test_standing_with_someone_supports_them(rule_coder: EventCoder) -> None:
+    doc = parse(STOOD_WITH_ALLY)
+    mentions = [actor(doc, 0, 1, "USA", "GOV"), actor(doc, 3, 4, "CZE", "GOV")]
+    (event,) = code_events(rule_coder, doc, mentions)
+    assert (event.event, roles(event)) == ("SUPPORT", (["USA"], ["Prague"]))
+    doc = parse(STOOD_UP)
+    assert code_events(rule_coder, doc, [actor(doc, 0, 1, "USA", "GOV")]) == []
