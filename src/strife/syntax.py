@@ -25,6 +25,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 ANY_SUBJECT_DEPS = SUBJECT_DEPS | {"nsubjpass"}
 #: Noun subjects of either voice: who a sentence is about (pronoun antecedents).
 NOMINAL_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Clauses that share the subject of the verb they hang on when they name none ("met Erdogan
+# and praised him", "called Erdogan, urging him").
+SUBJECTLESS_DEPS = frozenset({"conj", "advcl", "xcomp"})
 #: Clauses a verb takes as its complement ("pledged not to target", "said it would").
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 #: Clauses that describe a noun ("the pact that was signed", "threats made by").

@@ -52,7 +52,7 @@ from strife.actors.compose import (
 )
 from strife.actors.lexicon import WORDS
 from strife.records import ActorMention, ActorRef, MentionKind
-from strife.syntax import NOMINAL_SUBJECT_DEPS
+from strife.syntax import NOMINAL_SUBJECT_DEPS, SUBJECTLESS_DEPS
 
 # The words are in data/actors/words.json, each list with why it is there.
 PERSONAL_PRONOUNS = WORDS["personal_pronouns"]
@@ -69,8 +69,6 @@ GENDERED_WORDS = {
     **dict.fromkeys(WORDS["female_words"], "f"),
 }
 NAME_SUFFIXES = WORDS["name_suffixes"]
-# Clauses that share the subject of the verb they hang on when they name none.
-SUBJECTLESS_DEPS = frozenset({"conj", "advcl", "xcomp"})
 PRONOUN_REACH = 3  # sentences: the current one and the two before it
 GROUP_ANAPHORS = WORDS["group_anaphors"]
 GROUP_REACH = 4  # sentences: the current one and the three before it

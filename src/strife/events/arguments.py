@@ -29,6 +29,7 @@ Which mention, side or speaker the role tokens refer to is :mod:`strife.events.r
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -43,7 +44,7 @@ from strife.events.references import (
     is_each_other,
     parties_of_description,
 )
-from strife.events.triggers import RECEIVING_VERBS, Trigger
+from strife.events.triggers import RECEIVING_VERBS, Trigger, sent_forces
 from strife.events.unresolved import is_named, unresolved_refs
 from strife.plover import EventType
 from strife.records import ActorRef
@@ -52,6 +53,7 @@ from strife.syntax import (
     CLAUSAL_MODIFIER_DEPS,
     CLAUSE_EDGES,
     NOUN_MODIFIER_DEPS,
+    NOUN_POS,
     PHRASE_DEPS,
     SUBJECT_DEPS,
     VERBAL_POS,
@@ -344,7 +346,7 @@ def _given(token: Token, trigger: Trigger) -> frozenset[int]:
     given: set[int] = set()
     if "command" in trigger.spec.flags:
         # "ordered the army to confront the ruling party": the army is sent, not targeted.
-        given |= {c.i for c in token.children if c.dep_ == "dobj"}
+        given |= {t.i for t in sent_forces(token)}
     for verb in trigger.carriers(token.doc):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in TRANSFER_VERBS:
             continue
@@ -447,29 +449,22 @@ def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], l
             recipients.extend(prep_objects(child))
         elif child.dep_ in CLAUSAL_MODIFIER_DEPS:
             actors.extend(parties_of_description(child))
-    done_to = [
-        obj
-        for child in noun.children
-        if child.dep_ == "prep" and child.lower_ == "of"
-        for obj in prep_objects(child)
-    ]
+    done_to = _objects_of(noun, "of")
     if not actors:
         # "the expulsion of 18 diplomats by Prague": the parse hangs the doer on the nearest
         # noun, the one the act is done to.
-        actors = [a for obj in done_to for a in _by_objects(obj)]
+        actors = [a for obj in done_to for a in _objects_of(obj, "by")]
     if not recipients:
         # "an investigation of Flynn", "the release of 12 prisoners": whom it is done to.
         recipients = done_to
     if trigger.light_verb is not None:
         light = doc[trigger.light_verb]
         light_actors, light_recipients = _verb_roles(light)
+        word = _word_of(noun)  # "launched a counter-offensive": not "a counter"
         light_recipients = [
             t
             for t in light_recipients
-            if t.i != noun.i
-            and not t.is_ancestor(noun)
-            and t.head.i != noun.i
-            and not _one_word(t, noun)
+            if t.i != noun.i and not t.is_ancestor(noun) and t.head.i != noun.i and t.i not in word
         ]
         if light.lemma_.lower() in RECEIVING_VERBS:
             light_actors, light_recipients = light_recipients, light_actors
@@ -478,15 +473,9 @@ def _noun_roles(noun: Token, trigger: Trigger, doc: Doc) -> tuple[list[Token], l
     return actors, recipients
 
 
-def _one_word(token: Token, other: Token) -> bool:
-    """Parts of one hyphenated word ("counter-offensive", which the parse splits into three
-    objects of "launched")."""
-    return other.i in _word_of(token)
-
-
 def _word_of(token: Token) -> range:
     """The token indices of the written word ``token`` is part of: tokens written together,
-    none of them punctuation but a hyphen."""
+    none of them punctuation but a hyphen ("counter-offensive", three tokens)."""
     doc = token.doc
 
     def glued(i: int) -> bool:  # tokens i and i + 1 are parts of one word
@@ -501,11 +490,22 @@ def _word_of(token: Token) -> range:
     return range(start, end + 1)
 
 
-def _by_objects(token: Token) -> list[Token]:
+def named_doers(token: Token) -> list[Token]:
+    """Whom the text names with "by" as the doer of the act ``token`` tells: on the trigger
+    ("was vetoed by Russia", "an attack by rebels") or, for a noun, on what it is done to,
+    where the parse hangs it ("the expulsion of 18 diplomats by Prague")."""
+    doers = _objects_of(token, "by", ("prep", "agent"))
+    if token.pos_ in NOUN_POS:
+        doers += [d for obj in _objects_of(token, "of") for d in _objects_of(obj, "by")]
+    return doers
+
+
+def _objects_of(token: Token, word: str, deps: Collection[str] = ("prep",)) -> list[Token]:
+    """The objects of ``token``'s preposition ``word``."""
     return [
         obj
         for child in token.children
-        if child.dep_ == "prep" and child.lower_ == "by"
+        if child.dep_ in deps and child.lower_ == word
         for obj in prep_objects(child)
     ]
 

@@ -26,17 +26,16 @@ from typing import Protocol
 from spacy.tokens import Span, Token
 
 from strife.datafiles import data_file
-from strife.events.arguments import Arguments
+from strife.events.arguments import Arguments, named_doers
 from strife.events.lexicon import SWAPPING_FLAGS
 from strife.events.linear import LinearModel
 from strife.events.references import SPEECH_LEMMAS
-from strife.events.triggers import tells_who
+from strife.events.triggers import sent_forces, tells_who
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import MATERIAL_CONFLICT, MATERIAL_COOPERATION, QUAD
 from strife.records import ActorMention, ActorRef
 from strife.syntax import (
     NOUN_MODIFIER_DEPS,
-    NOUN_POS,
     SUBJECT_DEPS,
     coordinated_apart,
     is_passive,
@@ -95,7 +94,7 @@ def role_options(
 def _sent_forces(head: Token, anchor: Token, candidate: Candidate) -> bool:
     """``head`` is the forces an order sends ("ordered the army to deploy"): no party."""
     command = "command" in candidate.trigger.spec.flags
-    return command and head.dep_ == "dobj" and head.head.i == anchor.i
+    return command and any(f.i == head.i for f in sent_forces(anchor))
 
 
 def _describes_another(head: Token, anchor: Token) -> bool:
@@ -261,26 +260,14 @@ def _suffers(sent: Span, candidate: Candidate, choice: TypeChoice, option: Actor
 
 
 def _named_doer(sent: Span, candidate: Candidate, option: ActorRef) -> bool:
-    """``option`` is named as the doer by "by" on the trigger, or on what a noun trigger is
-    done to ("was shelled by rebels", "the arrest of journalists by police", "the expulsion
-    of 18 diplomats by Prague"). Not where the trigger's roles are swapped ("was hosted
-    by")."""
+    """``option`` is a doer the text names with "by" (:func:`named_doers`: "was shelled by
+    rebels", "the expulsion of 18 diplomats by Prague"). Not where the trigger's roles are
+    swapped ("was hosted by")."""
     trigger = candidate.trigger
     head = _head(sent, option)
-    if head is None or head.dep_ != "pobj" or trigger.spec.flags & SWAPPING_FLAGS:
+    if head is None or trigger.spec.flags & SWAPPING_FLAGS:
         return False
-    prep = head.head
-    if prep.lower_ != "by" or prep.dep_ not in ("prep", "agent"):
-        return False
-    owner = prep.head
-    if owner.i == trigger.token:
-        return True
-    return (
-        owner.dep_ == "pobj"
-        and owner.head.lower_ == "of"
-        and owner.head.head.i == trigger.token
-        and sent.doc[trigger.token].pos_ in NOUN_POS
-    )
+    return any(d.i == head.i for d in named_doers(sent.doc[trigger.token]))
 
 
 def _is_speaker(head: Token, anchor: Token) -> bool:

@@ -253,16 +253,15 @@ def _objects_ok(token: Token, spec: TriggerSpec, places: frozenset[int]) -> bool
     if not spec.objects:
         return True
     if "command" in spec.flags:  # "ordered the army to ...", not "ordered the arrest of"
-        return bool(spec.objects & set(ordered_forces(token)))
+        named = [m for f in sent_forces(token) for m in with_conjuncts(f)]
+        return any({m.lemma_.lower(), m.lower_} & spec.objects for m in named)
     return bool(spec.objects & set(object_words(token, places)))
 
 
-def ordered_forces(verb: Token) -> Iterable[str]:
-    """Lemmas and forms of a verb's direct objects, conjuncts included."""
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            for member in with_conjuncts(child):
-                yield from (member.lemma_.lower(), member.lower_)
+def sent_forces(verb: Token) -> list[Token]:
+    """The forces an order to forces (flag "command") sends: its direct objects ("ordered
+    the army to deploy"). They are its means, never its recipient."""
+    return [child for child in verb.children if child.dep_ == "dobj"]
 
 
 def _label_words(verb: Token) -> Iterable[str]:
