@@ -823,6 +823,54 @@ def test_an_act_joined_to_a_clause_a_day_after_another_is_a_day_before_it_too(
     assert events["arrested"].date == events["fired"].date == date(2020, 10, 26)
 
 
+VOTED_TO_IMPOSE_A_DAY_AFTER = """
+parliament NOUN NN nsubj 1 parliament
+voted VERB VBD ROOT 1 vote
+on ADP IN prep 1 on
+Monday PROPN NNP pobj 2 Monday
+to PART TO aux 5 to
+impose VERB VB xcomp 1 impose
+martial ADJ JJ amod 7 martial
+law NOUN NN dobj 5 law
+, PUNCT , punct 5 ,
+a DET DT det 10 a
+day NOUN NN npadvmod 5 day
+after SCONJ IN mark 14 after
+Russian ADJ JJ amod 13 russian
+boats NOUN NNS nsubj 14 boat
+seized VERB VBD advcl 10 seize
+vessels NOUN NNS dobj 14 vessel
+near ADP IN prep 14 near
+Kerch PROPN NNP pobj 16 Kerch
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_act_a_day_before_the_one_it_is_told_after_is_its_own_event(
+    shipped_coder: EventCoder,
+) -> None:
+    """ "voted on Monday to impose martial law, a day after Russian boats seized vessels
+    near Kerch", where the parse hangs the seizure on "day": the seizure is an event of
+    its own (not folded into the act of the same type above it), a day earlier, at Kerch;
+    the martial law has no place."""
+    doc = parse(VOTED_TO_IMPOSE_A_DAY_AFTER)
+    mentions = [
+        actor(doc, 0, 1, "UKR", "LEG"),
+        actor(doc, 12, 14, "RUS", "MIL"),
+        actor(doc, 15, 16, "UKR", "MIL"),
+    ]
+    monday = when(doc, 3, 4, date(2018, 11, 26))
+    kerch = place(doc, 17, 18, 706447, "UKR")
+    events = code(shipped_coder, doc, mentions, dates=[monday], places=[kerch])
+    by_trigger = {e.event_text: e for e in events}
+    assert set(by_trigger) == {"impose", "seized"}
+    seized, impose = by_trigger["seized"], by_trigger["impose"]
+    assert (seized.event, seized.mode, seized.date) == ("COERCE", "seize", date(2018, 11, 25))
+    assert [a.code for a in seized.actor] == ["RUS"]
+    assert seized.event_loc is not None and seized.event_loc.extracted_place == "Kerch"
+    assert (impose.mode, impose.date, impose.event_loc) == ("martial-law", monday.date, None)
+
+
 DENIED_CARRYING_OUT = """
 Russia PROPN NNP nsubj 1 Russia
 denied VERB VBD ROOT 1 deny

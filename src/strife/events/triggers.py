@@ -33,6 +33,7 @@ from strife.syntax import (
     clause_verb,
     coordinated_apart,
     is_infinitive,
+    is_passive,
     is_verb,
     subjects,
     with_conjuncts,
@@ -513,6 +514,7 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
             and doc[outer.token].is_ancestor(doc[inner.token])
             and not coordinated_apart(doc[outer.token], doc[inner.token])
             and not _other_act_joined(doc, outer, inner)
+            and not _in_later_or_earlier_act(doc[outer.token], doc[inner.token])
         )
 
     kept: list[Trigger] = []
@@ -539,13 +541,22 @@ def _other_act_joined(doc: Doc, outer: Trigger, inner: Trigger) -> bool:
     return True
 
 
+def _in_later_or_earlier_act(outer: Token, inner: Token) -> bool:
+    """ "voted to impose martial law, a day after Russian boats seized three vessels":
+    ``inner`` tells another doer's act before or after ``outer``'s."""
+    return any(clause.is_ancestor(inner) or clause.i == inner.i
+               for clause in other_act_clauses(outer))  # fmt: skip
+
+
 def other_act_clauses(verb: Token) -> list[Token]:
     """Clauses under ``verb`` that tell an earlier or later act of another doer ("police
     shot protesters [after demonstrators stormed parliament]", "gunmen stormed a studio
     [before police arrested 13 of them]"): opened by a word of sequence, with an active
-    subject unlike any of ``verb``'s. Not when ``verb`` names no doer ("five people were
-    killed after gunmen opened fire": the same event, told from its victims)."""
-    doers = {s.lemma_.lower() for s in subjects(verb)}
+    subject unlike any of ``verb``'s, or of the verb whose doer it shares ("voted to
+    impose martial law, a day after Russian boats seized three vessels"; "fired tear gas
+    and detained 20"). Not when ``verb`` names no doer ("five people were killed after
+    gunmen opened fire": the same event, told from its victims)."""
+    doers = {s.lemma_.lower() for s in subjects(_doer_verb(verb))}
     if not doers:
         return []
     return [
@@ -556,3 +567,18 @@ def other_act_clauses(verb: Token) -> list[Token]:
         and any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for m in c.children)
         and any(s.lemma_.lower() not in doers for s in subjects(c))
     ]
+
+
+def _doer_verb(verb: Token) -> Token:
+    """The verb that names ``verb``'s doer: itself, or the verb an infinitive or a
+    conjunct without a subject of its own hangs on ("voted to impose", "fired and
+    detained"); a passive names none."""
+    current = verb
+    while (
+        not subjects(current)
+        and not is_passive(current)
+        and current.dep_ in ("xcomp", "conj")
+        and current.head.i != current.i
+    ):
+        current = current.head
+    return current

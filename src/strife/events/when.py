@@ -98,6 +98,8 @@ def _offset(token: Token) -> tuple[Span, int] | None:
         token = token.head  # "a day after Belarus forced a jet to land and arrested ..."
     marks = [c for c in token.children if c.dep_ in ("mark", "prep") and c.lower_ in OFFSET_SIGNS]
     units = [c for c in token.children if c.dep_ == "npadvmod" and c.lemma_.lower() in UNIT_DAYS]
+    if not units and token.dep_ == "advcl" and token.head.lemma_.lower() in UNIT_DAYS:
+        units = [token.head]  # the parse may hang the clause on the unit: "a day <- after X"
     if not marks or not units or not units[0].i < marks[0].i:
         return None
     unit, mark = units[0], marks[0]
