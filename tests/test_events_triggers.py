@@ -508,6 +508,36 @@ def test_an_event_in_a_relative_clause_does_not_hide_the_verb_above(
     ]
 
 
+TAKEN_A_DAY_AFTER = """
+Jalalabad PROPN NNP nsubjpass 2 Jalalabad
+was AUX VBD auxpass 2 be
+taken VERB VBN ROOT 2 take
+by ADP IN agent 2 by
+rebels NOUN NNS pobj 3 rebel
+, PUNCT , punct 2 ,
+a DET DT det 7 a
+day NOUN NN npadvmod 10 day
+{mark} SCONJ IN mark 10 {mark}
+they PRON PRP nsubj 10 they
+captured VERB VBD advcl 2 capture
+the DET DT det 12 the
+city NOUN NN dobj 10 city
+. PUNCT . punct 2 .
+"""
+
+
+@pytest.mark.parametrize(("mark", "apart"), [("after", True), ("when", False)])
+def test_an_act_told_days_apart_does_not_hide_the_verb_above(
+    event_lexicon: EventLexicon, mark: str, apart: bool
+) -> None:
+    """ "Jalalabad was taken by rebels, a day after they captured the city": the capture
+    tells another act, so the verb the training data taught stays a trigger beside it."""
+    doc = parse(TAKEN_A_DAY_AFTER.format(mark=mark))
+    triggers = find_triggers(doc[:], event_lexicon, learned=frozenset({"take"}))
+    found = [(doc[t.token].text, t.event) for t in triggers]
+    assert found == ([("taken", None)] if apart else []) + [("captured", "ASSAULT")]
+
+
 def _verb_and_object(verb: str, lemma: str, obj: str, particle: str | None = None) -> str:
     """ "Officials <verb> [<particle>] the <object> ." as parse lines."""
     rows = ["Officials NOUN NNS nsubj 1 official", f"{verb} VERB VBD ROOT 1 {lemma}"]

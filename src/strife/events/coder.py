@@ -45,8 +45,9 @@ from strife.events.places import (
 )
 from strife.events.references import CountryOf, MentionIndex, find_sides
 from strife.events.roles import RoleAssigner, role_options
+from strife.events.sequence import other_act_clauses
 from strife.events.shaping import specialise_roles, suffered_roles
-from strife.events.triggers import Trigger, find_triggers, other_act_clauses
+from strife.events.triggers import Trigger, find_triggers
 from strife.events.typer import Candidate, ModelTyping, RuleTyping, TypeChoice, TypeChooser
 from strife.events.when import event_dates
 from strife.plover import MATERIAL_CONFLICT, NON_STATE_CODES, QUAD, EventType

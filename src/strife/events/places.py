@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from strife.actors.lexicon import party_code_of_place
 from strife.events.lexicon import WORDS
-from strife.events.triggers import other_act_clauses
+from strife.events.sequence import other_act_clauses
 from strife.nlp import dateline_end
 from strife.places.levels import precision_of
 from strife.places.lexicon import shipped_lexicon

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from strife.events.lexicon import LEARNED_FLAG, WORDS, EventLexicon, TriggerSpec
 from strife.events.markers import warned_of
+from strife.events.sequence import in_other_act
 from strife.events.unresolved import counted
 from strife.plover import EventType
 from strife.syntax import (
@@ -33,7 +34,6 @@ from strife.syntax import (
     clause_verb,
     coordinated_apart,
     is_infinitive,
-    is_passive,
     is_verb,
     subjects,
     with_conjuncts,
@@ -49,7 +49,6 @@ CONTENT_PREPS = WORDS["content_preps"]
 CIRCUMSTANCE_PREPS = WORDS["circumstance_preps"]
 STATEMENT_VERBS = WORDS["statement_verbs"]
 LABOUR_WORDS = WORDS["labour_words"]
-SEQUENCE_MARKS = WORDS["sequence_marks"]
 # The doers a flagged row fires for ("crowd": "protesters gathered"; "armed": "rebels
 # entered Goma").
 DOER_NOUNS = {"crowd": WORDS["crowd_nouns"], "armed": WORDS["armed_nouns"]}
@@ -109,8 +108,10 @@ def find_triggers(
     for the model to type or turn down, unless a typed verb trigger is in
     its subtree or above it (the typed one says more; an event noun it carries does not:
     "cancelled a visit", nor one in a relative clause: "returned antiquities that were
-    seized"). With ``statements``, a verb of saying with no event reported in
-    what it says is an untyped trigger too ("said Taliban militants were responsible").
+    seized", nor one that tells an act days apart: "Jalalabad was taken, a day after the
+    insurgents captured Mazar-i-Sharif"). With ``statements``, a verb of saying with no
+    event reported in what it says is an untyped trigger too ("said Taliban militants were
+    responsible").
     ``places`` are the tokens of the sentence's toponyms, which a row's PLACE_OBJECT
     accepts as objects ("swept into Aleppo") beside the parser's place entities.
     """
@@ -157,7 +158,12 @@ def _without_related_untyped(triggers: list[Trigger], sent: Span) -> list[Trigge
 
     def related(token: Token) -> bool:
         return any(
-            other.is_ancestor(token) or (token.is_ancestor(other) and not _describes(other, token))
+            (other.is_ancestor(token) and not in_other_act(other, token, days_apart=True))
+            or (
+                token.is_ancestor(other)
+                and not _describes(other, token)
+                and not in_other_act(token, other, days_apart=True)
+            )
             for other in typed
         )
 
@@ -514,7 +520,7 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
             and doc[outer.token].is_ancestor(doc[inner.token])
             and not coordinated_apart(doc[outer.token], doc[inner.token])
             and not _other_act_joined(doc, outer, inner)
-            and not _in_later_or_earlier_act(doc[outer.token], doc[inner.token])
+            and not in_other_act(doc[outer.token], doc[inner.token])
         )
 
     kept: list[Trigger] = []
@@ -539,46 +545,3 @@ def _other_act_joined(doc: Doc, outer: Trigger, inner: Trigger) -> bool:
             return False
         current = current.head
     return True
-
-
-def _in_later_or_earlier_act(outer: Token, inner: Token) -> bool:
-    """ "voted to impose martial law, a day after Russian boats seized three vessels":
-    ``inner`` tells another doer's act before or after ``outer``'s."""
-    return any(clause.is_ancestor(inner) or clause.i == inner.i
-               for clause in other_act_clauses(outer))  # fmt: skip
-
-
-def other_act_clauses(verb: Token) -> list[Token]:
-    """Clauses under ``verb`` that tell an earlier or later act of another doer ("police
-    shot protesters [after demonstrators stormed parliament]", "gunmen stormed a studio
-    [before police arrested 13 of them]"): opened by a word of sequence, with an active
-    subject unlike any of ``verb``'s, or of the verb whose doer it shares ("voted to
-    impose martial law, a day after Russian boats seized three vessels"; "fired tear gas
-    and detained 20"). Not when ``verb`` names no doer ("five people were killed after
-    gunmen opened fire": the same event, told from its victims)."""
-    doers = {s.lemma_.lower() for s in subjects(_doer_verb(verb))}
-    if not doers:
-        return []
-    return [
-        c
-        for c in verb.subtree
-        if c.dep_ == "advcl"
-        and c.i != verb.i
-        and any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for m in c.children)
-        and any(s.lemma_.lower() not in doers for s in subjects(c))
-    ]
-
-
-def _doer_verb(verb: Token) -> Token:
-    """The verb that names ``verb``'s doer: itself, or the verb an infinitive or a
-    conjunct without a subject of its own hangs on ("voted to impose", "fired and
-    detained"); a passive names none."""
-    current = verb
-    while (
-        not subjects(current)
-        and not is_passive(current)
-        and current.dep_ in ("xcomp", "conj")
-        and current.head.i != current.i
-    ):
-        current = current.head
-    return current

@@ -19,10 +19,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from strife.dates import count_word
-from strife.events.lexicon import WORDS
+from strife.events.sequence import day_offset
 from strife.events.triggers import CONTENT_PREPS, Trigger
 from strife.plover import QUAD, VERBAL_CONFLICT
 from strife.records import Article, DateMention, DateSource
@@ -32,10 +31,6 @@ from strife.syntax import CLAUSAL_MODIFIER_DEPS, COMPLEMENT_DEPS, NOUN_POS
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # How a date qualifies a noun: "a 1960 treaty", "the 2016 coup attempt".
 NOUN_QUALIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod"})
-# The tables are in data/events/words.json: days in a unit of "a day after", "two weeks
-# before", by lemma; which way "after" and "before" move a clause from the date it borrows.
-UNIT_DAYS = WORDS.tables["offset_units"]
-OFFSET_SIGNS = WORDS.tables["offset_directions"]
 
 
 def event_dates(
@@ -66,7 +61,7 @@ def event_dates(
         for i in range(d.token_start, d.token_end)
     }  # fmt: skip
     content = _content_tokens(trigger, doc) | dateline | qualifying | past
-    offset = _offset(doc[trigger.token])
+    offset = day_offset(doc[trigger.token])
     if offset is not None:
         # "a day after", which the date parser may read as a date of its own
         content |= set(range(offset[0].start, offset[0].end))
@@ -87,28 +82,6 @@ def event_dates(
         relative=True,
     )
     return [moved, *found[1:]]
-
-
-def _offset(token: Token) -> tuple[Span, int] | None:
-    """The words and the days of "a day after" / "two weeks before" heading ``token``'s
-    clause, or the clause it is joined to by "and" ("a day after gunmen killed 26 men": -1),
-    None where no such words do."""
-    doc = token.doc
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head  # "a day after Belarus forced a jet to land and arrested ..."
-    marks = [c for c in token.children if c.dep_ in ("mark", "prep") and c.lower_ in OFFSET_SIGNS]
-    units = [c for c in token.children if c.dep_ == "npadvmod" and c.lemma_.lower() in UNIT_DAYS]
-    if not units and token.dep_ == "advcl" and token.head.lemma_.lower() in UNIT_DAYS:
-        units = [token.head]  # the parse may hang the clause on the unit: "a day <- after X"
-    if not marks or not units or not units[0].i < marks[0].i:
-        return None
-    unit, mark = units[0], marks[0]
-    counts = [c for c in unit.children if c.dep_ in ("nummod", "det") and c.i < unit.i]
-    count = count_word(counts[0].text) if counts else None
-    if count is None:
-        return None  # "days after": how many is not said
-    days = count * UNIT_DAYS[unit.lemma_.lower()] * OFFSET_SIGNS[mark.lower_]
-    return doc[counts[0].i : mark.i + 1], days
 
 
 def _qualifying(dates: Sequence[DateMention], doc: Doc, carriers: set[int]) -> set[int]:
