@@ -493,6 +493,19 @@ def test_former_officials_are_eli(resolver: ActorResolver) -> None:
     assert mention.ref.name == "Serzh Sargsyan"
 
 
+def test_politicians_are_eli(resolver: ActorResolver) -> None:
+    """ "three Kyrgyz politicians", "Abdullah/PROPN Abdullah/PROPN , an Afghan politician":
+    political figures outside any office, PLOVER's elites."""
+    [group] = find(resolver, "three Kyrgyz politicians filed a lawsuit")
+    assert (group.ref.code, group.ref.sector) == ("KGZ", "ELI")
+    [person] = find(resolver, "Abdullah/PROPN Abdullah/PROPN , an Afghan politician , said .")
+    assert (person.ref.code, person.ref.sector, person.ref.name) == (
+        "AFG",
+        "ELI",
+        "Abdullah Abdullah",
+    )
+
+
 def test_a_title_followed_by_a_rank_is_one_person(resolver: ActorResolver) -> None:
     [mention] = find(resolver, "Spokesman Colonel Zhao/PROPN Wenhai/PROPN gave no details .")
     assert mention.ref.entity_text == "Spokesman Colonel Zhao Wenhai"
