@@ -269,3 +269,37 @@ def test_the_forces_an_order_sends_are_no_option() -> None:
     plain = _candidate(1, "MOBILIZE", (abiy.ref,))
     options = role_options(doc[:], plain, [abiy, army, party], frozenset())
     assert [o.entity_text for o in options] == ["Abiy", "the army", "the party"]
+
+
+# "Iraq complained to the UN after Iran fired missiles at Erbil ."
+COMPLAINED_AFTER = """
+Iraq PROPN NNP nsubj 1 Iraq
+complained VERB VBD ROOT 1 complain
+to ADP IN prep 1 to
+the DET DT det 4 the
+UN PROPN NNP pobj 2 UN
+after SCONJ IN mark 7 after
+Iran PROPN NNP nsubj 7 Iran
+fired VERB VBD advcl 1 fire
+missiles NOUN NNS dobj 7 missile
+at ADP IN prep 7 at
+Erbil PROPN NNP pobj 9 Erbil
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_act_told_after_another_takes_no_party_from_that_others_clause() -> None:
+    """The missiles Iran fired are not aimed at Iraq, who complained, nor at the UN, to
+    whom it complained; the complaint may still be about Iran."""
+    doc = parse(COMPLAINED_AFTER)
+    iraq, un = actor(doc, 0, 1, "IRQ", "GOV"), actor(doc, 3, 5, "UNO", None)
+    iran, erbil = actor(doc, 6, 7, "IRN", "GOV"), actor(doc, 10, 11, "IRQ", None)
+    mentions = [iraq, un, iran, erbil]
+    fired = _candidate(7, "ASSAULT", (iran.ref,))
+    assert [o.entity_text for o in role_options(doc[:], fired, mentions, frozenset())] == [
+        "Iran",
+        "Erbil",
+    ]
+    complained = _candidate(1, "ACCUSE", (iraq.ref,))
+    options = role_options(doc[:], complained, mentions, frozenset())
+    assert [o.entity_text for o in options] == ["Iraq", "the UN", "Iran", "Erbil"]

@@ -30,6 +30,7 @@ from strife.events.arguments import Arguments, named_doers
 from strife.events.lexicon import SWAPPING_FLAGS
 from strife.events.linear import LinearModel
 from strife.events.references import SPEECH_LEMMAS
+from strife.events.sequence import enclosing_other_act
 from strife.events.triggers import sent_forces, tells_who
 from strife.events.typer import Candidate, TypeChoice
 from strife.plover import MATERIAL_CONFLICT, MATERIAL_COOPERATION, QUAD
@@ -72,17 +73,23 @@ def role_options(
     ``excluded``, the dateline), each span once, in text order. A mention that says what the
     trigger's clause reports ("Stepanyan said civilians were wounded") is not one unless the
     rules chose it ("Russia says it will send"): it is the claimant (:mod:`strife.claims`).
-    Nor are the forces an order sends ("ordered the army to deploy")."""
+    Nor are the forces an order sends ("ordered the army to deploy"), nor, for an act told
+    before or after another, the parties of the clause it is told against."""
     args = candidate.args
     found: dict[tuple[int, int], ActorRef] = {}
     for ref in (*args.actors, *args.recipients):
         found.setdefault((ref.start, ref.end), ref)
     anchor = _anchor(sent, candidate)
+    # An act told before or after another takes no party from the clause it is told
+    # against ("Iraq complained to the UN, after Iran fired missiles at Erbil").
+    told = enclosing_other_act(anchor)
     for mention in mentions:
         if not sent.start <= mention.token_start < sent.end or mention.token_start in excluded:
             continue
         head = sent.doc[mention.token_start : mention.token_end].root
         if _is_speaker(head, anchor) or coordinated_apart(head, anchor):
+            continue
+        if told is not None and not (told.i == head.i or told.is_ancestor(head)):
             continue
         if _sent_forces(head, anchor, candidate):
             continue

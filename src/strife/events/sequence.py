@@ -79,6 +79,17 @@ def in_other_act(outer: Token, inner: Token, *, days_apart: bool = False) -> boo
     )
 
 
+def enclosing_other_act(token: Token) -> Token | None:
+    """The clause telling another act than the verb above it that ``token`` lies in
+    ("Iraq recalled its ambassador, after Iran's Guards fired missiles at Erbil": "fired"
+    for any word of that clause), None where there is none."""
+    for above in token.ancestors:  # nearest first
+        for clause in other_act_clauses(above):
+            if clause.i == token.i or clause.is_ancestor(token):
+                return clause
+    return None
+
+
 def _doer_verb(verb: Token) -> Token:
     """The verb that names ``verb``'s doer: itself, or the verb an infinitive or a
     conjunct without a subject of its own hangs on ("voted to impose", "fired and
