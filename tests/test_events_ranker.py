@@ -303,3 +303,33 @@ def test_an_act_told_after_another_takes_no_party_from_that_others_clause() -> N
     complained = _candidate(1, "ACCUSE", (iraq.ref,))
     options = role_options(doc[:], complained, mentions, frozenset())
     assert [o.entity_text for o in options] == ["Iraq", "the UN", "Iran", "Erbil"]
+
+
+# "The UN mission in Libya called on the militias in Tripoli to stop ."
+MISSION_IN_LIBYA = """
+The DET DT det 2 the
+UN PROPN NNP compound 2 UN
+mission NOUN NN nsubj 5 mission
+in ADP IN prep 2 in
+Libya PROPN NNP pobj 3 Libya
+called VERB VBD ROOT 5 call
+on ADP IN prep 5 on
+the DET DT det 8 the
+militias NOUN NNS pobj 6 militia
+in ADP IN prep 8 in
+Tripoli PROPN NNP pobj 9 Tripoli
+to PART TO aux 12 to
+stop VERB VB xcomp 5 stop
+. PUNCT . punct 5 .
+"""
+
+
+def test_where_a_named_doer_is_is_no_party() -> None:
+    """ "The UN mission in Libya called": Libya only says where the UN's mission is. Where
+    the phrase is acted on ("the militias in Tripoli"), the place may stand for them."""
+    doc = parse(MISSION_IN_LIBYA)
+    un, libya = actor(doc, 1, 2, "UNO", None), actor(doc, 4, 5, "LBY", "GOV")
+    militias, tripoli = actor(doc, 8, 9, None, "REB"), actor(doc, 10, 11, "LBY", None)
+    called = _candidate(5, "REQUEST", ())
+    options = role_options(doc[:], called, [un, libya, militias, tripoli], frozenset())
+    assert [o.entity_text for o in options] == ["UN", "militias", "Tripoli"]

@@ -37,6 +37,7 @@ from strife.plover import MATERIAL_CONFLICT, MATERIAL_COOPERATION, QUAD
 from strife.records import ActorMention, ActorRef
 from strife.syntax import (
     NOUN_MODIFIER_DEPS,
+    NOUN_POS,
     SUBJECT_DEPS,
     coordinated_apart,
     is_passive,
@@ -47,6 +48,8 @@ MODEL_FILE = "roles.onnx"
 WHAT = "the role ranker"
 ROLES = ("actor", "recipient")
 MAX_PATH = 4
+# Prepositions that say where a party is ("the U.N. mission in Libya").
+LOCATING_PREPS = frozenset({"in", "inside"})
 MATERIAL_QUADS = frozenset({MATERIAL_COOPERATION, MATERIAL_CONFLICT})
 
 
@@ -74,7 +77,8 @@ def role_options(
     trigger's clause reports ("Stepanyan said civilians were wounded") is not one unless the
     rules chose it ("Russia says it will send"): it is the claimant (:mod:`strife.claims`).
     Nor are the forces an order sends ("ordered the army to deploy"), nor, for an act told
-    before or after another, the parties of the clause it is told against."""
+    before or after another, the parties of the clause it is told against, nor a place
+    that only says where another mention's party is ("the U.N. mission in Libya")."""
     args = candidate.args
     found: dict[tuple[int, int], ActorRef] = {}
     for ref in (*args.actors, *args.recipients):
@@ -83,6 +87,7 @@ def role_options(
     # An act told before or after another takes no party from the clause it is told
     # against ("Iraq complained to the UN, after Iran fired missiles at Erbil").
     told = enclosing_other_act(anchor)
+    named = {i for m in mentions for i in range(m.token_start, m.token_end)}
     for mention in mentions:
         if not sent.start <= mention.token_start < sent.end or mention.token_start in excluded:
             continue
@@ -91,11 +96,28 @@ def role_options(
             continue
         if told is not None and not (told.i == head.i or told.is_ancestor(head)):
             continue
+        if _only_locates(head, named):
+            continue
         if _sent_forces(head, anchor, candidate):
             continue
         if not _describes_another(head, anchor):
             found.setdefault((mention.ref.start, mention.ref.end), mention.ref)
     return [found[key] for key in sorted(found)]
+
+
+def _only_locates(head: Token, named: set[int]) -> bool:
+    """ "The U.N. mission in Libya called for", "Russian troops in Syria attacked": where a
+    doer named by another mention ("U.N.", "Russian") is; no party itself. (Where the
+    phrase is what is acted on, "attacked US troops in Syria", the place may stand for
+    the target.)"""
+    if head.dep_ != "pobj" or head.head.lower_ not in LOCATING_PREPS:
+        return False
+    noun = head.head.head
+    return (
+        noun.dep_ in SUBJECT_DEPS
+        and noun.pos_ in NOUN_POS
+        and any(c.dep_ in NOUN_MODIFIER_DEPS and c.i in named for c in noun.children)
+    )
 
 
 def _sent_forces(head: Token, anchor: Token, candidate: Candidate) -> bool:
