@@ -320,6 +320,22 @@ def test_a_division_named_after_a_town_among_the_readings_says_so() -> None:
     assert features[:, seat].tolist() == [0.0, 0.0]
 
 
+def test_a_division_named_after_its_town_is_that_town_when_no_word_says_the_level() -> None:
+    """ "Rebels held half of Aleppo": the model prefers the governorate (more people, more
+    names), but a division named after a town among the readings is the town unless a
+    word says the level ("Aleppo province")."""
+    city = GazetteerEntry(170063, "Aleppo", 36.2, 37.16, "SYR", "PPL", 2098210, "09")
+    governorate = GazetteerEntry(
+        170062, "Aleppo Governorate", 36.25, 37.5, "SYR", "ADM1", 4800000, "09", name_count=90
+    )
+    flags = (True, False)
+    assert chosen([toponym(city, governorate, exact=flags)]) == [city.geonameid]
+    cued = toponym(city, governorate, cue="area", exact=flags)
+    assert chosen([cued]) == [governorate.geonameid]
+    elsewhere = replace(city, admin1="01")  # a town of the name in another division
+    assert chosen([toponym(elsewhere, governorate, exact=flags)]) == [governorate.geonameid]
+
+
 RED_SEA_STATE = GazetteerEntry(
     408646, "Red Sea", 20.0, 35.5, "SDN", "ADM1", 646800, "36", name_count=20
 )

@@ -40,6 +40,7 @@ from strife.records import Level
 _NAMED_COUNTRY = FEATURES.index("named_country")
 _UNAMBIGUOUS_COUNTRY = FEATURES.index("unambiguous_country")
 _COUNTRY_VOTES = FEATURES.index("country_votes")
+_SEAT_NAMESAKE = FEATURES.index("seat_namesake")
 # The levels a continent's or region's name may be read at.
 _WIDE = frozenset({"continent", "country", "province"})
 
@@ -109,7 +110,9 @@ def resolve_article(
         toponyms, features.local, features.full, chosen, strict=True
     ):
         if choice is not None and not choice.exact:
-            choice = _named_capital(toponym, local) or choice
+            choice = (
+                _named_capital(toponym, local) or _namesake_seat(toponym, local, choice) or choice
+            )
         if others and len(toponym.candidates) == 1 and choice and _stray(toponym, choice, full[0]):
             choice = None
         out.append(choice)
@@ -145,6 +148,23 @@ def _named_capital(toponym: Toponym, local: Matrix) -> Candidate | None:
         if candidate.exact and candidate.entry.feature_code == "PPLC" and row[_NAMED_COUNTRY]
     ]
     return capitals[0] if len(capitals) == 1 else None
+
+
+def _namesake_seat(toponym: Toponym, local: Matrix, chosen: Candidate) -> Candidate | None:
+    """The town a division is named after, where the model chose the division though no
+    word says the level: "Aleppo" alone is the city, not Aleppo Governorate."""
+    row = local[next(i for i, c in enumerate(toponym.candidates) if c is chosen)]
+    if not row[_SEAT_NAMESAKE]:
+        return None
+    towns = [
+        c
+        for c in toponym.candidates
+        if c.exact
+        and level_of(c.entry.feature_code) == "city"
+        and (c.entry.country_code, c.entry.admin1)
+        == (chosen.entry.country_code, chosen.entry.admin1)
+    ]
+    return max(towns, key=lambda c: c.entry.population) if towns else None
 
 
 def _softmax(scores: Vector) -> Vector:
