@@ -189,6 +189,33 @@ def test_one_event_per_place_with_mode_from_weapon(shipped_coder: EventCoder) ->
     assert len({(e.event_start, e.text) for e in events}) == 1  # same evidence
 
 
+ACCUSED_OF_ATTACKS_IN = """
+Russia PROPN NNP nsubj 1 Russia
+accused VERB VBD ROOT 1 accuse
+rebels NOUN NNS dobj 1 rebel
+of ADP IN prep 1 of
+attacks NOUN NNS pobj 3 attack
+in ADP IN prep 4 in
+Aleppo PROPN NNP pobj 5 Aleppo
+and CCONJ CC cc 6 and
+Idlib PROPN NNP conj 6 Idlib
+. PUNCT . punct 1 .
+"""
+
+
+def test_what_is_said_is_coded_once_whatever_the_places_it_names(
+    shipped_coder: EventCoder,
+) -> None:
+    """ "Russia accused rebels of attacks in Aleppo and Idlib": one accusation, at the first
+    place; an act of force there is coded once per place (as above)."""
+    doc = parse(ACCUSED_OF_ATTACKS_IN)
+    mentions = [actor(doc, 0, 1, "RUS", "GOV"), actor(doc, 2, 3, None, "REB", kind="agent")]
+    places = [place(doc, 6, 7, 1, "SYR"), place(doc, 8, 9, 2, "SYR")]
+    events = [e for e in code(shipped_coder, doc, mentions, places) if e.event == "ACCUSE"]
+    assert len(events) == 1
+    assert events[0].event_loc is not None and events[0].event_loc.geonameid == 1
+
+
 PLEDGED_NOT_TO = """
 The DET DT det 2 the
 warring ADJ JJ amod 2 warring

@@ -1,7 +1,7 @@
 """The event stage: from a parsed article and its mentions to PLOVER events.
 
 Per sentence: find triggers, fill actor and recipient, read the mode, contexts and auxiliary
-marker, attach the claims, the date, the place (one event per place, ACLED-style) and the
+marker, attach the claims, the date, the place (one material event per place, ACLED-style) and the
 casualties. Denials reach back to earlier sentences, and material events without a place
 of their own take the place the article was just speaking of, so the article is coded as a
 whole.
@@ -50,7 +50,14 @@ from strife.events.shaping import specialise_roles, suffered_roles
 from strife.events.triggers import Trigger, find_triggers
 from strife.events.typer import Candidate, ModelTyping, RuleTyping, TypeChoice, TypeChooser
 from strife.events.when import event_dates
-from strife.plover import MATERIAL_CONFLICT, NON_STATE_CODES, QUAD, EventType
+from strife.plover import (
+    MATERIAL_CONFLICT,
+    NON_STATE_CODES,
+    QUAD,
+    VERBAL_CONFLICT,
+    VERBAL_COOPERATION,
+    EventType,
+)
 from strife.records import (
     ActorMention,
     ActorRef,
@@ -68,6 +75,7 @@ from strife.syntax import fronted_phrases, own_clause_conjuncts
 PROMISABLE: frozenset[EventType] = frozenset(
     {"AID", "SUPPORT", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
 )
+VERBAL_QUADS = frozenset({VERBAL_COOPERATION, VERBAL_CONFLICT})
 # What a negated act ahead refuses, as REJECT's mode ("will not lift the ban": yield).
 REFUSABLE: dict[EventType, str | None] = {
     "CONCEDE": "yield",
@@ -315,6 +323,10 @@ class EventCoder:
             probability=choice.probability if choice.event == event else None,
         )
         where: list[Place | None] = list(places) or [None]
+        if QUAD[event] in VERBAL_QUADS:
+            # Said once, wherever what is said about happens ("accused the group of
+            # attacks in Syria and Iraq"): one event, at the first place.
+            where = where[:1]
         # One report coded once per place and per direction: its figures go with the first
         # of these events only, so that a sum over events counts them once.
         events = [

@@ -11,8 +11,9 @@ that is also an actor ("Yerevan and Baku accused each other", "envoys from Franc
 place only after a locative preposition ("attacks on Baku", "talks in Geneva") or as the
 target of an attack or a seizure ("Houthis attacked Abu Dhabi"). When the clause names
 places at several levels ("the city of Shushi, in Karabakh"), only the most precise level
-is kept; when it names several places at that level ("Terter, Aghdam and Aghjabedi"), the
-event is coded once per place, sharing the same evidence (ACLED's convention).
+is kept; when it names several places at that level ("Terter, Aghdam and Aghjabedi"), a
+material event is coded once per place, sharing the same evidence (ACLED's convention), and
+a verbal one once, at the first (:mod:`strife.events.coder`).
 """
 
 from __future__ import annotations
