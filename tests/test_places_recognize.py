@@ -180,6 +180,17 @@ def test_person_names_are_not_places(geoparser: Geoparser) -> None:
     assert found(geoparser, doc) == []
 
 
+def test_a_person_or_organisation_owning_what_follows_is_no_place(geoparser: Geoparser) -> None:
+    """ "Walsh's followers stormed the palace": a name the model reads as a person, in the
+    possessive, is a toponym a geoparser reports, but nothing happens at it."""
+    doc = tagged("Walsh 's followers stormed the palace", ents=[("Walsh", "PERSON")])
+    assert found(geoparser, doc) == []
+    mentions = geoparser.find(doc, every_toponym=True)
+    assert [m.place.extracted_place for m in mentions] == ["Walsh"]
+    doc = tagged("the Madrid 's old town was closed", ents=[("Madrid", "GPE")])
+    assert found(geoparser, doc) == [("Madrid", 3117735)]
+
+
 def test_a_title_before_a_name_is_not_a_place(geoparser: Geoparser) -> None:
     doc = tagged("Dr Chris Linton said", ents=[("Chris Linton", "PERSON")])
     assert found(geoparser, doc) == []

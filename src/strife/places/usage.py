@@ -5,7 +5,9 @@ not where anything happens, or not as a toponym at all.
   entity, or a proper noun that is not a common word.
 * A toponym but not a place: a country named as an actor ("Russia said"), a demonym
   ("Turkish troops"), a name inside a longer name ("Kentucky State Police", "University of
-  Manitoba"), a continent. A geoparser reports them; an event never happens at them.
+  Manitoba"), a continent, a name the model reads as a person or an organisation owning
+  what follows ("Sadr's followers"). A geoparser reports them; an event never happens at
+  them.
 * Not a toponym: words of a date or number, people ("Vladimir Putin", "President
   Vladimir"), acronyms that are not countries, divisions or regions ("EU"), common words
   without a cue ("Hope").
@@ -36,6 +38,8 @@ _TIME_AND_NUMBER_LABELS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# Entities that name agents, not places: a name inside one that owns what follows is theirs.
+_AGENT_LABELS = frozenset({"PERSON", "ORG"})
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,3}")
 # Endings of the demonyms the model labels NORP ("Armenian", "Azeri", "Kurdish", "French");
 # it also labels some cities NORP ("Aleppo"), which must stay places.
@@ -156,6 +160,8 @@ def _usage_of_other_name(reading: Reading, match: Match, cue: Cue, entities: set
     if _is_place_entity(entities):
         return Usage.PLACE
     doc, words = reading.doc, reading.words
+    if _is_agents_possessive(match, entities, doc):
+        return Usage.MENTION
     capitalised = (i for i in range(match.start, match.end) if words.is_capitalised(i))
     if all(doc[i].pos_ == "PROPN" for i in capitalised):
         # "Winnipeg Free Press", "Madrid Principles": part of a longer name.
@@ -350,6 +356,13 @@ def _is_title_of_a_name(reading: Reading, index: int) -> bool:
     while after < len(words) and words.word(after) == ".":
         after += 1
     return after < len(words) and words.is_capitalised(after)
+
+
+def _is_agents_possessive(match: Match, entities: set[Entity], doc: Doc) -> bool:
+    """ "Sadr's followers", "Morsi's rule", "Nokia's sale": a name the model reads as a
+    person or an organisation, owning what follows, with no word saying it is a place; a
+    geoparser may report it, but nothing happens at it."""
+    return any(e.label in _AGENT_LABELS for e in entities) and _is_possessive(doc, match.end)
 
 
 def _is_possessive(doc: Doc, end: int) -> bool:
