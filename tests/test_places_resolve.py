@@ -334,6 +334,9 @@ def test_a_division_named_after_its_town_is_that_town_when_no_word_says_the_leve
     assert chosen([cued]) == [governorate.geonameid]
     elsewhere = replace(city, admin1="01")  # a town of the name in another division
     assert chosen([toponym(elsewhere, governorate, exact=flags)]) == [governorate.geonameid]
+    # An article that writes "Aleppo province" once means the province by a bare "Aleppo".
+    bare = toponym(city, governorate, exact=flags, start=4)
+    assert chosen([cued, bare]) == [governorate.geonameid, governorate.geonameid]
 
 
 RED_SEA_STATE = GazetteerEntry(

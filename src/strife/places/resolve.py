@@ -100,20 +100,26 @@ def resolve_article(
     """The chosen candidate of each toponym (None when it has none, or its one reading is a
     stray: :func:`_stray`), in order; a capital by its own name where the model chose a place
     only another name matched (:func:`_named_capital`), and the town a division is named
-    after where the model chose the division and no word says the level
-    (:func:`_namesake_seat`). ``hints`` are alpha-3 codes of
+    after where the model chose the division and no word says the level, there or at
+    another mention of the name (:func:`_namesake_seat`). ``hints`` are alpha-3 codes of
     countries the article is about (its actors' countries)."""
     features = ArticleFeatures.of(toponyms, model.local, hints)
     scores = [model.full_scores(m).tolist() for m in features.full]
     chosen = _one_level_per_list(toponyms, scores)
     others = sum(1 for toponym in toponyms if toponym.candidates) > 1
+    # Names the article also writes with a word for a division ("Idlib province"): a bare
+    # mention means the division too.
+    divisions = {normalize_name(t.text) for t in toponyms if t.cue in ("area", "district")}
     out: list[Candidate | None] = []
     for toponym, local, full, choice in zip(
         toponyms, features.local, features.full, chosen, strict=True
     ):
         if choice is not None and not choice.exact:
+            seat = None if normalize_name(toponym.text) in divisions else _namesake_seat
             choice = (
-                _named_capital(toponym, local) or _namesake_seat(toponym, local, choice) or choice
+                _named_capital(toponym, local)
+                or (seat(toponym, local, choice) if seat else None)
+                or choice
             )
         if others and len(toponym.candidates) == 1 and choice and _stray(toponym, choice, full[0]):
             choice = None
