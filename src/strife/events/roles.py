@@ -87,7 +87,12 @@ def role_options(
     # An act told before or after another takes no party from the clause it is told
     # against ("Iraq complained to the UN, after Iran fired missiles at Erbil").
     told = enclosing_other_act(anchor)
-    named = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    named = {
+        i
+        for m in mentions
+        if sent.start <= m.token_start < sent.end
+        for i in range(m.token_start, m.token_end)
+    }
     for mention in mentions:
         if not sent.start <= mention.token_start < sent.end or mention.token_start in excluded:
             continue

@@ -75,6 +75,8 @@ _NEARNESS = slice(_CONTEXT_COLUMN["near_best"], _CONTEXT_COLUMN["near_share"] + 
 _WITHIN = _CONTEXT_COLUMN["within_container"]
 _NAME_WITHIN = _CONTEXT_COLUMN["name_within_container"]
 
+#: Cues that say a name is a division ("Aleppo province", "Karak district").
+DIVISION_CUES = frozenset({"area", "district"})
 # How far (km) a reading may lie from another name's reading and still count as near.
 NEAR_KM = 150.0
 SHARE_KM = 600.0
@@ -206,7 +208,7 @@ def _local_row(
         entry.admin1 is not None and names.by_others(names.provinces, (country, entry.admin1), own),
         # "in Aleppo" more often means the town than the province named after it, unless
         # a word says the level ("Aleppo province").
-        division and toponym.cue not in ("area", "district") and (country, entry.admin1) in seats,
+        division and toponym.cue not in DIVISION_CUES and (country, entry.admin1) in seats,
     ]
 
 

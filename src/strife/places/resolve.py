@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from strife.places.features import (
+    DIVISION_CUES,
     FEATURES,
     ArticleNames,
     Matrix,
@@ -109,18 +110,15 @@ def resolve_article(
     others = sum(1 for toponym in toponyms if toponym.candidates) > 1
     # Names the article also writes with a word for a division ("Idlib province"): a bare
     # mention means the division too.
-    divisions = {normalize_name(t.text) for t in toponyms if t.cue in ("area", "district")}
+    divisions = {normalize_name(t.text) for t in toponyms if t.cue in DIVISION_CUES}
     out: list[Candidate | None] = []
     for toponym, local, full, choice in zip(
         toponyms, features.local, features.full, chosen, strict=True
     ):
         if choice is not None and not choice.exact:
-            seat = None if normalize_name(toponym.text) in divisions else _namesake_seat
-            choice = (
-                _named_capital(toponym, local)
-                or (seat(toponym, local, choice) if seat else None)
-                or choice
-            )
+            named_division = normalize_name(toponym.text) in divisions
+            seat = None if named_division else _namesake_seat(toponym, local, choice)
+            choice = _named_capital(toponym, local) or seat or choice
         if others and len(toponym.candidates) == 1 and choice and _stray(toponym, choice, full[0]):
             choice = None
         out.append(choice)
