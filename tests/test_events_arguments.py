@@ -1409,3 +1409,46 @@ def test_a_nationality_on_an_act_named_by_a_noun_is_its_doer() -> None:
     doc = parse(TURKISH_OFFENSIVE)
     offensives = [e for e in code_events(coder, doc, []) if e.event == "ASSAULT"]
     assert offensives and all(not e.actor for e in offensives)
+
+
+LISTED = """
+Iran PROPN NNP nsubj 7 Iran
+, PUNCT , punct 0 ,
+Iraq PROPN NNP appos 0 Iraq
+, PUNCT , punct 2 ,
+Syria PROPN NNP conj 2 Syria
+and CCONJ CC cc 4 and
+Oman PROPN NNP conj 4 Oman
+condemned VERB VBD ROOT 7 condemn
+Israel PROPN NNP dobj 7 Israel
+. PUNCT . punct 7 .
+"""
+
+BRACKETED = """
+Iran PROPN NNP nsubj 8 Iran
+( PUNCT -LRB- punct 0 (
+Iraq PROPN NNP appos 0 Iraq
+, PUNCT , punct 2 ,
+Syria PROPN NNP conj 2 Syria
+and CCONJ CC cc 4 and
+Oman PROPN NNP conj 4 Oman
+) PUNCT -RRB- punct 0 )
+condemned VERB VBD ROOT 8 condemn
+Israel PROPN NNP dobj 8 Israel
+. PUNCT . punct 8 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [(LISTED, ["IRN", "IRQ", "SYR", "OMN"]), (BRACKETED, ["IRN"])],
+    ids=["list-as-apposition", "apposition-in-parentheses"],
+)
+def test_a_list_the_parse_hangs_on_its_first_name_acts_whole(
+    rule_coder: EventCoder, sentence: str, actors: list[str]
+) -> None:
+    doc = parse(sentence)
+    codes = {"Iran": "IRN", "Iraq": "IRQ", "Syria": "SYR", "Oman": "OMN", "Israel": "ISR"}
+    mentions = [actor(doc, t.i, t.i + 1, codes[t.text], "GOV") for t in doc if t.text in codes]
+    (event,) = code_events(rule_coder, doc, mentions)
+    assert roles(event) == (actors, ["Israel"])

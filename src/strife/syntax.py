@@ -204,8 +204,26 @@ def lone_conjunct(doc: Doc, start: int, words: Collection[str]) -> int | None:
 
 def with_conjuncts(token: Token) -> list[Token]:
     """``token`` and the words joined to it ("Armenia and Azerbaijan"); a conjunct alone
-    stands for itself."""
-    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+    stands for itself. A list the parse hangs on its first item as an apposition ("Saudi
+    Arabia, [the UAE], [Bahrain] and [Egypt]") counts whole (:func:`is_listed_apposition`)."""
+    if token.dep_ == "conj":
+        return [token]
+    members = [token, *token.conjuncts]
+    for child in token.children:
+        if is_listed_apposition(child):
+            members.extend((child, *child.conjuncts))
+    return members
+
+
+def is_listed_apposition(token: Token) -> bool:
+    """An apposition that opens a coordination of its own ("the Divisional Commissioner,
+    [the District Collector and representatives of the dealers]"): the parse's reading of
+    a list of three or more, not a second name for its head; one in parentheses
+    ("the Asean Plus Three Framework (Japan, South Korea and China)") names its members."""
+    if token.dep_ != "appos" or not any(c.dep_ == "conj" for c in token.children):
+        return False
+    before = token.left_edge.i - 1
+    return before < 0 or token.doc[before].text != "("
 
 
 def prep_objects(prep: Token) -> list[Token]:
