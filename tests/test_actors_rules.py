@@ -233,6 +233,10 @@ def test_demonym_before_agent_makes_one_mention(resolver: ActorResolver) -> None
         ("Niger 's military rulers recalled", "Niger's military rulers", "NER", "MIL"),
         ("German aircraft struck .", "German aircraft", "DEU", "MIL"),
         ("Belarus 's rulers asked", "Belarus's rulers", "BLR", "GOV"),
+        # A community named by its people: of the country its nationality names.
+        ("thousands of Iraqi Kurds marched .", "Iraqi Kurds", "IRQ", "CVL"),
+        ("Syrian Christians fled .", "Syrian Christians", "SYR", "CVL"),
+        ("Palestinian youths threw stones .", "Palestinian youths", "PSE", "CVL"),
     ],
 )
 def test_affiliated_agents(
