@@ -149,9 +149,9 @@ CZE Czech
 DNK Danish
 DJI Djiboutian
 DOM Dominican
-ECU Ecuadorian
+ECU Ecuadorian|Ecuadorean
 EGY Egyptian
-SLV Salvadoran
+SLV Salvadoran|Salvadorean
 GNQ Equatorial Guinean|Equatoguinean
 ERI Eritrean
 EST Estonian
@@ -255,7 +255,7 @@ SRB Serbian|Serb
 SYC Seychellois
 SLE Sierra Leonean
 SGP Singaporean
-SVK Slovak
+SVK Slovak|Slovakian
 SVN Slovenian|Slovene
 SLB Solomon Islander
 SOM Somali
