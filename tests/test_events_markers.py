@@ -269,3 +269,37 @@ def test_would_in_what_was_said_is_the_future_seen_from_then() -> None:
     assert _aux(SAID_IT_WOULD.format(rest="", **said), 4) == "future"
     assert _aux(SAID_IT_WOULD.format(rest="", say="says", tag="VBZ"), 4) == "hypothetical"
     assert _aux(SAID_IT_WOULD.format(rest=IF_ATTACKED, **said), 4) == "hypothetical"
+
+
+OFFERED_TO_SEND = """
+Australia PROPN NNP nsubj 2 Australia
+has AUX VBZ aux 2 have
+offered VERB VBN ROOT 2 offer
+to PART TO aux 4 to
+send VERB VB xcomp 2 send
+troops NOUN NNS dobj 4 troop
+to PART TO aux 7 to
+help VERB VB advcl 4 help
+the DET DT det 9 the
+army NOUN NN dobj 7 army
+. PUNCT . punct 2 .
+"""
+
+SENT_TROOPS_TO_HELP = """
+Australia PROPN NNP nsubj 1 Australia
+sent VERB VBD ROOT 1 send
+troops NOUN NNS dobj 1 troop
+to PART TO aux 4 to
+help VERB VB advcl 1 help
+the DET DT det 6 the
+army NOUN NN dobj 4 army
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_act_offered_and_its_purpose_lie_ahead() -> None:
+    assert _aux(OFFERED_TO_SEND, 4) == "future"
+    assert _aux(OFFERED_TO_SEND, 7) == "future"
+    # The purpose of an act done is no act ahead of its own.
+    assert _aux(SENT_TROOPS_TO_HELP, 1) is None
+    assert _aux(SENT_TROOPS_TO_HELP, 4) is None

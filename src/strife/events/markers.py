@@ -221,11 +221,19 @@ def _requested(verb: Token) -> bool:
 
 
 def _planned(verb: Token) -> bool:
-    """'plans to attack', 'is expected to meet', 'is willing to withdraw': the event lies
-    ahead."""
-    head = verb.head
+    """'plans to attack', 'is expected to meet', 'is willing to withdraw', 'offered to send
+    troops': the event lies ahead; so does the purpose of an act ahead ('offered to send
+    agents to help with the investigation')."""
     planning = PLAN_VERBS | WILLING
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in planning and head.i != verb.i
+    node = verb
+    while node.head.i != node.i:
+        head = node.head
+        if node.dep_ == "xcomp" and head.lemma_.lower() in planning:
+            return True
+        if not (node.dep_ in ("xcomp", "advcl") and is_infinitive(node)):
+            return False
+        node = head
+    return False
 
 
 def refine_mode(
