@@ -34,6 +34,8 @@ PLACES = [
         alternate_names=("Petrin",),
     ),
     GazetteerEntry(AARHUS, "Aarhus", 56.16, 10.21, "DNK", "PPL", 285273, "18"),
+    GazetteerEntry(5045258, "Saint Michael", 45.21, -93.66, "USA", "PPL", 18235, "MN"),
+    GazetteerEntry(5045360, "Saint Paul", 44.94, -93.09, "USA", "PPLA", 300851, "MN"),
 ]
 
 
@@ -109,6 +111,19 @@ def test_a_held_name_near_another_town_or_alone_keeps_its_reading(geoparser: Geo
     alone = tagged("Tourists climbed Petrin Tower on Sunday .")
     assert [(p.extracted_place, p.resolved_by) for p in places(geoparser, alone)] == [
         ("Petrin", "name")
+    ]
+
+
+def test_a_site_named_for_a_saint_holds_the_saints_name(geoparser: Geoparser) -> None:
+    # Another site's saint does not vouch for the held town ("Saint Paul" lies near it).
+    doc = tagged(
+        "Two women were shot in Paris . They were taken to St. Michael 's Hospital , "
+        "near St. Paul 's Cathedral ."
+    )
+    assert [(p.extracted_place, p.geonameid, p.resolved_by) for p in places(geoparser, doc)] == [
+        ("Paris", PARIS, "name"),
+        ("St. Michael's Hospital", PARIS, "context"),
+        ("St. Paul's Cathedral", PARIS, "context"),
     ]
 
 

@@ -64,6 +64,9 @@ class Lexicon:
     #: Words that end ("hospital", "street") or open ("lake", "rue") a site's name.
     site_words: frozenset[str] = frozenset()
     site_prefixes: frozenset[str] = frozenset()
+    #: What opens a saint's name, whose possessive a site's name may hold ("St. Michael's
+    #: Hospital").
+    saint_titles: frozenset[str] = frozenset()
     #: What may stand between a site and the place it lies in ("the Ritz Hotel in Paris").
     container_glue: frozenset[str] = frozenset()
     #: Settlement nouns that say what a place is ("Qunu village"), not what lies in it
@@ -131,6 +134,7 @@ _WORD_LISTS = (
     "generic_words",
     "site_words",
     "site_prefixes",
+    "saint_titles",
     "container_glue",
     "settlement_kinds",
     "part_nouns",

@@ -88,7 +88,7 @@ def find_sites(
         if doc[index].lower_ in lexicon.site_prefixes:
             span = (index, _name_end(doc, index + 1))
         else:
-            span = (_name_start(doc, index), index + 1)
+            span = (_name_start(doc, index, lexicon), index + 1)
         if (not sites or sites[-1].end <= span[0]) and _is_site_name(doc, span, taken, lexicon):
             sites.append(Site(*span))
     return sites
@@ -102,8 +102,8 @@ def far_held(
 ) -> set[int]:
     """Indices of ``readings`` (toponyms with their chosen candidates, in text order) that a
     site name holds ("Petrin" in "Petrin Tower") and whose place lies more than
-    ``FAR_HELD_KM`` from every town and division the article names outside that name (as a
-    place or not: "the Prague mayor"). Without such another place a held toponym keeps its
+    ``FAR_HELD_KM`` from every town and division the article names outside site names (as
+    a place or not: "the Prague mayor"). Without such another place a held toponym keeps its
     reading. ``hits`` as for :func:`find_sites`."""
     towns = [
         (index, toponym, candidate.entry)
@@ -113,7 +113,14 @@ def far_held(
     if len(towns) < 2:
         return set()
     far = set()
-    for site in find_sites(doc, (), lexicon, hits):
+    sites = find_sites(doc, (), lexicon, hits)
+    # Another site's name vouches for no place ("the church of St. Peter and St. Paul").
+    free = [
+        entry
+        for _, t, entry in towns
+        if not any(site.start <= t.start and t.end <= site.end for site in sites)
+    ]
+    for site in sites:
         held = [
             (index, toponym, entry)
             for index, toponym, entry in towns
@@ -124,7 +131,7 @@ def far_held(
         index, toponym, here = held[0]
         if (toponym.start, toponym.end) == (site.start, site.end):
             continue
-        others = [entry for _, t, entry in towns if not site.start <= t.start < site.end]
+        others = free
         if others and all(
             distance_km(here.lat, here.lon, o.lat, o.lon) > FAR_HELD_KM for o in others
         ):
@@ -132,21 +139,41 @@ def far_held(
     return far
 
 
-def _name_start(doc: Doc, head: int) -> int:
+def _name_start(doc: Doc, head: int, lexicon: Lexicon) -> int:
     """The first word of the capitalised name that ends on ``head``: capitalised words, or
     two joined by a hyphen ("Macdonald-Cartier"), without a stop word that opens it ("The
     Ritz Hotel", "AT MAGAZAN BEACH")."""
     start = head
     while start > 0 and head - start + 1 < MAX_NAME_TOKENS:
-        if is_capitalised_word(doc[start - 1].text):
+        if _name_word(doc[start - 1].text):
             start -= 1
         elif start >= 2 and _joins(doc, start - 1) and is_capitalised_word(doc[start - 2].text):
             start -= 2
+        elif start >= 3 and _saints(doc, start - 1, lexicon):
+            start -= 2  # "St. Michael's Hospital", "St. Peter's Square"
         else:
             break
     while start < head and doc[start].is_stop and doc[start].whitespace_:
         start += 1
     return start
+
+
+def _name_word(text: str) -> bool:
+    """A capitalised word, or an abbreviation with its full stop ("St.", "Mt.")."""
+    if is_capitalised_word(text):
+        return True
+    return 2 <= len(text) <= 4 and text.endswith(".") and text[0].isupper() and text[:-1].isalpha()
+
+
+def _saints(doc: Doc, index: int, lexicon: Lexicon) -> bool:
+    """A possessive ending written onto a saint's name ("St. Michael's"): the name of what
+    is the saint's, not a place's ("Toronto's Pearson airport")."""
+    return (
+        doc[index].lower_ in ("'s", "’s")
+        and not doc[index - 1].whitespace_
+        and is_capitalised_word(doc[index - 1].text)
+        and doc[index - 2].lower_ in lexicon.saint_titles
+    )
 
 
 def _joins(doc: Doc, index: int) -> bool:
