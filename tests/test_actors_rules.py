@@ -548,6 +548,16 @@ def test_an_unknown_person_is_remembered_by_surname(resolver: ActorResolver) -> 
     assert (alias.ref.code, alias.ref.name, alias.kind) == ("ARM", "Shushan Stepanyan", "alias")
 
 
+def test_a_surname_is_remembered_with_or_without_its_accents(resolver: ActorResolver) -> None:
+    mentions = find(
+        resolver,
+        "Spokeswoman for the Armenian defense ministry Shushan/PROPN Stepanyán/PROPN said . "
+        "Stepanyan/PROPN added .",
+    )
+    alias = only(mentions, "Stepanyan")
+    assert (alias.ref.code, alias.ref.name, alias.kind) == ("ARM", "Shushan Stepanyán", "alias")
+
+
 def test_an_apposition_introduces_an_unknown_person(resolver: ActorResolver) -> None:
     mentions = find(
         resolver,

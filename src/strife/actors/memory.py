@@ -50,7 +50,7 @@ from strife.actors.compose import (
     merge_sectors,
     name_run,
 )
-from strife.actors.lexicon import WORDS
+from strife.actors.lexicon import WORDS, fold
 from strife.records import ActorMention, ActorRef, MentionKind
 from strife.syntax import NOMINAL_SUBJECT_DEPS, SUBJECTLESS_DEPS
 
@@ -103,7 +103,9 @@ class DocumentMemory:
         return self._people.get(name) if name else None
 
     def surname(self, text: str) -> Coding | None:
-        name = self._surnames.get(text)
+        """The person last named in full whose surname ``text`` is, written with or
+        without its accents ("Gonzalez" after "Edmundo González")."""
+        name = self._surnames.get(fold(text))
         return self._people.get(name) if name else None
 
     def agent(self, head: str | None) -> Coding | None:
@@ -141,7 +143,7 @@ class DocumentMemory:
             self._people[coding.name] = coding
             surname = surname_of(coding.name)
             if surname:
-                self._surnames[surname] = coding.name
+                self._surnames[fold(surname)] = coding.name
             if gender:
                 self._genders.setdefault(coding.name, gender)
         self._sightings.append(Sighting(coding, sentence, subject, gender, tokens))
