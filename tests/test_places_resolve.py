@@ -339,6 +339,18 @@ def test_a_division_named_after_its_town_is_that_town_when_no_word_says_the_leve
     assert chosen([cued, bare]) == [governorate.geonameid, governorate.geonameid]
 
 
+def test_a_district_named_as_its_town_is_that_town_when_no_word_says_the_level() -> None:
+    """ "found in Wainwright, Alta.": GeoNames has a census division of the very name; the
+    model prefers it (more people), but the town is meant unless a word says the level."""
+    town = GazetteerEntry(6175059, "Wainwright", 52.84, -110.86, "CAN", "PPL", 6270, "01")
+    division = GazetteerEntry(
+        11807330, "Wainwright", 52.84, -110.86, "CAN", "ADM2", 16000, "01", name_count=20
+    )
+    assert chosen([toponym(town, division)]) == [town.geonameid]
+    cued = toponym(town, division, cue="district")
+    assert chosen([cued]) == [division.geonameid]
+
+
 RED_SEA_STATE = GazetteerEntry(
     408646, "Red Sea", 20.0, 35.5, "SDN", "ADM1", 646800, "36", name_count=20
 )

@@ -101,8 +101,9 @@ def resolve_article(
     """The chosen candidate of each toponym (None when it has none, or its one reading is a
     stray: :func:`_stray`), in order; a capital by its own name where the model chose a place
     only another name matched (:func:`_named_capital`), and the town a division is named
-    after where the model chose the division and no word says the level, there or at
-    another mention of the name (:func:`_namesake_seat`). ``hints`` are alpha-3 codes of
+    after (or a district of the very name: "Wainwright" in Alberta) where the model chose the
+    division and no word says the level, there or at another mention of the name
+    (:func:`_namesake_seat`). ``hints`` are alpha-3 codes of
     countries the article is about (its actors' countries)."""
     features = ArticleFeatures.of(toponyms, model.local, hints)
     scores = [model.full_scores(m).tolist() for m in features.full]
@@ -115,7 +116,12 @@ def resolve_article(
     for toponym, local, full, choice in zip(
         toponyms, features.local, features.full, chosen, strict=True
     ):
-        if choice is not None and not choice.exact:
+        # A division of another name ("Aleppo Governorate"), or a district of the very
+        # name ("Wainwright", a census division and its town), may be the town it is
+        # named after.
+        if choice is not None and (
+            not choice.exact or level_of(choice.entry.feature_code) == "district"
+        ):
             named_division = normalize_name(toponym.text) in divisions
             seat = None if named_division else _namesake_seat(toponym, local, choice)
             choice = _named_capital(toponym, local) or seat or choice
