@@ -101,10 +101,10 @@ def resolve_article(
     """The chosen candidate of each toponym (None when it has none, or its one reading is a
     stray: :func:`_stray`), in order; a capital by its own name where the model chose a place
     only another name matched (:func:`_named_capital`), and the town a division is named
-    after (or a district of the very name: "Wainwright" in Alberta) where the model chose the
-    division and no word says the level, there or at another mention of the name
-    (:func:`_namesake_seat`). ``hints`` are alpha-3 codes of
-    countries the article is about (its actors' countries)."""
+    after (or a district of the very name: "Wainwright" in Alberta) where the model chose
+    the division and no word says the level, there or at another mention of the name
+    (:func:`_namesake_seat`). ``hints`` are alpha-3 codes of countries the article is about
+    (its actors' countries)."""
     features = ArticleFeatures.of(toponyms, model.local, hints)
     scores = [model.full_scores(m).tolist() for m in features.full]
     chosen = _one_level_per_list(toponyms, scores)

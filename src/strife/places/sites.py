@@ -131,18 +131,16 @@ def far_held(
         index, toponym, here = held[0]
         if (toponym.start, toponym.end) == (site.start, site.end):
             continue
-        others = free
-        if others and all(
-            distance_km(here.lat, here.lon, o.lat, o.lon) > FAR_HELD_KM for o in others
-        ):
+        if free and all(distance_km(here.lat, here.lon, o.lat, o.lon) > FAR_HELD_KM for o in free):
             far.add(index)
     return far
 
 
 def _name_start(doc: Doc, head: int, lexicon: Lexicon) -> int:
-    """The first word of the capitalised name that ends on ``head``: capitalised words, or
-    two joined by a hyphen ("Macdonald-Cartier"), without a stop word that opens it ("The
-    Ritz Hotel", "AT MAGAZAN BEACH")."""
+    """The first word of the capitalised name that ends on ``head``: capitalised words or
+    abbreviations, two joined by a hyphen ("Macdonald-Cartier"), a saint's possessive
+    ("St. Michael's Hospital"), without a stop word that opens it ("The Ritz Hotel", "AT
+    MAGAZAN BEACH")."""
     start = head
     while start > 0 and head - start + 1 < MAX_NAME_TOKENS:
         if _name_word(doc[start - 1].text):
