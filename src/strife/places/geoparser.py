@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from strife.errors import ModelError
 from strife.nlp import doc_text, english_words
+from strife.places.addresses import place_postcodes, with_addresses
 from strife.places.gazetteer import Gazetteer
 from strife.places.levels import level_of
 from strife.places.lexicon import shipped_lexicon
@@ -106,7 +107,9 @@ class Geoparser:
         found = find_sites(doc, toponyms, self._lexicon, hits)
         found += find_settlements(doc, toponyms, found, self._lexicon, lowers)
         found.sort(key=lambda site: site.start)
+        found = with_addresses(doc, found, toponyms, self._lexicon)
         sites = place_sites(doc, found, places, self._lexicon)
+        sites += place_postcodes(doc, found, places + sites)
         mentions = [m for _, m in resolved] if every_toponym else places
         return sorted(mentions + sites, key=lambda m: m.token_start)
 

@@ -64,6 +64,11 @@ class Lexicon:
     #: Words that end ("hospital", "street") or open ("lake", "rue") a site's name.
     site_words: frozenset[str] = frozenset()
     site_prefixes: frozenset[str] = frozenset()
+    #: Site words that make a site a street, which its house number and postcode join
+    #: ("47 Frith Street", "Rue Lepic"), and the endings of a street's name in one word
+    #: ("Pestalozzistrasse").
+    street_words: frozenset[str] = frozenset()
+    street_endings: frozenset[str] = frozenset()
     #: What opens a saint's name, whose possessive a site's name may hold ("St. Michael's
     #: Hospital").
     saint_titles: frozenset[str] = frozenset()
@@ -134,6 +139,8 @@ _WORD_LISTS = (
     "generic_words",
     "site_words",
     "site_prefixes",
+    "street_words",
+    "street_endings",
     "saint_titles",
     "container_glue",
     "settlement_kinds",

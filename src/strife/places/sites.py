@@ -86,7 +86,7 @@ def find_sites(
         if (sites and index < sites[-1].end) or not is_capitalised_word(doc[index].text):
             continue
         if doc[index].lower_ in lexicon.site_prefixes:
-            span = (index, _name_end(doc, index + 1))
+            span = (index, _name_end(doc, index + 1, lexicon))
         else:
             span = (_name_start(doc, index, lexicon), index + 1)
         if (not sites or sites[-1].end <= span[0]) and _is_site_name(doc, span, taken, lexicon):
@@ -179,13 +179,22 @@ def _joins(doc: Doc, index: int) -> bool:
     return doc[index].text == "-" and not doc[index - 1].whitespace_ and not doc[index].whitespace_
 
 
-def _name_end(doc: Doc, first: int) -> int:
-    """The end of the capitalised name whose words after its opening one start at ``first``."""
+def _name_end(doc: Doc, first: int, lexicon: Lexicon) -> int:
+    """The end of the capitalised name whose words after its opening one start at ``first``:
+    capitalised words, and a name connector between two ("Rue des Petites Ecuries", "Viale
+    di Porta Ardeatine")."""
     end = first
     while end < len(doc) and end - first + 1 < MAX_NAME_TOKENS:
-        if not is_capitalised_word(doc[end].text):
+        if is_capitalised_word(doc[end].text):
+            end += 1
+        elif (
+            doc[end].lower_ in lexicon.name_connectors
+            and end + 1 < len(doc)
+            and is_capitalised_word(doc[end + 1].text)
+        ):
+            end += 2
+        else:
             break
-        end += 1
     return end
 
 
