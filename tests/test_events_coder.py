@@ -252,18 +252,18 @@ in ADP IN prep 3 in
 """
 
 
-def test_negation_marker(shipped_coder: EventCoder) -> None:
+def test_negation_marker(detectorless_coder: EventCoder) -> None:
     doc = parse(NOT_ATTACKED)
     mentions = [actor(doc, 0, 1, None, "MIL", kind="agent")]
-    (event,) = code(shipped_coder, doc, mentions)
+    (event,) = code(detectorless_coder, doc, mentions)
     assert event.aux == "negation"
 
 
-def test_historical_marker_and_text_date(shipped_coder: EventCoder) -> None:
+def test_historical_marker_and_text_date(detectorless_coder: EventCoder) -> None:
     doc = parse(NOT_ATTACKED.replace("not PART RB neg 3 not", "then ADV RB advmod 3 then"))
     mentions = [actor(doc, 0, 1, None, "MIL", kind="agent")]
     year = when(doc, 7, 8, date(1992, 1, 1), historical=True)
-    (event,) = code(shipped_coder, doc, mentions, dates=[year])
+    (event,) = code(detectorless_coder, doc, mentions, dates=[year])
     assert event.aux == "historical"
     assert event.date == date(1992, 1, 1) and event.date_text == "1992"
 
@@ -281,7 +281,7 @@ Baku PROPN NNP dobj 5 Baku
 
 
 def test_a_claim_that_a_third_party_backs_the_enemy_is_an_accusation(
-    shipped_coder: EventCoder,
+    detectorless_coder: EventCoder,
 ) -> None:
     doc = parse(ACCUSED_EACH_OTHER, CLAIMED_BACKING)
     mentions = [
@@ -291,7 +291,7 @@ def test_a_claim_that_a_third_party_backs_the_enemy_is_an_accusation(
         actor(doc, 14, 15, "TUR", "GOV"),
         actor(doc, 17, 18, "AZE", "GOV"),
     ]
-    events = [e for e in code(shipped_coder, doc, mentions) if e.text_info.sequence == 1]
+    events = [e for e in code(detectorless_coder, doc, mentions) if e.text_info.sequence == 1]
     kinds = {(e.event, e.actor[0].code, e.recipient[0].code) for e in events}
     assert ("SUPPORT", "TUR", "AZE") in kinds
     assert ("ACCUSE", "ARM", "TUR") in kinds
