@@ -17,6 +17,7 @@ and a name followed by a number ("Arsenal 2, Chelsea 1") only with a postcode an
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -43,6 +44,11 @@ _TWO_PART_CODES = (
     (re.compile(r"[A-Z]{1,2}\d[A-Z\d]?"), re.compile(r"\d[A-Z]{2}")),
     (re.compile(r"[A-Z]\d[A-Z]"), re.compile(r"\d[A-Z]\d")),
     (re.compile(r"\d{4}"), re.compile(r"[A-Z]{2}")),
+)
+# A house number and a postcode after it in an article's text: only an article that holds
+# one is read token by token for streets known by their address alone.
+_NUMBER_AND_CODE = re.compile(
+    r"\b\d{1,4}[a-z]?(?:[/&-]\d{1,4}[a-z]?)?,? (?:\d{4,6}|[A-Z]\d|[A-Z]{2}\d)"
 )
 # How many words a street's name without a street word may have ("Karl Johans Gate").
 _MAX_STREET_WORDS = 4
@@ -134,10 +140,8 @@ def _one_word_streets(doc: Doc, lexicon: Lexicon, taken: set[int]) -> list[Site]
     found in the article's text (most articles have none)."""
     if not lexicon.street_endings:
         return []
-    text = doc_text(doc)
-    endings = "|".join(re.escape(e) for e in sorted(lexicon.street_endings, key=len))
     found = []
-    for match in re.finditer(rf"\b\w{{3,}}(?:{endings})\b", text, flags=re.IGNORECASE):
+    for match in _ending_pattern(lexicon.street_endings).finditer(doc_text(doc)):
         span = doc.char_span(match.start(), match.end())
         if span is None or len(span) != 1 or span.start in taken:
             continue
@@ -146,11 +150,19 @@ def _one_word_streets(doc: Doc, lexicon: Lexicon, taken: set[int]) -> list[Site]
     return found
 
 
+@functools.lru_cache(maxsize=4)
+def _ending_pattern(endings: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(e) for e in sorted(endings, key=len))
+    return re.compile(rf"\b\w{{3,}}(?:{alternatives})\b", flags=re.IGNORECASE)
+
+
 def _named_streets(
     doc: Doc, taken: set[int], toponym_starts: set[int], connectors: frozenset[str]
 ) -> list[Site]:
     """Streets known only by their address: a capitalised name, a house number, a postcode
     and a town ("Karl Johans Gate 35, 0162, Oslo")."""
+    if _NUMBER_AND_CODE.search(doc_text(doc)) is None:
+        return []  # most articles, decided on their text
     found = []
     for number in range(1, len(doc) - 1):
         if number in taken or not _is_house_number(doc, number):
