@@ -54,16 +54,13 @@ def shipped_coder() -> EventCoder:
 def detectorless_coder() -> EventCoder:
     """The shipped typer and role ranker without the event detector: for tests of what the
     coder does to a candidate (its markers, the claims around it) whatever the detector,
-    which retraining moves on sentences near its threshold, decides to keep."""
-    from strife.classify.model import EventTyper
+    which retraining moves on sentences near its threshold, decides to keep (as
+    ``bench/event_stages.py`` switches it off)."""
     from strife.events import EventCoder
-    from strife.events.coder import ModelTyping
-    from strife.events.lexicon import EventLexicon
-    from strife.events.roles import RoleRanker
 
-    return EventCoder(
-        EventLexicon.from_data(), None, ModelTyping(EventTyper.load()), None, RoleRanker.load()
-    )
+    coder = EventCoder.from_data()
+    coder.detector = None
+    return coder
 
 
 @pytest.fixture(scope="session")
