@@ -47,9 +47,7 @@ _TWO_PART_CODES = (
 )
 # A house number and a postcode after it in an article's text: only an article that holds
 # one is read token by token for streets known by their address alone.
-_NUMBER_AND_CODE = re.compile(
-    r"\b\d{1,4}[a-z]?(?:[/&-]\d{1,4}[a-z]?)?,? (?:\d{4,6}|[A-Z]\d|[A-Z]{2}\d)"
-)
+_NUMBER_AND_CODE = re.compile(rf"\b{_HOUSE_NUMBER.pattern},? (?:\d{{4,6}}|[A-Z]\d|[A-Z]{{2}}\d)")
 # How many words a street's name without a street word may have ("Karl Johans Gate").
 _MAX_STREET_WORDS = 4
 # How many place names may stand between an address and a postcode after them ("47 Frith
