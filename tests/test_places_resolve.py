@@ -260,6 +260,27 @@ def test_a_continents_name_is_never_a_town() -> None:
     assert chosen([toponym(ASIA_TOWN, ASIA, start=0)]) == [ASIA.geonameid]
 
 
+WHITE_HOUSE = GazetteerEntry(4140704, "White House", 38.8977, -77.0365, "USA", "BLDG")
+CASABLANCA = GazetteerEntry(
+    2553604, "Casablanca", 33.59, -7.61, "MAR", "PPL", 3665954, "06", name_count=90
+)
+VISTULA = GazetteerEntry(-1, "Vistula", 52.5, 19.5, "POL", "STM")
+TOLEDO_OH = GazetteerEntry(5174035, "Toledo", 41.66, -83.56, "USA", "PPL", 265638, "OH")
+WHITE_HOUSE_TN = GazetteerEntry(4661805, "White House", 36.47, -86.65, "USA", "PPL", 13000, "TN")
+
+
+def test_a_landmark_or_river_is_never_a_town_some_language_calls_so() -> None:
+    # "the White House" alone is the building, not Casablanca ("casa blanca"); the Vistula
+    # is the river, not a town that lists it among its foreign names.
+    assert chosen([toponym(CASABLANCA, WHITE_HOUSE, exact=(False, True))]) == [
+        WHITE_HOUSE.geonameid
+    ]
+    assert chosen([toponym(TOLEDO_OH, VISTULA, exact=(False, True))]) == [VISTULA.geonameid]
+    # A town of that very name stays a reading the model may choose.
+    both = toponym(CASABLANCA, WHITE_HOUSE, WHITE_HOUSE_TN, exact=(False, True, True))
+    assert chosen([both])[0] in {WHITE_HOUSE.geonameid, WHITE_HOUSE_TN.geonameid}
+
+
 def test_distances_computed_a_few_candidates_at_a_time_give_the_same_features(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -209,7 +209,9 @@ def _allowed(toponym: Toponym, *, cued: bool) -> list[int]:
     list) means the country or a first-level division ("Georgia" the state), never a town
     that some language calls so; the name of a continent or a region ("Asia", "the Middle
     East") means a continent, a region, a province or a country, never a town or a
-    district; when ``cued``, a word saying the level ("Kherson region", "the town
+    district; the name of a physical feature or a site ("the Vistula", "the White House")
+    is never a town or a division that only some language calls so (Casablanca, "the white
+    house" in Spanish); when ``cued``, a word saying the level ("Kherson region", "the town
     of") keeps the readings of that level. Never empty when the toponym has candidates."""
     candidates = toponym.candidates
     indices = list(range(len(candidates)))
@@ -223,10 +225,29 @@ def _allowed(toponym: Toponym, *, cued: bool) -> list[int]:
         c.exact and (c.entry.is_continent or c.entry.feature_code == "RGN") for c in candidates
     ):
         indices = [i for i in indices if level_of(candidates[i].entry.feature_code) in _WIDE]
+    elif any(c.exact and _is_landmark(c) for c in candidates):
+        indices = [i for i in indices if candidates[i].exact or not _is_settlement(candidates[i])]
     if cued:
         fitting = [i for i in indices if cue_fits(candidates[i].entry, toponym.cue)]
         indices = fitting or indices
     return indices
+
+
+def _is_landmark(candidate: Candidate) -> bool:
+    """A physical feature or a site (a river, an island, a building, a square): neither a
+    settlement, a division, a country nor a region."""
+    entry = candidate.entry
+    return not (
+        entry.feature_code.startswith("PPL")
+        or entry.is_admin_area
+        or entry.is_country
+        or entry.is_continent
+        or entry.feature_code == "RGN"
+    )
+
+
+def _is_settlement(candidate: Candidate) -> bool:
+    return candidate.entry.feature_code.startswith("PPL") or candidate.entry.is_admin_area
 
 
 def _one_level_per_list(
