@@ -121,6 +121,30 @@ def test_landmarks_seas_and_regions_resolve_whole_and_never_to_a_namesake_town(
     assert not {"Gulf", "Peninsula", "Aden"} & set(found)
 
 
+# Written for this test: sites and shoals whose names hold a word that alone names a town
+# or county ("Camp" County, Texas; David, Panama; Scarborough, England), and a number that
+# opens a name.
+SITES_ARTICLE = (
+    "Leaders met at Camp David on Friday. Chinese coast guard ships blocked a resupply "
+    "mission to Second Thomas Shoal and circled Scarborough Shoal in the South China Sea. "
+    "Marines returned to Camp Bastion in Helmand province."
+)
+
+
+def test_sites_and_shoals_resolve_whole_and_camps_where_the_article_puts_them(
+    real_geoparser: Geoparser, nlp: Any
+) -> None:
+    found = {
+        name: (place.resolved_place, place.feature_code)
+        for name, place in every_toponym(real_geoparser, nlp(SITES_ARTICLE)).items()
+    }
+    assert found["Camp David"] == ("Camp David", "BLDG")
+    assert found["Second Thomas Shoal"] == ("Second Thomas Shoal", "SHOL")
+    assert found["Scarborough Shoal"] == ("Scarborough Shoal", "SHOL")
+    assert found["Camp Bastion"] == ("Helmand", "ADM1")  # a site the gazetteer lacks
+    assert not {"Camp", "David", "Scarborough", "Thomas"} & set(found)
+
+
 # Written for this test: people, peoples and organisations whose names GeoNames also gives
 # to villages (Nato in the Philippines, Arab in Alabama, Britton in the United States).
 PEOPLE_ARTICLE = (

@@ -23,7 +23,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from strife.places.geometry import distance_km
 from strife.places.levels import level_of
@@ -39,6 +39,8 @@ __all__ = ["Site", "far_held", "find_sites", "place_sites", "site_word_hits"]
 _MAX_GLUE = 2
 # Levels too coarse to stand for a site's point.
 _TOO_COARSE = frozenset({"country", "continent"})
+# Dates and times end a name ("Camp David on Friday").
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 # How far a toponym held in a site name may lie from every other town and division of its
 # article and still stand for the site (``far_held``). On the development parts of the
 # geoparsing corpora 100 and 150 km score a little better than 300 (docs/geoparsing.md),
@@ -182,20 +184,24 @@ def _joins(doc: Doc, index: int) -> bool:
 def _name_end(doc: Doc, first: int, lexicon: Lexicon) -> int:
     """The end of the capitalised name whose words after its opening one start at ``first``:
     capitalised words, and a name connector between two ("Rue des Petites Ecuries", "Viale
-    di Porta Ardeatine")."""
+    di Porta Ardeatine"); not a date's ("Camp David on Friday")."""
     end = first
     while end < len(doc) and end - first + 1 < MAX_NAME_TOKENS:
-        if is_capitalised_word(doc[end].text):
+        if _name_part(doc[end]):
             end += 1
         elif (
             doc[end].lower_ in lexicon.name_connectors
             and end + 1 < len(doc)
-            and is_capitalised_word(doc[end + 1].text)
+            and _name_part(doc[end + 1])
         ):
             end += 2
         else:
             break
     return end
+
+
+def _name_part(token: Token) -> bool:
+    return is_capitalised_word(token.text) and token.ent_type_ not in _TIME_LABELS
 
 
 def _is_site_name(doc: Doc, span: tuple[int, int], taken: set[int], lexicon: Lexicon) -> bool:

@@ -214,10 +214,13 @@ def _is_not_a_toponym(reading: Reading, match: Match, entities: set[Entity]) -> 
 
 
 def _rules_out(reading: Reading, entity: Entity, match: Match) -> bool:
-    """The entity the name is in makes it no toponym: a date or a number, a nationality
-    that is not an area's own name, a person after a title or named by more words."""
+    """The entity the name is in makes it no toponym: a date or a number spanning the whole
+    name, a nationality that is not an area's own name, a person after a title or named by
+    more words."""
     if entity.label in _TIME_AND_NUMBER_LABELS:
-        return True
+        # A number opening a longer name the gazetteer knows ("Second Thomas Shoal") is
+        # part of the name.
+        return entity.start <= match.start and match.end <= entity.end
     if entity.label == "NORP":
         doc = reading.doc
         demonym = any(_looks_like_demonym(doc[i]) for i in range(match.start, match.end))
