@@ -314,6 +314,22 @@ def test_a_demonym_inside_an_areas_own_name_does_not_hide_it() -> None:
     assert found(geoparser, doc) == []
 
 
+def test_a_town_after_a_preposition_of_place_is_no_nationality_for_its_ending() -> None:
+    # The model labels "Omdurman" NORP for its ending; after "in" it is the town. A word
+    # tagged as an adjective there stays a nationality ("in Sudanese villages").
+    omdurman = GazetteerEntry(365137, "Omdurman", 15.64, 32.48, "SDN", "PPL", 1200000, "29")
+    sudanese = GazetteerEntry(9999001, "Sudanese", 10.0, 10.0, "NGA", "PPL", 900, "01")
+    geoparser = Geoparser(Gazetteer.from_records([omdurman, sudanese]))
+    doc = tagged("fighting went on in Omdurman overnight", ents=[("Omdurman", "NORP")])
+    assert found(geoparser, doc) == [("Omdurman", 365137)]
+    doc = tagged("Omdurman fighters clashed overnight", ents=[("Omdurman", "NORP")])
+    assert found(geoparser, doc) == []
+    doc = tagged(
+        "raids in Sudanese villages", ents=[("Sudanese", "NORP")], pos={"Sudanese": "ADJ"}
+    )
+    assert found(geoparser, doc) == []
+
+
 def test_acronyms_must_be_countries_or_provinces(geoparser: Geoparser) -> None:
     doc = tagged("the EU sent envoys to the U.S. and to Europe")
     assert found(geoparser, doc) == [("U.S.", 6252001)]

@@ -134,7 +134,7 @@ def is_capitalised(token: Token) -> bool:
 def usage_of(reading: Reading, match: Match, cue: Cue) -> Usage:
     """How the matched name is used (see the module docstring)."""
     entities = reading.entities_of(match)  # found once for the questions below
-    if _is_not_a_toponym(reading, match, entities) or (
+    if _is_not_a_toponym(reading, match, entities, cue) or (
         cue == "none" and _is_a_word(reading, match)
     ):
         return Usage.NONE
@@ -183,12 +183,12 @@ def _is_a_word(reading: Reading, match: Match) -> bool:
     return not any(c.entry.is_country for c in match.candidates)
 
 
-def _is_not_a_toponym(reading: Reading, match: Match, entities: set[Entity]) -> bool:
+def _is_not_a_toponym(reading: Reading, match: Match, entities: set[Entity], cue: Cue) -> bool:
     """Names that are never toponyms here: a date or a number, a demonym the gazetteer does
     not know, a person, an acronym that is not a country ("EU", "CIA"), the head of a longer
     "X of Y" name ("Horn of Africa"). ``entities``: those the name is in."""
     doc, lexicon = reading.doc, reading.lexicon
-    if any(_rules_out(reading, entity, match) for entity in entities):
+    if any(_rules_out(reading, entity, match, cue) for entity in entities):
         return True
     if _follows_title(doc, match.start, lexicon) or _names_a_part_of_something(reading, match):
         return True
@@ -213,10 +213,11 @@ def _is_not_a_toponym(reading: Reading, match: Match, entities: set[Entity]) -> 
     return not _names_an_area(match) or doc[match.start].lower_ in lexicon.directions
 
 
-def _rules_out(reading: Reading, entity: Entity, match: Match) -> bool:
+def _rules_out(reading: Reading, entity: Entity, match: Match, cue: Cue) -> bool:
     """The entity the name is in makes it no toponym: a date or a number spanning the whole
-    name, a nationality that is not an area's own name, a person after a title or named by
-    more words."""
+    name, a nationality that is not an area's own name nor, after a preposition of place,
+    a town's ("in Khartoum and Omdurman", which the model may read as a nationality for its
+    ending), a person after a title or named by more words."""
     if entity.label in _TIME_AND_NUMBER_LABELS:
         # A number opening a longer name the gazetteer knows ("Second Thomas Shoal") is
         # part of the name.
@@ -224,7 +225,7 @@ def _rules_out(reading: Reading, entity: Entity, match: Match) -> bool:
     if entity.label == "NORP":
         doc = reading.doc
         demonym = any(_looks_like_demonym(doc[i]) for i in range(match.start, match.end))
-        return demonym and not _names_an_area(match)
+        return demonym and not _names_an_area(match) and not _is_located_town(reading, match, cue)
     return entity.label == "PERSON" and (
         _follows_title(reading.doc, entity.start, reading.lexicon)
         or _has_other_name_words(reading, entity, match)
@@ -310,6 +311,15 @@ def _is_macro_region(reading: Reading, match: Match) -> bool:
     return key in reading.lexicon.macro_regions or all(
         c.entry.is_continent or (c.entry.feature_code == "RGN" and not c.entry.country_code)
         for c in match.candidates
+    )
+
+
+def _is_located_town(reading: Reading, match: Match, cue: Cue) -> bool:
+    """A singular proper noun after a preposition of place that is a town's own name."""
+    return (
+        cue == "locative"
+        and all(reading.doc[i].tag_ == "NNP" for i in range(match.start, match.end))
+        and any(c.exact and c.entry.feature_code.startswith("PPL") for c in match.candidates)
     )
 
 
