@@ -324,9 +324,7 @@ def test_a_town_after_a_preposition_of_place_is_no_nationality_for_its_ending() 
     assert found(geoparser, doc) == [("Omdurman", 365137)]
     doc = tagged("Omdurman fighters clashed overnight", ents=[("Omdurman", "NORP")])
     assert found(geoparser, doc) == []
-    doc = tagged(
-        "raids in Sudanese villages", ents=[("Sudanese", "NORP")], pos={"Sudanese": "ADJ"}
-    )
+    doc = tagged("raids in Sudanese villages", ents=[("Sudanese", "NORP")], pos={"Sudanese": "ADJ"})
     assert found(geoparser, doc) == []
 
 
