@@ -30,6 +30,7 @@ hit targets in the Gaza Strip. In Idlib province, rebels said they had shot down
 SHUSHA, TARTAR, AGHDAM, AGHJABADI = 147105, 584871, 148619, 587384
 TARTAR_DISTRICT = 409420
 GENEVA, YEREVAN, BAKU, KARABAKH = 2660646, 616052, 587084, 409421
+QAMISHLI, TAL_RIFAAT = 173377, 163476
 
 
 def places_of(real_geoparser: Geoparser, doc: Any, hints: tuple[str, ...]) -> dict[str, set[int]]:
@@ -48,6 +49,11 @@ def test_full_index_resolves_conflict_spellings(real_geoparser: Geoparser) -> No
     assert {c.entry.geonameid for c in found["aghjabedi"]} == {AGHJABADI}
     assert {c.entry.name for c in found["stepanakert"]} == {"Khankendi"}
     assert len(real_geoparser.gazetteer) > 200_000
+    # Spellings of Syrian towns that news uses and GeoNames lacks (aliases.tsv).
+    syria = real_geoparser.gazetteer.lookup({"qamishli", "tal rifaat", "tell rifaat"})
+    assert {c.entry.geonameid for c in syria["qamishli"]} == {QAMISHLI}
+    assert {c.entry.geonameid for c in syria["tal rifaat"]} == {TAL_RIFAAT}
+    assert {c.entry.geonameid for c in syria["tell rifaat"]} == {TAL_RIFAAT}
 
 
 def test_own_article_places(real_geoparser: Geoparser, nlp: Any) -> None:
