@@ -111,13 +111,18 @@ def every_toponym(real_geoparser: Geoparser, doc: Any) -> dict[str, Any]:
     return {m.place.extracted_place: m.place for m in real_geoparser.find(doc, every_toponym=True)}
 
 
+def readings(real_geoparser: Geoparser, doc: Any, field: str) -> dict[str, tuple[str, Any]]:
+    """Each toponym's words, with its place's name and ``field`` (a feature or country code)."""
+    return {
+        name: (place.resolved_place, getattr(place, field))
+        for name, place in every_toponym(real_geoparser, doc).items()
+    }
+
+
 def test_landmarks_seas_and_regions_resolve_whole_and_never_to_a_namesake_town(
     real_geoparser: Geoparser, nlp: Any
 ) -> None:
-    found = {
-        name: (place.resolved_place, place.feature_code)
-        for name, place in every_toponym(real_geoparser, nlp(FEATURES_ARTICLE)).items()
-    }
+    found = readings(real_geoparser, nlp(FEATURES_ARTICLE), "feature_code")
     assert found["White House"] == ("White House", "BLDG")
     assert found["Gulf of Aden"] == ("Gulf of Aden", "GULF")
     assert found["Arabian Peninsula"] == ("Arabian Peninsula", "PEN")
@@ -140,10 +145,7 @@ SITES_ARTICLE = (
 def test_sites_and_shoals_resolve_whole_and_camps_where_the_article_puts_them(
     real_geoparser: Geoparser, nlp: Any
 ) -> None:
-    found = {
-        name: (place.resolved_place, place.feature_code)
-        for name, place in every_toponym(real_geoparser, nlp(SITES_ARTICLE)).items()
-    }
+    found = readings(real_geoparser, nlp(SITES_ARTICLE), "feature_code")
     assert found["Camp David"] == ("Camp David", "BLDG")
     assert found["Second Thomas Shoal"] == ("Second Thomas Shoal", "SHOL")
     assert found["Scarborough Shoal"] == ("Scarborough Shoal", "SHOL")
@@ -164,10 +166,7 @@ PEOPLE_ARTICLE = (
 def test_people_peoples_and_organisations_are_no_villages(
     real_geoparser: Geoparser, nlp: Any
 ) -> None:
-    found = {
-        name: (place.resolved_place, place.country_code)
-        for name, place in every_toponym(real_geoparser, nlp(PEOPLE_ARTICLE)).items()
-    }
+    found = readings(real_geoparser, nlp(PEOPLE_ARTICLE), "country_code")
     assert not {"Bolton", "Nato", "Kurd", "Arab", "Taliban", "Obama"} & set(found)
     assert found["Briton"] == ("United Kingdom", "GBR")
     assert found["Brussels"][1] == "BEL" and found["Kobani"][1] == "SYR"
