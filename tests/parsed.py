@@ -8,6 +8,7 @@ builds a spaCy Doc by hand builds it here, on the one blank English ``VOCAB``.
 - ``annotated_doc``: words with only the annotations a rule needs (``word/POS/dep``).
 - ``tokens`` and ``tagged``: space-separated tokens with named entities; ``tagged`` also
   gives each word a part of speech guessed from its shape.
+- ``placed``: what a geoparser places in such a Doc.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import spacy
 from spacy.tokens import Doc
 
 from strife.events import EventCoder, Mentions
+from strife.places import Geoparser
 from strife.records import (
     ActorMention,
     ActorRef,
@@ -244,3 +246,12 @@ def code_events(coder: EventCoder, doc: Doc, actors: list[ActorMention]) -> list
 def roles(event: Event) -> tuple[list[str | None], list[str]]:
     """The actor codes and the recipients' words of an event."""
     return [a.code for a in event.actor], [r.entity_text for r in event.recipient]
+
+
+def placed(geoparser: Geoparser, doc: Doc) -> list[tuple[str, int, str | None]]:
+    """The words, GeoNames id and ``resolved_by`` of each place ``geoparser`` finds in
+    ``doc``."""
+    return [
+        (m.place.extracted_place, m.place.geonameid, m.place.resolved_by)
+        for m in geoparser.find(doc)
+    ]

@@ -4,9 +4,8 @@ as one place each, placed at their town, on hand-built Docs over a tiny gazettee
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
-from parsed import tagged
+from parsed import placed, tagged
 from strife.places import Gazetteer, GazetteerEntry, Geoparser
 
 PARIS = 2988507
@@ -31,16 +30,9 @@ def geoparser() -> Geoparser:
     return Geoparser(Gazetteer.from_records(PLACES))
 
 
-def found(geoparser: Geoparser, doc: Doc) -> list[tuple[str, int, str | None]]:
-    return [
-        (m.place.extracted_place, m.place.geonameid, m.place.resolved_by)
-        for m in geoparser.find(doc)
-    ]
-
-
 def test_a_street_takes_its_house_number_and_postcode(geoparser: Geoparser) -> None:
     doc = tagged("The bar is at Riemergasse 11 , 1010 Vienna ; open daily .")
-    assert found(geoparser, doc) == [
+    assert placed(geoparser, doc) == [
         ("Riemergasse 11, 1010", VIENNA, "context"),
         ("Vienna", VIENNA, "name"),
     ]
@@ -48,7 +40,7 @@ def test_a_street_takes_its_house_number_and_postcode(geoparser: Geoparser) -> N
 
 def test_a_house_number_before_a_street_word_joins_the_street(geoparser: Geoparser) -> None:
     doc = tagged("Tickets are sold at 47 Frith Street , Soho , London W1D 4HT ; call ahead .")
-    assert found(geoparser, doc) == [
+    assert placed(geoparser, doc) == [
         ("47 Frith Street", SOHO, "context"),
         ("Soho", SOHO, "name"),
         ("London", LONDON, "name"),
@@ -58,7 +50,7 @@ def test_a_house_number_before_a_street_word_joins_the_street(geoparser: Geopars
 
 def test_a_street_name_may_hold_name_connectors(geoparser: Geoparser) -> None:
     doc = tagged("The club is at 11 Rue des Petites Ecuries , Paris 75010 ; it opens at nine .")
-    assert found(geoparser, doc) == [
+    assert placed(geoparser, doc) == [
         ("11 Rue des Petites Ecuries", PARIS, "context"),
         ("Paris", PARIS, "name"),
         ("75010", PARIS, "context"),
@@ -67,9 +59,9 @@ def test_a_street_name_may_hold_name_connectors(geoparser: Geoparser) -> None:
 
 def test_a_name_with_a_number_postcode_and_town_is_a_street(geoparser: Geoparser) -> None:
     doc = tagged("The cafe is at Karl Johans Gate 35 , 0162 , Oslo ; it closes at ten .")
-    assert found(geoparser, doc)[0] == ("Karl Johans Gate 35, 0162", OSLO, "context")
+    assert placed(geoparser, doc)[0] == ("Karl Johans Gate 35, 0162", OSLO, "context")
     italian = tagged("The park is at Viale di Porta Ardeatine 55 00154 , Rome ; entry is free .")
-    assert found(geoparser, italian)[0] == (
+    assert placed(geoparser, italian)[0] == (
         "Viale di Porta Ardeatine 55 00154",
         ROME,
         "context",
@@ -78,7 +70,7 @@ def test_a_name_with_a_number_postcode_and_town_is_a_street(geoparser: Geoparser
 
 def test_a_street_in_one_word_is_known_by_its_ending(geoparser: Geoparser) -> None:
     doc = tagged("Police closed the Pestalozzistrasse in Vienna on Sunday .")
-    assert found(geoparser, doc) == [
+    assert placed(geoparser, doc) == [
         ("Pestalozzistrasse", VIENNA, "context"),
         ("Vienna", VIENNA, "name"),
     ]
@@ -86,9 +78,9 @@ def test_a_street_in_one_word_is_known_by_its_ending(geoparser: Geoparser) -> No
 
 def test_numbers_without_a_street_or_a_postcode_make_no_address(geoparser: Geoparser) -> None:
     scores = tagged("In London , Arsenal 2 , Chelsea 1 on Sunday .")
-    assert [p for p, _, by in found(geoparser, scores) if by == "context"] == []
+    assert [p for p, _, by in placed(geoparser, scores) if by == "context"] == []
     games = tagged("The Paris 2024 Games opened in Paris .")
-    assert [p for p, _, by in found(geoparser, games) if by == "context"] == []
+    assert [p for p, _, by in placed(geoparser, games) if by == "context"] == []
     # A count before a site that is no street stays out of its name.
     hotel = tagged("In Vienna , 3 Sacher Hotel guests fell ill .")
-    assert ("Sacher Hotel", VIENNA, "context") in found(geoparser, hotel)
+    assert ("Sacher Hotel", VIENNA, "context") in placed(geoparser, hotel)

@@ -5,9 +5,8 @@ on hand-built Docs over a tiny in-memory gazetteer."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
-from parsed import tagged
+from parsed import placed, tagged
 from strife.places import Gazetteer, GazetteerEntry, Geoparser
 
 IDLIB = 169387
@@ -31,13 +30,6 @@ PLACES = [
 @pytest.fixture(scope="module")
 def geoparser() -> Geoparser:
     return Geoparser(Gazetteer.from_records(PLACES))
-
-
-def placed(geoparser: Geoparser, doc: Doc) -> list[tuple[str, int, str]]:
-    return [
-        (m.place.extracted_place, m.place.geonameid, m.place.resolved_by)
-        for m in geoparser.find(doc)
-    ]
 
 
 def test_each_name_after_a_plural_level_noun_is_a_village(geoparser: Geoparser) -> None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from strife.actors.lexicon import WORDS, Entry, Lexicon
-from strife.syntax import lone_conjunct
+from strife.syntax import TIME_ENTITIES, lone_conjunct
 
 # Capitalised words that may sit between a country word and what follows without making
 # it part of a longer name ("Israeli Deputy Foreign Minister", "Russian Saturday").
@@ -180,5 +180,5 @@ def _is_unknown_name(token: Token) -> bool:
         token.pos_ == "PROPN"
         and token.text[:1].isupper()
         and token.lower_ not in NAME_NEUTRAL
-        and token.ent_type_ not in ("DATE", "TIME")
+        and token.ent_type_ not in TIME_ENTITIES
     )

@@ -47,7 +47,9 @@ _TWO_PART_CODES = (
 )
 # A house number and a postcode after it in an article's text: only an article that holds
 # one is read token by token for streets known by their address alone.
-_NUMBER_AND_CODE = re.compile(rf"\b{_HOUSE_NUMBER.pattern},? (?:\d{{4,6}}|[A-Z]\d|[A-Z]{{2}}\d)")
+_NUMBER_AND_CODE = re.compile(
+    rf"\b{_HOUSE_NUMBER.pattern},? (?:{_DIGITS_CODE.pattern}|[A-Z]\d|[A-Z]{{2}}\d)"
+)
 # How many words a street's name without a street word may have ("Karl Johans Gate").
 _MAX_STREET_WORDS = 4
 # How many place names may stand between an address and a postcode after them ("47 Frith
@@ -89,8 +91,7 @@ def place_postcodes(
             continue
         index, town = site.end, None
         for _ in range(_MAX_TOWNS_BEFORE_CODE):
-            if index < len(doc) and doc[index].text == ",":
-                index += 1
+            index = _past_comma(doc, index)
             mention = by_start.get(index)
             if mention is None:
                 break
@@ -126,7 +127,7 @@ def _grown(doc: Doc, site: Site, taken: set[int]) -> Site:
         end += 1
     else:
         return site
-    code = end + 1 if end < len(doc) and doc[end].text == "," else end
+    code = _past_comma(doc, end)
     code_end = _postcode_end(doc, code)
     if code_end is not None and not taken.intersection(range(code, code_end)):
         end = code_end
@@ -165,12 +166,8 @@ def _named_streets(
     for number in range(1, len(doc) - 1):
         if number in taken or not _is_house_number(doc, number):
             continue
-        code = number + 2 if doc[number + 1].text == "," else number + 1
-        code_end = _postcode_end(doc, code)
-        if code_end is None:
-            continue
-        town = code_end + 1 if code_end < len(doc) and doc[code_end].text == "," else code_end
-        if town not in toponym_starts:
+        code_end = _postcode_end(doc, _past_comma(doc, number + 1))
+        if code_end is None or _past_comma(doc, code_end) not in toponym_starts:
             continue
         start = _street_start(doc, number, taken, connectors)
         if start is not None:
@@ -197,6 +194,11 @@ def _street_start(doc: Doc, number: int, taken: set[int], connectors: frozenset[
         else:
             break
     return start if start < number else None
+
+
+def _past_comma(doc: Doc, index: int) -> int:
+    """``index``, or the token after it where it is a comma."""
+    return index + 1 if index < len(doc) and doc[index].text == "," else index
 
 
 def _has_number(doc: Doc, site: Site) -> bool:

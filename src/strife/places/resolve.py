@@ -226,7 +226,9 @@ def _allowed(toponym: Toponym, *, cued: bool) -> list[int]:
     ):
         indices = [i for i in indices if level_of(candidates[i].entry.feature_code) in _WIDE]
     elif any(c.exact and _is_landmark(c) for c in candidates):
-        indices = [i for i in indices if candidates[i].exact or not _is_settlement(candidates[i])]
+        indices = [
+            i for i in indices if candidates[i].exact or not _is_town_or_division(candidates[i])
+        ]
     if cued:
         fitting = [i for i in indices if cue_fits(candidates[i].entry, toponym.cue)]
         indices = fitting or indices
@@ -235,18 +237,13 @@ def _allowed(toponym: Toponym, *, cued: bool) -> list[int]:
 
 def _is_landmark(candidate: Candidate) -> bool:
     """A physical feature or a site (a river, an island, a building, a square): neither a
-    settlement, a division, a country nor a region."""
+    town, a division, a region, a country nor a continent."""
     entry = candidate.entry
-    return not (
-        entry.feature_code.startswith("PPL")
-        or entry.is_admin_area
-        or entry.is_country
-        or entry.is_continent
-        or entry.feature_code == "RGN"
-    )
+    return not (_is_town_or_division(candidate) or entry.is_country or entry.is_continent)
 
 
-def _is_settlement(candidate: Candidate) -> bool:
+def _is_town_or_division(candidate: Candidate) -> bool:
+    """A populated place, a first- or second-level division or a region."""
     return candidate.entry.feature_code.startswith("PPL") or candidate.entry.is_admin_area
 
 

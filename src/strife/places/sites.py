@@ -32,6 +32,7 @@ from strife.places.names import Candidate
 from strife.places.recognize import MAX_NAME_TOKENS, Toponym
 from strife.places.words import Hashes, indices_among, is_capitalised_word, lower_keys, word_keys
 from strife.records import PlaceMention
+from strife.syntax import TIME_ENTITIES
 
 __all__ = ["Site", "far_held", "find_sites", "place_sites", "site_word_hits"]
 
@@ -39,8 +40,6 @@ __all__ = ["Site", "far_held", "find_sites", "place_sites", "site_word_hits"]
 _MAX_GLUE = 2
 # Levels too coarse to stand for a site's point.
 _TOO_COARSE = frozenset({"country", "continent"})
-# Dates and times end a name ("Camp David on Friday").
-_TIME_LABELS = frozenset({"DATE", "TIME"})
 # How far a toponym held in a site name may lie from every other town and division of its
 # article and still stand for the site (``far_held``). On the development parts of the
 # geoparsing corpora 100 and 150 km score a little better than 300 (docs/geoparsing.md),
@@ -201,7 +200,8 @@ def _name_end(doc: Doc, first: int, lexicon: Lexicon) -> int:
 
 
 def _name_part(token: Token) -> bool:
-    return is_capitalised_word(token.text) and token.ent_type_ not in _TIME_LABELS
+    """A capitalised word that is no date's or time's ("Camp David on Friday")."""
+    return is_capitalised_word(token.text) and token.ent_type_ not in TIME_ENTITIES
 
 
 def _is_site_name(doc: Doc, span: tuple[int, int], taken: set[int], lexicon: Lexicon) -> bool:

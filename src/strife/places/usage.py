@@ -29,14 +29,10 @@ from strife.places.levels import is_feature_area
 from strife.places.lexicon import Lexicon
 from strife.places.names import Candidate, normalize_name
 from strife.places.words import Words, is_capitalised_word
-from strife.syntax import PLACE_ENTITIES
+from strife.syntax import NOT_PARTICIPANTS, PLACE_ENTITIES
 
 Cue = Literal["locative", "area", "district", "settlement", "none"]
 
-# Entities whose words are never read as places on their own ("March", "Friday", "2,000").
-_TIME_AND_NUMBER_LABELS = frozenset(
-    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
-)
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Entities that name agents, not places: a name inside one that owns what follows is theirs.
 _AGENT_LABELS = frozenset({"PERSON", "ORG"})
@@ -218,7 +214,7 @@ def _rules_out(reading: Reading, entity: Entity, match: Match, cue: Cue) -> bool
     name, a nationality that is not an area's own name nor, after a preposition of place,
     a town's ("in Khartoum and Omdurman", which the model may read as a nationality for its
     ending), a person after a title or named by more words."""
-    if entity.label in _TIME_AND_NUMBER_LABELS:
+    if entity.label in NOT_PARTICIPANTS:  # "March", "Friday", "2,000"
         # A number opening a longer name the gazetteer knows ("Second Thomas Shoal") is
         # part of the name.
         return entity.start <= match.start and match.end <= entity.end
