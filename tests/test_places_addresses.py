@@ -74,6 +74,10 @@ def test_a_street_in_one_word_is_known_by_its_ending(geoparser: Geoparser) -> No
         ("Pestalozzistrasse", VIENNA, "context"),
         ("Vienna", VIENNA, "name"),
     ]
+    # The ending is found in any case, and the sharp s as "ss" or "ß".
+    for street in ("Hauptstraße", "HAUPTSTRASSE", "Hauptstrasse"):
+        doc = tagged(f"Police closed the {street} in Vienna on Sunday .")
+        assert placed(geoparser, doc)[0] == (street, VIENNA, "context")
 
 
 def test_numbers_without_a_street_or_a_postcode_make_no_address(geoparser: Geoparser) -> None:
