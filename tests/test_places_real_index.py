@@ -195,3 +195,22 @@ def test_former_states_are_regions_and_acronyms_no_towns(
     assert found["Zaire"][2] == "COD"
     assert not {"ITU", "SWIFT"} & set(found)
     assert found["Geneva"][2] == "CHE"
+
+
+# Written for this test: towns spelled as news spells them whose province shares the
+# spelling, a region of no one country that is also a province's name, and a group named
+# like a district.
+FRONT_ARTICLE = (
+    "Missiles hit Mykolaiv overnight. Coalition jets struck Hodeidah and Raqqa. The Wagner "
+    "group withdrew. Jihadist groups have spread across the Sahel, from Mali to Niger."
+)
+
+
+def test_front_line_towns_are_towns_and_the_sahel_the_region(
+    real_geoparser: Geoparser, nlp: Any
+) -> None:
+    found = readings(real_geoparser, nlp(FRONT_ARTICLE), "feature_code")
+    for town in ("Mykolaiv", "Hodeidah", "Raqqa"):
+        assert found[town][1].startswith("PPL"), town
+    assert found["Sahel"] == ("Sahel", "RGN")
+    assert "Wagner" not in found

@@ -372,6 +372,41 @@ def test_a_district_named_as_its_town_is_that_town_when_no_word_says_the_level()
     assert chosen([cued]) == [division.geonameid]
 
 
+def test_a_town_spelled_like_its_division_is_meant_when_no_word_says_the_level() -> None:
+    """ "shelled Mykolaiv": the city (GeoNames "Mykolayiv") and its oblast are both known by
+    the spelling only as another name; the model prefers the oblast (more people), but the
+    town of that spelling in the oblast is meant unless a word says the level."""
+    city = GazetteerEntry(700569, "Mykolayiv", 46.98, 32.0, "UKR", "PPL", 470011, "16")
+    oblast = GazetteerEntry(
+        700567, "Mykolaiv Oblast", 47.3, 31.9, "UKR", "ADM1", 1100000, "16", name_count=40
+    )
+    flags = (False, False)
+    assert chosen([toponym(city, oblast, exact=flags)]) == [city.geonameid]
+    assert chosen([toponym(city, oblast, cue="area", exact=flags)]) == [oblast.geonameid]
+    elsewhere = replace(city, admin1="15")
+    assert chosen([toponym(elsewhere, oblast, exact=flags)]) == [oblast.geonameid]
+
+
+SAHEL = GazetteerEntry(0, "Sahel", 15.0, 5.0, "", "RGN", 0)
+SAHEL_BFA = GazetteerEntry(
+    6930706, "Sahel", 14.0, -0.5, "BFA", "ADM1", 1100000, "12", name_count=20
+)
+BURKINA = GazetteerEntry(2361809, "Burkina Faso", 12.5, -1.67, "BFA", "PCLI", 20000000)
+MALI = GazetteerEntry(2453866, "Mali", 17.0, -4.0, "MLI", "PCLI", 19000000)
+
+
+def test_a_regions_name_is_the_region_unless_the_article_names_the_divisions_country() -> None:
+    """ "across the Sahel, from Mali to Niger" is the region of no one country; the
+    division of that name (Burkina Faso's Sahel Region) is meant where the article names
+    Burkina Faso, or writes the name inside it."""
+    sahel = toponym(SAHEL_BFA, SAHEL, start=2)
+    mali = toponym(MALI, start=6)
+    assert chosen([sahel, mali]) == [0, MALI.geonameid]
+    burkina = toponym(BURKINA, start=6)
+    assert chosen([sahel, burkina]) == [SAHEL_BFA.geonameid, BURKINA.geonameid]
+    assert chosen([sahel], hints=["BFA"]) == [SAHEL_BFA.geonameid]
+
+
 RED_SEA_STATE = GazetteerEntry(
     408646, "Red Sea", 20.0, 35.5, "SDN", "ADM1", 646800, "36", name_count=20
 )

@@ -31,7 +31,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from strife.places.geometry import EARTH_RADIUS_KM
-from strife.places.levels import level_of
+from strife.places.levels import DIVISION_CUES, level_of
 from strife.places.lexicon import shipped_lexicon
 from strife.places.names import Candidate, GazetteerEntry, normalize_name
 from strife.places.recognize import Toponym
@@ -75,8 +75,6 @@ _NEARNESS = slice(_CONTEXT_COLUMN["near_best"], _CONTEXT_COLUMN["near_share"] + 
 _WITHIN = _CONTEXT_COLUMN["within_container"]
 _NAME_WITHIN = _CONTEXT_COLUMN["name_within_container"]
 
-#: Cues that say a name is a division ("Aleppo province", "Karak district").
-DIVISION_CUES = frozenset({"area", "district"})
 # How far (km) a reading may lie from another name's reading and still count as near.
 NEAR_KM = 150.0
 SHARE_KM = 600.0

@@ -163,13 +163,15 @@ def _elided_names(doc: Doc, names: _Names, lexicon: Lexicon) -> dict[tuple[int, 
 
 
 def _is_well_known_place(match: Match) -> bool:
-    """A country, a division or a town of ``WELL_KNOWN_POPULATION`` by its own name: "Fars"
-    (the province, also a news agency's name) stays a place."""
+    """A country, a province or a town of ``WELL_KNOWN_POPULATION`` by its own name: "Fars"
+    (the province, also a news agency's name) stays a place. A district is not enough: many
+    are small municipalities named like people ("Ortega", "Nasrallah") or groups ("the
+    Wagner group", a Brazilian municipality's name)."""
     return any(
         c.exact
         and (
             c.entry.is_country
-            or c.entry.is_admin_area
+            or (c.entry.is_admin_area and c.entry.feature_code != "ADM2")
             or c.entry.population >= WELL_KNOWN_POPULATION
         )
         for c in match.candidates

@@ -23,7 +23,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from strife.places.features import (
-    DIVISION_CUES,
     FEATURES,
     ArticleNames,
     Matrix,
@@ -32,7 +31,7 @@ from strife.places.features import (
     cue_fits,
     local_features,
 )
-from strife.places.levels import level_of
+from strife.places.levels import DIVISION_CUES, DIVISIONS, level_of
 from strife.places.names import Candidate, normalize_name
 from strife.places.ranker import ResolverModel, Vector
 from strife.places.recognize import WELL_KNOWN_POPULATION, Toponym, toponym_lists
@@ -127,8 +126,28 @@ def resolve_article(
             choice = _named_capital(toponym, local) or seat or choice
         if others and len(toponym.candidates) == 1 and choice and _stray(toponym, choice, full[0]):
             choice = None
-        out.append(choice)
+        out.append(_region_over_division(toponym, full, choice))
     return out
+
+
+def _region_over_division(
+    toponym: Toponym, full: Matrix, choice: Candidate | None
+) -> Candidate | None:
+    """A region of no one country by its own name ("the Sahel"), where the model chose a
+    division of that name (Burkina Faso's Sahel Region) in a country that nothing else in
+    the article names and that no name is written inside: the region."""
+    if choice is None or choice.entry.feature_code not in DIVISIONS or toponym.within is not None:
+        return choice
+    regions = [
+        c
+        for c in toponym.candidates
+        if c.exact and c.entry.feature_code == "RGN" and not c.entry.country_code
+    ]
+    if not regions:
+        return choice  # most names, decided without reading the votes
+    if full[toponym.candidates.index(choice)][_COUNTRY_VOTES] > 0:
+        return choice
+    return regions[0]
 
 
 def _stray(toponym: Toponym, candidate: Candidate, row: Vector) -> bool:
@@ -164,15 +183,23 @@ def _named_capital(toponym: Toponym, local: Matrix) -> Candidate | None:
 
 def _namesake_seat(toponym: Toponym, local: Matrix, chosen: Candidate) -> Candidate | None:
     """The town a division is named after, where the model chose the division though no
-    word says the level: "Aleppo" alone is the city, not Aleppo Governorate."""
+    word says the level: "Aleppo" alone is the city, not Aleppo Governorate. Where the
+    division too is known by the name only as another spelling ("Mykolaiv" for Mykolaiv
+    Oblast and for the city of Mykolayiv), a town of that spelling is its namesake as well."""
     row = local[next(i for i, c in enumerate(toponym.candidates) if c is chosen)]
-    if not row[_SEAT_NAMESAKE]:
+    spelled = (
+        not chosen.exact
+        and chosen.entry.feature_code in DIVISIONS
+        and toponym.cue not in DIVISION_CUES
+    )
+    if not row[_SEAT_NAMESAKE] and not spelled:
         return None
     towns = [
         c
         for c in toponym.candidates
-        if c.exact
+        if (c.exact or spelled)
         and level_of(c.entry.feature_code) == "city"
+        and c.entry.population > 0
         and (c.entry.country_code, c.entry.admin1)
         == (chosen.entry.country_code, chosen.entry.admin1)
     ]
