@@ -214,3 +214,6 @@ def test_front_line_towns_are_towns_and_the_sahel_the_region(
         assert found[town][1].startswith("PPL"), town
     assert found["Sahel"] == ("Sahel", "RGN")
     assert "Wagner" not in found
+    # The Arabic article is no town (Ål in Norway, once case and accents are folded).
+    alone = every_toponym(real_geoparser, nlp("Al-Shabaab fighters attacked, Al Jazeera said."))
+    assert "Al" not in alone
