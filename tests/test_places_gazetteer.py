@@ -68,6 +68,25 @@ def test_demonyms_are_keys_of_their_own_kind() -> None:
     assert found.demonym and not found.exact
 
 
+def test_acronyms_in_capitals_are_keys_of_their_own_kind() -> None:
+    territory = GazetteerEntry(
+        2177478,
+        "Australian Capital Territory",
+        -35.5,
+        149.0,
+        "AUS",
+        "ADM1",
+        430000,
+        "01",
+        alternate_names=("ACT", "Canberra Territory", "U.S.", "ACTNS"),
+    )
+    keys = dict(territory.lookup_keys())
+    assert keys["act"] == keys["us"] == NameKind.ACRONYM
+    assert keys["canberra territory"] == keys["actns"] == NameKind.ALTERNATE
+    (found,) = Gazetteer.from_records([territory]).lookup({"act"})["act"]
+    assert found.acronym and not found.exact and not found.demonym
+
+
 def test_in_memory_gazetteer_finds_primary_and_alternate_names() -> None:
     gazetteer = Gazetteer.from_records([GENEVA, SHUSHA])
     found = gazetteer.lookup({"shushi", "geneva", "atlantis"})

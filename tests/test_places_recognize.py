@@ -756,3 +756,15 @@ def test_a_name_before_a_word_for_its_level_is_the_division_whatever_its_tag() -
     # Without such a word, a nationality-like adjective stays no name.
     doc = tagged("the Aleppo mood was grim", ents=[("Aleppo", "NORP")], pos={"Aleppo": "ADJ"})
     assert found(geoparser, doc) == []
+
+
+def test_an_acronym_names_its_place_only_in_capitals() -> None:
+    """GeoNames-style acronyms among the alternate names ("ACT" for the Australian Capital
+    Territory) match only text in capitals: "the Clean Water Act" names no territory."""
+    act = GazetteerEntry(
+        2177478, "Australian Capital Territory", -35.5, 149.0, "AUS", "ADM1", 430000, "01", ("ACT",)
+    )
+    geoparser = Geoparser(Gazetteer.from_records([act]))
+    assert found(geoparser, tagged("the ACT government closed schools")) == [("ACT", 2177478)]
+    assert found(geoparser, tagged("he signed the Clean Water Act on Friday")) == []
+    assert found(geoparser, tagged("Act now , said the minister")) == []

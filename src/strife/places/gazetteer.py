@@ -23,7 +23,7 @@ from strife.places.sources import index_file_name, read_entries
 logger = logging.getLogger(__name__)
 
 #: Bump when the schema or the way names are normalised changes: old caches are then ignored.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -267,4 +267,9 @@ def _candidate_from_row(row: tuple[Any, ...]) -> Candidate:
         name_count=name_count,
         admin2=admin2,
     )
-    return Candidate(entry=entry, exact=kind == NameKind.PRIMARY, demonym=kind == NameKind.DEMONYM)
+    return Candidate(
+        entry=entry,
+        exact=kind == NameKind.PRIMARY,
+        demonym=kind == NameKind.DEMONYM,
+        acronym=kind == NameKind.ACRONYM,
+    )

@@ -15,6 +15,8 @@ from enum import IntEnum
 COUNTRY_FEATURE = "PCLI"
 CONTINENT_FEATURE = "CONT"
 ADMIN_FEATURES = frozenset({"ADM1", "ADM2", "RGN"})
+# The longest alternate name in capitals read as an acronym ("ACT", "DPRK", "U.S.").
+MAX_ACRONYM = 4
 
 
 class NameKind(IntEnum):
@@ -25,6 +27,9 @@ class NameKind(IntEnum):
     #: "Turkish" names Turkey only as a modifier: a toponym for a geoparser, never an
     #: event's place.
     DEMONYM = 2
+    #: "ACT", "NSW": an alternate name in capitals, an acronym; the entry is known by it
+    #: only where the text writes it in capitals ("the Clean Water Act" names no territory).
+    ACRONYM = 3
 
 
 # Letters NFKD leaves whole; transliterated the way GeoNames' ASCII names do.
@@ -93,7 +98,7 @@ class GazetteerEntry:
         primary = normalize_name(self.name)
         yield primary, NameKind.PRIMARY
         seen = {primary}
-        named = [(n, NameKind.ALTERNATE) for n in self.alternate_names]
+        named = [(n, _alternate_kind(n)) for n in self.alternate_names]
         for name, kind in [*named, *((n, NameKind.DEMONYM) for n in self.demonyms)]:
             key = normalize_name(name)
             if key not in seen and is_latin_key(key):
@@ -101,11 +106,17 @@ class GazetteerEntry:
                 yield key, kind
 
 
+def _alternate_kind(name: str) -> NameKind:
+    return NameKind.ACRONYM if len(name) <= MAX_ACRONYM and name.isupper() else NameKind.ALTERNATE
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A gazetteer entry found under a name; ``exact`` when the name is its primary name,
-    ``demonym`` when the name is an adjective of it ("Turkish" for Turkey)."""
+    ``demonym`` when the name is an adjective of it ("Turkish" for Turkey), ``acronym``
+    when the name is an acronym of it ("ACT"), which means it only written in capitals."""
 
     entry: GazetteerEntry
     exact: bool
     demonym: bool = False
+    acronym: bool = False

@@ -119,7 +119,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
     toponyms: list[Toponym] = []
     previous: Toponym | None = None
     shared = {start - 2 for (start, _), key in elided.items() if key in found}
-    for match in _longest_matches(names.spans, names.keys, found):
+    for match in _longest_matches(names.spans, names.keys, found, words):
         key = names.keys[(match.start, match.end)]
         if key in lexicon.never_places or match.start in shared:
             continue
@@ -373,18 +373,33 @@ def _longest_matches(
     spans: Sequence[tuple[int, int]],
     keys: Mapping[tuple[int, int], str],
     found: Mapping[str, list[Candidate]],
+    words: Words,
 ) -> Iterator[Match]:
-    """Left to right, the longest span at each position whose key the gazetteer knows."""
-    best: dict[int, int] = {}
+    """Left to right, the longest span at each position whose key the gazetteer knows (by a
+    name the span is written as: :func:`_readings`)."""
+    best: dict[int, tuple[int, tuple[Candidate, ...]]] = {}
     for start, end in spans:
-        if keys[(start, end)] in found and end > best.get(start, start):
-            best[start] = end
+        if end > best.get(start, (start, ()))[0]:
+            candidates = _readings(words, start, end, found.get(keys[(start, end)], ()))
+            if candidates:
+                best[start] = (end, candidates)
     position = 0
     for start in sorted(best):
         if start >= position:
-            end = best[start]
-            yield Match(start, end, tuple(found[keys[(start, end)]]))
+            end, candidates = best[start]
+            yield Match(start, end, candidates)
             position = end
+
+
+def _readings(
+    words: Words, start: int, end: int, candidates: Sequence[Candidate]
+) -> tuple[Candidate, ...]:
+    """The entries a span may name: an entry known under the span's key only by an acronym
+    ("ACT") is one only where the span is written in capitals ("the Clean Water Act" names
+    no Australian territory)."""
+    if any(c.acronym for c in candidates) and not words.span_text(start, end).isupper():
+        return tuple(c for c in candidates if not c.acronym)
+    return tuple(candidates)
 
 
 def _cue(doc: Doc, match: Match, lexicon: Lexicon) -> Cue:
