@@ -768,3 +768,12 @@ def test_an_acronym_names_its_place_only_in_capitals() -> None:
     assert found(geoparser, tagged("the ACT government closed schools")) == [("ACT", 2177478)]
     assert found(geoparser, tagged("he signed the Clean Water Act on Friday")) == []
     assert found(geoparser, tagged("Act now , said the minister")) == []
+
+
+def test_a_title_after_the_stands_for_its_holder() -> None:
+    # "the Pope" is the pontiff, not Pope County; a title before a name was already no place.
+    pope = GazetteerEntry(
+        4108989, "Pope County", 35.45, -93.03, "USA", "ADM2", 63000, "AR", ("Pope",)
+    )
+    geoparser = Geoparser(Gazetteer.from_records([pope]))
+    assert found(geoparser, tagged("the Pope had been cured , the Vatican said")) == []

@@ -371,9 +371,13 @@ def _follows_title(doc: Doc, start: int, lexicon: Lexicon) -> bool:
 
 def _is_title_of_a_name(reading: Reading, index: int) -> bool:
     """ "Dr" in "Dr Chris Linton", "Gen." in "Gen. Haftar": a person's title before a
-    name, never a place of its own (the gazetteer gives "Dr" as a name of Daraa)."""
-    if not _is_title(reading.doc[index], reading.lexicon):
+    name, never a place of its own (the gazetteer gives "Dr" as a name of Daraa); and a
+    title standing for its holder after "the" ("the Pope", not Pope County)."""
+    doc = reading.doc
+    if not _is_title(doc[index], reading.lexicon):
         return False  # most names, decided without reading the words after
+    if index > 0 and doc[index - 1].lower_ == "the":
+        return True
     words = reading.words
     after = index + 1
     while after < len(words) and words.word(after) == ".":
