@@ -777,3 +777,15 @@ def test_a_title_after_the_stands_for_its_holder() -> None:
     )
     geoparser = Geoparser(Gazetteer.from_records([pope]))
     assert found(geoparser, tagged("the Pope had been cured , the Vatican said")) == []
+
+
+def test_a_name_joined_to_an_arabic_article_says_so() -> None:
+    hol = GazetteerEntry(6453357, "Hol", 60.6, 8.3, "NOR", "ADM2", 2500, "46")
+    found_hol = find_toponyms(
+        tagged("the journey to al - Hol camp"), Gazetteer.from_records([hol]), Lexicon.load()
+    )
+    assert [(t.text, t.after_article) for t in found_hol] == [("Hol", True)]
+    spaced = find_toponyms(
+        tagged("they said al Hol was full"), Gazetteer.from_records([hol]), Lexicon.load()
+    )
+    assert [(t.text, t.after_article) for t in spaced] == [("Hol", False)]

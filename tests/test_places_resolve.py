@@ -407,6 +407,18 @@ def test_a_regions_name_is_the_region_unless_the_article_names_the_divisions_cou
     assert chosen([sahel], hints=["BFA"]) == [SAHEL_BFA.geonameid]
 
 
+def test_an_arabic_name_is_no_reading_in_a_country_the_article_does_not_point_to() -> None:
+    """ "the journey to al-Hol camp" in a story about Raqqa: Hol is a Norwegian district, and
+    a name written with its Arabic article means no place the article gives no reason for."""
+    hol = GazetteerEntry(6453357, "Hol", 60.6, 8.3, "NOR", "ADM2", 2500, "46")
+    raqqa = GazetteerEntry(163915, "Ar Raqqah", 35.95, 39.01, "SYR", "PPL", 531952, "04")
+    arabic = replace(toponym(hol, start=5), after_article=True)
+    assert chosen([toponym(raqqa), arabic]) == [raqqa.geonameid, None]
+    assert chosen([toponym(raqqa), arabic], hints=["NOR"]) == [raqqa.geonameid, hol.geonameid]
+    # Written without the article, the bare name keeps its one reading.
+    assert chosen([toponym(raqqa), toponym(hol, start=5)]) == [raqqa.geonameid, hol.geonameid]
+
+
 RED_SEA_STATE = GazetteerEntry(
     408646, "Red Sea", 20.0, 35.5, "SDN", "ADM1", 646800, "36", name_count=20
 )

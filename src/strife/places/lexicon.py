@@ -79,6 +79,8 @@ class Lexicon:
     settlement_kinds: frozenset[str] = frozenset()
     #: Nouns for a part of a place ("parts of Syria", "the heart of Kyiv").
     part_nouns: frozenset[str] = frozenset()
+    #: Arabic articles a name may be joined to by a hyphen ("al-Hol", "ar-Raqqa").
+    name_articles: frozenset[str] = frozenset()
     #: Lookup keys of the organisations and people the actor dictionary knows ("nato",
     #: "taliban", "red cross", "merkel"): news means them, not a village of the same name.
     actor_names: frozenset[str] = frozenset()
@@ -145,6 +147,7 @@ _WORD_LISTS = (
     "container_glue",
     "settlement_kinds",
     "part_nouns",
+    "name_articles",
 )
 
 

@@ -68,6 +68,9 @@ class Toponym:
     listed_after: int | None = None
     #: Index of the province or country named right after it ("Edmonton, Ky.").
     within: int | None = None
+    #: Written after an Arabic article joined by a hyphen ("al-Hol", "el-Fasher"): an
+    #: Arabic name, whatever country another reading of the bare word lies in.
+    after_article: bool = False
 
     @property
     def country(self) -> Candidate | None:
@@ -272,7 +275,27 @@ def _read_match(reading: Reading, match: Match, previous: Toponym | None) -> Top
     if usage is Usage.NONE:
         return None
     text = words.span_text(match.start, match.end)  # only for a name kept
-    return Toponym(match.start, match.end, text, match.candidates, cue, usage is Usage.PLACE)
+    return Toponym(
+        match.start,
+        match.end,
+        text,
+        match.candidates,
+        cue,
+        usage is Usage.PLACE,
+        after_article=_follows_an_article(words, match.start, reading.lexicon),
+    )
+
+
+def _follows_an_article(words: Words, start: int, lexicon: Lexicon) -> bool:
+    """ "al-Hol", "el-Fasher", "as-Suwayda": the name is joined by a hyphen to an Arabic
+    article (``Lexicon.name_articles``), with no space on either side of the hyphen."""
+    return (
+        start >= 2
+        and not words.spaced[start - 2]
+        and not words.spaced[start - 1]
+        and bool(words.kinds[start - 1] & HYPHEN)
+        and words.word(start - 2).lower() in lexicon.name_articles
+    )
 
 
 def _restricted(match: Match, names: _Names) -> Match:

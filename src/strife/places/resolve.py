@@ -126,6 +126,9 @@ def resolve_article(
             choice = _named_capital(toponym, local) or seat or choice
         if others and len(toponym.candidates) == 1 and choice and _stray(toponym, choice, full[0]):
             choice = None
+        arabic = others and toponym.after_article and choice is not None
+        if arabic and choice is not None and _far_from_the_article(toponym, full, choice):
+            choice = None
         out.append(_region_over_division(toponym, full, choice))
     return out
 
@@ -166,6 +169,14 @@ def _stray(toponym: Toponym, candidate: Candidate, row: Vector) -> bool:
         and not row[_UNAMBIGUOUS_COUNTRY]
         and not row[_COUNTRY_VOTES]
     )
+
+
+def _far_from_the_article(toponym: Toponym, full: Matrix, choice: Candidate) -> bool:
+    """An Arabic name written with its article ("al-Hol", "al-Badou") whose chosen reading
+    lies in a country that nothing else in the article points to (Hol in Norway, Badou in
+    Togo, in a story about Syria): no reading, where the article names other places."""
+    row = full[toponym.candidates.index(choice)]
+    return not (row[_NAMED_COUNTRY] or row[_UNAMBIGUOUS_COUNTRY] or row[_COUNTRY_VOTES])
 
 
 def _named_capital(toponym: Toponym, local: Matrix) -> Candidate | None:
