@@ -789,3 +789,22 @@ def test_a_name_joined_to_an_arabic_article_says_so() -> None:
         tagged("they said al Hol was full"), Gazetteer.from_records([hol]), Lexicon.load()
     )
     assert [(t.text, t.after_article) for t in spaced] == [("Hol", False)]
+
+
+def test_a_plural_level_word_after_a_list_gives_every_name_its_level() -> None:
+    """ "in Donetsk and Luhansk regions": both are oblasts, not the first a city."""
+    city = GazetteerEntry(709717, "Donetsk", 48.02, 37.80, "UKR", "PPL", 901645, "05")
+    oblast = GazetteerEntry(
+        709716, "Donetsk Oblast", 48.0, 37.8, "UKR", "ADM1", 4100000, "05", ("Donetsk",)
+    )
+    luhansk = GazetteerEntry(
+        702657, "Luhansk Oblast", 48.6, 39.3, "UKR", "ADM1", 2200000, "14", ("Luhansk",)
+    )
+    gazetteer = Gazetteer.from_records([city, oblast, luhansk])
+    doc = tagged("shelling went on in Donetsk and Luhansk regions")
+    assert [(t.text, t.cue) for t in find_toponyms(doc, gazetteer, Lexicon.load())] == [
+        ("Donetsk", "area"),
+        ("Luhansk", "area"),
+    ]
+    one = tagged("shelling went on in Donetsk and Luhansk region")
+    assert [t.cue for t in find_toponyms(one, gazetteer, Lexicon.load())] == ["locative", "area"]

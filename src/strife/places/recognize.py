@@ -149,7 +149,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
                 toponym = replace(toponym, listed_after=len(toponyms) - 1)
             toponyms.append(toponym)
             previous = toponym
-    return _qualified_by_demonyms(doc, _lists_and_hierarchies(doc, toponyms, lexicon))
+    listed = _lists_and_hierarchies(doc, toponyms, lexicon)
+    return _qualified_by_demonyms(doc, _levels_of_lists(doc, listed, lexicon))
 
 
 def _elided_names(doc: Doc, names: _Names, lexicon: Lexicon) -> dict[tuple[int, int], str]:
@@ -225,6 +226,39 @@ def _lists_and_hierarchies(doc: Doc, toponyms: list[Toponym], lexicon: Lexicon) 
             if any(c.entry.is_admin_area or c.entry.is_country for c in toponyms[outer].candidates):
                 kept[inner] = replace(kept[inner], within=outer)
     return kept
+
+
+def _levels_of_lists(doc: Doc, toponyms: list[Toponym], lexicon: Lexicon) -> list[Toponym]:
+    """ "in Donetsk and Luhansk regions", "Idlib and Hama provinces": a plural word for a
+    division's level after the last name of a list says the level of every name in it, not
+    only of the last (the first is no town)."""
+    kept = list(toponyms)
+    for index in range(len(kept) - 1, -1, -1):
+        toponym = kept[index]
+        if toponym.listed_after is None or toponym.end >= len(doc):
+            continue
+        cue = _plural_level(doc[toponym.end].lower_, lexicon)
+        if cue is None:
+            continue
+        before: int | None = toponym.listed_after
+        while before is not None:
+            if kept[before].cue in ("none", "locative"):
+                kept[before] = replace(kept[before], cue=cue)
+            before = kept[before].listed_after
+    return kept
+
+
+def _plural_level(word: str, lexicon: Lexicon) -> Cue | None:
+    """The cue of a plural word for a division's level ("regions", "counties"), or None."""
+    if word.endswith("ies"):
+        singular = word[:-3] + "y"
+    elif word.endswith("s"):
+        singular = word[:-1]
+    else:
+        return None
+    if singular in lexicon.area_nouns:
+        return "area"
+    return "district" if singular in lexicon.district_nouns else None
 
 
 def _qualified_by_demonyms(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
