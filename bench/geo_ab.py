@@ -11,7 +11,8 @@ both checkouts' ``strife.places`` are imported into one process (each from its o
 actors, whose countries are the hints the pipeline gives), and every round times
 ``Geoparser.find`` on each article for both checkouts in alternating order, after both
 have read every article once (their memories of names looked up are warm). It checks that
-both give the same place mentions (by ``repr``) and prints, per round, the mean
+both give the same place mentions (by ``repr``; ``--allow-differences`` times them all the
+same and says in how many articles they differ) and prints, per round, the mean
 milliseconds per article of each and the ratio new/base, then the medians.
 """
 
@@ -67,6 +68,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--articles", type=int, default=None)
+    parser.add_argument(
+        "--allow-differences",
+        action="store_true",
+        help="Time the two even where they find different places (say in how many articles).",
+    )
     args = parser.parse_args()
     base = import_strife(args.base)
     base_geo = base.places.Geoparser(base.places.Gazetteer.load())
@@ -82,10 +88,10 @@ def main() -> None:
     for doc in nlp.pipe(texts, batch_size=8):
         hints = tuple(dict.fromkeys(m.ref.code for m in actors.find(doc) if m.ref.code))
         docs.append((doc, hints))
-    for doc, hints in docs:
-        if repr(base_geo.find(doc, hints)) != repr(new_geo.find(doc, hints)):
-            raise SystemExit("the two checkouts find different places in an article")
-    print(f"{len(docs)} articles, the same place mentions in both checkouts")
+    differ = sum(repr(base_geo.find(d, h)) != repr(new_geo.find(d, h)) for d, h in docs)
+    if differ and not args.allow_differences:
+        raise SystemExit(f"the two checkouts find different places in {differ} articles")
+    print(f"{len(docs)} articles, different place mentions in {differ} of them")
     base_ms, new_ms, ratios = [], [], []
     for number in range(args.rounds):
         spent = one_round([base_geo, new_geo], docs, number)

@@ -739,25 +739,6 @@ def test_an_organisations_name_is_no_village_of_that_name() -> None:
     assert found(geoparser, doc) == []
 
 
-def test_a_name_before_a_word_for_its_level_is_the_division_whatever_its_tag() -> None:
-    """ "in the northern Aleppo countryside": the model tags Aleppo an adjective and labels
-    it a nationality; the word after it says the governorate is meant."""
-    city = GazetteerEntry(170063, "Aleppo", 36.20, 37.16, "SYR", "PPL", 2098210, "09")
-    governorate = GazetteerEntry(
-        170062, "Aleppo Governorate", 36.25, 37.5, "SYR", "ADM1", 4800000, "09", ("Aleppo",)
-    )
-    geoparser = Geoparser(Gazetteer.from_records([city, governorate]))
-    doc = tagged(
-        "rebels in the northern Aleppo countryside fought on",
-        ents=[("Aleppo", "NORP")],
-        pos={"Aleppo": "ADJ"},
-    )
-    assert found(geoparser, doc) == [("Aleppo", 170062)]
-    # Without such a word, a nationality-like adjective stays no name.
-    doc = tagged("the Aleppo mood was grim", ents=[("Aleppo", "NORP")], pos={"Aleppo": "ADJ"})
-    assert found(geoparser, doc) == []
-
-
 def test_an_acronym_names_its_place_only_in_capitals() -> None:
     """GeoNames-style acronyms among the alternate names ("ACT" for the Australian Capital
     Territory) match only text in capitals: "the Clean Water Act" names no territory."""

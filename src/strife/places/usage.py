@@ -25,7 +25,7 @@ from typing import Literal, NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from strife.nlp import DATELINE_DASHES
-from strife.places.levels import DIVISION_CUES, DIVISIONS, is_feature_area
+from strife.places.levels import is_feature_area
 from strife.places.lexicon import Lexicon
 from strife.places.names import Candidate, normalize_name
 from strife.places.words import Words, is_capitalised_word
@@ -206,9 +206,7 @@ def _is_not_a_toponym(reading: Reading, match: Match, entities: set[Entity], cue
     # Punjab province": tagged ADJ, labelled NORP), not a direction ("Central", "Western").
     if not one_word or doc[match.start].pos_ != "ADJ" or _is_place_entity(entities):
         return False
-    if doc[match.start].lower_ in lexicon.directions:
-        return True
-    return not (_names_an_area(match) or _is_division_by_level(match, cue))
+    return not _names_an_area(match) or doc[match.start].lower_ in lexicon.directions
 
 
 def _rules_out(reading: Reading, entity: Entity, match: Match, cue: Cue) -> bool:
@@ -223,12 +221,7 @@ def _rules_out(reading: Reading, entity: Entity, match: Match, cue: Cue) -> bool
     if entity.label == "NORP":
         doc = reading.doc
         demonym = any(_looks_like_demonym(doc[i]) for i in range(match.start, match.end))
-        return (
-            demonym
-            and not _names_an_area(match)
-            and not _is_located_town(reading, match, cue)
-            and not _is_division_by_level(match, cue)
-        )
+        return demonym and not _names_an_area(match) and not _is_located_town(reading, match, cue)
     return entity.label == "PERSON" and (
         _follows_title(reading.doc, entity.start, reading.lexicon)
         or _has_other_name_words(reading, entity, match)
@@ -296,13 +289,6 @@ def _names_an_area(match: Match) -> bool:
         and (c.entry.is_country or c.entry.is_admin_area or is_feature_area(c.entry.feature_code))
         for c in match.candidates
     )
-
-
-def _is_division_by_level(match: Match, cue: Cue) -> bool:
-    """A word saying the level of a division stands by the name ("the Aleppo countryside",
-    "Idlib province"), and a division is among its readings: the model may tag such a name
-    an adjective or label it a nationality, and it is the division's name all the same."""
-    return cue in DIVISION_CUES and any(c.entry.feature_code in DIVISIONS for c in match.candidates)
 
 
 def _is_place_entity(entities: set[Entity]) -> bool:
