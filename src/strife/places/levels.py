@@ -15,7 +15,7 @@ _FEATURE_AREAS = frozenset(
     | {"ISL", "ISLS", "PLAT"}
 )
 _DISTRICT = frozenset({"ADM2", "ADM3", "ADM4"})
-#: The first- and second-level divisions, which a word saying the level may name.
+#: The first- and second-level divisions.
 DIVISIONS = frozenset({"ADM1", "ADM2"})
 #: Cues that say a name is a division ("Aleppo province", "Karak district").
 DIVISION_CUES = frozenset({"area", "district"})

@@ -114,7 +114,7 @@ def _alternate_kind(name: str) -> NameKind:
 class Candidate:
     """A gazetteer entry found under a name; ``exact`` when the name is its primary name,
     ``demonym`` when the name is an adjective of it ("Turkish" for Turkey), ``acronym``
-    when the name is an acronym of it ("ACT"), which means it only written in capitals."""
+    when the name is an acronym of it ("ACT"), which names it only written in capitals."""
 
     entry: GazetteerEntry
     exact: bool
