@@ -724,7 +724,7 @@ def test_an_organisations_name_is_no_village_of_that_name() -> None:
     fars = GazetteerEntry(134766, "Fārs", 29.0, 53.0, "IRN", "ADM1", 3379742, "07")
     geoparser = Geoparser(Gazetteer.from_records([nato, fars]))
     doc = tagged("troops from Nato arrived in Fars", ents=[("Nato", "ORG")])
-    # A country, a division or a big town by its own name stays a place.
+    # A country, a province or a big town by its own name stays a place.
     assert found(geoparser, doc) == [("Fars", 134766)]
     # And a person it knows ("Pompeo", not Pompeu in Brazil).
     pompeu = GazetteerEntry(

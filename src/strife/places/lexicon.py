@@ -120,6 +120,14 @@ class Lexicon:
         return lowered in self.common_words or lowered in STOP_WORDS
 
 
+def singular_of(word: str) -> str | None:
+    """The singular of an English plural in lower case ("regions" -> "region", "cities" ->
+    "city"), or None for a word without a plural's ending."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else None
+
+
 def _spaces(text: str) -> list[int]:
     return [index for index, char in enumerate(text) if char == " "]
 

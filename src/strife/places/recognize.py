@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from strife.nlp import CONJUNCTIONS, DATELINE_DASHES
 from strife.places.gazetteer import Gazetteer
 from strife.places.levels import is_feature_area
-from strife.places.lexicon import Abbreviation, Lexicon
+from strife.places.lexicon import Abbreviation, Lexicon, singular_of
 from strife.places.names import Candidate, normalize_name
 from strife.places.usage import (
     Cue,
@@ -250,11 +250,8 @@ def _levels_of_lists(doc: Doc, toponyms: list[Toponym], lexicon: Lexicon) -> lis
 
 def _plural_level(word: str, lexicon: Lexicon) -> Cue | None:
     """The cue of a plural word for a division's level ("regions", "counties"), or None."""
-    if word.endswith("ies"):
-        singular = word[:-3] + "y"
-    elif word.endswith("s"):
-        singular = word[:-1]
-    else:
+    singular = singular_of(word)
+    if singular is None:
         return None
     if singular in lexicon.area_nouns:
         return "area"

@@ -126,9 +126,10 @@ def resolve_article(
             choice = _named_capital(toponym, local) or seat or choice
         if others and len(toponym.candidates) == 1 and choice and _stray(toponym, choice, full[0]):
             choice = None
-        arabic = others and toponym.after_article and choice is not None
-        if arabic and choice is not None and _far_from_the_article(toponym, full, choice):
-            choice = None
+        # An Arabic name written with its article ("al-Hol" in a story about Syria) has no
+        # reading in a country nothing else in the article points to (Hol in Norway).
+        if others and toponym.after_article and choice is not None:
+            choice = None if _unsupported(full[toponym.candidates.index(choice)]) else choice
         out.append(_region_over_division(toponym, full, choice))
     return out
 
@@ -165,17 +166,13 @@ def _stray(toponym: Toponym, candidate: Candidate, row: Vector) -> bool:
         and normalize_name(toponym.text) not in normalize_name(entry.name)
         and (entry.feature_code.startswith("PPL") or level_of(entry.feature_code) == "district")
         and entry.population < WELL_KNOWN_POPULATION
-        and not row[_NAMED_COUNTRY]
-        and not row[_UNAMBIGUOUS_COUNTRY]
-        and not row[_COUNTRY_VOTES]
+        and _unsupported(row)
     )
 
 
-def _far_from_the_article(toponym: Toponym, full: Matrix, choice: Candidate) -> bool:
-    """An Arabic name written with its article ("al-Hol", "al-Badou") whose chosen reading
-    lies in a country that nothing else in the article points to (Hol in Norway, Badou in
-    Togo, in a story about Syria): no reading, where the article names other places."""
-    row = full[toponym.candidates.index(choice)]
+def _unsupported(row: Vector) -> bool:
+    """The reading (its features, ``row``) lies in a country that nothing else in the
+    article points to: not named, not the one country of a name, no votes."""
     return not (row[_NAMED_COUNTRY] or row[_UNAMBIGUOUS_COUNTRY] or row[_COUNTRY_VOTES])
 
 

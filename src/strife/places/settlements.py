@@ -31,7 +31,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from strife.nlp import english_words
-from strife.places.lexicon import Lexicon
+from strife.places.lexicon import Lexicon, singular_of
 from strife.places.recognize import Toponym
 from strife.places.sites import Site
 from strife.places.words import Hashes, indices_among, is_capitalised_word, lower_keys
@@ -124,10 +124,8 @@ def _names_a_kind(noun: Token, lexicon: Lexicon) -> bool:
 
 def _is_plural(token: Token, lexicon: Lexicon) -> bool:
     """ "villages", "cities": the plural of a level noun (a list of names may follow)."""
-    word = token.lower_
-    if word.endswith("ies"):
-        return word[:-3] + "y" in lexicon.level_words
-    return word.endswith("s") and word[:-1] in lexicon.level_words
+    singular = singular_of(token.lower_)
+    return singular is not None and singular in lexicon.level_words
 
 
 def _named_after_noun(doc: Doc, noun: Token, lexicon: Lexicon) -> list[Site]:
