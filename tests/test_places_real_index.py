@@ -234,3 +234,18 @@ def test_provinces_and_districts_news_names_without_their_level_word(
     # no bare "Kurdistan".
     kurdistan = real_geoparser.gazetteer.lookup({"kurdistan"})["kurdistan"]
     assert {c.entry.feature_code for c in kurdistan} == {"RGN"}
+
+
+def test_conflict_regions_no_division_covers_are_curated(
+    real_geoparser: Geoparser, nlp: Any
+) -> None:
+    doc = nlp(
+        "Fighting in South Ossetia and Kordofan displaced thousands. Al-Shabaab attacked a "
+        "base in Jubaland, and separatists in Ambazonia and Casamance attacked soldiers."
+    )
+    found = readings(real_geoparser, doc, "country_code")
+    assert found["South Ossetia"] == ("South Ossetia", "GEO")
+    assert found["Kordofan"] == ("Kordofan", "SDN")
+    assert found["Jubaland"] == ("Jubaland", "SOM")
+    assert found["Ambazonia"] == ("Ambazonia", "CMR")
+    assert found["Casamance"] == ("Casamance", "SEN")
