@@ -59,6 +59,11 @@ PLACES = [
     GazetteerEntry(2986140, "Port", 46.17, 5.56, "FRA", "PPL", 896, "84"),
     GazetteerEntry(170903, "Dar'a", 32.62, 36.10, "SYR", "PPL", 97969, "08", ("Dr",)),
     GazetteerEntry(5012345, "General", 40.0, -80.0, "USA", "PPL", 900, "PA"),
+    GazetteerEntry(4541234, "Ricardo", 34.0, -103.0, "USA", "PPL", 1048, "NM"),
+    GazetteerEntry(4641234, "Heathrow", 26.7, -80.1, "USA", "PPL", 5896, "FL"),
+    GazetteerEntry(
+        6296599, "Heathrow Airport", 51.47, -0.45, "GBR", "AIRP", 0, "ENG", ("Heathrow",)
+    ),
 ]
 
 
@@ -789,3 +794,43 @@ def test_a_plural_level_word_after_a_list_gives_every_name_its_level() -> None:
     ]
     one = tagged("shelling went on in Donetsk and Luhansk region")
     assert [t.cue for t in find_toponyms(one, gazetteer, Lexicon.load())] == ["locative", "area"]
+
+
+SPEAKER = """
+Ricardo PROPN NNP nsubj 1 Ricardo
+said VERB VBD ROOT 1 say
+he PRON PRP nsubj 3 he
+was AUX VBD ccomp 1 be
+well ADJ JJ acomp 3 well
+. PUNCT . punct 1 .
+"""
+CAPTURED = """
+Rebels NOUN NNS nsubj 1 rebel
+captured VERB VBD ROOT 1 capture
+Ricardo PROPN NNP dobj 1 Ricardo
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_speaker_named_like_a_small_town_is_no_place_anywhere_in_the_article(
+    geoparser: Geoparser,
+) -> None:
+    # The model may label such a name an organisation ("Ricardo said"): a town does not
+    # say things, so the later "captured Ricardo" is the man, not Ricardo in New Mexico.
+    assert found(geoparser, parse(CAPTURED)) == [("Ricardo", 4541234)]
+    assert found(geoparser, parse(SPEAKER, CAPTURED)) == []
+
+
+def test_a_speaker_that_names_an_airport_or_a_big_city_stays_a_toponym(
+    geoparser: Geoparser,
+) -> None:
+    airport = parse(
+        SPEAKER.replace("Ricardo PROPN NNP nsubj 1 Ricardo", "Heathrow PROPN NNP nsubj 1 Heathrow")
+    )
+    mentions = geoparser.find(airport, every_toponym=True)
+    assert [m.place.extracted_place for m in mentions] == ["Heathrow"]
+    city = parse(
+        SPEAKER.replace("Ricardo PROPN NNP nsubj 1 Ricardo", "Madrid PROPN NNP nsubj 1 Madrid")
+    )
+    mentions = geoparser.find(city, every_toponym=True)
+    assert [m.place.geonameid for m in mentions] == [3117735]

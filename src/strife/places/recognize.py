@@ -27,6 +27,7 @@ from strife.places.usage import (
     Reading,
     Usage,
     is_demonym_use,
+    is_well_known_place,
     usage_of,
 )
 from strife.places.words import (
@@ -45,8 +46,6 @@ __all__ = ["Cue", "Lexicon", "Toponym", "country_names", "find_toponyms", "topon
 MAX_NAME_TOKENS = 8
 _LIST_GLUE = frozenset({",", "and", "or", "&", "the"})
 _MAX_MODIFIERS = 4
-# An organisation's name that is also a town's is the town only when the town is this big.
-WELL_KNOWN_POPULATION = 100_000
 _DATELINE_FOLLOWERS = DATELINE_DASHES | {",", "("}
 
 
@@ -126,7 +125,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
         key = names.keys[(match.start, match.end)]
         if key in lexicon.never_places or match.start in shared:
             continue
-        if key in lexicon.actor_names and not _is_well_known_place(match):
+        if key in lexicon.actor_names and not is_well_known_place(match):
             continue  # "Nato", "the Taliban", "Merkel": not the villages of those names
         if _is_part_of_a_feature_name(doc, match, names, lexicon):
             continue
@@ -164,22 +163,6 @@ def _elided_names(doc: Doc, names: _Names, lexicon: Lexicon) -> dict[tuple[int, 
         if lone is not None:
             out[(start, end)] = normalize_name(f"{doc[lone].text} {doc[start + 1 : end].text}")
     return out
-
-
-def _is_well_known_place(match: Match) -> bool:
-    """A country, a province or a town of ``WELL_KNOWN_POPULATION`` by its own name: "Fars"
-    (the province, also a news agency's name) stays a place. A district is not enough: many
-    are small municipalities named like people ("Ortega", "Nasrallah") or groups ("the
-    Wagner group", a Brazilian municipality's name)."""
-    return any(
-        c.exact
-        and (
-            c.entry.is_country
-            or (c.entry.is_admin_area and c.entry.feature_code != "ADM2")
-            or c.entry.population >= WELL_KNOWN_POPULATION
-        )
-        for c in match.candidates
-    )
 
 
 def _is_part_of_a_feature_name(doc: Doc, match: Match, names: _Names, lexicon: Lexicon) -> bool:

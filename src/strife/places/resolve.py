@@ -34,7 +34,8 @@ from strife.places.features import (
 from strife.places.levels import DIVISION_CUES, DIVISIONS, level_of
 from strife.places.names import Candidate, normalize_name
 from strife.places.ranker import ResolverModel, Vector
-from strife.places.recognize import WELL_KNOWN_POPULATION, Toponym, toponym_lists
+from strife.places.recognize import Toponym, toponym_lists
+from strife.places.usage import WELL_KNOWN_POPULATION
 from strife.records import Level
 
 _NAMED_COUNTRY = FEATURES.index("named_country")

@@ -24,6 +24,7 @@ from typing import Literal, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from strife.claims import SPEECH_VERBS
 from strife.nlp import DATELINE_DASHES
 from strife.places.levels import is_feature_area
 from strife.places.lexicon import Lexicon
@@ -46,6 +47,8 @@ _DATELINE_MARKS = DATELINE_DASHES | {"("}
 _WIDE_AREA_CODES = frozenset({"ADM1", "RGN"})
 # Above this share of its other words in capitals, a sentence is a headline.
 _MOSTLY_CAPITALS = 0.3
+#: A town this big is known well enough to keep its name from an actor's or speaker's.
+WELL_KNOWN_POPULATION = 100_000
 
 
 class Usage(Enum):
@@ -76,14 +79,17 @@ class Entity(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class Reading:
     """One Doc as the recogniser reads it: its words (:class:`~strife.places.words.Words`),
-    its entities by token, and the words of the people it names ("Walsh" after "John Walsh"
-    is a person, not the town)."""
+    its entities by token, the words of the people it names ("Walsh" after "John Walsh"
+    is a person, not the town), and its speakers: one-word names that say, tell or warn
+    something ("Hartl said", "Opel said"), which a person or a company does, a town only
+    when it stands for its government."""
 
     doc: Doc
     lexicon: Lexicon
     words: Words
     entities: Mapping[int, Entity]
     person_words: frozenset[str]
+    speakers: frozenset[str]
 
     @classmethod
     def of(cls, doc: Doc, lexicon: Lexicon, words: Words) -> Reading:
@@ -102,10 +108,42 @@ class Reading:
             for index in range(person.start, person.end)
             if words.is_capitalised(index)
         )
-        return cls(doc, lexicon, words, entities, names)
+        return cls(doc, lexicon, words, entities, names, _speakers(doc, words, entities, lexicon))
 
     def entities_of(self, match: Match) -> set[Entity]:
         return {self.entities[i] for i in range(match.start, match.end) if i in self.entities}
+
+
+def _speakers(
+    doc: Doc, words: Words, entities: Mapping[int, Entity], lexicon: Lexicon
+) -> frozenset[str]:
+    """Capitalised one-word names that are the subject of a speech verb ("Lopes says"), not
+    part of a longer entity or name ("Adam Opel said" names no speaker "Opel"), and that
+    the article never writes after a preposition of place: "in Afrin" makes "the authority
+    governing Afrin said", which the parser may read with Afrin as the subject, no
+    speaker's."""
+    out = set()
+    located = set()
+    for token in doc:
+        if token.lower_ in lexicon.locative_prepositions and token.i + 1 < len(doc):
+            located.add(doc[token.i + 1].text)
+        if token.dep_ != "nsubj" or token.pos_ != "PROPN":
+            continue
+        if token.head.lemma_ not in SPEECH_VERBS or not words.is_capitalised(token.i):
+            continue
+        entity = entities.get(token.i)
+        if entity is not None and entity.end - entity.start > 1:
+            continue
+        if not _is_in_a_longer_name(words, token.i):
+            out.add(words.word(token.i))
+    return frozenset(out - located)
+
+
+def _is_in_a_longer_name(words: Words, index: int) -> bool:
+    """A capitalised word stands right before or after it ("commander Adnan Afrin")."""
+    return (index > 0 and words.is_capitalised(index - 1)) or (
+        index + 1 < len(words) and words.is_capitalised(index + 1)
+    )
 
 
 def _is_full_name(entity: Span) -> bool:
@@ -167,16 +205,43 @@ def _usage_of_other_name(reading: Reading, match: Match, cue: Cue, entities: set
 
 
 def _is_a_word(reading: Reading, match: Match) -> bool:
-    """One common word ("Hope", "Police", "Day") or a word of a person's name ("Walsh" once
-    "John Walsh" is named): a toponym only after a cue."""
+    """One common word ("Hope", "Police", "Day"), a word of a person's name ("Walsh" once
+    "John Walsh" is named), or a speaker's name that only towns bear ("Ricardo said", and
+    then "the men who captured Ricardo"; not "Heathrow said", an airport's): a toponym only
+    after a cue."""
     if match.end - match.start != 1:
         return False
     word = reading.words.word(match.start)
     if word.isupper():  # "US", "UK": an acronym, not the pronoun
         return False
+    if word in reading.speakers and _names_towns_only(match):
+        return True
     if not reading.lexicon.is_common(word) and word not in reading.person_words:
         return False  # most names, decided before their readings are read
     return not any(c.entry.is_country for c in match.candidates)
+
+
+def _names_towns_only(match: Match) -> bool:
+    """Every reading is a town, and none a well-known one (:func:`is_well_known_place`)."""
+    return not is_well_known_place(match) and all(
+        c.entry.feature_code.startswith("PPL") for c in match.candidates
+    )
+
+
+def is_well_known_place(match: Match) -> bool:
+    """A country, a province or a town of ``WELL_KNOWN_POPULATION`` by its own name: "Fars"
+    (the province, also a news agency's name) stays a place. A district is not enough: many
+    are small municipalities named like people ("Ortega", "Nasrallah") or groups ("the
+    Wagner group", a Brazilian municipality's name)."""
+    return any(
+        c.exact
+        and (
+            c.entry.is_country
+            or (c.entry.is_admin_area and c.entry.feature_code != "ADM2")
+            or c.entry.population >= WELL_KNOWN_POPULATION
+        )
+        for c in match.candidates
+    )
 
 
 def _is_not_a_toponym(reading: Reading, match: Match, entities: set[Entity], cue: Cue) -> bool:
