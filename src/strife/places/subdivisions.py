@@ -106,8 +106,8 @@ def bare_aliases(
     it, where the name and its aliases lack that form: "Nimruz" of "Nimruz Province" (the
     name is "Nīmrōz"), "Musa Qala" of "Musa Qala District". Not where what remains opens
     with "the" or is only direction words ("Southern Governorate"), nor where it is a
-    ``reserved`` key: a name the project's regions and features give ("Red Sea" of Egypt's
-    "Red Sea Governorate", "Kurdistan" of Iran's "Kurdistan Province")."""
+    ``reserved`` key: a name the project's regions and features give ("Kurdistan" of Iran's
+    "Kurdistan Province", which alone means the region)."""
     known = {normalize_name(name) for name in (division.name, *division.aliases)} | reserved
     out: dict[str, None] = {}
     for alias in division.aliases:

@@ -22,6 +22,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Literal, NamedTuple
 
+import numpy as np
+from spacy.attrs import DEP, POS
+from spacy.symbols import PROPN, nsubj
 from spacy.tokens import Doc, Span, Token
 
 from strife.claims import SPEECH_VERBS
@@ -29,7 +32,7 @@ from strife.nlp import DATELINE_DASHES
 from strife.places.levels import is_feature_area
 from strife.places.lexicon import Lexicon
 from strife.places.names import Candidate, normalize_name
-from strife.places.words import Words, is_capitalised_word
+from strife.places.words import Words, indices_among, is_capitalised_word, lower_keys, word_keys
 from strife.syntax import NOT_PARTICIPANTS, PLACE_ENTITIES
 
 Cue = Literal["locative", "area", "district", "settlement", "none"]
@@ -121,21 +124,25 @@ def _speakers(
     part of a longer entity or name ("Adam Opel said" names no speaker "Opel"), and that
     the article never writes after a preposition of place: "in Afrin" makes "the authority
     governing Afrin said", which the parser may read with Afrin as the subject, no
-    speaker's."""
+    speaker's. The Doc's arrays find the few proper-noun subjects; only those are read."""
+    if not len(doc):
+        return frozenset()
+    table = doc.to_array([DEP, POS])
+    subjects = np.flatnonzero((table[:, 0] == nsubj) & (table[:, 1] == PROPN)).tolist()
     out = set()
-    located = set()
-    for token in doc:
-        if token.lower_ in lexicon.locative_prepositions and token.i + 1 < len(doc):
-            located.add(doc[token.i + 1].text)
-        if token.dep_ != "nsubj" or token.pos_ != "PROPN":
+    for index in subjects:
+        if doc[index].head.lemma_ not in SPEECH_VERBS or not words.is_capitalised(index):
             continue
-        if token.head.lemma_ not in SPEECH_VERBS or not words.is_capitalised(token.i):
-            continue
-        entity = entities.get(token.i)
+        entity = entities.get(index)
         if entity is not None and entity.end - entity.start > 1:
             continue
-        if not _is_in_a_longer_name(words, token.i):
-            out.add(words.word(token.i))
+        if not _is_in_a_longer_name(words, index):
+            out.add(words.word(index))
+    if not out:
+        return frozenset()
+    keys = word_keys(lexicon.locative_prepositions)  # only where a speaker is named
+    prepositions = indices_among(keys, lower_keys(doc))
+    located = {words.word(i + 1) for i in prepositions if i + 1 < len(words)}
     return frozenset(out - located)
 
 
