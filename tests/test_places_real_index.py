@@ -249,3 +249,17 @@ def test_conflict_regions_no_division_covers_are_curated(
     assert found["Jubaland"] == ("Jubaland", "SOM")
     assert found["Ambazonia"] == ("Ambazonia", "CMR")
     assert found["Casamance"] == ("Casamance", "SEN")
+
+
+def test_syrian_war_places_news_names_are_known(real_geoparser: Geoparser, nlp: Any) -> None:
+    # Names GeoNames lacks or spells otherwise; "Baghuz" had been placed at whatever town
+    # its article named nearby (London, Florida) as a village the gazetteer does not know.
+    doc = nlp(
+        "Jets struck towns in Eastern Ghouta. Isis made its last stand in Baghuz, and "
+        "Kurdish forces in Rojava took Ain Issa."
+    )
+    found = readings(real_geoparser, doc, "country_code")
+    assert found["Eastern Ghouta"] == ("Eastern Ghouta", "SYR")
+    assert found["Baghuz"] == ("Baghuz", "SYR")
+    assert found["Rojava"] == ("Rojava", "SYR")
+    assert found["Ain Issa"][1] == "SYR"
