@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python bench/geo_ab.py --base /path/to/old/src --new src \
-        [--data ../shared/data] [--rounds 6] [--articles 249]
+        [--data ../shared/data] [--rounds 6] [--articles 249] [--list-differences 40]
 
 Timings taken in two processes in turn drift with whatever else the machine runs; here
 both checkouts' ``strife.places`` are imported into one process (each from its own
@@ -14,11 +14,16 @@ have read every article once (their memories of names looked up are warm). It ch
 both give the same place mentions (by ``repr``; ``--allow-differences`` times them all the
 same and says in how many articles they differ) and prints, per round, the mean
 milliseconds per article of each and the ratio new/base, then the medians.
+``--list-differences N`` (implies ``--allow-differences``) first prints the N commonest
+differences, each a place mention (the words and the place they resolve to) that only one
+checkout gives, with "-" for the base's and "+" for the new one's and how many times it
+occurs; ``--rounds 0`` then skips the timing.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import statistics
 import sys
 import time
@@ -61,6 +66,18 @@ def one_round(pair: list[Any], docs: list[tuple[Any, tuple[str, ...]]], first: i
     return spent
 
 
+def _differences(found: list[tuple[Any, Any]]) -> collections.Counter[tuple[str, str, str]]:
+    """Each place mention (its first token, words and resolved place) only one side gives,
+    counted by sign, words and place."""
+    counts: collections.Counter[tuple[str, str, str]] = collections.Counter()
+    for old, now in found:
+        before = {(m.token_start, m.place.extracted_place, m.place.resolved_place) for m in old}
+        after = {(m.token_start, m.place.extracted_place, m.place.resolved_place) for m in now}
+        counts.update(("-", words, place) for _, words, place in before - after)
+        counts.update(("+", words, place) for _, words, place in after - before)
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", type=Path, required=True, help="The old checkout's src.")
@@ -72,6 +89,13 @@ def main() -> None:
         "--allow-differences",
         action="store_true",
         help="Time the two even where they find different places (say in how many articles).",
+    )
+    parser.add_argument(
+        "--list-differences",
+        type=int,
+        default=0,
+        metavar="N",
+        help="Print the N commonest place mentions that only one checkout gives.",
     )
     args = parser.parse_args()
     base = import_strife(args.base)
@@ -88,10 +112,14 @@ def main() -> None:
     for doc in nlp.pipe(texts, batch_size=8):
         hints = tuple(dict.fromkeys(m.ref.code for m in actors.find(doc) if m.ref.code))
         docs.append((doc, hints))
-    differ = sum(repr(base_geo.find(d, h)) != repr(new_geo.find(d, h)) for d, h in docs)
-    if differ and not args.allow_differences:
+    found = [(base_geo.find(d, h), new_geo.find(d, h)) for d, h in docs]
+    differ = sum(repr(old) != repr(now) for old, now in found)
+    if differ and not (args.allow_differences or args.list_differences):
         raise SystemExit(f"the two checkouts find different places in {differ} articles")
     print(f"{len(docs)} articles, different place mentions in {differ} of them")
+    if args.list_differences:
+        for (sign, words, place), count in _differences(found).most_common(args.list_differences):
+            print(f"{count:5d} {sign} {words!r} -> {place!r}")
     base_ms, new_ms, ratios = [], [], []
     for number in range(args.rounds):
         spent = one_round([base_geo, new_geo], docs, number)
@@ -103,6 +131,8 @@ def main() -> None:
             f"article, ratio {ratios[-1]:.3f}",
             flush=True,
         )
+    if not ratios:
+        return
     print(
         f"median: base {statistics.median(base_ms):.2f} ms, new "
         f"{statistics.median(new_ms):.2f} ms, ratio {statistics.median(ratios):.3f}"
