@@ -303,3 +303,47 @@ def test_an_act_offered_and_its_purpose_lie_ahead() -> None:
     # The purpose of an act done is no act ahead of its own.
     assert _aux(SENT_TROOPS_TO_HELP, 1) is None
     assert _aux(SENT_TROOPS_TO_HELP, 4) is None
+
+
+MIGHT_DECIDE_TO_SEND = """
+Turkey PROPN NNP nsubj 2 Turkey
+{aux} AUX MD aux 2 {aux}
+decide VERB VB ROOT 2 decide
+to PART TO aux 4 to
+send VERB VB xcomp 2 send
+troops NOUN NNS dobj 4 troop
+. PUNCT . punct 2 .
+"""
+
+DECIDED_TO_SEND = """
+Turkey PROPN NNP nsubj 1 Turkey
+decided VERB VBD ROOT 1 decide
+to PART TO aux 3 to
+send VERB VB xcomp 1 send
+troops NOUN NNS dobj 3 troop
+. PUNCT . punct 1 .
+"""
+
+MAY_FEEL_EMBOLDENED = """
+Assad PROPN NNP nsubj 2 Assad
+may AUX MD aux 2 may
+feel VERB VB ROOT 2 feel
+emboldened ADJ JJ acomp 2 emboldened
+to PART TO aux 5 to
+launch VERB VB {dep} {head} launch
+an DET DT det 7 an
+assault NOUN NN dobj 5 assault
+. PUNCT . punct 2 .
+"""
+
+
+def test_a_modal_above_carries_to_the_act_it_opens() -> None:
+    """'Turkey might decide to send troops' is hypothetical and 'will decide to send' lies
+    ahead; 'decided to send' is a fact. The parser hangs "to launch" of 'may feel
+    emboldened to launch an assault' from the adjective or, as a purpose, from the verb:
+    either way the modal carries."""
+    assert _aux(MIGHT_DECIDE_TO_SEND.format(aux="might"), 4) == "hypothetical"
+    assert _aux(MIGHT_DECIDE_TO_SEND.format(aux="will"), 4) == "future"
+    assert _aux(DECIDED_TO_SEND, 3) is None
+    assert _aux(MAY_FEEL_EMBOLDENED.format(dep="xcomp", head=3), 7) == "hypothetical"
+    assert _aux(MAY_FEEL_EMBOLDENED.format(dep="advcl", head=2), 7) == "hypothetical"

@@ -56,6 +56,11 @@ WARNING_CARRIERS = ASPECTUAL_VERBS | OBLIGING_VERBS
 # How an act hangs from the verb that weighs it: "considering sending" (xcomp), "weighing
 # an increase in funding" (dobj, pobj, prep), "the possibility of providing" (pcomp).
 _WEIGHED_DEPS = frozenset({"xcomp", "pcomp", "dobj", "pobj", "prep"})
+# How an act hangs from the verb whose modal it takes ("might decide to send", "may feel
+# emboldened to launch"), and how far up that verb may be.
+_COMPLEMENT_DEPS = frozenset({"xcomp", "acomp"})
+_MAX_CARRIER_STEPS = 3
+_MODALS = FUTURE_AUX | HYPOTHETICAL_AUX
 # How an asked-for act hangs from the request: "urged Israel to withdraw" (xcomp),
 # "demanded that the junta release him" (ccomp), "call on the US to lift" (advcl).
 _REQUESTED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
@@ -69,11 +74,12 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
         return "negation"
     if _conditional(verb) or _weighed(trigger) or _requested(verb):
         return "hypothetical"
-    auxes = {c.lower_ for c in verb.children if c.dep_ in AUX_DEPS}
+    carrier = _modal_carrier(verb)
+    auxes = {c.lower_ for c in carrier.children if c.dep_ in AUX_DEPS}
     if (
         auxes & FUTURE_AUX
         or _planned(verb)
-        or (auxes & REPORTED_FUTURE_AUX and _reported_in_past(verb))
+        or (auxes & REPORTED_FUTURE_AUX and _reported_in_past(carrier))
     ):
         return "future"
     if auxes & HYPOTHETICAL_AUX:
@@ -81,6 +87,25 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
     if any(d.historical for d in dates):
         return "historical"
     return None
+
+
+def _modal_carrier(verb: Token) -> Token:
+    """ "might decide to send troops", "could try to retake the town", "may feel emboldened
+    to launch an assault": an act that is the open complement of another verb (or of an
+    adjective after one, or its purpose, "to launch"), done by the same doer, is as certain
+    as that verb; the first verb up the chain with a modal or "will" carries the act's
+    auxiliaries. Without one, the act's own verb."""
+    current = verb
+    for _ in range(_MAX_CARRIER_STEPS):
+        if any(c.dep_ in AUX_DEPS and c.lower_ in _MODALS for c in current.children):
+            return current
+        complement = current.dep_ in _COMPLEMENT_DEPS or (
+            current.dep_ == "advcl" and is_infinitive(current)
+        )
+        if not complement or current.head.i == current.i:
+            break
+        current = current.head
+    return verb
 
 
 def _reported_in_past(verb: Token) -> bool:
