@@ -7,16 +7,18 @@ Usage::
 
 The wire sentences of the evaluation suite are short and say one thing; a long article
 quotes, weighs, recalls and predicts, and an event coder that reads it codes far more than
-happened. ``JUDGED`` (``bench/guardian_events/judged-2026-12-07.jsonl``) holds 360 events
-that strife (commit 15fc0af) coded on the 249 Guardian articles of
-``DATA/articles/Guardian_SDF_sample.csv.zip``, drawn at random, each judged by reading its
-sentence, with the annotation guide ``bench/guardian_events/GUIDE.md``: is it an event of
-the coded type (``event_ok``; else, where the words report another type, ``type_alt``),
-and are its actor and recipient right. A judgment names its event by article id, trigger
-offsets, type and marker; no text of the articles is kept. Each article is in the
-development part or the held-out part by its id (``strife.evaluate.splits.part_of``):
-261 judgments are of development articles, which may be read and learnt from, and 99 of
-held-out ones, only ever scored.
+happened. ``JUDGED`` (``bench/guardian_events/judged-2026-12-07.jsonl``) holds 720 events
+strife coded on the 249 Guardian articles of ``DATA/articles/Guardian_SDF_sample.csv.zip``,
+each judged by reading its sentence, with the annotation guide
+``bench/guardian_events/GUIDE.md``: is it an event of the coded type (``event_ok``; else,
+where the words report another type, ``type_alt``), and are its actor and recipient right.
+A judgment names its event by article id, trigger offsets, type and marker; no text of the
+articles is kept. Each article is in the development part or the held-out part by its id
+(``strife.evaluate.splits.part_of``). 360 events were drawn at random from all articles
+as commit 15fc0af coded them (261 of development articles, 99 of held-out ones), 360 more
+from the development articles only as commit 785e055 coded them: 621 judgments of
+development articles, which may be read and learnt from, and 99 of held-out ones, only
+ever scored.
 
 The articles are coded again (``strife code``'s coder in this process, or the JSON lines
 of ``--coded``) and each judged event of the part is looked up by its key:

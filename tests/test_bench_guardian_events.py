@@ -64,7 +64,8 @@ def test_the_shipped_judgments_name_their_events_and_parts() -> None:
     from strife.evaluate.splits import part_of
 
     judged = load_judged(JUDGED)
-    assert len(judged) == 360
+    assert len(judged) == 720
+    assert sum(j["part"] == "heldout" for j in judged) == 99
     assert {j["part"] for j in judged} == {"dev", "heldout"}
     assert all(j["part"] == part_of(j["article_id"]) for j in judged)
     assert all(not j["event_ok"] or j["type_alt"] is None for j in judged)
