@@ -347,3 +347,73 @@ def test_a_modal_above_carries_to_the_act_it_opens() -> None:
     assert _aux(DECIDED_TO_SEND, 3) is None
     assert _aux(MAY_FEEL_EMBOLDENED.format(dep="xcomp", head=3), 7) == "hypothetical"
     assert _aux(MAY_FEEL_EMBOLDENED.format(dep="advcl", head=2), 7) == "hypothetical"
+
+
+WARNED_THAT = """
+{who} PROPN NNP nsubj 1 {who}
+warned VERB VBD ROOT 1 warn
+that SCONJ IN mark 5 that
+{subject}
+{aux} AUX MD aux 5 {aux}
+{verb} VERB VB ccomp 1 {verb}
+. PUNCT . punct 1 .
+"""
+
+WARNED_OF = """
+Iran PROPN NNP nsubj 1 Iran
+warned VERB VBD ROOT 1 warn
+Israel PROPN NNP dobj 1 Israel
+of ADP IN prep 1 of
+a DET DT det 5 a
+{noun} NOUN NN pobj 3 {noun}
+. PUNCT . punct 1 .
+"""
+
+THERE_WOULD_BE_COSTS = """
+Obama PROPN NNP nsubj 1 Obama
+warned VERB VBD ROOT 1 warn
+Moscow PROPN NNP dobj 1 Moscow
+that SCONJ IN mark 6 that
+there PRON EX expl 6 there
+would AUX MD aux 6 would
+be AUX VB ccomp 1 be
+costs NOUN NNS attr 6 cost
+. PUNCT . punct 1 .
+"""
+
+WARNED_NOT_TO = """
+Turkey PROPN NNP nsubj 1 Turkey
+warned VERB VBD ROOT 1 warn
+Kyiv PROPN NNP dobj 1 Kyiv
+{neg}
+to PART TO aux 5 to
+cross VERB VB xcomp 1 cross
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_warning_is_a_threat_only_of_the_warners_own_act() -> None:
+    """'China warned it would strike', 'that Moscow could strike', 'that police would
+    strike', 'that retaliation would follow', 'that organisers would be arrested', 'of a
+    response', 'that there would be costs', 'not to cross': the warner's side acts. 'That a
+    crisis could follow', 'that civilians did suffer', 'which would happen', 'of a risk',
+    'Kyiv then to cross': no threat."""
+    from strife.events.markers import warns_of_own_act
+
+    def warned(subject: str, aux: str = "would", verb: str = "strike") -> bool:
+        doc = parse(WARNED_THAT.format(subject=subject, aux=aux, verb=verb, who="China"))
+        return warns_of_own_act(doc[1])
+
+    assert warned("it PRON PRP nsubj 5 it")
+    assert warned("Moscow PROPN NNP nsubj 5 Moscow", aux="could")
+    assert warned("police NOUN NNS nsubj 5 police", aux="will")
+    assert warned("retaliation NOUN NN nsubj 5 retaliation", verb="follow")
+    assert warned("organisers NOUN NNS nsubjpass 5 organiser", verb="arrest")
+    assert not warned("crisis NOUN NN nsubj 5 crisis", aux="could", verb="follow")
+    assert not warned("civilians NOUN NNS nsubj 5 civilian", aux="did", verb="suffer")
+    assert not warned("which PRON WDT nsubj 5 which", verb="happen")
+    assert warns_of_own_act(parse(WARNED_OF.format(noun="response"))[1])
+    assert not warns_of_own_act(parse(WARNED_OF.format(noun="risk"))[1])
+    assert warns_of_own_act(parse(THERE_WOULD_BE_COSTS)[1])
+    assert warns_of_own_act(parse(WARNED_NOT_TO.format(neg="not PART RB neg 5 not"))[1])
+    assert not warns_of_own_act(parse(WARNED_NOT_TO.format(neg="then ADV RB advmod 5 then"))[1])

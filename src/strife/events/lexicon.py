@@ -32,6 +32,7 @@ TRIGGER_FLAGS = frozenset(
         "label",  # fires only when it calls its object a wrong ("called the detention a coup")
         "ahead",  # fires only for an act ahead, a warning ("would be punished", "will pay a price")
         "command",  # an order to forces, its direct object ("ordered the army to ...")
+        "warning",  # a threat only when it warns of the warner's own act ("warned it would")
     }
 )
 #: Flags under which the trigger's subject is its recipient and its agent the actor.

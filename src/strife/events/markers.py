@@ -35,6 +35,8 @@ _LISTS = (
     "requesting",
     "plan_verbs",
     "willing",
+    "warned_responses",
+    "warning_parties",
 )
 _WORDS = read_words(data_file("events", "markers.json"), "the marker word lists", _LISTS)
 NEGATORS = _WORDS["negators"]
@@ -49,6 +51,8 @@ DELIBERATING = _WORDS["deliberating"]
 REQUESTING = _WORDS["requesting"]
 PLAN_VERBS = _WORDS["plan_verbs"]
 WILLING = _WORDS["willing"]
+WARNED_RESPONSES = _WORDS["warned_responses"]
+WARNING_PARTIES = _WORDS["warning_parties"]
 ASPECTUAL_VERBS = WORDS["aspectual_verbs"]
 # Verbs that carry the auxiliaries of the act a warning names ("would keep paying", "will
 # have to pay").
@@ -141,6 +145,55 @@ def warned_of(trigger: Token) -> bool:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in AUX_DEPS}
     return bool(auxes & (FUTURE_AUX | HYPOTHETICAL_AUX)) or _planned(verb)
+
+
+def warns_of_own_act(verb: Token) -> bool:
+    """A warning that is a threat (trigger flag "warning"): against something ("warned
+    against scrapping the deal"), of the warner's own answer ("warned Israel of a crushing
+    response", ``WARNED_RESPONSES``), not to do something ("warned Kyiv not to cross the
+    line"), or that an act lies ahead for the warner's side to do: a clause with a modal or
+    "will" whose subject is a pronoun other than a relative one, a name, a noun owned by a
+    pronoun, one of ``WARNING_PARTIES`` or a response ("warned it would retaliate", "that
+    Moscow could seize", "that his government would expel him", "that police will no
+    longer tolerate rallies", "that retaliation would be swift"), whose object is a response
+    ("that there would be costs"), or a passive ("that organisers would be arrested"). Not
+    a warning of what others or events may do: "warned of the risk", "warned that threats
+    of military action would only lead to chaos", "warned that 400 civilians were in
+    need"."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "against":
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "about"):
+            objects = (g for g in child.children if g.dep_ == "pobj")
+            if any(o.lemma_.lower() in WARNED_RESPONSES for o in objects):
+                return True
+        if child.dep_ == "ccomp" and _own_act_ahead(child):
+            return True
+        if child.dep_ == "xcomp" and _negated(child):
+            return True  # "warned Kyiv not to cross the line": or else
+    return False
+
+
+def _own_act_ahead(clause: Token) -> bool:
+    auxes = [c for c in clause.children if c.dep_ in AUX_DEPS]
+    if not any(a.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for a in auxes):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
+        return True
+    if any(
+        c.dep_ in ("dobj", "attr") and c.lemma_.lower() in WARNED_RESPONSES for c in clause.children
+    ):
+        return True  # "there would be costs", "would face consequences"
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    return any(_stands_for_a_side(s) for s in subjects)
+
+
+def _stands_for_a_side(subject: Token) -> bool:
+    if subject.pos_ == "PRON":
+        return subject.tag_ not in ("WDT", "WP")
+    if subject.pos_ == "PROPN" or subject.lemma_.lower() in WARNING_PARTIES | WARNED_RESPONSES:
+        return True  # a name, the side's own forces, or its answer ("retaliation would be swift")
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
 
 
 def is_refusal(trigger: Token) -> bool:

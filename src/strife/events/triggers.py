@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from strife.events.lexicon import LEARNED_FLAG, WORDS, EventLexicon, TriggerSpec
-from strife.events.markers import warned_of
+from strife.events.markers import warned_of, warns_of_own_act
 from strife.events.sequence import in_other_act
 from strife.events.unresolved import counted
 from strife.plover import EventType
@@ -191,6 +191,7 @@ def _match(token: Token, lexicon: EventLexicon, places: frozenset[int]) -> Trigg
                 and _objects_ok(token, spec, places)
                 and _doer_ok(token, spec)
                 and ("ahead" not in spec.flags or warned_of(token))
+                and ("warning" not in spec.flags or warns_of_own_act(token))
             ):
                 return spec
     if _is_noun(token) and token.ent_type_ not in TIME_ENTITIES:
