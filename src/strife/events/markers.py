@@ -176,7 +176,7 @@ def warns_of_own_act(verb: Token) -> bool:
 
 def _own_act_ahead(clause: Token) -> bool:
     auxes = [c for c in clause.children if c.dep_ in AUX_DEPS]
-    if not any(a.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for a in auxes):
+    if not any(a.lower_ in _MODALS for a in auxes):
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
         return True
