@@ -37,6 +37,8 @@ _LISTS = (
     "willing",
     "warned_responses",
     "warning_parties",
+    "warned_against",
+    "warned_of",
 )
 _WORDS = read_words(data_file("events", "markers.json"), "the marker word lists", _LISTS)
 NEGATORS = _WORDS["negators"]
@@ -53,6 +55,11 @@ PLAN_VERBS = _WORDS["plan_verbs"]
 WILLING = _WORDS["willing"]
 WARNED_RESPONSES = _WORDS["warned_responses"]
 WARNING_PARTIES = _WORDS["warning_parties"]
+WARNED_AGAINST = _WORDS["warned_against"]
+WARNED_OF = _WORDS["warned_of"]
+# Common nouns that, as the subject of what a warning says lies ahead, stand for the
+# warner's side: its forces, or its answer ("retaliation would be swift").
+_SIDE_NOUNS = WARNING_PARTIES | WARNED_RESPONSES
 ASPECTUAL_VERBS = WORDS["aspectual_verbs"]
 # Verbs that carry the auxiliaries of the act a warning names ("would keep paying", "will
 # have to pay").
@@ -144,7 +151,7 @@ def warned_of(trigger: Token) -> bool:
     if _negated(trigger) or _negated(verb) or _requested(verb) or _weighed(trigger):
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in AUX_DEPS}
-    return bool(auxes & (FUTURE_AUX | HYPOTHETICAL_AUX)) or _planned(verb)
+    return bool(auxes & _MODALS) or _planned(verb)
 
 
 def warns_of_own_act(verb: Token) -> bool:
@@ -161,9 +168,9 @@ def warns_of_own_act(verb: Token) -> bool:
     of military action would only lead to chaos", "warned that 400 civilians were in
     need"."""
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ == "against":
+        if child.dep_ == "prep" and child.lower_ in WARNED_AGAINST:
             return True
-        if child.dep_ == "prep" and child.lower_ in ("of", "about"):
+        if child.dep_ == "prep" and child.lower_ in WARNED_OF:
             objects = (g for g in child.children if g.dep_ == "pobj")
             if any(o.lemma_.lower() in WARNED_RESPONSES for o in objects):
                 return True
@@ -191,8 +198,8 @@ def _own_act_ahead(clause: Token) -> bool:
 def _stands_for_a_side(subject: Token) -> bool:
     if subject.pos_ == "PRON":
         return subject.tag_ not in ("WDT", "WP")
-    if subject.pos_ == "PROPN" or subject.lemma_.lower() in WARNING_PARTIES | WARNED_RESPONSES:
-        return True  # a name, the side's own forces, or its answer ("retaliation would be swift")
+    if subject.pos_ == "PROPN" or subject.lemma_.lower() in _SIDE_NOUNS:
+        return True
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
 
 
