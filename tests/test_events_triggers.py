@@ -1282,3 +1282,59 @@ def test_standing_with_someone_supports_them(rule_coder: EventCoder) -> None:
     assert (event.event, roles(event)) == ("SUPPORT", (["USA"], ["Prague"]))
     doc = parse(STOOD_UP)
     assert code_events(rule_coder, doc, [actor(doc, 0, 1, "USA", "GOV")]) == []
+
+
+RELEASED = """
+The DET DT det 1 the
+army NOUN NN nsubj 2 army
+released VERB VBD ROOT 2 release
+a DET DT det 5 a
+new ADJ JJ amod 5 new
+{thing}
+. PUNCT . punct 2 .
+"""
+
+REPORT_RELEASED = """
+A DET DT det 1 a
+report NOUN NN nsubj 6 report
+released VERB VBN acl 1 release
+on ADP IN prep 2 on
+Tuesday PROPN NNP pobj 3 Tuesday
+has AUX VBZ aux 6 have
+angered VERB VBN ROOT 6 anger
+Kyiv PROPN NNP dobj 6 Kyiv
+. PUNCT . punct 6 .
+"""
+
+RELEASE_OF = """
+They PRON PRP nsubj 1 they
+announced VERB VBD ROOT 1 announce
+the DET DT det 3 the
+release NOUN NN dobj 1 release
+of ADP IN prep 3 of
+the DET DT det 6 the
+{thing}
+. PUNCT . punct 1 .
+"""
+
+
+def test_releasing_what_is_published_sets_no_one_free(event_lexicon: EventLexicon) -> None:
+    """ "released a new statement", "a report released on Tuesday", "the release of the
+    footage": published, no release, and no event the typer learned either; "released a new
+    group of prisoners", "the release of the hostages": set free."""
+
+    def events(text: str) -> list[tuple[str, str | None]]:
+        doc = parse(text)
+        found = find_triggers(doc[:], event_lexicon, learned=frozenset({"release"}))
+        return [(doc[t.token].text, t.event) for t in found]
+
+    assert events(RELEASED.format(thing="statement NOUN NN dobj 2 statement")) == []
+    assert events(RELEASED.format(thing="video NOUN NN dobj 2 video")) == []
+    assert events(RELEASED.format(thing="prisoner NOUN NN dobj 2 prisoner")) == [
+        ("released", "RETREAT")
+    ]
+    assert events(REPORT_RELEASED) == []
+    assert events(RELEASE_OF.format(thing="footage NOUN NN pobj 4 footage")) == []
+    assert events(RELEASE_OF.format(thing="hostages NOUN NNS pobj 4 hostage")) == [
+        ("release", "RETREAT")
+    ]

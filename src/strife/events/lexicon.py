@@ -33,6 +33,7 @@ TRIGGER_FLAGS = frozenset(
         "ahead",  # fires only for an act ahead, a warning ("would be punished", "will pay a price")
         "command",  # an order to forces, its direct object ("ordered the army to ...")
         "warning",  # a threat only when it warns of the warner's own act ("warned it would")
+        "custody",  # sets free, not publishes: not of a text or record ("released a statement")
     }
 )
 #: Flags under which the trigger's subject is its recipient and its agent the actor.
@@ -62,6 +63,7 @@ WORD_LISTS = (
     "located_at_preps",
     "event_place_preps",
     "documents",
+    "published_things",
     "transfer_verbs",
     "contact_verbs",
     "proposals",

@@ -31,6 +31,7 @@ from strife.syntax import (
     PLACE_ENTITIES,
     TIME_ENTITIES,
     VERB_POS,
+    antecedent,
     clause_verb,
     coordinated_apart,
     is_infinitive,
@@ -55,6 +56,7 @@ DOER_NOUNS = {"crowd": WORDS["crowd_nouns"], "armed": WORDS["armed_nouns"]}
 RELATION_PARTICIPLES = WORDS["relation_participles"]
 ASPECTUAL_VERBS = WORDS["aspectual_verbs"]
 JUDGEMENTS = WORDS["judgements"]
+PUBLISHED_THINGS = WORDS["published_things"]
 # An object word of a lexicon row that stands for any object named as a place ("entered
 # Goma", "captured Raqqa"), beside the place nouns the row lists.
 PLACE_OBJECT = "@place"
@@ -121,7 +123,7 @@ def find_triggers(
             continue
         spec = _match(token, lexicon, places)
         if spec is None and is_verb(token) and token.lemma_.lower() in learned:
-            spec = _untyped(token.lemma_.lower())
+            spec = None if _publishing(token, lexicon) else _untyped(token.lemma_.lower())
         elif spec is None and statements and _is_statement(token):
             spec = _untyped(token.lemma_.lower(), "speech")
         if spec is not None:
@@ -192,6 +194,7 @@ def _match(token: Token, lexicon: EventLexicon, places: frozenset[int]) -> Trigg
                 and _doer_ok(token, spec)
                 and ("ahead" not in spec.flags or warned_of(token))
                 and ("warning" not in spec.flags or warns_of_own_act(token))
+                and ("custody" not in spec.flags or not publishes(token))
             ):
                 return spec
     if _is_noun(token) and token.ent_type_ not in TIME_ENTITIES:
@@ -199,12 +202,33 @@ def _match(token: Token, lexicon: EventLexicon, places: frozenset[int]) -> Trigg
         specs = tuple(
             spec
             for spec in lexicon.lookup(token.lemma_, "NOUN")
-            if not spec.objects or spec.objects & modifiers
+            if (not spec.objects or spec.objects & modifiers)
+            and ("custody" not in spec.flags or not publishes(token))
         )
         if len(specs) > 1:
             return _pick_noun_sense(token, specs)
         return specs[0] if specs else None
     return None
+
+
+def _publishing(verb: Token, lexicon: EventLexicon) -> bool:
+    """A verb whose row frees only what is not published, publishing ("released a joint
+    statement"): no event of its own, learned or not; what the text says is the event."""
+    rows = lexicon.lookup(verb.lemma_, "VERB")
+    return any("custody" in spec.flags for spec in rows) and publishes(verb)
+
+
+def publishes(token: Token) -> bool:
+    """What the word (flag "custody") lets out is a text, a record or pictures
+    (``published_things``), published rather than set free: "released a joint statement",
+    "the figures it released", "footage released by the army", "the release of the report"."""
+    if token.pos_ in NOUN_POS:
+        things = [o for c in token.children if c.lower_ == "of" for o in c.children]
+    else:
+        things = [antecedent(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if token.dep_ in CLAUSAL_MODIFIER_DEPS and token.tag_ == "VBN":
+            things.append(token.head)  # "a report released on Tuesday"
+    return any(t.lemma_.lower() in PUBLISHED_THINGS for t in things)
 
 
 def _is_noun(token: Token) -> bool:
