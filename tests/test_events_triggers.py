@@ -1338,3 +1338,47 @@ def test_releasing_what_is_published_sets_no_one_free(event_lexicon: EventLexico
     assert events(RELEASE_OF.format(thing="hostages NOUN NNS pobj 4 hostage")) == [
         ("release", "RETREAT")
     ]
+
+
+VOWED_WITH_OBJECT = """
+The DET DT det 1 the
+junta NOUN NN nsubj 2 junta
+vowed VERB VBD ROOT 2 vow
+to PART TO aux 4 to
+{verb} VERB VB xcomp 2 {verb}
+the DET DT det 6 the
+{object} NOUN NNS dobj 4 {lemma}
+. PUNCT . punct 2 .
+"""
+VOWED_NOT_TO = """
+The DET DT det 1 the
+junta NOUN NN nsubj 2 junta
+vowed VERB VBD ROOT 2 vow
+not PART RB neg 5 not
+to PART TO aux 5 to
+arrest VERB VB xcomp 2 arrest
+the DET DT det 7 the
+leaders NOUN NNS dobj 5 leader
+. PUNCT . punct 2 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("verb", "object", "event"),
+    [("arrest", "leaders", "THREATEN"), ("expel", "diplomats", "THREATEN"),
+     ("launch", "attacks", "THREATEN"), ("free", "leaders", "AGREE"), ("hold", "talks", "AGREE")],
+)  # fmt: skip
+def test_a_vow_of_any_act_of_force_or_coercion_is_a_threat(
+    event_lexicon: EventLexicon, verb: str, object: str, event: str
+) -> None:
+    """ "vowed to arrest the leaders", "to expel the diplomats", "to launch the attacks": the
+    lexicon reads the complement (a verb, or the event noun it carries) as force or coercion,
+    so the vow is a threat, whatever verb says it; "vowed to free the leaders", "to hold
+    talks" and "not to arrest the leaders" promise."""
+    doc = parse(VOWED_WITH_OBJECT.format(verb=verb, object=object, lemma=object[:-1]))
+    typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    assert typed[0] == ("vowed", event)
+    if event == "THREATEN" and verb == "arrest":
+        doc = parse(VOWED_NOT_TO)
+        typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+        assert typed[0] == ("vowed", "AGREE")

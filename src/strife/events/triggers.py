@@ -60,6 +60,11 @@ PUBLISHED_THINGS = WORDS["published_things"]
 # An object word of a lexicon row that stands for any object named as a place ("entered
 # Goma", "captured Raqqa"), beside the place nouns the row lists.
 PLACE_OBJECT = "@place"
+# An object word of a lexicon row that stands for any act of force or coercion its clause
+# complement names ("vowed to shoot down the missiles", "vowed to wage a guerrilla war"):
+# a promise of such an act is a threat (PLOVER), whichever verb names it.
+HARM_OBJECT = "to @harm"
+HARMS: frozenset[EventType] = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # Verbal event types whose complement is content, not a separate event.
 CONTENT_TAKING: frozenset[EventType] = frozenset(
     {"REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "SUPPORT"}
@@ -190,7 +195,7 @@ def _match(token: Token, lexicon: EventLexicon, places: frozenset[int]) -> Trigg
         for spec in lexicon.lookup(token.lemma_, "VERB"):
             if (
                 _particle_ok(token, spec)
-                and _objects_ok(token, spec, places)
+                and _objects_ok(token, spec, places, lexicon)
                 and _doer_ok(token, spec)
                 and ("ahead" not in spec.flags or warned_of(token))
                 and ("warning" not in spec.flags or warns_of_own_act(token))
@@ -279,7 +284,9 @@ def _doer_ok(verb: Token, spec: TriggerSpec) -> bool:
     return any(counted(d).lower_ in words for d in doers for words in nouns)
 
 
-def _objects_ok(token: Token, spec: TriggerSpec, places: frozenset[int]) -> bool:
+def _objects_ok(
+    token: Token, spec: TriggerSpec, places: frozenset[int], lexicon: EventLexicon
+) -> bool:
     if "label" in spec.flags and not JUDGEMENTS & set(_label_words(token)):
         return False
     if not spec.objects:
@@ -287,7 +294,36 @@ def _objects_ok(token: Token, spec: TriggerSpec, places: frozenset[int]) -> bool
     if "command" in spec.flags:  # "ordered the army to ...", not "ordered the arrest of"
         named = [m for f in sent_forces(token) for m in with_conjuncts(f)]
         return any({m.lemma_.lower(), m.lower_} & spec.objects for m in named)
-    return bool(spec.objects & set(object_words(token, places)))
+    if spec.objects & set(object_words(token, places)):
+        return True
+    return HARM_OBJECT in spec.objects and _names_harm(token, lexicon, places)
+
+
+def _names_harm(verb: Token, lexicon: EventLexicon, places: frozenset[int]) -> bool:
+    """The verb's clause complement, not negated, is an act of force or coercion (a verb,
+    or an event noun it carries: "to shoot down", "to wage a war", "to keep fighting"), as
+    the lexicon's rows for that word say, with their own conditions."""
+    for act in _complement_verbs(verb):
+        if any(c.dep_ == "neg" for c in act.children):
+            continue
+        words = [act, *(c for c in act.children if c.dep_ == "dobj")]
+        for word in words:
+            spec = _match(word, lexicon, places)
+            if spec is not None and spec.event in HARMS:
+                return True
+    return False
+
+
+def _complement_verbs(verb: Token) -> list[Token]:
+    """The verbs of the clause complements of ``verb``, through an aspectual verb ("vowed to
+    keep fighting": fighting)."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in COMPLEMENT_DEPS and is_verb(child):
+            out.append(child)
+            if child.lemma_.lower() in ASPECTUAL_VERBS:
+                out += [g for g in child.children if g.dep_ in COMPLEMENT_DEPS and is_verb(g)]
+    return out
 
 
 def sent_forces(verb: Token) -> list[Token]:
