@@ -299,6 +299,33 @@ def test_distances_computed_a_few_candidates_at_a_time_give_the_same_features(
     assert all(np.array_equal(a, b) for a, b in zip(whole, blocked, strict=True))
 
 
+def test_a_repeated_name_shares_its_features_and_reading() -> None:
+    """A name repeated with the same readings and cue is scored once: its mentions share
+    their feature matrix (built once, nearness included) and get one reading; the same
+    name after another cue is scored on its own."""
+    from strife.places.resolve import ArticleFeatures
+
+    def story(last_cue: Cue) -> list[Toponym]:
+        return [
+            toponym(MEMPHIS_TN, MEMPHIS_EGY, start=2),
+            toponym(NASHVILLE, start=4),
+            toponym(MEMPHIS_TN, MEMPHIS_EGY, start=8),
+            toponym(MEMPHIS_TN, MEMPHIS_EGY, start=12, cue=last_cue),
+        ]
+
+    repeated = story("none")
+    full = ArticleFeatures.of(repeated, MODEL.local).full
+    assert full[0] is full[2] is full[3]
+    assert chosen(repeated) == [
+        MEMPHIS_TN.geonameid,
+        NASHVILLE.geonameid,
+        *[MEMPHIS_TN.geonameid] * 2,
+    ]
+    cued = ArticleFeatures.of(story("settlement"), MODEL.local).full
+    assert cued[0] is cued[2] and cued[3] is not cued[0]
+    assert np.array_equal(cued[3][:, len(LOCAL_FEATURES) :], cued[0][:, len(LOCAL_FEATURES) :])
+
+
 def test_an_article_naming_too_many_places_is_compared_with_its_likeliest_readings(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -274,19 +274,31 @@ class Readings:
 def context_features(
     toponyms: Sequence[Toponym], keys: Sequence[str], readings: Readings
 ) -> list[Matrix]:
-    """One matrix per toponym, a row per candidate, in :data:`CONTEXT_FEATURES` order."""
+    """One matrix per toponym, a row per candidate, in :data:`CONTEXT_FEATURES` order;
+    repeated mentions of a name with the same readings and container share theirs (read
+    them, do not change them)."""
     voters = max(1, len(readings.countries) - 1)
-    nearness = _nearness(toponyms, keys, readings)
+    # A name repeated with the same readings and container has the same rows: each is
+    # computed once, the nearness too (a name is often repeated through an article).
+    signatures = [
+        (
+            key,
+            None if toponym.within is None else keys[toponym.within],
+            tuple(c.entry.geonameid for c in toponym.candidates),
+        )
+        for toponym, key in zip(toponyms, keys, strict=True)
+    ]
+    firsts: dict[tuple[str, str | None, tuple[int, ...]], int] = {}
+    for index, signature in enumerate(signatures):
+        firsts.setdefault(signature, index)
+    fresh = list(firsts.values())  # in text order
+    nearness = _nearness([toponyms[i] for i in fresh], [keys[i] for i in fresh], readings)
     first = 0
     out = []
-    # A name repeated with the same readings and container has the same rows.
     done: dict[tuple[str, str | None, tuple[int, ...]], Matrix] = {}
-    for toponym, key in zip(toponyms, keys, strict=True):
-        container = None if toponym.within is None else keys[toponym.within]
-        signature = (key, container, tuple(c.entry.geonameid for c in toponym.candidates))
+    for toponym, key, signature in zip(toponyms, keys, signatures, strict=True):
         if signature in done:
-            out.append(done[signature].copy())
-            first += len(toponym.candidates)
+            out.append(done[signature])
             continue
         rows = np.zeros((len(toponym.candidates), len(CONTEXT_FEATURES)), dtype=np.float64)
         done[signature] = rows

@@ -64,7 +64,14 @@ class ArticleFeatures:
         shares = _shares(local, local_weights)
         readings = Readings.of(toponyms, keys, shares, hints)
         context = context_features(toponyms, keys, readings)
-        full = [np.concatenate((m, c), axis=1) for m, c in zip(local, context, strict=True)]
+        # Repeated mentions share their local and context matrices, so their full ones too.
+        joined: dict[tuple[int, int], Matrix] = {}
+        full = []
+        for m, c in zip(local, context, strict=True):
+            pair = (id(m), id(c))
+            if pair not in joined:
+                joined[pair] = np.concatenate((m, c), axis=1)
+            full.append(joined[pair])
         return cls(local, full)
 
 
@@ -106,7 +113,7 @@ def resolve_article(
     (:func:`_namesake_seat`). ``hints`` are alpha-3 codes of countries the article is about
     (its actors' countries)."""
     features = ArticleFeatures.of(toponyms, model.local, hints)
-    scores = [model.full_scores(m).tolist() for m in features.full]
+    scores = _scores(features.full, model)
     chosen = _one_level_per_list(toponyms, scores)
     others = sum(1 for toponym in toponyms if toponym.candidates) > 1
     # Names the article also writes with a word for a division ("Idlib province"): a bare
@@ -132,6 +139,18 @@ def resolve_article(
         if others and toponym.after_article and choice is not None:
             choice = None if _unsupported(full[toponym.candidates.index(choice)]) else choice
         out.append(_region_over_division(toponym, full, choice))
+    return out
+
+
+def _scores(full: Sequence[Matrix], model: ResolverModel) -> list[list[float]]:
+    """Each toponym's scores of its readings; repeated mentions, which share their matrix,
+    share them."""
+    scored: dict[int, list[float]] = {}
+    out = []
+    for matrix in full:
+        if id(matrix) not in scored:
+            scored[id(matrix)] = model.full_scores(matrix).tolist()
+        out.append(scored[id(matrix)])
     return out
 
 
@@ -289,7 +308,14 @@ def _one_level_per_list(
     """Each toponym's best candidate; the names of one list ("the regions of Terter, Aghdam
     and Aghjabedi") at the one level every name of it has, the best-scoring such level (news
     says "regions" of towns and districts alike, so the cue decides nothing there)."""
-    chosen = [_choice(t, row) for t, row in zip(toponyms, scores, strict=True)]
+    # Repeated mentions with one cue share their scores (:func:`_scores`) and choice.
+    first: dict[tuple[int, str], Candidate | None] = {}
+    chosen = []
+    for toponym, row in zip(toponyms, scores, strict=True):
+        mention = (id(row), toponym.cue)
+        if mention not in first:
+            first[mention] = _choice(toponym, row)
+        chosen.append(first[mention])
     for members in toponym_lists(toponyms):
         # The words around a list ("the regions of") are read once for all its names.
         for i in members:
