@@ -1382,3 +1382,43 @@ def test_a_vow_of_any_act_of_force_or_coercion_is_a_threat(
         doc = parse(VOWED_NOT_TO)
         typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
         assert typed[0] == ("vowed", "AGREE")
+
+
+INCREASED_SUPPORT = """
+Washington PROPN NNP nsubj 1 Washington
+increased VERB VBD ROOT 1 increase
+its PRON PRP$ poss 4 its
+{modifier} ADJ JJ amod 4 {modifier}
+support NOUN NN dobj 1 support
+for ADP IN prep 4 for
+Kyiv PROPN NNP pobj 5 Kyiv
+. PUNCT . punct 1 .
+"""
+OFFERED = """
+Egypt PROPN NNP nsubj 1 Egypt
+offered VERB VBD ROOT 1 offer
+{thing} NOUN NN dobj 1 {thing}
+to ADP IN prep 1 to
+the DET DT det 5 the
+rebels NOUN NNS pobj 3 rebel
+. PUNCT . punct 1 .
+"""
+
+
+def test_material_support_is_aid_and_offering_help_or_talks_agrees(
+    event_lexicon: EventLexicon,
+) -> None:
+    """PLOVER: SUPPORT is political, diplomatic, non-material support; military, logistical
+    or financial support is material, AID. Offering aid, troops or talks commits to them
+    (AGREE); offering condolences does not."""
+
+    def typed(text: str) -> list[tuple[str, str | None]]:
+        doc = parse(text)
+        return [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+
+    assert typed(INCREASED_SUPPORT.format(modifier="military")) == [("support", "AID")]
+    assert typed(INCREASED_SUPPORT.format(modifier="logistical")) == [("support", "AID")]
+    assert typed(INCREASED_SUPPORT.format(modifier="political")) == [("support", "SUPPORT")]
+    assert typed(OFFERED.format(thing="aid"))[0] == ("offered", "AGREE")
+    assert typed(OFFERED.format(thing="talks"))[0] == ("offered", "AGREE")
+    assert ("offered", "AGREE") not in typed(OFFERED.format(thing="condolences"))
