@@ -1422,3 +1422,30 @@ def test_material_support_is_aid_and_offering_help_or_talks_agrees(
     assert typed(OFFERED.format(thing="aid"))[0] == ("offered", "AGREE")
     assert typed(OFFERED.format(thing="talks"))[0] == ("offered", "AGREE")
     assert ("offered", "AGREE") not in typed(OFFERED.format(thing="condolences"))
+
+
+AGREED_WITH = """
+The DET DT det 1 the
+government NOUN NN nsubj 2 government
+agreed VERB VBD ROOT 2 agree
+with ADP IN prep 2 with
+Turkey PROPN NNP pobj 3 Turkey
+{rest}
+. PUNCT . punct 2 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("rest", "accord"),
+    [("", False), ("on ADP IN prep 2 on\\nceasefire NOUN NN pobj 5 ceasefire", True),
+     ("to PART TO aux 6 to\\nreopen VERB VB xcomp 2 reopen", True)],
+)  # fmt: skip
+def test_agreeing_with_someone_on_nothing_shares_a_view(
+    event_lexicon: EventLexicon, rest: str, accord: bool
+) -> None:
+    """ "agreed with Turkey" shares a view, and is no event, learned or not; "agreed with
+    Turkey on a ceasefire" and "to reopen" reach an accord (AGREE)."""
+    doc = parse(AGREED_WITH.format(rest=rest.replace("\\n", "\n")))
+    found = find_triggers(doc[:], event_lexicon, learned=frozenset({"agree"}))
+    agreed = [t.event for t in found if doc[t.token].text == "agreed"]
+    assert agreed == (["AGREE"] if accord else [])

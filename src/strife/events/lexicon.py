@@ -34,6 +34,7 @@ TRIGGER_FLAGS = frozenset(
         "command",  # an order to forces, its direct object ("ordered the army to ...")
         "warning",  # a threat only when it warns of the warner's own act ("warned it would")
         "custody",  # sets free, not publishes: not of a text or record ("released a statement")
+        "accord",  # reaches an accord, not shares a view ("agreed with him" is none)
     }
 )
 #: Flags under which the trigger's subject is its recipient and its agent the actor.

@@ -128,7 +128,7 @@ def find_triggers(
             continue
         spec = _match(token, lexicon, places)
         if spec is None and is_verb(token) and token.lemma_.lower() in learned:
-            spec = None if _publishing(token, lexicon) else _untyped(token.lemma_.lower())
+            spec = None if _ruled_out(token, lexicon) else _untyped(token.lemma_.lower())
         elif spec is None and statements and _is_statement(token):
             spec = _untyped(token.lemma_.lower(), "speech")
         if spec is not None:
@@ -200,6 +200,7 @@ def _match(token: Token, lexicon: EventLexicon, places: frozenset[int]) -> Trigg
                 and ("ahead" not in spec.flags or warned_of(token))
                 and ("warning" not in spec.flags or warns_of_own_act(token))
                 and ("custody" not in spec.flags or not publishes(token))
+                and ("accord" not in spec.flags or not shares_a_view(token))
             ):
                 return spec
     if _is_noun(token) and token.ent_type_ not in TIME_ENTITIES:
@@ -216,11 +217,22 @@ def _match(token: Token, lexicon: EventLexicon, places: frozenset[int]) -> Trigg
     return None
 
 
-def _publishing(verb: Token, lexicon: EventLexicon) -> bool:
-    """A verb whose row frees only what is not published, publishing ("released a joint
-    statement"): no event of its own, learned or not; what the text says is the event."""
-    rows = lexicon.lookup(verb.lemma_, "VERB")
-    return any("custody" in spec.flags for spec in rows) and publishes(verb)
+def shares_a_view(verb: Token) -> bool:
+    """ "I agree with him", "agreed with the Senate that the law should change": agreeing
+    with someone, with nothing agreed to or on (no open complement, object or other
+    preposition), shares their view; it reaches no accord."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    if "with" not in preps or preps - {"with"}:
+        return False
+    return not any(c.dep_ in ("xcomp", "dobj", "attr") for c in verb.children)
+
+
+def _ruled_out(verb: Token, lexicon: EventLexicon) -> bool:
+    """A verb a row's flag turns down in this use is no event of its own, learned or not:
+    publishing ("released a joint statement", flag "custody": what the text says is the
+    event) or sharing a view ("agreed with him", flag "accord")."""
+    flags = {flag for spec in lexicon.lookup(verb.lemma_, "VERB") for flag in spec.flags}
+    return ("custody" in flags and publishes(verb)) or ("accord" in flags and shares_a_view(verb))
 
 
 def publishes(token: Token) -> bool:
