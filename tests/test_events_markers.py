@@ -143,6 +143,41 @@ def test_an_act_a_request_asks_for_has_not_happened() -> None:
     assert _aux(CALLED_ON_TO_LIFT, 1) is None
 
 
+# "Ghani issued a plea to the Taliban to talk", parsed with the infinitive on the verb,
+# and "appeals to release her", with it on the noun.
+ISSUED_PLEA_TO_TALK = """
+Ghani PROPN NNP nsubj 1 Ghani
+issued VERB VBD ROOT 1 issue
+a DET DT det 3 a
+{noun} NOUN NN dobj 1 {noun}
+to ADP IN prep 1 to
+the DET DT det 6 the
+Taliban PROPN NNP pobj 4 Taliban
+to PART TO aux 8 to
+talk VERB VB advcl 1 talk
+. PUNCT . punct 1 .
+"""
+APPEALS_TO_RELEASE = """
+They PRON PRP nsubj 1 they
+rejected VERB VBD ROOT 1 reject
+appeals NOUN NNS dobj 1 appeal
+to PART TO aux 4 to
+release VERB VB acl 2 release
+her PRON PRP dobj 4 she
+. PUNCT . punct 1 .
+"""
+
+
+def test_what_a_plea_or_an_appeal_asks_for_has_not_happened() -> None:
+    """The act an appeal, a plea or an invitation (words.json ``proposals``) asks for,
+    whether the parse hangs its infinitive on the noun or on the verb taking it; after
+    another object ("issued a statement to ...") the act is the verb's purpose."""
+    assert _aux(ISSUED_PLEA_TO_TALK.format(noun="plea"), 8) == "hypothetical"
+    assert _aux(APPEALS_TO_RELEASE, 4) == "hypothetical"
+    assert _aux(ISSUED_PLEA_TO_TALK.format(noun="plea"), 1) is None
+    assert _aux(ISSUED_PLEA_TO_TALK.format(noun="statement"), 8) is None
+
+
 # "Tillerson called Lavrov to discuss Syria": a phone call; the talk happened.
 CALLED_TO_DISCUSS = """
 Tillerson PROPN NNP nsubj 1 Tillerson

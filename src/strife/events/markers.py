@@ -42,6 +42,7 @@ _LISTS = (
 )
 _WORDS = read_words(data_file("events", "markers.json"), "the marker word lists", _LISTS)
 NEGATORS = _WORDS["negators"]
+PROPOSALS = WORDS["proposals"]
 NOBODY = _WORDS["nobody"]
 FUTURE_AUX = _WORDS["future_aux"]
 HYPOTHETICAL_AUX = _WORDS["hypothetical_aux"]
@@ -284,12 +285,15 @@ def _weighed(trigger: Token) -> bool:
 
 def _requested(verb: Token) -> bool:
     """'urged Israel to withdraw', 'demanded that the junta release him', 'call on the US
-    to lift sanctions': the act is what a request asks for, not what happened. An adverbial
+    to lift sanctions', 'a plea to talk' (``proposals`` in words.json, with an
+    infinitive): the act is what a request asks for, not what happened. An adverbial
     clause counts only as an infinitive ("rallied to demand a deal to free the hostages",
     not "demanding ..., condemning ..."). A request verb with a preposition ("call on",
     "call for") asks only with it, right after the verb: "called Lavrov to discuss Syria"
     is a phone call, and the talk happened."""
     head = verb.head
+    if _asked_for(verb):
+        return True
     if head.i == verb.i or verb.dep_ not in _REQUESTED_DEPS:
         return False
     if verb.dep_ == "advcl" and not is_infinitive(verb):
@@ -303,6 +307,18 @@ def _requested(verb: Token) -> bool:
         and after.head.i in (head.i, verb.i)
         and f"{lemma} {after.lower_}" in REQUESTING
     )
+
+
+def _asked_for(verb: Token) -> bool:
+    """ "issued a plea to the Taliban to talk", "rejected appeals to release her", "an
+    invitation to meet": an infinitive that says what a request, an appeal or an invitation
+    (``PROPOSALS``) asks for, hung on the noun or on the verb whose object the noun is."""
+    head = verb.head
+    if head.i == verb.i or verb.dep_ not in ("acl", "advcl") or not is_infinitive(verb):
+        return False
+    if verb.dep_ == "acl":
+        return head.lower_ in PROPOSALS
+    return any(c.dep_ == "dobj" and c.lower_ in PROPOSALS for c in head.children)
 
 
 def _planned(verb: Token) -> bool:
