@@ -18,9 +18,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from strife.events.lexicon import LEARNED_FLAG, WORDS, EventLexicon, TriggerSpec
-from strife.events.markers import warned_of, warns_of_own_act
 from strife.events.sequence import in_other_act
-from strife.events.unresolved import counted
+from strife.events.uses import flags_allow, ruled_out
 from strife.plover import EventType
 from strife.syntax import (
     AMOUNT_ENTITIES,
@@ -31,12 +30,10 @@ from strife.syntax import (
     PLACE_ENTITIES,
     TIME_ENTITIES,
     VERB_POS,
-    antecedent,
     clause_verb,
     coordinated_apart,
     is_infinitive,
     is_verb,
-    subjects,
     with_conjuncts,
 )
 
@@ -50,13 +47,8 @@ CONTENT_PREPS = WORDS["content_preps"]
 CIRCUMSTANCE_PREPS = WORDS["circumstance_preps"]
 STATEMENT_VERBS = WORDS["statement_verbs"]
 LABOUR_WORDS = WORDS["labour_words"]
-# The doers a flagged row fires for ("crowd": "protesters gathered"; "armed": "rebels
-# entered Goma").
-DOER_NOUNS = {"crowd": WORDS["crowd_nouns"], "armed": WORDS["armed_nouns"]}
 RELATION_PARTICIPLES = WORDS["relation_participles"]
 ASPECTUAL_VERBS = WORDS["aspectual_verbs"]
-JUDGEMENTS = WORDS["judgements"]
-PUBLISHED_THINGS = WORDS["published_things"]
 # An object word of a lexicon row that stands for any object named as a place ("entered
 # Goma", "captured Raqqa"), beside the place nouns the row lists.
 PLACE_OBJECT = "@place"
@@ -128,7 +120,7 @@ def find_triggers(
             continue
         spec = _match(token, lexicon, places)
         if spec is None and is_verb(token) and token.lemma_.lower() in learned:
-            spec = None if _ruled_out(token, lexicon) else _untyped(token.lemma_.lower())
+            spec = None if ruled_out(token, lexicon) else _untyped(token.lemma_.lower())
         elif spec is None and statements and _is_statement(token):
             spec = _untyped(token.lemma_.lower(), "speech")
         if spec is not None:
@@ -196,11 +188,7 @@ def _match(token: Token, lexicon: EventLexicon, places: frozenset[int]) -> Trigg
             if (
                 _particle_ok(token, spec)
                 and _objects_ok(token, spec, places, lexicon)
-                and _doer_ok(token, spec)
-                and ("ahead" not in spec.flags or warned_of(token))
-                and ("warning" not in spec.flags or warns_of_own_act(token))
-                and ("custody" not in spec.flags or not publishes(token))
-                and ("accord" not in spec.flags or not shares_a_view(token))
+                and flags_allow(token, spec)
             ):
                 return spec
     if _is_noun(token) and token.ent_type_ not in TIME_ENTITIES:
@@ -208,44 +196,12 @@ def _match(token: Token, lexicon: EventLexicon, places: frozenset[int]) -> Trigg
         specs = tuple(
             spec
             for spec in lexicon.lookup(token.lemma_, "NOUN")
-            if (not spec.objects or spec.objects & modifiers)
-            and ("custody" not in spec.flags or not publishes(token))
+            if (not spec.objects or spec.objects & modifiers) and flags_allow(token, spec)
         )
         if len(specs) > 1:
             return _pick_noun_sense(token, specs)
         return specs[0] if specs else None
     return None
-
-
-def shares_a_view(verb: Token) -> bool:
-    """ "I agree with him", "agreed with the Senate that the law should change": agreeing
-    with someone, with nothing agreed to or on (no open complement, object or other
-    preposition), shares their view; it reaches no accord."""
-    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
-    if "with" not in preps or preps - {"with"}:
-        return False
-    return not any(c.dep_ in ("xcomp", "dobj", "attr") for c in verb.children)
-
-
-def _ruled_out(verb: Token, lexicon: EventLexicon) -> bool:
-    """A verb a row's flag turns down in this use is no event of its own, learned or not:
-    publishing ("released a joint statement", flag "custody": what the text says is the
-    event) or sharing a view ("agreed with him", flag "accord")."""
-    flags = {flag for spec in lexicon.lookup(verb.lemma_, "VERB") for flag in spec.flags}
-    return ("custody" in flags and publishes(verb)) or ("accord" in flags and shares_a_view(verb))
-
-
-def publishes(token: Token) -> bool:
-    """What the word (flag "custody") lets out is a text, a record or pictures
-    (``published_things``), published rather than set free: "released a joint statement",
-    "the figures it released", "footage released by the army", "the release of the report"."""
-    if token.pos_ in NOUN_POS:
-        things = [o for c in token.children if c.lower_ == "of" for o in c.children]
-    else:
-        things = [antecedent(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        if token.dep_ in CLAUSAL_MODIFIER_DEPS and token.tag_ == "VBN":
-            things.append(token.head)  # "a report released on Tuesday"
-    return any(t.lemma_.lower() in PUBLISHED_THINGS for t in things)
 
 
 def _is_noun(token: Token) -> bool:
@@ -280,27 +236,9 @@ def _tells_who_of(token: Token) -> bool:
     return verb is not None and tells_who(verb)
 
 
-def _doer_ok(verb: Token, spec: TriggerSpec) -> bool:
-    """A row flagged "crowd" fires only when protesters do it ("thousands of protesters
-    gathered", "protesters who stormed parliament", "rioters torched cars and looted
-    shops"), one flagged "armed" only when armed men do ("M23 rebels entered Goma",
-    "troops backed by tanks crossed into the region")."""
-    nouns = [DOER_NOUNS[flag] for flag in spec.flags & DOER_NOUNS.keys()]
-    if not nouns:
-        return True
-    doers = subjects(verb)
-    if not doers and verb.dep_ == "conj":
-        doers = subjects(verb.head)
-    if verb.dep_ in CLAUSAL_MODIFIER_DEPS:
-        doers = [verb.head]
-    return any(counted(d).lower_ in words for d in doers for words in nouns)
-
-
 def _objects_ok(
     token: Token, spec: TriggerSpec, places: frozenset[int], lexicon: EventLexicon
 ) -> bool:
-    if "label" in spec.flags and not JUDGEMENTS & set(_label_words(token)):
-        return False
     if not spec.objects:
         return True
     if "command" in spec.flags:  # "ordered the army to ...", not "ordered the arrest of"
@@ -342,19 +280,6 @@ def sent_forces(verb: Token) -> list[Token]:
     """The forces an order to forces (flag "command") sends: its direct objects ("ordered
     the army to deploy"). They are its means, never its recipient."""
     return [child for child in verb.children if child.dep_ == "dobj"]
-
-
-def _label_words(verb: Token) -> Iterable[str]:
-    """What a verb of naming calls its object: "called the detention a coup", "described the
-    move as a betrayal", and with one object parsed, "called the mutiny treason". Nothing
-    for a phrasal verb ("called off the attack")."""
-    children = list(verb.children)
-    if any(c.dep_ == "prt" for c in children):
-        return
-    named = [c for c in children if c.dep_ == "oprd"]
-    named += [g for c in children if c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
-    for noun in named or [c for c in children if c.dep_ == "dobj"]:
-        yield from (noun.lemma_.lower(), noun.lower_)
 
 
 def _is_time(prep: Token) -> bool:
