@@ -58,7 +58,8 @@ PARTS = ("heldout", "dev", "all")
 Key = tuple[str, int, int, str]
 
 
-def load_judged(path: Path) -> list[dict[str, Any]]:
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The records of a JSON lines file (the judgments, or what `strife code` wrote)."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
@@ -150,12 +151,8 @@ def main() -> None:
     parser.add_argument("--coded", type=Path, help="JSON lines of `strife code` (else code now)")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     args = parser.parse_args()
-    if args.coded is not None:
-        lines = args.coded.read_text(encoding="utf-8").splitlines()
-        coded = [json.loads(line) for line in lines if line]
-    else:
-        coded = coded_events(args.data)
-    report = score(load_judged(args.judged), coded, args.part)
+    coded = read_jsonl(args.coded) if args.coded is not None else coded_events(args.data)
+    report = score(read_jsonl(args.judged), coded, args.part)
     if args.format == "json":
         print(json.dumps(report, indent=1))
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from guardian_events import JUDGED, load_judged, score
+from guardian_events import JUDGED, read_jsonl, score
 
 
 def judgment(start: int, event: str, ok: bool, **extra: Any) -> dict[str, Any]:
@@ -63,7 +63,7 @@ def test_nothing_kept_gives_no_precision() -> None:
 def test_the_shipped_judgments_name_their_events_and_parts() -> None:
     from strife.evaluate.splits import part_of
 
-    judged = load_judged(JUDGED)
+    judged = read_jsonl(JUDGED)
     assert len(judged) == 720
     assert sum(j["part"] == "heldout" for j in judged) == 99
     assert {j["part"] for j in judged} == {"dev", "heldout"}

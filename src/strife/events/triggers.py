@@ -321,14 +321,6 @@ def object_words(token: Token, places: frozenset[int] = frozenset()) -> Iterable
     for child in token.children:
         if child.dep_ in COMPLEMENT_DEPS:
             yield child.dep_
-            if is_verb(child):  # "vowed to retaliate", "vowed Israel would be punished"
-                yield f"to {child.lemma_.lower()}"
-                if child.lemma_.lower() in ASPECTUAL_VERBS:  # "vowed to keep fighting"
-                    yield from (
-                        f"to {g.lemma_.lower()}"
-                        for g in child.children
-                        if g.dep_ in COMPLEMENT_DEPS and is_verb(g)
-                    )
             if child.pos_ == "ADJ":  # "found the regime guilty"
                 yield child.lemma_.lower()
             # "declared a state of siege to begin at midnight": the parse makes the object
@@ -343,6 +335,8 @@ def object_words(token: Token, places: frozenset[int] = frozenset()) -> Iterable
             for grand in child.children:
                 if grand.dep_ in ("pobj", "pcomp"):
                     yield from _object_word(grand, places)
+    # "vowed to retaliate", "vowed Israel would be punished", "vowed to keep fighting"
+    yield from (f"to {verb.lemma_.lower()}" for verb in _complement_verbs(token))
 
 
 def _pick_noun_sense(token: Token, specs: tuple[TriggerSpec, ...]) -> TriggerSpec:

@@ -294,14 +294,10 @@ def context_features(
     fresh = list(firsts.values())  # in text order
     nearness = _nearness([toponyms[i] for i in fresh], [keys[i] for i in fresh], readings)
     first = 0
-    out = []
     done: dict[tuple[str, str | None, tuple[int, ...]], Matrix] = {}
-    for toponym, key, signature in zip(toponyms, keys, signatures, strict=True):
-        if signature in done:
-            out.append(done[signature])
-            continue
+    for index in fresh:
+        toponym, key = toponyms[index], keys[index]
         rows = np.zeros((len(toponym.candidates), len(CONTEXT_FEATURES)), dtype=np.float64)
-        done[signature] = rows
         if toponym.candidates:
             own_countries = readings.countries.get(key, {})
             own_areas = readings.areas.get(key, {})
@@ -316,7 +312,8 @@ def context_features(
                 row[_WITHIN] = _within_container(entry, toponym, toponyms, readings)
             rows[:, _NEARNESS] = nearness[first : first + len(toponym.candidates)]
         first += len(toponym.candidates)
-        out.append(rows)
+        done[signatures[index]] = rows
+    out = [done[signature] for signature in signatures]
     _name_within_container(out, toponyms, keys)
     return out
 

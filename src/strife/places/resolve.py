@@ -17,8 +17,9 @@ resolved at one level.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
@@ -42,6 +43,8 @@ _NAMED_COUNTRY = FEATURES.index("named_country")
 _UNAMBIGUOUS_COUNTRY = FEATURES.index("unambiguous_country")
 _COUNTRY_VOTES = FEATURES.index("country_votes")
 _SEAT_NAMESAKE = FEATURES.index("seat_namesake")
+T = TypeVar("T")
+R = TypeVar("R")
 # The levels a continent's or region's name may be read at.
 _WIDE = frozenset({"continent", "country", "province"})
 
@@ -65,25 +68,33 @@ class ArticleFeatures:
         readings = Readings.of(toponyms, keys, shares, hints)
         context = context_features(toponyms, keys, readings)
         # Repeated mentions share their local and context matrices, so their full ones too.
-        joined: dict[tuple[int, int], Matrix] = {}
-        full = []
-        for m, c in zip(local, context, strict=True):
-            pair = (id(m), id(c))
-            if pair not in joined:
-                joined[pair] = np.concatenate((m, c), axis=1)
-            full.append(joined[pair])
+        full = _per_distinct(
+            zip(local, context, strict=True),
+            lambda pair: (id(pair[0]), id(pair[1])),
+            lambda pair: np.concatenate(pair, axis=1),
+        )
         return cls(local, full)
 
 
 def _shares(local: Sequence[Matrix], weights: Vector) -> list[Vector]:
     """Each toponym's probabilities of its readings on the local features alone. Repeated
     mentions share their matrix (:func:`_local_matrices`), so they share these too."""
-    by_matrix: dict[int, Vector] = {}
+    return _per_distinct(local, id, lambda matrix: _softmax(matrix @ weights))
+
+
+def _per_distinct(
+    items: Iterable[T], key: Callable[[T], Hashable], compute: Callable[[T], R]
+) -> list[R]:
+    """``compute`` of each item, computed once per distinct ``key`` and shared by the items
+    with that key (repeated mentions of a name share their matrices, so what is computed
+    from those matrices too)."""
+    done: dict[Hashable, R] = {}
     out = []
-    for matrix in local:
-        if id(matrix) not in by_matrix:
-            by_matrix[id(matrix)] = _softmax(matrix @ weights)
-        out.append(by_matrix[id(matrix)])
+    for item in items:
+        marker = key(item)
+        if marker not in done:
+            done[marker] = compute(item)
+        out.append(done[marker])
     return out
 
 
@@ -145,13 +156,7 @@ def resolve_article(
 def _scores(full: Sequence[Matrix], model: ResolverModel) -> list[list[float]]:
     """Each toponym's scores of its readings; repeated mentions, which share their matrix,
     share them."""
-    scored: dict[int, list[float]] = {}
-    out = []
-    for matrix in full:
-        if id(matrix) not in scored:
-            scored[id(matrix)] = model.full_scores(matrix).tolist()
-        out.append(scored[id(matrix)])
-    return out
+    return _per_distinct(full, id, lambda matrix: model.full_scores(matrix).tolist())
 
 
 def _region_over_division(
@@ -309,13 +314,11 @@ def _one_level_per_list(
     and Aghjabedi") at the one level every name of it has, the best-scoring such level (news
     says "regions" of towns and districts alike, so the cue decides nothing there)."""
     # Repeated mentions with one cue share their scores (:func:`_scores`) and choice.
-    first: dict[tuple[int, str], Candidate | None] = {}
-    chosen = []
-    for toponym, row in zip(toponyms, scores, strict=True):
-        mention = (id(row), toponym.cue)
-        if mention not in first:
-            first[mention] = _choice(toponym, row)
-        chosen.append(first[mention])
+    chosen = _per_distinct(
+        zip(toponyms, scores, strict=True),
+        lambda mention: (id(mention[1]), mention[0].cue),
+        lambda mention: _choice(*mention),
+    )
     for members in toponym_lists(toponyms):
         # The words around a list ("the regions of") are read once for all its names.
         for i in members:
