@@ -178,6 +178,28 @@ bomb NOUN NN pobj 3 bomb
 . PUNCT . punct 2 .
 """
 
+# "Lightning strikes killed four farmers": the head is a violent act's word, the compound
+# names a hazard.
+LIGHTNING_KILLED = """
+Lightning NOUN NN compound 1 lightning
+strikes NOUN NNS nsubj 2 strike
+killed VERB VBD ROOT 2 kill
+four NUM CD nummod 4 four
+farmers NOUN NNS dobj 2 farmer
+. PUNCT . punct 2 .
+"""
+
+# "An air strike killed four farmers".
+STRIKE_KILLED = """
+An DET DT det 2 an
+air NOUN NN compound 2 air
+strike NOUN NN nsubj 3 strike
+killed VERB VBD ROOT 3 kill
+four NUM CD nummod 5 four
+farmers NOUN NNS dobj 3 farmer
+. PUNCT . punct 3 .
+"""
+
 KILLED_IN = """
 Soldiers NOUN NNS nsubjpass 2 soldier
 were AUX VBD auxpass 2 be
@@ -258,3 +280,26 @@ def test_an_agent_that_names_a_weapon_or_a_violent_act_is_marked() -> None:
     cand = _candidate("kill", "ASSAULT", 5, (), ())
     features = candidate_features(floods[:], cand, TypeChoice("ASSAULT", None, None))
     assert "agent=weapon" not in features
+
+
+def test_an_agent_that_names_a_hazard_is_marked_and_weighs_against_an_attack(
+    detector: EventDetector,
+) -> None:
+    floods = parse(FLOODS_KILLING)
+    features = candidate_features(
+        floods[:], _candidate("kill", "ASSAULT", 5, (), ()), TypeChoice("ASSAULT", None, None)
+    )
+    assert "agent=hazard" in features
+    lightning = parse(LIGHTNING_KILLED)
+    by_lightning = candidate_features(
+        lightning[:], _candidate("kill", "ASSAULT", 2, (), ()), TypeChoice("ASSAULT", None, None)
+    )
+    assert "agent=hazard" in by_lightning and "agent=weapon" not in by_lightning
+    strike = parse(STRIKE_KILLED)
+    by_strike = candidate_features(
+        strike[:], _candidate("kill", "ASSAULT", 3, (), ()), TypeChoice("ASSAULT", None, None)
+    )
+    assert "agent=weapon" in by_strike and "agent=hazard" not in by_strike
+    # The shipped model: the same killing is less likely an event with a hazard as its doer.
+    p_lightning, p_strike = detector.probabilities([by_lightning, by_strike])
+    assert p_lightning < p_strike

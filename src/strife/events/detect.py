@@ -272,7 +272,9 @@ def _agent_features(verb: Token, candidate: Candidate) -> list[str]:
     out = []
     if any(ref.start < end and start < ref.end for ref in candidate.args.actors):
         out.append("agent=actor")
-    if _names_weapon(agent):
+    if _names_hazard(agent):
+        out.append("agent=hazard")
+    elif _names_weapon(agent):
         out.append("agent=weapon")
     out.append(f"agent_pos={agent.pos_}")
     if agent.ent_type_:
@@ -289,6 +291,15 @@ def _names_weapon(agent: Token) -> bool:
     flood, a fire, a stampede or a helicopter crash does not."""
     words = _weapon_words()
     return agent.lower_ in words or agent.lemma_.lower() in words
+
+
+def _names_hazard(agent: Token) -> bool:
+    """Is the agent a natural hazard, a disease or an accident ("flash floods", "lightning
+    strikes", "a stampede"), by its head word or a compound of it: it tells a disaster, not
+    an attack, whatever its head ("strikes")."""
+    hazards = WORDS["hazards"]
+    words = (agent, *(c for c in agent.children if c.dep_ == "compound"))
+    return any(w.lower_ in hazards or w.lemma_.lower() in hazards for w in words)
 
 
 @cache

@@ -69,6 +69,7 @@ WORD_LISTS = (
     "contact_verbs",
     "proposals",
     "violent_acts",
+    "hazards",
     "role_nouns",
     "of_nouns",
     "crowd_nouns",
