@@ -1449,3 +1449,74 @@ def test_agreeing_with_someone_on_nothing_shares_a_view(
     found = find_triggers(doc[:], event_lexicon, learned=frozenset({"agree"}))
     agreed = [t.event for t in found if doc[t.token].text == "agreed"]
     assert agreed == (["AGREE"] if accord else [])
+
+
+TRUCE_TOOK_EFFECT = """
+The DET DT det 1 the
+ceasefire NOUN NN nsubj 2 ceasefire
+took VERB VBD ROOT 2 take
+effect NOUN NN dobj 2 effect
+. PUNCT . punct 2 .
+"""
+
+TRUCE_THAT_BEGAN = """
+A DET DT det 1 a
+truce NOUN NN nsubj 5 truce
+that PRON WDT nsubj 3 that
+began VERB VBD relcl 1 begin
+on ADP IN prep 3 on
+Friday PROPN NNP pobj 4 Friday
+appeared VERB VBD ROOT 5 appear
+to PART TO aux 8 to
+hold VERB VB xcomp 5 hold
+. PUNCT . punct 5 .
+"""
+
+TRUCE_IN_FORCE = """
+The DET DT det 1 the
+truce NOUN NN nsubj 4 truce
+, PUNCT , punct 1 ,
+in ADP IN prep 1 in
+force NOUN NN pobj 3 force
+collapsed VERB VBD ROOT 4 collapse
+. PUNCT . punct 4 .
+"""
+
+TRUCE_DECLARED = """
+The DET DT det 1 the
+army NOUN NN nsubj 2 army
+declared VERB VBD ROOT 2 declare
+a DET DT det 4 a
+ceasefire NOUN NN dobj 2 ceasefire
+. PUNCT . punct 2 .
+"""
+
+TRUCE_COLLAPSED = """
+The DET DT det 1 the
+ceasefire NOUN NN nsubj 2 ceasefire
+collapsed VERB VBD ROOT 2 collapse
+. PUNCT . punct 2 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("table", "event"),
+    [(TRUCE_TOOK_EFFECT, ("RETREAT", "ceasefire")), (TRUCE_THAT_BEGAN, ("RETREAT", "ceasefire")),
+     (TRUCE_IN_FORCE, ("RETREAT", "ceasefire")), (TRUCE_COLLAPSED, ("CONCEDE", None))],
+)  # fmt: skip
+def test_a_truce_carried_out_retreats_and_one_only_named_concedes(
+    event_lexicon: EventLexicon, table: str, event: tuple[str, str | None]
+) -> None:
+    """PLOVER 2.0: a ceasefire carried out ("took effect", "a truce that began ... appeared to
+    hold", "the truce, in force, ...") is RETREAT (ceasefire); otherwise the noun keeps its
+    declared sense, CONCEDE."""
+    doc = parse(table)
+    nouns = [t for t in find_triggers(doc[:], event_lexicon) if doc[t.token].pos_ == "NOUN"]
+    assert [(t.event, t.spec.mode) for t in nouns] == [event]
+
+
+def test_a_truce_declared_is_conceded(event_lexicon: EventLexicon) -> None:
+    doc = parse(TRUCE_DECLARED)
+    found = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    assert ("declared", "CONCEDE") in found
+    assert all(event != "RETREAT" for _, event in found)

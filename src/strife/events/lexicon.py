@@ -35,6 +35,7 @@ TRIGGER_FLAGS = frozenset(
         "warning",  # a threat only when it warns of the warner's own act ("warned it would")
         "custody",  # sets free, not publishes: not of a text or record ("released a statement")
         "accord",  # reaches an accord, not shares a view ("agreed with him" is none)
+        "in_force",  # a truce that holds or takes effect, not one declared ("the truce held")
     }
 )
 #: Flags under which the trigger's subject is its recipient and its agent the actor.
@@ -65,6 +66,7 @@ WORD_LISTS = (
     "event_place_preps",
     "documents",
     "published_things",
+    "in_force",
     "transfer_verbs",
     "contact_verbs",
     "proposals",

@@ -3,8 +3,9 @@
 A row may fire only for some uses of its word: done by protesters or by armed men (flags
 "crowd", "armed"), an act ahead its speaker warns of ("ahead"), a warning of the warner's
 own act ("warning"), naming something a wrong ("label"), setting someone free rather than
-publishing ("custody"), reaching an accord rather than sharing a view ("accord"). Each
-flag is read here, by one question about the parse around the word.
+publishing ("custody"), reaching an accord rather than sharing a view ("accord"), a truce
+carried out rather than declared ("in_force"). Each flag is read here, by one question about
+the parse around the word.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from strife.syntax import CLAUSAL_MODIFIER_DEPS, NOUN_POS, antecedent, subjects
 DOER_NOUNS = {"crowd": WORDS["crowd_nouns"], "armed": WORDS["armed_nouns"]}
 JUDGEMENTS = WORDS["judgements"]
 PUBLISHED_THINGS = WORDS["published_things"]
+IN_FORCE = WORDS["in_force"]
+_RELATIVE_SUBJECTS = frozenset({"that", "which"})
 
 
 def flags_allow(token: Token, spec: TriggerSpec) -> bool:
@@ -36,6 +39,7 @@ def flags_allow(token: Token, spec: TriggerSpec) -> bool:
         and ("label" not in flags or bool(JUDGEMENTS & set(_label_words(token))))
         and ("custody" not in flags or not publishes(token))
         and ("accord" not in flags or not shares_a_view(token))
+        and ("in_force" not in flags or in_force(token))
     )
 
 
@@ -97,3 +101,42 @@ def _label_words(verb: Token) -> Iterable[str]:
     named += [g for c in children if c.lower_ == "as" for g in c.children if g.dep_ == "pobj"]
     for noun in named or [c for c in children if c.dep_ == "dobj"]:
         yield from (noun.lemma_.lower(), noun.lower_)
+
+
+def in_force(noun: Token) -> bool:
+    """A truce carried out, not declared (flag "in_force"): it holds, begins or takes effect
+    ("the ceasefire took effect", "a truce that began at 2 a.m.", "the truce appeared to be
+    holding", "the ceasefire, in force since August, would stay in place"), by what the verb
+    whose subject it is says (``in_force`` in words.json), or a relative clause on it, or the
+    noun's own "in force"."""
+    verbs = [c for c in noun.children if c.dep_ == "acl" or _relative_on(c)]
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(noun.head)
+        verbs += [c for c in noun.head.children if c.dep_ == "xcomp"]
+    return bool(_preposition_phrases(noun) & IN_FORCE) or any(
+        _verb_phrases(verb) & IN_FORCE for verb in verbs
+    )
+
+
+def _relative_on(clause: Token) -> bool:
+    return clause.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE_SUBJECTS for c in clause.children
+    )
+
+
+def _verb_phrases(verb: Token) -> set[str]:
+    """A verb's lemma, with its object ("take effect") and with each preposition and its
+    object ("come into force")."""
+    lemma = verb.lemma_.lower()
+    objects = {f"{lemma} {c.lemma_.lower()}" for c in verb.children if c.dep_ == "dobj"}
+    return {lemma} | objects | {f"{lemma} {p}" for p in _preposition_phrases(verb)}
+
+
+def _preposition_phrases(token: Token) -> set[str]:
+    return {
+        f"{prep.lower_} {obj.lemma_.lower()}"
+        for prep in token.children
+        if prep.dep_ == "prep"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    }
