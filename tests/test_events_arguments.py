@@ -476,6 +476,33 @@ def test_a_role_held_for_a_body_is_that_bodys_doing(rule_coder: EventCoder) -> N
     assert [r.entity_text for r in event.recipient] == ["the attacks"]
 
 
+LEADERS_OF_TWO_MET = """
+The DET DT det 1 the
+leaders NOUN NNS nsubj 6 leader
+of ADP IN prep 1 of
+Armenia PROPN NNP pobj 2 Armenia
+and CCONJ CC cc 3 and
+Azerbaijan PROPN NNP conj 3 Azerbaijan
+met VERB VBD ROOT 6 meet
+in ADP IN prep 6 in
+Prague PROPN NNP pobj 7 Prague
+. PUNCT . punct 6 .
+"""
+
+
+def test_people_in_a_plural_role_of_several_parties_stand_for_each(
+    rule_coder: EventCoder,
+) -> None:
+    """ "The leaders of Armenia and Azerbaijan met": both countries met; the leaders are
+    neither's alone, nor a party of their own."""
+    doc = parse(LEADERS_OF_TWO_MET)
+    mentions = [actor(doc, 1, 2, None, "GOV"), actor(doc, 3, 4, "ARM", None, kind="country"),
+                actor(doc, 5, 6, "AZE", None, kind="country")]  # fmt: skip
+    (event,) = code_events(rule_coder, doc, mentions)
+    assert event.event == "CONSULT"
+    assert sorted(a.code for a in event.actor) == ["ARM", "AZE"]
+
+
 PLEDGED_HIS_SUPPORT = """
 The DET DT det 1 the
 president NOUN NN nsubj 2 president

@@ -108,6 +108,29 @@ class MentionIndex:
         return None
 
 
+def _members(token: Token) -> list[Token]:
+    """The token and the words joined to it; people in a plural role stand for the parties
+    of their "of" phrase when it names several ("the leaders of Armenia and Azerbaijan", "the
+    foreign ministers of Congo and Rwanda"): each is a party."""
+    members: list[Token] = []
+    for member in with_conjuncts(token):
+        parties = _parties_of_role(member)
+        members += parties if len(parties) > 1 else [member]
+    return members
+
+
+def _parties_of_role(token: Token) -> list[Token]:
+    if token.tag_ != "NNS" or token.lower_ not in ROLE_NOUNS:
+        return []
+    return [
+        party
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for obj in prep_objects(prep)
+        for party in with_conjuncts(obj)
+    ]
+
+
 def _referring_preps(token: Token) -> tuple[str, ...]:
     """Prepositions whose object a phrase refers to: "the chairman of", "a spokesman for",
     "thousands of"."""
@@ -200,7 +223,7 @@ class Resolver:
     def refs(self, tokens: Iterable[Token]) -> tuple[ActorRef, ...]:
         out: list[ActorRef] = []
         for token in tokens:
-            for member in with_conjuncts(token):
+            for member in _members(token):
                 for ref in self._refs_for(member):
                     if all((ref.start, ref.code) != (seen.start, seen.code) for seen in out):
                         out.append(ref)
