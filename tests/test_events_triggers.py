@@ -1520,3 +1520,31 @@ def test_a_truce_declared_is_conceded(event_lexicon: EventLexicon) -> None:
     found = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
     assert ("declared", "CONCEDE") in found
     assert all(event != "RETREAT" for _, event in found)
+
+
+CALLED_UP = """
+Kyrgyzstan PROPN NNP nsubj 1 Kyrgyzstan
+called VERB VBD ROOT 1 call
+up ADP RP prt 1 up
+{object}
+. PUNCT . punct 1 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("obj", "mobilizes"),
+    [("reservists NOUN NNS dobj 1 reservist", True), ("frigates NOUN NNS dobj 1 frigate", True),
+     ("volunteers NOUN NNS dobj 1 volunteer", False)],
+)  # fmt: skip
+def test_forces_are_one_list_of_what_a_state_sends_or_calls_up(
+    event_lexicon: EventLexicon, obj: str, mobilizes: bool
+) -> None:
+    """@forces in a row's objects spells out words.json's "forces": the rows of send,
+    dispatch, rush and order share it, and calling up reservists or frigates mobilises."""
+    send = next(s for s in event_lexicon.lookup("send", "VERB") if s.event == "MOBILIZE")
+    order = next(s for s in event_lexicon.lookup("order", "VERB") if s.event == "MOBILIZE")
+    assert {"battalions", "frigate", "reservists"} <= send.objects
+    assert send.objects < order.objects and not any(w.startswith("@") for w in order.objects)
+    doc = parse(CALLED_UP.format(object=obj))
+    found = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    assert (("called", "MOBILIZE") in found) == mobilizes

@@ -76,6 +76,7 @@ WORD_LISTS = (
     "of_nouns",
     "crowd_nouns",
     "armed_nouns",
+    "forces",
     "aspectual_verbs",
     "judgements",
     "relation_participles",
@@ -91,6 +92,10 @@ WORD_TABLES = ("offset_units", "offset_directions")
 WORDS = read_words(
     data_file("events", "words.json"), "the event word lists", WORD_LISTS, WORD_TABLES
 )
+
+
+#: Objects of a lexicon row that stand for a list of words.json: "@forces".
+OBJECT_LISTS = {"@forces": "forces"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +178,7 @@ def _read_triggers(path: Path) -> Iterator[TriggerSpec]:
             pos=row["pos"],
             event=event,
             mode=mode,
-            objects=_word_set(row["objects"]),
+            objects=_objects(row["objects"]),
             flags=flags,
         )
 
@@ -192,6 +197,13 @@ def _cue(label: str, cues: str) -> Cue:
         lemmas=frozenset(w for w in words if " " not in w),
         phrases=tuple(w for w in words if " " in w),
     )
+
+
+def _objects(field: str) -> frozenset[str]:
+    """A row's objects, with each word list it names (:data:`OBJECT_LISTS`) spelt out."""
+    words = _word_set(field)
+    named = words & OBJECT_LISTS.keys()
+    return (words - named).union(*(WORDS[OBJECT_LISTS[name]] for name in named))
 
 
 def _word_set(field: str) -> frozenset[str]:
