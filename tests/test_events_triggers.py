@@ -1545,6 +1545,8 @@ def test_forces_are_one_list_of_what_a_state_sends_or_calls_up(
     order = next(s for s in event_lexicon.lookup("order", "VERB") if s.event == "MOBILIZE")
     assert {"battalions", "frigate", "reservists"} <= send.objects
     assert send.objects < order.objects and not any(w.startswith("@") for w in order.objects)
+    (capture,) = event_lexicon.lookup("capture", "VERB")
+    assert {"airfield", "outpost", "@place"} <= capture.objects  # @sites, and any place
     doc = parse(CALLED_UP.format(object=obj))
     found = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
     assert (("called", "MOBILIZE") in found) == mobilizes

@@ -77,6 +77,8 @@ WORD_LISTS = (
     "crowd_nouns",
     "armed_nouns",
     "forces",
+    "sites",
+    "areas",
     "aspectual_verbs",
     "judgements",
     "relation_participles",
@@ -94,8 +96,8 @@ WORDS = read_words(
 )
 
 
-#: Objects of a lexicon row that stand for a list of words.json: "@forces".
-OBJECT_LISTS = {"@forces": "forces"}
+#: Objects of a lexicon row that stand for a list of words.json.
+OBJECT_LISTS = {"@forces": "forces", "@sites": "sites", "@areas": "areas"}
 
 
 @dataclass(frozen=True, slots=True)
