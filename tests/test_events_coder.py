@@ -1052,3 +1052,25 @@ def test_a_conviction_to_prison_is_also_an_arrest(
     assert [(e.event, e.mode) for e in coded] == events
     assert len({e.id for e in coded}) == len(coded)
     assert all([a.code for a in e.recipient] == ["NIC"] for e in coded)
+
+
+BOMBED = """
+{doer}
+bombed VERB VBD ROOT 1 bomb
+the DET DT det 3 the
+town NOUN NN dobj 1 town
+. PUNCT . punct 1 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("doer", "mode"),
+    [("warplanes NOUN NNS nsubj 1 warplane", "aerial"),
+     ("rebels NOUN NNS nsubj 1 rebel", "explosives")],
+)  # fmt: skip
+def test_bombing_from_the_air_is_aerial(rule_coder: EventCoder, doer: str, mode: str) -> None:
+    """PLOVER's aerial mode is the act of aircraft: "warplanes bombed the town" is aerial,
+    "rebels bombed the town" explosives (the word's own cue)."""
+    doc = parse(BOMBED.format(doer=doer))
+    events = code(rule_coder, doc, [actor(doc, 0, 1, "RUS", "MIL")])
+    assert [(e.event, e.mode) for e in events] == [("ASSAULT", mode)]
