@@ -1074,3 +1074,52 @@ def test_bombing_from_the_air_is_aerial(rule_coder: EventCoder, doer: str, mode:
     doc = parse(BOMBED.format(doer=doer))
     events = code(rule_coder, doc, [actor(doc, 0, 1, "RUS", "MIL")])
     assert [(e.event, e.mode) for e in events] == [("ASSAULT", mode)]
+
+
+BANNED_AND_RESTRICTED = """
+Authorities NOUN NNS nsubj 1 authority
+banned VERB VBD ROOT 1 ban
+rallies NOUN NNS dobj 1 rally
+and CCONJ CC cc 1 and
+restricted VERB VBD conj 1 restrict
+access NOUN NN dobj 4 access
+to ADP IN prep 5 to
+social ADJ JJ amod 8 social
+media NOUN NNS compound 9 media
+platforms NOUN NNS pobj 6 platform
+. PUNCT . punct 1 .
+"""
+
+
+def test_joined_acts_take_their_modes_from_their_own_words(rule_coder: EventCoder) -> None:
+    """ "banned rallies and restricted access to social media platforms": two acts, a ban
+    (restrict) and the censoring of what is published (censor); the words of the one are not
+    the other's, and "social media" is no phrase of the ban's words either."""
+    doc = parse(BANNED_AND_RESTRICTED)
+    events = code(rule_coder, doc, [actor(doc, 0, 1, "TUR", "GOV", kind="agent")])
+    coerce = sorted((e.event_text, e.mode) for e in events if e.event == "COERCE")
+    assert coerce == [("banned", "restrict"), ("restricted", "censor")]
+
+
+SHELLED_AND_BOMBED = """
+Troops NOUN NNS nsubj 1 troop
+shelled VERB VBD ROOT 1 shell
+and CCONJ CC cc 1 and
+bombed VERB VBD conj 1 bomb
+the DET DT det 5 the
+town NOUN NN dobj 3 town
+. PUNCT . punct 1 .
+"""
+
+
+def test_joined_verbs_whose_own_words_cue_other_modes_are_two_acts(
+    rule_coder: EventCoder,
+) -> None:
+    """ "shelled and bombed the town": bomb's row has no mode of its own, its word cues
+    explosives; shelling is heavy weapons: two attacks, not one."""
+    doc = parse(SHELLED_AND_BOMBED)
+    events = code(rule_coder, doc, [actor(doc, 0, 1, "RUS", "MIL", kind="agent")])
+    assert sorted((e.event_text, e.mode) for e in events) == [
+        ("bombed", "explosives"),
+        ("shelled", "heavy-weapons"),
+    ]

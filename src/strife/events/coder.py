@@ -379,7 +379,7 @@ class EventCoder:
             return "THREATEN", "violence", None
         # The lexicon's mode and cue words first; the model's mode where they give none.
         own = trigger.spec.mode if trigger.event == event else None
-        mode = refine_mode(event, own, clause, self.lexicon) or choice.mode
+        mode = refine_mode(event, own, clause, self.lexicon, doc[trigger.token]) or choice.mode
         if _is_warning(event, trigger):
             return event, mode, None  # the warning of an act ahead is given now
         return event, mode, aux

@@ -338,13 +338,29 @@ def _planned(verb: Token) -> bool:
 
 
 def refine_mode(
-    event: EventType, mode: str | None, clause: Sequence[Token], lexicon: EventLexicon
+    event: EventType,
+    mode: str | None,
+    clause: Sequence[Token],
+    lexicon: EventLexicon,
+    trigger: Token | None = None,
 ) -> str | None:
-    """The lexicon's mode, or the first mode whose cue words occur in the clause."""
+    """The lexicon's mode, or the first mode whose cue words occur in the trigger's own words
+    (:func:`own_words`), or else in the clause: "banned rallies and restricted access to
+    social media" bans rallies (restrict) and restricts access to what is published
+    (censor)."""
     if mode is not None:
         return mode
     cues = lexicon.mode_cues.get(event, ())
-    return _first_match(cues, clause)
+    own = _first_match(cues, own_words(trigger)) if trigger is not None else None
+    return own or _first_match(cues, clause)
+
+
+def own_words(token: Token) -> list[Token]:
+    """The token's subtree without the verbs coordinated with it and their words."""
+    others = {
+        t.i for c in token.children if c.dep_ == "conj" and c.pos_ in VERBAL_POS for t in c.subtree
+    }
+    return [t for t in token.subtree if t.i not in others]
 
 
 def contexts(sent: Span, lexicon: EventLexicon) -> tuple[str, ...]:
@@ -371,10 +387,23 @@ def _first_match(cues: Sequence[Cue], clause: Sequence[Token]) -> str | None:
     if not clause:
         return None
     lemmas = _words(clause)
-    doc = clause[0].doc
-    first, last = min(clause, key=lambda t: t.i), max(clause, key=lambda t: t.i)
-    text = doc_text(doc)[first.idx : last.idx + len(last.text)].lower()
+    text = _runs_text(clause).lower()
     for cue in cues:
         if cue.lemmas & lemmas or any(phrase in text for phrase in cue.phrases):
             return cue.label
     return None
+
+
+def _runs_text(tokens: Sequence[Token]) -> str:
+    """The text of the tokens, each run of neighbours as written, runs apart (a phrase is
+    not found across a gap: words left out in between are not the tokens')."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    text = doc_text(ordered[0].doc)
+    runs: list[tuple[int, int]] = []
+    for token in ordered:
+        if runs and token.i == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], token.i)
+        else:
+            runs.append((token.i, token.i))
+    doc = ordered[0].doc
+    return " | ".join(text[doc[a].idx : doc[b].idx + len(doc[b].text)] for a, b in runs)

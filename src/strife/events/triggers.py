@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from strife.events.lexicon import LEARNED_FLAG, WORDS, EventLexicon, TriggerSpec
+from strife.events.markers import own_words, refine_mode
 from strife.events.sequence import in_other_act
 from strife.events.uses import flags_allow, ruled_out
 from strife.plover import EventType
@@ -125,7 +126,7 @@ def find_triggers(
             spec = _untyped(token.lemma_.lower(), "speech")
         if spec is not None:
             found.append(_trigger(token, spec))
-    kept = _merge_same_event(_drop_content_events(_drop_acted_on(found, sent), sent), sent)
+    kept = _merge_same_event(_drop_content_events(_drop_acted_on(found, sent), sent), sent, lexicon)
     kept = _orders_or_acts(_drop_circumstances(kept, sent), sent, lexicon)
     return _without_related_untyped(kept, sent)
 
@@ -167,6 +168,15 @@ def _without_related_untyped(triggers: list[Trigger], sent: Span) -> list[Trigge
         )
 
     return [t for t in triggers if t.event is not None or not related(doc[t.token])]
+
+
+def _own_mode(doc: Doc, trigger: Trigger, lexicon: EventLexicon) -> str | None:
+    """The mode the trigger's row gives, or that its own words cue ("bombed": explosives,
+    "warplanes bombed": aerial, "banned rallies": restrict), not the verbs joined to it."""
+    if trigger.event is None:
+        return trigger.spec.mode
+    word = doc[trigger.token]
+    return refine_mode(trigger.event, trigger.spec.mode, own_words(word), lexicon, word)
 
 
 def _describes(inner: Token, outer: Token) -> bool:
@@ -496,7 +506,7 @@ def _is_content(token: Token) -> bool:
     return True
 
 
-def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
+def _merge_same_event(triggers: list[Trigger], sent: Span, lexicon: EventLexicon) -> list[Trigger]:
     """One event when a trigger sits in the subtree of another of the same type.
 
     "were wounded in attacks on the city" is one ASSAULT; the outer trigger is kept, since it
@@ -511,7 +521,7 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
             and inner.event == outer.event is not None
             and doc[outer.token].is_ancestor(doc[inner.token])
             and not coordinated_apart(doc[outer.token], doc[inner.token])
-            and not _other_act_joined(doc, outer, inner)
+            and not _other_act_joined(doc, outer, inner, lexicon)
             and not in_other_act(doc[outer.token], doc[inner.token])
         )
 
@@ -524,11 +534,11 @@ def _merge_same_event(triggers: list[Trigger], sent: Span) -> list[Trigger]:
     return kept
 
 
-def _other_act_joined(doc: Doc, outer: Trigger, inner: Trigger) -> bool:
+def _other_act_joined(doc: Doc, outer: Trigger, inner: Trigger, lexicon: EventLexicon) -> bool:
     """ "suspended a treaty and expelled advisers": coordinated verbs (``inner`` a conjunct,
-    at any depth, of ``outer``) whose lexicon modes differ tell two acts of one doer;
-    "killed 26 and wounded 17" stays one attack."""
-    modes = (outer.spec.mode, inner.spec.mode)
+    at any depth, of ``outer``) whose own modes differ tell two acts of one doer; "killed 26
+    and wounded 17" stays one attack."""
+    modes = (_own_mode(doc, outer, lexicon), _own_mode(doc, inner, lexicon))
     if None in modes or modes[0] == modes[1]:
         return False
     current = doc[inner.token]
