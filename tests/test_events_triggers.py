@@ -1547,6 +1547,9 @@ def test_forces_are_one_list_of_what_a_state_sends_or_calls_up(
     assert send.objects < order.objects and not any(w.startswith("@") for w in order.objects)
     (capture,) = event_lexicon.lookup("capture", "VERB")
     assert {"airfield", "outpost", "@place"} <= capture.objects  # @sites, and any place
+    (recall,) = event_lexicon.lookup("recall", "VERB")
+    (summon,) = event_lexicon.lookup("summon", "VERB")
+    assert recall.objects == summon.objects >= {"ambassadors", "charge", "consul"}  # @envoys
     doc = parse(CALLED_UP.format(object=obj))
     found = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
     assert (("called", "MOBILIZE") in found) == mobilizes

@@ -79,6 +79,7 @@ WORD_LISTS = (
     "forces",
     "sites",
     "areas",
+    "envoys",
     "aspectual_verbs",
     "judgements",
     "relation_participles",
@@ -97,7 +98,12 @@ WORDS = read_words(
 
 
 #: Objects of a lexicon row that stand for a list of words.json.
-OBJECT_LISTS = {"@forces": "forces", "@sites": "sites", "@areas": "areas"}
+OBJECT_LISTS = {
+    "@forces": "forces",
+    "@sites": "sites",
+    "@areas": "areas",
+    "@envoys": "envoys",
+}
 
 
 @dataclass(frozen=True, slots=True)
