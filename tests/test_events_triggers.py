@@ -1553,3 +1553,25 @@ def test_forces_are_one_list_of_what_a_state_sends_or_calls_up(
     doc = parse(CALLED_UP.format(object=obj))
     found = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
     assert (("called", "MOBILIZE") in found) == mobilizes
+
+
+ACCEPTED = """
+Hamas PROPN NNP nsubj 1 Hamas
+accepted VERB VBD ROOT 1 accept
+the DET DT det 3 the
+{object}
+. PUNCT . punct 1 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("obj", "event"),
+    [("proposal NOUN NN dobj 1 proposal", "AGREE"), ("invitation NOUN NN dobj 1 invitation", "AGREE"),
+     ("demands NOUN NNS dobj 1 demand", "CONCEDE")],
+)  # fmt: skip
+def test_accepting_a_proposal_agrees_and_accepting_demands_concedes(
+    event_lexicon: EventLexicon, obj: str, event: str
+) -> None:
+    doc = parse(ACCEPTED.format(object=obj))
+    found = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    assert ("accepted", event) in found
