@@ -1566,7 +1566,8 @@ the DET DT det 3 the
 
 @pytest.mark.parametrize(
     ("obj", "event"),
-    [("proposal NOUN NN dobj 1 proposal", "AGREE"), ("invitation NOUN NN dobj 1 invitation", "AGREE"),
+    [("proposal NOUN NN dobj 1 proposal", "AGREE"),
+     ("invitation NOUN NN dobj 1 invitation", "AGREE"),
      ("demands NOUN NNS dobj 1 demand", "CONCEDE")],
 )  # fmt: skip
 def test_accepting_a_proposal_agrees_and_accepting_demands_concedes(
