@@ -398,12 +398,12 @@ def _runs_text(tokens: Sequence[Token]) -> str:
     """The text of the tokens, each run of neighbours as written, runs apart (a phrase is
     not found across a gap: words left out in between are not the tokens')."""
     ordered = sorted(tokens, key=lambda t: t.i)
-    text = doc_text(ordered[0].doc)
+    doc = ordered[0].doc
+    text = doc_text(doc)
     runs: list[tuple[int, int]] = []
     for token in ordered:
         if runs and token.i == runs[-1][1] + 1:
             runs[-1] = (runs[-1][0], token.i)
         else:
             runs.append((token.i, token.i))
-    doc = ordered[0].doc
     return " | ".join(text[doc[a].idx : doc[b].idx + len(doc[b].text)] for a, b in runs)

@@ -175,8 +175,7 @@ def _own_mode(doc: Doc, trigger: Trigger, lexicon: EventLexicon) -> str | None:
     "warplanes bombed": aerial, "banned rallies": restrict), not the verbs joined to it."""
     if trigger.event is None:
         return trigger.spec.mode
-    word = doc[trigger.token]
-    return refine_mode(trigger.event, trigger.spec.mode, own_words(word), lexicon, word)
+    return refine_mode(trigger.event, trigger.spec.mode, own_words(doc[trigger.token]), lexicon)
 
 
 def _describes(inner: Token, outer: Token) -> bool:

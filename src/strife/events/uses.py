@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from strife.events.lexicon import WORDS, EventLexicon, TriggerSpec
 from strife.events.markers import warned_of, warns_of_own_act
 from strife.events.unresolved import counted
-from strife.syntax import CLAUSAL_MODIFIER_DEPS, NOUN_POS, antecedent, subjects
+from strife.syntax import CLAUSAL_MODIFIER_DEPS, NOUN_POS, SUBJECT_DEPS, antecedent, subjects
 
 # The words are in data/events/words.json, each list with why it is there.
 # The doers a flagged row fires for ("crowd": "protesters gathered"; "armed": "rebels
@@ -26,7 +26,6 @@ DOER_NOUNS = {"crowd": WORDS["crowd_nouns"], "armed": WORDS["armed_nouns"]}
 JUDGEMENTS = WORDS["judgements"]
 PUBLISHED_THINGS = WORDS["published_things"]
 IN_FORCE = WORDS["in_force"]
-_RELATIVE_SUBJECTS = frozenset({"that", "which"})
 
 
 def flags_allow(token: Token, spec: TriggerSpec) -> bool:
@@ -119,8 +118,10 @@ def in_force(noun: Token) -> bool:
 
 
 def _relative_on(clause: Token) -> bool:
+    """A relative clause whose subject stands for the noun it describes ("a truce that
+    began")."""
     return clause.dep_ == "relcl" and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE_SUBJECTS for c in clause.children
+        c.dep_ in SUBJECT_DEPS and antecedent(c).i == clause.head.i for c in clause.children
     )
 
 
