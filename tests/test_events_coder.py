@@ -415,6 +415,34 @@ def test_another_doers_act_before_or_after_lends_the_trigger_nothing(
     assert all(e.size.dead and e.size.dead.min == 5 for e in killed)
 
 
+POUNDED_WHILE_FIRED = """
+Warplanes NOUN NNS nsubj 1 warplane
+pounded VERB VBD ROOT 1 pound
+targets NOUN NNS dobj 1 target
+in ADP IN prep 1 in
+Tyre PROPN NNP pobj 3 Tyre
+, PUNCT , punct 1 ,
+while SCONJ IN mark 8 while
+Hezbollah PROPN NNP nsubj 8 Hezbollah
+fired VERB VBD advcl 1 fire
+rockets NOUN NNS dobj 8 rocket
+at ADP IN prep 8 at
+Safed PROPN NNP pobj 10 Safed
+. PUNCT . punct 1 .
+"""
+
+
+def test_another_doers_act_told_beside_is_its_own_event(rule_coder: EventCoder) -> None:
+    """ "Warplanes pounded targets in Tyre, while Hezbollah fired rockets at Safed": two
+    attacks, each at its own place, not one that swallows the other."""
+    doc = parse(POUNDED_WHILE_FIRED)
+    mentions = [actor(doc, 0, 1, "ISR", "MIL", kind="agent"), actor(doc, 7, 8, "LBN", "REB")]
+    places = [place(doc, 4, 5, 1, "LBN"), place(doc, 11, 12, 2, "ISR")]
+    events = code(rule_coder, doc, mentions, places)
+    where = {(e.event_text, e.event_loc.geonameid if e.event_loc else None) for e in events}
+    assert where == {("pounded", 1), ("fired", 2)}
+
+
 def test_each_doer_of_a_coordination_has_its_own_event(shipped_coder: EventCoder) -> None:
     """The two attacks are not merged into one, and neither takes a party of the other's
     clause, though the role ranker is offered every mention of the sentence."""

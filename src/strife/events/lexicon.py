@@ -62,6 +62,7 @@ WORD_LISTS = (
     "thing_party_preps",
     "circumstance_preps",
     "sequence_marks",
+    "contrast_marks",
     "located_at_preps",
     "event_place_preps",
     "documents",

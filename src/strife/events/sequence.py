@@ -1,8 +1,10 @@
 """Acts told before or after another: "resigned on Tuesday, a day after police fired on
 protesters", "police shot protesters [after demonstrators stormed parliament]".
 
-A clause opened by a word of sequence ("after", "before", "since", "until") tells another
-act than the verb it hangs on when it has a doer of its own unlike the verb's, or when a
+A clause opened by a word of sequence ("after", "before", "since", "until") or of contrast
+("while", "whereas": "warplanes pounded the suburbs, while Hezbollah fired rockets at
+Safed") tells another act than the verb it hangs on when it has a doer of its own unlike
+the verb's, or when a
 stated number of days or weeks sets it apart ("a day after", "two weeks before"). Its
 place, date and figures are not the verb's, and an act of the same type told in it is an
 event of its own (:func:`strife.events.triggers.find_triggers`).
@@ -20,6 +22,8 @@ from strife.syntax import is_passive, subjects
 # another; days in a unit of "a day after", "two weeks before", by lemma; which way "after"
 # and "before" move a clause from the date it borrows.
 SEQUENCE_MARKS = WORDS["sequence_marks"]
+# Words that open a clause setting another act beside the main one ("while", "whereas").
+OTHER_ACT_MARKS = SEQUENCE_MARKS | WORDS["contrast_marks"]
 UNIT_DAYS = WORDS.tables["offset_units"]
 OFFSET_SIGNS = WORDS.tables["offset_directions"]
 
@@ -62,7 +66,7 @@ def other_act_clauses(verb: Token) -> list[Token]:
         for c in verb.subtree
         if c.dep_ == "advcl"
         and c.i != verb.i
-        and any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for m in c.children)
+        and any(m.dep_ == "mark" and m.lower_ in OTHER_ACT_MARKS for m in c.children)
         and (
             (doers and any(s.lemma_.lower() not in doers for s in subjects(c)))
             or day_offset(c) is not None
