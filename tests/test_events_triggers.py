@@ -10,6 +10,7 @@ Who fills an event's roles: tests/test_events_arguments.py.
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from parsed import actor, code_events, parse, roles
 from strife.claims import find_attributions
@@ -20,6 +21,12 @@ from strife.events.references import MentionIndex
 from strife.events.triggers import find_triggers
 from strife.nlp import fix_lemmas
 from test_events_typer import QUASHED
+
+
+def worded(doc: Doc, lexicon: EventLexicon) -> list[tuple[str, str | None]]:
+    """Each trigger of the hand-parsed ``doc``, as its word and its type."""
+    return [(doc[t.token].text, t.event) for t in find_triggers(doc[:], lexicon)]
+
 
 POSTPONED_VISIT = """
 The DET DT det 1 the
@@ -36,7 +43,7 @@ Washington PROPN NNP pobj 6 Washington
 
 def test_an_unknown_verb_carrying_an_event_noun_is_proposed(event_lexicon: EventLexicon) -> None:
     doc = parse(POSTPONED_VISIT)
-    typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    typed = worded(doc, event_lexicon)
     assert typed == [("visit", "CONSULT")]
     learned = find_triggers(doc[:], event_lexicon, learned=frozenset({"postpone"}))
     assert [(doc[t.token].text, t.event) for t in learned] == [
@@ -793,7 +800,7 @@ def test_a_vow_to_harm_is_a_threat_and_any_other_vow_a_promise(
     event_lexicon: EventLexicon, verb: str, lemma: str, event: str
 ) -> None:
     doc = parse(VOWED.format(verb=verb, lemma=lemma))
-    typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    typed = worded(doc, event_lexicon)
     assert typed == [("vowed", event)]
 
 
@@ -949,7 +956,7 @@ def test_a_vow_to_go_on_harming_is_a_threat(
     event_lexicon: EventLexicon, aspect: str, verb: str, lemma: str, event: str
 ) -> None:
     doc = parse(VOWED_TO_GO_ON.format(aspect=aspect, verb=verb, lemma=lemma))
-    typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    typed = worded(doc, event_lexicon)
     assert typed[0] == ("vowed", event)
 
 
@@ -1376,11 +1383,11 @@ def test_a_vow_of_any_act_of_force_or_coercion_is_a_threat(
     so the vow is a threat, whatever verb says it; "vowed to free the leaders", "to hold
     talks" and "not to arrest the leaders" promise."""
     doc = parse(VOWED_WITH_OBJECT.format(verb=verb, object=object, lemma=object[:-1]))
-    typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    typed = worded(doc, event_lexicon)
     assert typed[0] == ("vowed", event)
     if event == "THREATEN" and verb == "arrest":
         doc = parse(VOWED_NOT_TO)
-        typed = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+        typed = worded(doc, event_lexicon)
         assert typed[0] == ("vowed", "AGREE")
 
 
@@ -1414,7 +1421,7 @@ def test_material_support_is_aid_and_offering_help_or_talks_agrees(
 
     def typed(text: str) -> list[tuple[str, str | None]]:
         doc = parse(text)
-        return [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+        return worded(doc, event_lexicon)
 
     assert typed(INCREASED_SUPPORT.format(modifier="military")) == [("support", "AID")]
     assert typed(INCREASED_SUPPORT.format(modifier="logistical")) == [("support", "AID")]
@@ -1517,7 +1524,7 @@ def test_a_truce_carried_out_retreats_and_one_only_named_concedes(
 
 def test_a_truce_declared_is_conceded(event_lexicon: EventLexicon) -> None:
     doc = parse(TRUCE_DECLARED)
-    found = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    found = worded(doc, event_lexicon)
     assert ("declared", "CONCEDE") in found
     assert all(event != "RETREAT" for _, event in found)
 
@@ -1551,7 +1558,7 @@ def test_forces_are_one_list_of_what_a_state_sends_or_calls_up(
     (summon,) = event_lexicon.lookup("summon", "VERB")
     assert recall.objects == summon.objects >= {"ambassadors", "charge", "consul"}  # @envoys
     doc = parse(CALLED_UP.format(object=obj))
-    found = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    found = worded(doc, event_lexicon)
     assert (("called", "MOBILIZE") in found) == mobilizes
 
 
@@ -1574,5 +1581,5 @@ def test_accepting_a_proposal_agrees_and_accepting_demands_concedes(
     event_lexicon: EventLexicon, obj: str, event: str
 ) -> None:
     doc = parse(ACCEPTED.format(object=obj))
-    found = [(doc[t.token].text, t.event) for t in find_triggers(doc[:], event_lexicon)]
+    found = worded(doc, event_lexicon)
     assert ("accepted", event) in found

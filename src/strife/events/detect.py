@@ -43,6 +43,8 @@ _ROLE_NAMES = ("actor", "recipient")
 _MODAL_TAGS = frozenset({"MD"})
 _MAX_CLAUSE_STEPS = 3  # clauses climbed to find the agent ("... , killing 12, and ...")
 _MAX_FRAME_STEPS = 4  # words climbed from a noun trigger to the verb whose clause holds it
+# Natural hazards, diseases and accidents (words.json): a doer that tells a disaster.
+HAZARDS = WORDS["hazards"]
 
 
 class Detector(Protocol):
@@ -297,9 +299,8 @@ def _names_hazard(agent: Token) -> bool:
     """Is the agent a natural hazard, a disease or an accident ("flash floods", "lightning
     strikes", "a stampede"), by its head word or a compound of it: it tells a disaster, not
     an attack, whatever its head ("strikes")."""
-    hazards = WORDS["hazards"]
     words = (agent, *(c for c in agent.children if c.dep_ == "compound"))
-    return any(w.lower_ in hazards or w.lemma_.lower() in hazards for w in words)
+    return any(w.lower_ in HAZARDS or w.lemma_.lower() in HAZARDS for w in words)
 
 
 @cache

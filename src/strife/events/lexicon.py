@@ -68,6 +68,7 @@ WORD_LISTS = (
     "documents",
     "published_things",
     "in_force",
+    "view_preps",
     "transfer_verbs",
     "contact_verbs",
     "proposals",
@@ -96,15 +97,6 @@ WORD_TABLES = ("offset_units", "offset_directions")
 WORDS = read_words(
     data_file("events", "words.json"), "the event word lists", WORD_LISTS, WORD_TABLES
 )
-
-
-#: Objects of a lexicon row that stand for a list of words.json.
-OBJECT_LISTS = {
-    "@forces": "forces",
-    "@sites": "sites",
-    "@areas": "areas",
-    "@envoys": "envoys",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,10 +201,11 @@ def _cue(label: str, cues: str) -> Cue:
 
 
 def _objects(field: str) -> frozenset[str]:
-    """A row's objects, with each word list it names (:data:`OBJECT_LISTS`) spelt out."""
+    """A row's objects, with each "@name" that names a list of words.json spelt out
+    ("@forces"); "@place" and "to @harm" stay, for the trigger rules to read."""
     words = _word_set(field)
-    named = words & OBJECT_LISTS.keys()
-    return (words - named).union(*(WORDS[OBJECT_LISTS[name]] for name in named))
+    named = {w for w in words if w.startswith("@") and w[1:] in WORDS.lists}
+    return (words - named).union(*(WORDS[w[1:]] for w in named))
 
 
 def _word_set(field: str) -> frozenset[str]:

@@ -26,6 +26,7 @@ DOER_NOUNS = {"crowd": WORDS["crowd_nouns"], "armed": WORDS["armed_nouns"]}
 JUDGEMENTS = WORDS["judgements"]
 PUBLISHED_THINGS = WORDS["published_things"]
 IN_FORCE = WORDS["in_force"]
+VIEW_PREPS = WORDS["view_preps"]
 
 
 def flags_allow(token: Token, spec: TriggerSpec) -> bool:
@@ -71,7 +72,7 @@ def shares_a_view(verb: Token) -> bool:
     with someone, with nothing agreed to or on (no open complement, object or other
     preposition), shares their view; it reaches no accord."""
     preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
-    if "with" not in preps or preps - {"with"}:
+    if not preps & VIEW_PREPS or preps - VIEW_PREPS:
         return False
     return not any(c.dep_ in ("xcomp", "dobj", "attr") for c in verb.children)
 
