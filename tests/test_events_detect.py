@@ -303,3 +303,36 @@ def test_an_agent_that_names_a_hazard_is_marked_and_weighs_against_an_attack(
     # The shipped model: the same killing is less likely an event with a hazard as its doer.
     p_lightning, p_strike = detector.probabilities([by_lightning, by_strike])
     assert p_lightning < p_strike
+
+
+# "Gunmen killed villagers": the same act with no count of whom it struck.
+GUNMEN_KILLED = """
+Gunmen NOUN NNS nsubj 1 gunman
+killed VERB VBD ROOT 1 kill
+villagers NOUN NNS dobj 1 villager
+. PUNCT . punct 1 .
+"""
+
+# "Twelve soldiers were killed": the count on the passive subject.
+TWELVE_KILLED = """
+Twelve NUM CD nummod 1 twelve
+soldiers NOUN NNS nsubjpass 3 soldier
+were AUX VBD auxpass 3 be
+killed VERB VBN ROOT 3 kill
+. PUNCT . punct 3 .
+"""
+
+
+def test_an_act_that_counts_whom_it_struck_is_marked(detector: EventDetector) -> None:
+    def features(table: str, token: int) -> list[str]:
+        candidate = _candidate("kill", "ASSAULT", token, (), ())
+        return candidate_features(parse(table)[:], candidate, TypeChoice("ASSAULT", None, None))
+
+    counted = features(STRIKE_KILLED, 3)  # "killed four farmers"
+    assert "counted" in counted
+    assert "counted" in features(TWELVE_KILLED, 3)
+    uncounted = features(GUNMEN_KILLED, 1)
+    assert "counted" not in uncounted
+    # The shipped model weighs a count for the act.
+    with_count, without = detector.probabilities([counted, [f for f in counted if f != "counted"]])
+    assert with_count > without

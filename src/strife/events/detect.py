@@ -160,6 +160,8 @@ def candidate_features(sent: Span, candidate: Candidate, choice: TypeChoice) -> 
     if trigger.event is None and "speech" in trigger.spec.flags:
         out.append("speech")
     out += _parse_features(token, verb)
+    if _counts_its_victims(verb):
+        out.append("counted")
     out += _role_features(candidate)
     out += _agent_features(verb, candidate)
     out += _frame_features(token)
@@ -203,6 +205,17 @@ def _parse_features(token: Token, verb: Token) -> list[str]:
     elif verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "pcomp", "conj"):
         out.append(f"under={verb.dep_}+{verb.head.lemma_.lower()}")
     return out
+
+
+def _counts_its_victims(verb: Token) -> bool:
+    """The act counts whom it struck ("killed at least 12 people", "12 soldiers were
+    wounded", "killed 12"): its object or passive subject is, or carries, a number."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and (
+            child.like_num or any(c.dep_ == "nummod" for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _frame_features(token: Token) -> list[str]:
