@@ -1583,3 +1583,47 @@ def test_accepting_a_proposal_agrees_and_accepting_demands_concedes(
     doc = parse(ACCEPTED.format(object=obj))
     found = worded(doc, event_lexicon)
     assert ("accepted", event) in found
+
+
+SUSPENDED = """
+The DET DT det 1 the
+bloc NOUN NN nsubj 2 bloc
+suspended VERB VBD ROOT 2 suspend
+{object}
+. PUNCT . punct 2 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("obj", "mode"),
+    [("Mali PROPN NNP dobj 2 Mali\nfrom ADP IN prep 2 from\nits PRON PRP$ poss 6 its\n"
+      "bodies NOUN NNS pobj 4 body", "expel"),
+     ("contacts NOUN NNS dobj 2 contact\nwith ADP IN prep 3 with\n"
+      "Israel PROPN NNP pobj 4 Israel", "discontinue")],
+)  # fmt: skip
+def test_suspending_a_member_expels_it_and_suspending_contacts_discontinues_them(
+    event_lexicon: EventLexicon, obj: str, mode: str
+) -> None:
+    """PLOVER 2.0 SANCTION: "expel" an entity from a group or organisation; "discontinue"
+    diplomatic exchanges, of which contacts are one."""
+    doc = parse(SUSPENDED.format(object=obj))
+    (trigger,) = find_triggers(doc[:], event_lexicon)
+    assert (doc[trigger.token].text, trigger.event, trigger.spec.mode) == (
+        "suspended",
+        "SANCTION",
+        mode,
+    )
+
+
+def test_a_palace_is_among_the_sites_taken_by_force(event_lexicon: EventLexicon) -> None:
+    doc = parse(
+        """
+Rebels NOUN NNS nsubj 1 rebel
+captured VERB VBD ROOT 1 capture
+the DET DT det 4 the
+presidential ADJ JJ amod 4 presidential
+palace NOUN NN dobj 1 palace
+. PUNCT . punct 1 .
+"""
+    )
+    assert worded(doc, event_lexicon) == [("captured", "ASSAULT")]
