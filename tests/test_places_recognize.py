@@ -834,3 +834,54 @@ def test_a_speaker_that_names_an_airport_or_a_big_city_stays_a_toponym(
     )
     mentions = geoparser.find(city, every_toponym=True)
     assert [m.place.geonameid for m in mentions] == [3117735]
+
+
+PALMA = GazetteerEntry(2512989, "Palma", 39.57, 2.65, "ESP", "PPL", 438234, "07")
+MOZAMBIQUE = GazetteerEntry(1036973, "Mozambique", -18.25, 35.0, "MOZ", "PCLI", 30366036)
+SYRIA = GazetteerEntry(163843, "Syria", 35.0, 38.0, "SYR", "PCLI", 22198110)
+
+# "Rebels seized the town of Palma in northern Mozambique and later left Palma."
+PALMA_IN_MOZAMBIQUE = """
+Rebels NOUN NNS nsubj 1 rebel
+seized VERB VBD ROOT 1 seize
+the DET DT det 3 the
+town NOUN NN dobj 1 town
+of ADP IN prep 3 of
+Palma PROPN NNP pobj 4 Palma
+in ADP IN prep 3 in
+northern ADJ JJ amod 8 northern
+Mozambique PROPN NNP pobj 6 Mozambique
+and CCONJ CC cc 1 and
+later ADV RB advmod 11 later
+left VERB VBD conj 1 leave
+Palma PROPN NNP dobj 11 Palma
+. PUNCT . punct 1 .
+"""
+
+# "Militias backed by Aleppo in Syria fired": "in Syria" says where they fired.
+BACKED_IN_SYRIA = """
+Militias NOUN NNS nsubj 4 militia
+backed VERB VBN acl 0 back
+by ADP IN agent 1 by
+Aleppo PROPN NNP pobj 2 Aleppo
+fired VERB VBD ROOT 4 fire
+in ADP IN prep 4 in
+Syria PROPN NNP pobj 5 Syria
+. PUNCT . punct 4 .
+"""
+
+
+def test_a_town_put_in_a_country_has_no_reading_outside_it() -> None:
+    """ "the town of Palma in northern Mozambique": the gazetteer's one Palma lies in Spain,
+    so neither mention is read as it (the town is the article's settlement), while a
+    preposition hanging on a verb puts nothing inside the country."""
+    geoparser = Geoparser(Gazetteer.from_records([PALMA, MOZAMBIQUE, SYRIA, *PLACES]))
+    doc = parse(PALMA_IN_MOZAMBIQUE)
+    palma, mozambique, again = geoparser.toponyms(doc)
+    assert palma.within == 1 and again.within is None
+    assert (mozambique.text, mozambique.is_place) == ("Mozambique", True)
+    read = [(m.place.extracted_place, m.place.country_code) for m in geoparser.find(doc)]
+    assert ("Palma", "ESP") not in read and ("Mozambique", "MOZ") in read
+    backed = parse(BACKED_IN_SYRIA)
+    aleppo = geoparser.toponyms(backed)[0]
+    assert aleppo.text == "Aleppo" and aleppo.within is None

@@ -149,7 +149,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
             toponyms.append(toponym)
             previous = toponym
     listed = _lists_and_hierarchies(doc, toponyms, lexicon)
-    return _qualified_by_demonyms(doc, _levels_of_lists(doc, listed, lexicon))
+    contained = _contained_in(doc, _levels_of_lists(doc, listed, lexicon), lexicon)
+    return _qualified_by_demonyms(doc, contained)
 
 
 def _elided_names(doc: Doc, names: _Names, lexicon: Lexicon) -> dict[tuple[int, int], str]:
@@ -209,6 +210,38 @@ def _lists_and_hierarchies(doc: Doc, toponyms: list[Toponym], lexicon: Lexicon) 
             if any(c.entry.is_admin_area or c.entry.is_country for c in toponyms[outer].candidates):
                 kept[inner] = replace(kept[inner], within=outer)
     return kept
+
+
+def _contained_in(doc: Doc, toponyms: list[Toponym], lexicon: Lexicon) -> list[Toponym]:
+    """ "the town of Palma in northern Mozambique", "Homs in central Syria": a country or
+    province named right after a place's name and "in" (with "the" and direction words
+    between them) is the place's container, as a comma makes it one ("Edmonton, Ky.")."""
+    kept = list(toponyms)
+    for index, (inner, outer) in enumerate(itertools.pairwise(toponyms)):
+        if inner.within is not None or not inner.is_place or inner.country is not None:
+            continue
+        if not any(c.entry.is_country or c.entry.feature_code == "ADM1" for c in outer.candidates):
+            continue
+        between = [t.lower_ for t in doc[inner.end : outer.start]]
+        if (
+            between
+            and between[0] == "in"
+            and all(w == "the" or w in lexicon.directions for w in between[1:])
+            and _describes(doc[inner.end], inner)
+        ):
+            kept[index] = replace(inner, within=index + 1)
+    return kept
+
+
+def _describes(preposition: Token, toponym: Toponym) -> bool:
+    """The preposition hangs on the name, or on the word that says its level ("the town
+    of Palma in ..."), not on a verb ("backed by Tehran in Syria")."""
+    doc = preposition.doc
+    head = preposition.head.i
+    if toponym.start <= head < toponym.end:
+        return True
+    root = doc[toponym.start : toponym.end].root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and head == root.head.head.i
 
 
 def _levels_of_lists(doc: Doc, toponyms: list[Toponym], lexicon: Lexicon) -> list[Toponym]:

@@ -150,7 +150,34 @@ def resolve_article(
         if others and toponym.after_article and choice is not None:
             choice = None if _unsupported(full[toponym.candidates.index(choice)]) else choice
         out.append(_region_over_division(toponym, full, choice))
-    return out
+    return _inside_containers(toponyms, out)
+
+
+def _inside_containers(
+    toponyms: Sequence[Toponym], chosen: list[Candidate | None]
+) -> list[Candidate | None]:
+    """A town or division the article puts inside a country it names as a place ("the town
+    of Palma in northern Mozambique", "Kingston, Jamaica") has no reading outside it: where
+    none of its readings lies in that country, it has none, at that mention and at the
+    others that read the name the same way (it may be a settlement the gazetteer lacks,
+    placed by its article)."""
+    outside: set[int] = set()  # geonameids read outside their container
+    for toponym, choice in zip(toponyms, chosen, strict=True):
+        code = choice.entry.feature_code if choice is not None else ""
+        if toponym.within is None or not (code.startswith("PPL") or code in DIVISIONS):
+            continue  # a country, sea or site, or no container
+        held_by = toponyms[toponym.within]
+        container = chosen[toponym.within]
+        if container is None or not container.entry.is_country or not held_by.is_place:
+            continue  # "Aleppo in Turkish": a language, no container
+        country = container.entry.country_code
+        if choice is not None and not any(
+            c.entry.country_code == country for c in toponym.candidates
+        ):
+            outside.add(choice.entry.geonameid)
+    if not outside:
+        return chosen
+    return [None if c is not None and c.entry.geonameid in outside else c for c in chosen]
 
 
 def _scores(full: Sequence[Matrix], model: ResolverModel) -> list[list[float]]:
