@@ -862,6 +862,65 @@ def test_a_weapon_after_an_unresolved_its_is_no_actor(resolver: ActorResolver) -
     assert [m.ref.entity_text for m in resolver.find(parse(text))] == ["army"]
 
 
+# "Israel said its troops moved in and its warplanes struck ."
+ISRAEL_ITS_TWICE = """
+Israel PROPN NNP nsubj 1 Israel
+said VERB VBD ROOT 1 say
+its PRON PRP$ poss 3 its
+troops NOUN NNS nsubj 4 troop
+moved VERB VBD ccomp 1 move
+in ADV RB prt 4 in
+and CCONJ CC cc 4 and
+its PRON PRP$ poss 8 its
+warplanes NOUN NNS nsubj 9 warplane
+struck VERB VBD conj 4 strike
+. PUNCT . punct 1 .
+"""
+
+
+def test_its_after_its_has_the_same_owner_further_up(resolver: ActorResolver) -> None:
+    """The clause above the second "its" has "its troops" for subject, which is owned
+    too: both are Israel's."""
+    mentions = resolver.find(parse(ISRAEL_ITS_TWICE))
+    assert [(m.ref.entity_text, m.ref.code) for m in mentions] == [
+        ("Israel", "ISR"),
+        ("troops", "ISR"),
+        ("warplanes", "ISR"),
+    ]
+
+
+# "Sudan 's army fought . Army warplanes struck ." and the same without the army named.
+ARMY_WARPLANES = """
+Army PROPN NNP compound 1 Army
+warplanes NOUN NNS nsubj 2 warplane
+struck VERB VBD ROOT 2 strike
+. PUNCT . punct 2 .
+"""
+SUDANS_ARMY = """
+Sudan PROPN NNP poss 2 Sudan
+'s PART POS case 0 's
+army NOUN NN nsubj 3 army
+fought VERB VBD ROOT 3 fight
+. PUNCT . punct 3 .
+"""
+
+
+def test_weapons_an_institution_opens_are_that_institutions_once_it_is_named(
+    resolver: ActorResolver,
+) -> None:
+    shifted = "\n".join(
+        " ".join([*row.split()[:4], str(int(row.split()[4]) + 5), row.split()[5]])
+        for row in ARMY_WARPLANES.strip().splitlines()
+    )
+    mentions = resolver.find(parse(SUDANS_ARMY + shifted))
+    assert [(m.ref.entity_text, m.ref.code) for m in mentions] == [
+        ("Sudan's army", "SDN"),
+        ("Army warplanes", "SDN"),
+    ]
+    # No army named before: whose the warplanes are is unknown, and they are no actor.
+    assert resolver.find(parse(ARMY_WARPLANES)) == []
+
+
 def test_a_doc_without_any_annotation_is_read(resolver: ActorResolver) -> None:
     doc = Doc(VOCAB, words=["He", "met", "Putin", "and", "he", "left"])
     mentions = resolver.find(doc)

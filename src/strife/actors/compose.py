@@ -520,8 +520,10 @@ def _is_actor(doc: Doc, phrase: Phrase) -> bool:
     if phrase.category == "capital" and phrase.start > 0:
         return doc[phrase.start - 1].lower_ not in CAPITAL_PLACE_PREPS
     if phrase.role == "equipment" and phrase.coding.code is None:
-        # "its aircraft": document memory may learn whose (strife.actors.memory).
-        return phrase.start > 0 and doc[phrase.start - 1].lower_ in INSTITUTION_POSSESSIVES
+        # "its aircraft", "army warplanes": document memory may learn whose
+        # (strife.actors.memory).
+        owned = phrase.start > 0 and doc[phrase.start - 1].lower_ in INSTITUTION_POSSESSIVES
+        return owned or phrase.lead is not None
     if phrase.category != "agent" or phrase.named or phrase.end >= len(doc):
         return True
     # "military operations" describes, but "a U.S. military airstrike" is the U.S. military's.

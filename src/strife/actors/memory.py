@@ -19,7 +19,9 @@ kept between documents. It resolves three kinds of later mention:
   weapon right after it takes the country of the institution, country or organisation
   that is the subject of a clause above it, when one is named before it ("Ethiopia's
   government rejected a report accusing its forces", "the ministry said its aircraft had
-  struck"); a person there, or no subject, leaves the agent as it was.
+  struck"); a person there, or no subject, leaves the agent as it was. A subject that is
+  itself owned by "its" has the same owner, further up ("Israel said its troops moved in
+  and its warplanes struck").
 * **Groups** (kind "alias"): "the group", "the militia", "the movement" (words.json
   ``group_anaphors``, lower case, after "the") with no coding of their own take the
   coding of the armed group, party or movement named last, in that sentence or the
@@ -29,7 +31,8 @@ kept between documents. It resolves three kinds of later mention:
   country of their own take the coding of the last coded agent with the same head word
   ("Azerbaijan's defense ministry ... The ministry said" is AZE). A bare institution
   opening a longer agent takes the country of the last one with that name ("Russia's
-  defence ministry ... ministry spokesman Igor Konashenkov" is RUS), and an agent after a
+  defence ministry ... ministry spokesman Igor Konashenkov" is RUS; "Sudan's army ... Army
+  warplanes" is SDN, and weapons no one is known to hold are no actor), and an agent after a
   resolved possessive takes that person's country ("Mikati said his government ..." is
   LBN GOV).
 """
@@ -286,9 +289,9 @@ def _phrase_mention(
     known = memory.person(coding.name) if phrase.category == "person" else None
     if owned is not None and phrase.category == "agent" and coding.code is None:
         return _mention(doc, phrase.start, phrase.end, replace(coding, code=owned.code), "alias")
-    if phrase.role == "equipment" and coding.code is None:
-        return None
     recalled = _recalled_agent(doc, phrase, memory, previous, sentence)
+    if phrase.role == "equipment" and coding.code is None and recalled is None:
+        return None  # "army warplanes" where no army was named before
     if known is not None:
         coding = known
         kind = "alias" if span_text != known.name else kind
@@ -383,8 +386,12 @@ def _subject_institution(token: Token, before: Sequence[ActorMention]) -> ActorM
         if not subjects:
             continue
         subject = subjects[0]
-        if subject.lower_ == "it":
-            continue  # "said it had sent reinforcements and that its aircraft had struck"
+        if subject.lower_ == "it" or any(
+            c.dep_ == "poss" and c.lower_ in INSTITUTION_POSSESSIVES for c in subject.children
+        ):
+            # "said it had sent reinforcements and that its aircraft had struck", "said its
+            # troops had moved in and its warplanes struck": the same owner, further up.
+            continue
         if subject.i > token.i or subject.tag_ in PLURAL_NOUN_TAGS:
             return None
         for mention in reversed(before):
