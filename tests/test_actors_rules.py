@@ -783,6 +783,20 @@ def test_the_group_refers_back_to_the_group_named_last(resolver: ActorResolver) 
     assert [m.ref.entity_text for m in mentions if m.kind == "pronoun"] == []
 
 
+def test_the_bloc_refers_back_to_the_organisation_named_last(resolver: ActorResolver) -> None:
+    mentions = find(
+        resolver,
+        "Tokayev/PROPN/nsubj asked NATO/PROPN/dobj for help . The/DET/det bloc/NOUN/nsubj "
+        "agreed . Hezbollah/PROPN/nsubj fired . The/DET/det alliance/NOUN/nsubj met .",
+    )
+    bloc, alliance = only(mentions, "bloc"), only(mentions, "alliance")
+    assert (bloc.ref.code, bloc.kind) == ("IGO", "alias")
+    assert alliance.ref.code == "IGO"  # an armed group named since is no organisation
+    # With no organisation named before, "the bloc" is no mention.
+    alone = find(resolver, "The/DET/det bloc/NOUN/nsubj agreed .")
+    assert [m.ref.entity_text for m in alone] == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

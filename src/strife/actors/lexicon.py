@@ -66,6 +66,7 @@ WORD_LISTS = (
     "institution_possessives",
     "institution_subjects",
     "group_anaphors",
+    "igo_anaphors",
     "male_pronouns",
     "female_pronouns",
     "male_words",

@@ -26,7 +26,9 @@ kept between documents. It resolves three kinds of later mention:
   ``group_anaphors``, lower case, after "the") with no coding of their own take the
   coding of the armed group, party or movement named last, in that sentence or the
   three before it ("Houthi rebels fired a missile ... the group would retaliate" is YEM
-  REB); none named there leaves them as they were.
+  REB); none named there leaves them as they were. So "the bloc", "the alliance"
+  (``igo_anaphors``) take the coding of the intergovernmental organisation named last
+  ("Tokayev asked the CSTO for help ... the bloc said").
 * **Definite agents** (kind "alias"): "the ministry", "the army", "the president" with no
   country of their own take the coding of the last coded agent with the same head word
   ("Azerbaijan's defense ministry ... The ministry said" is AZE). A bare institution
@@ -74,6 +76,7 @@ GENDERED_WORDS = {
 NAME_SUFFIXES = WORDS["name_suffixes"]
 PRONOUN_REACH = 3  # sentences: the current one and the two before it
 GROUP_ANAPHORS = WORDS["group_anaphors"]
+IGO_ANAPHORS = WORDS["igo_anaphors"]
 GROUP_REACH = 4  # sentences: the current one and the three before it
 
 
@@ -101,6 +104,7 @@ class DocumentMemory:
         self._sightings: list[Sighting] = []
         self._genders: dict[str, str] = {}
         self._group: tuple[int, Coding] | None = None
+        self._igo: tuple[int, Coding] | None = None
 
     def person(self, name: str | None) -> Coding | None:
         return self._people.get(name) if name else None
@@ -164,9 +168,20 @@ class DocumentMemory:
 
     def group(self, sentence: int) -> Coding | None:
         """The group named last, if in ``sentence`` or the GROUP_REACH - 1 before it."""
-        if self._group is None or self._group[0] <= sentence - GROUP_REACH:
-            return None
-        return self._group[1]
+        return _within_reach(self._group, sentence)
+
+    def remember_igo(self, coding: Coding, sentence: int) -> None:
+        self._igo = (sentence, coding)
+
+    def igo(self, sentence: int) -> Coding | None:
+        """The intergovernmental organisation named last, within the same reach."""
+        return _within_reach(self._igo, sentence)
+
+
+def _within_reach(seen: tuple[int, Coding] | None, sentence: int) -> Coding | None:
+    if seen is None or seen[0] <= sentence - GROUP_REACH:
+        return None
+    return seen[1]
 
 
 def surname_of(name: str) -> str | None:
@@ -237,19 +252,31 @@ def _in_text_order(
         token = tokens[index]
         run = name_run(doc, index, covered) if is_name_token(token) else None
         end = run[1] if run else index + 1
-        if run or _is_pronoun(token) or _is_group_anaphor(token) or _is_institution_subject(token):
+        if run or _is_pronoun(token) or _is_anaphor(token) or _is_institution_subject(token):
             yield Candidate(index, end)
         index = end
 
 
 def _is_group_anaphor(token: Token) -> bool:
+    return token.text in GROUP_ANAPHORS and _is_definite_bare(token)
+
+
+def _is_igo_anaphor(token: Token) -> bool:
+    """ "the bloc", "the alliance": the intergovernmental organisation named last."""
+    return token.text in IGO_ANAPHORS and _is_definite_bare(token)
+
+
+def _is_anaphor(token: Token) -> bool:
+    return _is_group_anaphor(token) or _is_igo_anaphor(token)
+
+
+def _is_definite_bare(token: Token) -> bool:
     """ "the group said", "the group's leader": not "the group of protesters", nor a name,
     nor one that a name follows ("the group Friends of Kurdistan")."""
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
     return (
-        token.text in GROUP_ANAPHORS
-        and token.i > 0
+        token.i > 0
         and doc[token.i - 1].lower_ == "the"
         and not (after is not None and (after.lower_ == "of" or after.pos_ == "PROPN"))
     )
@@ -337,6 +364,9 @@ def _token_mention(
     elif _is_group_anaphor(doc[candidate.start]):
         coding = memory.group(sentence)
         kind = "alias"
+    elif _is_igo_anaphor(doc[candidate.start]):
+        coding = memory.igo(sentence)
+        kind = "alias"
     else:
         coding = memory.surname(doc[candidate.end - 1].text)
         kind = "alias"
@@ -414,7 +444,7 @@ def _remember(
     coding = Coding(ref.code, ref.sector, ref.other_sectors, ref.name)
     span = doc[mention.token_start : mention.token_end]
     # A candidate is a name or a pronoun, but "the group" names no person.
-    named = item.named if isinstance(item, Phrase) else not _is_group_anaphor(doc[item.start])
+    named = item.named if isinstance(item, Phrase) else not _is_anaphor(doc[item.start])
     is_person = mention.kind in ("person", "pronoun") or (mention.kind == "alias" and named)
     titled = isinstance(item, Phrase) and item.role == "title" and ref.code is not None
     if is_person or titled:
@@ -427,6 +457,8 @@ def _remember(
         memory.remember_agent(item.head, coding)
     if mention.kind == "group" and ref.code is not None:
         memory.remember_group(coding, sentence)
+    if mention.kind == "igo" and ref.code is not None:
+        memory.remember_igo(coding, sentence)
 
 
 def gender_of(doc: Doc, mention: ActorMention) -> str | None:
