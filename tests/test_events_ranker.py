@@ -186,6 +186,33 @@ def test_a_passive_subject_of_a_material_act_is_never_its_actor(tmp_path: Path) 
     assert args.actors == (civilians,) and args.recipients == ()
 
 
+# "A convoy of vehicles was ambushed by gunmen ."
+CONVOY_AMBUSHED = """
+A DET DT det 1 a
+convoy NOUN NN nsubjpass 5 convoy
+of ADP IN prep 1 of
+vehicles NOUN NNS pobj 2 vehicle
+was AUX VBD auxpass 5 be
+ambushed VERB VBN ROOT 5 ambush
+by ADP IN agent 5 by
+gunmen NOUN NNS pobj 6 gunman
+. PUNCT . punct 5 .
+"""
+
+
+def test_what_the_passive_subject_is_made_of_suffers_the_act_too(tmp_path: Path) -> None:
+    """ "a convoy of vehicles was ambushed": the vehicles, inside the passive subject, were
+    ambushed with it; the ranker may not make them the actor."""
+    doc = parse(CONVOY_AMBUSHED)
+    convoy = actor(doc, 0, 4, None, None, kind="agent").ref
+    vehicles = actor(doc, 3, 4, None, None, kind="agent").ref
+    gunmen = actor(doc, 7, 8, None, "REB", kind="agent").ref
+    wrong = _ranker(tmp_path, {"actor:prep=of": 8.0}, 0.5)
+    ambush = _candidate(5, "ASSAULT", (), (convoy,))
+    args = wrong.assign(doc[:], ambush, TypeChoice("ASSAULT", None, None), [vehicles, gunmen])
+    assert vehicles not in args.actors
+
+
 # "Moscow retaliated for the expulsion of 18 diplomats by Prague ."
 EXPULSION_BY = """
 Moscow PROPN NNP nsubj 1 Moscow

@@ -280,17 +280,30 @@ def _anchor(sent: Span, candidate: Candidate) -> Token:
 
 def _suffers(sent: Span, candidate: Candidate, choice: TypeChoice, option: ActorRef) -> bool:
     """``option`` is the passive subject of a material act's trigger verb ("two soldiers were
-    killed", "the hospitals were bombed", "were detained"): the one it was done to, never the
-    one who did it. Not for verbal events, whose participle may state the subject's own stance
-    ("is committed to reform", "is opposed to an offensive"), nor where the trigger's roles are
+    killed", "the hospitals were bombed", "were detained"), or what that subject is made of
+    ("a convoy of vehicles was ambushed"): the one it was done to, never the one who did it.
+    Not for verbal events, whose participle may state the subject's own stance ("is
+    committed to reform", "is opposed to an offensive"), nor where the trigger's roles are
     swapped ("was hosted by")."""
     trigger = candidate.trigger
     if QUAD[choice.event] not in MATERIAL_QUADS or trigger.spec.flags & SWAPPING_FLAGS:
         return False
     head = _head(sent, option)
-    while head is not None and head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
+    while head is not None and head.head.i != head.i:
+        if head.dep_ == "conj":
+            head = head.head
+        elif _of_noun(head):
+            head = head.head.head  # "a convoy of vehicles was ambushed": the vehicles too
+        else:
+            break
     return head is not None and head.dep_ == "nsubjpass" and head.head.i == trigger.token
+
+
+def _of_noun(token: Token) -> bool:
+    """The object of a preposition that hangs on a noun ("of vehicles" in "a convoy of
+    vehicles")."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.pos_ in NOUN_POS
 
 
 def _named_doer(sent: Span, candidate: Candidate, option: ActorRef) -> bool:
