@@ -75,8 +75,12 @@ GENDERED_WORDS = {
 }
 NAME_SUFFIXES = WORDS["name_suffixes"]
 PRONOUN_REACH = 3  # sentences: the current one and the two before it
-GROUP_ANAPHORS = WORDS["group_anaphors"]
-IGO_ANAPHORS = WORDS["igo_anaphors"]
+# The kind of organisation each word stands for after "the" (the armed group, or the
+# intergovernmental organisation, named last).
+ANAPHORS: dict[MentionKind, frozenset[str]] = {
+    "group": WORDS["group_anaphors"],
+    "igo": WORDS["igo_anaphors"],
+}
 GROUP_REACH = 4  # sentences: the current one and the three before it
 
 
@@ -103,8 +107,8 @@ class DocumentMemory:
         self._agents: dict[str, Coding] = {}
         self._sightings: list[Sighting] = []
         self._genders: dict[str, str] = {}
-        self._group: tuple[int, Coding] | None = None
-        self._igo: tuple[int, Coding] | None = None
+        # The organisation of each kind named last, and the sentence it was named in.
+        self._named: dict[MentionKind, tuple[int, Coding]] = {}
 
     def person(self, name: str | None) -> Coding | None:
         return self._people.get(name) if name else None
@@ -163,25 +167,16 @@ class DocumentMemory:
     def remember_agent(self, head: str, coding: Coding) -> None:
         self._agents[head] = coding
 
-    def remember_group(self, coding: Coding, sentence: int) -> None:
-        self._group = (sentence, coding)
+    def remember_named(self, kind: MentionKind, coding: Coding, sentence: int) -> None:
+        self._named[kind] = (sentence, coding)
 
-    def group(self, sentence: int) -> Coding | None:
-        """The group named last, if in ``sentence`` or the GROUP_REACH - 1 before it."""
-        return _within_reach(self._group, sentence)
-
-    def remember_igo(self, coding: Coding, sentence: int) -> None:
-        self._igo = (sentence, coding)
-
-    def igo(self, sentence: int) -> Coding | None:
-        """The intergovernmental organisation named last, within the same reach."""
-        return _within_reach(self._igo, sentence)
-
-
-def _within_reach(seen: tuple[int, Coding] | None, sentence: int) -> Coding | None:
-    if seen is None or seen[0] <= sentence - GROUP_REACH:
-        return None
-    return seen[1]
+    def named_last(self, kind: MentionKind, sentence: int) -> Coding | None:
+        """The organisation of ``kind`` ("group", "igo") named last, if in ``sentence`` or
+        the GROUP_REACH - 1 before it."""
+        seen = self._named.get(kind)
+        if seen is None or seen[0] <= sentence - GROUP_REACH:
+            return None
+        return seen[1]
 
 
 def surname_of(name: str) -> str | None:
@@ -252,34 +247,26 @@ def _in_text_order(
         token = tokens[index]
         run = name_run(doc, index, covered) if is_name_token(token) else None
         end = run[1] if run else index + 1
-        if run or _is_pronoun(token) or _is_anaphor(token) or _is_institution_subject(token):
+        anaphor = _anaphor_kind(token) is not None
+        if run or _is_pronoun(token) or anaphor or _is_institution_subject(token):
             yield Candidate(index, end)
         index = end
 
 
-def _is_group_anaphor(token: Token) -> bool:
-    return token.text in GROUP_ANAPHORS and _is_definite_bare(token)
-
-
-def _is_igo_anaphor(token: Token) -> bool:
-    """ "the bloc", "the alliance": the intergovernmental organisation named last."""
-    return token.text in IGO_ANAPHORS and _is_definite_bare(token)
-
-
-def _is_anaphor(token: Token) -> bool:
-    return _is_group_anaphor(token) or _is_igo_anaphor(token)
-
-
-def _is_definite_bare(token: Token) -> bool:
-    """ "the group said", "the group's leader": not "the group of protesters", nor a name,
-    nor one that a name follows ("the group Friends of Kurdistan")."""
+def _anaphor_kind(token: Token) -> MentionKind | None:
+    """The kind of organisation the word stands for (:data:`ANAPHORS`: "the group said",
+    "the group's leader", "the bloc agreed"), or None: not "the group of protesters", nor a
+    name, nor one that a name follows ("the group Friends of Kurdistan")."""
+    kind = next((k for k, words in ANAPHORS.items() if token.text in words), None)
+    if kind is None or token.i == 0:
+        return None
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return (
-        token.i > 0
-        and doc[token.i - 1].lower_ == "the"
-        and not (after is not None and (after.lower_ == "of" or after.pos_ == "PROPN"))
-    )
+    if doc[token.i - 1].lower_ != "the":
+        return None
+    if after is not None and (after.lower_ == "of" or after.pos_ == "PROPN"):
+        return None
+    return kind
 
 
 def _is_institution_subject(token: Token) -> bool:
@@ -344,8 +331,9 @@ def _recalled_agent(
     definite = phrase.start > 0 and doc[phrase.start - 1].lower_ == "the"
     if definite and not phrase.named and (same := memory.agent(phrase.head)):
         return same
-    if definite and phrase.end - phrase.start == 1 and _is_group_anaphor(doc[phrase.start]):
-        return memory.group(sentence)  # "the militia", not "the rights group"
+    anaphor = _anaphor_kind(doc[phrase.start]) if phrase.end - phrase.start == 1 else None
+    if definite and anaphor is not None:
+        return memory.named_last(anaphor, sentence)  # "the militia", not "the rights group"
     if phrase.lead and (institution := memory.agent(phrase.lead)):
         others = merge_sectors(coding.sector, coding.other_sectors, institution.other_sectors)
         return replace(coding, code=institution.code, other_sectors=others)
@@ -361,11 +349,8 @@ def _token_mention(
         gender = PRONOUN_GENDERS[pronoun.lower_]
         coding = memory.antecedent(sentence, gender, _clause_subjects(pronoun))
         kind = "pronoun"
-    elif _is_group_anaphor(doc[candidate.start]):
-        coding = memory.group(sentence)
-        kind = "alias"
-    elif _is_igo_anaphor(doc[candidate.start]):
-        coding = memory.igo(sentence)
+    elif (anaphor := _anaphor_kind(doc[candidate.start])) is not None:
+        coding = memory.named_last(anaphor, sentence)
         kind = "alias"
     else:
         coding = memory.surname(doc[candidate.end - 1].text)
@@ -444,7 +429,7 @@ def _remember(
     coding = Coding(ref.code, ref.sector, ref.other_sectors, ref.name)
     span = doc[mention.token_start : mention.token_end]
     # A candidate is a name or a pronoun, but "the group" names no person.
-    named = item.named if isinstance(item, Phrase) else not _is_anaphor(doc[item.start])
+    named = item.named if isinstance(item, Phrase) else _anaphor_kind(doc[item.start]) is None
     is_person = mention.kind in ("person", "pronoun") or (mention.kind == "alias" and named)
     titled = isinstance(item, Phrase) and item.role == "title" and ref.code is not None
     if is_person or titled:
@@ -455,10 +440,8 @@ def _remember(
         memory.remember_person(person, sentence, subject, gender_of(doc, mention), tokens)
     if isinstance(item, Phrase) and item.head and ref.code is not None:
         memory.remember_agent(item.head, coding)
-    if mention.kind == "group" and ref.code is not None:
-        memory.remember_group(coding, sentence)
-    if mention.kind == "igo" and ref.code is not None:
-        memory.remember_igo(coding, sentence)
+    if mention.kind in ANAPHORS and ref.code is not None:
+        memory.remember_named(mention.kind, coding, sentence)
 
 
 def gender_of(doc: Doc, mention: ActorMention) -> str | None:

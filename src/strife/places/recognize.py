@@ -236,12 +236,20 @@ def _contained_in(doc: Doc, toponyms: list[Toponym], lexicon: Lexicon) -> list[T
 def _describes(preposition: Token, toponym: Toponym) -> bool:
     """The preposition hangs on the name, or on the word that says its level ("the town
     of Palma in ..."), not on a verb ("backed by Tehran in Syria")."""
-    doc = preposition.doc
     head = preposition.head.i
     if toponym.start <= head < toponym.end:
         return True
-    root = doc[toponym.start : toponym.end].root
-    return root.dep_ == "pobj" and root.head.lower_ == "of" and head == root.head.head.i
+    level = _level_word(preposition.doc, toponym)
+    return level is not None and head == level.i
+
+
+def _level_word(doc: Doc, toponym: Toponym) -> Token | None:
+    """The word "of" before the name hangs on, which says its level ("the town of Palma",
+    "the Canadian city of London"), or None."""
+    name = doc[toponym.start : toponym.end].root
+    if name.dep_ != "pobj" or name.head.lower_ != "of":
+        return None
+    return name.head.head
 
 
 def _levels_of_lists(doc: Doc, toponyms: list[Toponym], lexicon: Lexicon) -> list[Toponym]:
@@ -299,10 +307,9 @@ def _qualified_by_demonyms(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
 def _demonym_of_level_word(doc: Doc, toponym: Toponym, demonyms: dict[int, int]) -> int | None:
     """The demonym on the word before "of" that says the name's level ("the Canadian city
     of London"), as the toponym's index."""
-    name = doc[toponym.start : toponym.end].root
-    if name.dep_ != "pobj" or name.head.lower_ != "of":
+    level = _level_word(doc, toponym)
+    if level is None:
         return None
-    level = name.head.head
     qualifiers = [demonyms[c.i] for c in level.children if c.i in demonyms]
     return qualifiers[0] if qualifiers else None
 

@@ -163,17 +163,17 @@ def _inside_containers(
     placed by its article)."""
     outside: set[int] = set()  # geonameids read outside their container
     for toponym, choice in zip(toponyms, chosen, strict=True):
-        code = choice.entry.feature_code if choice is not None else ""
-        if toponym.within is None or not (code.startswith("PPL") or code in DIVISIONS):
-            continue  # a country, sea or site, or no container
+        if choice is None or toponym.within is None:
+            continue
+        code = choice.entry.feature_code
+        if not (code.startswith("PPL") or code in DIVISIONS):
+            continue  # a country, sea or site
         held_by = toponyms[toponym.within]
         container = chosen[toponym.within]
         if container is None or not container.entry.is_country or not held_by.is_place:
             continue  # "Aleppo in Turkish": a language, no container
         country = container.entry.country_code
-        if choice is not None and not any(
-            c.entry.country_code == country for c in toponym.candidates
-        ):
+        if not any(c.entry.country_code == country for c in toponym.candidates):
             outside.add(choice.entry.geonameid)
     if not outside:
         return chosen
