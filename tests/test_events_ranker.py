@@ -360,3 +360,50 @@ def test_where_a_named_doer_is_is_no_party() -> None:
     called = _candidate(5, "REQUEST", ())
     options = role_options(doc[:], called, [un, libya, militias, tripoli], frozenset())
     assert [o.entity_text for o in options] == ["UN", "militias", "Tripoli"]
+
+
+# "Washington will pull its troops out of Niger ."
+PULLS_OUT = """
+Washington PROPN NNP nsubj 2 Washington
+will AUX MD aux 2 will
+pull VERB VB ROOT 2 pull
+its PRON PRP$ poss 4 its
+troops NOUN NNS dobj 2 troop
+out ADP IN prep 2 out
+of ADP IN prep 5 of
+Niger PROPN NNP pobj 6 Niger
+. PUNCT . punct 2 .
+"""
+
+
+def _withdrawal(token: int, actors: Refs, recipients: Refs, mode: str | None) -> Candidate:
+    spec = TriggerSpec("pull", "out", "VERB", "RETREAT", mode, frozenset(), frozenset())
+    return Candidate(Trigger(token, spec, token, token + 1), Arguments(actors, recipients))
+
+
+def test_what_the_actor_withdraws_or_sends_is_its_means_not_the_recipient(
+    tmp_path: Path,
+) -> None:
+    """ "will pull its troops out of Niger": the troops are Washington's, moved by it; the
+    act is aimed at Niger, even where the ranker prefers the direct object. What is
+    released ("freed its prisoners") stays the recipient."""
+    doc = parse(PULLS_OUT)
+    washington = actor(doc, 0, 1, "USA", "GOV").ref
+    troops = actor(doc, 3, 5, None, "MIL", kind="agent").ref
+    niger = actor(doc, 7, 8, "NER", "GOV").ref
+    options = [washington, troops, niger]
+    choice = TypeChoice("RETREAT", None, None)
+    objects = _ranker(
+        tmp_path,
+        {"actor:dep=nsubj": 8.0, "recipient:dep=dobj": 8.0, "recipient:prep=of": 6.0},
+        0.5,
+    )
+    pull = _withdrawal(2, (washington,), (troops,), "withdraw")
+    args = objects.assign(doc[:], pull, choice, options)
+    assert args.actors == (washington,) and args.recipients == (niger,)
+    # Where the ranker abstains, the rules' recipient is dropped too.
+    unsure = _ranker(tmp_path, {"actor:dep=nsubj": 8.0}, 0.5)
+    assert unsure.assign(doc[:], pull, choice, options).recipients == ()
+    # A release's object is whom it frees.
+    release = _withdrawal(2, (washington,), (troops,), "release")
+    assert objects.assign(doc[:], release, choice, options).recipients == (troops,)

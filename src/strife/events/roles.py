@@ -175,7 +175,9 @@ class RoleRanker:
             actors = args.actors  # "the expulsion of diplomats by Prague": the text says who
         else:
             actors = self._pick(options, probabilities[:n], args.actors, (), sufferers)
-        recipients = self._pick(options, probabilities[n:], args.recipients, actors)
+        means = tuple(o for o in options if _moved(sent, candidate, o, actors))
+        ruled = tuple(r for r in args.recipients if not _among(r, means))
+        recipients = self._pick(options, probabilities[n:], ruled, actors, means)
         return replace(args, actors=actors, recipients=recipients)
 
     def _pick(
@@ -297,6 +299,29 @@ def _suffers(sent: Span, candidate: Candidate, choice: TypeChoice, option: Actor
         else:
             break
     return head is not None and head.dep_ == "nsubjpass" and head.head.i == trigger.token
+
+
+def _moved(sent: Span, candidate: Candidate, option: ActorRef, actors: Sequence[ActorRef]) -> bool:
+    """``option`` is what the actor deploys, sends or withdraws: the direct object of a
+    mobilisation or withdrawal that is the actor's own ("will pull its troops out of Niger",
+    "withdrew his ambassador") or has no other country ("sent 10,000 soldiers to the
+    frontier with Belarus"). It is the act's means; whom the act is aimed at is elsewhere
+    (Niger, Belarus). Not what is released or disarmed: those are its recipients."""
+    spec = candidate.trigger.spec
+    if not (spec.event == "MOBILIZE" or (spec.event == "RETREAT" and spec.mode == "withdraw")):
+        return False
+    head = _head(sent, option)
+    anchor = _anchor(sent, candidate)
+    if head is None or head.dep_ != "dobj" or head.head.i != anchor.i or not actors:
+        return False
+    codes = {a.code for a in actors if a.code}
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    if owners:
+        return all(
+            o.pos_ == "PRON" or any(a.start < o.idx + len(o) and o.idx < a.end for a in actors)
+            for o in owners
+        )
+    return option.code is None or option.code in codes
 
 
 def _of_noun(token: Token) -> bool:
