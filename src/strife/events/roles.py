@@ -303,10 +303,11 @@ def _suffers(sent: Span, candidate: Candidate, choice: TypeChoice, option: Actor
 
 def _moved(sent: Span, candidate: Candidate, option: ActorRef, actors: Sequence[ActorRef]) -> bool:
     """``option`` is what the actor deploys, sends or withdraws: the direct object of a
-    mobilisation or withdrawal that is the actor's own ("will pull its troops out of Niger",
-    "withdrew his ambassador") or has no other country ("sent 10,000 soldiers to the
-    frontier with Belarus"). It is the act's means; whom the act is aimed at is elsewhere
-    (Niger, Belarus). Not what is released or disarmed: those are its recipients."""
+    mobilisation or withdrawal with no country but the actor's and no owner but the actor
+    ("will pull its troops out of Niger", "withdrew his ambassador", "sent 10,000 soldiers
+    to the frontier with Belarus"). It is the act's means; whom the act is aimed at is
+    elsewhere (Niger, Belarus). Not what is released or disarmed: those are its
+    recipients."""
     spec = candidate.trigger.spec
     if not (spec.event == "MOBILIZE" or (spec.event == "RETREAT" and spec.mode == "withdraw")):
         return False
@@ -314,14 +315,13 @@ def _moved(sent: Span, candidate: Candidate, option: ActorRef, actors: Sequence[
     anchor = _anchor(sent, candidate)
     if head is None or head.dep_ != "dobj" or head.head.i != anchor.i or not actors:
         return False
-    codes = {a.code for a in actors if a.code}
-    owners = [c for c in head.children if c.dep_ == "poss"]
-    if owners:
-        return all(
-            o.pos_ == "PRON" or any(a.start < o.idx + len(o) and o.idx < a.end for a in actors)
-            for o in owners
-        )
-    return option.code is None or option.code in codes
+    if option.code is not None and option.code not in {a.code for a in actors}:
+        return False  # "its troops from Iraq" is read as Iraq's: where they leave
+    return all(
+        o.pos_ == "PRON" or any(a.start < o.idx + len(o) and o.idx < a.end for a in actors)
+        for o in head.children
+        if o.dep_ == "poss"
+    )
 
 
 def _of_noun(token: Token) -> bool:
