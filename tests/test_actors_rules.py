@@ -93,6 +93,13 @@ def test_seats_of_power_carry_their_own_sector(resolver: ActorResolver) -> None:
     ]
 
 
+def test_hackers_are_a_party_with_their_country(resolver: ActorResolver) -> None:
+    words = "Saudi hackers attacked websites .".split()
+    pos = ["ADJ", "NOUN", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(VOCAB, words=words, pos=pos, ents=["B-NORP", "O", "O", "O", "O"])
+    assert coded(resolver.find(doc)) == [("Saudi hackers", "SAU", "CRM")]
+
+
 def test_proper_names_are_matched_on_their_spelling(resolver: ActorResolver) -> None:
     assert find(resolver, "They ate turkey with us in chad .") == []
     assert coded(find(resolver, "US troops left .")) == [("US troops", "USA", "MIL")]
