@@ -407,3 +407,30 @@ def test_what_the_actor_withdraws_or_sends_is_its_means_not_the_recipient(
     # A release's object is whom it frees.
     release = _withdrawal(2, (washington,), (troops,), "release")
     assert objects.assign(doc[:], release, choice, options).recipients == (troops,)
+
+
+# "Ukraine received jets from Denmark ."
+RECEIVED_FROM = """
+Ukraine PROPN NNP nsubj 1 Ukraine
+received VERB VBD ROOT 1 receive
+jets NOUN NNS dobj 1 jet
+from ADP IN prep 1 from
+Denmark PROPN NNP pobj 3 Denmark
+. PUNCT . punct 1 .
+"""
+
+
+def test_who_gives_what_the_subject_got_is_the_actor(tmp_path: Path) -> None:
+    """ "Ukraine received jets from Denmark": Denmark gave them, whatever the ranker prefers;
+    taking in observers or conceding ("received a mission from the OSCE", RETREAT) stays the
+    subject's act."""
+    doc = parse(RECEIVED_FROM)
+    ukraine = actor(doc, 0, 1, "UKR", "GOV").ref
+    denmark = actor(doc, 4, 5, "DNK", "GOV").ref
+    subject = _ranker(tmp_path, {"actor:dep=nsubj": 8.0, "recipient:prep=from": 8.0}, 0.5)
+    received = _candidate(1, "AID", (ukraine,), (denmark,))
+    args = subject.assign(doc[:], received, TypeChoice("AID", None, None), [ukraine, denmark])
+    assert args.actors == (denmark,) and args.recipients == (ukraine,)
+    let_in = _candidate(1, "RETREAT", (ukraine,), (denmark,))
+    args = subject.assign(doc[:], let_in, TypeChoice("RETREAT", None, None), [ukraine, denmark])
+    assert args.actors == (ukraine,) and args.recipients == (denmark,)

@@ -52,6 +52,7 @@ WORD_LISTS = (
     "carrying_verbs",
     "carrying_preps",
     "receiving_verbs",
+    "getting_verbs",
     "amounts",
     "content_preps",
     "labour_words",

@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from strife.datafiles import data_file
 from strife.events.arguments import Arguments, named_doers
-from strife.events.lexicon import SWAPPING_FLAGS
+from strife.events.lexicon import SWAPPING_FLAGS, WORDS
 from strife.events.linear import LinearModel
 from strife.events.references import SPEECH_LEMMAS
 from strife.events.sequence import enclosing_other_act
@@ -41,7 +41,9 @@ from strife.syntax import (
     SUBJECT_DEPS,
     coordinated_apart,
     is_passive,
+    prep_objects,
     relative_pronoun,
+    subjects,
 )
 
 MODEL_FILE = "roles.onnx"
@@ -51,6 +53,10 @@ MAX_PATH = 4
 # Prepositions that say where a party is ("the U.N. mission in Libya").
 LOCATING_PREPS = frozenset({"in", "inside"})
 MATERIAL_QUADS = frozenset({MATERIAL_COOPERATION, MATERIAL_CONFLICT})
+GETTING_VERBS = frozenset(WORDS["getting_verbs"])
+# What the subject does itself when it takes something in: letting observers in or giving
+# up ("received a mission of observers from the OSCE", "accepted demands from rebels").
+TAKEN_IN = frozenset({"RETREAT", "CONCEDE"})
 
 
 class RoleAssigner(Protocol):
@@ -168,6 +174,9 @@ class RoleRanker:
             for role in ROLES
             for option in options
         ]
+        given = _given(sent, candidate, choice, options)
+        if given is not None:
+            return replace(args, actors=given[0], recipients=given[1])
         probabilities = [float(p) for p in self._model.probabilities(rows)]
         n = len(options)
         sufferers = tuple(o for o in options if _suffers(sent, candidate, choice, o))
@@ -299,6 +308,28 @@ def _suffers(sent: Span, candidate: Candidate, choice: TypeChoice, option: Actor
         else:
             break
     return head is not None and head.dep_ == "nsubjpass" and head.head.i == trigger.token
+
+
+def _given(
+    sent: Span, candidate: Candidate, choice: TypeChoice, options: Sequence[ActorRef]
+) -> tuple[tuple[ActorRef, ...], tuple[ActorRef, ...]] | None:
+    """ "Ukraine received its first F-16 jets from Denmark and the Netherlands": the parties
+    named with "from" after a verb of getting (``getting_verbs``) gave it and are the
+    actors; the subject that got it is the recipient. None where no option is so named,
+    or where taking something in is the subject's own act (``TAKEN_IN``)."""
+    anchor = _anchor(sent, candidate)
+    if anchor.lemma_.lower() not in GETTING_VERBS or choice.event in TAKEN_IN:
+        return None
+    # "from" on the verb or on what was got ("received an invitation from Putin").
+    carriers = [anchor, *(c for c in anchor.children if c.dep_ == "dobj")]
+    froms = [c for t in carriers for c in t.children if c.dep_ == "prep" and c.lower_ == "from"]
+    givers = {t.i for prep in froms for o in prep_objects(prep) for t in (o, *o.conjuncts)}
+    getters = {t.i for s in subjects(anchor) for t in (s, *s.conjuncts)}
+    heads = [(o, _head(sent, o)) for o in options]
+    actors = tuple(o for o, h in heads if h is not None and h.i in givers)
+    if not actors:
+        return None
+    return actors, tuple(o for o, h in heads if h is not None and h.i in getters)
 
 
 def _moved(sent: Span, candidate: Candidate, option: ActorRef, actors: Sequence[ActorRef]) -> bool:
