@@ -297,6 +297,43 @@ def test_denials_deny_what_they_name_or_the_clause_they_take(rule_coder: EventCo
     assert attribution.claim.stance == "denies" and not attribution.refers_back
 
 
+# "Rebels said they captured the palace , a claim the army denied ."
+A_CLAIM_DENIED = """
+Rebels NOUN NNS nsubj 1 rebel
+said VERB VBD ROOT 1 say
+they PRON PRP nsubj 3 they
+captured VERB VBD ccomp 1 capture
+the DET DT det 5 the
+palace NOUN NN dobj 3 palace
+, PUNCT , punct 1 ,
+a DET DT det 8 a
+claim NOUN NN npadvmod 1 claim
+the DET DT det 10 the
+army NOUN NN nsubj 11 army
+denied VERB VBD relcl 8 deny
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_claim_summed_up_after_a_comma_is_denied_in_its_own_sentence(
+    rule_coder: EventCoder,
+) -> None:
+    """ "..., a claim the army denied": the army denies what the sentence told before the
+    noun, not an earlier sentence; the denial is no event of its own."""
+    doc = parse(A_CLAIM_DENIED)
+    rebels = actor(doc, 0, 1, None, "REB", kind="agent")
+    army = actor(doc, 9, 11, None, "MIL", kind="agent")
+    attributions = find_attributions(doc[:], MentionIndex([rebels, army]))
+    denial = next(a for a in attributions if a.claim.stance == "denies")
+    assert not denial.refers_back and denial.scope == frozenset(range(0, 7))
+    (event,) = code_events(rule_coder, doc, [rebels, army])
+    assert event.event == "ASSAULT" and event.contested
+    assert [(c.by, c.stance) for c in event.claims] == [
+        ("Rebels", "asserts"),
+        ("the army", "denies"),
+    ]
+
+
 SIEGE_TO_BEGIN = """
 Authorities NOUN NNS nsubj 1 authority
 declared VERB VBD ROOT 1 declare

@@ -6,7 +6,8 @@ News about war is mostly news about claims. This stage reads, sentence by senten
 * "according to X, E" / "E, according to X": X asserts every event of the sentence;
 * "X denied (that) E": X denies the events of the clause;
 * "X denied the allegations / rejected the claims / dismissed the reports": X denies the
-  events of the most recent earlier sentence (up to three back) asserted by someone else.
+  events of the most recent earlier sentence (up to three back) asserted by someone else;
+* "E, a claim X denied": X denies the events the sentence told before the claim.
 
 An event with a denial is ``contested``.
 """
@@ -83,6 +84,12 @@ def _verb_attribution(verb: Token, index: MentionIndex) -> Attribution | None:
     }
     clauses = [c for c in content if c.dep_ != "dobj"]
     ref = _speaker_ref(speaker, index)
+    summed = _summing_noun(verb) if stance == "denies" else None
+    if summed is not None:
+        # "The RSF said it had captured the palace, a claim the army denied": what the
+        # sentence said before the noun that sums it up.
+        scope = frozenset(range(verb.sent.start, summed.left_edge.i))
+        return Attribution(_claim(speaker, verb, stance, index), verb.i, scope, speaker=ref)
     refusal = bool(objects) or verb.lemma_.lower() in REFUSAL_LEMMAS
     if stance == "denies" and refusal and not objects & DENIED_OBJECTS:
         # "rejected Netanyahu's request to delay", "denied entry to a journalist",
@@ -97,6 +104,19 @@ def _verb_attribution(verb: Token, index: MentionIndex) -> Attribution | None:
         return None
     scope = frozenset(t.i for clause in clauses for t in clause.subtree)
     return Attribution(_claim(speaker, verb, stance, index), verb.i, scope, speaker=ref)
+
+
+def _summing_noun(verb: Token) -> Token | None:
+    """ "..., a claim the army denied", "..., a charge Ankara denied": the noun after a
+    comma that sums up what the sentence said before it (one of ``denied_objects``), which
+    the denial verb's relative clause describes; None for any other denial."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.i >= verb.i or noun.lower_ not in DENIED_OBJECTS:
+        return None
+    before = noun.left_edge.i - 1
+    if before <= verb.sent.start or verb.doc[before].text != ",":
+        return None
+    return noun
 
 
 def _speaker_ref(speaker: Token, index: MentionIndex) -> ActorRef | None:
