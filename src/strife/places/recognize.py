@@ -532,6 +532,11 @@ def _cue_before(doc: Doc, start: int, lexicon: Lexicon) -> Cue:
         index -= 1
     if index < 0:
         return "none"
+    if index == start - 1 and doc[index].is_lower:
+        # "Vietnam's capital Hanoi", "the port city Odesa": the level word right before it.
+        cue = _noun_cue({word, doc[index].lemma_.lower()}, lexicon)
+        if cue is not None:
+            return cue
     if word in lexicon.locative_prepositions:
         return "locative"
     if word == "of" and index > 0:
