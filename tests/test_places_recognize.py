@@ -289,9 +289,7 @@ def test_a_line_break_or_a_dash_inside_a_person_makes_no_full_name(
 def test_a_level_word_right_before_a_name_is_its_cue(geoparser: Geoparser) -> None:
     """ "the capital Winnipeg": a place, though "Winnipeg" is also a word of a person named
     in full in the same text, which without a cue makes it no place."""
-    doc = tagged(
-        "Anna Winnipeg sang in the capital Winnipeg", ents=[("Anna Winnipeg", "PERSON")]
-    )
+    doc = tagged("Anna Winnipeg sang in the capital Winnipeg", ents=[("Anna Winnipeg", "PERSON")])
     assert found(geoparser, doc) == [("Winnipeg", 6183235)]
     doc = tagged("Anna Winnipeg sang and Winnipeg cheered", ents=[("Anna Winnipeg", "PERSON")])
     assert found(geoparser, doc) == []
