@@ -223,9 +223,16 @@ def _is_a_word(reading: Reading, match: Match) -> bool:
         return False
     if word in reading.speakers and _names_towns_only(match):
         return True
-    if not reading.lexicon.is_common(word) and word not in reading.person_words:
+    if reading.lexicon.is_common(word):
+        return not any(c.entry.is_country for c in match.candidates)
+    if word not in reading.person_words:
         return False  # most names, decided before their readings are read
-    return not any(c.entry.is_country for c in match.candidates)
+    # A word of a person's name, unless a country or a large place bears it ("Hanoi" after
+    # a "Hanoi Hustle" the model took for a person; not the parishes "Paul" and "Michael").
+    return not any(
+        c.exact and (c.entry.is_country or c.entry.population >= WELL_KNOWN_POPULATION)
+        for c in match.candidates
+    )
 
 
 def _names_towns_only(match: Match) -> bool:
