@@ -334,6 +334,34 @@ def test_a_claim_summed_up_after_a_comma_is_denied_in_its_own_sentence(
     ]
 
 
+# "Britain said Sudan must withdraw its troops ."
+MUST_WITHDRAW = """
+Britain PROPN NNP nsubj 1 Britain
+said VERB VBD ROOT 1 say
+Sudan PROPN NNP nsubj 4 Sudan
+must AUX MD aux 4 must
+withdraw VERB VB ccomp 1 withdraw
+its PRON PRP$ poss 6 its
+troops NOUN NNS dobj 4 troop
+. PUNCT . punct 1 .
+"""
+
+
+def test_what_a_speaker_says_another_must_do_is_its_demand(rule_coder: EventCoder) -> None:
+    """ "Britain said Sudan must withdraw its troops": Britain's REQUEST of Sudan, not a
+    withdrawal by Sudan; what the speaker says it must do itself stays its own act."""
+    doc = parse(MUST_WITHDRAW)
+    britain = actor(doc, 0, 1, "GBR", "GOV")
+    sudan = actor(doc, 2, 3, "SDN", "GOV")
+    (event,) = code_events(rule_coder, doc, [britain, sudan])
+    assert event.event == "REQUEST"
+    assert roles(event) == (["GBR"], ["Sudan"])
+    own = parse(MUST_WITHDRAW.replace("Sudan PROPN NNP", "Britain PROPN NNP"))
+    speaker, subject = actor(own, 0, 1, "GBR", "GOV"), actor(own, 2, 3, "GBR", "GOV")
+    (event,) = code_events(rule_coder, own, [speaker, subject])
+    assert event.event == "RETREAT"
+
+
 SIEGE_TO_BEGIN = """
 Authorities NOUN NNS nsubj 1 authority
 declared VERB VBD ROOT 1 declare

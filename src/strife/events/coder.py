@@ -34,7 +34,7 @@ from strife.events.build import EventBase, Sentence, as_arrest, imprisons
 from strife.events.detect import Detector
 from strife.events.lexicon import SWAPPING_FLAGS, EventLexicon
 from strife.events.localize import localize, localize_claims
-from strife.events.markers import aux_marker, contexts, is_refusal, refine_mode
+from strife.events.markers import aux_marker, contexts, is_demanded, is_refusal, refine_mode
 from strife.events.places import (
     EVENT_PLACE_PREPS,
     PlaceMemory,
@@ -298,6 +298,9 @@ class EventCoder:
             return []
         dates = event_dates(trigger, ctx.mentions.dates, own, told, sentence.span, ctx.dateline)
         event, mode, aux = self._type_mode_aux(trigger, choice, clause, dates, args, sentence)
+        demand = _demand(ctx.doc[trigger.token], args, sentence)
+        if demand is not None:
+            event, mode, aux, args = "REQUEST", None, None, demand
         shaped = _shaped_roles(ctx.doc, event, mode, trigger, args, sentence)
         if shaped is None:
             return []  # a warning nobody is said to give
@@ -486,6 +489,28 @@ def _warning_by_speaker(trigger: Trigger, args: Arguments, sentence: Sentence) -
     if trigger.spec.flags & SWAPPING_FLAGS and not args.recipients:
         return replace(args, actors=(speaker,), recipients=args.actors)
     return replace(args, actors=(speaker,))
+
+
+def _demand(token: Token, args: Arguments, sentence: Sentence) -> Arguments | None:
+    """ "Straw said the Sudanese government and the rebels must reach an agreement": an act
+    another party owes (:func:`is_demanded`), said by someone, is the speaker's demand of
+    that party, a REQUEST; None where nobody coded says it, no party owes it, or the
+    speaker owes it itself ("Russia said it must respond")."""
+    if not args.actors or not is_demanded(token):
+        return None
+    speakers = [
+        a.speaker
+        for a in reaching(token.i, sentence.attributions)
+        if a.speaker is not None and a.claim.stance == "asserts"
+    ]
+    if not speakers:
+        return None
+    speaker = speakers[0]
+    if any((a.start, a.end) == (speaker.start, speaker.end) for a in args.actors) or (
+        speaker.code is not None and any(a.code == speaker.code for a in args.actors)
+    ):
+        return None
+    return replace(args, actors=(speaker,), recipients=args.actors)
 
 
 def _self_asserted(actors: tuple[ActorRef, ...], claims: tuple[Claim, ...]) -> bool:

@@ -30,6 +30,7 @@ _LISTS = (
     "reported_future_aux",
     "obliging_verbs",
     "refusing_aux",
+    "demanding_aux",
     "conditional_marks",
     "deliberating",
     "requesting",
@@ -49,6 +50,7 @@ HYPOTHETICAL_AUX = _WORDS["hypothetical_aux"]
 REPORTED_FUTURE_AUX = _WORDS["reported_future_aux"]
 OBLIGING_VERBS = _WORDS["obliging_verbs"]
 REFUSING_AUX = _WORDS["refusing_aux"]
+DEMANDING_AUX = _WORDS["demanding_aux"]
 CONDITIONAL_MARKS = _WORDS["conditional_marks"]
 DELIBERATING = _WORDS["deliberating"]
 REQUESTING = _WORDS["requesting"]
@@ -99,6 +101,20 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
     if any(d.historical for d in dates):
         return "historical"
     return None
+
+
+def is_demanded(trigger: Token) -> bool:
+    """ "must reach an agreement", "should be ready to mediate": the act is owed (one of
+    ``demanding_aux`` on its verb, or on the verb it completes); said by another, it is the
+    speaker's demand (the event stage reads who says it)."""
+    current = _aspect_head(_governing_verb(trigger))
+    for _ in range(_MAX_CARRIER_STEPS):
+        if any(c.dep_ in AUX_DEPS and c.lower_ in DEMANDING_AUX for c in current.children):
+            return True
+        if current.dep_ not in _COMPLEMENT_DEPS or current.head.i == current.i:
+            return False
+        current = current.head  # "must be ready to mediate": "mediate" completes "ready"
+    return False
 
 
 def _modal_carrier(verb: Token) -> Token:
