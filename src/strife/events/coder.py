@@ -476,14 +476,9 @@ def _warning_by_speaker(trigger: Trigger, args: Arguments, sentence: Sentence) -
     row reads its subject as the one the act falls on ('the regime will have to pay the
     price, Ankara said'), a subject of another country is the one warned. Unsaid, it is no
     warning ('doubts that they will ever be held accountable'): None."""
-    speakers = [
-        a.speaker
-        for a in reaching(trigger.token, sentence.attributions)
-        if a.speaker is not None and a.claim.stance == "asserts"
-    ]
-    if not speakers:
+    speaker = _speaker_of(trigger.token, sentence)
+    if speaker is None:
         return None
-    speaker = speakers[0]
     if any(a.code == speaker.code for a in args.actors) or (args.actors and not speaker.code):
         return args
     if trigger.spec.flags & SWAPPING_FLAGS and not args.recipients:
@@ -498,19 +493,27 @@ def _demand(token: Token, args: Arguments, sentence: Sentence) -> Arguments | No
     speaker owes it itself ("Russia said it must respond")."""
     if not args.actors or not is_demanded(token):
         return None
-    speakers = [
-        a.speaker
-        for a in reaching(token.i, sentence.attributions)
-        if a.speaker is not None and a.claim.stance == "asserts"
-    ]
-    if not speakers:
+    speaker = _speaker_of(token.i, sentence)
+    if speaker is None:
         return None
-    speaker = speakers[0]
     if any((a.start, a.end) == (speaker.start, speaker.end) for a in args.actors) or (
         speaker.code is not None and any(a.code == speaker.code for a in args.actors)
     ):
         return None
     return replace(args, actors=(speaker,), recipients=args.actors)
+
+
+def _speaker_of(token: int, sentence: Sentence) -> ActorRef | None:
+    """Who says the event whose trigger is ``token``: the first coded speaker of a claim
+    that asserts it."""
+    return next(
+        (
+            a.speaker
+            for a in reaching(token, sentence.attributions)
+            if a.speaker is not None and a.claim.stance == "asserts"
+        ),
+        None,
+    )
 
 
 def _self_asserted(actors: tuple[ActorRef, ...], claims: tuple[Claim, ...]) -> bool:
