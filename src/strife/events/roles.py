@@ -169,14 +169,14 @@ class RoleRanker:
         args = candidate.args
         if not options or args.reciprocal:
             return args  # "each other": both directions are the rules' to build
+        given = _given(sent, candidate, choice, options)
+        if given is not None:
+            return replace(args, actors=given[0], recipients=given[1])
         rows = [
             option_features(sent, candidate, choice, option, role)
             for role in ROLES
             for option in options
         ]
-        given = _given(sent, candidate, choice, options)
-        if given is not None:
-            return replace(args, actors=given[0], recipients=given[1])
         probabilities = [float(p) for p in self._model.probabilities(rows)]
         n = len(options)
         sufferers = tuple(o for o in options if _suffers(sent, candidate, choice, o))
