@@ -36,6 +36,8 @@ PLACES = [
     GazetteerEntry(AARHUS, "Aarhus", 56.16, 10.21, "DNK", "PPL", 285273, "18"),
     GazetteerEntry(5045258, "Saint Michael", 45.21, -93.66, "USA", "PPL", 18235, "MN"),
     GazetteerEntry(5045360, "Saint Paul", 44.94, -93.09, "USA", "PPLA", 300851, "MN"),
+    GazetteerEntry(5304391, "Mesa", 33.42, -111.82, "USA", "PPL", 504258, "AZ"),
+    GazetteerEntry(2426240, "Pala", 9.36, 14.97, "TCD", "PPL", 49461, "13"),
 ]
 
 
@@ -99,6 +101,22 @@ def test_a_held_name_read_far_from_every_other_town_gives_the_site_to_them(
     assert [(p.extracted_place, p.geonameid, p.resolved_by) for p in places(geoparser, doc)] == [
         ("Prague", PRAGUE, "name"),
         ("Petrin Tower", PRAGUE, "context"),
+    ]
+
+
+def test_names_a_site_holds_all_read_far_from_every_other_town_give_it_the_site(
+    geoparser: Geoparser,
+) -> None:
+    doc = tagged("Visitors to Prague stayed at the Pala Mesa Resort last week .")
+    assert [(p.extracted_place, p.geonameid, p.resolved_by) for p in places(geoparser, doc)] == [
+        ("Prague", PRAGUE, "name"),
+        ("Pala Mesa Resort", PRAGUE, "context"),
+    ]
+    # One of them near another town of the article: each keeps its reading.
+    near = tagged("Visitors to Aarhus stayed at the Copenhagen Mesa Resort last week .")
+    assert [(p.extracted_place, p.resolved_by) for p in places(geoparser, near)][:2] == [
+        ("Aarhus", "name"),
+        ("Copenhagen", "name"),
     ]
 
 

@@ -102,10 +102,11 @@ def far_held(
     hits: Sequence[int] | None = None,
 ) -> set[int]:
     """Indices of ``readings`` (toponyms with their chosen candidates, in text order) that a
-    site name holds ("Petrin" in "Petrin Tower") and whose place lies more than
-    ``FAR_HELD_KM`` from every town and division the article names outside site names (as
-    a place or not: "the Prague mayor"). Without such another place a held toponym keeps its
-    reading. ``hits`` as for :func:`find_sites`."""
+    site name holds ("Petrin" in "Petrin Tower"; "Pala" and "Mesa" in "Pala Mesa Resort")
+    when each of them lies more than ``FAR_HELD_KM`` from every town and division the article
+    names outside site names (as a place or not: "the Prague mayor"). Without such another
+    place, or with one held name near it, the held toponyms keep their readings. ``hits`` as
+    for :func:`find_sites`."""
     towns = [
         (index, toponym, candidate.entry)
         for index, (toponym, candidate) in enumerate(readings)
@@ -127,13 +128,14 @@ def far_held(
             for index, toponym, entry in towns
             if site.start <= toponym.start and toponym.end <= site.end
         ]
-        if len(held) != 1:
+        if not held or any((t.start, t.end) == (site.start, site.end) for _, t, _ in held):
             continue
-        index, toponym, here = held[0]
-        if (toponym.start, toponym.end) == (site.start, site.end):
-            continue
-        if free and all(distance_km(here.lat, here.lon, o.lat, o.lon) > FAR_HELD_KM for o in free):
-            far.add(index)
+        if free and all(
+            distance_km(here.lat, here.lon, o.lat, o.lon) > FAR_HELD_KM
+            for _, _, here in held
+            for o in free
+        ):
+            far.update(index for index, _, _ in held)
     return far
 
 
