@@ -813,6 +813,18 @@ def test_a_plural_level_word_after_a_list_gives_every_name_its_level() -> None:
     assert [t.cue for t in find_toponyms(one, gazetteer, Lexicon.load())] == ["locative", "area"]
 
 
+
+def test_an_airport_after_a_name_says_nothing_of_its_level() -> None:
+    """Islands and provinces have airports as towns do: "Bali airport" is Indonesia's island
+    province, not the Italian city some language calls Bali."""
+    bali = GazetteerEntry(1650535, "Bali", -8.5, 115.0, "IDN", "ADM1", 4300000, "02")
+    bari = GazetteerEntry(3182351, "Bari", 41.12, 16.87, "ITA", "PPL", 316491, "13", ("Bali",))
+    indonesia = GazetteerEntry(1643084, "Indonesia", -5.0, 120.0, "IDN", "PCLI", 270000000)
+    geoparser = Geoparser(Gazetteer.from_records([bali, bari, indonesia]))
+    doc = tagged("Police in Indonesia arrested her at Bali airport on Monday .")
+    assert [t.cue for t in geoparser.toponyms(doc)] == ["locative", "locative"]
+    assert found(geoparser, doc)[-1] == ("Bali", 1650535)
+
 SPEAKER = """
 Ricardo PROPN NNP nsubj 1 Ricardo
 said VERB VBD ROOT 1 say
