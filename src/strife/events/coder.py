@@ -305,14 +305,7 @@ class EventCoder:
         if shaped is None:
             return []  # a warning nobody is said to give
         args = shaped
-        targets = _place_named(args.recipients, ctx) if event in DONE_AT_TARGETS else ()
-        if targets:
-            places = event_places(
-                ctx.doc, ctx.mentions.places, scope, ctx.actor_tokens, targets, anchors
-            )
-        filed = False  # the place is only the dateline's (PlaceMemory.recall)
-        if not places:
-            places, filed = _context_places(ctx, ctx.doc[trigger.token], event, aux, sentence)
+        places, filed = _where(ctx, trigger, event, aux, args, sentence, (places, scope, anchors))
         base = EventBase(
             article=ctx.article,
             sentence=sentence,
@@ -412,6 +405,30 @@ def _typed(candidate: Candidate, choice: TypeChoice) -> Candidate:
 
 # Acts done where their target is: a recipient that is a place's name places them.
 DONE_AT_TARGETS: frozenset[EventType] = frozenset({"ASSAULT", "COERCE"})
+
+
+def _where(
+    ctx: _ArticleContext,
+    trigger: Trigger,
+    event: EventType,
+    aux: Aux | None,
+    args: Arguments,
+    sentence: Sentence,
+    found: tuple[list[Place], set[int], set[int]],
+) -> tuple[list[Place], bool]:
+    """The event's places, and whether they are only the dateline's (PlaceMemory.recall).
+    ``found``: the places of its clause, the clause's token indices and the trigger's
+    carriers. An act done at its targets happens where a named target is; an event with no
+    place in its clause takes its article's (:func:`_context_places`)."""
+    places, scope, anchors = found
+    targets = _place_named(args.recipients, ctx) if event in DONE_AT_TARGETS else ()
+    if targets:
+        places = event_places(
+            ctx.doc, ctx.mentions.places, scope, ctx.actor_tokens, targets, anchors
+        )
+    if places:
+        return places, False
+    return _context_places(ctx, ctx.doc[trigger.token], event, aux, sentence)
 
 
 def _place_named(refs: tuple[ActorRef, ...], ctx: _ArticleContext) -> tuple[ActorRef, ...]:

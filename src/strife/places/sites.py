@@ -114,7 +114,7 @@ def far_held(
     ]
     if len(towns) < 2:
         return set()
-    far = set()
+    far: set[int] = set()
     sites = find_sites(doc, (), lexicon, hits)
     # Another site's name vouches for no place ("the church of St. Peter and St. Paul").
     free = [
