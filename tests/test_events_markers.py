@@ -452,3 +452,22 @@ def test_a_warning_is_a_threat_only_of_the_warners_own_act() -> None:
     assert warns_of_own_act(parse(THERE_WOULD_BE_COSTS)[1])
     assert warns_of_own_act(parse(WARNED_NOT_TO.format(neg="not PART RB neg 5 not"))[1])
     assert not warns_of_own_act(parse(WARNED_NOT_TO.format(neg="then ADV RB advmod 5 then"))[1])
+
+
+WANTED_TO_PULL_OUT = """
+Washington PROPN NNP nsubj 1 Washington
+{verb} VERB VBD ROOT 1 {lemma}
+to PART TO aux 3 to
+withdraw VERB VB xcomp 1 withdraw
+its PRON PRP$ poss 5 its
+troops NOUN NNS dobj 3 troop
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_act_only_wished_for_is_hypothetical_and_an_attempt_is_the_act() -> None:
+    """'wanted to withdraw', 'hoped to withdraw': a wish that may never come true; 'tried
+    to withdraw' tells the act, attempted."""
+    assert _aux(WANTED_TO_PULL_OUT.format(verb="wanted", lemma="want"), 3) == "hypothetical"
+    assert _aux(WANTED_TO_PULL_OUT.format(verb="hoped", lemma="hope"), 3) == "hypothetical"
+    assert _aux(WANTED_TO_PULL_OUT.format(verb="tried", lemma="try"), 3) is None

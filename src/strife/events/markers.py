@@ -36,6 +36,7 @@ _LISTS = (
     "requesting",
     "plan_verbs",
     "willing",
+    "wishing_verbs",
     "warned_responses",
     "warning_parties",
     "warned_against",
@@ -56,6 +57,7 @@ DELIBERATING = _WORDS["deliberating"]
 REQUESTING = _WORDS["requesting"]
 PLAN_VERBS = _WORDS["plan_verbs"]
 WILLING = _WORDS["willing"]
+WISHING_VERBS = _WORDS["wishing_verbs"]
 WARNED_RESPONSES = _WORDS["warned_responses"]
 WARNING_PARTIES = _WORDS["warning_parties"]
 WARNED_AGAINST = _WORDS["warned_against"]
@@ -86,7 +88,7 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
     negated = _negated(trigger) or (verb is not trigger and _negated(verb))
     if negated or _failed(verb) or _no_party(verb):
         return "negation"
-    if _conditional(verb) or _weighed(trigger) or _requested(verb):
+    if _conditional(verb) or _weighed(trigger) or _requested(verb) or _wished(verb):
         return "hypothetical"
     carrier = _modal_carrier(verb)
     auxes = {c.lower_ for c in carrier.children if c.dep_ in AUX_DEPS}
@@ -341,11 +343,22 @@ def _planned(verb: Token) -> bool:
     """'plans to attack', 'is expected to meet', 'is willing to withdraw', 'offered to send
     troops': the event lies ahead; so does the purpose of an act ahead ('offered to send
     agents to help with the investigation')."""
-    planning = PLAN_VERBS | WILLING
+    return _completes(verb, PLAN_VERBS | WILLING)
+
+
+def _wished(verb: Token) -> bool:
+    """'wanted to pull out', 'hoped to resume flights': a wish, which may never come true
+    (an attempt is the act: 'tried to hack into')."""
+    return _completes(verb, WISHING_VERBS)
+
+
+def _completes(verb: Token, heads: frozenset[str]) -> bool:
+    """The verb is the infinitive complement of one of ``heads`` (lemmas), itself or
+    through the purposes and complements it completes."""
     node = verb
     while node.head.i != node.i:
         head = node.head
-        if node.dep_ == "xcomp" and head.lemma_.lower() in planning:
+        if node.dep_ == "xcomp" and head.lemma_.lower() in heads:
             return True
         if not (node.dep_ in ("xcomp", "advcl") and is_infinitive(node)):
             return False
