@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from strife.nlp import doc_text
@@ -175,10 +176,14 @@ def _named_streets(
 ) -> list[Site]:
     """Streets known only by their address: a capitalised name, a house number, a postcode
     and a town ("Karl Johans Gate 35, 0162, Oslo")."""
-    if _NUMBER_AND_CODE.search(doc_text(doc)) is None:
+    text = doc_text(doc)
+    if _NUMBER_AND_CODE.search(text) is None:
         return []  # most articles, decided on their text
     found = []
-    for number in range(1, len(doc) - 1):
+    # A house number opens with a digit: only those tokens are read.
+    starts = doc.to_array(IDX).tolist()
+    digits = [i for i in range(1, len(doc) - 1) if text[starts[i]].isdigit()]
+    for number in digits:
         if number in taken or not _is_house_number(doc, number):
             continue
         code_end = _postcode_end(doc, _past_comma(doc, number + 1))

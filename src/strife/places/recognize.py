@@ -222,11 +222,14 @@ def _contained_in(doc: Doc, toponyms: list[Toponym], lexicon: Lexicon) -> list[T
             continue
         if not any(c.entry.is_country or c.entry.feature_code == "ADM1" for c in outer.candidates):
             continue
-        between = [t.lower_ for t in doc[inner.end : outer.start]]
+        # Read word by word: most pairs of names stand far apart and fail at the first.
         if (
-            between
-            and between[0] == "in"
-            and all(w == "the" or w in lexicon.directions for w in between[1:])
+            inner.end < outer.start
+            and doc[inner.end].lower_ == "in"
+            and all(
+                (word := doc[i].lower_) == "the" or word in lexicon.directions
+                for i in range(inner.end + 1, outer.start)
+            )
             and _describes(doc[inner.end], inner)
         ):
             kept[index] = replace(inner, within=index + 1)

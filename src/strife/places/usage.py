@@ -23,7 +23,7 @@ from enum import Enum
 from typing import Literal, NamedTuple
 
 import numpy as np
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, POS
 from spacy.symbols import PROPN, nsubj
 from spacy.tokens import Doc, Span, Token
 
@@ -99,11 +99,10 @@ class Reading:
         """``words``: :meth:`Words.of` ``doc``, which the caller has read already."""
         entities: dict[int, Entity] = {}
         people: list[Entity] = []
-        for span in doc.ents:  # built on each access: read once
-            entity = Entity(span.start, span.end, span.label_)
+        for entity in _entities(doc):
             for index in range(entity.start, entity.end):
                 entities[index] = entity
-            if entity.label == "PERSON" and _is_full_name(span):
+            if entity.label == "PERSON" and _is_full_name(doc[entity.start : entity.end]):
                 people.append(entity)
         names = frozenset(
             words.word(index)
@@ -115,6 +114,26 @@ class Reading:
 
     def entities_of(self, match: Match) -> set[Entity]:
         return {self.entities[i] for i in range(match.start, match.end) if i in self.entities}
+
+
+def _entities(doc: Doc) -> list[Entity]:
+    """The Doc's named entities, as ``doc.ents`` gives them, read from its arrays: building
+    ``doc.ents`` builds a Token for every word of the article."""
+    if not len(doc):
+        return []
+    table = doc.to_array([ENT_IOB, ENT_TYPE])
+    # IOB codes: 1 inside, 2 outside, 3 begins, 0 unset; a begin without a label is none.
+    begins = np.flatnonzero((table[:, 0] == 3) & (table[:, 1] != 0)).tolist()
+    if not begins:
+        return []
+    stops = np.flatnonzero(table[:, 0] != 1)  # where an entity can no longer go on
+    ends = np.searchsorted(stops, begins, side="right")
+    strings = doc.vocab.strings
+    out = []
+    for start, at in zip(begins, ends.tolist(), strict=True):
+        end = int(stops[at]) if at < len(stops) else len(doc)
+        out.append(Entity(start, end, strings[int(table[start, 1])]))
+    return out
 
 
 def _speakers(
