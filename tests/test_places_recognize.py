@@ -8,9 +8,10 @@ from collections.abc import Sequence
 import pytest
 from spacy.tokens import Doc
 
-from parsed import parse, tagged
+from parsed import parse, tagged, tokens
 from strife.places import Gazetteer, GazetteerEntry, Geoparser
 from strife.places.recognize import Lexicon, find_toponyms
+from strife.places.usage import _entities
 
 PLACES = [
     GazetteerEntry(147105, "Shusha", 39.76, 46.75, "AZE", "PPL", 19400, "55", ("Shushi",)),
@@ -813,7 +814,6 @@ def test_a_plural_level_word_after_a_list_gives_every_name_its_level() -> None:
     assert [t.cue for t in find_toponyms(one, gazetteer, Lexicon.load())] == ["locative", "area"]
 
 
-
 def test_an_airport_after_a_name_says_nothing_of_its_level() -> None:
     """Islands and provinces have airports as towns do: "Bali airport" is Indonesia's island
     province, not the Italian city some language calls Bali."""
@@ -824,6 +824,7 @@ def test_an_airport_after_a_name_says_nothing_of_its_level() -> None:
     doc = tagged("Police in Indonesia arrested her at Bali airport on Monday .")
     assert [t.cue for t in geoparser.toponyms(doc)] == ["locative", "locative"]
     assert found(geoparser, doc)[-1] == ("Bali", 1650535)
+
 
 SPEAKER = """
 Ricardo PROPN NNP nsubj 1 Ricardo
@@ -914,3 +915,22 @@ def test_a_town_put_in_a_country_has_no_reading_outside_it() -> None:
     backed = parse(BACKED_IN_SYRIA)
     aleppo = geoparser.toponyms(backed)[0]
     assert aleppo.text == "Aleppo" and aleppo.within is None
+
+
+def test_the_entities_read_from_the_arrays_are_the_docs_own() -> None:
+    """Adjacent entities, one word long, and one ending the text are read as ``doc.ents``
+    gives them."""
+    doc = tokens(
+        "John Walsh met Paris officials in Kyiv Oblast on Monday Sudan",
+        ents=[
+            ("John Walsh", "PERSON"),
+            ("Paris", "GPE"),
+            ("Kyiv Oblast", "GPE"),
+            ("Monday", "DATE"),
+            ("Sudan", "GPE"),
+        ],
+    )
+    expected = [(e.start, e.end, e.label_) for e in doc.ents]
+    assert len(expected) == 5
+    assert [(e.start, e.end, e.label) for e in _entities(doc)] == expected
+    assert _entities(tokens("no names here")) == []

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
@@ -48,6 +49,7 @@ _TWO_PART_CODES = (
 )
 # A house number and a postcode after it in an article's text: only an article that holds
 # one is read token by token for streets known by their address alone.
+_DIGIT = re.compile(r"\d")
 _NUMBER_AND_CODE = re.compile(
     rf"\b{_HOUSE_NUMBER.pattern},? (?:{_DIGITS_CODE.pattern}|[A-Z]\d|[A-Z]{{2}}\d)"
 )
@@ -180,10 +182,14 @@ def _named_streets(
     if _NUMBER_AND_CODE.search(text) is None:
         return []  # most articles, decided on their text
     found = []
-    # A house number opens with a digit: only those tokens are read.
-    starts = doc.to_array(IDX).tolist()
-    digits = [i for i in range(1, len(doc) - 1) if text[starts[i]].isdigit()]
+    # A house number opens with a digit: only the tokens that start where a digit is are
+    # read (found by NumPy among the tokens' offsets).
+    positions = [match.start() for match in _DIGIT.finditer(text)]
+    starts = doc.to_array(IDX)
+    digits = np.flatnonzero(np.isin(starts, positions)).tolist()
     for number in digits:
+        if not 0 < number < len(doc) - 1:
+            continue
         if number in taken or not _is_house_number(doc, number):
             continue
         code_end = _postcode_end(doc, _past_comma(doc, number + 1))
