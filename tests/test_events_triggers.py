@@ -1692,3 +1692,50 @@ palace NOUN NN dobj 1 palace
 """
     )
     assert worded(doc, event_lexicon) == [("captured", "ASSAULT")]
+
+
+PRESSED_TO_SHOW = """
+Qatar PROPN NNP nsubj 2 Qatar
+had AUX VBD aux 2 have
+pressed VERB VBN ROOT 2 press
+Hamas PROPN NNP dobj 2 Hamas
+to PART TO aux 5 to
+show VERB VB xcomp 2 show
+flexibility NOUN NN dobj 5 flexibility
+. PUNCT . punct 2 .
+"""
+
+PUSHED_FOR_REFORMS = """
+Abe PROPN NNP nsubj 2 Abe
+has AUX VBZ aux 2 have
+pushed VERB VBN ROOT 2 push
+parliament NOUN NN dobj 2 parliament
+for ADP IN prep 2 for
+reforms NOUN NNS pobj 4 reform
+. PUNCT . punct 2 .
+"""
+
+PRESSED_CHARGES = """
+Prosecutors NOUN NNS nsubj 1 prosecutor
+pressed VERB VBD ROOT 1 press
+charges NOUN NNS dobj 1 charge
+. PUNCT . punct 1 .
+"""
+
+PUSHED_TO_RETAKE = """
+Troops NOUN NNS nsubj 1 troop
+pushed VERB VBD ROOT 1 push
+to PART TO aux 3 to
+retake VERB VB xcomp 1 retake
+Marawi PROPN NNP dobj 3 Marawi
+. PUNCT . punct 1 .
+"""
+
+
+def test_pressing_or_pushing_a_party_for_an_act_is_a_request(event_lexicon: EventLexicon) -> None:
+    """'pressed Hamas to show flexibility', 'pushed parliament for reforms'; not 'pressed
+    charges', nor 'pushed to retake Marawi', a push of the troops' own."""
+    assert ("pressed", "REQUEST") in worded(parse(PRESSED_TO_SHOW), event_lexicon)
+    assert ("pushed", "REQUEST") in worded(parse(PUSHED_FOR_REFORMS), event_lexicon)
+    assert ("pressed", "REQUEST") not in worded(parse(PRESSED_CHARGES), event_lexicon)
+    assert ("pushed", "REQUEST") not in worded(parse(PUSHED_TO_RETAKE), event_lexicon)
