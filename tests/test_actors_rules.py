@@ -415,6 +415,16 @@ def test_a_known_person_alone_is_coded_from_the_persons_file(resolver: ActorReso
     )
 
 
+def test_an_administration_named_for_a_president_is_his_countrys(
+    resolver: ActorResolver,
+) -> None:
+    """ "the Bush administration", "the Clinton administration": the United States, not a
+    town some gazetteer names Bush."""
+    for name in ("Bush", "Clinton", "Reagan"):
+        mentions = find(resolver, f"The {name} administration imposed sanctions .")
+        assert [(m.ref.code, m.ref.sector) for m in mentions] == [("USA", "GOV")], name
+
+
 def test_a_bare_title_gives_way_to_the_persons_file(resolver: ActorResolver) -> None:
     [mention] = find(resolver, "Leader Yahya Sinwar said .")
     assert (mention.ref.code, mention.ref.sector) == ("PSE", "REB")

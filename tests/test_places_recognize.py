@@ -934,3 +934,15 @@ def test_the_entities_read_from_the_arrays_are_the_docs_own() -> None:
     assert len(expected) == 5
     assert [(e.start, e.end, e.label) for e in _entities(doc)] == expected
     assert _entities(tokens("no names here")) == []
+
+
+def test_a_name_a_party_bears_is_a_place_where_a_word_says_its_level() -> None:
+    """ "Clinton" names a president (strife's list of parties): no town by itself, but "the
+    town of Clinton, Iowa" is one."""
+    clinton = GazetteerEntry(4853423, "Clinton", 41.84, -90.19, "USA", "PPL", 26064, "IA")
+    iowa = GazetteerEntry(4862182, "Iowa", 42.0, -93.5, "USA", "ADM1", 3190369, "IA")
+    geoparser = Geoparser(Gazetteer.from_records([clinton, iowa]))
+    town = tagged("Flooding hit the town of Clinton , Iowa , on Monday .")
+    assert found(geoparser, town) == [("Clinton", 4853423), ("Iowa", 4862182)]
+    person = tagged("Clinton visited farms in Iowa on Monday .")
+    assert found(geoparser, person) == [("Iowa", 4862182)]

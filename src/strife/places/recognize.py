@@ -125,7 +125,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
         key = names.keys[(match.start, match.end)]
         if key in lexicon.never_places or match.start in shared:
             continue
-        if key in lexicon.actor_names and not is_well_known_place(match):
+        if key in lexicon.actor_names and not _named_as_place(doc, match, lexicon):
             continue  # "Nato", "the Taliban", "Merkel": not the villages of those names
         if _is_part_of_a_feature_name(doc, match, names, lexicon):
             continue
@@ -151,6 +151,15 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
     listed = _lists_and_hierarchies(doc, toponyms, lexicon)
     contained = _contained_in(doc, _levels_of_lists(doc, listed, lexicon), lexicon)
     return _qualified_by_demonyms(doc, contained)
+
+
+def _named_as_place(doc: Doc, match: Match, lexicon: Lexicon) -> bool:
+    """A name a party bears is a place where it is a well-known place by its own name, or
+    where a word says the place's level ("the town of Clinton, Iowa"; not "in Clinton's
+    memoirs")."""
+    if is_well_known_place(match):
+        return True
+    return _cue(doc, match, lexicon) in ("settlement", "district", "area")
 
 
 def _elided_names(doc: Doc, names: _Names, lexicon: Lexicon) -> dict[tuple[int, int], str]:
