@@ -48,11 +48,9 @@ _FOLD_TABLE = str.maketrans(
 
 
 @functools.lru_cache(maxsize=1 << 16)
-@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(text: str) -> str:
     """The lookup key of a place name: casefolded, without diacritics, apostrophes or dots,
-    hyphens read as spaces, "&" read as "and", whitespace collapsed. Remembered: an
-    article's names and the words around them recur from article to article."""
+    hyphens read as spaces, "&" read as "and", whitespace collapsed."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     folded = letters.translate(_FOLD_TABLE).replace("&", " and ")
