@@ -19,6 +19,8 @@ _DISTRICT = frozenset({"ADM2", "ADM3", "ADM4"})
 DIVISIONS = frozenset({"ADM1", "ADM2"})
 #: Cues that say a name is a division ("Aleppo province", "Karak district").
 DIVISION_CUES = frozenset({"area", "district"})
+#: Cues that say a name's level, a division's or a town's ("the town of Clinton").
+LEVEL_CUES = DIVISION_CUES | {"settlement"}
 
 
 def level_of(feature_code: str) -> Level:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from strife.nlp import CONJUNCTIONS, DATELINE_DASHES
 from strife.places.gazetteer import Gazetteer
-from strife.places.levels import is_feature_area
+from strife.places.levels import LEVEL_CUES, is_feature_area
 from strife.places.lexicon import Abbreviation, Lexicon, singular_of
 from strife.places.names import Candidate, normalize_name
 from strife.places.usage import (
@@ -159,7 +159,7 @@ def _named_as_place(doc: Doc, match: Match, lexicon: Lexicon) -> bool:
     memoirs")."""
     if is_well_known_place(match):
         return True
-    return _cue(doc, match, lexicon) in ("settlement", "district", "area")
+    return _cue(doc, match, lexicon) in LEVEL_CUES
 
 
 def _elided_names(doc: Doc, names: _Names, lexicon: Lexicon) -> dict[tuple[int, int], str]:
@@ -309,7 +309,7 @@ def _qualified_by_demonyms(doc: Doc, toponyms: list[Toponym]) -> list[Toponym]:
         if not toponym.is_place or toponym.within is not None:
             continue
         qualifier = demonyms.get(toponym.start - 1)
-        if qualifier is None and toponym.cue in ("area", "district", "settlement"):
+        if qualifier is None and toponym.cue in LEVEL_CUES:
             qualifier = _demonym_of_level_word(doc, toponym, demonyms)
         if qualifier is not None:
             kept[index] = replace(toponym, within=qualifier)
