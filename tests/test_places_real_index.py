@@ -261,6 +261,21 @@ REGION_ARTICLES = [
             "Ain Issa": ("‘Ayn ‘Īsá", "SYR"),
         },
     ),
+    (
+        # Regions news names that no division of the gazetteer bears: "Yorkshire" was only
+        # two American villages, "Lorraine" a Canadian one.
+        "Protesters marched in Barnsley, South Yorkshire, and across Merseyside. Militias "
+        "clashed in Cyrenaica and the Fezzan, steel towns of French Lorraine idled, and "
+        "drought hit New England.",
+        {
+            "South Yorkshire": ("South Yorkshire", "GBR"),
+            "Merseyside": ("Merseyside", "GBR"),
+            "Cyrenaica": ("Cyrenaica", "LBY"),
+            "Fezzan": ("Fezzan", "LBY"),
+            "Lorraine": ("Lorraine", "FRA"),
+            "New England": ("New England", "USA"),
+        },
+    ),
 ]
 
 
