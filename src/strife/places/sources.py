@@ -87,12 +87,18 @@ def read_entries(folder: Path | None = None) -> Iterator[GazetteerEntry]:
     ]
     aliases = read_aliases(place_dir / "aliases.tsv")
     for area in areas:
-        names = area.alternate_names + aliases.get(area.geonameid, ())
-        yield replace(area, alternate_names=names, demonyms=demonyms.get(area.geonameid, ()))
+        yield replace(with_aliases(area, aliases), demonyms=demonyms.get(area.geonameid, ()))
     capitals = capital_ids(countries, cities)
     for city in cities.values():
-        entry = city_entry(city, alpha3, aliases, capitals)
+        entry = with_aliases(city_entry(city, alpha3, capitals), aliases)
         yield replace(entry, admin2=divisions.city_admin2.get(entry.geonameid))
+
+
+def with_aliases(entry: GazetteerEntry, aliases: Mapping[int, tuple[str, ...]]) -> GazetteerEntry:
+    """``entry`` with the project's aliases of its id added to its alternate names; its
+    count of names, which says how well known it is, stays GeoNames'."""
+    extra = aliases.get(entry.geonameid)
+    return replace(entry, alternate_names=entry.alternate_names + extra) if extra else entry
 
 
 def read_bare_name_words(path: Path) -> tuple[frozenset[str], frozenset[str]]:
@@ -258,10 +264,7 @@ def capital_ids(countries: Mapping[str, Any], cities: Mapping[str, Any]) -> set[
 
 
 def city_entry(
-    city: Mapping[str, Any],
-    alpha3: Mapping[str, str],
-    aliases: Mapping[int, tuple[str, ...]],
-    capitals: set[int],
+    city: Mapping[str, Any], alpha3: Mapping[str, str], capitals: set[int]
 ) -> GazetteerEntry:
     geonameid = int(city["geonameid"])
     names = tuple(n for n in city["alternatenames"] if _is_useful_alternate(n))
@@ -274,7 +277,7 @@ def city_entry(
         feature_code="PPLC" if geonameid in capitals else "PPL",
         population=int(city["population"] or 0),
         admin1=city.get("admin1code") or None,
-        alternate_names=names + aliases.get(geonameid, ()),
+        alternate_names=names,
         name_count=len(city["alternatenames"]) + 1,
     )
 
