@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+
 from parsed import parse
+from strife.events.lexicon import EventLexicon
 from strife.events.markers import aux_marker
 
 CONSIDERING_SENDING = """
@@ -85,9 +88,14 @@ ceasefire NOUN NN dobj 2 ceasefire
 """
 
 
+@functools.cache
+def _lexicon() -> EventLexicon:
+    return EventLexicon.from_data()
+
+
 def _aux(sentence: str, trigger: int) -> str | None:
     doc = parse(sentence)
-    return aux_marker(doc[trigger], list(doc), [])
+    return aux_marker(doc[trigger], list(doc), [], _lexicon())
 
 
 def test_an_act_a_government_is_considering_is_hypothetical() -> None:
@@ -471,3 +479,105 @@ def test_an_act_only_wished_for_is_hypothetical_and_an_attempt_is_the_act() -> N
     assert _aux(WANTED_TO_PULL_OUT.format(verb="wanted", lemma="want"), 3) == "hypothetical"
     assert _aux(WANTED_TO_PULL_OUT.format(verb="hoped", lemma="hope"), 3) == "hypothetical"
     assert _aux(WANTED_TO_PULL_OUT.format(verb="tried", lemma="try"), 3) is None
+
+
+# "US troops are training local forces to fight Isis" and "the intention to withdraw troops
+# emboldened Isis": the infinitive hangs on a word that is no act (a verb or a noun).
+TRAINING_FORCES_TO_FIGHT = """
+US PROPN NNP compound 1 US
+troops NOUN NNS nsubj 3 troop
+are AUX VBP aux 3 be
+training VERB VBG ROOT 3 train
+local ADJ JJ amod 5 local
+forces NOUN NNS dobj 3 force
+to PART TO aux 7 to
+fight VERB VB {dep} {head} fight
+Isis PROPN NNP dobj 7 Isis
+. PUNCT . punct 3 .
+"""
+
+INTENTION_TO_WITHDRAW = """
+The DET DT det 1 the
+intention NOUN NN nsubj 5 intention
+to PART TO aux 3 to
+withdraw VERB VB acl 1 withdraw
+troops NOUN NNS dobj 3 troop
+emboldened VERB VBD ROOT 5 embolden
+Isis PROPN NNP dobj 5 Isis
+. PUNCT . punct 5 .
+"""
+
+# "Germany provided funds to help Haiti" (a transfer verb), "activists began a hunger
+# strike to protest" (a trigger noun), "Christopher telephoned Kozyrev to discuss peace"
+# (a contact verb): the purpose of an act is told as the act's content.
+PROVIDED_TO_HELP = """
+Germany PROPN NNP nsubj 1 Germany
+provided VERB VBD ROOT 1 provide
+funds NOUN NNS dobj 1 fund
+to PART TO aux 4 to
+help VERB VB advcl 1 help
+Haiti PROPN NNP dobj 4 Haiti
+. PUNCT . punct 1 .
+"""
+
+STRIKE_TO_PROTEST = """
+Activists NOUN NNS nsubj 1 activist
+began VERB VBD ROOT 1 begin
+a DET DT det 4 a
+hunger NOUN NN compound 4 hunger
+strike NOUN NN dobj 1 strike
+to PART TO aux 6 to
+protest VERB VB acl 4 protest
+the DET DT det 8 the
+policy NOUN NN dobj 6 policy
+. PUNCT . punct 1 .
+"""
+
+TELEPHONED_TO_DISCUSS = """
+Christopher PROPN NNP nsubj 1 Christopher
+telephoned VERB VBD ROOT 1 telephone
+Kozyrev PROPN NNP dobj 1 Kozyrev
+to PART TO aux 4 to
+discuss VERB VB advcl 1 discuss
+peace NOUN NN dobj 4 peace
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_purpose_on_no_act_is_what_is_meant_to_happen_not_what_did() -> None:
+    assert _aux(TRAINING_FORCES_TO_FIGHT.format(dep="advcl", head=3), 7) == "hypothetical"
+    assert _aux(TRAINING_FORCES_TO_FIGHT.format(dep="acl", head=5), 7) == "hypothetical"
+    assert _aux(INTENTION_TO_WITHDRAW, 3) == "hypothetical"
+    assert _aux(INTENTION_TO_WITHDRAW, 5) is None  # what the intention did
+    # The open complement of a verb is read by the verb's own markers ("tried to").
+    assert _aux(TRAINING_FORCES_TO_FIGHT.format(dep="xcomp", head=3), 7) is None
+
+
+def test_the_purpose_of_an_act_is_told_with_the_act() -> None:
+    assert _aux(PROVIDED_TO_HELP, 4) is None
+    assert _aux(STRIKE_TO_PROTEST, 6) is None
+    assert _aux(TELEPHONED_TO_DISCUSS, 4) is None
+
+
+# "Turkey made plans to attack the Kurds": the noun of a plan verb puts its act ahead, as
+# "Turkey plans to attack" does; "the decision to reimpose sanctions" and "an attempt to
+# assassinate him" tell the act, as "decided to" and "tried to" do; "her wish to return"
+# is a wish.
+NOUN_TO_ACT = """
+Turkey PROPN NNP nsubj 1 Turkey
+made VERB VBD ROOT 1 make
+{noun} NOUN NN dobj 1 {lemma}
+to PART TO aux 4 to
+attack VERB VB acl 2 attack
+the DET DT det 6 the
+Kurds PROPN NNPS dobj 4 Kurds
+. PUNCT . punct 1 .
+"""
+
+
+def test_the_infinitive_of_a_noun_reads_as_the_verb_of_that_noun_would() -> None:
+    assert _aux(NOUN_TO_ACT.format(noun="plans", lemma="plan"), 4) == "future"
+    assert _aux(NOUN_TO_ACT.format(noun="decision", lemma="decision"), 4) is None
+    assert _aux(NOUN_TO_ACT.format(noun="attempt", lemma="attempt"), 4) is None
+    assert _aux(NOUN_TO_ACT.format(noun="wish", lemma="wish"), 4) == "hypothetical"
+    assert _aux(NOUN_TO_ACT.format(noun="bid", lemma="bid"), 4) == "hypothetical"

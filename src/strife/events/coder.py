@@ -356,7 +356,7 @@ class EventCoder:
             # "Russia denied carrying out any strikes", "the RSF denied targeting civilians":
             # the act that is denied, with who denies it, not a rejection of something.
             event = trigger.event
-        aux = aux_marker(doc[trigger.token], clause, dates)
+        aux = aux_marker(doc[trigger.token], clause, dates, self.lexicon)
         if (
             aux == "future"
             and PROMISABLE & {event, trigger.event}

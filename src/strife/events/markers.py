@@ -37,6 +37,7 @@ _LISTS = (
     "plan_verbs",
     "willing",
     "wishing_verbs",
+    "deed_nouns",
     "warned_responses",
     "warning_parties",
     "warned_against",
@@ -58,6 +59,7 @@ REQUESTING = _WORDS["requesting"]
 PLAN_VERBS = _WORDS["plan_verbs"]
 WILLING = _WORDS["willing"]
 WISHING_VERBS = _WORDS["wishing_verbs"]
+DEED_NOUNS = _WORDS["deed_nouns"]
 WARNED_RESPONSES = _WORDS["warned_responses"]
 WARNING_PARTIES = _WORDS["warning_parties"]
 WARNED_AGAINST = _WORDS["warned_against"]
@@ -66,6 +68,12 @@ WARNED_OF = _WORDS["warned_of"]
 # warner's side: its forces, or its answer ("retaliation would be swift").
 _SIDE_NOUNS = WARNING_PARTIES | WARNED_RESPONSES
 ASPECTUAL_VERBS = WORDS["aspectual_verbs"]
+# Verbs that carry an act as their object or purpose: "launched an attack", "sent aid to
+# help", "called him to discuss".
+_ACT_CARRIERS = WORDS["light_verbs"] | WORDS["transfer_verbs"] | WORDS["contact_verbs"]
+# An infinitive of purpose ("went there to fight") or one completing a noun ("his intention
+# to withdraw").
+_PURPOSE_DEPS = frozenset({"advcl", "acl"})
 # Verbs that carry the auxiliaries of the act a warning names ("would keep paying", "will
 # have to pay").
 WARNING_CARRIERS = ASPECTUAL_VERBS | OBLIGING_VERBS
@@ -82,8 +90,11 @@ _MODALS = FUTURE_AUX | HYPOTHETICAL_AUX
 _REQUESTED_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 
 
-def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMention]) -> Aux | None:
-    """The auxiliary marker of the event whose trigger is ``trigger``."""
+def aux_marker(
+    trigger: Token, clause: Sequence[Token], dates: Sequence[DateMention], lexicon: EventLexicon
+) -> Aux | None:
+    """The auxiliary marker of the event whose trigger is ``trigger``; ``lexicon`` says
+    which words are acts (:func:`_unrealized_purpose`)."""
     verb = _aspect_head(_governing_verb(trigger))
     negated = _negated(trigger) or (verb is not trigger and _negated(verb))
     if negated or _failed(verb) or _no_party(verb):
@@ -98,7 +109,7 @@ def aux_marker(trigger: Token, clause: Sequence[Token], dates: Sequence[DateMent
         or (auxes & REPORTED_FUTURE_AUX and _reported_in_past(carrier))
     ):
         return "future"
-    if auxes & HYPOTHETICAL_AUX:
+    if auxes & HYPOTHETICAL_AUX or _unrealized_purpose(verb, lexicon):
         return "hypothetical"
     if any(d.historical for d in dates):
         return "historical"
@@ -346,6 +357,26 @@ def _planned(verb: Token) -> bool:
     return _completes(verb, PLAN_VERBS | WILLING)
 
 
+def _unrealized_purpose(verb: Token, lexicon: EventLexicon) -> bool:
+    """ "training local forces to fight Isis", "is only in Syria to fight Isis", "his
+    intention to withdraw": an infinitive of purpose, or one that completes a noun, hanging
+    on a word that is no act itself tells what is meant to happen, not what did. The
+    purpose of an act is told with the act, as the act's content ("sent experts to
+    investigate", "staged a hunger strike to protest", "telephoned Kozyrev to discuss"): an
+    act in the trigger lexicon, or a verb that carries one (light, transfer and contact
+    verbs). A decision or an attempt tells its act (``deed_nouns``), as "decided to" and
+    "tried to" do; plans lie ahead (:func:`_planned`, read first)."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "was there to stop Isis and help the people"
+    head = verb.head
+    if head.i == verb.i or verb.dep_ not in _PURPOSE_DEPS or not is_infinitive(verb):
+        return False
+    lemma, noun = head.lemma_.lower(), head.pos_ in NOUN_POS
+    if lemma in _ACT_CARRIERS or (noun and lemma in DEED_NOUNS):
+        return False
+    return not lexicon.lookup(lemma, "NOUN" if noun else "VERB")
+
+
 def _wished(verb: Token) -> bool:
     """'wanted to pull out', 'hoped to resume flights': a wish, which may never come true
     (an attempt is the act: 'tried to hack into')."""
@@ -354,11 +385,15 @@ def _wished(verb: Token) -> bool:
 
 def _completes(verb: Token, heads: frozenset[str]) -> bool:
     """The verb is the infinitive complement of one of ``heads`` (lemmas), itself or
-    through the purposes and complements it completes."""
+    through the purposes and complements it completes; or the infinitive of a noun of the
+    same lemma ("plans to attack", "an offer to mediate", "her wish to return")."""
     node = verb
     while node.head.i != node.i:
         head = node.head
-        if node.dep_ == "xcomp" and head.lemma_.lower() in heads:
+        complement = node.dep_ == "xcomp" or (
+            node.dep_ == "acl" and head.pos_ in NOUN_POS and is_infinitive(node)
+        )
+        if complement and head.lemma_.lower() in heads:
             return True
         if not (node.dep_ in ("xcomp", "advcl") and is_infinitive(node)):
             return False
