@@ -1523,6 +1523,31 @@ def test_agreeing_with_someone_on_nothing_shares_a_view(
     assert agreed == (["AGREE"] if accord else [])
 
 
+SOUGHT = """
+Kenya PROPN NNP nsubj 1 Kenya
+sought VERB VBD ROOT 1 seek
+{rest}
+. PUNCT . punct 1 .
+"""
+
+
+@pytest.mark.parametrize(
+    ("rest", "asked"),
+    [("help NOUN NN dobj 1 help", True),
+     ("to PART TO aux 3 to\nlimit VERB VB xcomp 1 limit\nits PRON PRP$ poss 5 its\n"
+      "aims NOUN NNS dobj 3 aim", False)],
+)  # fmt: skip
+def test_seeking_a_thing_asks_for_it_and_seeking_to_act_tries_it(
+    event_lexicon: EventLexicon, rest: str, asked: bool
+) -> None:
+    """ "Kenya sought help" asks for it (REQUEST); "Kenya sought to limit its aims" tries an
+    act (flag "attempt"), which is no request, learned or not."""
+    doc = parse(SOUGHT.format(rest=rest.replace("\\n", "\n")))
+    found = find_triggers(doc[:], event_lexicon, learned=frozenset({"seek"}))
+    sought = [t.event for t in found if doc[t.token].text == "sought"]
+    assert sought == (["REQUEST"] if asked else [])
+
+
 TRUCE_TOOK_EFFECT = """
 The DET DT det 1 the
 ceasefire NOUN NN nsubj 2 ceasefire

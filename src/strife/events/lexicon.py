@@ -36,6 +36,7 @@ TRIGGER_FLAGS = frozenset(
         "custody",  # sets free, not publishes: not of a text or record ("released a statement")
         "accord",  # reaches an accord, not shares a view ("agreed with him" is none)
         "in_force",  # a truce that holds or takes effect, not one declared ("the truce held")
+        "attempt",  # asks for a thing, not tries an act ("sought help", not "sought to limit")
     }
 )
 #: Flags under which the trigger's subject is its recipient and its agent the actor.

@@ -17,7 +17,14 @@ from spacy.tokens import Token
 from strife.events.lexicon import WORDS, EventLexicon, TriggerSpec
 from strife.events.markers import warned_of, warns_of_own_act
 from strife.events.unresolved import counted
-from strife.syntax import CLAUSAL_MODIFIER_DEPS, NOUN_POS, SUBJECT_DEPS, antecedent, subjects
+from strife.syntax import (
+    CLAUSAL_MODIFIER_DEPS,
+    NOUN_POS,
+    SUBJECT_DEPS,
+    antecedent,
+    is_infinitive,
+    subjects,
+)
 
 # The words are in data/events/words.json, each list with why it is there.
 # The doers a flagged row fires for ("crowd": "protesters gathered"; "armed": "rebels
@@ -40,15 +47,21 @@ def flags_allow(token: Token, spec: TriggerSpec) -> bool:
         and ("custody" not in flags or not publishes(token))
         and ("accord" not in flags or not shares_a_view(token))
         and ("in_force" not in flags or in_force(token))
+        and ("attempt" not in flags or not tries(token))
     )
 
 
 def ruled_out(verb: Token, lexicon: EventLexicon) -> bool:
     """A verb a row's flag turns down in this use is no event of its own, learned or not:
     publishing ("released a joint statement", flag "custody": what the text says is the
-    event) or sharing a view ("agreed with him", flag "accord")."""
+    event), sharing a view ("agreed with him", flag "accord") or trying an act ("sought to
+    limit", flag "attempt")."""
     flags = {flag for spec in lexicon.lookup(verb.lemma_, "VERB") for flag in spec.flags}
-    return ("custody" in flags and publishes(verb)) or ("accord" in flags and shares_a_view(verb))
+    return (
+        ("custody" in flags and publishes(verb))
+        or ("accord" in flags and shares_a_view(verb))
+        or ("attempt" in flags and tries(verb))
+    )
 
 
 def _doer_ok(verb: Token, spec: TriggerSpec) -> bool:
@@ -65,6 +78,12 @@ def _doer_ok(verb: Token, spec: TriggerSpec) -> bool:
     if verb.dep_ in CLAUSAL_MODIFIER_DEPS:
         doers = [verb.head]
     return any(counted(d).lower_ in words for d in doers for words in nouns)
+
+
+def tries(verb: Token) -> bool:
+    """ "sought to limit its war aims", "seeks to keep militias away": an infinitive complement
+    makes the verb "try" (flag "attempt"), and the act tried, not a request, is the event."""
+    return any(c.dep_ == "xcomp" and is_infinitive(c) for c in verb.children)
 
 
 def shares_a_view(verb: Token) -> bool:
