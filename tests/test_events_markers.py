@@ -581,3 +581,37 @@ def test_the_infinitive_of_a_noun_reads_as_the_verb_of_that_noun_would() -> None
     assert _aux(NOUN_TO_ACT.format(noun="attempt", lemma="attempt"), 4) is None
     assert _aux(NOUN_TO_ACT.format(noun="wish", lemma="wish"), 4) == "hypothetical"
     assert _aux(NOUN_TO_ACT.format(noun="bid", lemma="bid"), 4) == "hypothetical"
+
+
+# "The ministry is to suspend cooperation", "the ministers are due to meet", "the envoy was
+# likely to press Britain", "it is easier to bomb a town": an act arranged lies ahead, one
+# only likely may not come; an infinitive an adjective after "be" opens describes the act.
+BE_TO_ACT = """
+The DET DT det 1 the
+ministry NOUN NN nsubj 2 ministry
+is AUX VBZ ROOT 2 be
+{word}
+to PART TO aux {verb} to
+suspend VERB VB xcomp {head} suspend
+cooperation NOUN NN dobj {verb} cooperation
+. PUNCT . punct 2 .
+"""
+
+IT_IS_EASIER = """
+It PRON PRP nsubj 1 it
+is AUX VBZ ROOT 1 be
+easier ADJ JJR acomp 1 easy
+to PART TO aux 4 to
+bomb VERB VB xcomp 1 bomb
+a DET DT det 6 a
+town NOUN NN dobj 4 town
+. PUNCT . punct 1 .
+"""
+
+
+def test_an_act_arranged_lies_ahead_and_an_act_only_likely_may_not_come() -> None:
+    assert _aux(BE_TO_ACT.format(word="", verb=4, head=2).replace("\n\n", "\n"), 4) == "future"
+    assert _aux(BE_TO_ACT.format(word="due ADJ JJ acomp 2 due", verb=5, head=3), 5) == "future"
+    likely = BE_TO_ACT.format(word="likely ADJ JJ acomp 2 likely", verb=5, head=3)
+    assert _aux(likely, 5) == "hypothetical"
+    assert _aux(IT_IS_EASIER, 4) is None

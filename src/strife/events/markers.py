@@ -38,6 +38,8 @@ _LISTS = (
     "willing",
     "wishing_verbs",
     "deed_nouns",
+    "arranged",
+    "likelihood",
     "warned_responses",
     "warning_parties",
     "warned_against",
@@ -60,6 +62,8 @@ PLAN_VERBS = _WORDS["plan_verbs"]
 WILLING = _WORDS["willing"]
 WISHING_VERBS = _WORDS["wishing_verbs"]
 DEED_NOUNS = _WORDS["deed_nouns"]
+ARRANGED = _WORDS["arranged"]
+LIKELIHOOD = _WORDS["likelihood"]
 WARNED_RESPONSES = _WORDS["warned_responses"]
 WARNING_PARTIES = _WORDS["warning_parties"]
 WARNED_AGAINST = _WORDS["warned_against"]
@@ -74,6 +78,9 @@ _ACT_CARRIERS = WORDS["light_verbs"] | WORDS["transfer_verbs"] | WORDS["contact_
 # An infinitive of purpose ("went there to fight") or one completing a noun ("his intention
 # to withdraw").
 _PURPOSE_DEPS = frozenset({"advcl", "acl"})
+# What "be" says of its subject, which an infinitive after it may go on describing ("it is
+# easier to bomb", "it was right to help").
+_DESCRIBING_DEPS = frozenset({"acomp", "attr", "expl"})
 # Verbs that carry the auxiliaries of the act a warning names ("would keep paying", "will
 # have to pay").
 WARNING_CARRIERS = ASPECTUAL_VERBS | OBLIGING_VERBS
@@ -111,6 +118,8 @@ def aux_marker(
         return "future"
     if auxes & HYPOTHETICAL_AUX or _unrealized_purpose(verb, lexicon):
         return "hypothetical"
+    if _arranged(verb):  # after a modal: "the answer could be to withdraw"
+        return "future"
     if any(d.historical for d in dates):
         return "historical"
     return None
@@ -379,14 +388,20 @@ def _unrealized_purpose(verb: Token, lexicon: EventLexicon) -> bool:
 
 def _wished(verb: Token) -> bool:
     """'wanted to pull out', 'hoped to resume flights': a wish, which may never come true
-    (an attempt is the act: 'tried to hack into')."""
-    return _completes(verb, WISHING_VERBS)
+    (an attempt is the act: 'tried to hack into'); and an act only likely, 'was likely to
+    press the UK'."""
+    return _completes(verb, WISHING_VERBS | LIKELIHOOD)
 
 
 def _completes(verb: Token, heads: frozenset[str]) -> bool:
     """The verb is the infinitive complement of one of ``heads`` (lemmas), itself or
     through the purposes and complements it completes; or the infinitive of a noun of the
     same lemma ("plans to attack", "an offer to mediate", "her wish to return")."""
+    return _completed(verb, heads) is not None
+
+
+def _completed(verb: Token, heads: frozenset[str]) -> Token | None:
+    """The word of ``heads`` the verb completes (:func:`_completes`), or None."""
     node = verb
     while node.head.i != node.i:
         head = node.head
@@ -394,11 +409,23 @@ def _completes(verb: Token, heads: frozenset[str]) -> bool:
             node.dep_ == "acl" and head.pos_ in NOUN_POS and is_infinitive(node)
         )
         if complement and head.lemma_.lower() in heads:
-            return True
+            return head
         if not (node.dep_ in ("xcomp", "advcl") and is_infinitive(node)):
-            return False
+            return None
         node = head
-    return False
+    return None
+
+
+def _arranged(verb: Token) -> bool:
+    """ "the Home Office is to suspend cooperation", "are due to meet", "the plan is to bomb
+    them": an act arranged or aimed at lies ahead (``arranged``); not an infinitive that
+    an adjective or a noun after "be" opens ("it is easier to bomb a country", "it was
+    right to provide help"), which says what the act would be like."""
+    head = _completed(verb, ARRANGED)
+    return head is not None and not any(
+        c.dep_ in _DESCRIBING_DEPS or (c.dep_ == "nsubj" and c.lower_ == "it")
+        for c in head.children
+    )
 
 
 def refine_mode(
