@@ -386,6 +386,9 @@ def test_a_modal_above_carries_to_the_act_it_opens() -> None:
     emboldened to launch an assault' from the adjective or, as a purpose, from the verb:
     either way the modal carries."""
     assert _aux(MIGHT_DECIDE_TO_SEND.format(aux="might"), 4) == "hypothetical"
+    # "can": what one is able to do, not what was done ("dangling dollars can force the
+    # regime to make concessions").
+    assert _aux(MIGHT_DECIDE_TO_SEND.format(aux="can"), 4) == "hypothetical"
     assert _aux(MIGHT_DECIDE_TO_SEND.format(aux="will"), 4) == "future"
     assert _aux(DECIDED_TO_SEND, 3) is None
     assert _aux(MAY_FEEL_EMBOLDENED.format(dep="xcomp", head=3), 7) == "hypothetical"
