@@ -1764,3 +1764,53 @@ def test_pressing_or_pushing_a_party_for_an_act_is_a_request(event_lexicon: Even
     assert ("pushed", "REQUEST") in worded(parse(PUSHED_FOR_REFORMS), event_lexicon)
     assert ("pressed", "REQUEST") not in worded(parse(PRESSED_CHARGES), event_lexicon)
     assert ("pushed", "REQUEST") not in worded(parse(PUSHED_TO_RETAKE), event_lexicon)
+
+
+# "Unions called a general strike" and "Kyiv charged a general with ordering strikes": a
+# labour strike by its own modifier only, not by a word elsewhere in the sentence.
+GENERAL_STRIKE = """
+Unions NOUN NNS nsubj 1 union
+called VERB VBD ROOT 1 call
+a DET DT det 4 a
+general ADJ JJ amod 4 general
+strike NOUN NN dobj 1 strike
+. PUNCT . punct 1 .
+"""
+
+ORDERING_STRIKES = """
+Kyiv PROPN NNP nsubj 1 Kyiv
+charged VERB VBD ROOT 1 charge
+a DET DT det 3 a
+general NOUN NN dobj 1 general
+with ADP IN prep 1 with
+ordering VERB VBG pcomp 4 order
+strikes NOUN NNS dobj 5 strike
+on ADP IN prep 6 on
+bridges NOUN NNS pobj 7 bridge
+. PUNCT . punct 1 .
+"""
+
+# "Teachers stopped work, staging a strike": who strikes may be named anywhere in it.
+STAGING_A_STRIKE = """
+Teachers NOUN NNS nsubj 1 teacher
+stopped VERB VBD ROOT 1 stop
+work NOUN NN dobj 1 work
+, PUNCT , punct 1 ,
+staging VERB VBG advcl 1 stage
+a DET DT det 6 a
+strike NOUN NN dobj 4 strike
+. PUNCT . punct 1 .
+"""
+
+
+def test_a_strike_is_a_labour_strike_by_its_own_modifier_or_by_who_strikes(
+    event_lexicon: EventLexicon,
+) -> None:
+    def strike(text: str) -> str | None:
+        doc = parse(text)
+        events = [e for word, e in worded(doc, event_lexicon) if word.startswith("strike")]
+        return events[0] if events else None
+
+    assert strike(GENERAL_STRIKE) == "PROTEST"
+    assert strike(ORDERING_STRIKES) == "ASSAULT"
+    assert strike(STAGING_A_STRIKE) == "PROTEST"

@@ -56,6 +56,7 @@ WORD_LISTS = (
     "getting_verbs",
     "amounts",
     "content_preps",
+    "labour_modifiers",
     "labour_words",
     "recipient_preps",
     "noun_recipient_preps",

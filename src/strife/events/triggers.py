@@ -48,6 +48,7 @@ CONTENT_PREPS = WORDS["content_preps"]
 CIRCUMSTANCE_PREPS = WORDS["circumstance_preps"]
 STATEMENT_VERBS = WORDS["statement_verbs"]
 LABOUR_WORDS = WORDS["labour_words"]
+LABOUR_MODIFIERS = WORDS["labour_modifiers"]
 RELATION_PARTICIPLES = WORDS["relation_participles"]
 ASPECTUAL_VERBS = WORDS["aspectual_verbs"]
 # An object word of a lexicon row that stands for any object named as a place ("entered
@@ -354,10 +355,12 @@ def _pick_noun_sense(token: Token, specs: tuple[TriggerSpec, ...]) -> TriggerSpe
     for spec in specs:
         if spec.objects:
             return spec
-    near = {child.lower_ for child in token.children}
-    near |= {tok.lower_ for tok in token.sent}
+    own = {child.lower_ for child in token.children}
+    # "a general strike", "a hunger strike": as its own modifiers only ("charged a Russian
+    # general with ordering strikes"); "employees ... staging a sit-in strike": anywhere.
+    labour = own & LABOUR_MODIFIERS or {tok.lower_ for tok in token.sent} & LABOUR_WORDS
     for spec in specs:
-        if "labour" in spec.flags and near & LABOUR_WORDS:
+        if "labour" in spec.flags and labour:
             return spec
     for spec in specs:
         if "labour" not in spec.flags:
