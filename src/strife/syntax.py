@@ -264,6 +264,14 @@ def antecedent(token: Token) -> Token:
     return token
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the conjuncts ``token`` is joined to ("attacked and looted": attacked);
+    ``token`` itself when it is the first or stands alone."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def clause_verb(token: Token) -> Token | None:
     """The nearest verb at or above ``token``: the verb of its clause; None when there is none."""
     return next((w for w in (token, *token.ancestors) if is_verb(w)), None)
@@ -277,9 +285,7 @@ def fronted_phrases(token: Token, preps: Collection[str]) -> set[int]:
     verb = clause_verb(token)
     if verb is None:
         return set()
-    first = verb
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(verb)
     if first.i == verb.i:
         return set()
     return {

@@ -20,7 +20,14 @@ from strife.events.lexicon import WORDS, Cue, EventLexicon
 from strife.nlp import doc_text
 from strife.plover import EventType
 from strife.records import Aux, DateMention
-from strife.syntax import AUX_DEPS, NOUN_POS, PARTY_DEPS, VERBAL_POS, is_infinitive
+from strife.syntax import (
+    AUX_DEPS,
+    NOUN_POS,
+    PARTY_DEPS,
+    VERBAL_POS,
+    first_conjunct,
+    is_infinitive,
+)
 
 _LISTS = (
     "negators",
@@ -169,9 +176,7 @@ def _reported_in_past(verb: Token) -> bool:
         for c in verb.children
     ):
         return False
-    current = verb
-    while current.dep_ == "conj" and current.head.i != current.i:
-        current = current.head
+    current = first_conjunct(verb)
     head = current.head
     return (
         current.dep_ in ("ccomp", "parataxis")
@@ -375,8 +380,7 @@ def _unrealized_purpose(verb: Token, lexicon: EventLexicon) -> bool:
     act in the trigger lexicon, or a verb that carries one (light, transfer and contact
     verbs). A decision or an attempt tells its act (``deed_nouns``), as "decided to" and
     "tried to" do; plans lie ahead (:func:`_planned`, read first)."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head  # "was there to stop Isis and help the people"
+    verb = first_conjunct(verb)  # "was there to stop Isis and help the people"
     head = verb.head
     if head.i == verb.i or verb.dep_ not in _PURPOSE_DEPS or not is_infinitive(verb):
         return False

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from strife.dates import count_word
 from strife.events.lexicon import WORDS
-from strife.syntax import is_passive, subjects
+from strife.syntax import first_conjunct, is_passive, subjects
 
 # The words are in data/events/words.json: words that open a clause told before or after
 # another; days in a unit of "a day after", "two weeks before", by lemma; which way "after"
@@ -34,8 +34,7 @@ def day_offset(token: Token) -> tuple[Span, int] | None:
     None where no such words do. The parser hangs the unit on the clause's verb, or the
     clause on the unit ("voted to impose martial law, a day <- after boats seized ...")."""
     doc = token.doc
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head  # "a day after Belarus forced a jet to land and arrested ..."
+    token = first_conjunct(token)  # "a day after Belarus forced a jet to land and arrested ..."
     marks = [c for c in token.children if c.dep_ in ("mark", "prep") and c.lower_ in OFFSET_SIGNS]
     units = [c for c in token.children if c.dep_ == "npadvmod" and c.lemma_.lower() in UNIT_DAYS]
     if not units and token.dep_ == "advcl" and token.head.lemma_.lower() in UNIT_DAYS:
