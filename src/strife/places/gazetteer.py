@@ -177,10 +177,11 @@ class Gazetteer:
         """The index file, or None for an in-memory gazetteer."""
         return self._path
 
-    def lookup(self, keys: Collection[str]) -> dict[str, list[Candidate]]:
-        """The candidates under each normalised key; keys without any are left out."""
+    def lookup(self, keys: Collection[str]) -> dict[str, tuple[Candidate, ...]]:
+        """The candidates under each normalised key; keys without any are left out. A name
+        looked up before is answered from memory, as the tuple the memory holds."""
         recent = self._recent
-        found: dict[str, list[Candidate]] = {}
+        found: dict[str, tuple[Candidate, ...]] = {}
         unseen: list[str] = []
         for key in set(keys):
             # One read a key: another thread may clear the memory in between.
@@ -188,7 +189,7 @@ class Gazetteer:
             if remembered is None:
                 unseen.append(key)
             elif remembered:
-                found[key] = list(remembered)
+                found[key] = remembered
         ordered = sorted(unseen)
         fetched: dict[str, list[Candidate]] = {}
         for first in range(0, len(ordered), _BATCH):
@@ -201,7 +202,7 @@ class Gazetteer:
         # A text with more new names than the memory holds leaves only some behind.
         for key in ordered[:_RECENT_KEYS]:
             recent[key] = tuple(fetched.get(key, ()))
-        found.update(fetched)
+        found.update((key, tuple(candidates)) for key, candidates in fetched.items())
         return found
 
     def __len__(self) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 COUNTRY_FEATURE = "PCLI"
@@ -80,10 +80,12 @@ class GazetteerEntry:
     name_count: int = 0
     admin2: str | None = None
     demonyms: tuple[str, ...] = ()
+    #: Whether the entry is a country (a ``PCL*`` feature code): set once, as the resolver
+    #: asks it of every reading several times.
+    is_country: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_country(self) -> bool:
-        return self.feature_code.startswith("PCL")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_country", self.feature_code.startswith("PCL"))
 
     @property
     def is_continent(self) -> bool:

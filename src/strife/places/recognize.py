@@ -461,7 +461,7 @@ def _is_hyphen_linked(words: Words, index: int) -> bool:
 def _longest_matches(
     spans: Sequence[tuple[int, int]],
     keys: Mapping[tuple[int, int], str],
-    found: Mapping[str, list[Candidate]],
+    found: Mapping[str, Sequence[Candidate]],
     words: Words,
 ) -> Iterator[Match]:
     """Left to right, the longest span at each position whose key the gazetteer knows (by a

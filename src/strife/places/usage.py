@@ -194,8 +194,9 @@ def is_capitalised(token: Token) -> bool:
 def usage_of(reading: Reading, match: Match, cue: Cue) -> Usage:
     """How the matched name is used (see the module docstring)."""
     entities = reading.entities_of(match)  # found once for the questions below
-    if _is_not_a_toponym(reading, match, entities, cue) or (
-        cue == "none" and _is_a_word(reading, match)
+    # The cheap question first: most names that are no toponym are common words.
+    if (cue == "none" and _is_a_word(reading, match)) or _is_not_a_toponym(
+        reading, match, entities, cue
     ):
         return Usage.NONE
     if _is_inside_a_longer_entity(reading, match, entities) or _is_macro_region(reading, match):
