@@ -28,14 +28,20 @@ PARAGRAPH_BREAKS = "strife_paragraph_breaks"
 DATELINE_BREAK = "strife_dateline_break"
 # The words are in data/nlp.json, each list with why it is there.
 _WORDS = read_words(
-    data_file("nlp.json"), "the pipeline's word lists", ("conjunctions", "dateline_dashes")
+    data_file("nlp.json"),
+    "the pipeline's word lists",
+    ("conjunctions", "dateline_dashes", "speaking_acts"),
 )
 DATELINE_DASHES = _WORDS["dateline_dashes"]
 CONJUNCTIONS = _WORDS["conjunctions"]
+#: Verbs of acts done in words besides saying and denying (strife.reattach).
+SPEAKING_ACTS = _WORDS["speaking_acts"]
 DATELINE_MAX_TOKENS: Final = 14  # how far into the text a dateline's dash may come
 DATELINE_MAX_CHARS: Final = 200  # what dateline_cut tokenizes to look for one
 TEXT_KEY = "strife_text"
 LEMMA_FIXES = "strife_lemma_fixes"
+# The component that joins a second verb of saying to the speaker's (strife.reattach.NAME).
+SPEECH_CONJUNCTS = "strife_speech_conjuncts"
 # Forms the model's lemmatizer gets wrong where strife reads the lemma ("staged a protest":
 # "stag", so the protest lost its light verb and its actor).
 FIXED_LEMMAS = {"staged": "stage", "staging": "stage"}
@@ -267,6 +273,12 @@ def register_components() -> None:
         Language.component(DATELINE_BREAK, func=dateline_break)
     if LEMMA_FIXES not in Language.factories:
         Language.component(LEMMA_FIXES, func=fix_lemmas)
+    # Imported here: the component reads the verbs of saying of the claims stage, which
+    # imports this module.
+    from strife.reattach import NAME, reattach_speech_conjuncts
+
+    if NAME not in Language.factories:
+        Language.component(NAME, func=reattach_speech_conjuncts)
 
 
 def _array_attribute_ruler(nlp: Language, name: str) -> ArrayAttributeRuler:
@@ -343,6 +355,7 @@ def load_nlp() -> Any:
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     nlp.add_pipe(DATELINE_BREAK, before="parser")
     nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
+    nlp.add_pipe(SPEECH_CONJUNCTS, after=LEMMA_FIXES)
     # The coder parses long texts in pieces (parse_text); this only keeps the guard where
     # evaluation reads whole gold articles.
     nlp.max_length = 2_000_000
