@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from strife.claims import DENY_LEMMAS, SPEECH_VERBS
@@ -53,7 +55,12 @@ def reattach_speech_conjuncts(doc: Doc) -> Doc:
 def speech_conjuncts(doc: Doc) -> Iterator[tuple[Token, Token]]:
     """Each verb the model joined to what was said that goes on from the speaker, with the
     verb of saying it belongs to (see the module docstring)."""
-    for token in doc:
+    if not len(doc):
+        return
+    # Only the few conjuncts are read: found among the dependency labels by NumPy.
+    conjuncts = np.flatnonzero(doc.to_array(DEP) == doc.vocab.strings["conj"]).tolist()
+    for index in conjuncts:
+        token = doc[index]
         speaker = _speaker_of(token)
         if speaker is not None:
             yield token, speaker
