@@ -280,3 +280,29 @@ def test_role_ranker_out_of_fold_probabilities_never_see_their_own_group() -> No
         members = [probs[i][0] for i in range(n) if folds[i] == k]
         assert np.allclose(members, members[0])
     assert script.REPEATS >= 2
+
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.mark.skipif(not DATA.is_dir(), reason="the training data (../shared/data) is absent")
+@pytest.mark.parametrize(
+    ("script", "folder", "model"),
+    [("train_detector", "detector", "detector.onnx"), ("train_roles", "roles", "roles.onnx")],
+)
+def test_the_shipped_model_is_what_its_script_builds_from_this_checkout(
+    script: str, folder: str, model: str, tmp_path: Path
+) -> None:
+    """A change to the rules moves the candidates these models are trained on: the shipped
+    file must be rebuilt with it (``make train``), or it no longer says what the card
+    measured."""
+    import subprocess
+
+    pytest.importorskip("sklearn", reason="scikit-learn comes with the dev and train extras")
+    command = [sys.executable, str(ROOT / "train" / f"{script}.py"), "--data", str(DATA)]
+    subprocess.run([*command, "--out", str(tmp_path)], check=True, capture_output=True)
+    shipped = ROOT / "src" / "strife" / "data" / "models" / folder
+    assert (tmp_path / model).read_bytes() == (shipped / model).read_bytes(), (
+        f"{folder}: run `python train/{script}.py --data ../shared/data`"
+    )
