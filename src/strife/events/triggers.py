@@ -118,14 +118,16 @@ def find_triggers(
     """
     found: list[Trigger] = []
     for token in sent:
-        if token.i in inside_names or _tells_who_of(token):
+        if token.i in inside_names:
             continue
         spec = _match(token, lexicon, places)
         if spec is None and is_verb(token) and token.lemma_.lower() in learned:
             spec = None if ruled_out(token, lexicon) else _untyped(token.lemma_.lower())
         elif spec is None and statements and _is_statement(token):
             spec = _untyped(token.lemma_.lower(), "speech")
-        if spec is not None:
+        # Whether the word describes who someone is: asked of the few words that match,
+        # as it walks up the parse.
+        if spec is not None and not _tells_who_of(token):
             found.append(_trigger(token, spec))
     kept = _merge_same_event(_drop_content_events(_drop_acted_on(found, sent), sent), sent, lexicon)
     kept = _orders_or_acts(_drop_circumstances(kept, sent), sent, lexicon)
