@@ -11,8 +11,8 @@ its auxiliaries: "said his troops would liberate the country and warn" (both aft
 instead ("would liberate ... and warned", "were moving ... and urged", "the situation was
 critical and called on"), with no doer of its own, goes on from the speaker: it is joined
 to the verb of saying, with the "and" before it. Only verbs of acts done in words are
-moved (saying, denying, urging, condemning, vowing); "said the rebels
-would withdraw and attacked" is left as the model read it.
+moved (saying, denying, urging, condemning, vowing): "said the rebels would withdraw
+and attacked" is left as the model read it.
 """
 
 from __future__ import annotations
@@ -35,8 +35,6 @@ _OWN_SUBJECT_DEPS = ANY_SUBJECT_DEPS | {"expl", "csubjpass"}
 # Finite forms a verb of saying and its second verb may share ("said ... and urged", "has
 # declared ... and vowed": the participle of a perfect and a past read alike).
 _PAST = frozenset({"VBD", "VBN"})
-
-
 # The lemmas of every act done in words: saying, denying, and the verbs of
 # ``data/nlp.json`` ``speaking_acts`` (urging, condemning, vowing).
 _ACTS = SPEECH_VERBS | DENY_LEMMAS | SPEAKING_ACTS
