@@ -65,7 +65,8 @@ def speech_conjuncts(doc: Doc) -> Iterator[tuple[Token, Token]]:
 
 
 def _speaker_of(verb: Token) -> Token | None:
-    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _ACTS:
+    """``verb``: a conjunct (:func:`speech_conjuncts` reads only those)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ACTS:
         return None
     if any(c.dep_ in _OWN_SUBJECT_DEPS or c.dep_ in AUX_DEPS for c in verb.children):
         return None  # a clause of its own, or a verb that carries its own auxiliary

@@ -88,6 +88,10 @@ _PURPOSE_DEPS = frozenset({"advcl", "acl"})
 # What "be" says of its subject, which an infinitive after it may go on describing ("it is
 # easier to bomb", "it was right to help").
 _DESCRIBING_DEPS = frozenset({"acomp", "attr", "expl"})
+# Words whose infinitive complement lies ahead (:func:`_planned`), and those whose
+# complement may never come (:func:`_wished`): joined once, not on every call.
+_PLANNING = PLAN_VERBS | WILLING
+_MAY_NOT_COME = WISHING_VERBS | LIKELIHOOD
 # Verbs that carry the auxiliaries of the act a warning names ("would keep paying", "will
 # have to pay").
 WARNING_CARRIERS = ASPECTUAL_VERBS | OBLIGING_VERBS
@@ -368,7 +372,7 @@ def _planned(verb: Token) -> bool:
     """'plans to attack', 'is expected to meet', 'is willing to withdraw', 'offered to send
     troops': the event lies ahead; so does the purpose of an act ahead ('offered to send
     agents to help with the investigation')."""
-    return _completes(verb, PLAN_VERBS | WILLING)
+    return _completes(verb, _PLANNING)
 
 
 def _unrealized_purpose(verb: Token, lexicon: EventLexicon) -> bool:
@@ -394,7 +398,7 @@ def _wished(verb: Token) -> bool:
     """'wanted to pull out', 'hoped to resume flights': a wish, which may never come true
     (an attempt is the act: 'tried to hack into'); and an act only likely, 'was likely to
     press the UK'."""
-    return _completes(verb, WISHING_VERBS | LIKELIHOOD)
+    return _completes(verb, _MAY_NOT_COME)
 
 
 def _completes(verb: Token, heads: frozenset[str]) -> bool:

@@ -10,7 +10,7 @@ the parse around the word.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Token
 
@@ -44,19 +44,23 @@ def flags_allow(token: Token, spec: TriggerSpec) -> bool:
         and ("ahead" not in flags or warned_of(token))
         and ("warning" not in flags or warns_of_own_act(token))
         and ("label" not in flags or bool(JUDGEMENTS & set(_label_words(token))))
-        and ("custody" not in flags or not publishes(token))
-        and ("accord" not in flags or not shares_a_view(token))
         and ("in_force" not in flags or in_force(token))
-        and ("attempt" not in flags or not tries(token))
+        and not _turned_down(token, flags)
     )
 
 
 def ruled_out(verb: Token, lexicon: EventLexicon) -> bool:
-    """A verb a row's flag turns down in this use is no event of its own, learned or not:
-    publishing ("released a joint statement", flag "custody": what the text says is the
-    event), sharing a view ("agreed with him", flag "accord") or trying an act ("sought to
-    limit", flag "attempt")."""
+    """A verb a row's flag turns down in this use is no event of its own, learned or not
+    (:func:`_turned_down`)."""
     flags = {flag for spec in lexicon.lookup(verb.lemma_, "VERB") for flag in spec.flags}
+    return _turned_down(verb, flags)
+
+
+def _turned_down(verb: Token, flags: Collection[str]) -> bool:
+    """Whether one of ``flags`` turns this use of the verb down: publishing ("released a
+    joint statement", flag "custody": what the text says is the event), sharing a view
+    ("agreed with him", flag "accord") or trying an act ("sought to limit", flag
+    "attempt")."""
     return (
         ("custody" in flags and publishes(verb))
         or ("accord" in flags and shares_a_view(verb))
