@@ -1,4 +1,6 @@
-"""The training scripts' command lines (they need torch, which only `make train` installs)."""
+"""The training scripts: their command lines and parts, and the shipped detector and role
+ranker rebuilt from this checkout (the typer's tests need torch, which only `make train`
+installs)."""
 
 from __future__ import annotations
 
