@@ -197,12 +197,13 @@ class Gazetteer:
             query = _LOOKUP.format(marks=", ".join("?" * len(batch)))
             for row in self._connection.execute(query, batch):
                 fetched.setdefault(row[0], []).append(_candidate_from_row(row))
+        answers = {key: tuple(candidates) for key, candidates in fetched.items()}
         if len(recent) + len(ordered) > _RECENT_KEYS:
             recent.clear()
         # A text with more new names than the memory holds leaves only some behind.
         for key in ordered[:_RECENT_KEYS]:
-            recent[key] = tuple(fetched.get(key, ()))
-        found.update((key, tuple(candidates)) for key, candidates in fetched.items())
+            recent[key] = answers.get(key, ())
+        found.update(answers)
         return found
 
     def __len__(self) -> int:
