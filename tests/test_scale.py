@@ -7,6 +7,7 @@ ones).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -150,3 +151,58 @@ def test_a_cluster_whose_workers_have_their_own_folders(tmp_path: Path) -> None:
     stores["one"] = store_snapshot(tmp_path / "one.duckdb")
     assert stores["dask"] == stores["one"]
     assert not parts_root(client_side / "dask.duckdb").exists()
+
+
+WORKER = """
+import json, os, sys
+from strife.pipeline import process_coder, start_worker
+from strife.records import Article
+from strife.scale.lifeline import Parent
+start_worker(Parent(os.getppid(), main_thread=False))
+text = "Rebels attacked the town of Palma on Wednesday, the army said."
+article = Article(id="worker-test", source="worker-test", text=text)
+coded = process_coder().code_one(article)
+import thinc.compat
+print(json.dumps({"torch": sys.modules.get("torch") is not None,
+                  "thinc_torch": thinc.compat.has_torch,
+                  "imported": sorted(m for m in LIBRARIES if m in sys.modules),
+                  "events": [event.event for event in coded.events]}))
+"""
+# Libraries the main process's readers and deduplication use, which a worker has no use for.
+WORKER_FREE_OF = ("datasketch", "scipy", "trafilatura", "feedparser", "fastwarc", "duckdb")
+
+
+@pytest.fixture(scope="module")
+def worker_report() -> dict[str, object]:
+    """What a ``--jobs`` worker imported after it started and coded one article."""
+    script = f"LIBRARIES = {WORKER_FREE_OF!r}\n{WORKER}"
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    report: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return report
+
+
+@pytest.mark.slow
+def test_a_jobs_worker_codes_without_the_readers_libraries(
+    worker_report: dict[str, object],
+) -> None:
+    """The readers' and the deduplication's libraries take about half a second to import,
+    once per worker; a worker that codes never imports them."""
+    assert worker_report["events"] == ["ASSAULT"]
+    assert worker_report["imported"] == []
+
+
+@pytest.mark.slow
+def test_a_jobs_worker_codes_without_importing_torch(worker_report: dict[str, object]) -> None:
+    """Where torch is installed (the ``train`` extra), spaCy's thinc would import it in each
+    worker, a second of its start and ~180 MB of its memory; a worker leaves it out."""
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("torch is not installed here: there is nothing for a worker to leave out")
+    assert worker_report["torch"] is False
+    assert worker_report["thinc_torch"] is False

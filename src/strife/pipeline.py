@@ -18,6 +18,7 @@ import logging
 import multiprocessing
 import os
 import resource
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -256,7 +257,7 @@ def _code_in_workers(
     context = multiprocessing.get_context("spawn")
     # Each worker exits when this process dies (killed while the workers load the model).
     with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=arm, initargs=(Parent.here(),)
+        max_workers=jobs, mp_context=context, initializer=start_worker, initargs=(Parent.here(),)
     ) as pool:
         window: deque[Future[CodedBatch]] = deque()
         try:
@@ -271,6 +272,20 @@ def _code_in_workers(
         finally:
             for pending in window:
                 pending.cancel()
+
+
+def start_worker(parent: Parent) -> None:
+    """A ``--jobs`` worker's first step, before it reads a task: exit when ``parent`` dies
+    (:func:`strife.scale.lifeline.arm`), and never import torch.
+
+    spaCy's thinc imports torch wherever it is installed (the ``train`` extra installs it),
+    to offer it to models that run on it. The coder's models do not (spaCy's small model
+    runs on numpy, the event models on onnxruntime), and the import takes about a second
+    of each worker's start. A module set to None in ``sys.modules`` reads as not installed
+    to ``import``, which thinc handles as it does a machine without torch. Where something
+    in the worker imported torch already, it stays."""
+    arm(parent)
+    sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,15 +5,39 @@
 * ``copies``: where an article was seen (source, URL, outlet, date), duplicates included.
 * ``stage``: the run's deduplication, in input order, before any coding.
 * ``groups``: the key that puts events of the same story from different articles together.
+
+The names below are imported on first use: a coding worker process needs only ``groups``,
+and ``minhash`` and ``index`` import datasketch, which imports SciPy (over a third of a
+second, once per worker).
 """
 
 from __future__ import annotations
 
-from strife.dedupe.copies import Copy, outlet_of
-from strife.dedupe.groups import group_id, with_group
-from strife.dedupe.index import Match, NearDuplicateIndex
-from strife.dedupe.minhash import THRESHOLD, signature, signature_bytes, similarity
-from strife.dedupe.stage import DedupeCounts, Deduplicator, Verdict
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from strife.dedupe.copies import Copy, outlet_of
+    from strife.dedupe.groups import group_id, with_group
+    from strife.dedupe.index import Match, NearDuplicateIndex
+    from strife.dedupe.minhash import THRESHOLD, signature, signature_bytes, similarity
+    from strife.dedupe.stage import DedupeCounts, Deduplicator, Verdict
+
+_HOMES = {
+    "THRESHOLD": "minhash",
+    "Copy": "copies",
+    "DedupeCounts": "stage",
+    "Deduplicator": "stage",
+    "Match": "index",
+    "NearDuplicateIndex": "index",
+    "Verdict": "stage",
+    "group_id": "groups",
+    "outlet_of": "copies",
+    "signature": "minhash",
+    "signature_bytes": "minhash",
+    "similarity": "minhash",
+    "with_group": "groups",
+}
 
 __all__ = [
     "THRESHOLD",
@@ -30,3 +54,10 @@ __all__ = [
     "similarity",
     "with_group",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'strife.dedupe' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"strife.dedupe.{home}"), name)
