@@ -37,7 +37,7 @@ def module_map(doc: str) -> str:
 
 
 def package_modules(package: Path = PACKAGE) -> list[str]:
-    """Every module of the package, as its path relative to the package ("cli/app.py")."""
+    """Every module of the package, as its path relative to the package ("cli/commands.py")."""
     return sorted(
         path.relative_to(package).as_posix()
         for path in package.rglob("*.py")
@@ -145,7 +145,7 @@ def test_a_module_named_only_outside_the_map_is_found() -> None:
 def test_a_module_that_is_gone_is_found() -> None:
     doc = read_doc()
     broken = doc.replace("   ingest/sources.py ", "   ingest/sources.py ingest/gone.py ")
-    broken = broken.replace(" cli/app.py ", " cli/app.py cli.py store_commands.py ", 1)
+    broken = broken.replace(" cli/commands.py ", " cli/commands.py cli.py store_commands.py ", 1)
     assert gone_paths(broken) == ["cli.py", "ingest/gone.py", "store_commands.py"]
 
 

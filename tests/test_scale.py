@@ -206,3 +206,18 @@ def test_a_jobs_worker_codes_without_importing_torch(worker_report: dict[str, ob
         pytest.skip("torch is not installed here: there is nothing for a worker to leave out")
     assert worker_report["torch"] is False
     assert worker_report["thinc_torch"] is False
+
+
+def test_the_strife_scripts_import_leaves_the_commands_out() -> None:
+    """A ``--jobs`` worker started by the ``strife`` script runs that script first (as
+    multiprocessing's spawn does with the parent's main script), and the script imports
+    ``strife.cli.main``: that import must not bring the commands' libraries with it."""
+    libraries = ("typer", "rich", "duckdb", "datasketch", "trafilatura", "spacy")
+    script = (
+        "import sys; from strife.cli import main; "
+        f"print(sorted(m for m in {libraries!r} if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"
