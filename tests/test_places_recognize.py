@@ -65,6 +65,9 @@ PLACES = [
     GazetteerEntry(
         6296599, "Heathrow Airport", 51.47, -0.45, "GBR", "AIRP", 0, "ENG", ("Heathrow",)
     ),
+    GazetteerEntry(
+        -61070011, "Serengeti", -2.33, 34.83, "TZA", "PRK", 0, None, ("Serengeti National Park",)
+    ),
 ]
 
 
@@ -278,6 +281,40 @@ def test_a_large_place_stays_a_place_beside_a_person_of_its_name(geoparser: Geop
     for a person)."""
     doc = tagged("Anna Madrid sang and Madrid cheered", ents=[("Anna Madrid", "PERSON")])
     assert found(geoparser, doc) == [("Madrid", 3117735)]
+
+
+def test_a_name_read_as_a_persons_is_a_place_where_the_article_places_it(
+    geoparser: Geoparser,
+) -> None:
+    """One sense per article: a well-known place or a feature of the project's list that the
+    model reads as (part of) a person's name is a place where the article uses the name as a
+    place elsewhere, by itself or as the one reading of a longer name."""
+    doc = tagged("the Madrid Hustle video", ents=[("Madrid Hustle", "PERSON")])
+    assert found(geoparser, doc) == []
+    doc = tagged("the Madrid Hustle video . We flew to Madrid", ents=[("Madrid Hustle", "PERSON")])
+    assert found(geoparser, doc) == [("Madrid", 3117735), ("Madrid", 3117735)]
+    doc = tagged(
+        "life on the Serengeti is hard . Lions roam in Serengeti National Park",
+        ents=[("Serengeti", "PERSON")],
+    )
+    assert found(geoparser, doc) == [
+        ("Serengeti", -61070011),
+        ("Serengeti National Park", -61070011),
+    ]
+    # A surname after a given name stays the person's, whatever the article places.
+    doc = tagged("Anna Madrid sang . We flew to Madrid", ents=[("Anna Madrid", "PERSON")])
+    assert found(geoparser, doc) == [("Madrid", 3117735)]
+
+
+def test_a_small_town_named_like_a_person_stays_the_person_elsewhere(
+    geoparser: Geoparser,
+) -> None:
+    """ "John Walsh" and "the town of Walsh" in one article: the town's reading does not
+    make the person's surname a place, a small town being no evidence against a person."""
+    doc = tagged(
+        "John Walsh said Walsh would visit the town of Walsh", ents=[("John Walsh", "PERSON")]
+    )
+    assert found(geoparser, doc) == [("Walsh", 4945256)]
 
 
 def test_a_line_break_or_a_dash_inside_a_person_makes_no_full_name(

@@ -13,6 +13,7 @@ import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -112,25 +113,77 @@ class _Names:
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Toponym]:
-    """Every gazetteer name in ``doc`` used as a toponym, in text order."""
+    """Every gazetteer name in ``doc`` used as a toponym, in text order.
+
+    One sense per article: a name turned down as a person's name the model reads opening
+    with it (:func:`_doubted`: "the Serengeti", "our Hanoi Hustle video", a heading "Brno"
+    run into the next line's "People") is read again as a place where the article uses the
+    same name as a place elsewhere ("Serengeti National Park", "Brno, the second city")
+    and it names a place no one is named after: a well-known place
+    (:func:`~strife.places.usage.is_well_known_place`), or a physical feature or site of the
+    project's list. Most articles need one pass; the few with such a name, two."""
     words = Words.of(doc)  # read once: the scan for names and the usage checks ask of it
     names = _Names.of(words, lexicon)
     elided = _elided_names(doc, names, lexicon)
     found = gazetteer.lookup(set(names.keys.values()) | set(elided.values()))
-    reading = Reading.of(doc, lexicon, words)
-    toponyms: list[Toponym] = []
-    previous: Toponym | None = None
-    shared = {start - 2 for (start, _), key in elided.items() if key in found}
-    for match in _longest_matches(names.spans, names.keys, found, words):
-        key = names.keys[(match.start, match.end)]
-        if key in lexicon.never_places or match.start in shared:
-            continue
-        if key in lexicon.actor_names and not _named_as_place(doc, match, lexicon):
-            continue  # "Nato", "the Taliban", "Merkel": not the villages of those names
-        if _is_part_of_a_feature_name(doc, match, names, lexicon):
-            continue
-        toponym = _read_match(reading, _restricted(match, names), previous)
-        if toponym is not None:
+    scan = _ArticleScan(doc, words, names, elided, found, lexicon, Reading.of(doc, lexicon, words))
+    first = scan.toponyms()
+    toponyms = first.toponyms
+    confirmed = _confirmed_places(first)
+    if confirmed:
+        toponyms = scan.toponyms(confirmed).toponyms
+    listed = _lists_and_hierarchies(doc, toponyms, lexicon)
+    contained = _contained_in(doc, _levels_of_lists(doc, listed, lexicon), lexicon)
+    return _qualified_by_demonyms(doc, contained)
+
+
+class _Scanned(NamedTuple):
+    """One pass over an article's names: its toponyms in text order, the names turned down
+    as a person's (:func:`_doubted`; their matches by lookup key) and the keys of the names
+    read as places."""
+
+    toponyms: list[Toponym]
+    turned_down: dict[str, list[Match]]
+    placed: set[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _ArticleScan:
+    """What :func:`find_toponyms` reads an article's names from, read once for its passes."""
+
+    doc: Doc
+    words: Words
+    names: _Names
+    elided: dict[tuple[int, int], str]
+    found: Mapping[str, Sequence[Candidate]]
+    lexicon: Lexicon
+    reading: Reading
+
+    def toponyms(self, confirmed: frozenset[str] = frozenset()) -> _Scanned:
+        """The article's toponyms, with the names turned down and the keys placed;
+        ``confirmed`` are keys of names read as places where they are turned down as a
+        person's."""
+        doc, words, names, lexicon = self.doc, self.words, self.names, self.lexicon
+        reading, found, elided = self.reading, self.found, self.elided
+        toponyms: list[Toponym] = []
+        turned_down: dict[str, list[Match]] = {}
+        placed: set[str] = set()
+        previous: Toponym | None = None
+        shared = {start - 2 for (start, _), key in elided.items() if key in found}
+        for match in _longest_matches(names.spans, names.keys, found, words):
+            key = names.keys[(match.start, match.end)]
+            if key in lexicon.never_places or match.start in shared:
+                continue
+            if key in lexicon.actor_names and not _named_as_place(doc, match, lexicon):
+                continue  # "Nato", "the Taliban", "Merkel": not the villages of those names
+            if _is_part_of_a_feature_name(doc, match, names, lexicon):
+                continue
+            match = _restricted(match, names)
+            toponym = _read_match(reading, match, previous, key in confirmed)
+            if toponym is None:
+                if _doubted(reading, match):
+                    turned_down.setdefault(key, []).append(match)
+                continue
             lone = found.get(elided.get((match.start, match.end), ""))
             if lone:
                 # "North and South Korea": the lone word first, as the name it stands for.
@@ -146,11 +199,58 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, lexicon: Lexicon) -> list[Topo
                 toponym = replace(toponym, listed_after=len(toponyms) - 1)
             elif previous is not None and _is_listed_after(doc, previous, match):
                 toponym = replace(toponym, listed_after=len(toponyms) - 1)
+            if toponym.is_place:
+                placed.add(key)
             toponyms.append(toponym)
             previous = toponym
-    listed = _lists_and_hierarchies(doc, toponyms, lexicon)
-    contained = _contained_in(doc, _levels_of_lists(doc, listed, lexicon), lexicon)
-    return _qualified_by_demonyms(doc, contained)
+        return _Scanned(toponyms, turned_down, placed)
+
+
+def _doubted(reading: Reading, match: Match) -> bool:
+    """A name the model reads as a person's that opens with it ("Hanoi Hustle", a heading
+    "Brno" run into the next line's "People", "the Serengeti"), which another use in the
+    article may confirm as a place. Not a name after other words of a person's ("John
+    Bolton"): the town of Bolton elsewhere says nothing about him."""
+    entity = reading.entities.get(match.start)
+    return (
+        entity is not None
+        and entity.label == "PERSON"
+        and entity.start == match.start
+        and bool(match.candidates)
+    )
+
+
+def _confirmed_places(scanned: _Scanned) -> frozenset[str]:
+    """The keys of the names turned down as a person's (:func:`_doubted`) that the article
+    uses as places elsewhere, by the same name or as the one reading of another name
+    ("Serengeti National Park"), and that name a place no one is named after (see
+    :func:`find_toponyms`)."""
+    if not scanned.turned_down:
+        return frozenset()  # most articles
+    sure = {
+        t.candidates[0].entry.geonameid
+        for t in scanned.toponyms
+        if t.is_place and len(t.candidates) == 1
+    }
+    confirmed = set()
+    for key, matches in scanned.turned_down.items():
+        candidates = matches[0].candidates
+        if key not in scanned.placed and not any(
+            c.exact and c.entry.geonameid in sure for c in candidates
+        ):
+            continue
+        if is_well_known_place(matches[0]) or any(map(_is_site_or_feature, candidates)):
+            confirmed.add(key)
+    return frozenset(confirmed)
+
+
+def _is_site_or_feature(candidate: Candidate) -> bool:
+    """A reading by its own name that is neither a town, a division nor a country: a
+    physical feature or a site of the project's list (a park, a ruin, a building)."""
+    entry = candidate.entry
+    return candidate.exact and not (
+        entry.feature_code.startswith("PPL") or entry.is_admin_area or entry.is_country
+    )
 
 
 def _named_as_place(doc: Doc, match: Match, lexicon: Lexicon) -> bool:
@@ -326,7 +426,12 @@ def _demonym_of_level_word(doc: Doc, toponym: Toponym, demonyms: dict[int, int])
     return qualifiers[0] if qualifiers else None
 
 
-def _read_match(reading: Reading, match: Match, previous: Toponym | None) -> Toponym | None:
+def _read_match(
+    reading: Reading, match: Match, previous: Toponym | None, confirmed: bool = False
+) -> Toponym | None:
+    """The toponym the match is, or None when it is none. ``confirmed``: the article uses
+    the name as a place elsewhere (:func:`find_toponyms`), so a reading as a person's
+    makes it a place, not no toponym."""
     doc, words = reading.doc, reading.words
     if is_demonym_use(match):
         demonyms = tuple(c for c in match.candidates if c.demonym)
@@ -339,7 +444,9 @@ def _read_match(reading: Reading, match: Match, previous: Toponym | None) -> Top
         cue = previous.cue
     usage = usage_of(reading, match, cue)
     if usage is Usage.NONE:
-        return None
+        if not (confirmed and _doubted(reading, match)):
+            return None
+        usage = Usage.PLACE
     text = words.span_text(match.start, match.end)  # only for a name kept
     return Toponym(
         match.start,
