@@ -221,3 +221,31 @@ def test_the_strife_scripts_import_leaves_the_commands_out() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.slow
+def test_a_local_clusters_workers_code_without_importing_torch() -> None:
+    """``--dask local`` workers leave torch out as ``--jobs`` workers do (the plugin that
+    arms their lifeline)."""
+    distributed = pytest.importorskip("distributed")
+    if importlib.util.find_spec("torch") is None:
+        pytest.skip("torch is not installed here: there is nothing for a worker to leave out")
+    from strife.scale.lifeline import Parent
+    from strife.scale.plugin import Lifeline
+
+    def torch_after_spacy() -> bool:
+        import spacy  # noqa: F401  (thinc imports torch where it can)
+
+        return sys.modules.get("torch") is not None
+
+    with (
+        distributed.LocalCluster(
+            n_workers=1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            plugins=(Lifeline(Parent.started_elsewhere()),),
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        assert list(client.run(torch_after_spacy).values()) == [False]

@@ -285,6 +285,13 @@ def start_worker(parent: Parent) -> None:
     to ``import``, which thinc handles as it does a machine without torch. Where something
     in the worker imported torch already, it stays."""
     arm(parent)
+    leave_torch_out()
+
+
+def leave_torch_out() -> None:
+    """Make ``import torch`` fail in this worker process unless it is imported already (see
+    :func:`start_worker`); Dask workers of a local cluster do the same
+    (:class:`strife.scale.plugin.Lifeline`)."""
     sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
 
 
