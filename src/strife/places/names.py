@@ -95,6 +95,11 @@ class GazetteerEntry:
     def is_admin_area(self) -> bool:
         return self.feature_code in ADMIN_FEATURES
 
+    @property
+    def is_town_or_division(self) -> bool:
+        """A populated place, a first- or second-level division or a region."""
+        return self.feature_code.startswith("PPL") or self.is_admin_area
+
     def lookup_keys(self) -> Iterator[tuple[str, NameKind]]:
         """The distinct lookup keys of this entry, each with how it is known by it."""
         primary = normalize_name(self.name)

@@ -248,9 +248,7 @@ def _is_site_or_feature(candidate: Candidate) -> bool:
     """A reading by its own name that is neither a town, a division nor a country: a
     physical feature or a site of the project's list (a park, a ruin, a building)."""
     entry = candidate.entry
-    return candidate.exact and not (
-        entry.feature_code.startswith("PPL") or entry.is_admin_area or entry.is_country
-    )
+    return candidate.exact and not (entry.is_town_or_division or entry.is_country)
 
 
 def _named_as_place(doc: Doc, match: Match, lexicon: Lexicon) -> bool:

@@ -314,7 +314,7 @@ def _allowed(toponym: Toponym, *, cued: bool) -> list[int]:
         indices = [i for i in indices if level_of(candidates[i].entry.feature_code) in _WIDE]
     elif any(c.exact and _is_landmark(c) for c in candidates):
         indices = [
-            i for i in indices if candidates[i].exact or not _is_town_or_division(candidates[i])
+            i for i in indices if candidates[i].exact or not candidates[i].entry.is_town_or_division
         ]
     if cued:
         fitting = [i for i in indices if cue_fits(candidates[i].entry, toponym.cue)]
@@ -326,12 +326,7 @@ def _is_landmark(candidate: Candidate) -> bool:
     """A physical feature or a site (a river, an island, a building, a square): neither a
     town, a division, a region, a country nor a continent."""
     entry = candidate.entry
-    return not (_is_town_or_division(candidate) or entry.is_country or entry.is_continent)
-
-
-def _is_town_or_division(candidate: Candidate) -> bool:
-    """A populated place, a first- or second-level division or a region."""
-    return candidate.entry.feature_code.startswith("PPL") or candidate.entry.is_admin_area
+    return not (entry.is_town_or_division or entry.is_country or entry.is_continent)
 
 
 def _one_level_per_list(
