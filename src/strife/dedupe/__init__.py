@@ -13,8 +13,9 @@ second, once per worker).
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from strife.lazy import lazy_names
 
 if TYPE_CHECKING:
     from strife.dedupe.copies import Copy, outlet_of
@@ -55,9 +56,4 @@ __all__ = [
     "with_group",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'strife.dedupe' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"strife.dedupe.{home}"), name)
+__getattr__ = lazy_names(__name__, _HOMES)

@@ -11,8 +11,9 @@ second to import, once per worker.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from strife.lazy import lazy_names
 
 if TYPE_CHECKING:
     from strife.ingest.article import article_id
@@ -47,9 +48,4 @@ __all__ = [
     "read_inputs",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'strife.ingest' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"strife.ingest.{home}"), name)
+__getattr__ = lazy_names(__name__, _HOMES)
